@@ -1,0 +1,3 @@
+from ungedesk.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,42 @@
+"""How strong a recovery passphrase is, in words a caseworker understands."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from zxcvbn import zxcvbn
+
+MIN_LENGTH = 12
+MIN_SCORE = 3
+
+_LABELS = ("Meget svag", "Svag", "Middel", "Stærk", "Meget stærk")
+
+
+@dataclass(frozen=True, slots=True)
+class Strength:
+    score: int  # 0-4 (zxcvbn)
+    label: str
+    hint: str
+    acceptable: bool
+
+
+def assess(passphrase: str, related: tuple[str, ...] = ()) -> Strength:
+    """Judge a passphrase; ``related`` are words an attacker could guess (name, unit)."""
+    if not passphrase:
+        return Strength(0, _LABELS[0], f"Skriv mindst {MIN_LENGTH} tegn.", False)
+    # zxcvbn is slow on very long input and gains nothing past 100 characters.
+    result = zxcvbn(passphrase[:100], user_inputs=[r for r in related if r])
+    score = int(result["score"])
+    if len(passphrase) < MIN_LENGTH:
+        return Strength(
+            score, _LABELS[min(score, 1)],
+            f"For kort: brug mindst {MIN_LENGTH} tegn. Fire tilfældige ord er let at huske.",
+            False,
+        )
+    if score < MIN_SCORE:
+        return Strength(
+            score, _LABELS[score],
+            "Let at gætte. Brug flere ord, der ikke hører sammen, og undgå dit navn og årstal.",
+            False,
+        )
+    return Strength(score, _LABELS[score], "God. Skriv den ned og gem den et sikkert sted.", True)

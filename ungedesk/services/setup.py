@@ -1,0 +1,118 @@
+"""First start and later starts: create the store with the caseworker's profile, unlock it."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from ungedesk.domain.passphrase import assess
+from ungedesk.domain.profile import ProfileInput, validate_profile
+from ungedesk.domain.youth import clean
+from ungedesk.store import database, keys
+from ungedesk.store.database import KeySource, Opened, Store
+from ungedesk.store.errors import StoreError
+from ungedesk.store.models import Caseworker, Setting
+from ungedesk.store.paths import StorePaths
+
+CURRENT_USER = "current_caseworker_id"
+MUNICIPALITY = "municipality_name"
+
+
+class InputError(StoreError):
+    """Form input that cannot be saved; ``fields`` maps field names to Danish messages."""
+
+    exit_code = 2
+
+    def __init__(self, fields: dict[str, str]) -> None:
+        self.fields = dict(fields)
+        super().__init__(" ".join(self.fields.values()))
+
+
+@dataclass(frozen=True, slots=True)
+class SetupResult:
+    opened: Opened
+    key_location: str  # Danish sentence: where the key lives
+    keyring_used: bool
+
+
+def key_location_text(keyring_used: bool, paths: StorePaths) -> str:
+    if keyring_used:
+        return (
+            f"Nøglen til databasen ligger i {keys.keyring_location()} under din brugerkonto. "
+            f"En kopi, låst med din gendannelsesfrase, ligger i filen {paths.key_file.name} i "
+            "datamappen. Uden frasen kan kopien ikke bruges."
+        )
+    return (
+        "Denne computer har ingen nøglering, UngeDesk kan bruge. Nøglen ligger derfor kun i "
+        f"filen {paths.key_file.name} i datamappen, låst med din gendannelsesfrase. Du skal "
+        "skrive frasen, hver gang UngeDesk starter."
+    )
+
+
+def create_installation(
+    paths: StorePaths,
+    passphrase: str,
+    profile: ProfileInput,
+    *,
+    municipality: str = "",
+    use_keyring: bool = True,
+    scrypt_n: int | None = None,
+) -> SetupResult:
+    """Create the encrypted store and record the first caseworker as the current user."""
+    errors = validate_profile(profile)
+    strength = assess(passphrase, (profile.name, profile.initials, profile.unit))
+    if not strength.acceptable:
+        errors["passphrase"] = strength.hint
+    if errors:
+        raise InputError(errors)
+    opened = database.create(paths, passphrase, use_keyring=use_keyring, scrypt_n=scrypt_n)
+    with opened.store.session() as s:
+        me = Caseworker(
+            name=clean(profile.name), initials=profile.initials.strip().upper(),
+            unit=clean(profile.unit), role=profile.role.value, email=profile.email.strip(),
+            phone=profile.phone.strip(), active=True,
+        )
+        s.add(me)
+        s.flush()
+        s.add(Setting(key=CURRENT_USER, value=json.dumps(me.id)))
+        s.add(Setting(key=MUNICIPALITY, value=json.dumps(clean(municipality))))
+    used = opened.source is KeySource.KEYRING
+    return SetupResult(opened, key_location_text(used, paths), used)
+
+
+def store_exists(paths: StorePaths) -> bool:
+    return paths.db.exists()
+
+
+def needs_passphrase(paths: StorePaths) -> bool:
+    return database.needs_passphrase(paths)
+
+
+def keyring_available() -> bool:
+    return keys.keyring_available()
+
+
+def unlock(paths: StorePaths, passphrase: str | None = None) -> Opened:
+    return database.open_store(paths, passphrase)
+
+
+def get_setting(store: Store, key: str, default: object = None) -> object:
+    with store.session() as s:
+        row = s.get(Setting, key)
+        return default if row is None else json.loads(row.value)
+
+
+def set_setting(store: Store, key: str, value: object) -> None:
+    with store.session() as s:
+        row = s.get(Setting, key)
+        if row is None:
+            s.add(Setting(key=key, value=json.dumps(value)))
+        else:
+            row.value = json.dumps(value)
+
+
+def has_profile(store: Store) -> bool:
+    with store.session() as s:
+        return s.scalar(select(Caseworker.id).limit(1)) is not None

@@ -1,0 +1,1 @@
+"""Encrypted local storage: SQLCipher through SQLAlchemy, keys, migrations."""

@@ -1,0 +1,132 @@
+"""A store: the encrypted database in a data directory, created or unlocked."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from ungedesk.store import keys, migrate
+from ungedesk.store.engine import create_store_engine, translated_errors
+from ungedesk.store.errors import (
+    KeyFileError,
+    MissingKeyError,
+    NoStoreError,
+    StoreError,
+    StoreExistsError,
+    translate_os_error,
+)
+from ungedesk.store.paths import StorePaths, ensure_private_dir
+
+ENV_PASSPHRASE = "UNGEDESK_PASSPHRASE"
+
+
+class KeySource(StrEnum):
+    KEYRING = "keyring"
+    PASSPHRASE = "passphrase"
+
+
+class Store:
+    """An open store. Sessions are short: one per use case, committed or rolled back whole."""
+
+    def __init__(self, paths: StorePaths, engine: Engine, store_id: str) -> None:
+        self.paths = paths
+        self.engine = engine
+        self.store_id = store_id
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A transaction: commits on success, rolls back on any error (nothing saved half)."""
+        with translated_errors(), self._sessions() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+@dataclass(frozen=True, slots=True)
+class Opened:
+    store: Store
+    source: KeySource
+    keyring_available: bool
+
+
+def create(
+    paths: StorePaths, passphrase: str, *, use_keyring: bool = True, scrypt_n: int | None = None
+) -> Opened:
+    """Create a new store: data key, key file, database, schema. Refuses to overwrite.
+
+    On failure everything this call created is removed again, so a retry starts clean.
+    """
+    if paths.db.exists() or paths.key_file.exists():
+        raise StoreExistsError()
+    try:
+        ensure_private_dir(paths.root)
+    except OSError as exc:
+        raise translate_os_error(exc) from exc
+    key = keys.new_data_key()
+    kf = keys.wrap(key, passphrase, n=scrypt_n)
+    created_files = [paths.key_file, paths.db, paths.db.with_name(paths.db.name + "-wal"),
+                     paths.db.with_name(paths.db.name + "-shm")]
+    engine: Engine | None = None
+    try:
+        keys.save_key_file(paths.key_file, kf)
+        engine = create_store_engine(paths.db, key, create=True)
+        migrate.upgrade(engine, paths)
+    except BaseException:
+        if engine is not None:
+            engine.dispose()
+        for f in created_files:
+            f.unlink(missing_ok=True)
+        raise
+    in_keyring = use_keyring and keys.keyring_put(kf.store_id, key)
+    return Opened(Store(paths, engine, kf.store_id), KeySource.KEYRING if in_keyring else
+                  KeySource.PASSPHRASE, keys.keyring_available())
+
+
+def resolve_key(paths: StorePaths, passphrase: str | None) -> tuple[bytes, KeySource, str]:
+    """Find the data key: keyring first, then the passphrase (argument or environment)."""
+    if not paths.db.exists():
+        raise NoStoreError()
+    kf = keys.load_key_file(paths.key_file)
+    if passphrase is None:
+        from_keyring = keys.keyring_get(kf.store_id)
+        if from_keyring is not None and keys.key_check(from_keyring) == kf.check:
+            return from_keyring, KeySource.KEYRING, kf.store_id
+        passphrase = os.environ.get(ENV_PASSPHRASE) or None
+    if passphrase is None:
+        raise MissingKeyError()
+    key = keys.unwrap(kf, passphrase)
+    # The keyring was wiped or this is another machine: put the key back where it belongs.
+    if keys.keyring_available() and keys.keyring_get(kf.store_id) is None:
+        keys.keyring_put(kf.store_id, key)
+    return key, KeySource.PASSPHRASE, kf.store_id
+
+
+def open_store(paths: StorePaths, passphrase: str | None = None) -> Opened:
+    """Unlock and open an existing store, migrating it to the newest schema."""
+    key, source, store_id = resolve_key(paths, passphrase)
+    engine = create_store_engine(paths.db, key)
+    try:
+        migrate.upgrade(engine, paths)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Opened(Store(paths, engine, store_id), source, keys.keyring_available())
+
+
+def needs_passphrase(paths: StorePaths) -> bool:
+    """True when the keyring cannot open this store, so the user must type the passphrase."""
+    try:
+        kf = keys.load_key_file(paths.key_file)
+    except (KeyFileError, StoreError):
+        return True
+    found = keys.keyring_get(kf.store_id)
+    return found is None or keys.key_check(found) != kf.check
+

@@ -1,0 +1,109 @@
+"""Known store failures, each with a Danish message that says what to do.
+
+Anything not mapped here is a bug: it is logged without personal data and shown as a
+generic error. Messages never contain a CPR number, a name or a file name with them.
+"""
+
+from __future__ import annotations
+
+import errno
+
+
+class StoreError(Exception):
+    """A known failure the user can act on. ``message`` is Danish."""
+
+    exit_code = 2
+    message = "Der opstod en fejl i databasen."
+
+    def __init__(self, message: str | None = None) -> None:
+        if message is not None:
+            self.message = message
+        super().__init__(self.message)
+
+
+class NoStoreError(StoreError):
+    exit_code = 3
+    message = "Der er ingen UngeDesk-database i datamappen endnu. Opret den først (ungedesk init)."
+
+
+class StoreExistsError(StoreError):
+    exit_code = 3
+    message = "Der findes allerede en UngeDesk-database i datamappen. Den bliver ikke overskrevet."
+
+
+class WrongPassphraseError(StoreError):
+    exit_code = 4
+    message = "Adgangsfrasen er forkert. Prøv igen, og tjek om Caps Lock er slået til."
+
+
+class MissingKeyError(StoreError):
+    exit_code = 4
+    message = (
+        "Nøglen til databasen findes ikke i systemets nøglering, og der er ikke angivet "
+        "nogen adgangsfrase. Start UngeDesk og skriv gendannelsesfrasen."
+    )
+
+
+class KeyFileError(StoreError):
+    exit_code = 5
+    message = (
+        "Nøglefilen ved siden af databasen mangler eller er beskadiget. Uden den kan databasen "
+        "kun åbnes med nøglen i systemets nøglering. Gendan nøglefilen fra en sikkerhedskopi."
+    )
+
+
+class CorruptStoreError(StoreError):
+    exit_code = 5
+    message = (
+        "Databasefilen er beskadiget og kan ikke læses. Filen er ikke ændret. Gendan fra den "
+        "seneste sikkerhedskopi, eller kontakt support."
+    )
+
+
+class StoreLockedError(StoreError):
+    exit_code = 6
+    message = (
+        "Databasen er i brug af et andet program (måske UngeDesk i et andet vindue). Luk det, "
+        "og prøv igen."
+    )
+
+
+class DiskFullError(StoreError):
+    exit_code = 7
+    message = (
+        "Disken er fuld, så ændringen kunne ikke gemmes. Intet er gemt halvt. Frigør plads, "
+        "og prøv igen."
+    )
+
+
+class ReadOnlyStoreError(StoreError):
+    exit_code = 8
+    message = (
+        "UngeDesk har ikke lov at skrive i datamappen. Tjek rettighederne på mappen, "
+        "og prøv igen. Intet er ændret."
+    )
+
+
+def translate_os_error(exc: OSError) -> StoreError:
+    """Map an OSError from file work to a known store error."""
+    if exc.errno == errno.ENOSPC:
+        return DiskFullError()
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return ReadOnlyStoreError()
+    return StoreError(f"Filen kunne ikke læses eller skrives ({exc.strerror or 'ukendt fejl'}).")
+
+
+def translate_db_error(exc: BaseException) -> StoreError | None:
+    """Map a DB-API error message to a known store error, or None when it is a bug."""
+    text = str(exc).lower()
+    if "file is not a database" in text or "malformed" in text or "not an error" in text:
+        return CorruptStoreError()
+    if "database is locked" in text or "database table is locked" in text or "busy" in text:
+        return StoreLockedError()
+    if "disk is full" in text or "database or disk is full" in text:
+        return DiskFullError()
+    if "readonly" in text or "read-only" in text or "unable to open database" in text:
+        return ReadOnlyStoreError()
+    if "disk i/o error" in text:
+        return StoreError("Databasen kunne ikke skrives på disken (I/O-fejl). Intet er gemt halvt.")
+    return None

@@ -1,0 +1,72 @@
+"""Tables. Every change here needs an Alembic revision in migrations/versions."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, String, Text, func
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Caseworker(Base):
+    """A caseworker or counsellor who can be responsible for young people."""
+
+    __tablename__ = "caseworker"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    initials: Mapped[str] = mapped_column(String(10), unique=True)
+    unit: Mapped[str] = mapped_column(String(100), default="")
+    role: Mapped[str] = mapped_column(String(30))
+    email: Mapped[str] = mapped_column(String(254), default="")
+    phone: Mapped[str] = mapped_column(String(30), default="")
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+
+
+class Setting(Base):
+    """Installation-wide settings as JSON text (municipality name, current user, …)."""
+
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Youth(Base):
+    """A young person followed by the team. CPR is unique: one person, one record."""
+
+    __tablename__ = "youth"
+    __table_args__ = (
+        Index("ix_youth_caseworker", "caseworker_id"),
+        Index("ix_youth_status", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    cpr: Mapped[str] = mapped_column(String(10), unique=True)
+    case_number: Mapped[str] = mapped_column(String(20), unique=True)
+    first_name: Mapped[str] = mapped_column(String(100))
+    last_name: Mapped[str] = mapped_column(String(100))
+    birth_date: Mapped[date] = mapped_column(Date)
+    legal_sex: Mapped[str] = mapped_column(String(1))
+    address: Mapped[str] = mapped_column(String(200), default="")
+    postal_code: Mapped[str] = mapped_column(String(4), default="")
+    city: Mapped[str] = mapped_column(String(60), default="")
+    phone: Mapped[str] = mapped_column(String(30), default="")
+    email: Mapped[str] = mapped_column(String(254), default="")
+    henvendelse_date: Mapped[date] = mapped_column(Date)
+    benefit: Mapped[str] = mapped_column(String(30))
+    education: Mapped[str] = mapped_column(String(30))
+    status: Mapped[str] = mapped_column(String(20), default="active")
+    caseworker_id: Mapped[int | None] = mapped_column(ForeignKey("caseworker.id"))
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("caseworker.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime, server_default=func.current_timestamp(), onupdate=func.current_timestamp()
+    )
+
+    caseworker: Mapped[Caseworker | None] = relationship(foreign_keys=[caseworker_id])
