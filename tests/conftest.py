@@ -69,8 +69,12 @@ def store_paths(tmp_path: Path) -> StorePaths:
 
 
 PROFILE = ProfileInput(
-    name="Anne Bjerregaard", initials="ABJ", unit="Jobcenter, Ungeteamet", role=Role.CASEWORKER,
-    email="abj@kommune.example", phone="12 34 56 78",
+    name="Anne Bjerregaard",
+    initials="ABJ",
+    unit="Jobcenter, Ungeteamet",
+    role=Role.CASEWORKER,
+    email="abj@kommune.example",
+    phone="12 34 56 78",
 )
 
 

@@ -90,7 +90,9 @@ def parse(text: str) -> Cpr:
     day, month, yy = int(digits[0:2]), int(digits[2:4]), int(digits[4:6])
     year = century_for(yy, int(digits[6]))
     if not 1 <= month <= 12:
-        raise CprError("CPR-nummeret har en måned, der ikke findes (de to midterste cifre i datoen).")
+        raise CprError(
+            "CPR-nummeret har en måned, der ikke findes (de to midterste cifre i datoen)."
+        )
     try:
         birth = date(year, month, day)
     except ValueError:

@@ -29,13 +29,15 @@ def assess(passphrase: str, related: tuple[str, ...] = ()) -> Strength:
     score = int(result["score"])
     if len(passphrase) < MIN_LENGTH:
         return Strength(
-            score, _LABELS[min(score, 1)],
+            score,
+            _LABELS[min(score, 1)],
             f"For kort: brug mindst {MIN_LENGTH} tegn. Fire tilfældige ord er let at huske.",
             False,
         )
     if score < MIN_SCORE:
         return Strength(
-            score, _LABELS[score],
+            score,
+            _LABELS[score],
             "Let at gætte. Brug flere ord, der ikke hører sammen, og undgå dit navn og årstal.",
             False,
         )

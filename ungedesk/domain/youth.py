@@ -169,7 +169,9 @@ def validate(data: YouthInput, today: date) -> Validation:
 
     phone = data.phone.strip()
     if phone and not _PHONE_RE.match(phone):
-        errors["phone"] = "Telefonnummeret må kun have cifre, mellemrum og + forrest, fx 20 30 40 50."
+        errors["phone"] = (
+            "Telefonnummeret må kun have cifre, mellemrum og + forrest, fx 20 30 40 50."
+        )
     email = data.email.strip()
     if email and (not _EMAIL_RE.match(email) or len(email) > 254):
         errors["email"] = "E-mailadressen ser forkert ud. Den skal ligne navn@eksempel.dk."

@@ -66,8 +66,12 @@ def add_caseworker(store: Store, profile: ProfileInput) -> CaseworkerView:
         if errors:
             raise InputError(errors)
         c = Caseworker(
-            name=clean(profile.name), initials=initials, unit=clean(profile.unit),
-            role=profile.role.value, email=profile.email.strip(), phone=profile.phone.strip(),
+            name=clean(profile.name),
+            initials=initials,
+            unit=clean(profile.unit),
+            role=profile.role.value,
+            email=profile.email.strip(),
+            phone=profile.phone.strip(),
             active=True,
         )
         s.add(c)

@@ -70,9 +70,13 @@ def create_installation(
     opened = database.create(paths, passphrase, use_keyring=use_keyring, scrypt_n=scrypt_n)
     with opened.store.session() as s:
         me = Caseworker(
-            name=clean(profile.name), initials=profile.initials.strip().upper(),
-            unit=clean(profile.unit), role=profile.role.value, email=profile.email.strip(),
-            phone=profile.phone.strip(), active=True,
+            name=clean(profile.name),
+            initials=profile.initials.strip().upper(),
+            unit=clean(profile.unit),
+            role=profile.role.value,
+            email=profile.email.strip(),
+            phone=profile.phone.strip(),
+            active=True,
         )
         s.add(me)
         s.flush()

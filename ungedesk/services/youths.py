@@ -83,10 +83,18 @@ class YouthRecord:
 
     def as_input(self) -> YouthInput:
         return YouthInput(
-            cpr=self.cpr, first_name=self.first_name, last_name=self.last_name,
-            henvendelse_date=self.henvendelse_date, address=self.address,
-            postal_code=self.postal_code, city=self.city, phone=self.phone, email=self.email,
-            benefit=self.benefit, education=self.education, caseworker_id=self.caseworker_id,
+            cpr=self.cpr,
+            first_name=self.first_name,
+            last_name=self.last_name,
+            henvendelse_date=self.henvendelse_date,
+            address=self.address,
+            postal_code=self.postal_code,
+            city=self.city,
+            phone=self.phone,
+            email=self.email,
+            benefit=self.benefit,
+            education=self.education,
+            caseworker_id=self.caseworker_id,
         )
 
 
@@ -100,19 +108,38 @@ class RegisterOutcome:
 def _record(y: Youth) -> YouthRecord:
     cw = y.caseworker
     return YouthRecord(
-        id=y.id, case_number=y.case_number, cpr=y.cpr, first_name=y.first_name,
-        last_name=y.last_name, birth_date=y.birth_date, legal_sex=LegalSex(y.legal_sex),
-        address=y.address, postal_code=y.postal_code, city=y.city, phone=y.phone,
-        email=y.email, henvendelse_date=y.henvendelse_date, benefit=Benefit(y.benefit),
-        education=Education(y.education), status=CaseStatus(y.status),
-        caseworker_id=y.caseworker_id, caseworker_name=cw.name if cw else "",
+        id=y.id,
+        case_number=y.case_number,
+        cpr=y.cpr,
+        first_name=y.first_name,
+        last_name=y.last_name,
+        birth_date=y.birth_date,
+        legal_sex=LegalSex(y.legal_sex),
+        address=y.address,
+        postal_code=y.postal_code,
+        city=y.city,
+        phone=y.phone,
+        email=y.email,
+        henvendelse_date=y.henvendelse_date,
+        benefit=Benefit(y.benefit),
+        education=Education(y.education),
+        status=CaseStatus(y.status),
+        caseworker_id=y.caseworker_id,
+        caseworker_name=cw.name if cw else "",
     )
 
 
 def _row(y: Youth, initials: str) -> YouthRow:
     return YouthRow(
-        y.id, y.case_number, y.cpr, y.first_name, y.last_name, y.birth_date,
-        y.henvendelse_date, initials, y.status,
+        y.id,
+        y.case_number,
+        y.cpr,
+        y.first_name,
+        y.last_name,
+        y.birth_date,
+        y.henvendelse_date,
+        initials,
+        y.status,
     )
 
 
@@ -121,7 +148,7 @@ def next_case_number(session: Session, year: int) -> str:
     last = session.scalar(
         select(func.max(Youth.case_number)).where(Youth.case_number.like(prefix + "%"))
     )
-    seq = int(last[len(prefix):]) + 1 if last else 1
+    seq = int(last[len(prefix) :]) + 1 if last else 1
     return f"{prefix}{seq:05d}"
 
 
@@ -162,14 +189,23 @@ def register(
             raise InputError(errors)
         parsed = result.cpr
         youth = Youth(
-            cpr=parsed.digits, case_number=next_case_number(s, today.year),
-            first_name=clean(data.first_name), last_name=clean(data.last_name),
-            birth_date=parsed.birth_date, legal_sex=parsed.legal_sex.value,
-            address=clean(data.address), postal_code=data.postal_code.strip(),
-            city=clean(data.city), phone=data.phone.strip(), email=data.email.strip(),
-            henvendelse_date=data.henvendelse_date, benefit=data.benefit.value,
-            education=data.education.value, status=CaseStatus.ACTIVE.value,
-            caseworker_id=data.caseworker_id, created_by_id=created_by,
+            cpr=parsed.digits,
+            case_number=next_case_number(s, today.year),
+            first_name=clean(data.first_name),
+            last_name=clean(data.last_name),
+            birth_date=parsed.birth_date,
+            legal_sex=parsed.legal_sex.value,
+            address=clean(data.address),
+            postal_code=data.postal_code.strip(),
+            city=clean(data.city),
+            phone=data.phone.strip(),
+            email=data.email.strip(),
+            henvendelse_date=data.henvendelse_date,
+            benefit=data.benefit.value,
+            education=data.education.value,
+            status=CaseStatus.ACTIVE.value,
+            caseworker_id=data.caseworker_id,
+            created_by_id=created_by,
         )
         s.add(youth)
         s.flush()
@@ -215,8 +251,15 @@ def register_rows(store: Store) -> list[YouthRow]:
     with store.session() as s:
         initials = dict(s.execute(select(Caseworker.id, Caseworker.initials)).tuples().all())
         stmt = select(
-            Youth.id, Youth.case_number, Youth.cpr, Youth.first_name, Youth.last_name,
-            Youth.birth_date, Youth.henvendelse_date, Youth.caseworker_id, Youth.status,
+            Youth.id,
+            Youth.case_number,
+            Youth.cpr,
+            Youth.first_name,
+            Youth.last_name,
+            Youth.birth_date,
+            Youth.henvendelse_date,
+            Youth.caseworker_id,
+            Youth.status,
         )
         return [
             YouthRow(i, cn, c, fn, ln, bd, hd, initials.get(cw, "") if cw else "", st)

@@ -23,12 +23,12 @@ from ungedesk.store.errors import (
 )
 from ungedesk.store.paths import StorePaths, ensure_private_dir
 
-ENV_PASSPHRASE = "UNGEDESK_PASSPHRASE"
+ENV_PASSPHRASE = "UNGEDESK_PASSPHRASE"  # noqa: S105 (a variable name, not a secret)
 
 
 class KeySource(StrEnum):
     KEYRING = "keyring"
-    PASSPHRASE = "passphrase"
+    PASSPHRASE = "passphrase"  # noqa: S105
 
 
 class Store:
@@ -72,8 +72,12 @@ def create(
         raise translate_os_error(exc) from exc
     key = keys.new_data_key()
     kf = keys.wrap(key, passphrase, n=scrypt_n)
-    created_files = [paths.key_file, paths.db, paths.db.with_name(paths.db.name + "-wal"),
-                     paths.db.with_name(paths.db.name + "-shm")]
+    created_files = [
+        paths.key_file,
+        paths.db,
+        paths.db.with_name(paths.db.name + "-wal"),
+        paths.db.with_name(paths.db.name + "-shm"),
+    ]
     engine: Engine | None = None
     try:
         keys.save_key_file(paths.key_file, kf)
@@ -86,8 +90,11 @@ def create(
             f.unlink(missing_ok=True)
         raise
     in_keyring = use_keyring and keys.keyring_put(kf.store_id, key)
-    return Opened(Store(paths, engine, kf.store_id), KeySource.KEYRING if in_keyring else
-                  KeySource.PASSPHRASE, keys.keyring_available())
+    return Opened(
+        Store(paths, engine, kf.store_id),
+        KeySource.KEYRING if in_keyring else KeySource.PASSPHRASE,
+        keys.keyring_available(),
+    )
 
 
 def resolve_key(paths: StorePaths, passphrase: str | None) -> tuple[bytes, KeySource, str]:
@@ -129,4 +136,3 @@ def needs_passphrase(paths: StorePaths) -> bool:
         return True
     found = keys.keyring_get(kf.store_id)
     return found is None or keys.key_check(found) != kf.check
-

@@ -46,7 +46,9 @@ def connect_raw(db: Path, key: bytes, *, create: bool = False) -> sqlcipher.Conn
     mode = "rwc" if create else "rw"
     uri = f"file:{quote(str(db))}?mode={mode}"
     try:
-        conn = sqlcipher.connect(uri, uri=True, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = sqlcipher.connect(
+            uri, uri=True, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+        )
     except sqlcipher.Error as exc:
         raise translate_db_error(exc) or StoreError() from exc
     try:
@@ -83,7 +85,11 @@ def create_store_engine(db: Path, key: bytes, *, create: bool = False) -> Engine
         return connect_raw(db, key)
 
     engine = create_engine(
-        "sqlite://", module=sqlcipher, creator=creator, poolclass=QueuePool, pool_size=2,
+        "sqlite://",
+        module=sqlcipher,
+        creator=creator,
+        poolclass=QueuePool,
+        pool_size=2,
         max_overflow=2,
     )
 

@@ -72,7 +72,13 @@ class KeyFile:
             "format": "ungedesk-key",
             "version": KEY_FILE_VERSION,
             "store_id": self.store_id,
-            "kdf": {"name": "scrypt", "n": self.n, "r": self.r, "p": self.p, "salt": _b64(self.salt)},
+            "kdf": {
+                "name": "scrypt",
+                "n": self.n,
+                "r": self.r,
+                "p": self.p,
+                "salt": _b64(self.salt),
+            },
             "cipher": {"name": "AES-256-GCM", "nonce": _b64(self.nonce)},
             "wrapped_key": _b64(self.wrapped),
             "key_check": self.check,
@@ -109,7 +115,9 @@ def _derive(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
     return kdf.derive(passphrase.encode("utf-8"))
 
 
-def wrap(key: bytes, passphrase: str, store_id: str | None = None, *, n: int | None = None) -> KeyFile:
+def wrap(
+    key: bytes, passphrase: str, store_id: str | None = None, *, n: int | None = None
+) -> KeyFile:
     """Encrypt ``key`` under a key derived from ``passphrase``."""
     if len(key) != KEY_BYTES:
         raise ValueError("data key must be 32 bytes")
@@ -118,13 +126,23 @@ def wrap(key: bytes, passphrase: str, store_id: str | None = None, *, n: int | N
     nonce = secrets.token_bytes(12)
     sid = store_id or str(uuid.uuid4())
     shell = KeyFile(
-        store_id=sid, salt=salt, nonce=nonce, wrapped=b"", check=key_check(key), n=cost,
+        store_id=sid,
+        salt=salt,
+        nonce=nonce,
+        wrapped=b"",
+        check=key_check(key),
+        n=cost,
         created=datetime.now(UTC).isoformat(timespec="seconds"),
     )
     kek = _derive(passphrase, salt, cost, SCRYPT_R, SCRYPT_P)
     wrapped = AESGCM(kek).encrypt(nonce, key, shell._aad())
     return KeyFile(
-        store_id=sid, salt=salt, nonce=nonce, wrapped=wrapped, check=shell.check, n=cost,
+        store_id=sid,
+        salt=salt,
+        nonce=nonce,
+        wrapped=wrapped,
+        check=shell.check,
+        n=cost,
         created=shell.created,
     )
 

@@ -25,7 +25,9 @@ def upgrade() -> None:
         sa.Column("email", sa.String(254), nullable=False),
         sa.Column("phone", sa.String(30), nullable=False),
         sa.Column("active", sa.Boolean, nullable=False),
-        sa.Column("created_at", sa.DateTime, server_default=sa.func.current_timestamp(), nullable=False),
+        sa.Column(
+            "created_at", sa.DateTime, server_default=sa.func.current_timestamp(), nullable=False
+        ),
     )
     op.create_table(
         "setting",
@@ -52,8 +54,12 @@ def upgrade() -> None:
         sa.Column("status", sa.String(20), nullable=False),
         sa.Column("caseworker_id", sa.Integer, sa.ForeignKey("caseworker.id")),
         sa.Column("created_by_id", sa.Integer, sa.ForeignKey("caseworker.id")),
-        sa.Column("created_at", sa.DateTime, server_default=sa.func.current_timestamp(), nullable=False),
-        sa.Column("updated_at", sa.DateTime, server_default=sa.func.current_timestamp(), nullable=False),
+        sa.Column(
+            "created_at", sa.DateTime, server_default=sa.func.current_timestamp(), nullable=False
+        ),
+        sa.Column(
+            "updated_at", sa.DateTime, server_default=sa.func.current_timestamp(), nullable=False
+        ),
     )
     op.create_index("ix_youth_caseworker", "youth", ["caseworker_id"])
     op.create_index("ix_youth_status", "youth", ["status"])
