@@ -25,7 +25,10 @@ def assess(passphrase: str, related: tuple[str, ...] = ()) -> Strength:
     if not passphrase:
         return Strength(0, _LABELS[0], f"Skriv mindst {MIN_LENGTH} tegn.", False)
     # zxcvbn is slow on very long input and gains nothing past 100 characters.
-    result = zxcvbn(passphrase[:100], user_inputs=[r for r in related if r])
+    # zxcvbn matches whole user inputs: give it each word and the words run together, so
+    # "AnneBjerregaard" is caught as the user's own name.
+    words = [w for r in related for w in r.split()] + ["".join(r.split()) for r in related]
+    result = zxcvbn(passphrase[:100], user_inputs=[w for w in words if w])
     score = int(result["score"])
     if len(passphrase) < MIN_LENGTH:
         return Strength(

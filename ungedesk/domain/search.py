@@ -39,6 +39,14 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+# Danish alphabetical order puts æ, ø, å after z; accents elsewhere sort as their base letter.
+_DANISH_LAST = str.maketrans({"æ": "z\u0001", "ø": "z\u0002", "å": "z\u0003"})
+
+
+def danish_sort_key(text: str) -> str:
+    return fold(text.casefold().translate(_DANISH_LAST))
+
+
 def _haystack(row: YouthRow) -> str:
     return f"{fold(row.first_name)} {fold(row.last_name)}\x00{row.case_number.casefold()}"
 
@@ -71,8 +79,8 @@ class Query:
 
 
 SORT_KEYS: dict[str, Callable[[YouthRow], Any]] = {
-    "name": lambda r: (fold(r.last_name), fold(r.first_name)),
-    "first_name": lambda r: fold(r.first_name),
+    "name": lambda r: (danish_sort_key(r.last_name), danish_sort_key(r.first_name)),
+    "first_name": lambda r: danish_sort_key(r.first_name),
     "cpr": lambda r: (r.birth_date, r.cpr),
     "case_number": lambda r: r.case_number,
     "age": lambda r: r.birth_date,

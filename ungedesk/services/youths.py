@@ -249,7 +249,7 @@ def get(store: Store, youth_id: int) -> YouthRecord | None:
 def register_rows(store: Store) -> list[YouthRow]:
     """Every young person as a list row, for the in-memory search index."""
     with store.session() as s:
-        initials = dict(s.execute(select(Caseworker.id, Caseworker.initials)).tuples().all())
+        initials = dict(s.execute(select(Caseworker.id, Caseworker.initials)).all())
         stmt = select(
             Youth.id,
             Youth.case_number,
@@ -263,7 +263,7 @@ def register_rows(store: Store) -> list[YouthRow]:
         )
         return [
             YouthRow(i, cn, c, fn, ln, bd, hd, initials.get(cw, "") if cw else "", st)
-            for i, cn, c, fn, ln, bd, hd, cw, st in s.execute(stmt).tuples()
+            for i, cn, c, fn, ln, bd, hd, cw, st in s.execute(stmt)
         ]
 
 

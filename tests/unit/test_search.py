@@ -1,0 +1,79 @@
+from datetime import date
+
+from ungedesk.domain.search import Query, RegisterIndex, YouthRow, fold
+
+
+def row(i: int, first: str, last: str, cpr: str, case: str, cw: str = "AB") -> YouthRow:
+    return YouthRow(
+        i, case, cpr, first, last, date(2003, 2, 1), date(2026, 1, i % 28 + 1), cw, "active"
+    )
+
+
+ROWS = [
+    row(1, "Şükrü", "Yılmaz", "0102034563", "U-2026-00001"),
+    row(2, "Łukasz", "Kowalski", "1505051234", "U-2026-00002", "CD"),
+    row(3, "Thi Lan", "Nguyễn", "2211999876", "U-2025-00017"),
+    row(4, "Søren", "Åberg", "0303031111", "U-2024-00100"),
+]
+
+
+def test_fold_removes_accents_and_case() -> None:
+    assert fold("Şükrü") == "sukru"
+    assert fold("NGUYỄN") == "nguyen"
+    assert fold("Søren") == "søren"
+
+
+def test_search_by_name_any_order_and_accents() -> None:
+    idx = RegisterIndex(ROWS)
+    assert idx.search("sukru") == 1 and idx.row(0).id == 1
+    assert idx.search("kowalski łuk") == 1 and idx.row(0).id == 2
+    assert idx.search("nguyen") == 1 and idx.row(0).id == 3
+    assert idx.search("") == 4
+
+
+def test_search_by_cpr_with_or_without_dash_and_case_number() -> None:
+    idx = RegisterIndex(ROWS)
+    assert idx.search("010203-4563") == 1 and idx.row(0).id == 1
+    assert idx.search("0102034563") == 1
+    assert idx.search("150505") == 1 and idx.row(0).id == 2
+    assert idx.search("U-2025") == 1 and idx.row(0).id == 3
+    assert idx.search("2025-00017") == 1 and idx.row(0).id == 3
+
+
+def test_narrowing_and_widening_give_same_result_as_fresh() -> None:
+    idx = RegisterIndex(ROWS)
+    for text in ["s", "sø", "sør", "sø", "", "k", "ko"]:
+        fresh = RegisterIndex(ROWS)
+        assert idx.search(text) == fresh.search(text)
+        assert [idx.row(i).id for i in range(len(idx))] == [
+            fresh.row(i).id for i in range(len(fresh))
+        ]
+
+
+def test_query_narrows() -> None:
+    assert Query.parse("sør").narrows(Query.parse("sø"))
+    assert not Query.parse("sø").narrows(Query.parse("sør"))
+    assert Query.parse("0102").narrows(Query.parse("010"))
+    assert not Query.parse("ab").narrows(Query.parse("01"))
+
+
+def test_sort_by_columns_and_keep_filter() -> None:
+    idx = RegisterIndex(ROWS)
+    idx.sort("name")
+    assert [idx.row(i).last_name for i in range(4)] == ["Kowalski", "Nguyễn", "Yılmaz", "Åberg"]
+    idx.sort("case_number", descending=True)
+    assert idx.row(0).case_number == "U-2026-00002"
+    idx.search("u-2026")
+    idx.sort("caseworker", descending=True)
+    assert [idx.row(i).id for i in range(len(idx))] == [2, 1]
+
+
+def test_add_new_and_replace_row() -> None:
+    idx = RegisterIndex(ROWS)
+    idx.search("hansen")
+    assert len(idx) == 0
+    idx.add(row(9, "Mads", "Hansen", "0404041234", "U-2026-00003"))
+    assert len(idx) == 1 and idx.total == 5
+    idx.add(row(9, "Mads", "Hansen-Berg", "0404041234", "U-2026-00003"))
+    assert idx.total == 5 and idx.row(0).last_name == "Hansen-Berg"
+    assert idx.position_of(9) == 0
