@@ -1,0 +1,179 @@
+"""Developer entry point: set up a virtual environment and run UngeDesk or its checks.
+
+    python dev.py demo    start UngeDesk on a demo store (./.demo-data, filled on first start)
+    python dev.py test    run the test suite
+    python dev.py check   ruff, mypy and import-linter
+    python dev.py bench   the benchmarks (numbers to benchmarks/results/)
+
+Needs nothing but Python 3.12 or newer. When started by an older Python it looks for a newer
+one (python3.13, python3.12, the Windows py launcher, pyenv) and runs itself with that.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+DEMO_DIR = ROOT / ".demo-data"
+# The demo store holds synthetic people only; its passphrase is public on purpose.
+DEMO_PASSPHRASE = "demo: grøn kaffe tager toget til Ribe"  # noqa: S105
+DEMO_YOUTHS = "3000"
+MIN_VERSION = (3, 12)
+
+
+def _say(text: str) -> None:
+    print(f"[dev] {text}", flush=True)
+
+
+def _version_of(python: str) -> tuple[int, int] | None:
+    try:
+        out = subprocess.run(
+            [python, "-c", "import sys; print(sys.version_info[0], sys.version_info[1])"],
+            capture_output=True, text=True, timeout=30, check=True,
+        ).stdout.split()
+        return int(out[0]), int(out[1])
+    except (OSError, subprocess.SubprocessError, ValueError, IndexError):
+        return None
+
+
+def _candidates() -> list[list[str]]:
+    found: list[list[str]] = []
+    for name in ("python3.13", "python3.12", "python3.14"):
+        path = shutil.which(name)
+        if path:
+            found.append([path])
+    if os.name == "nt" and shutil.which("py"):
+        found += [["py", "-3.13"], ["py", "-3.12"]]
+    pyenv = shutil.which("pyenv")
+    if pyenv:
+        try:
+            root = subprocess.run(
+                [pyenv, "root"], capture_output=True, text=True, check=True, timeout=30
+            ).stdout.strip()
+        except (OSError, subprocess.SubprocessError):
+            root = ""
+        versions = Path(root) / "versions" if root else None
+        if versions and versions.is_dir():
+            for v in sorted(versions.iterdir(), reverse=True):
+                exe = v / "bin" / "python3"
+                if exe.exists():
+                    found.append([str(exe)])
+    return found
+
+
+def ensure_modern_python() -> None:
+    if sys.version_info[:2] >= MIN_VERSION:
+        return
+    for cmd in _candidates():
+        version = _version_of(cmd[0]) if len(cmd) == 1 else (3, int(cmd[1].split(".")[1]))
+        if version and version >= MIN_VERSION:
+            _say(f"Python {sys.version_info[0]}.{sys.version_info[1]} is too old; using {version[0]}.{version[1]}")
+            raise SystemExit(subprocess.call([*cmd, str(Path(__file__).resolve()), *sys.argv[1:]]))
+    raise SystemExit(
+        "UngeDesk needs Python 3.12 or newer, and none was found. Install it from python.org "
+        "and run this command with it."
+    )
+
+
+def venv_python() -> Path:
+    return VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+
+
+def venv_tool(name: str) -> str:
+    return str(VENV / ("Scripts" if os.name == "nt" else "bin") / name)
+
+
+def ensure_venv() -> None:
+    """Create .venv and install the project with its dev extras, once per pyproject change."""
+    stamp = VENV / ".ungedesk-installed"
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    python = venv_python()
+    if python.exists() and (_version_of(str(python)) or (0, 0)) < MIN_VERSION:
+        _say("the existing .venv uses an old Python; making a new one")
+        shutil.rmtree(VENV)
+    if not python.exists():
+        _say("creating .venv")
+        subprocess.check_call([sys.executable, "-m", "venv", str(VENV)])
+    if stamp.exists() and stamp.read_text().strip() == wanted:
+        return
+    _say("installing UngeDesk and its dependencies into .venv (first time takes a minute)")
+    pip = [str(python), "-m", "pip", "--disable-pip-version-check", "-q"]
+    subprocess.check_call([*pip, "install", "--upgrade", "pip"])
+    subprocess.check_call([*pip, "install", "-e", f"{ROOT}[dev]"])
+    stamp.write_text(wanted)
+
+
+def run(cmd: list[str], env: dict[str, str] | None = None) -> int:
+    return subprocess.call(cmd, cwd=ROOT, env={**os.environ, **(env or {})})
+
+
+def demo() -> int:
+    env = {
+        "UNGEDESK_PASSPHRASE": DEMO_PASSPHRASE,
+        # A demo must never write into the caseworker's real keyring.
+        "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+    }
+    ungedesk = [str(venv_python()), "-m", "ungedesk", "--data-dir", str(DEMO_DIR)]
+    if not (DEMO_DIR / "ungedesk.db").exists():
+        _say(f"creating the demo store in {DEMO_DIR.name}/ with synthetic young people")
+        code = run(
+            [*ungedesk, "init", "--name", "Demo Sagsbehandler", "--initials", "DEMO",
+             "--unit", "Jobcenter, Ungeteamet", "--role", "caseworker",
+             "--municipality", "Demo Kommune", "--no-keyring"],
+            env,
+        )
+        if code == 0:
+            code = run([*ungedesk, "demo", "--youths", DEMO_YOUTHS, "--seed", "2026"], env)
+        if code != 0:
+            shutil.rmtree(DEMO_DIR, ignore_errors=True)
+            return code
+    return run(ungedesk, env)
+
+
+def test(extra: list[str]) -> int:
+    return run([str(venv_python()), "-m", "pytest", *extra])
+
+
+def check() -> int:
+    failures = 0
+    for cmd in (
+        [venv_tool("ruff"), "check", "ungedesk", "tests", "benchmarks", "scripts", "dev.py"],
+        [venv_tool("mypy")],
+        [venv_tool("lint-imports")],
+    ):
+        _say(" ".join(Path(cmd[0]).name if i == 0 else c for i, c in enumerate(cmd)))
+        failures += run(cmd) != 0
+    return 1 if failures else 0
+
+
+def bench(extra: list[str]) -> int:
+    return run([str(venv_python()), "benchmarks/run.py", *extra])
+
+
+def main() -> int:
+    ensure_modern_python()
+    commands = {"demo", "test", "check", "bench", "setup"}
+    if len(sys.argv) < 2 or sys.argv[1] not in commands:
+        print(__doc__)
+        return 2
+    ensure_venv()
+    command, extra = sys.argv[1], sys.argv[2:]
+    if command == "demo":
+        return demo()
+    if command == "test":
+        return test(extra)
+    if command == "check":
+        return check()
+    if command == "bench":
+        return bench(extra)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
