@@ -6,6 +6,7 @@ import hashlib
 import os
 import shutil
 import sqlite3
+import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -69,7 +70,17 @@ def save_canary(store: Store) -> int:
 def test_nothing_readable_at_rest_in_db_wal_or_any_file(
     store: Store, store_paths: StorePaths
 ) -> None:
+    temp_dir = Path(tempfile.gettempdir())
+    temp_before = {p for p in temp_dir.iterdir() if p.is_file()}
     save_canary(store)
+    rows = youths.register_rows(store)  # reads and sorts must not spill to temp files either
+    assert any(r.last_name == CANARY_LAST for r in rows)
+    for p in temp_dir.iterdir():
+        if p.is_file() and p not in temp_before:
+            try:
+                assert CANARY_LAST.encode() not in p.read_bytes(), "plaintext in a temp file"
+            except OSError:
+                continue
     wal = store_paths.db.with_name(store_paths.db.name + "-wal")
     assert wal.exists() and wal.stat().st_size > 0  # the row is in the WAL now: check it too
     raw = all_bytes(store_paths.root)
