@@ -1,0 +1,202 @@
+"""Start the GUI: translations, error handling, the worker, then set-up or unlock."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from datetime import date
+
+import shiboken6
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QVBoxLayout, QWidget
+
+from ungedesk.services import setup
+from ungedesk.store.database import ENV_PASSPHRASE, Opened, Store
+from ungedesk.store.errors import MissingKeyError, StoreError, WrongPassphraseError
+from ungedesk.store.paths import StorePaths
+from ungedesk.ui import errors, tasks
+from ungedesk.ui.i18n import install_translations
+from ungedesk.ui.main_window import MainWindow
+from ungedesk.ui.setup_wizard import SetupWizard
+from ungedesk.ui.unlock_dialog import UnlockDialog
+from ungedesk.ui.widgets import BusyBar
+
+
+class OpeningWindow(QWidget):
+    """Shown for the moment the worker unlocks the store with the keyring's key."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWindowTitle("UngeDesk")
+        layout = QVBoxLayout(self)
+        label = QLabel(self.tr("Opening UngeDesk …"))
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        bar = BusyBar()
+        bar.show()
+        layout.addWidget(label)
+        layout.addWidget(bar)
+        self.setMinimumWidth(320)
+
+
+class Launcher(QObject):
+    """Decides between the set-up wizard, a silent unlock and the unlock dialog, then shows
+    the main window. ``finished`` carries the process exit code."""
+
+    finished = Signal(int)
+
+    def __init__(self, paths: StorePaths, today: Callable[[], date] = date.today) -> None:
+        super().__init__()
+        self.paths = paths
+        self._today = today
+        self.store: Store | None = None
+        self.window: MainWindow | None = None
+        self.wizard: SetupWizard | None = None
+        self.unlock_dialog: UnlockDialog | None = None
+        self.opening: OpeningWindow | None = None
+        self.fatal_box: QMessageBox | None = None
+
+    def start(self) -> None:
+        if not setup.store_exists(self.paths):
+            self._show_wizard()
+            return
+        self._show_opening()
+        tasks.run_task(
+            setup.needs_passphrase, self.paths, on_done=self._decide, on_error=self._fatal
+        )
+
+    # --- first start ---------------------------------------------------------------------
+
+    def _show_wizard(self) -> None:
+        self.wizard = SetupWizard(self.paths)
+        self.wizard.accepted.connect(self._wizard_done)
+        self.wizard.rejected.connect(lambda: self.finished.emit(0))
+        self.wizard.show()
+
+    def _wizard_done(self) -> None:
+        assert self.wizard is not None
+        result = self.wizard.setup_result
+        self.wizard.deleteLater()
+        self.wizard = None
+        if result is not None:
+            self._opened(result.opened)
+
+    # --- later starts --------------------------------------------------------------------
+
+    def _show_opening(self) -> None:
+        self.opening = OpeningWindow()
+        self.opening.show()
+
+    def _hide_opening(self) -> None:
+        if self.opening is not None:
+            self.opening.close()
+            self.opening.deleteLater()
+            self.opening = None
+
+    def _decide(self, needs_passphrase: bool) -> None:
+        if needs_passphrase and not os.environ.get(ENV_PASSPHRASE):
+            self._show_unlock_dialog(None)
+            return
+        # The keyring holds the key, or the demo launcher gave the passphrase in the
+        # environment: services.setup.unlock finds either without a prompt.
+        tasks.run_task(setup.unlock, self.paths, on_done=self._opened, on_error=self._not_opened)
+
+    def _not_opened(self, exc: BaseException) -> None:
+        if isinstance(exc, WrongPassphraseError | MissingKeyError):
+            self._show_unlock_dialog(exc.message if isinstance(exc, WrongPassphraseError) else None)
+            return
+        self._fatal(exc)
+
+    def _show_unlock_dialog(self, error: str | None) -> None:
+        self._hide_opening()
+        self.unlock_dialog = UnlockDialog(
+            self.paths, keyring_available=setup.keyring_available(), initial_error=error
+        )
+        self.unlock_dialog.accepted.connect(self._unlock_done)
+        self.unlock_dialog.rejected.connect(lambda: self.finished.emit(0))
+        self.unlock_dialog.fatal.connect(self._fatal)
+        self.unlock_dialog.show()
+
+    def _unlock_done(self) -> None:
+        assert self.unlock_dialog is not None
+        opened = self.unlock_dialog.opened
+        self.unlock_dialog.deleteLater()
+        self.unlock_dialog = None
+        if opened is not None:
+            self._opened(opened)
+
+    def _fatal(self, exc: BaseException) -> None:
+        """A known store failure that leaves nothing to do here: say it, then exit."""
+        if not isinstance(exc, StoreError):
+            raise exc
+        self._hide_opening()
+        if self.unlock_dialog is not None:
+            self.unlock_dialog.hide()
+        self.fatal_box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            "UngeDesk",
+            exc.message,
+            QMessageBox.StandardButton.Ok,
+        )
+        self.fatal_box.finished.connect(lambda _: self.finished.emit(exc.exit_code or 1))
+        self.fatal_box.open()
+
+    # --- running -------------------------------------------------------------------------
+
+    def _opened(self, opened: Opened) -> None:
+        self._hide_opening()
+        self.store = opened.store
+        self.window = MainWindow(opened.store, self.paths, self._today)
+        self.window.closed.connect(lambda: self.finished.emit(0))
+        self.window.show()
+
+    def shutdown(self) -> None:
+        """Close every window and the store (on the worker, where its connections live)."""
+        for widget in (self.window, self.wizard, self.unlock_dialog, self.opening, self.fatal_box):
+            if widget is not None and shiboken6.isValid(widget):
+                widget.hide()
+                widget.deleteLater()
+        self.window = self.wizard = self.unlock_dialog = self.opening = self.fatal_box = None
+        if self.store is not None:
+            tasks.runner().call_blocking(self.store.close)
+            self.store = None
+
+
+def show_store_error(exc: BaseException) -> None:
+    """A known failure during work (disk full, locked): Danish message, the app goes on."""
+    message = exc.message if isinstance(exc, StoreError) else str(exc)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        "UngeDesk",
+        message,
+        QMessageBox.StandardButton.Ok,
+        QApplication.activeWindow(),
+    )
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+
+
+def run(paths: StorePaths) -> int:
+    """The GUI entry point (``ungedesk`` without a command). Returns the exit code."""
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("UngeDesk")
+    app.setOrganizationName("UngeDesk")
+    app.setApplicationDisplayName("UngeDesk")
+    translators = install_translations(app)
+    previous_hook = errors.install_excepthook(paths.logs)
+    runner = tasks.start()
+    runner.store_error.connect(show_store_error)
+    runner.unexpected_error.connect(lambda exc: errors.report_bug(exc, paths.logs))
+    launcher = Launcher(paths)
+    launcher.finished.connect(app.exit)
+    QTimer.singleShot(0, launcher.start)
+    try:
+        code = app.exec()
+    finally:
+        launcher.shutdown()
+        tasks.shutdown()
+        sys.excepthook = previous_hook
+        for translator in translators:
+            app.removeTranslator(translator)
+    return int(code)

@@ -1,0 +1,158 @@
+"""One young person's record: a header with who they are, then the sections that exist."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ungedesk.services.youths import YouthRecord
+from ungedesk.ui.i18n import format_day
+
+
+def _value_label() -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setWordWrap(True)
+    return label
+
+
+class RecordView(QWidget):
+    """Shows a YouthRecord. The full CPR number only appears after a deliberate click on
+    "Show CPR" and hides again with the same button."""
+
+    edit_requested = Signal(int)
+
+    def __init__(
+        self,
+        record: YouthRecord,
+        today: Callable[[], date] = date.today,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._today = today
+        self.record = record
+
+        self.name = QLabel()
+        font = QFont(self.name.font())
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.name.setFont(font)
+        self.name.setTextFormat(Qt.TextFormat.PlainText)
+        self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.cpr = _value_label()
+        self.cpr.setWordWrap(False)
+        self.reveal = QPushButton(self.tr("Show &CPR"))
+        self.reveal.setCheckable(True)
+        self.reveal.setToolTip(self.tr("Show the full CPR number. Press again to hide it."))
+        self.age = _value_label()
+        self.sex = _value_label()
+        self.case_number = _value_label()
+        self.caseworker = _value_label()
+        self.status = _value_label()
+
+        header = QGridLayout()
+        header.setHorizontalSpacing(24)
+        cpr_row = QHBoxLayout()
+        cpr_row.addWidget(self.cpr)
+        cpr_row.addWidget(self.reveal)
+        cpr_row.addStretch(1)
+        header.addWidget(self.name, 0, 0, 1, 4)
+        for column, (caption, widget) in enumerate(
+            (
+                (self.tr("CPR no."), None),
+                (self.tr("Age"), self.age),
+                (self.tr("Legal sex"), self.sex),
+                (self.tr("Case no."), self.case_number),
+            )
+        ):
+            header.addWidget(self._caption(caption), 1, column)
+            if widget is None:
+                header.addLayout(cpr_row, 2, column)
+            else:
+                header.addWidget(widget, 2, column)
+        for column, (caption, widget) in enumerate(
+            ((self.tr("Caseworker"), self.caseworker), (self.tr("Status"), self.status))
+        ):
+            header.addWidget(self._caption(caption), 3, column)
+            header.addWidget(widget, 4, column)
+        header.setColumnStretch(4, 1)
+
+        self.address = _value_label()
+        self.phone = _value_label()
+        self.email = _value_label()
+        self.henvendelse = _value_label()
+        self.benefit = _value_label()
+        self.education = _value_label()
+        self.edit_button = QPushButton(self.tr("&Edit"))
+        basic = QGroupBox(self.tr("Basic data"))
+        basic_form = QFormLayout(basic)
+        basic_form.addRow(self.tr("Address"), self.address)
+        basic_form.addRow(self.tr("Phone"), self.phone)
+        basic_form.addRow(self.tr("E-mail"), self.email)
+        basic_form.addRow(self.tr("First contact"), self.henvendelse)
+        basic_form.addRow(self.tr("Benefit"), self.benefit)
+        basic_form.addRow(self.tr("Education"), self.education)
+        edit_row = QHBoxLayout()
+        edit_row.addStretch(1)
+        edit_row.addWidget(self.edit_button)
+        basic_form.addRow(edit_row)
+
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.addLayout(header)
+        layout.addSpacing(12)
+        layout.addWidget(basic)
+        layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+        self.reveal.toggled.connect(self._show_cpr)
+        self.edit_button.clicked.connect(lambda: self.edit_requested.emit(self.record.id))
+        self.show_record(record)
+
+    def _caption(self, text: str) -> QLabel:
+        label = QLabel(text)
+        label.setStyleSheet("color: #555555;")
+        return label
+
+    def show_record(self, record: YouthRecord) -> None:
+        self.record = record
+        self.name.setText(record.name)
+        self._show_cpr(self.reveal.isChecked())
+        self.age.setText(self.tr("{age} years").format(age=record.age_on(self._today())))
+        self.sex.setText(record.sex_label)
+        self.case_number.setText(record.case_number)
+        self.caseworker.setText(record.caseworker_name or self.tr("None"))
+        self.status.setText(record.status_label)
+        place = " ".join(p for p in (record.postal_code, record.city) if p)
+        address = ", ".join(p for p in (record.address, place) if p)
+        self.address.setText(address or self.tr("Not given"))
+        self.phone.setText(record.phone or self.tr("Not given"))
+        self.email.setText(record.email or self.tr("Not given"))
+        self.henvendelse.setText(format_day(record.henvendelse_date))
+        self.benefit.setText(record.benefit_label)
+        self.education.setText(record.education_label)
+
+    def _show_cpr(self, revealed: bool) -> None:
+        self.cpr.setText(self.record.cpr_formatted if revealed else self.record.cpr_masked)
+        self.reveal.setText(self.tr("Hide &CPR") if revealed else self.tr("Show &CPR"))

@@ -1,0 +1,210 @@
+"""The register list: a table model over the in-memory RegisterIndex, fetched in pages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from ungedesk.domain import cpr as cprmod
+from ungedesk.domain.search import RegisterIndex, YouthRow
+from ungedesk.domain.youth import STATUS_LABELS, CaseStatus
+from ungedesk.ui.i18n import format_day
+
+PAGE_SIZE = 200
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class Column(IntEnum):
+    NAME = 0
+    CPR = 1
+    AGE = 2
+    CASE_NUMBER = 3
+    HENVENDELSE = 4
+    CASEWORKER = 5
+    STATUS = 6
+
+
+# Sort keys of domain.search.SORT_KEYS per column. Age sorts by birth date, reversed, so
+# that ascending age means youngest first, as a caseworker reads the column.
+_SORT_KEYS: dict[Column, tuple[str, bool]] = {
+    Column.NAME: ("name", False),
+    Column.CPR: ("cpr", False),
+    Column.AGE: ("age", True),
+    Column.CASE_NUMBER: ("case_number", False),
+    Column.HENVENDELSE: ("henvendelse_date", False),
+    Column.CASEWORKER: ("caseworker", False),
+    Column.STATUS: ("status", False),
+}
+
+
+class RegisterModel(QAbstractTableModel):
+    """Rows come from RegisterIndex; the view sees them PAGE_SIZE at a time (fetchMore),
+    so a search over 100,000 young people only ever builds one page of cells."""
+
+    counts_changed = Signal()
+
+    def __init__(self, today: Callable[[], date] = date.today, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._today = today
+        self._index = RegisterIndex([])
+        self._shown = 0
+        self._loaded = False
+        self._query = ""
+        self._sort: tuple[Column, Qt.SortOrder] = (Column.NAME, Qt.SortOrder.AscendingOrder)
+
+    # --- state -------------------------------------------------------------------------
+
+    @property
+    def loaded(self) -> bool:
+        return self._loaded
+
+    @property
+    def total(self) -> int:
+        return self._index.total
+
+    @property
+    def matched(self) -> int:
+        return len(self._index)
+
+    @property
+    def query(self) -> str:
+        return self._query
+
+    def set_rows(self, rows: list[YouthRow]) -> None:
+        self.beginResetModel()
+        self._index = RegisterIndex(rows)
+        self._apply_sort()
+        self._index.search(self._query)
+        self._loaded = True
+        self._shown = min(PAGE_SIZE, len(self._index))
+        self.endResetModel()
+        self.counts_changed.emit()
+
+    def search(self, text: str) -> None:
+        self.beginResetModel()
+        self._query = text
+        self._index.search(text)
+        self._shown = min(PAGE_SIZE, len(self._index))
+        self.endResetModel()
+        self.counts_changed.emit()
+
+    def add_row(self, row: YouthRow) -> None:
+        """A young person was registered or edited: update the list without a reload."""
+        self.beginResetModel()
+        self._index.add(row)
+        position = self._index.position_of(row.id)
+        self._shown = min(max(PAGE_SIZE, (position or 0) + 1), len(self._index))
+        self.endResetModel()
+        self.counts_changed.emit()
+
+    def youth_id(self, row: int) -> int:
+        return self._index.row(row).id
+
+    def row_of(self, youth_id: int) -> int | None:
+        """The row showing ``youth_id``, fetching pages up to it; None when filtered out."""
+        position = self._index.position_of(youth_id)
+        if position is None:
+            return None
+        if position >= self._shown:
+            self.beginInsertRows(QModelIndex(), self._shown, position)
+            self._shown = position + 1
+            self.endInsertRows()
+        return position
+
+    # --- Qt model ------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._shown
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._shown < len(self._index)
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid():
+            return
+        more = min(PAGE_SIZE, len(self._index) - self._shown)
+        if more <= 0:
+            return
+        self.beginInsertRows(QModelIndex(), self._shown, self._shown + more - 1)
+        self._shown += more
+        self.endInsertRows()
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            self.tr("Name"),
+            self.tr("CPR no."),
+            self.tr("Age"),
+            self.tr("Case no."),
+            self.tr("First contact"),
+            self.tr("Caseworker"),
+            self.tr("Status"),
+        )[section]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= self._shown:
+            return None
+        row = self._index.row(index.row())
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == ID_ROLE:
+            return row.id
+        if role == Qt.ItemDataRole.TextAlignmentRole and column is Column.AGE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column is Column.CPR:
+            return self.tr("Open the record and press Show CPR to see the full number.")
+        return None
+
+    def _display(self, row: YouthRow, column: Column) -> str:
+        match column:
+            case Column.NAME:
+                return row.name
+            case Column.CPR:
+                return cprmod.mask(row.cpr)
+            case Column.AGE:
+                return str(cprmod.age_on(row.birth_date, self._today()))
+            case Column.CASE_NUMBER:
+                return row.case_number
+            case Column.HENVENDELSE:
+                return format_day(row.henvendelse_date)
+            case Column.CASEWORKER:
+                return row.caseworker
+            case Column.STATUS:
+                try:
+                    return STATUS_LABELS[CaseStatus(row.status)]
+                except ValueError:
+                    return row.status
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        # A reset, not layoutChanged: the rows under a selection change identity, and a
+        # stale selection would point at another young person.
+        self._sort = (Column(column), order)
+        self.beginResetModel()
+        self._apply_sort()
+        self._shown = min(max(self._shown, PAGE_SIZE), len(self._index))
+        self.endResetModel()
+
+    def _apply_sort(self) -> None:
+        column, order = self._sort
+        key, reverse = _SORT_KEYS[column]
+        descending = (order == Qt.SortOrder.DescendingOrder) != reverse
+        self._index.sort(key, descending)

@@ -1,0 +1,163 @@
+"""One worker thread for all database work, and results back on the GUI thread.
+
+SQLite connections belong to the thread that uses them and the GUI must never wait on the
+database, so every service call runs on a single worker (Anki's pattern): work is serialised,
+sessions never cross threads, and a slow disk only ever shows as a busy indicator.
+
+Results come back through a Qt signal emitted from the worker; the receiving QObject lives
+on the GUI thread, so Qt queues the call there. No processEvents() loops anywhere.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+
+from ungedesk.store.errors import StoreError
+
+DoneCallback = Callable[[Any], None]
+ErrorCallback = Callable[[BaseException], None]
+
+
+@dataclass(slots=True)
+class _Pending:
+    on_done: DoneCallback | None
+    on_error: ErrorCallback | None
+
+
+def _alive(callback: Callable[..., Any] | None) -> bool:
+    """False when the callback is a method of a Qt object that has been deleted meanwhile
+    (a dialog closed before its task finished): calling it would raise RuntimeError."""
+    owner = getattr(callback, "__self__", None)
+    return not (isinstance(owner, QObject) and not shiboken6.isValid(owner))
+
+
+class TaskRunner(QObject):
+    """Runs callables on one worker thread and reports back on the GUI thread."""
+
+    _finished = Signal(int, bool, object)
+    busy_changed = Signal(bool)
+    # Known failures (StoreError) nobody handled, already Danish: the app shows them.
+    store_error = Signal(object)
+    # Bugs: anything else. The app logs them without personal data and shows a notice.
+    unexpected_error = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._executor: ThreadPoolExecutor | None = ThreadPoolExecutor(
+            max_workers=1, thread_name_prefix="ungedesk-db"
+        )
+        self._ids = itertools.count(1)
+        self._pending: dict[int, _Pending] = {}
+        self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._pending)
+
+    def run(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: DoneCallback | None = None,
+        on_error: ErrorCallback | None = None,
+        **kwargs: Any,
+    ) -> int:
+        """Queue ``fn(*args, **kwargs)`` on the worker; returns a task id."""
+        if self._executor is None:
+            raise RuntimeError("the task runner has been shut down")
+        task_id = next(self._ids)
+        was_busy = self.busy
+        self._pending[task_id] = _Pending(on_done, on_error)
+        if not was_busy:
+            self.busy_changed.emit(True)
+
+        def work() -> None:
+            try:
+                result = fn(*args, **kwargs)
+            except BaseException as exc:
+                self._finished.emit(task_id, False, exc)
+            else:
+                self._finished.emit(task_id, True, result)
+
+        self._executor.submit(work)
+        return task_id
+
+    @Slot(int, bool, object)
+    def _deliver(self, task_id: int, ok: bool, value: object) -> None:
+        pending = self._pending.pop(task_id, None)
+        if not self._pending:
+            self.busy_changed.emit(False)
+        if pending is None:
+            return
+        if ok:
+            if pending.on_done is not None and _alive(pending.on_done):
+                pending.on_done(value)
+            return
+        assert isinstance(value, BaseException)
+        if pending.on_error is not None and _alive(pending.on_error):
+            pending.on_error(value)
+        elif isinstance(value, StoreError):
+            self.store_error.emit(value)
+        else:
+            self.unexpected_error.emit(value)
+
+    def call_blocking(self, fn: Callable[..., Any], *args: Any) -> Any:
+        """Run ``fn`` on the worker and wait: only for shutdown (closing the store), when
+        the window is already gone and nothing else can happen meanwhile."""
+        if self._executor is None:
+            raise RuntimeError("the task runner has been shut down")
+        return self._executor.submit(fn, *args).result()
+
+    def shutdown(self) -> None:
+        """Finish queued work and stop the worker thread. Results still in flight are
+        dropped: their windows are closing too."""
+        if self._executor is None:
+            return
+        self._executor.shutdown(wait=True)
+        self._executor = None
+        self._pending.clear()
+
+
+_runner: TaskRunner | None = None
+
+
+def start(parent: QObject | None = None) -> TaskRunner:
+    """Create the application's task runner (once)."""
+    global _runner
+    if _runner is None:
+        _runner = TaskRunner(parent)
+    return _runner
+
+
+def runner() -> TaskRunner:
+    if _runner is None:
+        raise RuntimeError("tasks.start() has not been called")
+    return _runner
+
+
+def run_task(
+    fn: Callable[..., Any],
+    *args: Any,
+    on_done: DoneCallback | None = None,
+    on_error: ErrorCallback | None = None,
+) -> int:
+    """Run ``fn(*args)`` on the database worker; callbacks run on the GUI thread.
+
+    Without ``on_error`` a StoreError is shown to the user in Danish and any other
+    exception is logged and reported as a bug.
+    """
+    return runner().run(fn, *args, on_done=on_done, on_error=on_error)
+
+
+def shutdown() -> None:
+    global _runner
+    if _runner is not None:
+        _runner.shutdown()
+        _runner = None
