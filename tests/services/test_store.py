@@ -330,19 +330,22 @@ def test_migration_copies_the_store_aside_first(
 ) -> None:
     youth_id = save_canary(store)
     store.close()
-    # A newer release with one more revision: copy the real scripts and add 0002.
+    # A newer release with one more revision: copy the real scripts and add one on top.
+    old_head = migrate.head_revision()
+    assert old_head is not None
     scripts = tmp_path / "migrations"
     shutil.copytree(Path(migrate.__file__).with_name("migrations"), scripts)
-    (scripts / "versions" / "0002_test.py").write_text(
+    (scripts / "versions" / "9999_test.py").write_text(
         "import sqlalchemy as sa\nfrom alembic import op\n"
-        'revision = "0002"\ndown_revision = "0001"\nbranch_labels = None\ndepends_on = None\n'
+        f'revision = "9999"\ndown_revision = "{old_head}"\nbranch_labels = None\n'
+        "depends_on = None\n"
         'def upgrade():\n    op.add_column("youth", sa.Column("nickname", sa.String(50)))\n'
         'def downgrade():\n    op.drop_column("youth", "nickname")\n'
     )
     monkeypatch.setattr(migrate, "_SCRIPTS", scripts)
     opened = setup.unlock(store_paths)
     try:
-        assert migrate.current_revision(opened.store.engine) == "0002"
+        assert migrate.current_revision(opened.store.engine) == "9999"
         with opened.store.session() as s:
             cols = [r[1] for r in s.execute(text("PRAGMA table_info(youth)"))]
         assert "nickname" in cols
@@ -351,7 +354,7 @@ def test_migration_copies_the_store_aside_first(
     finally:
         opened.store.close()
     copies = list(store_paths.migration_backups.iterdir())
-    assert len(copies) == 1 and "0001" in copies[0].name
+    assert len(copies) == 1 and old_head in copies[0].name
     assert CANARY_FIRST.encode() not in copies[0].read_bytes()
     # The copy is the old store: it opens with the same key at the old revision.
     key, _, _ = database.resolve_key(store_paths, None)
@@ -359,7 +362,7 @@ def test_migration_copies_the_store_aside_first(
 
     conn = connect_raw(copies[0], key)
     try:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == old_head
         assert conn.execute("SELECT count(*) FROM youth").fetchone()[0] == 1
     finally:
         conn.close()

@@ -22,6 +22,8 @@ from ungedesk.domain.youth import (
     clean,
     validate,
 )
+from ungedesk.services import audit
+from ungedesk.services.audit import Action
 from ungedesk.services.setup import InputError
 from ungedesk.store.database import Store
 from ungedesk.store.models import Caseworker, Youth
@@ -209,6 +211,7 @@ def register(
         )
         s.add(youth)
         s.flush()
+        audit.record(s, Action.CREATE, youth_id=youth.id, subject=youth.case_number)
         return RegisterOutcome(youth.id, True, dict(result.warnings))
 
 
@@ -223,6 +226,7 @@ def update(store: Store, youth_id: int, data: YouthInput, *, today: date) -> You
         errors.update(_check_caseworker(s, data.caseworker_id))
         if errors:
             raise InputError(errors)
+        before = _record(youth)
         youth.first_name = clean(data.first_name)
         youth.last_name = clean(data.last_name)
         youth.address = clean(data.address)
@@ -237,13 +241,59 @@ def update(store: Store, youth_id: int, data: YouthInput, *, today: date) -> You
         youth.caseworker_id = data.caseworker_id
         s.flush()
         s.refresh(youth)
+        after = _record(youth)
+        changed = [f for f in _EDITABLE if getattr(before, f) != getattr(after, f)]
+        if changed:
+            # Which fields changed, never their values: the log is about access, not content.
+            audit.record(
+                s,
+                Action.UPDATE,
+                youth_id=youth.id,
+                subject=youth.case_number,
+                detail=", ".join(changed),
+            )
+        return after
+
+
+_EDITABLE = (
+    "first_name",
+    "last_name",
+    "address",
+    "postal_code",
+    "city",
+    "phone",
+    "email",
+    "henvendelse_date",
+    "benefit",
+    "education",
+    "caseworker_id",
+)
+
+
+def get(store: Store, youth_id: int, *, purpose: str = "") -> YouthRecord | None:
+    """Open a young person's record; the read is logged with its purpose."""
+    with store.session() as s:
+        youth = s.get(Youth, youth_id)
+        if youth is None:
+            return None
+        audit.record(s, Action.READ, youth_id=youth.id, subject=youth.case_number, purpose=purpose)
         return _record(youth)
 
 
-def get(store: Store, youth_id: int) -> YouthRecord | None:
+def reveal_cpr(store: Store, youth_id: int) -> str:
+    """The full CPR number for display; showing it is a deliberate, logged act."""
     with store.session() as s:
         youth = s.get(Youth, youth_id)
-        return None if youth is None else _record(youth)
+        if youth is None:
+            raise InputError({"id": "Den unge findes ikke længere."})
+        audit.record(s, Action.REVEAL_CPR, youth_id=youth.id, subject=youth.case_number)
+        return f"{youth.cpr[:6]}-{youth.cpr[6:]}"
+
+
+def log_search(store: Store, criterion: str, hits: int) -> None:
+    """Record a search of the register with what was searched for."""
+    if criterion.strip():
+        audit.log(store, Action.SEARCH, criterion=criterion.strip(), detail=f"{hits} fundet")
 
 
 def register_rows(store: Store) -> list[YouthRow]:

@@ -70,3 +70,42 @@ class Youth(Base):
     )
 
     caseworker: Mapped[Caseworker | None] = relationship(foreign_keys=[caseworker_id])
+
+
+class AuditEvent(Base):
+    """One access to personal data. Append-only (triggers refuse UPDATE and early DELETE)
+    and hash-chained: each row's hash covers its fields and the previous row's hash."""
+
+    __tablename__ = "audit_event"
+    __table_args__ = (
+        Index("ix_audit_youth", "youth_id"),
+        Index("ix_audit_at", "at"),
+        Index("ix_audit_actor", "actor_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[str] = mapped_column(String(32))  # UTC, ISO 8601 with microseconds
+    actor_id: Mapped[int | None] = mapped_column(Integer)
+    actor: Mapped[str] = mapped_column(String(120))  # name and initials as they were then
+    action: Mapped[str] = mapped_column(String(30))
+    youth_id: Mapped[int | None] = mapped_column(Integer)  # no FK: the log outlives deletion
+    subject: Mapped[str] = mapped_column(String(60))  # case number; never a CPR
+    criterion: Mapped[str] = mapped_column(Text)  # a search's text
+    purpose: Mapped[str] = mapped_column(Text)
+    special: Mapped[bool] = mapped_column()  # health or substance-use data was read
+    detail: Mapped[str] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditHead(Base):
+    """The chain's ends: the hash before the oldest kept row (after purges) and the newest
+    row, so removing rows at either end is detected too. Exactly one row, id 1."""
+
+    __tablename__ = "audit_head"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    purged_before: Mapped[str] = mapped_column(String(32))
+    anchor_hash: Mapped[str] = mapped_column(String(64))
+    last_id: Mapped[int] = mapped_column(Integer)
+    last_hash: Mapped[str] = mapped_column(String(64))
