@@ -147,13 +147,14 @@ def run_task(
     *args: Any,
     on_done: DoneCallback | None = None,
     on_error: ErrorCallback | None = None,
+    **kwargs: Any,
 ) -> int:
-    """Run ``fn(*args)`` on the database worker; callbacks run on the GUI thread.
+    """Run ``fn(*args, **kwargs)`` on the database worker; callbacks run on the GUI thread.
 
     Without ``on_error`` a StoreError is shown to the user in Danish and any other
     exception is logged and reported as a bug.
     """
-    return runner().run(fn, *args, on_done=on_done, on_error=on_error)
+    return runner().run(fn, *args, on_done=on_done, on_error=on_error, **kwargs)
 
 
 def shutdown() -> None:

@@ -1,0 +1,85 @@
+"""UI fixtures: Danish translations, the worker thread, and a check that nothing leaks."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from ungedesk.store.database import Store
+from ungedesk.store.paths import StorePaths
+from ungedesk.ui import tasks
+from ungedesk.ui.i18n import install_translations
+from ungedesk.ui.main_window import MainWindow
+
+
+@pytest.fixture(scope="session", autouse=True)
+def danish(qapp: QApplication) -> Iterator[None]:
+    translators = install_translations(qapp)
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+
+
+@pytest.fixture(autouse=True)
+def runner(qapp: QApplication) -> Iterator[tasks.TaskRunner]:
+    """A fresh worker per test; afterwards no worker thread and no window may remain."""
+    threads_before = {t.ident for t in threading.enumerate()}
+    task_runner = tasks.start()
+    yield task_runner
+    tasks.shutdown()
+    leftover = [t.name for t in threading.enumerate() if t.ident not in threads_before]
+    assert not leftover, f"threads left behind: {leftover}"
+    QApplication.processEvents()  # deliver deleteLater() of closed windows
+    visible = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    for widget in visible:
+        widget.close()
+    assert not visible, f"windows left open: {[type(w).__name__ for w in visible]}"
+
+
+@pytest.fixture(scope="session")
+def shared(pytestconfig: pytest.Config) -> ModuleType:
+    """tests/conftest.py as a module (PASSPHRASE, PROFILE, TODAY). A plain import would
+    find this conftest instead: both are called "conftest" and tests/ is no package."""
+    wanted = Path(__file__).resolve().parent.parent / "conftest.py"
+    for plugin in pytestconfig.pluginmanager.get_plugins():
+        if Path(getattr(plugin, "__file__", "") or "").resolve() == wanted:
+            return plugin  # type: ignore[no-any-return]
+    raise LookupError("tests/conftest.py is not loaded")
+
+
+@pytest.fixture
+def today(shared: ModuleType) -> date:
+    return shared.TODAY  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+def passphrase(shared: ModuleType) -> str:
+    return shared.PASSPHRASE  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+def window(qtbot, store: Store, store_paths: StorePaths, today: date) -> Iterator[MainWindow]:
+    """The main window over the test store, with its register loaded."""
+    win = MainWindow(store, store_paths, today=lambda: today)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.model.loaded and win.user is not None)
+    yield win
+    win.close()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # The offscreen platform plugin says this for every top-level window whose size hints
+    # change (min/max size). It is about the test platform, not about our code.
+    here = Path(__file__).resolve().parent
+    for item in items:
+        if here in Path(str(item.path)).resolve().parents:
+            item.add_marker(
+                pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+            )
