@@ -113,8 +113,8 @@ def find_iscc() -> str | None:
     if found:
         return found
     candidates = [
-        Path(os.environ.get("ProgramFiles(x86)", r"C:\Program Files (x86)")) / "Inno Setup 6",
-        Path(os.environ.get("ProgramFiles", r"C:\Program Files")) / "Inno Setup 6",
+        Path(os.environ.get("PROGRAMFILES(X86)", r"C:\Program Files (x86)")) / "Inno Setup 6",
+        Path(os.environ.get("PROGRAMFILES", r"C:\Program Files")) / "Inno Setup 6",
         Path(os.environ.get("LOCALAPPDATA", "")) / "Programs" / "Inno Setup 6",
     ]
     for folder in candidates:

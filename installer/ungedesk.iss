@@ -6,8 +6,8 @@
 ; Why per-user: caseworkers on municipal laptops rarely have admin rights, and the encrypted
 ; store and its keyring entry are per user anyway. The program goes to
 ; %LOCALAPPDATA%\Programs\UngeDesk, the shortcut to the user's Start menu, the uninstaller to
-; "Apps > Installed apps". The case data (%LOCALAPPDATA%\UngeDesk\UngeDesk, from platformdirs) is never removed by the
-; uninstaller: it belongs to the caseworker, not to the program.
+; "Apps > Installed apps". The case data (%LOCALAPPDATA%\UngeDesk\UngeDesk, from platformdirs)
+; is never removed by the uninstaller: it belongs to the caseworker, not to the program.
 
 #ifndef AppVersion
   #define AppVersion "0.1.0"
