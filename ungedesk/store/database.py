@@ -119,6 +119,11 @@ def resolve_key(paths: StorePaths, passphrase: str | None) -> tuple[bytes, KeySo
 def open_store(paths: StorePaths, passphrase: str | None = None) -> Opened:
     """Unlock and open an existing store, migrating it to the newest schema."""
     key, source, store_id = resolve_key(paths, passphrase)
+    return open_with_key(paths, key, store_id, source)
+
+
+def open_with_key(paths: StorePaths, key: bytes, store_id: str, source: KeySource) -> Opened:
+    """Open with a key already found (and checked against the key file)."""
     engine = create_store_engine(paths.db, key)
     try:
         migrate.upgrade(engine, paths)
