@@ -306,6 +306,10 @@
         <source>Set up UngeDesk</source>
         <translation>Opsætning af UngeDesk</translation>
     </message>
+    <message>
+        <source>&amp;Start UngeDesk</source>
+        <translation>&amp;Start UngeDesk</translation>
+    </message>
 </context>
 <context>
     <name>UnlockDialog</name>

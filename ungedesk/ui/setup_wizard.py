@@ -186,7 +186,7 @@ class PassphrasePage(QWizardPage):
             self._paths,
             self.passphrase.text(),
             self._profile_page.profile(),
-            self._profile_page.municipality.text(),
+            municipality=self._profile_page.municipality.text(),
             on_done=self._created,
             on_error=self._failed,
         )
@@ -268,6 +268,7 @@ class SetupWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setMinimumSize(640, 520)
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Start UngeDesk"))
         self.profile_page = ProfilePage()
         self.passphrase_page = PassphrasePage(paths, self.profile_page)
         self.done_page = DonePage(paths, self.passphrase_page)

@@ -89,6 +89,9 @@ class UnlockDialog(QDialog):
         self.busy.setVisible(busy)
         self.passphrase.setEnabled(not busy)
         self._update_button()
+        # While disabled, focus passed to Cancel, which made itself the default button:
+        # Enter must unlock again, not cancel.
+        self.open_button.setDefault(True)
 
     def _try_unlock(self) -> None:
         if not self.passphrase.text() or self._busy:

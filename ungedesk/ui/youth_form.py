@@ -376,6 +376,8 @@ class YouthForm(QDialog):
         self._busy = busy
         self.busy.setVisible(busy)
         self.save_button.setEnabled(not busy)
+        # Focus may have passed to Cancel meanwhile, making it the default: Enter saves.
+        self.save_button.setDefault(True)
 
     def _save(self) -> None:
         if self._busy:
