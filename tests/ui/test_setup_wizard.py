@@ -14,10 +14,9 @@ GOOD = "grøn kaffe tager toget til Ribe"
 
 def next_button(wizard: SetupWizard):
     page = wizard.currentPage()
-    which = (
-        QWizard.WizardButton.CommitButton if page.isCommitPage() else QWizard.WizardButton.NextButton
-    )
-    return wizard.button(which)
+    if page.isCommitPage():
+        return wizard.button(QWizard.WizardButton.CommitButton)
+    return wizard.button(QWizard.WizardButton.NextButton)
 
 
 def fill_profile(qtbot, wizard: SetupWizard) -> None:

@@ -49,9 +49,7 @@ def test_every_ui_string_has_a_finished_danish_translation(tmp_path: Path) -> No
     shutil.copy(script.TS_FILE, scratch)
     script.lupdate(scratch, drop_obsolete=False)
     problems = _problems(scratch)
-    assert not problems, (
-        "Run scripts/update_translations.py and translate:\n" + "\n".join(problems)
-    )
+    assert not problems, "Run scripts/update_translations.py and translate:\n" + "\n".join(problems)
 
 
 def test_committed_qm_is_compiled_from_the_committed_ts(tmp_path: Path) -> None:

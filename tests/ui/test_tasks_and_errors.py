@@ -1,0 +1,120 @@
+"""The worker thread and the bug path: results on the GUI thread, logs without personal data."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from ungedesk.store.errors import DiskFullError
+from ungedesk.ui import errors, tasks
+
+
+def test_results_and_errors_arrive_on_the_gui_thread(qtbot, runner: tasks.TaskRunner) -> None:
+    gui = threading.get_ident()
+    seen: dict[str, object] = {}
+
+    def work(a: int, b: int) -> tuple[int, int]:
+        return a + b, threading.get_ident()
+
+    def done(result: tuple[int, int]) -> None:
+        seen["result"], seen["worker"] = result
+        seen["callback"] = threading.get_ident()
+
+    tasks.run_task(work, 2, 3, on_done=done)
+    qtbot.waitUntil(lambda: "result" in seen)
+    assert seen["result"] == 5
+    assert seen["worker"] != gui
+    assert seen["callback"] == gui
+
+    def fail() -> None:
+        raise DiskFullError()
+
+    tasks.run_task(fail, on_error=lambda exc: seen.setdefault("error", exc))
+    qtbot.waitUntil(lambda: "error" in seen)
+    assert isinstance(seen["error"], DiskFullError)
+
+
+def test_unhandled_errors_are_split_into_known_and_bugs(qtbot, runner) -> None:
+    def known() -> None:
+        raise DiskFullError()
+
+    def bug() -> None:
+        raise ZeroDivisionError
+
+    with qtbot.waitSignal(runner.store_error) as blocker:
+        tasks.run_task(known)
+    assert isinstance(blocker.args[0], DiskFullError)
+    with qtbot.waitSignal(runner.unexpected_error) as blocker:
+        tasks.run_task(bug)
+    assert isinstance(blocker.args[0], ZeroDivisionError)
+
+
+def test_busy_signal_brackets_the_work(qtbot, runner) -> None:
+    states: list[bool] = []
+    runner.busy_changed.connect(states.append)
+    with qtbot.waitSignal(runner.busy_changed, check_params_cb=lambda busy: not busy):
+        tasks.run_task(lambda: None)
+        tasks.run_task(lambda: None)
+    assert states == [True, False]
+
+
+def test_all_work_runs_on_one_worker_thread(qtbot, runner) -> None:
+    idents: list[int] = []
+    for _ in range(5):
+        tasks.run_task(threading.get_ident, on_done=idents.append)
+    qtbot.waitUntil(lambda: len(idents) == 5)
+    assert len(set(idents)) == 1
+
+
+def test_bug_log_has_no_personal_data(tmp_path: Path) -> None:
+    def register(cpr: str, name: str) -> None:
+        raise ValueError(f"could not save {name} {cpr}")
+
+    try:
+        register("1503054007", "Sofie Nørgaard")
+    except ValueError as exc:
+        log_file = errors.log_exception(exc, tmp_path / "logs")
+    text = log_file.read_text(encoding="utf-8")
+    assert "builtins.ValueError" in text
+    assert "test_tasks_and_errors.py" in text and "in register" in text
+    assert "1503054007" not in text and "150305" not in text
+    assert "Sofie" not in text and "Nørgaard" not in text
+    assert str(tmp_path) not in text  # no user folder names either
+    assert log_file.parent == tmp_path / "logs"
+    assert errors.bug_message(log_file) == f"Der opstod en fejl. Detaljer er gemt i {log_file}."
+
+
+def test_excepthook_logs_and_tells(qtbot, tmp_path: Path, monkeypatch) -> None:
+    import sys
+
+    shown: list[Path] = []
+    monkeypatch.setattr(errors, "report_bug", lambda exc, logs: shown.append(logs))
+    previous = errors.install_excepthook(tmp_path / "logs")
+    try:
+        try:
+            raise RuntimeError("x")
+        except RuntimeError as exc:
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+    finally:
+        sys.excepthook = previous
+    assert shown == [tmp_path / "logs"]
+
+
+def test_a_closed_window_gets_no_callback(qtbot, runner) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    label = QLabel()
+    done = []
+    tasks.run_task(lambda: "late", on_done=label.setText)
+    tasks.run_task(lambda: None, on_done=done.append)
+    label.deleteLater()
+    qtbot.waitUntil(lambda: done == [None])  # no RuntimeError from the deleted label
+
+
+def test_shutdown_refuses_new_work(qtbot) -> None:
+    runner = tasks.TaskRunner()
+    runner.shutdown()
+    with pytest.raises(RuntimeError):
+        runner.run(lambda: None)
