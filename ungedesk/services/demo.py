@@ -347,8 +347,7 @@ def _ensure_caseworkers(store: Store) -> list[int]:
     cat = _catalogue()
     with store.session() as s:
         existing = {
-            initials: cid
-            for cid, initials in s.execute(select(Caseworker.id, Caseworker.initials)).tuples()
+            initials: cid for cid, initials in s.execute(select(Caseworker.id, Caseworker.initials))
         }
         missing = [c for c in cat.caseworkers if c.initials not in existing]
         if missing:
@@ -378,9 +377,7 @@ def _case_sequences(store: Store) -> dict[int, int]:
     year = func.substr(Youth.case_number, 3, 4)
     seq = func.max(Youth.case_number)
     with store.session() as s:
-        rows = s.execute(
-            select(year, seq).where(Youth.case_number.like("U-____-%")).group_by(year)
-        ).tuples()
+        rows = s.execute(select(year, seq).where(Youth.case_number.like("U-____-%")).group_by(year))
         result: dict[int, int] = {}
         for y, last in rows:
             tail = str(last).rsplit("-", 1)[-1]
