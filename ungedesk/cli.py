@@ -1,0 +1,504 @@
+"""The ``ungedesk`` command: the GUI by default, plus headless commands on the same services.
+
+    ungedesk [--data-dir DIR]                  start the GUI
+    ungedesk init [--name N --initials I ...]  create the encrypted store
+    ungedesk demo --youths N [--seed S]        fill it with synthetic young people
+    ungedesk check                             integrity and cipher check
+
+Text for the user is Danish. Known failures (StoreError and its subclasses) print their
+Danish message and exit with their own code; anything else is a bug: one calm Danish line
+on stderr and the details, without personal data, in <data dir>/logs/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import signal
+import sys
+import time
+import traceback
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from types import FrameType
+from typing import NoReturn, TextIO
+
+from ungedesk import __version__
+from ungedesk.domain.passphrase import assess
+from ungedesk.domain.profile import ROLE_LABELS, ProfileInput, Role
+from ungedesk.services import demo, integrity, setup
+from ungedesk.services.setup import InputError
+from ungedesk.store.database import ENV_PASSPHRASE, Opened
+from ungedesk.store.errors import (
+    CorruptStoreError,
+    MissingKeyError,
+    NoStoreError,
+    StoreError,
+    StoreExistsError,
+)
+from ungedesk.store.paths import ENV_DATA_DIR, StorePaths, ensure_private_dir, resolve
+
+EXIT_BUG = 1
+EXIT_INTERRUPTED = 130  # the shell convention for "stopped by Ctrl+C" (128 + SIGINT)
+
+_MISSING_KEY_HINT = (
+    f"Angiv gendannelsesfrasen i miljøvariablen {ENV_PASSPHRASE}, eller kør kommandoen i en "
+    "terminal, så du kan skrive den."
+)
+
+
+class _UsageError(Exception):
+    """Wrong command line; argparse's own text is shown after a Danish lead-in."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _UsageError(message)
+
+
+def _number(n: int) -> str:
+    """Danish digit grouping: 100.000."""
+    return f"{n:,}".replace(",", ".")
+
+
+def _percent(fraction: float) -> str:
+    """Danish style puts a space before the sign: 45 %."""
+    return f"{int(fraction * 100)} %"
+
+
+def _say(text: str = "") -> None:
+    print(text, flush=True)
+
+
+def _warn(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def _interactive() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+def _build_parser() -> _Parser:
+    # --data-dir is accepted before and after the command; SUPPRESS keeps a value given
+    # before the command from being overwritten by the sub-parser's default.
+    common = _Parser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        metavar="MAPPE",
+        default=argparse.SUPPRESS,
+        help=f"datamappen (ellers {ENV_DATA_DIR}, ellers systemets standardmappe)",
+    )
+    parser = _Parser(
+        prog="ungedesk",
+        description="UngeDesk: forløb for unge fra første henvendelse til uddannelse eller job.",
+        epilog="Uden kommando starter den grafiske brugerflade.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"ungedesk {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="KOMMANDO", parser_class=_Parser)
+
+    init = sub.add_parser(
+        "init",
+        parents=[common],
+        help="opret en ny krypteret database",
+        description=(
+            "Opret en ny krypteret database med din profil. Gendannelsesfrasen spørges om i "
+            f"terminalen eller læses fra {ENV_PASSPHRASE}. Uden terminal skal --name og "
+            "--initials angives."
+        ),
+    )
+    init.add_argument("--name", help="dit fulde navn")
+    init.add_argument("--initials", help="dine initialer (2-6 bogstaver)")
+    init.add_argument("--unit", help="din enhed, fx Jobcenter, Ungeteamet")
+    init.add_argument(
+        "--role",
+        choices=[r.value for r in Role],
+        help="din rolle: " + ", ".join(f"{r.value} = {ROLE_LABELS[r]}" for r in Role),
+    )
+    init.add_argument("--municipality", help="kommunens navn")
+    init.add_argument(
+        "--no-keyring",
+        action="store_true",
+        help="gem ikke nøglen i systemets nøglering (frasen skal så skrives ved hver start)",
+    )
+
+    dem = sub.add_parser(
+        "demo",
+        parents=[common],
+        help="fyld databasen med opdigtede unge (demodata)",
+        description="Fyld databasen med realistiske, men helt opdigtede unge og kolleger.",
+    )
+    dem.add_argument(
+        "--youths", type=int, required=True, metavar="ANTAL", help="antal unge, fx 1000"
+    )
+    dem.add_argument(
+        "--seed", type=int, metavar="TAL", help="samme tal giver de samme data (reproducerbart)"
+    )
+
+    sub.add_parser(
+        "check",
+        parents=[common],
+        help="kontroller at databasen er hel og ubeskadiget",
+        description="Kør SQLite's integritetskontrol og SQLCipher's kontrol af hver side.",
+    )
+    return parser
+
+
+# --- opening the store ---------------------------------------------------------------------
+
+
+def _require_store(paths: StorePaths) -> None:
+    if not paths.root.is_dir():
+        raise NoStoreError(
+            f"Datamappen {paths.root} findes ikke. Angiv den rigtige mappe med --data-dir "
+            f"eller {ENV_DATA_DIR}, eller opret en database med 'ungedesk init'."
+        )
+
+
+def _open(paths: StorePaths) -> Opened:
+    """Keyring first, then UNGEDESK_PASSPHRASE (setup.unlock); on a terminal, ask."""
+    _require_store(paths)
+    try:
+        return setup.unlock(paths)
+    except MissingKeyError:
+        if not _interactive():
+            raise
+    passphrase = getpass.getpass("Gendannelsesfrase: ")
+    return setup.unlock(paths, passphrase)
+
+
+# --- init ----------------------------------------------------------------------------------
+
+
+def _ask(prompt: str, *, default: str = "") -> str:
+    suffix = f" [{default}]" if default else ""
+    answer = input(f"{prompt}{suffix}: ").strip()
+    return answer or default
+
+
+def _ask_role() -> Role:
+    roles = list(Role)
+    _say("Din rolle:")
+    for number, role in enumerate(roles, start=1):
+        _say(f"  {number}. {ROLE_LABELS[role]}")
+    while True:
+        answer = _ask("Vælg et nummer", default="1")
+        if answer.isdigit() and 1 <= int(answer) <= len(roles):
+            return roles[int(answer) - 1]
+        _warn(f"Skriv et tal fra 1 til {len(roles)}.")
+
+
+def _ask_passphrase(related: tuple[str, ...]) -> str:
+    _say(
+        "Vælg en gendannelsesfrase. Den låser en kopi af nøglen og er den eneste vej ind, "
+        "hvis nøgleringen forsvinder. Fire tilfældige ord er lette at huske."
+    )
+    while True:
+        first = getpass.getpass("Gendannelsesfrase: ")
+        strength = assess(first, related)
+        _say(f"Styrke: {strength.label}. {strength.hint}")
+        if not strength.acceptable:
+            continue
+        if getpass.getpass("Skriv den igen: ") == first:
+            return first
+        _warn("De to fraser er ikke ens. Prøv igen.")
+
+
+def _cmd_init(args: argparse.Namespace, paths: StorePaths) -> int:
+    # Refuse before asking anything: typing a passphrase for nothing is a poor start.
+    if paths.db.exists() or paths.key_file.exists():
+        raise StoreExistsError()
+    interactive = _interactive()
+    name: str = args.name or ""
+    initials: str = args.initials or ""
+    unit: str = args.unit or ""
+    municipality: str = args.municipality or ""
+    role = Role(args.role) if args.role else None
+    if interactive:
+        name = name or _ask("Dit fulde navn")
+        initials = initials or _ask("Dine initialer")
+        unit = args.unit if args.unit is not None else _ask("Din enhed (kan springes over)")
+        role = role or _ask_role()
+        if args.municipality is None:
+            municipality = _ask("Kommunens navn (kan springes over)")
+    else:
+        missing: dict[str, str] = {}
+        if not name.strip():
+            missing["name"] = "Angiv dit navn med --name."
+        if not initials.strip():
+            missing["initials"] = "Angiv dine initialer med --initials."
+        if missing:
+            raise InputError(missing)
+    passphrase = os.environ.get(ENV_PASSPHRASE) or None
+    if passphrase is None:
+        if not interactive:
+            raise InputError(
+                {
+                    "passphrase": (
+                        f"Der er ingen terminal at spørge i: angiv gendannelsesfrasen i "
+                        f"miljøvariablen {ENV_PASSPHRASE}."
+                    )
+                }
+            )
+        passphrase = _ask_passphrase((name, initials, unit))
+    profile = ProfileInput(name=name, initials=initials, unit=unit, role=role or Role.CASEWORKER)
+    result = setup.create_installation(
+        paths,
+        passphrase,
+        profile,
+        municipality=municipality,
+        use_keyring=not args.no_keyring,
+    )
+    result.opened.store.close()
+    _say(f"UngeDesk-databasen er oprettet i {paths.root}.")
+    _say(result.key_location)
+    return 0
+
+
+# --- demo ----------------------------------------------------------------------------------
+
+
+class _ProgressBar:
+    """A one-line bar on a terminal; on a pipe or log, one plain line per 10 %."""
+
+    WIDTH = 30
+
+    def __init__(self, stream: TextIO, label: str) -> None:
+        self.stream = stream
+        self.label = label
+        self.tty = stream.isatty()
+        self.started = time.monotonic()
+        self.last_tenth = -1
+        self.drawn = False
+
+    def __call__(self, done: int, total: int) -> None:
+        fraction = done / total if total else 1.0
+        if self.tty:
+            filled = int(self.WIDTH * fraction)
+            bar = "#" * filled + "." * (self.WIDTH - filled)
+            elapsed = time.monotonic() - self.started
+            left = ""
+            if 0 < done < total:
+                left = f", ca. {elapsed / done * (total - done):.0f} s tilbage"
+            self.stream.write(
+                f"\r{self.label} [{bar}] {_percent(fraction):>5} "
+                f"{_number(done)}/{_number(total)}{left}\x1b[K"
+            )
+            self.drawn = True
+        else:
+            tenth = int(fraction * 10)
+            if tenth == self.last_tenth:
+                return
+            self.last_tenth = tenth
+            self.stream.write(
+                f"{self.label}: {_percent(fraction)} ({_number(done)}/{_number(total)})\n"
+            )
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.drawn:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+class _StopRequest:
+    """The first Ctrl+C asks to stop after the batch in hand; a second one stops at once
+    (the open transaction is then rolled back whole)."""
+
+    def __init__(self) -> None:
+        self.requested = False
+
+    def __call__(self) -> bool:
+        return self.requested
+
+    def _handle(self, signum: int, frame: FrameType | None) -> None:
+        if self.requested:
+            raise KeyboardInterrupt
+        self.requested = True
+        _warn("\nStopper efter den igangværende portion … (tryk Ctrl+C igen for at stoppe nu)")
+
+    @contextmanager
+    def installed(self) -> Iterator[None]:
+        try:
+            previous = signal.signal(signal.SIGINT, self._handle)
+        except ValueError:  # not the main thread: Ctrl+C cannot reach us anyway
+            yield
+            return
+        try:
+            yield
+        finally:
+            signal.signal(signal.SIGINT, previous)
+
+
+def _cmd_demo(args: argparse.Namespace, paths: StorePaths) -> int:
+    wanted: int = args.youths
+    if wanted < 1 or wanted > demo.MAX_YOUTHS:
+        raise InputError({"youths": f"--youths skal være mellem 1 og {_number(demo.MAX_YOUTHS)}."})
+    opened = _open(paths)
+    stop = _StopRequest()
+    bar = _ProgressBar(sys.stderr, "Demodata")
+    started = time.monotonic()
+    try:
+        with stop.installed():
+            created = demo.generate(opened.store, wanted, seed=args.seed, progress=bar, cancel=stop)
+    finally:
+        bar.close()
+        opened.store.close()
+    seconds = time.monotonic() - started
+    if created < wanted:
+        _warn(
+            f"Stoppet: {_number(created)} af {_number(wanted)} opdigtede unge blev gemt "
+            "(kun hele portioner). Resten er ikke oprettet."
+        )
+        return EXIT_INTERRUPTED
+    _say(f"{_number(created)} opdigtede unge er oprettet på {seconds:.1f} s.")
+    return 0
+
+
+# --- check ---------------------------------------------------------------------------------
+
+
+def _cmd_check(args: argparse.Namespace, paths: StorePaths) -> int:
+    opened = _open(paths)
+    try:
+        result = integrity.check(opened.store)
+    finally:
+        opened.store.close()
+    if result.sound:
+        _say(
+            "Databasen er i orden: SQLite's integritetskontrol og krypteringskontrollen af "
+            "hver side er bestået."
+        )
+        return 0
+    _warn(CorruptStoreError.message)
+    # SQLite's reports name pages, tables and indexes, never row contents.
+    details = [line for line in result.integrity if line != "ok"] + result.cipher
+    for line in details[:10]:
+        _warn(f"  {line}")
+    if len(details) > 10:
+        _warn(f"  … og {_number(len(details) - 10)} fund mere.")
+    return CorruptStoreError.exit_code
+
+
+# --- the GUI -------------------------------------------------------------------------------
+
+
+def _cmd_gui(args: argparse.Namespace, paths: StorePaths) -> int:
+    try:
+        # Imported here so the headless commands work without Qt (and start faster).
+        from ungedesk.ui.app import run
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.split(".")[0] in ("PySide6", "shiboken6", "ungedesk"):
+            _warn(
+                "Den grafiske brugerflade kan ikke startes, fordi den ikke er installeret "
+                "korrekt. Kommandoerne virker stadig (se ungedesk --help)."
+            )
+            return EXIT_BUG
+        raise
+    return run(paths)
+
+
+# --- bugs ----------------------------------------------------------------------------------
+
+
+def _describe(exc: BaseException) -> str:
+    """Exception types and frames (file, line, function) of ``exc`` and its causes.
+
+    Messages and local variables are left out on purpose: an SQL error message carries its
+    parameters (a CPR number, a name), a validation text may quote input.
+    """
+    lines: list[str] = []
+    current: BaseException | None = exc
+    seen: set[int] = set()
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        kind = type(current)
+        lines.append(f"{kind.__module__}.{kind.__qualname__}")
+        for frame in traceback.extract_tb(current.__traceback__):
+            lines.append(
+                f'  File "{_relative(frame.filename)}", line {frame.lineno}, in {frame.name}'
+            )
+        current = current.__cause__ or current.__context__
+        if current is not None:
+            lines.append("caused by / while handling:")
+    return "\n".join(lines)
+
+
+def _relative(filename: str) -> str:
+    """From the package or library folder on: the full path names the user's account."""
+    parts = Path(filename).parts
+    for anchor in ("ungedesk", "site-packages", "lib"):
+        if anchor in parts:
+            index = len(parts) - 1 - parts[::-1].index(anchor)
+            return "/".join(parts[index:])
+    return Path(filename).name
+
+
+def _log_bug(exc: BaseException, paths: StorePaths, command: str) -> Path | None:
+    """Append the bug to today's log in <data dir>/logs (the GUI writes the same file)."""
+    try:
+        ensure_private_dir(paths.logs)
+        now = datetime.now()
+        log_file = paths.logs / f"ungedesk-{now:%Y-%m-%d}.log"
+        with log_file.open("a", encoding="utf-8") as fh:
+            fh.write(
+                f"--- {now:%Y-%m-%d %H:%M:%S} unexpected error in 'ungedesk {command}' "
+                f"(version {__version__})\n{_describe(exc)}\n"
+            )
+        return log_file
+    except OSError:
+        return None
+
+
+# --- main ----------------------------------------------------------------------------------
+
+_COMMANDS: dict[str | None, Callable[[argparse.Namespace, StorePaths], int]] = {
+    None: _cmd_gui,
+    "init": _cmd_init,
+    "demo": _cmd_demo,
+    "check": _cmd_check,
+}
+
+
+def _known_error(exc: StoreError) -> None:
+    if isinstance(exc, InputError) and len(exc.fields) > 1:
+        for message in exc.fields.values():
+            _warn(f"- {message}")
+    else:
+        _warn(exc.message)
+    if isinstance(exc, MissingKeyError):
+        _warn(_MISSING_KEY_HINT)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except _UsageError as exc:
+        parser.print_usage(sys.stderr)
+        _warn(f"Kommandoen kan ikke bruges sådan: {exc.message}")
+        return 2
+    except SystemExit as exc:  # --help and --version end here
+        return exc.code if isinstance(exc.code, int) else 0
+    command: str | None = args.command
+    paths = resolve(getattr(args, "data_dir", None))
+    try:
+        return _COMMANDS[command](args, paths)
+    except StoreError as exc:
+        _known_error(exc)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        _warn("\nAfbrudt. Intet er gemt halvt.")
+        return EXIT_INTERRUPTED
+    except Exception as exc:
+        log_file = _log_bug(exc, paths, command or "")
+        where = f" Detaljer er gemt i {log_file}." if log_file else ""
+        _warn(f"Der opstod en uventet fejl ({type(exc).__name__}).{where}")
+        return EXIT_BUG
