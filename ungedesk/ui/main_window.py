@@ -174,19 +174,19 @@ class MainWindow(QMainWindow):
         metrics = self.table.fontMetrics()
         for column, sample in (
             (Column.NAME, "Mohammad Abdullahi Christensen"),
-            (Column.CPR, "000000-xxxx  "),
-            (Column.AGE, "Alder  "),
-            (Column.CASE_NUMBER, "U-0000-00000  "),
-            (Column.HENVENDELSE, "Henvendelse  "),
-            (Column.CASEWORKER, "Sagsbehandler  "),
+            (Column.CPR, "000000-xxxx"),
+            (Column.AGE, "Alder "),
+            (Column.CASE_NUMBER, "U-0000-00000"),
+            (Column.HENVENDELSE, "Henvendelse "),
+            (Column.CASEWORKER, "Sagsbehandler "),
         ):
             self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 16)
 
     def _restore_settings(self) -> None:
         s = self._settings
         if s.value("version", 0, int) != SETTINGS_VERSION:
-            self.resize(1280, 760)
-            self.splitter.setSizes([760, 520])
+            self.resize(1360, 800)
+            self.splitter.setSizes([860, 500])
             return
         geometry = s.value("main/geometry")
         if geometry is None or not self.restoreGeometry(geometry):

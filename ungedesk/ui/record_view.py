@@ -68,6 +68,7 @@ class RecordView(QWidget):
         header = QGridLayout()
         header.setHorizontalSpacing(24)
         cpr_row = QHBoxLayout()
+        cpr_row.setSpacing(8)
         cpr_row.addWidget(self.cpr)
         cpr_row.addWidget(self.reveal)
         cpr_row.addStretch(1)

@@ -22,7 +22,14 @@ from ungedesk.services.setup import InputError, SetupResult
 from ungedesk.store.errors import StoreError
 from ungedesk.store.paths import StorePaths
 from ungedesk.ui import tasks
-from ungedesk.ui.widgets import HINT_STYLE, BusyBar, MessageLabel, add_row
+from ungedesk.ui.widgets import (
+    GOOD_STYLE,
+    HINT_STYLE,
+    WARNING_STYLE,
+    BusyBar,
+    MessageLabel,
+    add_row,
+)
 
 PROFILE_FIELDS = ("name", "initials", "unit", "role", "email", "phone")
 
@@ -158,6 +165,9 @@ class PassphrasePage(QWizardPage):
     def _update(self) -> None:
         text = self.passphrase.text()
         strength = assess(text, self._related())
+        self.strength.setStyleSheet(
+            HINT_STYLE if not text else GOOD_STYLE if strength.acceptable else WARNING_STYLE
+        )
         self.strength.setText(
             self.tr("Strength: {label}. {hint}").format(label=strength.label, hint=strength.hint)
         )
@@ -240,6 +250,7 @@ class DonePage(QWizardPage):
         )
         self.advice.setWordWrap(True)
         layout = QVBoxLayout(self)
+        layout.setSpacing(12)
         layout.addWidget(self.key_location)
         layout.addWidget(self.data_dir)
         layout.addWidget(self.advice)
@@ -250,6 +261,10 @@ class DonePage(QWizardPage):
         if result is None:
             return
         self.key_location.setText(result.key_location)
+        # Without a keyring the passphrase is needed at every start: said once, in bold.
+        font = self.key_location.font()
+        font.setBold(not result.keyring_used)
+        self.key_location.setFont(font)
         self.data_dir.setText(self.tr("Data folder: {folder}").format(folder=str(self._paths.root)))
         self.setSubTitle(
             self.tr("The database has been created and encrypted.")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -18,10 +17,10 @@ from ungedesk.store.database import Opened
 from ungedesk.store.errors import StoreError, WrongPassphraseError
 from ungedesk.store.paths import StorePaths
 from ungedesk.ui import tasks
-from ungedesk.ui.widgets import BusyBar, MessageLabel, add_row
+from ungedesk.ui.widgets import BusyBar, FittingDialog, MessageLabel, add_row
 
 
-class UnlockDialog(QDialog):
+class UnlockDialog(FittingDialog):
     """Unlocks on the worker thread. A wrong passphrase is said here and may be retried;
     any other store failure is handed to the caller through ``fatal``."""
 
@@ -40,7 +39,7 @@ class UnlockDialog(QDialog):
         self.opened: Opened | None = None
         self._busy = False
         self.setWindowTitle(self.tr("Unlock UngeDesk"))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(560)
 
         if keyring_available:
             why = self.tr(

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QDialog,
     QFormLayout,
     QLabel,
     QProgressBar,
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
 ERROR_STYLE = "color: #b00020;"
 WARNING_STYLE = "color: #8a5300;"
 HINT_STYLE = "color: #555555;"
+GOOD_STYLE = "color: #1b6e20;"
 
 
 class MessageLabel(QLabel):
@@ -31,6 +34,38 @@ class MessageLabel(QLabel):
     def show_message(self, text: str | None) -> None:
         self.setText(text or "")
         self.setVisible(bool(text))
+        window = self.window()
+        if isinstance(window, FittingDialog):
+            window.refit_later()
+
+
+class FittingDialog(QDialog):
+    """A dialog whose height follows its word-wrapped messages.
+
+    Qt sizes a dialog from its widgets' size hints, which for wrapped labels assume some
+    width other than the real one: messages got cut off. Asking the layout for the height
+    at the actual width (height-for-width) fits them exactly.
+    """
+
+    def refit_later(self) -> None:
+        # After the event loop has laid out the new text, not in the middle of a change.
+        QTimer.singleShot(0, self, self.refit)
+
+    def refit(self) -> None:
+        layout = self.layout()
+        if layout is None:
+            return
+        if layout.hasHeightForWidth():
+            height = layout.totalHeightForWidth(self.width())
+        else:
+            height = layout.totalSizeHint().height()
+        self.setMinimumHeight(height)
+        if self.height() != height:
+            self.resize(self.width(), height)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refit()
 
 
 def field_with_message(field: QWidget, *messages: QLabel) -> QWidget:

@@ -10,7 +10,6 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -44,6 +43,7 @@ from ungedesk.ui.widgets import (
     HINT_STYLE,
     WARNING_STYLE,
     BusyBar,
+    FittingDialog,
     MessageLabel,
     add_row,
     field_with_message,
@@ -69,7 +69,7 @@ def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
-class YouthForm(QDialog):
+class YouthForm(FittingDialog):
     """Without ``record`` the form registers; with it, it edits (CPR read-only).
 
     Signals carry ids only: the main window fetches what it shows itself.
@@ -101,7 +101,7 @@ class YouthForm(QDialog):
             if record is None
             else self.tr("Edit basic data – {name}").format(name=record.name)
         )
-        self.setMinimumWidth(620)
+        self.setMinimumWidth(700)
 
         self.cpr = QLineEdit()
         self.cpr.setPlaceholderText(self.tr("DDMMYY-SSSS"))
@@ -137,6 +137,12 @@ class YouthForm(QDialog):
         for cw in caseworkers:
             self.caseworker.addItem(cw.display, cw.id)
 
+        existing_row = QWidget()
+        existing_layout = QHBoxLayout(existing_row)
+        existing_layout.setContentsMargins(0, 0, 0, 0)
+        existing_layout.addWidget(self.open_existing_button)
+        existing_layout.addStretch(1)
+
         self.errors: dict[str, MessageLabel] = {f: MessageLabel() for f in FIELDS}
         self.general_error = MessageLabel()
         self.busy = BusyBar()
@@ -151,7 +157,7 @@ class YouthForm(QDialog):
             self.errors["cpr"],
             self.cpr_warning,
             self.duplicate,
-            self.open_existing_button,
+            existing_row,
         )
         add_row(form, self.tr("&First name"), self.first_name, self.errors["first_name"])
         add_row(form, self.tr("&Last name"), self.last_name, self.errors["last_name"])
@@ -341,6 +347,7 @@ class YouthForm(QDialog):
         if check != self._cpr_check or found is None:
             return
         self._existing_id = found
+        self.cpr_warning.show_message(None)  # moot: the number is in the register already
         self.duplicate.show_message(
             self.tr(
                 "This CPR number is already registered. Open the existing record instead "

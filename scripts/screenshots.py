@@ -1,0 +1,255 @@
+"""Render UngeDesk's main views with synthetic demo data to PNG files.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [folder] [--count N]
+
+The folder defaults to ./screenshots (gitignored). Everything happens in a temporary data
+folder with an in-memory keyring: the machine's real keyring and data are never touched.
+Look at every picture before calling a screen done.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import keyring
+from keyring.backend import KeyringBackend
+from keyring.backends import fail
+from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from ungedesk.domain.profile import ProfileInput, Role
+from ungedesk.services import demo, setup
+from ungedesk.store.paths import StorePaths
+from ungedesk.ui import tasks
+from ungedesk.ui.i18n import install_translations
+from ungedesk.ui.main_window import MainWindow
+from ungedesk.ui.record_view import RecordView
+from ungedesk.ui.setup_wizard import SetupWizard
+from ungedesk.ui.unlock_dialog import UnlockDialog
+
+PASSPHRASE = "grøn kaffe tager toget til Ribe"
+PROFILE = ProfileInput(
+    name="Anne Bjerregaard",
+    initials="ABJ",
+    unit="Jobcenter, Ungeteamet",
+    role=Role.CASEWORKER,
+    email="abj@kommune.example",
+)
+TODAY = date(2026, 11, 24)
+
+
+class MemoryKeyring(KeyringBackend):
+    """Keeps keys in this process only, so screenshots never write to the real keyring."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.items.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.items[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.items.pop((service, username), None)
+
+
+def wait_until(condition: Callable[[], bool], timeout_ms: int = 60_000) -> None:
+    """Run the event loop until ``condition`` holds (like pytest-qt's waitUntil)."""
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.setInterval(20)
+    timer.timeout.connect(lambda: loop.quit() if condition() else None)
+    deadline = QTimer()
+    deadline.setSingleShot(True)
+    deadline.timeout.connect(loop.quit)
+    timer.start()
+    deadline.start(timeout_ms)
+    if not condition():
+        loop.exec()
+    timer.stop()
+    if not condition():
+        raise TimeoutError("the UI did not get there in time")
+
+
+def settle(ms: int = 150) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+class Shooter:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.count = 0
+
+    def __call__(self, widget: QWidget, name: str) -> None:
+        settle()
+        self.count += 1
+        path = self.folder / f"{self.count:02d}-{name}.png"
+        widget.grab().save(str(path))
+        print(f"wrote {path}")
+
+
+def shoot_wizard(shoot: Shooter, root: Path, *, with_keyring: bool) -> None:
+    keyring.set_keyring(MemoryKeyring() if with_keyring else fail.Keyring())
+    paths = StorePaths(root / ("wizard" if with_keyring else "wizard-no-keyring"))
+    wizard = SetupWizard(paths)
+    wizard.resize(720, 560)
+    wizard.show()
+    page = wizard.profile_page
+    page.name.setText(PROFILE.name)
+    page.initials.setText(PROFILE.initials)
+    page.unit.setText(PROFILE.unit)
+    page.email.setText(PROFILE.email)
+    page.municipality.setText("Demo Kommune")
+    if with_keyring:
+        shoot(wizard, "wizard-1-profile")
+        page.initials.setText("A1")
+        wizard.next()
+        shoot(wizard, "wizard-1-profile-error")
+        page.initials.setText(PROFILE.initials)
+    wizard.next()
+    passphrase_page = wizard.passphrase_page
+    if with_keyring:
+        passphrase_page.passphrase.setText("sommer2026")
+        shoot(wizard, "wizard-2-passphrase-weak")
+        passphrase_page.passphrase.setText(PASSPHRASE)
+        passphrase_page.repeat.setText(PASSPHRASE[:-2])
+        shoot(wizard, "wizard-2-passphrase-mismatch")
+    passphrase_page.passphrase.setText(PASSPHRASE)
+    passphrase_page.repeat.setText(PASSPHRASE)
+    if with_keyring:
+        shoot(wizard, "wizard-2-passphrase-good")
+    wizard.next()
+    wait_until(lambda: wizard.currentPage() is wizard.done_page)
+    shoot(wizard, "wizard-3-done" if with_keyring else "wizard-3-done-no-keyring")
+    result = wizard.setup_result
+    wizard.close()
+    if result is not None:
+        tasks.runner().call_blocking(result.opened.store.close)
+
+
+def shoot_unlock(shoot: Shooter, paths: StorePaths) -> None:
+    dialog = UnlockDialog(paths, keyring_available=True)
+    dialog.show()
+    shoot(dialog, "unlock")
+    dialog.passphrase.setText("forkert frase")
+    dialog.open_button.click()
+    wait_until(dialog.error.isVisible)
+    shoot(dialog, "unlock-wrong-passphrase")
+    dialog.close()
+    no_keyring = UnlockDialog(paths, keyring_available=False)
+    no_keyring.show()
+    shoot(no_keyring, "unlock-no-keyring")
+    no_keyring.close()
+
+
+def shoot_main(shoot: Shooter, paths: StorePaths, count: int, seed: int) -> None:
+    opened = tasks.runner().call_blocking(setup.unlock, paths, PASSPHRASE)
+    store = opened.store
+    window = MainWindow(store, paths, today=lambda: TODAY)
+    window.resize(1360, 800)
+    window.show()
+    wait_until(lambda: window.model.loaded and window.user is not None)
+    shoot(window, "main-empty")
+
+    print(f"generating {count} synthetic young people …")
+    tasks.runner().call_blocking(lambda: demo.generate(store, count, seed=seed, today=TODAY))
+    window.reload()
+    wait_until(lambda: window.model.total == count)
+    shoot(window, "main-register")
+
+    window.search.setText("han")
+    shoot(window, "main-search-name")
+    first_cpr = window.model._index.row(0).cpr
+    window.search.setText(first_cpr[:6] + "-" + first_cpr[6:8])
+    shoot(window, "main-search-cpr")
+    window.search.setText("qqqq")
+    shoot(window, "main-search-nothing")
+    window.search.clear()
+
+    window.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
+    window.table.selectRow(0)
+    window.open_record(window.model.youth_id(0))
+    window.open_record(window.model.youth_id(1))
+    wait_until(lambda: window.records.count() == 2)
+    shoot(window, "main-record")
+    view = window.records.currentWidget()
+    assert isinstance(view, RecordView)
+    view.reveal.setChecked(True)
+    shoot(view, "record-cpr-shown")
+    view.reveal.setChecked(False)
+
+    window.register_new()
+    wait_until(window.form_is_open)
+    form = window.form
+    assert form is not None
+    shoot(form, "register-empty")
+    form.cpr.setText("150305-4000")
+    form.first_name.setText("Sofie2")
+    form.postal_code.setText("67")
+    form.email.setText("sofie@")
+    wait_until(lambda: not form.cpr_info.isHidden())
+    form.save_button.click()
+    wait_until(lambda: form.errors["last_name"].isVisible())
+    shoot(form, "register-field-errors")
+    known = window.model._index.row(3).cpr
+    form.cpr.setText(known)
+    wait_until(form.open_existing_button.isVisible)
+    shoot(form, "register-known-cpr")
+    form.reject()
+
+    view.edit_button.click()
+    wait_until(window.form_is_open)
+    assert window.form is not None
+    shoot(window.form, "edit-basic-data")
+    window.form.reject()
+
+    window.close()
+    tasks.runner().call_blocking(store.close)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", nargs="?", default="screenshots", type=Path)
+    parser.add_argument("--count", type=int, default=3000, help="synthetic young people")
+    parser.add_argument("--seed", type=int, default=2026)
+    args = parser.parse_args()
+    args.folder.mkdir(parents=True, exist_ok=True)
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("UngeDesk")
+    app.setOrganizationName("UngeDesk")
+    translators = install_translations(app)
+    tasks.start()
+    shoot = Shooter(args.folder)
+    try:
+        with tempfile.TemporaryDirectory(prefix="ungedesk-screens-") as tmp:
+            root = Path(tmp)
+            shoot_wizard(shoot, root, with_keyring=True)
+            shoot_wizard(shoot, root, with_keyring=False)
+            keyring.set_keyring(MemoryKeyring())
+            shoot_unlock(shoot, StorePaths(root / "wizard"))
+            shoot_main(shoot, StorePaths(root / "wizard"), args.count, args.seed)
+    finally:
+        tasks.shutdown()
+        del translators
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
