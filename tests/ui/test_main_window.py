@@ -42,11 +42,16 @@ def column(window: MainWindow, col: Column) -> list[str]:
 
 
 def test_empty_register_says_how_to_start(qtbot, window: MainWindow) -> None:
-    assert window.list_stack.currentWidget() is window.empty
+    assert window.list_stack.currentWidget() is window.empty_page
     assert window.empty.text() == (
         "Ingen unge registreret endnu – tryk Ctrl+N for at registrere den første."
     )
-    assert window.count.text() == "0 unge"
+    assert window.count.text() == ""
+    assert window.register_first.isVisible()
+    qtbot.mouseClick(window.register_first, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(window.form_is_open)
+    assert window.form is not None
+    window.form.reject()
     assert window.record_stack.currentWidget() is window.no_record
     assert window.user_label.text() == (
         "Logget ind som Anne Bjerregaard (ABJ) · Jobcenter, Ungeteamet"
@@ -191,7 +196,8 @@ def test_edit_basic_data(qtbot, window: MainWindow, store: Store) -> None:
     assert form is not None
     assert form.windowTitle() == "Rediger stamdata – Sofie Nørgaard"
     assert form.cpr.isReadOnly()
-    assert form.cpr.text() == "150305-4007"
+    assert form.cpr.text() == "150305-xxxx"
+    assert "15. mar. 2005" in form.cpr_info.text()
     form.last_name.setText("Nørgaard Holm")
     form.address.setText("Algade 3")
     form.postal_code.setText("6760")

@@ -104,8 +104,9 @@ def test_escape_in_search_clears_it(qtbot, window: MainWindow, store: Store, tod
     window.focus_search()
     qtbot.keyClicks(window.search, "zzz")
     assert window.model.rowCount() == 0
-    assert window.list_stack.currentWidget() is window.empty
+    assert window.list_stack.currentWidget() is window.empty_page
     assert window.empty.text() == "Ingen unge matcher søgningen."
+    assert not window.register_first.isVisible()
     qtbot.keyClick(window.search, Qt.Key.Key_Escape)
     assert window.search.text() == ""
     assert window.model.rowCount() == 1

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -85,8 +86,17 @@ class MainWindow(QMainWindow):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.empty.setStyleSheet(HINT_STYLE)
+        self.register_first = QPushButton(self.tr("&Register a young person…"))
+        self.register_first.clicked.connect(self.register_new)
+        empty_page = QWidget()
+        empty_layout = QVBoxLayout(empty_page)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(self.empty)
+        empty_layout.addWidget(self.register_first, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addStretch(1)
+        self.empty_page = empty_page
         self.list_stack = QStackedWidget()
-        self.list_stack.addWidget(self.empty)
+        self.list_stack.addWidget(empty_page)
         self.list_stack.addWidget(self.table)
 
         left = QWidget()
@@ -244,10 +254,12 @@ class MainWindow(QMainWindow):
         if not model.loaded:
             self.count.setText("")
             self.empty.setText(self.tr("Loading young people …"))
-            self.list_stack.setCurrentWidget(self.empty)
+            self._show_empty()
             return
         total = format_number(model.total)
-        if model.query.strip():
+        if model.total == 0:
+            self.count.setText("")
+        elif model.query.strip():
             self.count.setText(
                 self.tr("{shown} of {total} young people", "", model.total).format(
                     shown=format_number(model.matched), total=total
@@ -259,12 +271,17 @@ class MainWindow(QMainWindow):
             self.empty.setText(
                 self.tr("No young people registered yet – press Ctrl+N to register the first.")
             )
-            self.list_stack.setCurrentWidget(self.empty)
+            self._show_empty()
         elif model.matched == 0:
             self.empty.setText(self.tr("No young people match the search."))
-            self.list_stack.setCurrentWidget(self.empty)
+            self._show_empty()
         else:
             self.list_stack.setCurrentWidget(self.table)
+
+    def _show_empty(self) -> None:
+        self.list_stack.setCurrentWidget(self.empty_page)
+        # The button only where it is the way forward: an empty register.
+        self.register_first.setVisible(self.model.loaded and self.model.total == 0)
 
     # --- actions -------------------------------------------------------------------------
 

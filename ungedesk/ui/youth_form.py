@@ -241,8 +241,11 @@ class YouthForm(FittingDialog):
     # --- filling -------------------------------------------------------------------------
 
     def _load(self, record: YouthRecord, caseworkers: list[CaseworkerView]) -> None:
-        self.cpr.setText(record.cpr_formatted)
+        # Masked here too: the full number is shown only by the record's deliberate
+        # "Show CPR", and it cannot be changed anyway.
+        self.cpr.setText(record.cpr_masked)
         self.cpr.setReadOnly(True)
+        self.cpr.setStyleSheet("background: palette(window);")
         self.cpr.setToolTip(self.tr("The CPR number cannot be changed."))
         self.first_name.setText(record.first_name)
         self.last_name.setText(record.last_name)
@@ -323,7 +326,7 @@ class YouthForm(FittingDialog):
                 self.errors["cpr"].show_message(exc.message)
 
     def _update_cpr_info(self) -> None:
-        text = self.cpr.text()
+        text = self._record.cpr if self._record is not None else self.cpr.text()
         self.errors["cpr"].show_message(None)
         try:
             parsed = cprmod.parse(text)
@@ -365,7 +368,7 @@ class YouthForm(FittingDialog):
 
     def youth_input(self) -> YouthInput:
         return YouthInput(
-            cpr=self.cpr.text(),
+            cpr=self._record.cpr if self._record is not None else self.cpr.text(),
             first_name=self.first_name.text(),
             last_name=self.last_name.text(),
             henvendelse_date=self._henvendelse_day(),
