@@ -174,8 +174,9 @@ def check_layout(internal: Path) -> Step:
         missing.append("Alembic versions/*.py")
     if not list(internal.glob("keyring-*.dist-info/entry_points.txt")):
         missing.append("keyring entry points (backends are found through them)")
-    if not list(internal.glob("ungedesk-*.dist-info")):
-        missing.append("ungedesk dist-info (for --version)")
+    # dist-info from a wheel/PEP 660 install, egg-info from an older editable install.
+    if not [*internal.glob("ungedesk-*.dist-info"), *internal.glob("ungedesk*.egg-info")]:
+        missing.append("ungedesk package metadata (for --version)")
     if not (internal / "resources").is_dir():
         step.output.append("note: no resources/ folder (resources/ had no files at build time)")
     if missing:
