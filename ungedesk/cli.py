@@ -26,6 +26,9 @@ from pathlib import Path
 from types import FrameType
 from typing import NoReturn, TextIO
 
+import sqlcipher3.dbapi2 as sqlcipher
+from sqlalchemy.exc import DBAPIError
+
 from ungedesk import __version__
 from ungedesk.domain.passphrase import assess
 from ungedesk.domain.profile import ROLE_LABELS, ProfileInput, Role
@@ -38,6 +41,7 @@ from ungedesk.store.errors import (
     NoStoreError,
     StoreError,
     StoreExistsError,
+    translate_db_error,
 )
 from ungedesk.store.paths import ENV_DATA_DIR, StorePaths, ensure_private_dir, resolve
 
@@ -467,6 +471,42 @@ _COMMANDS: dict[str | None, Callable[[argparse.Namespace, StorePaths], int]] = {
 }
 
 
+def _quiet_sqlcipher() -> None:
+    """Silence SQLCipher's own log lines ("ERROR CORE sqlcipher_page_cipher: hmac check
+    failed ...") on stderr: the failure still surfaces as an exception and reaches the user as
+    one Danish message. The level is global to the process, so any connection sets it."""
+    try:
+        conn = sqlcipher.connect(":memory:")
+        try:
+            conn.execute("PRAGMA cipher_log_level = NONE")
+        finally:
+            conn.close()
+    except sqlcipher.Error:
+        return
+
+
+def _translate(exc: BaseException) -> StoreError | None:
+    """A known store failure hidden in a raw database error, or None for a bug.
+
+    Some paths (the schema check when a store opens) can raise the driver's error without the
+    store's translation, e.g. "database disk image is malformed" for a damaged page.
+    """
+    current: BaseException | None = exc
+    seen: set[int] = set()
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, DBAPIError) and current.orig is not None:
+            known = translate_db_error(current.orig)
+            if known is not None:
+                return known
+        elif isinstance(current, sqlcipher.Error):
+            known = translate_db_error(current)
+            if known is not None:
+                return known
+        current = current.__cause__ or current.__context__
+    return None
+
+
 def _known_error(exc: StoreError) -> None:
     if isinstance(exc, InputError) and len(exc.fields) > 1:
         for message in exc.fields.values():
@@ -489,8 +529,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else 0
     command: str | None = args.command
     paths = resolve(getattr(args, "data_dir", None))
+    _quiet_sqlcipher()
     try:
-        return _COMMANDS[command](args, paths)
+        try:
+            return _COMMANDS[command](args, paths)
+        except (DBAPIError, sqlcipher.Error) as exc:
+            known = _translate(exc)
+            if known is None:
+                raise
+            raise known from None
     except StoreError as exc:
         _known_error(exc)
         return exc.exit_code
