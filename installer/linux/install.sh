@@ -32,8 +32,10 @@ if [ "$MODE" = system ]; then
     BINDIR=/usr/local/bin
     SHARE=/usr/local/share
 else
-    if [ "$(id -u)" -eq 0 ]; then
-        echo "Running as root without --system would install into root's home; use --system." >&2
+    # `sudo ./install.sh` without --system would put a program only root can update into
+    # root's home; that is never what was meant.
+    if [ "$(id -u)" -eq 0 ] && [ -n "${SUDO_USER:-}" ]; then
+        echo "Run without sudo for a per-user install, or use: sudo $0 --system" >&2
         exit 1
     fi
     APPDIR="$HOME/.local/lib/ungedesk"
