@@ -1,0 +1,309 @@
+"""The ``ungedesk`` command as a user runs it: a subprocess with its own data dir and env.
+
+Every run uses keyring's "fail" backend, so the machine's real keyring is never touched and
+the key can only come from the passphrase-wrapped key file. Stores made here keep the
+production scrypt cost (~0.3 s per unlock), which is fine for a handful of runs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from tests.conftest import PASSPHRASE
+from ungedesk import __version__
+from ungedesk.services import setup
+from ungedesk.store.models import Youth
+from ungedesk.store.paths import StorePaths
+
+INIT = ["init", "--name", "Anne Bjerregaard", "--initials", "ABJ", "--unit", "Ungeteamet"]
+
+
+def _env(data_dir: Path | None, passphrase: str | None = PASSPHRASE) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("UNGEDESK_")}
+    env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+    env["PYTHONIOENCODING"] = "utf-8"
+    if data_dir is not None:
+        env["UNGEDESK_DATA_DIR"] = str(data_dir)
+    if passphrase is not None:
+        env["UNGEDESK_PASSPHRASE"] = passphrase
+    return env
+
+
+def run(
+    *args: str, data_dir: Path | None, passphrase: str | None = PASSPHRASE, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "ungedesk", *args],
+        env=_env(data_dir, passphrase),
+        stdin=subprocess.DEVNULL,  # no terminal: nothing may prompt
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=timeout,
+    )
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.iterdir())
+        if p.is_file()
+    }
+
+
+def assert_clean_failure(result: subprocess.CompletedProcess[str]) -> None:
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert "Error" not in result.stderr  # no Python exception names either
+    assert "ERROR CORE" not in result.stderr  # SQLCipher's own log lines stay off stderr
+
+
+def count_youths(data_dir: Path) -> int:
+    opened = setup.unlock(StorePaths(data_dir), PASSPHRASE)
+    try:
+        with opened.store.session() as s:
+            return int(s.scalar(select(func.count(Youth.id))) or 0)
+    finally:
+        opened.store.close()
+
+
+@pytest.fixture(scope="module")
+def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One store made by init + demo, copied by the tests that damage it."""
+    data = tmp_path_factory.mktemp("e2e") / "data"
+    init = run(*INIT, data_dir=data)
+    assert init.returncode == 0, init.stderr
+    filled = run("demo", "--youths", "200", "--seed", "1", data_dir=data)
+    assert filled.returncode == 0, filled.stderr
+    return data
+
+
+@pytest.fixture
+def store_copy(demo_store: Path, tmp_path: Path) -> Iterator[Path]:
+    target = tmp_path / "copy"
+    shutil.copytree(demo_store, target)
+    yield target
+
+
+def test_version() -> None:
+    result = run("--version", data_dir=None)
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"ungedesk {__version__}"
+
+
+def test_help_is_danish() -> None:
+    result = run("--help", data_dir=None)
+    assert result.returncode == 0
+    assert "opret en ny krypteret database" in result.stdout
+
+
+def test_init_creates_owner_only_files_and_says_where_the_key_is(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    result = run(*INIT, "--municipality", "Demo Kommune", data_dir=data)
+    assert result.returncode == 0, result.stderr
+    assert (data / "ungedesk.db").is_file()
+    assert (data / "ungedesk.key").is_file()
+    if os.name == "posix":
+        assert (data / "ungedesk.db").stat().st_mode & 0o777 == 0o600
+        assert (data / "ungedesk.key").stat().st_mode & 0o777 == 0o600
+        assert data.stat().st_mode & 0o777 == 0o700
+    # No keyring here: the key lives only in the passphrase-wrapped file, and it says so.
+    assert "ungedesk.key" in result.stdout
+    assert "gendannelsesfrase" in result.stdout
+    # The database on disk is encrypted, not plain SQLite.
+    assert not (data / "ungedesk.db").read_bytes().startswith(b"SQLite format 3")
+
+
+def test_init_again_refuses_and_changes_nothing(demo_store: Path) -> None:
+    before = digest(demo_store)
+    result = run(*INIT, data_dir=demo_store, passphrase="en helt anden frase til Ribe")
+    assert_clean_failure(result)
+    assert result.returncode == 3
+    assert "findes allerede" in result.stderr
+    assert digest(demo_store) == before
+
+
+def test_init_without_terminal_needs_name_and_initials(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    result = run("init", data_dir=data)
+    assert_clean_failure(result)
+    assert "--name" in result.stderr and "--initials" in result.stderr
+    assert not (data / "ungedesk.db").exists()
+
+
+def test_init_without_terminal_needs_a_passphrase(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    result = run(*INIT, data_dir=data, passphrase=None)
+    assert_clean_failure(result)
+    assert "UNGEDESK_PASSPHRASE" in result.stderr
+    assert not (data / "ungedesk.db").exists()
+
+
+def test_init_rejects_a_weak_passphrase_in_danish(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    result = run(*INIT, data_dir=data, passphrase="kort")
+    assert_clean_failure(result)
+    assert "mindst 12 tegn" in result.stderr
+    assert not (data / "ungedesk.db").exists()
+
+
+def test_demo_filled_the_store_and_check_passes(demo_store: Path) -> None:
+    assert count_youths(demo_store) == 200
+    result = run("check", data_dir=demo_store)
+    assert result.returncode == 0, result.stderr
+    assert "i orden" in result.stdout
+
+
+def test_demo_rejects_a_silly_count(store_copy: Path) -> None:
+    result = run("demo", "--youths", "0", data_dir=store_copy)
+    assert_clean_failure(result)
+    assert "--youths" in result.stderr
+
+
+def test_wrong_passphrase_leaves_the_database_untouched(store_copy: Path) -> None:
+    before = digest(store_copy)
+    for command in (["check"], ["demo", "--youths", "10"]):
+        result = run(*command, data_dir=store_copy, passphrase="forkert frase om kaffe og Ribe")
+        assert_clean_failure(result)
+        assert result.returncode == 4
+        assert "Adgangsfrasen er forkert" in result.stderr
+    assert digest(store_copy) == before
+
+
+def test_no_passphrase_and_no_keyring_says_the_key_is_missing(store_copy: Path) -> None:
+    before = digest(store_copy)
+    result = run("check", data_dir=store_copy, passphrase=None)
+    assert_clean_failure(result)
+    assert result.returncode == 4
+    assert "Nøglen til databasen findes ikke" in result.stderr
+    assert "UNGEDESK_PASSPHRASE" in result.stderr
+    assert digest(store_copy) == before
+
+
+def _flip(path: Path, offset: int) -> None:
+    data = bytearray(path.read_bytes())
+    data[offset] ^= 0xFF
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("where", ["header", "middle", "second page", "end"])
+def test_flipped_byte_is_reported_as_damage(store_copy: Path, where: str) -> None:
+    db = store_copy / "ungedesk.db"
+    size = db.stat().st_size
+    offset = {"header": 100, "middle": size // 2, "second page": 4096 + 904, "end": size - 100}
+    _flip(db, offset[where])
+    damaged = db.read_bytes()
+    result = run("check", data_dir=store_copy)
+    assert_clean_failure(result)
+    assert result.returncode == 5
+    assert "beskadiget" in result.stderr
+    assert db.read_bytes() == damaged  # the check changes nothing
+
+
+def test_demo_on_a_damaged_file_stops_with_the_danish_message(store_copy: Path) -> None:
+    _flip(store_copy / "ungedesk.db", 100)
+    result = run("demo", "--youths", "10", data_dir=store_copy)
+    assert_clean_failure(result)
+    assert result.returncode == 5
+    assert "beskadiget" in result.stderr
+
+
+def test_missing_data_dir_is_named(tmp_path: Path) -> None:
+    missing = tmp_path / "findes-ikke"
+    for command in (["check"], ["demo", "--youths", "5"]):
+        result = run(*command, data_dir=missing)
+        assert_clean_failure(result)
+        assert result.returncode == 3
+        assert "findes ikke" in result.stderr
+        assert str(missing) in result.stderr
+    assert not missing.exists()
+
+
+def test_data_dir_option_wins_over_the_environment(demo_store: Path, tmp_path: Path) -> None:
+    result = run("check", "--data-dir", str(demo_store), data_dir=tmp_path / "elsewhere")
+    assert result.returncode == 0, result.stderr
+    result = run("--data-dir", str(demo_store), "check", data_dir=tmp_path / "elsewhere")
+    assert result.returncode == 0, result.stderr
+
+
+def test_wrong_usage_is_explained() -> None:
+    result = run("demo", "--youths", "mange", data_dir=None)
+    assert result.returncode == 2
+    assert "Kommandoen kan ikke bruges sådan" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.skipif(os.name != "posix", reason="sends SIGINT")
+def test_ctrl_c_during_demo_keeps_whole_batches_only(store_copy: Path) -> None:
+    from ungedesk.services.demo import BATCH_SIZE
+
+    wanted = 4 * BATCH_SIZE
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "ungedesk", "demo", "--youths", str(wanted), "--seed", "3"],
+        env=_env(store_copy),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+    )
+    assert proc.stderr is not None
+    # Wait until at least one batch is in, then press Ctrl+C once.
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        line = proc.stderr.readline()
+        if line.startswith("Demodata: ") and not line.startswith("Demodata: 0 %"):
+            break
+    proc.send_signal(signal.SIGINT)
+    _out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err
+    assert "Stoppet" in err
+    stored = count_youths(store_copy) - 200
+    assert 0 < stored < wanted
+    assert stored % BATCH_SIZE == 0
+
+
+def test_unexpected_error_is_logged_without_personal_data(
+    demo_store: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A bug: one Danish line on stderr, and a log with types and frames, not the message."""
+    from ungedesk import cli
+    from ungedesk.services import integrity
+
+    data = tmp_path / "copy"
+    shutil.copytree(demo_store, data)
+    secret = "Şükrü Yılmaz 190902-9575"
+
+    def broken(store: object) -> object:
+        raise RuntimeError(f"could not check {secret}")
+
+    monkeypatch.setattr(integrity, "check", broken)
+    monkeypatch.setenv("UNGEDESK_PASSPHRASE", PASSPHRASE)
+    code = cli.main(["--data-dir", str(data), "check"])
+    captured = capsys.readouterr()
+    assert code == 1
+    assert "Der opstod en uventet fejl" in captured.err
+    assert "Traceback" not in captured.err
+    assert secret not in captured.err + captured.out
+    logs = list((data / "logs").iterdir())
+    assert len(logs) == 1
+    text = logs[0].read_text(encoding="utf-8")
+    assert "RuntimeError" in text
+    assert "broken" in text  # the frame is there
+    assert "Şükrü" not in text and "190902" not in text and "could not check" not in text
+    assert str(Path.home()) not in text or str(Path.home()) == "/"
