@@ -1,0 +1,71 @@
+"""Right of access: complete by construction, readable, logged, no CPR in file names."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from sqlalchemy import Column, Integer, MetaData, Table
+
+from tests.conftest import TODAY
+from ungedesk.domain.youth import YouthInput
+from ungedesk.services import access, audit, youths
+from ungedesk.services.audit import Action
+from ungedesk.store.database import Store
+from ungedesk.store.models import Base
+
+
+def register(store: Store, first: str = "Şükrü", last: str = "Nguyễn <b>&amp; Łukasz") -> int:
+    return youths.register(
+        store,
+        YouthInput(cpr="150605-4321", first_name=first, last_name=last,
+                   henvendelse_date=date(2026, 9, 1), address="<img src=x> Vej 1",
+                   caseworker_id=1),
+        today=TODAY,
+    ).youth_id
+
+
+def test_every_table_is_covered_or_declared_free_of_personal_data() -> None:
+    covered = {t.name for t, _ in access.person_tables()}
+    all_tables = set(Base.metadata.tables)
+    assert covered | access.NOT_ABOUT_A_PERSON >= all_tables
+    assert {"youth", "audit_event"} <= covered
+
+
+def test_a_new_uncovered_table_fails_loudly(monkeypatch: pytest.MonkeyPatch) -> None:
+    extra = MetaData()
+    for t in Base.metadata.sorted_tables:
+        t.to_metadata(extra)
+    Table("new_feature_notes", extra, Column("id", Integer, primary_key=True),
+          Column("person", Integer))
+    monkeypatch.setattr(access.Base, "metadata", extra)
+    with pytest.raises(access.UncoveredTableError, match="new_feature_notes"):
+        access.person_tables()
+
+
+def test_export_contains_everything_and_the_access_history(store: Store, tmp_path: Path) -> None:
+    yid = register(store)
+    youths.get(store, yid, purpose="Samtale")
+    result = access.export_person(store, yid, tmp_path / "ud")
+    assert result.json_path.name == "indsigt-U-2026-00001.json"
+    assert "150605" not in result.json_path.name and "Şükrü" not in result.pdf_path.name
+    doc = json.loads(result.json_path.read_text("utf-8"))
+    person = doc["tabeller"]["youth"][0]
+    assert person["first_name"] == "Şükrü" and person["cpr"] == "1506054321"
+    assert [h["handling"] for h in doc["adgangshistorik"]][:2] == ["Oprettet", "Læst"]
+    assert any(h["formål"] == "Samtale" for h in doc["adgangshistorik"])
+    text = "".join(page.extract_text() for page in PdfReader(result.pdf_path).pages)
+    for needle in ("Indsigt i dine oplysninger", "Şükrü", "Nguyễn <b>&amp; Łukasz",
+                   "<img src=x> Vej 1", "150605-4321", "Samtale", "Læst"):
+        assert needle in text, needle
+    assert audit.events_for_youth(store, yid)[0].action is Action.EXPORT
+    meta = PdfReader(result.pdf_path).metadata
+    assert meta is not None and meta.title == "Indsigt i personoplysninger"
+
+
+def test_unknown_person(store: Store, tmp_path: Path) -> None:
+    with pytest.raises(access.InputError):
+        access.export_person(store, 999, tmp_path)

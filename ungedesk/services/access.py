@@ -1,0 +1,303 @@
+"""The citizen's right of access (GDPR art. 15): everything UngeDesk holds about one person.
+
+Which tables are about a person is read from the schema, not listed by hand: a table is
+included when it is the youth table or has a ``youth_id`` column. Tables that hold no data
+about any young person are named in NOT_ABOUT_A_PERSON; a new table that is neither makes
+`person_tables` fail, so no table can be forgotten silently (the test suite calls it).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from sqlalchemy import Table as SaTable
+from sqlalchemy import select
+
+from ungedesk.domain.cpr import LegalSex
+from ungedesk.domain.youth import (
+    BENEFIT_LABELS,
+    EDUCATION_LABELS,
+    STATUS_LABELS,
+    Benefit,
+    CaseStatus,
+    Education,
+)
+from ungedesk.services import audit, pdf_fonts
+from ungedesk.services.audit import ACTION_LABELS, Action
+from ungedesk.services.setup import MUNICIPALITY, InputError, get_setting
+from ungedesk.store.database import Store
+from ungedesk.store.errors import translate_os_error
+from ungedesk.store.models import Base, Caseworker, Youth
+from ungedesk.store.paths import write_private_atomic
+
+NOT_ABOUT_A_PERSON = frozenset({"caseworker", "setting", "audit_head", "alembic_version"})
+ACCESS_LOG_TABLE = "audit_event"
+
+FIELD_LABELS = {
+    "case_number": "Sagsnummer",
+    "cpr": "CPR-nummer",
+    "first_name": "Fornavn",
+    "last_name": "Efternavn",
+    "birth_date": "Fødselsdato",
+    "legal_sex": "Juridisk køn",
+    "address": "Adresse",
+    "postal_code": "Postnummer",
+    "city": "By",
+    "phone": "Telefon",
+    "email": "E-mail",
+    "henvendelse_date": "Henvendelsesdato",
+    "benefit": "Ydelse",
+    "education": "Højeste fuldførte uddannelse",
+    "status": "Status",
+    "caseworker_id": "Ansvarlig sagsbehandler",
+    "created_by_id": "Oprettet af",
+    "created_at": "Oprettet",
+    "updated_at": "Senest ændret",
+}
+TABLE_LABELS = {"youth": "Stamdata"}
+
+
+class UncoveredTableError(RuntimeError):
+    """A table in the schema is neither exported nor declared free of personal data."""
+
+
+def person_tables() -> list[tuple[SaTable, str]]:
+    """(table, column that points at the young person) for every table about a person."""
+    out: list[tuple[SaTable, str]] = []
+    for table in Base.metadata.sorted_tables:
+        if table.name == "youth":
+            out.append((table, "id"))
+        elif "youth_id" in table.columns:
+            out.append((table, "youth_id"))
+        elif table.name not in NOT_ABOUT_A_PERSON:
+            raise UncoveredTableError(
+                f"table {table.name!r} is not covered by the right-of-access export"
+            )
+    return out
+
+
+def _local(stamp: str) -> str:
+    """An audit time (UTC) as local time, which is what the reader lived through."""
+    moment = datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+    return moment.astimezone().isoformat(timespec="seconds")
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class AccessExport:
+    json_path: Path
+    pdf_path: Path
+    tables: int
+    rows: int
+    access_events: int
+
+
+def collect(store: Store, youth_id: int) -> dict[str, list[dict[str, Any]]]:
+    """Every row about the person, per table (the access log included)."""
+    data: dict[str, list[dict[str, Any]]] = {}
+    with store.session() as s:
+        for table, column in person_tables():
+            rows = s.execute(select(table).where(table.c[column] == youth_id)).mappings().all()
+            data[table.name] = [{k: _plain(v) for k, v in row.items()} for row in rows]
+    return data
+
+
+def export_person(
+    store: Store,
+    youth_id: int,
+    out_dir: Path,
+    *,
+    purpose: str = "Indsigtsanmodning",
+    now: datetime | None = None,
+) -> AccessExport:
+    """Write the person's data as JSON and as a readable PDF into ``out_dir``.
+
+    File names carry the case number, never the CPR or a name.
+    """
+    moment = now or datetime.now(UTC)
+    with store.session() as s:
+        youth = s.get(Youth, youth_id)
+        if youth is None:
+            raise InputError({"id": "Den unge findes ikke."})
+        case_number = youth.case_number
+        audit.record(
+            s,
+            Action.EXPORT,
+            youth_id=youth_id,
+            subject=case_number,
+            purpose=purpose,
+            detail="Indsigt: alle oplysninger og adgangshistorik",
+            at=moment,
+        )
+    data = collect(store, youth_id)
+    municipality = str(get_setting(store, MUNICIPALITY, "") or "")
+    with store.session() as s:
+        people = {c.id: f"{c.name} ({c.initials})" for c in s.scalars(select(Caseworker))}
+    tables = {k: v for k, v in data.items() if k != ACCESS_LOG_TABLE}
+    history = [
+        {
+            "tidspunkt": _local(e["at"]),
+            "handling": ACTION_LABELS[Action(e["action"])],
+            "bruger": e["actor"],
+            "formål": e["purpose"],
+            "helbred_eller_misbrug": e["special"],
+        }
+        for e in data.get(ACCESS_LOG_TABLE, [])
+    ]
+    document: dict[str, Any] = {
+        "format": "ungedesk-indsigt",
+        "version": 1,
+        "dannet": moment.isoformat(timespec="seconds"),
+        "kommune": municipality,
+        "sagsnummer": case_number,
+        "tabeller": tables,
+        "adgangshistorik": history,
+    }
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        json_path = out_dir / f"indsigt-{case_number}.json"
+        pdf_path = out_dir / f"indsigt-{case_number}.pdf"
+        write_private_atomic(
+            json_path, json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
+        )
+        write_private_atomic(pdf_path, _pdf(document, municipality, moment, people))
+    except OSError as exc:
+        raise translate_os_error(exc) from exc
+    rows = sum(len(v) for v in tables.values())
+    return AccessExport(json_path, pdf_path, len(data), rows, len(history))
+
+
+def _display(field: str, value: Any, people: dict[int, str]) -> str:
+    if value is None or value == "":
+        return "–"
+    if field.endswith("_id") and field != "youth_id" and isinstance(value, int):
+        return people.get(value, str(value))
+    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
+        return f"{value[8:10]}-{value[5:7]}-{value[0:4]}"
+    if isinstance(value, str) and len(value) >= 16 and value[4] == "-" and value[10] == "T":
+        return f"{value[8:10]}-{value[5:7]}-{value[0:4]} kl. {value[11:16]}"
+    if field == "benefit":
+        return BENEFIT_LABELS.get(Benefit(value), str(value))
+    if field == "education":
+        return EDUCATION_LABELS.get(Education(value), str(value))
+    if field == "status":
+        return STATUS_LABELS.get(CaseStatus(value), str(value))
+    if field == "legal_sex":
+        return "Kvinde" if value == LegalSex.FEMALE.value else "Mand"
+    if field == "cpr":
+        return f"{value[:6]}-{value[6:]}"
+    return str(value)
+
+
+def _pdf(
+    document: dict[str, Any], municipality: str, moment: datetime, people: dict[int, str]
+) -> bytes:
+    import io
+
+    font = pdf_fonts.register()
+    styles = getSampleStyleSheet()
+    body = ParagraphStyle(
+        "body", parent=styles["BodyText"], fontName=font, fontSize=9.5, leading=13
+    )
+    h1 = ParagraphStyle("h1", parent=styles["Heading1"], fontName=pdf_fonts.BOLD, fontSize=16)
+    h2 = ParagraphStyle("h2", parent=styles["Heading2"], fontName=pdf_fonts.BOLD, fontSize=12)
+    small = ParagraphStyle("small", parent=body, fontSize=8, leading=10)
+
+    def p(text: str, style: ParagraphStyle = body) -> Paragraph:
+        return Paragraph(escape(text), style)
+
+    story: list[Any] = [
+        p("Indsigt i dine oplysninger", h1),
+        p(
+            f"{municipality or 'Kommunen'} har lavet dette udtræk {moment:%d-%m-%Y}. "
+            f"Det viser alt, hvad UngeDesk gemmer om dig på sag {document['sagsnummer']}, "
+            "og hvem der har set dine oplysninger og hvorfor."
+        ),
+        Spacer(1, 4 * mm),
+    ]
+    grid = TableStyle(
+        [
+            ("FONT", (0, 0), (-1, -1), font, 8.5),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
+            ("BACKGROUND", (0, 0), (0, -1), colors.whitesmoke),
+        ]
+    )
+    for name, rows in document["tabeller"].items():
+        story.append(p(TABLE_LABELS.get(name, name), h2))
+        if not rows:
+            story.append(p("Ingen oplysninger."))
+        for row in rows:
+            cells = [
+                [p(FIELD_LABELS.get(k, k), small), p(_display(k, v, people), small)]
+                for k, v in row.items()
+                if k != "id"
+            ]
+            story.append(Table(cells, colWidths=[55 * mm, 115 * mm], style=grid))
+            story.append(Spacer(1, 3 * mm))
+    story.append(p("Hvem har set dine oplysninger", h2))
+    history = document["adgangshistorik"]
+    if not history:
+        story.append(p("Ingen registreret adgang."))
+    else:
+        head = [p(t, small) for t in ("Tidspunkt", "Handling", "Bruger", "Formål")]
+        lines = [head] + [
+            [
+                p(_display("at", e["tidspunkt"], people), small),
+                p(e["handling"], small),
+                p(e["bruger"], small),
+                p(e["formål"] or "–", small),
+            ]
+            for e in history
+        ]
+        story.append(
+            Table(
+                lines,
+                colWidths=[32 * mm, 35 * mm, 50 * mm, 53 * mm],
+                repeatRows=1,
+                style=TableStyle(
+                    [
+                        ("FONT", (0, 0), (-1, -1), font, 8),
+                        ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
+                        ("BACKGROUND", (0, 0), (-1, 0), colors.whitesmoke),
+                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ]
+                ),
+            )
+        )
+
+    def footer(canvas: Any, doc: Any) -> None:
+        canvas.saveState()
+        canvas.setFont(font, 8)
+        canvas.drawRightString(A4[0] - 20 * mm, 12 * mm, f"Side {doc.page}")
+        canvas.restoreState()
+
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        title="Indsigt i personoplysninger",
+        author=municipality or "UngeDesk",
+        leftMargin=20 * mm,
+        rightMargin=20 * mm,
+        topMargin=18 * mm,
+        bottomMargin=20 * mm,
+        lang="da-DK",
+    )
+    doc.build(story, onFirstPage=footer, onLaterPages=footer)
+    return buffer.getvalue()
