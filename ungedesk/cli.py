@@ -31,7 +31,7 @@ from sqlalchemy.exc import DBAPIError
 
 from ungedesk import __version__
 from ungedesk.domain.passphrase import assess
-from ungedesk.domain.profile import ROLE_LABELS, ProfileInput, Role
+from ungedesk.domain.profile import ROLE_LABELS, ProfileInput, Role, validate_profile
 from ungedesk.services import demo, integrity, setup
 from ungedesk.services.setup import InputError
 from ungedesk.store.database import ENV_PASSPHRASE, Opened
@@ -240,6 +240,11 @@ def _cmd_init(args: argparse.Namespace, paths: StorePaths) -> int:
             missing["initials"] = "Angiv dine initialer med --initials."
         if missing:
             raise InputError(missing)
+    profile = ProfileInput(name=name, initials=initials, unit=unit, role=role or Role.CASEWORKER)
+    # Profile mistakes are reported before the passphrase is asked for, not after.
+    errors = validate_profile(profile)
+    if errors:
+        raise InputError(errors)
     passphrase = os.environ.get(ENV_PASSPHRASE) or None
     if passphrase is None:
         if not interactive:
@@ -252,7 +257,6 @@ def _cmd_init(args: argparse.Namespace, paths: StorePaths) -> int:
                 }
             )
         passphrase = _ask_passphrase((name, initials, unit))
-    profile = ProfileInput(name=name, initials=initials, unit=unit, role=role or Role.CASEWORKER)
     result = setup.create_installation(
         paths,
         passphrase,

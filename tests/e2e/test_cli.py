@@ -307,3 +307,103 @@ def test_unexpected_error_is_logged_without_personal_data(
     assert "broken" in text  # the frame is there
     assert "Şükrü" not in text and "190902" not in text and "could not check" not in text
     assert str(Path.home()) not in text or str(Path.home()) == "/"
+
+
+def _in_terminal(
+    args: list[str], answers: list[tuple[str, str]], env: dict[str, str]
+) -> tuple[int, str]:
+    """Run the CLI on a pseudo-terminal, answering each prompt when its text appears."""
+    import pty
+    import select
+
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: become the CLI
+        os.execve(sys.executable, [sys.executable, "-m", "ungedesk", *args], env)
+    seen = ""
+    pending = b""
+    deadline = time.monotonic() + 120
+    try:
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([fd], [], [], 1)
+            if not ready:
+                continue
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError:  # the child closed the terminal
+                break
+            if not chunk:
+                break
+            pending += chunk
+            text = pending.decode("utf-8", errors="ignore")
+            if answers and answers[0][0] in text:
+                seen += text
+                pending = b""
+                os.write(fd, (answers.pop(0)[1] + "\n").encode("utf-8"))
+        seen += pending.decode("utf-8", errors="ignore")
+    finally:
+        _, status = os.waitpid(pid, 0)
+        os.close(fd)
+    return os.waitstatus_to_exitcode(status), seen
+
+
+@pytest.mark.skipif(os.name != "posix", reason="needs a pseudo-terminal")
+def test_init_on_a_terminal_asks_for_everything(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    env = _env(data, passphrase=None)
+    code, screen = _in_terminal(
+        ["init", "--no-keyring"],
+        [
+            ("fulde navn", "Anne Bjerregaard"),
+            ("initialer", "abj"),
+            ("enhed", ""),
+            ("nummer", "2"),
+            ("Kommunens navn", "Demo Kommune"),
+            ("Gendannelsesfrase:", "kort"),
+            ("Gendannelsesfrase:", PASSPHRASE),
+            ("igen", "noget andet end frasen"),
+            ("Gendannelsesfrase:", PASSPHRASE),
+            ("igen", PASSPHRASE),
+        ],
+        env,
+    )
+    assert code == 0, screen
+    assert "For kort" in screen  # the strength hint, in Danish
+    assert "ikke ens" in screen
+    assert PASSPHRASE not in screen  # getpass does not echo
+    assert "UngeDesk-databasen er oprettet" in screen
+    opened = setup.unlock(StorePaths(data), PASSPHRASE)
+    try:
+        me = setup.get_setting(opened.store, setup.MUNICIPALITY)
+    finally:
+        opened.store.close()
+    assert me == "Demo Kommune"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="needs a pseudo-terminal")
+def test_check_on_a_terminal_asks_for_the_passphrase(store_copy: Path) -> None:
+    env = _env(store_copy, passphrase=None)
+    code, screen = _in_terminal(["check"], [("Gendannelsesfrase:", PASSPHRASE)], env)
+    assert code == 0, screen
+    assert "i orden" in screen
+
+
+def test_no_command_starts_the_gui_with_the_resolved_paths(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ungedesk import cli
+    from ungedesk.ui import app
+
+    started: list[StorePaths] = []
+
+    def fake_run(paths: StorePaths) -> int:
+        started.append(paths)
+        return 0
+
+    monkeypatch.setattr(app, "run", fake_run)
+    monkeypatch.setenv("UNGEDESK_DATA_DIR", str(tmp_path / "from-env"))
+    assert cli.main([]) == 0
+    assert cli.main(["--data-dir", str(tmp_path / "from-option")]) == 0
+    assert [p.root for p in started] == [
+        (tmp_path / "from-env").resolve(),
+        (tmp_path / "from-option").resolve(),
+    ]
