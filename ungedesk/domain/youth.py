@@ -83,6 +83,31 @@ STATUS_LABELS: dict[CaseStatus, str] = {
     CaseStatus.CLOSED: "Afsluttet",
 }
 
+
+class ExitReason(StrEnum):
+    """Where a young person went when the case closed (afgang til, DOMAIN.md)."""
+
+    JOB = "job"
+    EDUCATION = "education"
+    TARGET_GROUP_CHANGE = "target_group_change"
+    FLEKSJOB = "fleksjob"
+    FOERTIDSPENSION = "foertidspension"
+    OTHER_BENEFIT = "other_benefit"
+    MOVED = "moved"
+    OTHER = "other"
+
+
+EXIT_LABELS: dict[ExitReason, str] = {
+    ExitReason.JOB: "Job",
+    ExitReason.EDUCATION: "Uddannelse",
+    ExitReason.TARGET_GROUP_CHANGE: "Skift af målgruppe",
+    ExitReason.FLEKSJOB: "Fleksjob",
+    ExitReason.FOERTIDSPENSION: "Førtidspension",
+    ExitReason.OTHER_BENEFIT: "Anden ydelse",
+    ExitReason.MOVED: "Fraflyttet kommunen",
+    ExitReason.OTHER: "Andet",
+}
+
 _PHONE_RE = re.compile(r"^\+?[0-9][0-9 ]{6,18}[0-9]$")
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 

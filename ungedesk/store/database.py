@@ -46,6 +46,12 @@ class Store:
         with translated_errors(), self._sessions() as session, session.begin():
             yield session
 
+    def vacuum(self) -> None:
+        """Rebuild the file so deleted data leaves no free pages behind. Runs outside any
+        transaction (SQLite refuses VACUUM inside one), on a raw connection."""
+        with translated_errors(), self.engine.connect() as conn:
+            conn.connection.dbapi_connection.execute("VACUUM")  # type: ignore[union-attr]
+
     def close(self) -> None:
         self.engine.dispose()
 

@@ -62,6 +62,8 @@ class Youth(Base):
     benefit: Mapped[str] = mapped_column(String(30))
     education: Mapped[str] = mapped_column(String(30))
     status: Mapped[str] = mapped_column(String(20), default="active")
+    closed_on: Mapped[date | None] = mapped_column(Date)
+    exit_reason: Mapped[str] = mapped_column(String(30), default="")
     caseworker_id: Mapped[int | None] = mapped_column(ForeignKey("caseworker.id"))
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("caseworker.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
