@@ -312,23 +312,37 @@ def test_unexpected_error_is_logged_without_personal_data(
 def _in_terminal(
     args: list[str], answers: list[tuple[str, str]], env: dict[str, str]
 ) -> tuple[int, str]:
-    """Run the CLI on a pseudo-terminal, answering each prompt when its text appears."""
+    """Run the CLI on a pseudo-terminal, answering each prompt when its text appears.
+
+    The child gets a new session and so no controlling terminal: getpass then reads from
+    stdin, which is the pseudo-terminal, with echo off, and can never reach the terminal
+    pytest itself runs in. (Popen rather than pty.fork: forking a threaded pytest is unsafe.)
+    """
     import pty
     import select
 
-    pid, fd = pty.fork()
-    if pid == 0:  # the child: become the CLI
-        os.execve(sys.executable, [sys.executable, "-m", "ungedesk", *args], env)
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "ungedesk", *args],
+        env=env,
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        start_new_session=True,
+    )
+    os.close(slave)
     seen = ""
     pending = b""
     deadline = time.monotonic() + 120
     try:
         while time.monotonic() < deadline:
-            ready, _, _ = select.select([fd], [], [], 1)
+            ready, _, _ = select.select([master], [], [], 1)
             if not ready:
+                if proc.poll() is not None:
+                    break
                 continue
             try:
-                chunk = os.read(fd, 4096)
+                chunk = os.read(master, 4096)
             except OSError:  # the child closed the terminal
                 break
             if not chunk:
@@ -338,12 +352,12 @@ def _in_terminal(
             if answers and answers[0][0] in text:
                 seen += text
                 pending = b""
-                os.write(fd, (answers.pop(0)[1] + "\n").encode("utf-8"))
+                os.write(master, (answers.pop(0)[1] + "\n").encode("utf-8"))
         seen += pending.decode("utf-8", errors="ignore")
     finally:
-        _, status = os.waitpid(pid, 0)
-        os.close(fd)
-    return os.waitstatus_to_exitcode(status), seen
+        code = proc.wait(timeout=120)
+        os.close(master)
+    return code, seen
 
 
 @pytest.mark.skipif(os.name != "posix", reason="needs a pseudo-terminal")
