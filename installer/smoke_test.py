@@ -14,6 +14,8 @@ Steps (each prints PASS, FAIL or SKIP with the command and the tail of its outpu
   demo          `demo --youths 50 --seed 1` fills it
   check         `check` verifies it
   encrypted     the database file on disk is not plain SQLite (SQLCipher is really in use)
+  gui           `ungedesk` with no command (the real GUI, offscreen) is still running after
+                8 s with that store, has not crashed and has written no bug log
 
 The CLI runs with a temporary data dir (UNGEDESK_DATA_DIR, and the platform's data/config
 folders pointed into it), the passphrase in UNGEDESK_PASSPHRASE, and keyring's "fail" backend,
@@ -121,6 +123,57 @@ class Runner:
             first = proc.stdout.strip().splitlines()
             step.detail = first[-1][:120] if first else ""
         return self.record(step)
+
+    def run_gui(self, name: str, seconds: float, logs: Path) -> Step:
+        """Start the real GUI (no command) offscreen; PASS if it is still up after `seconds`.
+
+        The window waits for a user, so "running without having crashed" is the signal; the
+        process is then terminated (it is ours, started here).
+        """
+        step = Step(name)
+        before = _log_sizes(logs)
+        started = time.monotonic()
+        proc = subprocess.Popen(
+            [str(self.exe)],
+            env=self.env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+        )
+        try:
+            out, _ = proc.communicate(timeout=seconds)
+        except subprocess.TimeoutExpired:
+            proc.terminate()
+            try:
+                out, _ = proc.communicate(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                out, _ = proc.communicate()
+            step.status = "PASS"
+            step.detail = f"GUI still running after {seconds:.0f} s (stopped by the test)"
+        else:
+            step.status = "PASS" if proc.returncode == 0 else "FAIL"
+            step.detail = f"GUI exited by itself with code {proc.returncode}"
+        step.seconds = time.monotonic() - started
+        step.output = (out or "").strip().splitlines()[-25:]
+        # A bug caught by the UI shows a dialog and keeps running, so "still up" is not enough:
+        # a bug log written meanwhile (<data dir>/logs, as the CLI and UI do) is a failure.
+        grown = [f for f, size in _log_sizes(logs).items() if size != before.get(f)]
+        if grown:
+            step.status = "FAIL"
+            step.detail = "the GUI logged a bug: " + ", ".join(f.name for f in grown)
+            for f in grown:
+                step.output.extend(
+                    f.read_text(encoding="utf-8", errors="replace").splitlines()[-20:]
+                )
+        return self.record(step)
+
+
+def _log_sizes(logs: Path) -> dict[Path, int]:
+    return {f: f.stat().st_size for f in logs.glob("*.log")} if logs.is_dir() else {}
 
 
 def _show(args: Sequence[str]) -> str:
@@ -291,10 +344,12 @@ def main(argv: list[str] | None = None) -> int:
             runner.skip("demo", why)
             runner.skip("check", why)
             runner.skip("encrypted", why)
+            runner.skip("gui", why)
         else:
             runner.run("demo", ["demo", "--youths", "50", "--seed", "1"], timeout=600)
             runner.run("check", ["check"], timeout=300)
             runner.record(check_encrypted(data_dir / "store"))
+            runner.run_gui("gui", seconds=8, logs=data_dir / "store" / "logs")
     finally:
         if args.keep:
             print(f"Data dir kept: {data_dir}")
