@@ -48,10 +48,12 @@ ICON_SVG="$SHARE/icons/hicolor/scalable/apps/ungedesk.svg"
 
 refresh_caches() {
     # Menus pick up the new entry without a log-out where these tools exist; harmless if not.
-    command -v update-desktop-database >/dev/null 2>&1 \
-        && update-desktop-database -q "$SHARE/applications" 2>/dev/null || true
-    command -v gtk-update-icon-cache >/dev/null 2>&1 \
-        && gtk-update-icon-cache -q -t "$SHARE/icons/hicolor" 2>/dev/null || true
+    if command -v update-desktop-database >/dev/null 2>&1; then
+        update-desktop-database -q "$SHARE/applications" 2>/dev/null || true
+    fi
+    if command -v gtk-update-icon-cache >/dev/null 2>&1; then
+        gtk-update-icon-cache -q -t "$SHARE/icons/hicolor" 2>/dev/null || true
+    fi
 }
 
 if [ "$ACTION" = uninstall ]; then
