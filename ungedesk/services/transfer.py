@@ -1,0 +1,197 @@
+"""Moving one young person's case to another UngeDesk installation (UU to jobcenter).
+
+The sender exports the case to a file encrypted with a transfer passphrase (scrypt +
+AES-256-GCM) and tells the receiver the passphrase another way (phone, in person). The file
+names only the case number. The receiver imports it: a new person is created; a person the
+receiver already has is updated only when the file is newer than what the receiver holds,
+otherwise the import is refused with a clear message, so newer data is never overwritten
+silently. The receiving caseworker becomes responsible; the access log stays with each
+installation (it records who there saw the data).
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+from sqlalchemy import insert, select
+
+from ungedesk.domain.passphrase import assess
+from ungedesk.services import audit
+from ungedesk.services.access import ACCESS_LOG_TABLE, collect, person_tables
+from ungedesk.services.audit import Action
+from ungedesk.services.setup import CURRENT_USER, InputError
+from ungedesk.services.youths import next_case_number
+from ungedesk.store import keys
+from ungedesk.store.database import Store
+from ungedesk.store.errors import StoreError, WrongPassphraseError, translate_os_error
+from ungedesk.store.models import Setting, Youth
+from ungedesk.store.paths import write_private_atomic
+
+MAGIC = b"UNGEDESK-TRANSFER-1\n"
+_AAD = b"ungedesk-transfer-v1"
+# Columns that belong to the sending installation and are set anew on import.
+_LOCAL_COLUMNS = {"id", "youth_id", "case_number", "caseworker_id", "created_by_id"}
+_DATE_COLUMNS = {"birth_date", "henvendelse_date", "closed_on"}
+_TIME_COLUMNS = {"created_at", "updated_at"}
+
+
+class TransferFileError(StoreError):
+    exit_code = 10
+    message = "Filen er ikke en gyldig UngeDesk-overførsel, eller den er beskadiget."
+
+
+class NewerDataError(StoreError):
+    exit_code = 11
+    message = (
+        "Denne installation har nyere oplysninger om den unge end overførselsfilen. "
+        "Importen er afvist, så intet nyere bliver overskrevet. Bed afsenderen om en ny fil."
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    youth_id: int
+    created: bool
+    case_number: str
+
+
+def _kek(passphrase: str, salt: bytes, n: int) -> bytes:
+    return Scrypt(salt=salt, length=32, n=n, r=8, p=1).derive(passphrase.encode("utf-8"))
+
+
+def export_case(store: Store, youth_id: int, out_dir: Path, passphrase: str) -> Path:
+    strength = assess(passphrase)
+    if not strength.acceptable:
+        raise InputError({"passphrase": strength.hint})
+    with store.session() as s:
+        youth = s.get(Youth, youth_id)
+        if youth is None:
+            raise InputError({"id": "Den unge findes ikke."})
+        case_number = youth.case_number
+        audit.record(
+            s,
+            Action.EXPORT,
+            youth_id=youth_id,
+            subject=case_number,
+            purpose="Overførsel til anden installation",
+        )
+    data = {k: v for k, v in collect(store, youth_id).items() if k != ACCESS_LOG_TABLE}
+    payload = json.dumps(
+        {
+            "format": "ungedesk-case",
+            "version": 1,
+            "exported": datetime.now(UTC).isoformat(timespec="seconds"),
+            "tables": data,
+        },
+        ensure_ascii=False,
+    ).encode("utf-8")
+    salt, nonce, n = secrets.token_bytes(16), secrets.token_bytes(12), keys.SCRYPT_N
+    header = json.dumps({"kdf": "scrypt", "n": n, "salt": salt.hex(), "nonce": nonce.hex()})
+    blob = AESGCM(_kek(passphrase, salt, n)).encrypt(nonce, payload, _AAD + header.encode())
+    target = out_dir / f"overfoersel-{case_number}.udcase"
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        write_private_atomic(target, MAGIC + header.encode() + b"\n" + blob)
+    except OSError as exc:
+        raise translate_os_error(exc) from exc
+    return target
+
+
+def _decrypt(source: Path, passphrase: str) -> dict[str, Any]:
+    try:
+        raw = source.read_bytes()
+    except OSError as exc:
+        raise translate_os_error(exc) from exc
+    if not raw.startswith(MAGIC):
+        raise TransferFileError()
+    try:
+        header_line, blob = raw[len(MAGIC) :].split(b"\n", 1)
+        header = json.loads(header_line)
+        kek = _kek(passphrase, bytes.fromhex(header["salt"]), int(header["n"]))
+        payload = AESGCM(kek).decrypt(bytes.fromhex(header["nonce"]), blob, _AAD + header_line)
+    except InvalidTag:
+        raise WrongPassphraseError(
+            "Adgangsfrasen til overførselsfilen er forkert (eller filen er ændret)."
+        ) from None
+    except (ValueError, KeyError, TypeError) as exc:
+        raise TransferFileError() from exc
+    try:
+        doc: dict[str, Any] = json.loads(payload)
+    except ValueError as exc:
+        raise TransferFileError() from exc
+    if doc.get("format") != "ungedesk-case" or "youth" not in doc.get("tables", {}):
+        raise TransferFileError()
+    return doc
+
+
+def _typed(column: str, value: Any) -> Any:
+    if value is None:
+        return None
+    if column in _DATE_COLUMNS:
+        return date.fromisoformat(value)
+    if column in _TIME_COLUMNS:
+        return datetime.fromisoformat(value)
+    return value
+
+
+def import_case(store: Store, source: Path, passphrase: str, *, today: date) -> ImportResult:
+    doc = _decrypt(source, passphrase)
+    people = doc["tables"]["youth"]
+    if len(people) != 1:
+        raise TransferFileError()
+    incoming = people[0]
+    tables = {t.name: t for t, _ in person_tables()}
+    with store.session() as s:
+        me_setting = s.get(Setting, CURRENT_USER)
+        me = int(json.loads(me_setting.value)) if me_setting else None
+        existing = s.scalar(select(Youth).where(Youth.cpr == incoming["cpr"]))
+        values = {
+            k: _typed(k, v)
+            for k, v in incoming.items()
+            if k not in _LOCAL_COLUMNS and k in tables["youth"].columns
+        }
+        if existing is not None:
+            sent = _typed("updated_at", incoming.get("updated_at"))
+            if sent is None or existing.updated_at > sent:
+                raise NewerDataError()
+            for k, v in values.items():
+                setattr(existing, k, v)
+            youth = existing
+            created = False
+        else:
+            youth = Youth(
+                **values,
+                case_number=next_case_number(s, today.year),
+                caseworker_id=me,
+                created_by_id=me,
+            )
+            s.add(youth)
+            created = True
+        s.flush()
+        for name, rows in doc["tables"].items():
+            if name in ("youth", ACCESS_LOG_TABLE) or name not in tables:
+                continue
+            table = tables[name]
+            for row in rows:
+                clean = {
+                    k: _typed(k, v)
+                    for k, v in row.items()
+                    if k in table.columns and k not in ("id", "youth_id")
+                }
+                s.execute(insert(table).values(**clean, youth_id=youth.id))
+        audit.record(
+            s,
+            Action.CREATE if created else Action.UPDATE,
+            youth_id=youth.id,
+            subject=youth.case_number,
+            detail="Modtaget ved overførsel",
+        )
+        return ImportResult(youth.id, created, youth.case_number)
