@@ -31,8 +31,14 @@ def runner(qapp: QApplication) -> Iterator[tasks.TaskRunner]:
     """A fresh worker per test; afterwards no worker thread and no window may remain."""
     threads_before = {t.ident for t in threading.enumerate()}
     task_runner = tasks.start()
+    # Errors nobody handled would vanish in a test (the app shows them): fail instead.
+    unhandled: list[BaseException] = []
+    task_runner.store_error.connect(unhandled.append)
+    task_runner.unexpected_error.connect(unhandled.append)
+    task_runner.unhandled = unhandled  # type: ignore[attr-defined]  # tests that expect some
     yield task_runner
     tasks.shutdown()
+    assert not unhandled, f"unhandled errors from the worker: {unhandled!r}"
     leftover = [t.name for t in threading.enumerate() if t.ident not in threads_before]
     assert not leftover, f"threads left behind: {leftover}"
     QApplication.processEvents()  # deliver deleteLater() of closed windows

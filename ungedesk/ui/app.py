@@ -183,6 +183,11 @@ def run(paths: StorePaths) -> int:
     app.setApplicationName("UngeDesk")
     app.setOrganizationName("UngeDesk")
     app.setApplicationDisplayName("UngeDesk")
+    # The launcher decides when the app ends: between the wizard (or the unlock dialog)
+    # closing and the main window opening no window is visible, and Qt's default would
+    # quit right there.
+    quit_on_last_window = app.quitOnLastWindowClosed()
+    app.setQuitOnLastWindowClosed(False)
     translators = install_translations(app)
     previous_hook = errors.install_excepthook(paths.logs)
     runner = tasks.start()
@@ -197,6 +202,7 @@ def run(paths: StorePaths) -> int:
         launcher.shutdown()
         tasks.shutdown()
         sys.excepthook = previous_hook
+        app.setQuitOnLastWindowClosed(quit_on_last_window)
         for translator in translators:
             app.removeTranslator(translator)
     return int(code)

@@ -33,7 +33,7 @@ from ungedesk.store.paths import StorePaths
 from ungedesk.ui import tasks
 from ungedesk.ui.i18n import format_number
 from ungedesk.ui.record_view import RecordView
-from ungedesk.ui.register_model import Column, RegisterModel
+from ungedesk.ui.register_model import Column, RegisterModel, load_index
 from ungedesk.ui.widgets import HINT_STYLE, BusyBar
 from ungedesk.ui.youth_form import YouthForm
 
@@ -235,7 +235,7 @@ class MainWindow(QMainWindow):
 
     def reload(self) -> None:
         tasks.run_task(caseworker_service.current_user, self._store, on_done=self._set_user)
-        tasks.run_task(youths.register_rows, self._store, on_done=self.model.set_rows)
+        tasks.run_task(load_index, self._store, on_done=self.model.set_index)
 
     def _set_user(self, user: CaseworkerView | None) -> None:
         self.user = user

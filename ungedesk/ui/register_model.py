@@ -18,6 +18,8 @@ from PySide6.QtCore import (
 from ungedesk.domain import cpr as cprmod
 from ungedesk.domain.search import RegisterIndex, YouthRow
 from ungedesk.domain.youth import STATUS_LABELS, CaseStatus
+from ungedesk.services import youths
+from ungedesk.store.database import Store
 from ungedesk.ui.i18n import format_day
 
 PAGE_SIZE = 200
@@ -47,6 +49,12 @@ _SORT_KEYS: dict[Column, tuple[str, bool]] = {
     Column.CASEWORKER: ("caseworker", False),
     Column.STATUS: ("status", False),
 }
+
+
+def load_index(store: Store) -> RegisterIndex:
+    """Runs on the worker: the rows and their search index. The GUI thread becomes the
+    index's only owner once it arrives."""
+    return RegisterIndex(youths.register_rows(store))
 
 
 class RegisterModel(QAbstractTableModel):
@@ -83,8 +91,13 @@ class RegisterModel(QAbstractTableModel):
         return self._query
 
     def set_rows(self, rows: list[YouthRow]) -> None:
+        self.set_index(RegisterIndex(rows))
+
+    def set_index(self, index: RegisterIndex) -> None:
+        """Show ``index``, built on the worker (load_index): folding 100,000 names takes a
+        few tenths of a second that the GUI thread should not spend."""
         self.beginResetModel()
-        self._index = RegisterIndex(rows)
+        self._index = index
         self._apply_sort()
         self._index.search(self._query)
         self._loaded = True
