@@ -238,8 +238,9 @@ class _Generator:
         span = (latest - earliest).days
         while True:
             birth = earliest + timedelta(days=self.rng.randint(0, span))
-            # 1 January is where the CPR office puts people with an unknown birthday, and
-            # where it has issued numbers without modulus 11: keep demo numbers off it.
+            # People with an unknown birthday are commonly registered on 1 January, so that
+            # date is the first to run out of modulus-11 numbers and get numbers without
+            # the check: keep demo numbers off it to stay clear of real ones.
             if (birth.month, birth.day) != (1, 1):
                 break
         assert MIN_AGE <= cprmod.age_on(birth, hv) <= MAX_AGE
@@ -249,11 +250,12 @@ class _Generator:
         """A fictitious CPR number: right date and century digit, legal sex in the last
         digit's parity, and deliberately NOT passing modulus 11.
 
-        Every CPR number issued before 2007 passes modulus 11, and the CPR office still uses
-        such numbers wherever a date has serial numbers left. Numbers that fail the check
-        therefore stay out of the space nearly all real people are in; the CPR office's own
-        test numbers are chosen the same way. The check is only a warning in UngeDesk
-        (domain.cpr), so these numbers are accepted everywhere like real ones.
+        Every CPR number issued before 2007 passes modulus 11, and numbers without the check
+        are only issued for birth dates whose modulus-11 numbers have run out. Numbers that
+        fail the check therefore stay out of the space nearly all real people are in, so a
+        demo record cannot be mistaken for (or collide with) a real person's number in
+        practice. The check is only a warning in UngeDesk (domain.cpr), so these numbers are
+        accepted everywhere like real ones.
         """
         digits7 = self.century.get(birth.year)
         if digits7 is None:
