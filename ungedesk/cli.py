@@ -143,7 +143,10 @@ def _build_parser() -> _Parser:
         "--youths", type=int, required=True, metavar="ANTAL", help="antal unge, fx 1000"
     )
     dem.add_argument(
-        "--seed", type=int, metavar="TAL", help="samme tal giver de samme data (reproducerbart)"
+        "--seed",
+        type=int,
+        metavar="TAL",
+        help="samme tal giver de samme data (samme dag, samme database)",
     )
 
     sub.add_parser(
