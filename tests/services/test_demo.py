@@ -285,3 +285,30 @@ def test_rejects_bad_counts(store: Store) -> None:
     with pytest.raises(InputError):
         demo.generate(store, demo.MAX_YOUTHS + 1)
     assert demo.generate(store, 0, today=TODAY) == 0
+
+
+def test_refuses_a_store_with_real_young_people(store: Store) -> None:
+    with store.session() as s:
+        cw = s.scalar(select(Caseworker.id))
+    youths.register(
+        store,
+        YouthInput(
+            cpr="150305-4234",
+            first_name="Rigtig",
+            last_name="Person",
+            henvendelse_date=TODAY,
+            caseworker_id=cw,
+        ),
+        today=TODAY,
+    )
+    with pytest.raises(InputError) as info:
+        demo.generate(store, 10, seed=1, today=TODAY)
+    assert "ikke blandet ind" in info.value.message
+    assert youths.count(store) == 1
+    assert not demo.is_demo_store(store)
+
+
+def test_marks_the_store_as_demo(store: Store) -> None:
+    assert not demo.is_demo_store(store)
+    demo.generate(store, 10, seed=1, today=TODAY)
+    assert demo.is_demo_store(store)

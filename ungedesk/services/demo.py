@@ -31,7 +31,7 @@ from ungedesk.domain import cpr as cprmod
 from ungedesk.domain.cpr import LegalSex
 from ungedesk.domain.profile import Role
 from ungedesk.domain.youth import MAX_AGE, MIN_AGE, Benefit, CaseStatus, Education, allowed_benefits
-from ungedesk.services.setup import InputError
+from ungedesk.services.setup import InputError, get_setting, set_setting
 from ungedesk.store.database import Store
 from ungedesk.store.models import Caseworker, Youth
 
@@ -41,6 +41,8 @@ _YOUTH = cast(Table, Youth.__table__)
 RESOURCES = Path(__file__).resolve().parents[2] / "resources" / "demo"
 
 BATCH_SIZE = 5000
+# Setting that marks a store holding demo data (see _claim_for_demo).
+DEMO_SETTING = "demo_data"
 MAX_YOUTHS = 200_000
 # Henvendelser are spread over the last three years before ``today``.
 WINDOW_DAYS = 3 * 365
@@ -374,6 +376,32 @@ def _ensure_caseworkers(store: Store) -> list[int]:
     return list(ids)
 
 
+def is_demo_store(store: Store) -> bool:
+    """True when demo data has been put in this store (the UI can say so on screen)."""
+    return get_setting(store, DEMO_SETTING, False) is True
+
+
+def _claim_for_demo(store: Store) -> None:
+    """Refuse to mix invented people into a register that holds real ones.
+
+    A store is a demo store once demo data went in (a setting says so); an empty store may
+    become one. A store with young people and no such mark is someone's real register.
+    """
+    with store.session() as s:
+        has_youths = s.scalar(select(Youth.id).limit(1)) is not None
+    if has_youths and not is_demo_store(store):
+        raise InputError(
+            {
+                "youths": (
+                    "Databasen indeholder allerede unge, som ikke er demodata. Demodata bliver "
+                    "ikke blandet ind i et rigtigt register: opret en separat demodatabase "
+                    "med en anden datamappe (--data-dir)."
+                )
+            }
+        )
+    set_setting(store, DEMO_SETTING, True)
+
+
 def _case_sequences(store: Store) -> dict[int, int]:
     """The highest case-number sequence per year already in the store."""
     year = func.substr(Youth.case_number, 3, 4)
@@ -414,6 +442,7 @@ def generate(
     # Reproducible demo data, not secrets: a seeded PRNG is the point.
     rng = random.Random(seed)  # noqa: S311
     gen = _Generator(rng, faker_seed=rng.randrange(2**31), today=day)
+    _claim_for_demo(store)
     caseworker_ids = _ensure_caseworkers(store)
     # Uneven caseloads, as in a real team; the draw is seeded like everything else.
     loads = tuple(accumulate(rng.uniform(0.5, 1.5) for _ in caseworker_ids))
