@@ -548,7 +548,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StoreError as exc:
         _known_error(exc)
         return exc.exit_code
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, EOFError):  # Ctrl+C, or Ctrl+D at a prompt
         _warn("\nAfbrudt. Intet er gemt halvt.")
         return EXIT_INTERRUPTED
     except Exception as exc:
