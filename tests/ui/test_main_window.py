@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QPoint, QSettings, Qt
 
 from ungedesk.domain.youth import YouthInput
 from ungedesk.services import caseworkers, youths
@@ -92,8 +92,7 @@ def test_columns_and_sorting(qtbot, window: MainWindow, store: Store) -> None:
     qtbot.mouseClick(
         header.viewport(),
         Qt.MouseButton.LeftButton,
-        pos=header.viewport().rect().topLeft()
-        + header.rect().topLeft().__class__(header.sectionViewportPosition(Column.AGE) + 5, 5),
+        pos=QPoint(header.sectionViewportPosition(Column.AGE) + 5, 5),
     )
     assert header.sortIndicatorSection() == Column.AGE
     assert column(window, Column.AGE) == ["19", "21", "26"]  # youngest first
@@ -227,3 +226,26 @@ def test_layout_is_remembered(qtbot, store: Store, store_paths: StorePaths, toda
     assert again.table.columnWidth(Column.NAME) == 333
     assert again.size().width() == 700
     qtbot.waitUntil(lambda: again.model.loaded)
+
+
+def test_double_click_opens_and_ctrl_f_focuses_search(
+    qtbot, window: MainWindow, store: Store
+) -> None:
+    register_people(store)
+    window.reload()
+    qtbot.waitUntil(lambda: window.model.total == 3)
+    table = window.table
+    rect = table.visualRect(window.model.index(2, Column.NAME))
+    # A real double-click is a press and release, then the double-click event.
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: window.records.count() == 1)
+    view = window.records.currentWidget()
+    assert isinstance(view, RecordView)
+    assert view.record.name == "Aisha Østergaard"
+
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.search.hasFocus()
