@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 
 import shiboken6
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -296,10 +296,9 @@ class MainWindow(QMainWindow):
             if self.model.rowCount() == 1:
                 self.open_record(self.model.youth_id(0))
 
-    def _activated(self, index: object) -> None:
-        row = getattr(index, "row", lambda: -1)()
-        if row >= 0:
-            self.open_record(self.model.youth_id(row))
+    def _activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_record(self.model.youth_id(index.row()))
 
     def register_new(self) -> None:
         tasks.run_task(

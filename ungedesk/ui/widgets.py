@@ -68,8 +68,8 @@ class FittingDialog(QDialog):
         self.refit()
 
 
-def field_with_message(field: QWidget, *messages: QLabel) -> QWidget:
-    """The field and its message label(s) stacked, to sit in one form row."""
+def field_with_message(field: QWidget, *messages: QWidget) -> QWidget:
+    """The field and what belongs under it (messages, a button) stacked in one form row."""
     box = QWidget()
     layout = QVBoxLayout(box)
     layout.setContentsMargins(0, 0, 0, 0)
@@ -80,7 +80,7 @@ def field_with_message(field: QWidget, *messages: QLabel) -> QWidget:
     return box
 
 
-def add_row(form: QFormLayout, label: str, field: QWidget, *messages: QLabel) -> QLabel:
+def add_row(form: QFormLayout, label: str, field: QWidget, *messages: QWidget) -> QLabel:
     """Add a labelled row whose label is the field's buddy (Alt+letter focuses it)."""
     caption = QLabel(label)
     caption.setBuddy(field)

@@ -275,7 +275,9 @@ class YouthForm(FittingDialog):
             combo.setCurrentIndex(position)
 
     def _henvendelse_day(self) -> date:
-        return self.henvendelse.date().toPython()  # type: ignore[no-any-return]
+        day = self.henvendelse.date().toPython()
+        assert isinstance(day, date)
+        return day
 
     def _fill_benefits(self, keep: Benefit) -> None:
         choices = allowed_benefits(self._henvendelse_day())
