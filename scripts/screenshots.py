@@ -190,6 +190,7 @@ def shoot_main(shoot: Shooter, paths: StorePaths, count: int, seed: int) -> None
     view = window.records.currentWidget()
     assert isinstance(view, RecordView)
     view.reveal.setChecked(True)
+    wait_until(lambda: "xxxx" not in view.cpr.text())
     shoot(view, "record-cpr-shown")
     view.reveal.setChecked(False)
 

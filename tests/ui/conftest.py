@@ -78,6 +78,9 @@ def window(qtbot, store: Store, store_paths: StorePaths, today: date) -> Iterato
     qtbot.waitUntil(lambda: win.model.loaded and win.user is not None)
     yield win
     win.close()
+    # Closing may queue work (the last search for the audit log): let it finish before the
+    # store fixture closes the store.
+    qtbot.waitUntil(lambda: not tasks.runner().busy)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

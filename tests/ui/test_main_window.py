@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtCore import QPoint, QSettings, Qt
 
 from ungedesk.domain.youth import YouthInput
-from ungedesk.services import caseworkers, youths
+from ungedesk.services import audit, caseworkers, youths
 from ungedesk.store.database import Store
 from ungedesk.store.paths import StorePaths
 from ungedesk.ui import register_model
@@ -168,8 +168,11 @@ def test_record_shows_the_header_and_reveals_cpr_on_request(
 
     assert view.reveal.text() == "Vis &CPR"
     qtbot.mouseClick(view.reveal, Qt.MouseButton.LeftButton)
-    assert view.cpr.text() == "150305-4007"
+    qtbot.waitUntil(lambda: view.cpr.text() == "150305-4007")
     assert view.reveal.text() == "Skjul &CPR"
+    actions = [e.action for e in audit.events_for_youth(store, view.record.id)]
+    assert actions.count(audit.Action.REVEAL_CPR) == 1
+    assert audit.Action.READ in actions
     qtbot.mouseClick(view.reveal, Qt.MouseButton.LeftButton)
     assert view.cpr.text() == "150305-xxxx"
 
@@ -249,3 +252,22 @@ def test_double_click_opens_and_ctrl_f_focuses_search(
     table.setFocus()
     qtbot.keyClick(table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.search.hasFocus()
+
+
+def test_the_settled_search_is_audit_logged(qtbot, window: MainWindow, store: Store) -> None:
+    from ungedesk.ui import main_window
+
+    register_people(store)
+    window.reload()
+    qtbot.waitUntil(lambda: window.model.total == 3)
+    window._search_log_timer.setInterval(10)
+    qtbot.keyClicks(window.search, "han")
+    me = caseworkers.current_user(store)
+    assert me is not None
+
+    def searches() -> list[audit.AuditView]:
+        return [e for e in audit.recent_for_actor(store, me.id) if e.action is audit.Action.SEARCH]
+
+    qtbot.waitUntil(lambda: len(searches()) == 1)
+    assert searches()[0].criterion == "han"  # one entry, not one per keystroke
+    assert main_window.SEARCH_LOG_DELAY_MS >= 1000

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 
 import shiboken6
-from PySide6.QtCore import QModelIndex, QSettings, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,6 +38,7 @@ from ungedesk.ui.widgets import HINT_STYLE, BusyBar
 from ungedesk.ui.youth_form import YouthForm
 
 SETTINGS_VERSION = 1
+SEARCH_LOG_DELAY_MS = 1500
 
 
 class MainWindow(QMainWindow):
@@ -141,7 +142,12 @@ class MainWindow(QMainWindow):
             self.search.clear,
             Qt.ShortcutContext.WidgetShortcut,
         )
-        self.search.textChanged.connect(self.model.search)
+        self.search.textChanged.connect(self._search)
+        # The audit log gets the search the caseworker settled on, not every keystroke.
+        self._search_log_timer = QTimer(self)
+        self._search_log_timer.setSingleShot(True)
+        self._search_log_timer.setInterval(SEARCH_LOG_DELAY_MS)
+        self._search_log_timer.timeout.connect(self._log_search)
         self.search.returnPressed.connect(self._focus_first_row)
         self.model.counts_changed.connect(self._update_counts)
         self.model.modelReset.connect(self._update_counts)
@@ -221,6 +227,9 @@ class MainWindow(QMainWindow):
         return self.form is not None and shiboken6.isValid(self.form) and self.form.isVisible()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._search_log_timer.isActive():
+            self._search_log_timer.stop()
+            self._log_search()
         if self.form_is_open():
             assert self.form is not None
             self.form.reject()
@@ -284,6 +293,15 @@ class MainWindow(QMainWindow):
         self.register_first.setVisible(self.model.loaded and self.model.total == 0)
 
     # --- actions -------------------------------------------------------------------------
+
+    def _search(self, text: str) -> None:
+        self.model.search(text)
+        self._search_log_timer.start()
+
+    def _log_search(self) -> None:
+        criterion = self.model.query.strip()
+        if criterion:
+            tasks.run_task(youths.log_search, self._store, criterion, self.model.matched)
 
     def focus_search(self) -> None:
         self.search.setFocus()
@@ -356,7 +374,7 @@ class MainWindow(QMainWindow):
             return
         view = self.record_view(record.id)
         if view is None:
-            view = RecordView(record, self._today)
+            view = RecordView(self._store, record, self._today)
             view.edit_requested.connect(self.edit_record)
             self.records.addTab(view, record.name)
         self.records.setCurrentWidget(view)

@@ -19,7 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ungedesk.services import youths
 from ungedesk.services.youths import YouthRecord
+from ungedesk.store.database import Store
+from ungedesk.store.errors import StoreError
+from ungedesk.ui import tasks
 from ungedesk.ui.i18n import format_day
 
 
@@ -39,11 +43,13 @@ class RecordView(QWidget):
 
     def __init__(
         self,
+        store: Store,
         record: YouthRecord,
         today: Callable[[], date] = date.today,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._store = store
         self._today = today
         self.record = record
 
@@ -139,7 +145,8 @@ class RecordView(QWidget):
     def show_record(self, record: YouthRecord) -> None:
         self.record = record
         self.name.setText(record.name)
-        self._show_cpr(self.reveal.isChecked())
+        self.reveal.setChecked(False)
+        self.cpr.setText(record.cpr_masked)
         self.age.setText(self.tr("{age} years").format(age=record.age_on(self._today())))
         self.sex.setText(record.sex_label)
         self.case_number.setText(record.case_number)
@@ -155,5 +162,30 @@ class RecordView(QWidget):
         self.education.setText(record.education_label)
 
     def _show_cpr(self, revealed: bool) -> None:
-        self.cpr.setText(self.record.cpr_formatted if revealed else self.record.cpr_masked)
         self.reveal.setText(self.tr("Hide &CPR") if revealed else self.tr("Show &CPR"))
+        if not revealed:
+            self.cpr.setText(self.record.cpr_masked)
+            return
+        # Each reveal is a deliberate act the audit log records: ask the service every
+        # time rather than showing the number the record already holds.
+        self.reveal.setEnabled(False)
+        tasks.run_task(
+            youths.reveal_cpr,
+            self._store,
+            self.record.id,
+            on_done=self._revealed,
+            on_error=self._reveal_failed,
+        )
+
+    def _revealed(self, formatted: str) -> None:
+        self.reveal.setEnabled(True)
+        if self.reveal.isChecked():
+            self.cpr.setText(formatted)
+
+    def _reveal_failed(self, exc: BaseException) -> None:
+        self.reveal.setEnabled(True)
+        self.reveal.setChecked(False)
+        if isinstance(exc, StoreError):
+            tasks.runner().store_error.emit(exc)
+            return
+        raise exc
