@@ -117,6 +117,12 @@ def test_enter_in_search_opens_the_only_match(qtbot, window: MainWindow, store: 
     register(store, "0206074000", "Jonas", "Hansen", today)
     window.reload()
     qtbot.waitUntil(lambda: window.model.total == 2)
+    qtbot.keyClicks(window.search, "a")
+    qtbot.keyClick(window.search, Qt.Key.Key_Down)  # into the list
+    assert window.table.hasFocus()
+    assert window.table.selectionModel().selectedRows()[0].row() == 0
+    window.focus_search()
+    window.search.clear()
     qtbot.keyClicks(window.search, "jonas")
     qtbot.keyClick(window.search, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.records.count() == 1)

@@ -149,11 +149,18 @@ class MainWindow(QMainWindow):
         self._search_log_timer.setInterval(SEARCH_LOG_DELAY_MS)
         self._search_log_timer.timeout.connect(self._log_search)
         self.search.returnPressed.connect(self._focus_first_row)
+        QShortcut(
+            QKeySequence(Qt.Key.Key_Down),
+            self.search,
+            self._focus_list,
+            Qt.ShortcutContext.WidgetShortcut,
+        )
         self.model.counts_changed.connect(self._update_counts)
         self.model.modelReset.connect(self._update_counts)
         self.table.activated.connect(self._activated)
         self.records.tabCloseRequested.connect(self._close_tab)
         self.records.currentChanged.connect(self._update_record_stack)
+        self.records.currentChanged.connect(self._select_row_of_current_record)
         tasks.runner().busy_changed.connect(self.busy.setVisible)
 
         self._restore_settings()
@@ -314,6 +321,11 @@ class MainWindow(QMainWindow):
             if self.model.rowCount() == 1:
                 self.open_record(self.model.youth_id(0))
 
+    def _focus_list(self) -> None:
+        if self.model.rowCount() > 0:
+            self.table.setFocus()
+            self.table.selectRow(0)
+
     def _activated(self, index: QModelIndex) -> None:
         if index.isValid():
             self.open_record(self.model.youth_id(index.row()))
@@ -388,6 +400,14 @@ class MainWindow(QMainWindow):
         if view is not None:
             view.deleteLater()
         self._update_record_stack()
+
+    def _select_row_of_current_record(self) -> None:
+        view = self.records.currentWidget()
+        if isinstance(view, RecordView):
+            position = self.model.row_of(view.record.id)
+            if position is not None:
+                self.table.selectRow(position)
+                self.table.scrollTo(self.model.index(position, 0))
 
     def _update_record_stack(self) -> None:
         self.record_stack.setCurrentWidget(self.records if self.records.count() else self.no_record)
