@@ -85,8 +85,8 @@
         <translation>Ingen unge registreret endnu – tryk Ctrl+N for at registrere den første.</translation>
     </message>
     <message>
-        <source>No young people match the search.</source>
-        <translation>Ingen unge matcher søgningen.</translation>
+        <source>No young people match the search. Press Esc to clear it.</source>
+        <translation>Ingen unge matcher søgningen. Tryk Esc for at rydde den.</translation>
     </message>
 </context>
 <context>

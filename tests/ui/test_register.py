@@ -105,7 +105,7 @@ def test_escape_in_search_clears_it(qtbot, window: MainWindow, store: Store, tod
     qtbot.keyClicks(window.search, "zzz")
     assert window.model.rowCount() == 0
     assert window.list_stack.currentWidget() is window.empty_page
-    assert window.empty.text() == "Ingen unge matcher søgningen."
+    assert window.empty.text() == "Ingen unge matcher søgningen. Tryk Esc for at rydde den."
     assert not window.register_first.isVisible()
     qtbot.keyClick(window.search, Qt.Key.Key_Escape)
     assert window.search.text() == ""

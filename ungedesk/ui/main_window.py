@@ -289,7 +289,7 @@ class MainWindow(QMainWindow):
             )
             self._show_empty()
         elif model.matched == 0:
-            self.empty.setText(self.tr("No young people match the search."))
+            self.empty.setText(self.tr("No young people match the search. Press Esc to clear it."))
             self._show_empty()
         else:
             self.list_stack.setCurrentWidget(self.table)

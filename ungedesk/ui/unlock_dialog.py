@@ -69,6 +69,7 @@ class UnlockDialog(FittingDialog):
         form = QFormLayout()
         add_row(form, self.tr("Recovery &passphrase"), self.passphrase, self.error)
         layout = QVBoxLayout(self)
+        layout.setSpacing(12)
         layout.addWidget(self.explanation)
         layout.addLayout(form)
         layout.addWidget(self.busy)
