@@ -478,20 +478,6 @@ _COMMANDS: dict[str | None, Callable[[argparse.Namespace, StorePaths], int]] = {
 }
 
 
-def _quiet_sqlcipher() -> None:
-    """Silence SQLCipher's own log lines ("ERROR CORE sqlcipher_page_cipher: hmac check
-    failed ...") on stderr: the failure still surfaces as an exception and reaches the user as
-    one Danish message. The level is global to the process, so any connection sets it."""
-    try:
-        conn = sqlcipher.connect(":memory:")
-        try:
-            conn.execute("PRAGMA cipher_log_level = NONE")
-        finally:
-            conn.close()
-    except sqlcipher.Error:
-        return
-
-
 def _translate(exc: BaseException) -> StoreError | None:
     """A known store failure hidden in a raw database error, or None for a bug.
 
@@ -536,7 +522,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else 0
     command: str | None = args.command
     paths = resolve(getattr(args, "data_dir", None))
-    _quiet_sqlcipher()
     try:
         try:
             return _COMMANDS[command](args, paths)

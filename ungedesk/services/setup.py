@@ -37,17 +37,22 @@ class SetupResult:
     keyring_used: bool
 
 
-def key_location_text(keyring_used: bool, paths: StorePaths) -> str:
+def key_location_text(keyring_used: bool, paths: StorePaths, *, keyring_wanted: bool = True) -> str:
     if keyring_used:
         return (
             f"Nøglen til databasen ligger i {keys.keyring_location()} under din brugerkonto. "
             f"En kopi, låst med din gendannelsesfrase, ligger i filen {paths.key_file.name} i "
             "datamappen. Uden frasen kan kopien ikke bruges."
         )
+    if not keyring_wanted:
+        why = "Du har valgt ikke at bruge systemets nøglering."
+    elif keys.keyring_available():
+        why = "Systemets nøglering ville ikke gemme nøglen (den er måske låst)."
+    else:
+        why = "Denne computer har ingen nøglering, UngeDesk kan bruge."
     return (
-        "Denne computer har ingen nøglering, UngeDesk kan bruge. Nøglen ligger derfor kun i "
-        f"filen {paths.key_file.name} i datamappen, låst med din gendannelsesfrase. Du skal "
-        "skrive frasen, hver gang UngeDesk starter."
+        f"{why} Nøglen ligger derfor kun i filen {paths.key_file.name} i datamappen, låst med "
+        "din gendannelsesfrase. Du skal skrive frasen, hver gang UngeDesk starter."
     )
 
 
@@ -83,7 +88,7 @@ def create_installation(
         s.add(Setting(key=CURRENT_USER, value=json.dumps(me.id)))
         s.add(Setting(key=MUNICIPALITY, value=json.dumps(clean(municipality))))
     used = opened.source is KeySource.KEYRING
-    return SetupResult(opened, key_location_text(used, paths), used)
+    return SetupResult(opened, key_location_text(used, paths, keyring_wanted=use_keyring), used)
 
 
 def store_exists(paths: StorePaths) -> bool:

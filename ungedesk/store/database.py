@@ -88,7 +88,8 @@ def create(
     try:
         keys.save_key_file(paths.key_file, kf)
         engine = create_store_engine(paths.db, key, create=True)
-        migrate.upgrade(engine, paths)
+        with translated_errors():
+            migrate.upgrade(engine, paths)
     except BaseException:
         if engine is not None:
             engine.dispose()
@@ -132,7 +133,9 @@ def open_with_key(paths: StorePaths, key: bytes, store_id: str, source: KeySourc
     """Open with a key already found (and checked against the key file)."""
     engine = create_store_engine(paths.db, key)
     try:
-        migrate.upgrade(engine, paths)
+        # A page damaged past the first one shows up only here ("malformed"): translate it.
+        with translated_errors():
+            migrate.upgrade(engine, paths)
     except BaseException:
         engine.dispose()
         raise

@@ -52,6 +52,9 @@ def connect_raw(db: Path, key: bytes, *, create: bool = False) -> sqlcipher.Conn
     except sqlcipher.Error as exc:
         raise translate_db_error(exc) or StoreError() from exc
     try:
+        # SQLCipher logs failures (e.g. "hmac check failed") to stderr itself; the failure
+        # still raises here and reaches the user as one Danish message, so keep stderr clean.
+        conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(_key_pragma(key))
         conn.execute("PRAGMA cipher_memory_security = ON")
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

@@ -96,9 +96,9 @@ def translate_os_error(exc: OSError) -> StoreError:
 def translate_db_error(exc: BaseException) -> StoreError | None:
     """Map a DB-API error message to a known store error, or None when it is a bug."""
     text = str(exc).lower()
-    if "file is not a database" in text or "malformed" in text or "not an error" in text:
+    if "file is not a database" in text or "malformed" in text:
         return CorruptStoreError()
-    if "database is locked" in text or "database table is locked" in text or "busy" in text:
+    if "database is locked" in text or "database table is locked" in text:
         return StoreLockedError()
     if "disk is full" in text or "database or disk is full" in text:
         return DiskFullError()
