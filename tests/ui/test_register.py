@@ -215,3 +215,30 @@ def test_cpr_errors_while_typing(qtbot, window: MainWindow) -> None:
     assert form.errors["cpr"].text() == "CPR-nummeret skal have 10 cifre, fx 010203-1234."
     qtbot.keyClick(focused(), Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not window.form_is_open())
+
+
+def test_enter_saves_from_the_date_and_list_fields_too(
+    qtbot, window: MainWindow, store: Store
+) -> None:
+    form = open_form(qtbot, window)
+    form.cpr.setText("150305-4007")
+    form.first_name.setText("Sofie")
+    form.last_name.setText("Nørgaard")
+    for _ in range(8):  # CPR -> ... -> henvendelse, by keyboard
+        qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert focused() is form.henvendelse
+    qtbot.keyClicks(focused(), "03032026")  # the parts fill one after the other
+    assert form.henvendelse.date().toPython() == date(2026, 3, 3)
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)  # Tab leaves the date, not day -> month
+    assert focused() is form.benefit
+    qtbot.keyClick(focused(), Qt.Key.Key_Down)  # next benefit in the list
+    assert form.benefit.currentIndex() == 1
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert focused() is form.caseworker
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.records.count() == 1)
+    assert youths.count(store) == 1
+    view = window.records.currentWidget()
+    assert isinstance(view, RecordView)
+    assert view.record.henvendelse_date == date(2026, 3, 3)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QDateEdit,
     QDialog,
     QFormLayout,
     QLabel,
@@ -97,3 +98,12 @@ class BusyBar(QProgressBar):
         self.setTextVisible(False)
         self.setMaximumHeight(8)
         self.hide()
+
+
+class DateField(QDateEdit):
+    """A date field where Tab leaves the field, as in Windows forms, instead of walking
+    through day, month and year. Typing still moves on by itself: 03032026 fills all
+    three, and the arrow keys move between the parts."""
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, forward)

@@ -9,7 +9,6 @@ from datetime import date
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -43,6 +42,7 @@ from ungedesk.ui.widgets import (
     HINT_STYLE,
     WARNING_STYLE,
     BusyBar,
+    DateField,
     FittingDialog,
     MessageLabel,
     add_row,
@@ -123,7 +123,7 @@ class YouthForm(FittingDialog):
         self.city = QLineEdit()
         self.phone = QLineEdit()
         self.email = QLineEdit()
-        self.henvendelse = QDateEdit()
+        self.henvendelse = DateField()
         self.henvendelse.setCalendarPopup(True)
         self.henvendelse.setDisplayFormat("dd-MM-yyyy")
         self.henvendelse.setMinimumDate(_qdate(EARLIEST_HENVENDELSE))
