@@ -118,3 +118,28 @@ def test_a_missing_key_file_is_fatal_with_a_danish_message(
         box.accept()
     assert finished.args == [5]
     finish(qtbot, launcher)
+
+
+def test_a_bug_while_opening_is_logged_and_exits(
+    qtbot, store: Store, store_paths: StorePaths, monkeypatch
+) -> None:
+    store.close()
+
+    def broken(paths: StorePaths) -> bool:
+        raise RuntimeError("1503054007 Sofie Nørgaard")  # personal data must not be logged
+
+    monkeypatch.setattr(setup, "needs_passphrase", broken)
+    launcher = Launcher(store_paths)
+    launcher.start()
+    qtbot.waitUntil(lambda: launcher.fatal_box is not None)
+    box = launcher.fatal_box
+    assert box.text().startswith("Der opstod en fejl. Detaljer er gemt i ")
+    assert launcher.opening is None  # the "opening" window does not hang around
+    logs = list(store_paths.logs.glob("*.log"))
+    assert len(logs) == 1 and str(logs[0]) in box.text()
+    text = logs[0].read_text(encoding="utf-8")
+    assert "RuntimeError" in text and "1503054007" not in text and "Sofie" not in text
+    with qtbot.waitSignal(launcher.finished) as finished:
+        box.accept()
+    assert finished.args == [1]
+    finish(qtbot, launcher)

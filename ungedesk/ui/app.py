@@ -126,19 +126,25 @@ class Launcher(QObject):
             self._opened(opened)
 
     def _fatal(self, exc: BaseException) -> None:
-        """A known store failure that leaves nothing to do here: say it, then exit."""
-        if not isinstance(exc, StoreError):
-            raise exc
+        """Opening failed and there is nothing to retry: say why, then exit non-zero.
+
+        A known store failure (corrupt, locked, key file missing) is said in its own Danish
+        words; a bug is logged without personal data and said as such.
+        """
         self._hide_opening()
         if self.unlock_dialog is not None:
             self.unlock_dialog.hide()
+        if isinstance(exc, StoreError):
+            message, code = exc.message, exc.exit_code or 1
+        else:
+            message, code = errors.bug_message(errors.log_exception(exc, self.paths.logs)), 1
         self.fatal_box = QMessageBox(
             QMessageBox.Icon.Critical,
             "UngeDesk",
-            exc.message,
+            message,
             QMessageBox.StandardButton.Ok,
         )
-        self.fatal_box.finished.connect(lambda _: self.finished.emit(exc.exit_code or 1))
+        self.fatal_box.finished.connect(lambda _: self.finished.emit(code))
         self.fatal_box.open()
 
     # --- running -------------------------------------------------------------------------
