@@ -30,9 +30,11 @@ import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy.exc import DBAPIError
 
 from ungedesk import __version__
+from ungedesk.domain.cpr import CprError
+from ungedesk.domain.cpr import parse as cpr_parse
 from ungedesk.domain.passphrase import assess
 from ungedesk.domain.profile import ROLE_LABELS, ProfileInput, Role, validate_profile
-from ungedesk.services import demo, integrity, setup
+from ungedesk.services import access, audit, backup, demo, integrity, setup, youths
 from ungedesk.services.setup import InputError
 from ungedesk.store.database import ENV_PASSPHRASE, Opened
 from ungedesk.store.errors import (
@@ -155,6 +157,45 @@ def _build_parser() -> _Parser:
         help="kontroller at databasen er hel og ubeskadiget",
         description="Kør SQLite's integritetskontrol og SQLCipher's kontrol af hver side.",
     )
+
+    aud = sub.add_parser(
+        "audit",
+        parents=[common],
+        help="kontroller adgangsloggen",
+        description="verify: gennemgå hele adgangsloggens hash-kæde og find rettede eller "
+        "fjernede hændelser.",
+    )
+    aud.add_argument("action", choices=["verify"], help="verify")
+
+    bak = sub.add_parser(
+        "backup",
+        parents=[common],
+        help="lav en krypteret, kontrolleret sikkerhedskopi",
+        description="Lav en krypteret sikkerhedskopi af hele databasen. Kopien kontrolleres "
+        "række for række, før den meldes færdig, og kan gendannes med gendannelsesfrasen.",
+    )
+    bak.add_argument("--out", required=True, metavar="FIL", help="sikkerhedskopiens filnavn")
+
+    res = sub.add_parser(
+        "restore",
+        parents=[common],
+        help="gendan databasen fra en sikkerhedskopi",
+        description="Gendan fra en sikkerhedskopi. Kopien kontrolleres først; den nuværende "
+        "database bevares, indtil den gendannede kan åbnes. Frasen tages fra nøgleringen, "
+        f"{ENV_PASSPHRASE} eller spørges om i terminalen.",
+    )
+    res.add_argument("file", metavar="FIL", help="sikkerhedskopien")
+
+    exp = sub.add_parser(
+        "export-person",
+        parents=[common],
+        help="udtræk alle oplysninger om én person (indsigtsret)",
+        description="Skriv alle oplysninger om personen og adgangshistorikken som PDF og JSON "
+        "i mappen. Filnavnene bærer sagsnummeret, aldrig CPR-nummeret.",
+    )
+    exp.add_argument("cpr", metavar="CPR", help="personens CPR-nummer")
+    exp.add_argument("--out", required=True, metavar="MAPPE", help="mappen til udtrækket")
+    exp.add_argument("--purpose", default="Indsigtsanmodning", help="formålet (logges)")
     return parser
 
 
@@ -470,11 +511,83 @@ def _log_bug(exc: BaseException, paths: StorePaths, command: str) -> Path | None
 
 # --- main ----------------------------------------------------------------------------------
 
+# --- trust: audit, backup, restore, right of access ------------------------------------------
+
+
+def _cmd_audit(args: argparse.Namespace, paths: StorePaths) -> int:
+    opened = _open(paths)
+    try:
+        result = audit.verify(opened.store)
+    finally:
+        opened.store.close()
+    if result.ok:
+        _say(f"Adgangsloggen er hel: {_number(result.checked)} hændelser i en ubrudt kæde.")
+        return 0
+    _warn("Adgangsloggen er ændret eller har huller:")
+    for problem in result.problems[:20]:
+        _warn(f"  {problem}")
+    if len(result.problems) > 20:
+        _warn(f"  … og {_number(len(result.problems) - 20)} fund mere.")
+    return 12
+
+
+def _cmd_backup(args: argparse.Namespace, paths: StorePaths) -> int:
+    opened = _open(paths)
+    try:
+        result = backup.backup(opened.store, Path(args.out))
+    finally:
+        opened.store.close()
+    _say(
+        f"Sikkerhedskopien er gemt og kontrolleret: {result.path} "
+        f"({_number(result.rows)} rækker i {result.tables} tabeller, "
+        f"{_number(result.size // 1024)} KB)."
+    )
+    return 0
+
+
+def _cmd_restore(args: argparse.Namespace, paths: StorePaths) -> int:
+    source = Path(args.file)
+    if not source.is_file():
+        raise backup.BadBackupError("Sikkerhedskopien findes ikke. Tjek filnavnet.")
+    info = backup.inspect(source)
+    try:
+        opened = backup.restore(paths, source)
+    except MissingKeyError:
+        if not _interactive():
+            raise
+        opened = backup.restore(paths, source, getpass.getpass("Gendannelsesfrase: "))
+    opened.store.close()
+    _say(f"Databasen er gendannet fra sikkerhedskopien fra {info.created}.")
+    return 0
+
+
+def _cmd_export_person(args: argparse.Namespace, paths: StorePaths) -> int:
+    try:
+        cpr_parse(args.cpr)
+    except CprError as exc:
+        raise InputError({"cpr": exc.message}) from None
+    opened = _open(paths)
+    try:
+        youth_id = youths.find_by_cpr(opened.store, args.cpr)
+        if youth_id is None:
+            raise InputError({"cpr": "Der er ingen ung med det CPR-nummer i databasen."})
+        result = access.export_person(opened.store, youth_id, Path(args.out), purpose=args.purpose)
+    finally:
+        opened.store.close()
+    _say(f"Udtrækket er skrevet: {result.pdf_path} og {result.json_path.name}")
+    _say(f"{_number(result.rows)} oplysninger og {_number(result.access_events)} adgange.")
+    return 0
+
+
 _COMMANDS: dict[str | None, Callable[[argparse.Namespace, StorePaths], int]] = {
     None: _cmd_gui,
     "init": _cmd_init,
     "demo": _cmd_demo,
     "check": _cmd_check,
+    "audit": _cmd_audit,
+    "backup": _cmd_backup,
+    "restore": _cmd_restore,
+    "export-person": _cmd_export_person,
 }
 
 

@@ -7,93 +7,21 @@ production scrypt cost (~0.3 s per unlock), which is fine for a handful of runs.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
 
 from tests.conftest import PASSPHRASE
+from tests.e2e.conftest import INIT, assert_clean_failure, cli_env, count_youths, digest, run
 from ungedesk import __version__
 from ungedesk.services import setup
-from ungedesk.store.models import Youth
 from ungedesk.store.paths import StorePaths
-
-INIT = ["init", "--name", "Anne Bjerregaard", "--initials", "ABJ", "--unit", "Ungeteamet"]
-
-
-def _env(data_dir: Path | None, passphrase: str | None = PASSPHRASE) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("UNGEDESK_")}
-    env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
-    env["PYTHONIOENCODING"] = "utf-8"
-    if data_dir is not None:
-        env["UNGEDESK_DATA_DIR"] = str(data_dir)
-    if passphrase is not None:
-        env["UNGEDESK_PASSPHRASE"] = passphrase
-    return env
-
-
-def run(
-    *args: str, data_dir: Path | None, passphrase: str | None = PASSPHRASE, timeout: float = 120
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "ungedesk", *args],
-        env=_env(data_dir, passphrase),
-        stdin=subprocess.DEVNULL,  # no terminal: nothing may prompt
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=timeout,
-    )
-
-
-def digest(folder: Path) -> dict[str, str]:
-    return {
-        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.iterdir())
-        if p.is_file()
-    }
-
-
-def assert_clean_failure(result: subprocess.CompletedProcess[str]) -> None:
-    assert result.returncode != 0
-    assert "Traceback" not in result.stderr
-    assert "Error" not in result.stderr  # no Python exception names either
-    assert "ERROR CORE" not in result.stderr  # SQLCipher's own log lines stay off stderr
-
-
-def count_youths(data_dir: Path) -> int:
-    opened = setup.unlock(StorePaths(data_dir), PASSPHRASE)
-    try:
-        with opened.store.session() as s:
-            return int(s.scalar(select(func.count(Youth.id))) or 0)
-    finally:
-        opened.store.close()
-
-
-@pytest.fixture(scope="module")
-def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One store made by init + demo, copied by the tests that damage it."""
-    data = tmp_path_factory.mktemp("e2e") / "data"
-    init = run(*INIT, data_dir=data)
-    assert init.returncode == 0, init.stderr
-    filled = run("demo", "--youths", "200", "--seed", "1", data_dir=data)
-    assert filled.returncode == 0, filled.stderr
-    return data
-
-
-@pytest.fixture
-def store_copy(demo_store: Path, tmp_path: Path) -> Iterator[Path]:
-    target = tmp_path / "copy"
-    shutil.copytree(demo_store, target)
-    yield target
 
 
 def test_version() -> None:
@@ -251,7 +179,7 @@ def test_ctrl_c_during_demo_keeps_whole_batches_only(store_copy: Path) -> None:
     wanted = 4 * BATCH_SIZE
     proc = subprocess.Popen(
         [sys.executable, "-m", "ungedesk", "demo", "--youths", str(wanted), "--seed", "3"],
-        env=_env(store_copy),
+        env=cli_env(store_copy),
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -363,7 +291,7 @@ def _in_terminal(
 @pytest.mark.skipif(os.name != "posix", reason="needs a pseudo-terminal")
 def test_init_on_a_terminal_asks_for_everything(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    env = _env(data, passphrase=None)
+    env = cli_env(data, passphrase=None)
     code, screen = _in_terminal(
         ["init", "--no-keyring"],
         [
@@ -395,7 +323,7 @@ def test_init_on_a_terminal_asks_for_everything(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(os.name != "posix", reason="needs a pseudo-terminal")
 def test_check_on_a_terminal_asks_for_the_passphrase(store_copy: Path) -> None:
-    env = _env(store_copy, passphrase=None)
+    env = cli_env(store_copy, passphrase=None)
     code, screen = _in_terminal(["check"], [("Gendannelsesfrase:", PASSPHRASE)], env)
     assert code == 0, screen
     assert "i orden" in screen

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from ungedesk.store.database import Store
 from ungedesk.store.models import AuditEvent, AuditHead, Caseworker, Setting
 
-CURRENT_USER = "current_caseworker_id"  # the same key services.setup writes
+CURRENT_USER = "current_caseworker_id"  # setting: the caseworker using this installation
 RETENTION_SETTING = "audit_retention_months"
 DEFAULT_RETENTION_MONTHS = 6
 

@@ -9,7 +9,8 @@ from sqlalchemy import select
 
 from ungedesk.domain.profile import ROLE_LABELS, ProfileInput, Role, validate_profile
 from ungedesk.domain.youth import clean
-from ungedesk.services.setup import CURRENT_USER, InputError
+from ungedesk.services.audit import CURRENT_USER
+from ungedesk.services.setup import InputError
 from ungedesk.store.database import Store
 from ungedesk.store.models import Caseworker, Setting
 

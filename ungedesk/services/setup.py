@@ -10,13 +10,13 @@ from sqlalchemy import select
 from ungedesk.domain.passphrase import assess
 from ungedesk.domain.profile import ProfileInput, validate_profile
 from ungedesk.domain.youth import clean
+from ungedesk.services.audit import CURRENT_USER, purge_expired
 from ungedesk.store import database, keys
 from ungedesk.store.database import KeySource, Opened, Store
 from ungedesk.store.errors import StoreError
 from ungedesk.store.models import Caseworker, Setting
 from ungedesk.store.paths import StorePaths
 
-CURRENT_USER = "current_caseworker_id"
 MUNICIPALITY = "municipality_name"
 
 
@@ -104,7 +104,14 @@ def keyring_available() -> bool:
 
 
 def unlock(paths: StorePaths, passphrase: str | None = None) -> Opened:
-    return database.open_store(paths, passphrase)
+    """Open the store; access-log entries past their retention are purged on the way in."""
+    opened = database.open_store(paths, passphrase)
+    try:
+        purge_expired(opened.store)
+    except BaseException:
+        opened.store.close()
+        raise
+    return opened
 
 
 def get_setting(store: Store, key: str, default: object = None) -> object:

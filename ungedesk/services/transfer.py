@@ -26,8 +26,8 @@ from sqlalchemy import insert, select
 from ungedesk.domain.passphrase import assess
 from ungedesk.services import audit
 from ungedesk.services.access import ACCESS_LOG_TABLE, collect, person_tables
-from ungedesk.services.audit import Action
-from ungedesk.services.setup import CURRENT_USER, InputError
+from ungedesk.services.audit import CURRENT_USER, Action
+from ungedesk.services.setup import InputError
 from ungedesk.services.youths import next_case_number
 from ungedesk.store import keys
 from ungedesk.store.database import Store
