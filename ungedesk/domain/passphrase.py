@@ -27,9 +27,22 @@ def assess(passphrase: str, related: tuple[str, ...] = ()) -> Strength:
     # zxcvbn is slow on very long input and gains nothing past 100 characters.
     # zxcvbn matches whole user inputs: give it each word and the words run together, so
     # "AnneBjerregaard" is caught as the user's own name.
-    words = [w for r in related for w in r.split()] + ["".join(r.split()) for r in related]
-    result = zxcvbn(passphrase[:100], user_inputs=[w for w in words if w])
-    score = int(result["score"])
+    words = [w.strip(",.;:-") for r in related for w in r.split()]
+    words += ["".join(r.split()) for r in related]
+    words = [w for w in words if len(w) >= 2]
+    # zxcvbn prices spaces as brute force, so "Anne Bjerregaard 2026" would pass as very
+    # strong: also judge the phrase without white space, and keep the weaker verdict.
+    candidates = {passphrase[:100], "".join(passphrase.split())[:100]}
+    score = min(int(zxcvbn(c, user_inputs=words)["score"]) for c in candidates if c)
+    rest = passphrase.casefold()
+    for w in sorted(words, key=len, reverse=True):
+        rest = rest.replace(w.casefold(), "")
+    if len(passphrase) >= MIN_LENGTH and sum(ch.isalpha() for ch in rest) < 8:
+        return Strength(
+            min(score, 1), _LABELS[min(score, 1)],
+            "Frasen består mest af dit navn, dine initialer eller din enhed. Brug andre ord.",
+            False,
+        )
     if len(passphrase) < MIN_LENGTH:
         return Strength(
             score,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from datetime import date
 from enum import IntEnum
@@ -98,6 +99,9 @@ class RegisterModel(QAbstractTableModel):
         few tenths of a second that the GUI thread should not spend."""
         self.beginResetModel()
         self._index = index
+        # The register lives as long as the window: move it out of the cyclic GC's reach, or
+        # a collection triggered by a keystroke's match list rescans all 100,000 rows.
+        gc.freeze()
         self._apply_sort()
         self._index.search(self._query)
         self._loaded = True
