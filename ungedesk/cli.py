@@ -18,10 +18,8 @@ import os
 import signal
 import sys
 import time
-import traceback
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
 from types import FrameType
 from typing import NoReturn, TextIO
@@ -35,6 +33,7 @@ from ungedesk.domain.cpr import parse as cpr_parse
 from ungedesk.domain.passphrase import assess
 from ungedesk.domain.profile import ROLE_LABELS, ProfileInput, Role, validate_profile
 from ungedesk.services import access, audit, backup, demo, integrity, setup, youths
+from ungedesk.services.bug_log import log_exception
 from ungedesk.services.setup import InputError
 from ungedesk.store.database import ENV_PASSPHRASE, Opened
 from ungedesk.store.errors import (
@@ -45,7 +44,7 @@ from ungedesk.store.errors import (
     StoreExistsError,
     translate_db_error,
 )
-from ungedesk.store.paths import ENV_DATA_DIR, StorePaths, ensure_private_dir, resolve
+from ungedesk.store.paths import ENV_DATA_DIR, StorePaths, resolve
 
 EXIT_BUG = 1
 EXIT_INTERRUPTED = 130  # the shell convention for "stopped by Ctrl+C" (128 + SIGINT)
@@ -460,51 +459,10 @@ def _cmd_gui(args: argparse.Namespace, paths: StorePaths) -> int:
 # --- bugs ----------------------------------------------------------------------------------
 
 
-def _describe(exc: BaseException) -> str:
-    """Exception types and frames (file, line, function) of ``exc`` and its causes.
-
-    Messages and local variables are left out on purpose: an SQL error message carries its
-    parameters (a CPR number, a name), a validation text may quote input.
-    """
-    lines: list[str] = []
-    current: BaseException | None = exc
-    seen: set[int] = set()
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        kind = type(current)
-        lines.append(f"{kind.__module__}.{kind.__qualname__}")
-        for frame in traceback.extract_tb(current.__traceback__):
-            lines.append(
-                f'  File "{_relative(frame.filename)}", line {frame.lineno}, in {frame.name}'
-            )
-        current = current.__cause__ or current.__context__
-        if current is not None:
-            lines.append("caused by / while handling:")
-    return "\n".join(lines)
-
-
-def _relative(filename: str) -> str:
-    """From the package or library folder on: the full path names the user's account."""
-    parts = Path(filename).parts
-    for anchor in ("ungedesk", "site-packages", "lib"):
-        if anchor in parts:
-            index = len(parts) - 1 - parts[::-1].index(anchor)
-            return "/".join(parts[index:])
-    return Path(filename).name
-
-
 def _log_bug(exc: BaseException, paths: StorePaths, command: str) -> Path | None:
     """Append the bug to today's log in <data dir>/logs (the GUI writes the same file)."""
     try:
-        ensure_private_dir(paths.logs)
-        now = datetime.now()
-        log_file = paths.logs / f"ungedesk-{now:%Y-%m-%d}.log"
-        with log_file.open("a", encoding="utf-8") as fh:
-            fh.write(
-                f"--- {now:%Y-%m-%d %H:%M:%S} unexpected error in 'ungedesk {command}' "
-                f"(version {__version__})\n{_describe(exc)}\n"
-            )
-        return log_file
+        return log_exception(exc, paths.logs, f"'ungedesk {command}'")
     except OSError:
         return None
 

@@ -8,57 +8,24 @@ are left out on purpose.
 from __future__ import annotations
 
 import sys
-import traceback
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from ungedesk.store.paths import ensure_private_dir
+from ungedesk.services.bug_log import describe_without_personal_data, log_exception
+
+__all__ = [
+    "bug_message",
+    "describe_without_personal_data",
+    "install_excepthook",
+    "log_exception",
+    "report_bug",
+]
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
-
-
-def describe_without_personal_data(exc: BaseException) -> str:
-    """Type names and frames (file, line, function) of ``exc`` and its causes."""
-    lines: list[str] = []
-    current: BaseException | None = exc
-    seen: set[int] = set()
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        kind = type(current)
-        lines.append(f"{kind.__module__}.{kind.__qualname__}")
-        for frame in traceback.extract_tb(current.__traceback__):
-            where = _relative(frame.filename)
-            lines.append(f'  File "{where}", line {frame.lineno}, in {frame.name}')
-        current = current.__cause__ or current.__context__
-        if current is not None:
-            lines.append("caused by / while handling:")
-    return "\n".join(lines)
-
-
-def _relative(filename: str) -> str:
-    """Only the part from the package or library on: the full path names the user."""
-    path = Path(filename)
-    for anchor in ("ungedesk", "site-packages", "lib"):
-        if anchor in path.parts:
-            index = len(path.parts) - 1 - path.parts[::-1].index(anchor)
-            return "/".join(path.parts[index:])
-    return path.name
-
-
-def log_exception(exc: BaseException, logs_dir: Path) -> Path:
-    """Append ``exc`` (without personal data) to today's log file and return its path."""
-    ensure_private_dir(logs_dir)
-    now = datetime.now()
-    log_file = logs_dir / f"ungedesk-{now:%Y-%m-%d}.log"
-    with log_file.open("a", encoding="utf-8") as fh:
-        fh.write(f"--- {now:%Y-%m-%d %H:%M:%S} unexpected error\n")
-        fh.write(describe_without_personal_data(exc) + "\n")
-    return log_file
 
 
 def bug_message(log_file: Path) -> str:

@@ -1,0 +1,56 @@
+"""The bug log shared by the GUI and the command line: <data dir>/logs/ungedesk-DATE.log.
+
+It holds exception types and code locations only. Exception messages and local variables
+can carry a CPR number or a name (an SQL parameter, a validation text), so they are left out
+on purpose, and file paths are cut at the package or library folder (the full path names the
+user's account).
+"""
+
+from __future__ import annotations
+
+import traceback
+from datetime import datetime
+from pathlib import Path
+
+from ungedesk import __version__
+from ungedesk.store.paths import ensure_private_dir
+
+
+def describe_without_personal_data(exc: BaseException) -> str:
+    """Type names and frames (file, line, function) of ``exc`` and its causes."""
+    lines: list[str] = []
+    current: BaseException | None = exc
+    seen: set[int] = set()
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        kind = type(current)
+        lines.append(f"{kind.__module__}.{kind.__qualname__}")
+        for frame in traceback.extract_tb(current.__traceback__):
+            where = _relative(frame.filename)
+            lines.append(f'  File "{where}", line {frame.lineno}, in {frame.name}')
+        current = current.__cause__ or current.__context__
+        if current is not None:
+            lines.append("caused by / while handling:")
+    return "\n".join(lines)
+
+
+def _relative(filename: str) -> str:
+    path = Path(filename)
+    for anchor in ("ungedesk", "site-packages", "lib"):
+        if anchor in path.parts:
+            index = len(path.parts) - 1 - path.parts[::-1].index(anchor)
+            return "/".join(path.parts[index:])
+    return path.name
+
+
+def log_exception(exc: BaseException, logs_dir: Path, context: str = "") -> Path:
+    """Append ``exc`` (without personal data) to today's log file and return its path.
+    Raises OSError when the log cannot be written; callers decide how to live without it."""
+    ensure_private_dir(logs_dir)
+    now = datetime.now()
+    log_file = logs_dir / f"ungedesk-{now:%Y-%m-%d}.log"
+    where = f" in {context}" if context else ""
+    with log_file.open("a", encoding="utf-8") as fh:
+        fh.write(f"--- {now:%Y-%m-%d %H:%M:%S} unexpected error{where} (version {__version__})\n")
+        fh.write(describe_without_personal_data(exc) + "\n")
+    return log_file
