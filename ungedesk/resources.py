@@ -8,3 +8,5 @@ from pathlib import Path
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 FONTS = RESOURCES / "fonts"
+TRANSLATIONS = RESOURCES / "translations"
+DEMO = RESOURCES / "demo"

@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 from itertools import accumulate
-from pathlib import Path
 from typing import Any, cast
 
 from faker import Faker
@@ -31,6 +30,7 @@ from ungedesk.domain import cpr as cprmod
 from ungedesk.domain.cpr import LegalSex
 from ungedesk.domain.profile import Role
 from ungedesk.domain.youth import MAX_AGE, MIN_AGE, Benefit, CaseStatus, Education, allowed_benefits
+from ungedesk.resources import DEMO
 from ungedesk.services.setup import InputError, get_setting, set_setting
 from ungedesk.store.database import Store
 from ungedesk.store.models import Caseworker, Youth
@@ -38,7 +38,7 @@ from ungedesk.store.models import Caseworker, Youth
 # Core table for executemany: the ORM unit of work would cost several times as much.
 _YOUTH = cast(Table, Youth.__table__)
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources" / "demo"
+RESOURCES = DEMO
 
 BATCH_SIZE = 5000
 # Setting that marks a store holding demo data (see _claim_for_demo).

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from ungedesk.resources import TRANSLATIONS
+
 LOCALE = "da_DK"
-TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
+TRANSLATIONS_DIR = TRANSLATIONS
 APP_CATALOGUE = "ungedesk_da"
 
 
