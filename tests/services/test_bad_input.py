@@ -86,7 +86,7 @@ def test_register_form(
         assert exc.fields and all(danish(m) for m in exc.fields.values())
         assert state(store) == before  # nothing written, not even a log line
     else:
-        count, events, ok = state(store)
+        count, _events, ok = state(store)
         assert ok
         assert count == before[0] + (1 if outcome.created else 0)
 
