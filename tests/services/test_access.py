@@ -7,6 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 from sqlalchemy import Column, Integer, MetaData, Table
 
@@ -21,9 +23,14 @@ from ungedesk.store.models import Base
 def register(store: Store, first: str = "Şükrü", last: str = "Nguyễn <b>&amp; Łukasz") -> int:
     return youths.register(
         store,
-        YouthInput(cpr="150605-4321", first_name=first, last_name=last,
-                   henvendelse_date=date(2026, 9, 1), address="<img src=x> Vej 1",
-                   caseworker_id=1),
+        YouthInput(
+            cpr="150605-4321",
+            first_name=first,
+            last_name=last,
+            henvendelse_date=date(2026, 9, 1),
+            address="<img src=x> Vej 1",
+            caseworker_id=1,
+        ),
         today=TODAY,
     ).youth_id
 
@@ -39,8 +46,12 @@ def test_a_new_uncovered_table_fails_loudly(monkeypatch: pytest.MonkeyPatch) -> 
     extra = MetaData()
     for t in Base.metadata.sorted_tables:
         t.to_metadata(extra)
-    Table("new_feature_notes", extra, Column("id", Integer, primary_key=True),
-          Column("person", Integer))
+    Table(
+        "new_feature_notes",
+        extra,
+        Column("id", Integer, primary_key=True),
+        Column("person", Integer),
+    )
     monkeypatch.setattr(access.Base, "metadata", extra)
     with pytest.raises(access.UncoveredTableError, match="new_feature_notes"):
         access.person_tables()
@@ -58,8 +69,15 @@ def test_export_contains_everything_and_the_access_history(store: Store, tmp_pat
     assert [h["handling"] for h in doc["adgangshistorik"]][:2] == ["Oprettet", "Læst"]
     assert any(h["formål"] == "Samtale" for h in doc["adgangshistorik"])
     text = "".join(page.extract_text() for page in PdfReader(result.pdf_path).pages)
-    for needle in ("Indsigt i dine oplysninger", "Şükrü", "Nguyễn <b>&amp; Łukasz",
-                   "<img src=x> Vej 1", "150605-4321", "Samtale", "Læst"):
+    for needle in (
+        "Indsigt i dine oplysninger",
+        "Şükrü",
+        "Nguyễn <b>&amp; Łukasz",
+        "<img src=x> Vej 1",
+        "150605-4321",
+        "Samtale",
+        "Læst",
+    ):
         assert needle in text, needle
     assert audit.events_for_youth(store, yid)[0].action is Action.EXPORT
     meta = PdfReader(result.pdf_path).metadata
@@ -69,3 +87,31 @@ def test_export_contains_everything_and_the_access_history(store: Store, tmp_pat
 def test_unknown_person(store: Store, tmp_path: Path) -> None:
     with pytest.raises(access.InputError):
         access.export_person(store, 999, tmp_path)
+
+
+ALPHABET = "abcxyzæøåÆØÅŞşŁłễ<>&;\"'/= ."
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.text(alphabet=ALPHABET, min_size=1, max_size=120).filter(lambda t: t.strip()))
+def test_pdf_survives_markup_and_keeps_the_text(store: Store, tmp_path: Path, address: str) -> None:
+    yid = youths.find_by_cpr(store, "150605-4321") or register(store)
+    youths.update(
+        store,
+        yid,
+        YouthInput(
+            cpr="150605-4321",
+            first_name="Şükrü",
+            last_name="Nguyễn",
+            henvendelse_date=date(2026, 9, 1),
+            address=address,
+            caseworker_id=1,
+        ),
+        today=TODAY,
+    )
+    result = access.export_person(store, yid, tmp_path / "hyp")
+    text = "".join(page.extract_text() for page in PdfReader(result.pdf_path).pages)
+    flat = " ".join(text.split())
+    assert " ".join(address.split())[:40] in flat
