@@ -6,17 +6,19 @@ import os
 import sys
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QVBoxLayout, QWidget
 
-from ungedesk.services import setup
+from ungedesk.services import backup, setup
 from ungedesk.store.database import ENV_PASSPHRASE, Opened, Store
 from ungedesk.store.errors import MissingKeyError, StoreError, WrongPassphraseError
 from ungedesk.store.paths import StorePaths
 from ungedesk.ui import errors, tasks
 from ungedesk.ui.i18n import install_translations
+from ungedesk.ui.lock import SessionLock
 from ungedesk.ui.main_window import MainWindow
 from ungedesk.ui.setup_wizard import SetupWizard
 from ungedesk.ui.unlock_dialog import UnlockDialog
@@ -55,6 +57,7 @@ class Launcher(QObject):
         self.unlock_dialog: UnlockDialog | None = None
         self.opening: OpeningWindow | None = None
         self.fatal_box: QMessageBox | None = None
+        self.session_lock: SessionLock | None = None
 
     def start(self) -> None:
         if not setup.store_exists(self.paths):
@@ -153,11 +156,51 @@ class Launcher(QObject):
         self._hide_opening()
         self.store = opened.store
         self.window = MainWindow(opened.store, self.paths, self._today)
-        self.window.closed.connect(lambda: self.finished.emit(0))
+        self.session_lock = SessionLock(self.window, opened.store, self.paths)
+        self.window.closed.connect(self._window_closed)
         self.window.show()
+
+    def _window_closed(self) -> None:
+        if self.session_lock is not None:
+            self.session_lock.dispose()
+        self.finished.emit(0)
+        self.window.restore_requested.connect(self._restore)
+
+    def _restore(self, source: Path, passphrase: str | None) -> None:
+        """Replace the store with a backup: close the window and the store, restore on the
+        worker, then open the main window on the restored store. If the restore fails, the
+        old store is back in place (backup.restore guarantees it): say why and open it."""
+        window, store = self.window, self.store
+        self.window = self.store = None
+        if window is not None:
+            window.save_settings()
+            window.hide()
+            window.deleteLater()
+        self._show_opening()
+
+        def work() -> Opened:
+            if store is not None:
+                store.close()
+            return backup.restore(self.paths, source, passphrase)
+
+        tasks.run_task(work, on_done=self._opened, on_error=self._restore_failed)
+
+    def _restore_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, StoreError):
+            self._fatal(exc)
+            return
+        self._hide_opening()
+        box = QMessageBox(QMessageBox.Icon.Warning, "UngeDesk", exc.message)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda _: self.start())
+        self.fatal_box = box
+        box.open()
 
     def shutdown(self) -> None:
         """Close every window and the store (on the worker, where its connections live)."""
+        if self.session_lock is not None and shiboken6.isValid(self.session_lock):
+            self.session_lock.dispose()
+        self.session_lock = None
         for widget in (self.window, self.wizard, self.unlock_dialog, self.opening, self.fatal_box):
             if widget is not None and shiboken6.isValid(widget):
                 widget.hide()

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime
+from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
+    QFileDialog,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -24,25 +28,46 @@ from PySide6.QtWidgets import (
 )
 
 from ungedesk.domain.search import YouthRow
+from ungedesk.domain.youth import CaseStatus
+from ungedesk.services import audit, backup, retention, youths
 from ungedesk.services import caseworkers as caseworker_service
-from ungedesk.services import youths
+from ungedesk.services.access import AccessExport
+from ungedesk.services.audit import VerifyResult
+from ungedesk.services.backup import BackupResult
 from ungedesk.services.caseworkers import CaseworkerView
+from ungedesk.services.transfer import ImportResult
 from ungedesk.services.youths import YouthRecord
 from ungedesk.store.database import Store
+from ungedesk.store.errors import StoreError
 from ungedesk.store.paths import StorePaths
 from ungedesk.ui import tasks
+from ungedesk.ui.access_views import AuditDialog, MyAccessDialog, YouthHistoryDialog
+from ungedesk.ui.backup_dialogs import BACKUP_SUFFIX, BusyDialog, RestoreDialog
+from ungedesk.ui.case_dialogs import CloseCaseDialog, ExportPersonDialog
 from ungedesk.ui.i18n import format_number
 from ungedesk.ui.record_view import RecordView
 from ungedesk.ui.register_model import Column, RegisterModel, load_index
-from ungedesk.ui.widgets import HINT_STYLE, BusyBar
+from ungedesk.ui.retention_dialog import ExpiredCasesDialog
+from ungedesk.ui.settings_dialog import SettingsDialog, TrustSettings, load_settings
+from ungedesk.ui.transfer_dialogs import TransferExportDialog, TransferImportDialog
+from ungedesk.ui.widgets import HINT_STYLE, WARNING_STYLE, BusyBar
 from ungedesk.ui.youth_form import YouthForm
 
 SETTINGS_VERSION = 1
 SEARCH_LOG_DELAY_MS = 1500
+FOLDER_SETTING = "trust/folder"  # the folder last used for a backup, export or transfer
+
+
+def backup_state(store: Store) -> tuple[bool, datetime | None]:
+    """Whether a backup is overdue, and when the last one was taken (on the worker)."""
+    return backup.backup_overdue(store), backup.last_backup(store)
 
 
 class MainWindow(QMainWindow):
     closed = Signal()
+    # Restoring replaces the open store: the launcher closes this window and the store,
+    # restores and opens UngeDesk again. Carries the backup file and the passphrase or None.
+    restore_requested = Signal(object, object)
 
     def __init__(
         self,
@@ -57,6 +82,9 @@ class MainWindow(QMainWindow):
         self._settings = QSettings(str(paths.ui_settings), QSettings.Format.IniFormat)
         self.user: CaseworkerView | None = None
         self.form: YouthForm | None = None
+        self.dialog: QDialog | None = None  # the open security or case dialog, if any
+        self.notice: QMessageBox | None = None  # the last result message
+        self.busy_dialog: BusyDialog | None = None
         self.setWindowTitle("UngeDesk")
 
         self.model = RegisterModel(today, self)
@@ -132,7 +160,14 @@ class MainWindow(QMainWindow):
         self.user_label = QLabel()
         self.busy = BusyBar()
         self.busy.setMaximumWidth(120)
+        self.backup_reminder = QPushButton()
+        self.backup_reminder.setFlat(True)
+        self.backup_reminder.setStyleSheet(WARNING_STYLE + " font-weight: bold; padding: 0 6px;")
+        self.backup_reminder.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.backup_reminder.setToolTip(self.tr("Take a backup now"))
+        self.backup_reminder.hide()
         self.statusBar().addWidget(self.user_label, 1)
+        self.statusBar().addPermanentWidget(self.backup_reminder)
         self.statusBar().addPermanentWidget(self.busy)
 
         self._build_menus()
@@ -161,16 +196,24 @@ class MainWindow(QMainWindow):
         self.records.tabCloseRequested.connect(self._close_tab)
         self.records.currentChanged.connect(self._update_record_stack)
         self.records.currentChanged.connect(self._select_row_of_current_record)
+        self.records.currentChanged.connect(self._update_case_actions)
+        self.backup_reminder.clicked.connect(self.take_backup)
         tasks.runner().busy_changed.connect(self.busy.setVisible)
 
         self._restore_settings()
         self._update_counts()
+        self._update_case_actions()
         self.reload()
+        self.check_backup_reminder()
 
     # --- set-up --------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.import_case_action = QAction(self.tr("&Receive a transferred case…"), self)
+        self.import_case_action.triggered.connect(self.receive_case)
+        file_menu.addAction(self.import_case_action)
+        file_menu.addSeparator()
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)
@@ -192,6 +235,56 @@ class MainWindow(QMainWindow):
         youth_menu.addAction(self.find_action)
         youth_menu.addSeparator()
         youth_menu.addAction(self.close_record_action)
+
+        case_menu = self.menuBar().addMenu(self.tr("&Case"))
+        self.close_case_action = QAction(self.tr("C&lose case…"), self)
+        self.close_case_action.triggered.connect(self.close_case)
+        self.reopen_case_action = QAction(self.tr("&Reopen case"), self)
+        self.reopen_case_action.triggered.connect(self.reopen_case)
+        self.export_person_action = QAction(self.tr("Right of &access: export all data…"), self)
+        self.export_person_action.triggered.connect(self.export_person)
+        self.history_action = QAction(self.tr("Access &history"), self)
+        self.history_action.triggered.connect(self.show_history)
+        self.transfer_action = QAction(self.tr("&Transfer case…"), self)
+        self.transfer_action.triggered.connect(self.transfer_case)
+        case_menu.addAction(self.close_case_action)
+        case_menu.addAction(self.reopen_case_action)
+        case_menu.addSeparator()
+        case_menu.addAction(self.export_person_action)
+        case_menu.addAction(self.history_action)
+        case_menu.addSeparator()
+        case_menu.addAction(self.transfer_action)
+        self.case_actions = (
+            self.close_case_action,
+            self.reopen_case_action,
+            self.export_person_action,
+            self.history_action,
+            self.transfer_action,
+        )
+
+        security_menu = self.menuBar().addMenu(self.tr("Se&curity"))
+        self.backup_action = QAction(self.tr("&Take a backup…"), self)
+        self.backup_action.setShortcut(QKeySequence("Ctrl+Shift+B"))
+        self.backup_action.triggered.connect(self.take_backup)
+        self.restore_action = QAction(self.tr("&Restore from backup…"), self)
+        self.restore_action.triggered.connect(self.restore_backup)
+        self.my_access_action = QAction(self.tr("&My access"), self)
+        self.my_access_action.triggered.connect(self.show_my_access)
+        self.verify_action = QAction(self.tr("&Check the access log"), self)
+        self.verify_action.triggered.connect(self.verify_audit_log)
+        self.expired_action = QAction(self.tr("Cases to &delete…"), self)
+        self.expired_action.triggered.connect(self.show_expired_cases)
+        self.settings_action = QAction(self.tr("&Settings…"), self)
+        self.settings_action.triggered.connect(self.open_settings)
+        security_menu.addAction(self.backup_action)
+        security_menu.addAction(self.restore_action)
+        security_menu.addSeparator()
+        security_menu.addAction(self.my_access_action)
+        security_menu.addAction(self.verify_action)
+        security_menu.addSeparator()
+        security_menu.addAction(self.expired_action)
+        security_menu.addSeparator()
+        security_menu.addAction(self.settings_action)
 
     def _default_widths(self) -> None:
         metrics = self.table.fontMetrics()
@@ -391,6 +484,7 @@ class MainWindow(QMainWindow):
             self.records.addTab(view, record.name)
         self.records.setCurrentWidget(view)
         self._update_record_stack()
+        self._update_case_actions()
 
     def _close_tab(self, index: int) -> None:
         if index < 0:
@@ -450,3 +544,282 @@ class MainWindow(QMainWindow):
             view.show_record(record)
             self.records.setTabText(self.records.indexOf(view), record.name)
         tasks.run_task(youths.row_for, self._store, record.id, on_done=self._row_arrived)
+        self._update_case_actions()
+
+    # --- helpers for the security and case dialogs ---------------------------------------
+
+    def current_record(self) -> YouthRecord | None:
+        view = self.records.currentWidget()
+        return view.record if isinstance(view, RecordView) else None
+
+    def _update_case_actions(self) -> None:
+        record = self.current_record()
+        for action in self.case_actions:
+            action.setEnabled(record is not None)
+        if record is not None:
+            closed = record.status is CaseStatus.CLOSED
+            self.close_case_action.setEnabled(not closed)
+            self.reopen_case_action.setEnabled(closed)
+
+    def _folder(self) -> str:
+        folder = str(self._settings.value(FOLDER_SETTING, "") or "")
+        return folder if folder and Path(folder).is_dir() else str(Path.home())
+
+    def _remember_folder(self, folder: Path) -> None:
+        self._settings.setValue(FOLDER_SETTING, str(folder))
+
+    def _show_dialog(self, dialog: QDialog) -> None:
+        if self.dialog is not None and shiboken6.isValid(self.dialog) and self.dialog.isVisible():
+            self.dialog.reject()
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()
+
+    def _show_notice(
+        self,
+        text: str,
+        icon: QMessageBox.Icon = QMessageBox.Icon.Information,
+        open_folder: Path | None = None,
+    ) -> None:
+        """A result message that does not block; optionally with an "Open folder" button."""
+        box = QMessageBox(icon, "UngeDesk", text, QMessageBox.StandardButton.Close, self)
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if open_folder is not None:
+            opener = box.addButton(self.tr("&Open folder"), QMessageBox.ButtonRole.ActionRole)
+            box.setDefaultButton(opener)
+            folder_url = QUrl.fromLocalFile(str(open_folder))
+            box.buttonClicked.connect(
+                lambda button: QDesktopServices.openUrl(folder_url) if button is opener else None
+            )
+        self.notice = box
+        box.open()
+
+    def _store_failed(self, exc: BaseException) -> None:
+        self._end_busy()
+        if isinstance(exc, StoreError):
+            self._show_notice(exc.message, QMessageBox.Icon.Warning)
+            return
+        raise exc
+
+    def _end_busy(self) -> None:
+        if self.busy_dialog is not None and shiboken6.isValid(self.busy_dialog):
+            self.busy_dialog.finish()
+            self.busy_dialog.deleteLater()
+        self.busy_dialog = None
+
+    # --- backup and restore --------------------------------------------------------------
+
+    def check_backup_reminder(self) -> None:
+        tasks.run_task(backup_state, self._store, on_done=self._show_backup_reminder)
+
+    def _show_backup_reminder(self, state: tuple[bool, datetime | None]) -> None:
+        overdue, last = state
+        if not overdue:
+            self.backup_reminder.hide()
+            return
+        if last is None:
+            text = self.tr("No backup has been taken yet")
+        else:
+            days = (datetime.now(UTC) - last).days
+            text = self.tr("No backup has been taken for {days} days", "", days).format(days=days)
+        self.backup_reminder.setText(text)
+        self.backup_reminder.show()
+
+    def take_backup(self) -> None:
+        default = Path(self._folder()) / f"ungedesk-kopi-{self._today().isoformat()}"
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Take a backup"),
+            str(default) + BACKUP_SUFFIX,
+            self.tr("UngeDesk backups (*.udbackup)"),
+        )
+        if not name:
+            return
+        target = Path(name)
+        if target.suffix != BACKUP_SUFFIX:
+            target = target.with_name(target.name + BACKUP_SUFFIX)
+        self._remember_folder(target.parent)
+        self.busy_dialog = BusyDialog(
+            self.tr("Taking a backup and checking it against the database …"), self
+        )
+        self.busy_dialog.open()
+        tasks.run_task(
+            backup.backup,
+            self._store,
+            target,
+            on_done=self._backup_done,
+            on_error=self._store_failed,
+        )
+
+    def _backup_done(self, result: BackupResult) -> None:
+        self._end_busy()
+        self._show_notice(
+            self.tr(
+                "The backup is saved and checked: {rows} rows in {tables} tables.\n\n{path}\n\n"
+                "Keep it on a drive the municipality approves, away from this computer. "
+                "Restoring it needs the recovery passphrase."
+            ).format(rows=format_number(result.rows), tables=result.tables, path=result.path),
+            open_folder=result.path.parent,
+        )
+        self.check_backup_reminder()
+
+    def restore_backup(self) -> None:
+        dialog = RestoreDialog(self, start_folder=self._folder())
+        dialog.accepted.connect(lambda: self._restore_chosen(dialog))
+        self._show_dialog(dialog)
+
+    def _restore_chosen(self, dialog: RestoreDialog) -> None:
+        if dialog.source is not None:
+            self.restore_requested.emit(dialog.source, dialog.passphrase_or_none())
+
+    # --- access log ----------------------------------------------------------------------
+
+    def show_my_access(self) -> None:
+        if self.user is None:
+            return
+        dialog = MyAccessDialog(self)
+        self._show_dialog(dialog)
+        tasks.run_task(audit.recent_for_actor, self._store, self.user.id, on_done=dialog.set_events)
+
+    def show_history(self) -> None:
+        record = self.current_record()
+        if record is None:
+            return
+        dialog: AuditDialog = YouthHistoryDialog(record.name, self)
+        self._show_dialog(dialog)
+        tasks.run_task(audit.events_for_youth, self._store, record.id, on_done=dialog.set_events)
+
+    def verify_audit_log(self) -> None:
+        tasks.run_task(audit.verify, self._store, on_done=self._verified)
+
+    def _verified(self, result: VerifyResult) -> None:
+        if result.ok:
+            self._show_notice(
+                self.tr(
+                    "The access log is intact: {count} events checked, none changed, added or "
+                    "removed."
+                ).format(count=format_number(result.checked))
+            )
+            return
+        shown = result.problems[:20]
+        more = len(result.problems) - len(shown)
+        text = self.tr(
+            "The access log has been tampered with. Tell your IT security contact.\n\n"
+        ) + "\n".join(shown)
+        if more:
+            text += "\n" + self.tr("… and {count} more.").format(count=more)
+        self._show_notice(text, QMessageBox.Icon.Critical)
+
+    # --- settings and retention ----------------------------------------------------------
+
+    def open_settings(self) -> None:
+        tasks.run_task(load_settings, self._store, on_done=self._settings_loaded)
+
+    def _settings_loaded(self, values: TrustSettings) -> None:
+        dialog = SettingsDialog(self._store, values, self)
+        dialog.saved.connect(lambda _: self.check_backup_reminder())
+        self._show_dialog(dialog)
+
+    def show_expired_cases(self) -> None:
+        dialog = ExpiredCasesDialog(self._store, self._today, parent=self)
+        dialog.deleted.connect(self._cases_deleted)
+        self._show_dialog(dialog)
+
+    def _cases_deleted(self, youth_ids: list[int]) -> None:
+        for youth_id in youth_ids:
+            view = self.record_view(youth_id)
+            if view is not None:
+                self._close_tab(self.records.indexOf(view))
+        tasks.run_task(load_index, self._store, on_done=self.model.set_index)
+        self.statusBar().showMessage(
+            self.tr("{count} cases deleted.", "", len(youth_ids)).format(count=len(youth_ids)),
+            8000,
+        )
+
+    # --- the open case -------------------------------------------------------------------
+
+    def close_case(self) -> None:
+        record = self.current_record()
+        if record is None or record.status is CaseStatus.CLOSED:
+            return
+        dialog = CloseCaseDialog(self._store, record, self._today, self)
+        dialog.closed.connect(self._refresh_record)
+        self._show_dialog(dialog)
+
+    def reopen_case(self) -> None:
+        record = self.current_record()
+        if record is None or record.status is not CaseStatus.CLOSED:
+            return
+        tasks.run_task(
+            retention.reopen_case,
+            self._store,
+            record.id,
+            on_done=lambda _: self._refresh_record(record.id),
+            on_error=self._store_failed,
+        )
+
+    def _refresh_record(self, youth_id: int) -> None:
+        tasks.run_task(youths.get, self._store, youth_id, on_done=self._record_refreshed)
+
+    def _record_refreshed(self, record: YouthRecord | None) -> None:
+        if record is not None:
+            self._updated(record)
+
+    def export_person(self) -> None:
+        record = self.current_record()
+        if record is None:
+            return
+        dialog = ExportPersonDialog(self._store, record, self._folder(), self)
+        dialog.exported.connect(self._person_exported)
+        self._show_dialog(dialog)
+
+    def _person_exported(self, result: AccessExport) -> None:
+        folder = result.pdf_path.parent
+        self._remember_folder(folder)
+        self._show_notice(
+            self.tr(
+                "The data is exported: {pdf} to hand over, and {json} for machines.\n\n"
+                "{folder}\n\nThe files are not encrypted: hand them over securely and delete "
+                "them from the computer afterwards."
+            ).format(pdf=result.pdf_path.name, json=result.json_path.name, folder=folder),
+            open_folder=folder,
+        )
+
+    def transfer_case(self) -> None:
+        record = self.current_record()
+        if record is None:
+            return
+        dialog = TransferExportDialog(self._store, record, self._folder(), self)
+        dialog.exported.connect(self._case_exported)
+        self._show_dialog(dialog)
+
+    def _case_exported(self, path: Path) -> None:
+        self._remember_folder(path.parent)
+        self._show_notice(
+            self.tr(
+                "The transfer file is written:\n\n{path}\n\nSend it to the receiver and tell "
+                "them the passphrase by phone or in person."
+            ).format(path=path),
+            open_folder=path.parent,
+        )
+
+    def receive_case(self) -> None:
+        dialog = TransferImportDialog(self._store, self._today, self._folder(), self)
+        dialog.imported.connect(self._case_received)
+        self._show_dialog(dialog)
+
+    def _case_received(self, result: ImportResult) -> None:
+        if result.created:
+            self._registered(result.youth_id)
+            message = self.tr("Case received and registered as {case}.")
+        else:
+            if self.record_view(result.youth_id) is not None:
+                self._refresh_record(result.youth_id)
+            else:
+                tasks.run_task(
+                    youths.row_for, self._store, result.youth_id, on_done=self._row_arrived
+                )
+            self.open_record(result.youth_id)
+            message = self.tr("Case received: {case} is updated with the newer data.")
+        self.statusBar().showMessage(message.format(case=result.case_number), 8000)

@@ -1,0 +1,185 @@
+"""Backup and restore: a busy notice while the worker copies, and the restore dialog."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ungedesk.services import backup
+from ungedesk.services.backup import BackupInfo
+from ungedesk.store.errors import StoreError
+from ungedesk.ui import tasks
+from ungedesk.ui.i18n import format_day, format_number
+from ungedesk.ui.widgets import (
+    HINT_STYLE,
+    WARNING_STYLE,
+    BusyBar,
+    FittingDialog,
+    MessageLabel,
+    add_row,
+)
+from ungedesk.ui.work_dialog import WorkDialog
+
+BACKUP_SUFFIX = ".udbackup"
+
+
+def format_created(created: str) -> str:
+    """A manifest time (ISO, UTC) as local Danish date and time."""
+    try:
+        moment = datetime.fromisoformat(created)
+    except ValueError:
+        return created
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    local = moment.astimezone()
+    return f"{format_day(local.date())} kl. {local:%H.%M}"
+
+
+class BusyDialog(FittingDialog):
+    """Says what the worker is doing while it does it; cannot be closed half-way.
+
+    The window behind stays responsive (repaints, moves); the dialog is window-modal so
+    nothing else is started against the database meanwhile."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("UngeDesk")
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setMinimumWidth(380)
+        self.label = QLabel(text)
+        self.label.setWordWrap(True)
+        bar = BusyBar()
+        bar.show()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        layout.addWidget(bar)
+
+    def reject(self) -> None:
+        """Esc does nothing: the work finishes (or fails) and closes this itself."""
+
+    def finish(self) -> None:
+        super().accept()
+
+
+class RestoreDialog(WorkDialog):
+    """Choose a backup, see when it was taken, and confirm that it replaces today's data.
+
+    Accepting does not restore: the main window hands ``source`` and ``passphrase`` to the
+    launcher, which closes the store, restores and opens UngeDesk again."""
+
+    def __init__(self, parent: QWidget | None = None, start_folder: str = "") -> None:
+        super().__init__(self.tr("&Restore and restart"), parent)
+        self.setWindowTitle(self.tr("Restore from backup"))
+        self.setMinimumWidth(620)
+        self._start_folder = start_folder
+        self.source: Path | None = None
+        self.info: BackupInfo | None = None
+
+        self.file = QLineEdit()
+        self.file.setReadOnly(True)
+        self.file.setPlaceholderText(self.tr("No file chosen"))
+        self.choose = QPushButton(self.tr("C&hoose file…"))
+        self.choose.setAutoDefault(False)
+        file_row = QWidget()
+        row = QHBoxLayout(file_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.file, 1)
+        row.addWidget(self.choose)
+        self.manifest = MessageLabel(HINT_STYLE)
+        self.field_errors["source"] = MessageLabel()
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        passphrase_hint = QLabel(
+            self.tr(
+                "The recovery passphrase that was valid when the backup was taken. Leave it "
+                "empty if the backup was taken on this computer."
+            )
+        )
+        passphrase_hint.setWordWrap(True)
+        passphrase_hint.setStyleSheet(HINT_STYLE)
+        self.field_errors["passphrase"] = MessageLabel()
+        self.warning = QLabel(
+            self.tr(
+                "Restoring replaces ALL data in UngeDesk on this computer with the data in the "
+                "backup. Everything registered after the backup was taken is lost. UngeDesk "
+                "closes and opens again with the restored data."
+            )
+        )
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet(WARNING_STYLE + " font-weight: bold;")
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        add_row(form, self.tr("&Backup file"), file_row, self.manifest, self.field_errors["source"])
+        add_row(
+            form,
+            self.tr("Recovery &passphrase"),
+            self.passphrase,
+            passphrase_hint,
+            self.field_errors["passphrase"],
+        )
+        self.body.addWidget(self.warning)
+        self.body.addSpacing(6)
+        self.body.addLayout(form)
+        self.ok_button.setEnabled(False)
+        self.choose.clicked.connect(self.choose_file)
+        self.setTabOrder(self.choose, self.passphrase)
+        self.setTabOrder(self.passphrase, self.ok_button)
+        self.choose.setFocus()
+
+    def choose_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose a backup"),
+            self._start_folder,
+            self.tr("UngeDesk backups (*.udbackup);;All files (*)"),
+        )
+        if name:
+            self.set_source(Path(name))
+
+    def set_source(self, source: Path) -> None:
+        self.clear_errors()
+        self.source = source
+        self.info = None
+        self.file.setText(str(source))
+        self.manifest.show_message(self.tr("Reading the backup …"))
+        self.ok_button.setEnabled(False)
+        tasks.run_task(backup.inspect, source, on_done=self._inspected, on_error=self._not_a_backup)
+
+    def _inspected(self, info: BackupInfo) -> None:
+        self.info = info
+        self.manifest.show_message(
+            self.tr("Backup taken {when} · {rows} rows in {tables} tables").format(
+                when=format_created(info.created),
+                rows=format_number(info.rows),
+                tables=info.tables,
+            )
+        )
+        self.ok_button.setEnabled(True)
+        self.passphrase.setFocus()
+
+    def _not_a_backup(self, exc: BaseException) -> None:
+        if not isinstance(exc, StoreError):
+            raise exc
+        self.manifest.show_message(None)
+        self.field_errors["source"].show_message(exc.message)
+
+    def passphrase_or_none(self) -> str | None:
+        return self.passphrase.text() or None
+
+    def accept_work(self) -> None:
+        if self.source is None or self.info is None:
+            return
+        self.accept()

@@ -1,0 +1,184 @@
+"""Dialogs acting on one open case: close it, and give the young person their data."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from ungedesk.domain.youth import EXIT_LABELS, ExitReason
+from ungedesk.services import access, retention
+from ungedesk.services.access import AccessExport
+from ungedesk.services.setup import InputError
+from ungedesk.services.youths import YouthRecord
+from ungedesk.store.database import Store
+from ungedesk.ui.widgets import HINT_STYLE, DateField, MessageLabel, add_row
+from ungedesk.ui.work_dialog import WorkDialog
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def folder_row(line: QLineEdit, button: QPushButton) -> QWidget:
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(line, 1)
+    row.addWidget(button)
+    return box
+
+
+class CloseCaseDialog(WorkDialog):
+    """Close the case with where the young person went (afgang) and the date."""
+
+    closed = Signal(int)
+
+    def __init__(
+        self,
+        store: Store,
+        record: YouthRecord,
+        today: Callable[[], date] = date.today,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(self.tr("&Close case"), parent)
+        self._store = store
+        self._record = record
+        self._today = today
+        self.setWindowTitle(self.tr("Close case – {name}").format(name=record.name))
+        self.setMinimumWidth(520)
+        self.reason = QComboBox()
+        for reason, label in EXIT_LABELS.items():
+            self.reason.addItem(label, reason.value)
+        self.closed_on = DateField()
+        self.closed_on.setCalendarPopup(True)
+        self.closed_on.setDisplayFormat("dd-MM-yyyy")
+        self.closed_on.setMinimumDate(_qdate(record.henvendelse_date))
+        self.closed_on.setMaximumDate(_qdate(today()))
+        self.closed_on.setDate(_qdate(today()))
+        self.field_errors = {"reason": MessageLabel(), "closed_on": MessageLabel()}
+        intro = QLabel(
+            self.tr(
+                "Case {case}. A closed case can be reopened. After the retention period in "
+                "Settings it can be deleted."
+            ).format(case=record.case_number)
+        )
+        intro.setWordWrap(True)
+        intro.setStyleSheet(HINT_STYLE)
+        form = QFormLayout()
+        add_row(form, self.tr("&Went to"), self.reason, self.field_errors["reason"])
+        add_row(form, self.tr("Closed &on"), self.closed_on, self.field_errors["closed_on"])
+        self.body.addWidget(intro)
+        self.body.addLayout(form)
+        self.setTabOrder(self.reason, self.closed_on)
+        self.setTabOrder(self.closed_on, self.ok_button)
+        self.reason.setFocus()
+
+    def accept_work(self) -> None:
+        day = self.closed_on.date().toPython()
+        assert isinstance(day, date)
+        # Read the widgets here, on the GUI thread; the worker gets plain values.
+        self.run(
+            retention.close_case,
+            self._store,
+            self._record.id,
+            ExitReason(self.reason.currentData()),
+            day,
+            today=self._today(),
+            on_done=self._done,
+        )
+
+    def _done(self, _: object) -> None:
+        self.closed.emit(self._record.id)
+        self.accept()
+
+
+class ExportPersonDialog(WorkDialog):
+    """Right of access: everything about the young person as PDF and JSON in a folder."""
+
+    exported = Signal(object)  # AccessExport
+
+    def __init__(
+        self,
+        store: Store,
+        record: YouthRecord,
+        start_folder: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(self.tr("&Export"), parent)
+        self._store = store
+        self._record = record
+        self.setWindowTitle(self.tr("Right of access – {name}").format(name=record.name))
+        self.setMinimumWidth(600)
+        self.folder = QLineEdit(start_folder)
+        self.browse = QPushButton(self.tr("C&hoose…"))
+        self.browse.setAutoDefault(False)
+        self.purpose = QLineEdit(self.tr("Request for access from the young person"))
+        self.field_errors = {"folder": MessageLabel(), "purpose": MessageLabel()}
+        intro = QLabel(
+            self.tr(
+                "Writes everything UngeDesk holds about the young person, with the access "
+                "history, as a PDF to hand over and a JSON file for machines. The file names "
+                "carry the case number {case}, never the CPR number. The export is logged."
+            ).format(case=record.case_number)
+        )
+        intro.setWordWrap(True)
+        intro.setStyleSheet(HINT_STYLE)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        add_row(
+            form,
+            self.tr("&Folder"),
+            folder_row(self.folder, self.browse),
+            self.field_errors["folder"],
+        )
+        add_row(form, self.tr("&Purpose"), self.purpose, self.field_errors["purpose"])
+        self.body.addWidget(intro)
+        self.body.addLayout(form)
+        self.browse.clicked.connect(self._browse)
+        self.setTabOrder(self.folder, self.browse)
+        self.setTabOrder(self.browse, self.purpose)
+        self.setTabOrder(self.purpose, self.ok_button)
+        self.purpose.setFocus()
+        self.purpose.selectAll()
+
+    def _browse(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(
+            self, self.tr("Choose a folder for the export"), self.folder.text()
+        )
+        if chosen:
+            self.folder.setText(chosen)
+
+    def accept_work(self) -> None:
+        problems: dict[str, str] = {}
+        if not self.folder.text().strip():
+            problems["folder"] = self.tr("Choose a folder.")
+        if not self.purpose.text().strip():
+            problems["purpose"] = self.tr("Write why the data is exported.")
+        if problems:
+            self.failed(InputError(problems))
+            return
+        self.run(
+            access.export_person,
+            self._store,
+            self._record.id,
+            Path(self.folder.text().strip()),
+            purpose=self.purpose.text().strip(),
+            on_done=self._done,
+        )
+
+    def _done(self, result: AccessExport) -> None:
+        self.exported.emit(result)
+        self.accept()

@@ -1,0 +1,112 @@
+"""Settings: how often to remind about backups, and how long the log and cases are kept."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QSpinBox, QWidget
+
+from ungedesk.services import audit, backup, retention
+from ungedesk.services.setup import get_setting, set_setting
+from ungedesk.store.database import Store
+from ungedesk.ui.widgets import HINT_STYLE, add_row
+from ungedesk.ui.work_dialog import WorkDialog
+
+
+@dataclass(frozen=True, slots=True)
+class TrustSettings:
+    reminder_days: int
+    audit_months: int
+    case_years: int
+
+
+def load_settings(store: Store) -> TrustSettings:
+    """Runs on the worker."""
+
+    def read(key: str, default: int) -> int:
+        return int(str(get_setting(store, key, default)))
+
+    return TrustSettings(
+        read(backup.REMINDER_SETTING, backup.DEFAULT_REMINDER_DAYS),
+        read(audit.RETENTION_SETTING, audit.DEFAULT_RETENTION_MONTHS),
+        read(retention.RETENTION_SETTING, retention.DEFAULT_RETENTION_YEARS),
+    )
+
+
+def save_settings(store: Store, values: TrustSettings) -> TrustSettings:
+    """Runs on the worker."""
+    set_setting(store, backup.REMINDER_SETTING, values.reminder_days)
+    set_setting(store, audit.RETENTION_SETTING, values.audit_months)
+    set_setting(store, retention.RETENTION_SETTING, values.case_years)
+    return values
+
+
+def _spin(minimum: int, maximum: int, suffix: str) -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(minimum, maximum)
+    spin.setSuffix(suffix)
+    spin.setAccelerated(True)
+    return spin
+
+
+class SettingsDialog(WorkDialog):
+    saved = Signal(object)  # TrustSettings
+
+    def __init__(self, store: Store, current: TrustSettings, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("&Save"), parent)
+        self._store = store
+        self.setWindowTitle(self.tr("Settings"))
+        self.setMinimumWidth(560)
+        self.reminder_days = _spin(1, 90, self.tr(" days"))
+        self.audit_months = _spin(1, 120, self.tr(" months"))
+        self.case_years = _spin(1, 30, self.tr(" years"))
+        self.reminder_days.setValue(current.reminder_days)
+        self.audit_months.setValue(current.audit_months)
+        self.case_years.setValue(current.case_years)
+
+        form = QFormLayout()
+        add_row(
+            form,
+            self.tr("Remind about a &backup after"),
+            self.reminder_days,
+            self._hint(self.tr("The status bar warns when the last backup is older than this.")),
+        )
+        add_row(
+            form,
+            self.tr("Keep the &access log for"),
+            self.audit_months,
+            self._hint(self.tr("Older log events are deleted when UngeDesk is opened.")),
+        )
+        add_row(
+            form,
+            self.tr("Keep &closed cases for"),
+            self.case_years,
+            self._hint(
+                self.tr(
+                    "Then they appear under Security › Cases to delete. Nothing is deleted "
+                    "without your confirmation."
+                )
+            ),
+        )
+        self.body.addLayout(form)
+        self.reminder_days.setFocus()
+
+    @staticmethod
+    def _hint(text: str) -> QLabel:
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setStyleSheet(HINT_STYLE)
+        return label
+
+    def values(self) -> TrustSettings:
+        return TrustSettings(
+            self.reminder_days.value(), self.audit_months.value(), self.case_years.value()
+        )
+
+    def accept_work(self) -> None:
+        self.run(save_settings, self._store, self.values(), on_done=self._saved)
+
+    def _saved(self, values: TrustSettings) -> None:
+        self.saved.emit(values)
+        self.accept()
