@@ -35,7 +35,10 @@ def _version_of(python: str) -> tuple[int, int] | None:
     try:
         out = subprocess.run(
             [python, "-c", "import sys; print(sys.version_info[0], sys.version_info[1])"],
-            capture_output=True, text=True, timeout=30, check=True,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=True,
         ).stdout.split()
         return int(out[0]), int(out[1])
     except (OSError, subprocess.SubprocessError, ValueError, IndexError):
@@ -73,7 +76,9 @@ def ensure_modern_python() -> None:
     for cmd in _candidates():
         version = _version_of(cmd[0]) if len(cmd) == 1 else (3, int(cmd[1].split(".")[1]))
         if version and version >= MIN_VERSION:
-            _say(f"Python {sys.version_info[0]}.{sys.version_info[1]} is too old; using {version[0]}.{version[1]}")
+            _say(
+                f"Python {sys.version_info[0]}.{sys.version_info[1]} is too old; using {version[0]}.{version[1]}"
+            )
             raise SystemExit(subprocess.call([*cmd, str(Path(__file__).resolve()), *sys.argv[1:]]))
     raise SystemExit(
         "UngeDesk needs Python 3.12 or newer, and none was found. Install it from python.org "
@@ -123,9 +128,21 @@ def demo() -> int:
     if not (DEMO_DIR / "ungedesk.db").exists():
         _say(f"creating the demo store in {DEMO_DIR.name}/ with synthetic young people")
         code = run(
-            [*ungedesk, "init", "--name", "Demo Sagsbehandler", "--initials", "DEMO",
-             "--unit", "Jobcenter, Ungeteamet", "--role", "caseworker",
-             "--municipality", "Demo Kommune", "--no-keyring"],
+            [
+                *ungedesk,
+                "init",
+                "--name",
+                "Demo Sagsbehandler",
+                "--initials",
+                "DEMO",
+                "--unit",
+                "Jobcenter, Ungeteamet",
+                "--role",
+                "caseworker",
+                "--municipality",
+                "Demo Kommune",
+                "--no-keyring",
+            ],
             env,
         )
         if code == 0:

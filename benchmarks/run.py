@@ -42,12 +42,29 @@ def prepare(size: int) -> Path:
     print(f"preparing a store with {size:,} young people …", flush=True)
     base = [sys.executable, "-m", "ungedesk", "--data-dir", str(data)]
     subprocess.run(
-        [*base, "init", "--name", "Bench Mark", "--initials", "BM", "--unit", "Benchmark",
-         "--no-keyring"], env=env(), check=True, stdout=subprocess.DEVNULL,
+        [
+            *base,
+            "init",
+            "--name",
+            "Bench Mark",
+            "--initials",
+            "BM",
+            "--unit",
+            "Benchmark",
+            "--no-keyring",
+        ],
+        env=env(),
+        check=True,
+        stdout=subprocess.DEVNULL,
     )
     t = time.perf_counter()
-    subprocess.run([*base, "demo", "--youths", str(size), "--seed", "1"], env=env(), check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [*base, "demo", "--youths", str(size), "--seed", "1"],
+        env=env(),
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     print(f"  demo data: {time.perf_counter() - t:.1f} s", flush=True)
     return data
 
@@ -74,8 +91,9 @@ def main() -> int:
     }
     for size in args.sizes:
         data = prepare(size)
-        runs = [probe(data, keystrokes=(i == 0 and size == max(args.sizes)))
-                for i in range(args.runs)]
+        runs = [
+            probe(data, keystrokes=(i == 0 and size == max(args.sizes))) for i in range(args.runs)
+        ]
         windows = [float(r["window_s"]) for r in runs]  # type: ignore[arg-type]
         launches = [float(r["from_launch_s"]) for r in runs]  # type: ignore[arg-type]
         entry = {
@@ -83,15 +101,16 @@ def main() -> int:
             "window_median_s": round(statistics.median(windows), 3),
             "window_max_s": round(max(windows), 3),
             "from_launch_median_s": round(statistics.median(launches), 3),
-            "import_median_s": round(statistics.median(
-                float(r["import_s"]) for r in runs), 3),  # type: ignore[arg-type]
+            "import_median_s": round(statistics.median(float(r["import_s"]) for r in runs), 3),  # type: ignore[arg-type]
         }
         if "keystrokes" in runs[0]:
             summary["keystrokes"] = {"youths": runs[0]["youths"], **runs[0]["keystrokes"]}  # type: ignore[dict-item]
         summary["startup"][str(size)] = entry  # type: ignore[index]
-        print(f"{size:>7,} young people: window {entry['window_median_s']} s (max "
-              f"{entry['window_max_s']}), from launch {entry['from_launch_median_s']} s",
-              flush=True)
+        print(
+            f"{size:>7,} young people: window {entry['window_median_s']} s (max "
+            f"{entry['window_max_s']}), from launch {entry['from_launch_median_s']} s",
+            flush=True,
+        )
     if "keystrokes" in summary:
         print("keystroke → filtered list:", summary["keystrokes"])
     RESULTS.mkdir(exist_ok=True)
