@@ -76,9 +76,8 @@ def ensure_modern_python() -> None:
     for cmd in _candidates():
         version = _version_of(cmd[0]) if len(cmd) == 1 else (3, int(cmd[1].split(".")[1]))
         if version and version >= MIN_VERSION:
-            _say(
-                f"Python {sys.version_info[0]}.{sys.version_info[1]} is too old; using {version[0]}.{version[1]}"
-            )
+            old = f"{sys.version_info[0]}.{sys.version_info[1]}"
+            _say(f"Python {old} is too old; using {version[0]}.{version[1]}")
             raise SystemExit(subprocess.call([*cmd, str(Path(__file__).resolve()), *sys.argv[1:]]))
     raise SystemExit(
         "UngeDesk needs Python 3.12 or newer, and none was found. Install it from python.org "
