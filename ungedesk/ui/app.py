@@ -155,16 +155,21 @@ class Launcher(QObject):
     def _opened(self, opened: Opened) -> None:
         self._hide_opening()
         self.store = opened.store
+        self._dispose_lock()
         self.window = MainWindow(opened.store, self.paths, self._today)
         self.session_lock = SessionLock(self.window, opened.store, self.paths)
         self.window.closed.connect(self._window_closed)
         self.window.show()
+        self.window.restore_requested.connect(self._restore)
 
     def _window_closed(self) -> None:
-        if self.session_lock is not None:
-            self.session_lock.dispose()
+        self._dispose_lock()
         self.finished.emit(0)
-        self.window.restore_requested.connect(self._restore)
+
+    def _dispose_lock(self) -> None:
+        if self.session_lock is not None and shiboken6.isValid(self.session_lock):
+            self.session_lock.dispose()
+        self.session_lock = None
 
     def _restore(self, source: Path, passphrase: str | None) -> None:
         """Replace the store with a backup: close the window and the store, restore on the
@@ -198,9 +203,7 @@ class Launcher(QObject):
 
     def shutdown(self) -> None:
         """Close every window and the store (on the worker, where its connections live)."""
-        if self.session_lock is not None and shiboken6.isValid(self.session_lock):
-            self.session_lock.dispose()
-        self.session_lock = None
+        self._dispose_lock()
         for widget in (self.window, self.wizard, self.unlock_dialog, self.opening, self.fatal_box):
             if widget is not None and shiboken6.isValid(widget):
                 widget.hide()

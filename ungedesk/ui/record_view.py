@@ -24,7 +24,9 @@ from ungedesk.services.youths import YouthRecord
 from ungedesk.store.database import Store
 from ungedesk.store.errors import StoreError
 from ungedesk.ui import tasks
+from ungedesk.ui.clipboard import secret_clipboard
 from ungedesk.ui.i18n import format_day
+from ungedesk.ui.widgets import GOOD_STYLE
 
 
 def _value_label() -> QLabel:
@@ -37,7 +39,8 @@ def _value_label() -> QLabel:
 
 class RecordView(QWidget):
     """Shows a YouthRecord. The full CPR number only appears after a deliberate click on
-    "Show CPR" and hides again with the same button."""
+    "Show CPR" and hides again with the same button. "Copy CPR" puts it on the clipboard
+    for a short while, marked as secret; both go through the audit-logged reveal."""
 
     edit_requested = Signal(int)
 
@@ -65,6 +68,17 @@ class RecordView(QWidget):
         self.reveal = QPushButton(self.tr("Show &CPR"))
         self.reveal.setCheckable(True)
         self.reveal.setToolTip(self.tr("Show the full CPR number. Press again to hide it."))
+        self.copy_cpr = QPushButton(self.tr("C&opy CPR"))
+        self.copy_cpr.setToolTip(
+            self.tr(
+                "Copy the full CPR number to paste it into another system. The clipboard "
+                "is emptied again after {seconds} seconds."
+            ).format(seconds=secret_clipboard().clear_after_ms // 1000)
+        )
+        self.copied = QLabel()
+        self.copied.setStyleSheet(GOOD_STYLE)
+        self.copied.setWordWrap(True)
+        self.copied.hide()
         self.age = _value_label()
         self.sex = _value_label()
         self.case_number = _value_label()
@@ -77,6 +91,7 @@ class RecordView(QWidget):
         cpr_row.setSpacing(8)
         cpr_row.addWidget(self.cpr)
         cpr_row.addWidget(self.reveal)
+        cpr_row.addWidget(self.copy_cpr)
         cpr_row.addStretch(1)
         header.addWidget(self.name, 0, 0, 1, 4)
         for column, (caption, widget) in enumerate(
@@ -97,6 +112,7 @@ class RecordView(QWidget):
         ):
             header.addWidget(self._caption(caption), 3, column)
             header.addWidget(widget, 4, column)
+        header.addWidget(self.copied, 5, 0, 1, 4)
         header.setColumnStretch(4, 1)
 
         self.address = _value_label()
@@ -134,6 +150,8 @@ class RecordView(QWidget):
         outer.addWidget(scroll)
 
         self.reveal.toggled.connect(self._show_cpr)
+        self.copy_cpr.clicked.connect(self._copy_cpr)
+        secret_clipboard().cleared.connect(self._clipboard_cleared)
         self.edit_button.clicked.connect(lambda: self.edit_requested.emit(self.record.id))
         self.show_record(record)
 
@@ -176,6 +194,41 @@ class RecordView(QWidget):
             on_done=self._revealed,
             on_error=self._reveal_failed,
         )
+
+    def hide_cpr(self) -> None:
+        """Mask the CPR number again (the session locks); showing it later is a new reveal."""
+        self.reveal.setChecked(False)
+
+    def _copy_cpr(self) -> None:
+        # The same logged reveal as "Show CPR": the number comes from the service each time.
+        self.copy_cpr.setEnabled(False)
+        tasks.run_task(
+            youths.reveal_cpr,
+            self._store,
+            self.record.id,
+            on_done=self._copy_arrived,
+            on_error=self._copy_failed,
+        )
+
+    def _copy_arrived(self, formatted: str) -> None:
+        self.copy_cpr.setEnabled(True)
+        if secret_clipboard().copy(formatted):
+            self.copied.setText(
+                self.tr("CPR no. copied. The clipboard is emptied in {seconds} seconds.").format(
+                    seconds=secret_clipboard().clear_after_ms // 1000
+                )
+            )
+            self.copied.show()
+
+    def _clipboard_cleared(self) -> None:
+        self.copied.hide()
+
+    def _copy_failed(self, exc: BaseException) -> None:
+        self.copy_cpr.setEnabled(True)
+        if isinstance(exc, StoreError):
+            tasks.runner().store_error.emit(exc)
+            return
+        raise exc
 
     def _revealed(self, formatted: str) -> None:
         self.reveal.setEnabled(True)

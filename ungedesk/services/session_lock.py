@@ -1,0 +1,82 @@
+"""Locking the open session: how long to wait, and how the caseworker may unlock again.
+
+The store stays open while the session is locked: locking is about the screen, not the
+database. Unlocking proves the caseworker is at the keyboard, either with the recovery
+passphrase (checked against the key file, without touching the database) or, when the
+OS keyring holds the key and the caseworker has not turned it off, with the keyring
+plus a deliberate click (the OS session lock guards the keyring).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ungedesk.services import caseworkers
+from ungedesk.services.setup import get_setting, set_setting
+from ungedesk.store import database, keys
+from ungedesk.store.database import Store
+from ungedesk.store.errors import WrongPassphraseError
+from ungedesk.store.paths import StorePaths
+
+AUTO_LOCK_SETTING = "auto_lock_minutes"
+DEFAULT_AUTO_LOCK_MINUTES = 5
+MIN_AUTO_LOCK_MINUTES = 1
+MAX_AUTO_LOCK_MINUTES = 60
+KEYRING_UNLOCK_SETTING = "unlock_with_keyring"
+
+
+@dataclass(frozen=True, slots=True)
+class LockSettings:
+    auto_lock_minutes: int
+    # The caseworker allows unlocking with the keyring and the keyring holds the key.
+    keyring_unlock: bool
+    # Whether the caseworker allows it at all (what the menu shows as checked).
+    keyring_unlock_wanted: bool
+    user_name: str  # the caseworker, for "Unlock as …"; empty when there is no profile
+
+
+def _minutes(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        return DEFAULT_AUTO_LOCK_MINUTES
+    return max(MIN_AUTO_LOCK_MINUTES, min(MAX_AUTO_LOCK_MINUTES, value))
+
+
+def verify_passphrase(paths: StorePaths, passphrase: str) -> bool:
+    """True when ``passphrase`` unwraps this store's key file.
+
+    A missing or damaged key file raises its StoreError (Danish message): that is not a
+    wrong passphrase and retrying will not help.
+    """
+    key_file = keys.load_key_file(paths.key_file)
+    try:
+        keys.unwrap(key_file, passphrase)
+    except WrongPassphraseError:
+        return False
+    return True
+
+
+def keyring_can_unlock(paths: StorePaths) -> bool:
+    """True when the OS keyring holds the key to this store right now."""
+    return not database.needs_passphrase(paths)
+
+
+def lock_settings(store: Store, paths: StorePaths) -> LockSettings:
+    wanted = get_setting(store, KEYRING_UNLOCK_SETTING, True) is not False
+    user = caseworkers.current_user(store)
+    return LockSettings(
+        auto_lock_minutes=_minutes(get_setting(store, AUTO_LOCK_SETTING)),
+        keyring_unlock=wanted and keyring_can_unlock(paths),
+        keyring_unlock_wanted=wanted,
+        user_name="" if user is None else user.name,
+    )
+
+
+def set_auto_lock_minutes(store: Store, minutes: int) -> int:
+    """Save the idle time before the session locks; returns the value kept (clamped)."""
+    kept = _minutes(minutes)
+    set_setting(store, AUTO_LOCK_SETTING, kept)
+    return kept
+
+
+def set_keyring_unlock(store: Store, allowed: bool) -> None:
+    set_setting(store, KEYRING_UNLOCK_SETTING, bool(allowed))
