@@ -2,6 +2,70 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="da_DK">
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Loading …</source>
+        <translation>Henter …</translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} events, newest first</source>
+        <translation>
+            <numerusform>{count} hændelse, nyeste først</numerusform>
+            <numerusform>{count} hændelser, nyeste først</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Tidspunkt</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <source>Case no.</source>
+        <translation>Sagsnr.</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Bruger</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Formål</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detaljer</translation>
+    </message>
+</context>
+<context>
+    <name>CloseCaseDialog</name>
+    <message>
+        <source>&amp;Close case</source>
+        <translation>&amp;Afslut sag</translation>
+    </message>
+    <message>
+        <source>Close case – {name}</source>
+        <translation>Afslut sag – {name}</translation>
+    </message>
+    <message>
+        <source>Case {case}. A closed case can be reopened. After the retention period in Settings it can be deleted.</source>
+        <translation>Sag {case}. En afsluttet sag kan genåbnes. Efter opbevaringsperioden i Indstillinger kan den slettes.</translation>
+    </message>
+    <message>
+        <source>&amp;Went to</source>
+        <translation>A&amp;fgang til</translation>
+    </message>
+    <message>
+        <source>Closed &amp;on</source>
+        <translation>Afsluttet &amp;den</translation>
+    </message>
+</context>
+<context>
     <name>DonePage</name>
     <message>
         <source>UngeDesk is ready</source>
@@ -22,6 +86,144 @@
     <message>
         <source>The database has been created and encrypted. Please read this:</source>
         <translation>Databasen er oprettet og krypteret. Læs dette:</translation>
+    </message>
+</context>
+<context>
+    <name>ExpiredCasesDialog</name>
+    <message>
+        <source>&amp;Delete ticked…</source>
+        <translation>&amp;Slet markerede …</translation>
+    </message>
+    <message>
+        <source>Cases to delete</source>
+        <translation>Sager til sletning</translation>
+    </message>
+    <message>
+        <source>Closed cases whose retention period has run out. Tick the cases to delete (Space ticks or unticks the selected row). Deleted data cannot be recovered, except from an older backup.</source>
+        <translation>Afsluttede sager, hvis opbevaringsperiode er udløbet. Markér de sager, der skal slettes (mellemrumstasten markerer og afmarkerer den valgte række). Slettede oplysninger kan ikke genskabes, kun fra en ældre sikkerhedskopi.</translation>
+    </message>
+    <message>
+        <source>Loading …</source>
+        <translation>Henter …</translation>
+    </message>
+    <message>
+        <source>Tick &amp;all</source>
+        <translation>Markér &amp;alle</translation>
+    </message>
+    <message>
+        <source>Tick &amp;none</source>
+        <translation>Markér &amp;ingen</translation>
+    </message>
+    <message>
+        <source>Delete cases</source>
+        <translation>Slet sager</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete {count} cases permanently? All data about these young people is removed from this computer. The access log keeps only that a case was deleted.</source>
+        <translation>
+            <numerusform>Slet {count} sag permanent? Alle oplysninger om den unge fjernes fra denne computer. Adgangsloggen gemmer kun, at sagen er slettet.</numerusform>
+            <numerusform>Slet {count} sager permanent? Alle oplysninger om de unge fjernes fra denne computer. Adgangsloggen gemmer kun, at sagerne er slettet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No closed case has passed its retention period. Nothing to delete.</source>
+        <translation>Ingen afsluttet sag har overskredet opbevaringsperioden. Der er intet at slette.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Delete {count} ticked…</source>
+        <translation>
+            <numerusform>&amp;Slet {count} markeret …</numerusform>
+            <numerusform>&amp;Slet {count} markerede …</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExpiredModel</name>
+    <message>
+        <source>Case no.</source>
+        <translation>Sagsnr.</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Afsluttet</translation>
+    </message>
+    <message>
+        <source>Went to</source>
+        <translation>Afgang til</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPersonDialog</name>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Udtræk</translation>
+    </message>
+    <message>
+        <source>Right of access – {name}</source>
+        <translation>Indsigt – {name}</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Vælg …</translation>
+    </message>
+    <message>
+        <source>Request for access from the young person</source>
+        <translation>Anmodning om indsigt fra den unge</translation>
+    </message>
+    <message>
+        <source>Writes everything UngeDesk holds about the young person, with the access history, as a PDF to hand over and a JSON file for machines. The file names carry the case number {case}, never the CPR number. The export is logged.</source>
+        <translation>Skriver alt, hvad UngeDesk har om den unge, med adgangshistorikken, som en PDF til at udlevere og en JSON-fil til maskiner. Filnavnene indeholder sagsnummeret {case}, aldrig CPR-nummeret. Udtrækket bliver logget.</translation>
+    </message>
+    <message>
+        <source>&amp;Folder</source>
+        <translation>&amp;Mappe</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose</source>
+        <translation>&amp;Formål</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the export</source>
+        <translation>Vælg en mappe til udtrækket</translation>
+    </message>
+    <message>
+        <source>Choose a folder.</source>
+        <translation>Vælg en mappe.</translation>
+    </message>
+    <message>
+        <source>Write why the data is exported.</source>
+        <translation>Skriv, hvorfor oplysningerne udtrækkes.</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>UngeDesk is locked</source>
+        <translation>UngeDesk er låst</translation>
+    </message>
+    <message>
+        <source>Nothing is shown until you unlock. Your work is kept as you left it.</source>
+        <translation>Intet vises, før du låser op. Dit arbejde venter, som du forlod det.</translation>
+    </message>
+    <message>
+        <source>or type your recovery passphrase:</source>
+        <translation>eller skriv din gendannelsesfrase:</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Lås op</translation>
+    </message>
+    <message>
+        <source>Recovery &amp;passphrase</source>
+        <translation>Gendannelses&amp;frase</translation>
+    </message>
+    <message>
+        <source>Unlock as {name}</source>
+        <translation>Lås op som {name}</translation>
+    </message>
+    <message>
+        <source>Unlock with the keyring</source>
+        <translation>Lås op med nøgleringen</translation>
     </message>
 </context>
 <context>
@@ -51,12 +253,72 @@
         <translation>&amp;Registrer en ung …</translation>
     </message>
     <message>
+        <source>Take a backup now</source>
+        <translation>Tag en sikkerhedskopi nu</translation>
+    </message>
+    <message>
+        <source>&amp;Receive a transferred case…</source>
+        <translation>&amp;Modtag overført sag …</translation>
+    </message>
+    <message>
         <source>&amp;Search</source>
         <translation>&amp;Søg</translation>
     </message>
     <message>
         <source>&amp;Close record</source>
         <translation>&amp;Luk sagen</translation>
+    </message>
+    <message>
+        <source>&amp;Case</source>
+        <translation>S&amp;ag</translation>
+    </message>
+    <message>
+        <source>C&amp;lose case…</source>
+        <translation>&amp;Afslut sag …</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen case</source>
+        <translation>&amp;Genåbn sag</translation>
+    </message>
+    <message>
+        <source>Right of &amp;access: export all data…</source>
+        <translation>&amp;Indsigt: udtræk alle oplysninger …</translation>
+    </message>
+    <message>
+        <source>Access &amp;history</source>
+        <translation>Adgangs&amp;historik</translation>
+    </message>
+    <message>
+        <source>&amp;Transfer case…</source>
+        <translation>&amp;Overfør sag …</translation>
+    </message>
+    <message>
+        <source>Se&amp;curity</source>
+        <translation>Sikke&amp;rhed</translation>
+    </message>
+    <message>
+        <source>&amp;Take a backup…</source>
+        <translation>&amp;Tag sikkerhedskopi …</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from backup…</source>
+        <translation>&amp;Gendan fra sikkerhedskopi …</translation>
+    </message>
+    <message>
+        <source>&amp;My access</source>
+        <translation>&amp;Min adgang</translation>
+    </message>
+    <message>
+        <source>&amp;Check the access log</source>
+        <translation>&amp;Kontrollér adgangsloggen</translation>
+    </message>
+    <message>
+        <source>Cases to &amp;delete…</source>
+        <translation>Sager til &amp;sletning …</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>I&amp;ndstillinger …</translation>
     </message>
     <message>
         <source>Signed in as {name} ({initials})</source>
@@ -87,6 +349,115 @@
     <message>
         <source>No young people match the search. Press Esc to clear it.</source>
         <translation>Ingen unge matcher søgningen. Tryk Esc for at rydde den.</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>Å&amp;bn mappen</translation>
+    </message>
+    <message>
+        <source>No backup has been taken yet</source>
+        <translation>Der er endnu ikke taget en sikkerhedskopi</translation>
+    </message>
+    <message numerus="yes">
+        <source>No backup has been taken for {days} days</source>
+        <translation>
+            <numerusform>Der er ikke taget sikkerhedskopi i {days} dag</numerusform>
+            <numerusform>Der er ikke taget sikkerhedskopi i {days} dage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Take a backup</source>
+        <translation>Tag sikkerhedskopi</translation>
+    </message>
+    <message>
+        <source>UngeDesk backups (*.udbackup)</source>
+        <translation>UngeDesk-sikkerhedskopier (*.udbackup)</translation>
+    </message>
+    <message>
+        <source>Taking a backup and checking it against the database …</source>
+        <translation>Tager sikkerhedskopi og kontrollerer den mod databasen …</translation>
+    </message>
+    <message>
+        <source>The backup is saved and checked: {rows} rows in {tables} tables.
+
+{path}
+
+Keep it on a drive the municipality approves, away from this computer. Restoring it needs the recovery passphrase.</source>
+        <translation>Sikkerhedskopien er gemt og kontrolleret: {rows} rækker i {tables} tabeller.
+
+{path}
+
+Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gendannelse kræver gendannelsesfrasen.</translation>
+    </message>
+    <message>
+        <source>The access log is intact: {count} events checked, none changed, added or removed.</source>
+        <translation>Adgangsloggen er intakt: {count} hændelser kontrolleret, ingen er ændret, tilføjet eller fjernet.</translation>
+    </message>
+    <message>
+        <source>The access log has been tampered with. Tell your IT security contact.
+
+</source>
+        <translation>Der er pillet ved adgangsloggen. Kontakt kommunens it-sikkerhedsansvarlige.
+
+</translation>
+    </message>
+    <message>
+        <source>… and {count} more.</source>
+        <translation>… og {count} mere.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} cases deleted.</source>
+        <translation>
+            <numerusform>{count} sag slettet.</numerusform>
+            <numerusform>{count} sager slettet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The data is exported: {pdf} to hand over, and {json} for machines.
+
+{folder}
+
+The files are not encrypted: hand them over securely and delete them from the computer afterwards.</source>
+        <translation>Oplysningerne er udtrukket: {pdf} til at udlevere og {json} til maskiner.
+
+{folder}
+
+Filerne er ikke krypterede: udlevér dem sikkert, og slet dem fra computeren bagefter.</translation>
+    </message>
+    <message>
+        <source>The transfer file is written:
+
+{path}
+
+Send it to the receiver and tell them the passphrase by phone or in person.</source>
+        <translation>Overførselsfilen er skrevet:
+
+{path}
+
+Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.</translation>
+    </message>
+    <message>
+        <source>Case received and registered as {case}.</source>
+        <translation>Sagen er modtaget og registreret som {case}.</translation>
+    </message>
+    <message>
+        <source>Case received: {case} is updated with the newer data.</source>
+        <translation>Sagen er modtaget: {case} er opdateret med de nyere oplysninger.</translation>
+    </message>
+</context>
+<context>
+    <name>MyAccessDialog</name>
+    <message>
+        <source>My access</source>
+        <translation>Min adgang</translation>
+    </message>
+    <message>
+        <source>What you have read, searched, changed, printed and exported (up to the 500 latest). Older events are deleted after the retention period in Settings.</source>
+        <translation>Hvad du har læst, søgt, ændret, udskrevet og udtrukket (højst de 500 seneste). Ældre hændelser slettes efter opbevaringsperioden i Indstillinger.</translation>
+    </message>
+    <message>
+        <source>You have no logged access yet.</source>
+        <translation>Du har endnu ingen logget adgang.</translation>
     </message>
 </context>
 <context>
@@ -193,6 +564,14 @@
         <translation>Vis hele CPR-nummeret. Tryk igen for at skjule det.</translation>
     </message>
     <message>
+        <source>C&amp;opy CPR</source>
+        <translation>K&amp;opiér CPR</translation>
+    </message>
+    <message>
+        <source>Copy the full CPR number to paste it into another system. The clipboard is emptied again after {seconds} seconds.</source>
+        <translation>Kopiér hele CPR-nummeret for at sætte det ind i et andet system. Udklipsholderen tømmes igen efter {seconds} sekunder.</translation>
+    </message>
+    <message>
         <source>CPR no.</source>
         <translation>CPR-nr.</translation>
     </message>
@@ -264,6 +643,10 @@
         <source>Hide &amp;CPR</source>
         <translation>Skjul &amp;CPR</translation>
     </message>
+    <message>
+        <source>CPR no. copied. The clipboard is emptied in {seconds} seconds.</source>
+        <translation>CPR-nummeret er kopieret. Udklipsholderen tømmes om {seconds} sekunder.</translation>
+    </message>
 </context>
 <context>
     <name>RegisterModel</name>
@@ -301,6 +684,146 @@
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>&amp;Restore and restart</source>
+        <translation>&amp;Gendan og genstart</translation>
+    </message>
+    <message>
+        <source>Restore from backup</source>
+        <translation>Gendan fra sikkerhedskopi</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>Ingen fil valgt</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose file…</source>
+        <translation>&amp;Vælg fil …</translation>
+    </message>
+    <message>
+        <source>The recovery passphrase that was valid when the backup was taken. Leave it empty if the backup was taken on this computer.</source>
+        <translation>Den gendannelsesfrase, der gjaldt, da sikkerhedskopien blev taget. Lad feltet stå tomt, hvis kopien er taget på denne computer.</translation>
+    </message>
+    <message>
+        <source>Restoring replaces ALL data in UngeDesk on this computer with the data in the backup. Everything registered after the backup was taken is lost. UngeDesk closes and opens again with the restored data.</source>
+        <translation>Gendannelse erstatter ALLE data i UngeDesk på denne computer med dataene i sikkerhedskopien. Alt, der er registreret, efter kopien blev taget, går tabt. UngeDesk lukker og åbner igen med de gendannede data.</translation>
+    </message>
+    <message>
+        <source>&amp;Backup file</source>
+        <translation>&amp;Sikkerhedskopi</translation>
+    </message>
+    <message>
+        <source>Recovery &amp;passphrase</source>
+        <translation>Gendannelses&amp;frase</translation>
+    </message>
+    <message>
+        <source>Choose a backup</source>
+        <translation>Vælg en sikkerhedskopi</translation>
+    </message>
+    <message>
+        <source>UngeDesk backups (*.udbackup);;All files (*)</source>
+        <translation>UngeDesk-sikkerhedskopier (*.udbackup);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Reading the backup …</source>
+        <translation>Læser sikkerhedskopien …</translation>
+    </message>
+    <message>
+        <source>Backup taken {when} · {rows} rows in {tables} tables</source>
+        <translation>Sikkerhedskopi taget {when} · {rows} rækker i {tables} tabeller</translation>
+    </message>
+</context>
+<context>
+    <name>SessionLock</name>
+    <message>
+        <source>&amp;Lock now</source>
+        <translation>&amp;Lås nu</translation>
+    </message>
+    <message>
+        <source>Hide everything until you unlock (Ctrl+L)</source>
+        <translation>Skjul alt, indtil du låser op (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Lock &amp;automatically after</source>
+        <translation>Lås automatisk &amp;efter</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minut</numerusform>
+            <numerusform>%n minutter</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unlock with the &amp;keyring</source>
+        <translation>Lås op med &amp;nøgleringen</translation>
+    </message>
+    <message>
+        <source>Unlock with a click when the keyring holds the key, without the passphrase</source>
+        <translation>Lås op med et klik, når nøgleringen har nøglen, uden gendannelsesfrasen</translation>
+    </message>
+    <message>
+        <source>UngeDesk – locked</source>
+        <translation>UngeDesk – låst</translation>
+    </message>
+    <message>
+        <source>The passphrase is wrong. Try again, and check whether Caps Lock is on.</source>
+        <translation>Adgangsfrasen er forkert. Prøv igen, og tjek om Caps Lock er slået til.</translation>
+    </message>
+    <message>
+        <source>The keyring no longer holds the key. Type your recovery passphrase.</source>
+        <translation>Nøgleringen har ikke længere nøglen. Skriv din gendannelsesfrase.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Gem</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Indstillinger</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> dage</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> måneder</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> år</translation>
+    </message>
+    <message>
+        <source>Remind about a &amp;backup after</source>
+        <translation>Påmind om &amp;sikkerhedskopi efter</translation>
+    </message>
+    <message>
+        <source>The status bar warns when the last backup is older than this.</source>
+        <translation>Statuslinjen advarer, når den seneste sikkerhedskopi er ældre end dette.</translation>
+    </message>
+    <message>
+        <source>Keep the &amp;access log for</source>
+        <translation>Gem &amp;adgangsloggen i</translation>
+    </message>
+    <message>
+        <source>Older log events are deleted when UngeDesk is opened.</source>
+        <translation>Ældre loghændelser slettes, når UngeDesk åbnes.</translation>
+    </message>
+    <message>
+        <source>Keep &amp;closed cases for</source>
+        <translation>Gem &amp;afsluttede sager i</translation>
+    </message>
+    <message>
+        <source>Then they appear under Security › Cases to delete. Nothing is deleted without your confirmation.</source>
+        <translation>Derefter vises de under Sikkerhed › Sager til sletning. Intet slettes, uden at du bekræfter det.</translation>
+    </message>
+</context>
+<context>
     <name>SetupWizard</name>
     <message>
         <source>Set up UngeDesk</source>
@@ -309,6 +832,92 @@
     <message>
         <source>&amp;Start UngeDesk</source>
         <translation>&amp;Start UngeDesk</translation>
+    </message>
+</context>
+<context>
+    <name>TransferExportDialog</name>
+    <message>
+        <source>&amp;Write transfer file</source>
+        <translation>&amp;Skriv overførselsfil</translation>
+    </message>
+    <message>
+        <source>Transfer case – {name}</source>
+        <translation>Overfør sag – {name}</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Vælg …</translation>
+    </message>
+    <message>
+        <source>&amp;Folder</source>
+        <translation>&amp;Mappe</translation>
+    </message>
+    <message>
+        <source>Transfer &amp;passphrase</source>
+        <translation>Overførsels&amp;frase</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it</source>
+        <translation>&amp;Gentag den</translation>
+    </message>
+    <message>
+        <source>Case {case} is written to an encrypted file named by the case number. Send the file, and tell the receiver the passphrase another way (by phone or in person), never in the same e-mail.</source>
+        <translation>Sag {case} skrives til en krypteret fil, der er navngivet efter sagsnummeret. Send filen, og fortæl modtageren adgangsfrasen på en anden måde (i telefonen eller personligt), aldrig i samme e-mail.</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the transfer file</source>
+        <translation>Vælg en mappe til overførselsfilen</translation>
+    </message>
+    <message>
+        <source>Choose a folder.</source>
+        <translation>Vælg en mappe.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>De to adgangsfraser er forskellige.</translation>
+    </message>
+</context>
+<context>
+    <name>TransferImportDialog</name>
+    <message>
+        <source>&amp;Receive</source>
+        <translation>&amp;Modtag</translation>
+    </message>
+    <message>
+        <source>Receive a transferred case</source>
+        <translation>Modtag overført sag</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose file…</source>
+        <translation>&amp;Vælg fil …</translation>
+    </message>
+    <message>
+        <source>Transfer &amp;file</source>
+        <translation>Overførsels&amp;fil</translation>
+    </message>
+    <message>
+        <source>Transfer &amp;passphrase</source>
+        <translation>Overførsels&amp;frase</translation>
+    </message>
+    <message>
+        <source>A young person you do not have yet is registered with a new case number and you as caseworker. One you have is updated only if the file is newer.</source>
+        <translation>En ung, du ikke har i forvejen, registreres med et nyt sagsnummer og dig som sagsbehandler. En ung, du allerede har, opdateres kun, hvis filen er nyere.</translation>
+    </message>
+    <message>
+        <source>Choose a transfer file</source>
+        <translation>Vælg en overførselsfil</translation>
+    </message>
+    <message>
+        <source>UngeDesk transfers (*.udcase);;All files (*)</source>
+        <translation>UngeDesk-overførsler (*.udcase);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Choose the file you received.</source>
+        <translation>Vælg den fil, du har modtaget.</translation>
+    </message>
+    <message>
+        <source>Write the passphrase the sender told you.</source>
+        <translation>Skriv den adgangsfrase, afsenderen har givet dig.</translation>
     </message>
 </context>
 <context>
@@ -415,6 +1024,21 @@
     <message>
         <source>This CPR number is already registered. Open the existing record instead of creating a second one.</source>
         <translation>CPR-nummeret er allerede registreret. Åbn den eksisterende sag i stedet for at oprette en ny.</translation>
+    </message>
+</context>
+<context>
+    <name>YouthHistoryDialog</name>
+    <message>
+        <source>Access history – {name}</source>
+        <translation>Adgangshistorik – {name}</translation>
+    </message>
+    <message>
+        <source>Everyone who has seen or changed this young person&apos;s data on this computer, and why. The young person has the right to see this.</source>
+        <translation>Alle, der har set eller ændret den unges oplysninger på denne computer, og hvorfor. Den unge har ret til at se dette.</translation>
+    </message>
+    <message>
+        <source>No access is logged for this young person.</source>
+        <translation>Der er ingen logget adgang til denne unge.</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,326 @@
+"""The Security and Case menus: backup, settings, closing a case, right of access, access
+history, deleting expired cases and moving a case between installations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+from ungedesk.domain.profile import ProfileInput, Role
+from ungedesk.domain.youth import YouthInput
+from ungedesk.services import audit, backup, caseworkers, retention, youths
+from ungedesk.services.setup import create_installation, get_setting
+from ungedesk.store.database import Store
+from ungedesk.store.paths import StorePaths
+from ungedesk.ui import tasks
+from ungedesk.ui.access_views import AuditColumn, MyAccessDialog, YouthHistoryDialog
+from ungedesk.ui.case_dialogs import CloseCaseDialog, ExportPersonDialog
+from ungedesk.ui.main_window import MainWindow
+from ungedesk.ui.record_view import RecordView
+from ungedesk.ui.retention_dialog import ExpiredCasesDialog
+from ungedesk.ui.settings_dialog import SettingsDialog
+from ungedesk.ui.transfer_dialogs import TransferExportDialog, TransferImportDialog
+
+TRANSFER_PASSPHRASE = "blå cykel svømmer over Limfjorden"
+
+
+def register(store: Store, first_contact: date = date(2026, 3, 3), cpr: str = "1503054007") -> int:
+    me = caseworkers.current_user(store)
+    assert me is not None
+    return youths.register(
+        store,
+        YouthInput(cpr, "Sofie", "Nørgaard", first_contact, caseworker_id=me.id),
+        today=date(2026, 11, 24),
+    ).youth_id
+
+
+def open_record(qtbot, window: MainWindow, youth_id: int) -> RecordView:
+    window.reload()
+    qtbot.waitUntil(lambda: window.model.total >= 1)
+    window.open_record(youth_id)
+    qtbot.waitUntil(lambda: window.record_view(youth_id) is not None)
+    view = window.record_view(youth_id)
+    assert view is not None
+    return view
+
+
+def dialog_of[D: QDialog](qtbot, window: MainWindow, kind: type[D]) -> D:
+    qtbot.waitUntil(lambda: isinstance(window.dialog, kind) and window.dialog.isVisible())
+    assert isinstance(window.dialog, kind)
+    return window.dialog
+
+
+def gone(dialog: QDialog) -> bool:
+    """Closed: the dialogs delete themselves on close."""
+    return not shiboken6.isValid(dialog) or not dialog.isVisible()
+
+
+def close_notice(qtbot, window: MainWindow) -> str:
+    qtbot.waitUntil(lambda: window.notice is not None and window.notice.isVisible())
+    assert window.notice is not None
+    text = window.notice.text()
+    window.notice.close()
+    return text
+
+
+def test_case_menu_is_disabled_without_an_open_record(qtbot, window: MainWindow) -> None:
+    assert not window.close_case_action.isEnabled()
+    assert not window.export_person_action.isEnabled()
+    assert not window.history_action.isEnabled()
+    assert not window.transfer_action.isEnabled()
+    assert window.backup_action.isEnabled()
+
+
+def test_backup_through_the_menu_writes_a_file_and_ends_the_reminder(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    qtbot.waitUntil(window.backup_reminder.isVisible)
+    assert window.backup_reminder.text() == "Der er endnu ikke taget en sikkerhedskopi"
+    offered: list[str] = []
+
+    def save_as(parent, caption, directory, filter):
+        offered.append(directory)
+        return str(tmp_path / "kopi"), filter
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    window.backup_action.trigger()
+    text = close_notice(qtbot, window)
+    target = tmp_path / "kopi.udbackup"
+    assert target.exists()
+    assert Path(offered[0]).name == "ungedesk-kopi-2026-11-24.udbackup"
+    assert "rækker" in text and str(target) in text
+    qtbot.waitUntil(lambda: not window.backup_reminder.isVisible())
+    assert window.busy_dialog is None
+
+
+def test_overdue_backup_says_how_many_days(qtbot, window: MainWindow) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    window._show_backup_reminder((True, datetime.now(UTC) - timedelta(days=9, hours=1)))
+    assert window.backup_reminder.text() == "Der er ikke taget sikkerhedskopi i 9 dage"
+
+
+def test_settings_dialog_saves_values(qtbot, window: MainWindow, store: Store) -> None:
+    window.settings_action.trigger()
+    dialog = dialog_of(qtbot, window, SettingsDialog)
+    assert dialog.reminder_days.value() == backup.DEFAULT_REMINDER_DAYS
+    assert dialog.audit_months.value() == audit.DEFAULT_RETENTION_MONTHS
+    assert dialog.case_years.value() == retention.DEFAULT_RETENTION_YEARS
+    dialog.reminder_days.setValue(14)
+    dialog.audit_months.setValue(12)
+    dialog.case_years.setValue(3)
+    qtbot.keyClick(dialog.reminder_days, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: gone(dialog))
+    qtbot.waitUntil(lambda: not tasks.runner().busy)
+    assert get_setting(store, backup.REMINDER_SETTING) == 14
+    assert get_setting(store, audit.RETENTION_SETTING) == 12
+    assert get_setting(store, retention.RETENTION_SETTING) == 3
+
+
+def test_close_case_by_keyboard_updates_the_status(qtbot, window: MainWindow, store: Store) -> None:
+    youth_id = register(store)
+    view = open_record(qtbot, window, youth_id)
+    assert view.status.text() == "Aktiv"
+    assert window.close_case_action.isEnabled()
+    assert not window.reopen_case_action.isEnabled()
+    window.close_case_action.trigger()
+    dialog = dialog_of(qtbot, window, CloseCaseDialog)
+    assert dialog.focusWidget() is dialog.reason
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Down)  # Job -> Uddannelse
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.status.text() == "Afsluttet")
+    assert gone(dialog)
+    assert window.reopen_case_action.isEnabled()
+    assert not window.close_case_action.isEnabled()
+    events = audit.events_for_youth(store, youth_id)
+    assert any(e.detail == "Sagen afsluttet: Uddannelse" for e in events)
+
+    window.reopen_case_action.trigger()
+    qtbot.waitUntil(lambda: view.status.text() == "Aktiv")
+    qtbot.waitUntil(window.close_case_action.isEnabled)
+
+
+def test_close_case_date_before_first_contact_is_refused(
+    qtbot, window: MainWindow, store: Store
+) -> None:
+    youth_id = register(store)
+    open_record(qtbot, window, youth_id)
+    window.close_case_action.trigger()
+    dialog = dialog_of(qtbot, window, CloseCaseDialog)
+    # The field does not go below the first contact date at all.
+    assert dialog.closed_on.minimumDate().toPython() == date(2026, 3, 3)
+    dialog.reject()
+
+
+def test_export_person_writes_the_pdf_and_the_json(
+    qtbot, window: MainWindow, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    youth_id = register(store)
+    open_record(qtbot, window, youth_id)
+    out = tmp_path / "indsigt"
+    out.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
+    window.export_person_action.trigger()
+    dialog = dialog_of(qtbot, window, ExportPersonDialog)
+    assert dialog.purpose.text() == "Anmodning om indsigt fra den unge"
+    dialog.browse.click()
+    assert dialog.folder.text() == str(out)
+    dialog.purpose.clear()
+    dialog.ok_button.click()
+    assert dialog.field_errors["purpose"].isVisible()
+    dialog.purpose.setText("Indsigtsanmodning")
+    dialog.ok_button.click()
+    text = close_notice(qtbot, window)
+    names = sorted(p.name for p in out.iterdir())
+    assert len(names) == 2
+    assert names[0].startswith("indsigt-") and names[0].endswith(".json")
+    assert names[1].endswith(".pdf")
+    assert names[1] in text
+    exports = [
+        e for e in audit.events_for_youth(store, youth_id) if e.action is audit.Action.EXPORT
+    ]
+    assert exports[0].purpose == "Indsigtsanmodning"
+
+
+def test_access_history_lists_the_read(qtbot, window: MainWindow, store: Store) -> None:
+    youth_id = register(store)
+    open_record(qtbot, window, youth_id)
+    window.history_action.trigger()
+    dialog = dialog_of(qtbot, window, YouthHistoryDialog)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() > 0)
+    actions = [
+        dialog.model.index(r, AuditColumn.ACTION).data() for r in range(dialog.model.rowCount())
+    ]
+    assert "Læst" in actions and "Oprettet" in actions
+    read = actions.index("Læst")
+    assert dialog.model.index(read, AuditColumn.ACTOR).data() == "Anne Bjerregaard (ABJ)"
+    assert (
+        dialog.model.index(read, AuditColumn.TIME)
+        .data()
+        .endswith(tuple(f"{h:02d}" for h in range(60)))
+    )
+    assert "kl." in dialog.model.index(read, AuditColumn.TIME).data()
+    dialog.reject()
+
+
+def test_my_access_and_the_log_check(qtbot, window: MainWindow, store: Store) -> None:
+    youth_id = register(store)
+    open_record(qtbot, window, youth_id)
+    window.my_access_action.trigger()
+    dialog = dialog_of(qtbot, window, MyAccessDialog)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() > 0)
+    assert dialog.table.isColumnHidden(AuditColumn.ACTOR)
+    case_numbers = {
+        dialog.model.index(r, AuditColumn.CASE_NUMBER).data()
+        for r in range(dialog.model.rowCount())
+    }
+    assert window.record_view(youth_id).record.case_number in case_numbers  # type: ignore[union-attr]
+    dialog.reject()
+    window.verify_action.trigger()
+    assert "intakt" in close_notice(qtbot, window)
+
+
+def test_expired_cases_are_deleted_after_confirmation(
+    qtbot, window: MainWindow, store: Store, today: date, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old = register(store, first_contact=date(2019, 2, 1), cpr="3112994008")
+    retention.close_case(store, old, retention.ExitReason.JOB, date(2020, 6, 1), today=today)
+    open_record(qtbot, window, old)
+    asked: list[str] = []
+
+    def answer(parent, title, text, *args):
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    window.expired_action.trigger()
+    dialog = dialog_of(qtbot, window, ExpiredCasesDialog)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1)
+    assert dialog.model.index(0, 2).data() == "Job"
+    assert dialog.ok_button.text() == "&Slet 1 markeret …"
+    dialog.select_none.click()
+    assert not dialog.ok_button.isEnabled()
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Space)
+    assert dialog.ok_button.isEnabled()
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: window.model.loaded and window.model.total == 0)
+    assert asked and "1 sag" in asked[0]
+    qtbot.waitUntil(lambda: dialog.stack.currentWidget() is dialog.empty)
+    assert window.records.count() == 0
+    assert youths.get(store, old) is None
+    dialog.reject()
+
+
+@pytest.fixture
+def other_store(tmp_path: Path, shared: ModuleType) -> Iterator[tuple[Store, StorePaths]]:
+    paths = StorePaths(tmp_path / "jobcenter")
+    profile = ProfileInput(
+        name="Bo Kristensen", initials="BOK", unit="Jobcenter", role=Role.CASEWORKER
+    )
+    result = create_installation(
+        paths, shared.PASSPHRASE, profile, municipality="Demo Kommune", scrypt_n=2**12
+    )
+    yield result.opened.store, paths
+    result.opened.store.close()
+
+
+def test_transfer_round_trip_between_two_stores(
+    qtbot,
+    window: MainWindow,
+    store: Store,
+    today: date,
+    tmp_path: Path,
+    other_store: tuple[Store, StorePaths],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    youth_id = register(store)
+    open_record(qtbot, window, youth_id)
+    window.transfer_action.trigger()
+    dialog = dialog_of(qtbot, window, TransferExportDialog)
+    out = tmp_path / "ud"
+    dialog.folder.setText(str(out))
+    dialog.passphrase.setText("kort")
+    assert dialog.strength.isVisible()
+    dialog.repeat.setText("kort")
+    dialog.ok_button.click()
+    assert dialog.field_errors["passphrase"].isVisible()
+    dialog.passphrase.setText(TRANSFER_PASSPHRASE)
+    dialog.repeat.setText(TRANSFER_PASSPHRASE + "x")
+    dialog.ok_button.click()
+    assert dialog.field_errors["repeat"].text() == "De to adgangsfraser er forskellige."
+    dialog.repeat.setText(TRANSFER_PASSPHRASE)
+    dialog.ok_button.click()
+    close_notice(qtbot, window)
+    files = list(out.glob("*.udcase"))
+    assert len(files) == 1
+
+    other, other_paths = other_store
+    receiver = MainWindow(other, other_paths, today=lambda: today)
+    qtbot.addWidget(receiver)
+    receiver.show()
+    qtbot.waitUntil(lambda: receiver.model.loaded and receiver.user is not None)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(files[0]), ""))
+    receiver.import_case_action.trigger()
+    incoming = dialog_of(qtbot, receiver, TransferImportDialog)
+    incoming.browse.click()
+    assert incoming.file.text() == str(files[0])
+    incoming.passphrase.setText("forkert frase til filen")
+    incoming.ok_button.click()
+    qtbot.waitUntil(incoming.field_errors["passphrase"].isVisible)
+    incoming.passphrase.setText(TRANSFER_PASSPHRASE)
+    incoming.ok_button.click()
+    qtbot.waitUntil(lambda: receiver.model.total == 1 and receiver.records.count() == 1)
+    view = receiver.records.currentWidget()
+    assert isinstance(view, RecordView)
+    assert view.record.name == "Sofie Nørgaard"
+    assert view.record.caseworker_name.startswith("Bo Kristensen")
+    assert gone(incoming)
+    receiver.close()
+    qtbot.waitUntil(lambda: not tasks.runner().busy)
