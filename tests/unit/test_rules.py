@@ -153,3 +153,16 @@ def test_on_time_share() -> None:
     )
     assert on_time_share(items) == pytest.approx(1 / 3)  # 1 met; 4-in-6 and tilbud overdue
     assert on_time_share([]) is None
+
+
+def test_target_group_change_applies_from_its_date() -> None:
+    facts = CaseFacts(
+        ADULT, None,
+        (Event("henvendelse", date(2026, 3, 2)), Event("henvendelse", date(2026, 9, 1))),
+        group_changes=((date(2026, 6, 1), "lab6_2"),),
+    )
+    assert facts.group_on(date(2026, 5, 31)) is None and facts.group_on(date(2026, 6, 1)) == "lab6_2"
+    rules = [r for r in RULES if r.id == "lab-31-5-foerste-jobsamtale"]
+    unlimited = [r.__class__(**{**{f: getattr(r, f) for f in r.__slots__}, "once": False}) for r in rules]
+    found = deadlines(unlimited, facts, date(2026, 11, 24))
+    assert [d.start for d in found] == [date(2026, 9, 1)]  # the March one predates the group

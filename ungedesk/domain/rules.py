@@ -59,9 +59,20 @@ class Event:
 
 @dataclass(frozen=True, slots=True)
 class CaseFacts:
+    """What the engine needs of a case. ``target_group`` is a label valid from the start;
+    ``group_changes`` are later målgruppeskift as (valid from, group), oldest first."""
+
     birth_date: date
     target_group: str | None
     events: tuple[Event, ...] = ()
+    group_changes: tuple[tuple[date, str], ...] = ()
+
+    def group_on(self, day: date) -> str | None:
+        group = self.target_group
+        for since, changed in self.group_changes:
+            if since <= day:
+                group = changed
+        return group
 
 
 class Status(StrEnum):
@@ -155,7 +166,7 @@ def parse_rules(text: str, *, local: bool = False) -> list[Rule]:
 def _applies(rule: Rule, facts: CaseFacts, start: date) -> bool:
     if not rule.in_force_on(start):
         return False
-    if rule.target_groups and facts.target_group not in rule.target_groups:
+    if rule.target_groups and facts.group_on(start) not in rule.target_groups:
         return False
     age = age_on(facts.birth_date, start)
     if rule.min_age is not None and age < rule.min_age:

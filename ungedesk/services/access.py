@@ -40,7 +40,9 @@ from ungedesk.store.errors import translate_os_error
 from ungedesk.store.models import Base, Caseworker, Youth
 from ungedesk.store.paths import write_private_atomic
 
-NOT_ABOUT_A_PERSON = frozenset({"caseworker", "setting", "audit_head", "alembic_version"})
+NOT_ABOUT_A_PERSON = frozenset(
+    {"caseworker", "setting", "audit_head", "alembic_version", "local_rule"}
+)
 ACCESS_LOG_TABLE = "audit_event"
 
 FIELD_LABELS = {

@@ -111,3 +111,108 @@ class AuditHead(Base):
     anchor_hash: Mapped[str] = mapped_column(String(64))
     last_id: Mapped[int] = mapped_column(Integer)
     last_hash: Mapped[str] = mapped_column(String(64))
+
+
+class TargetGroupEntry(Base):
+    """A target group given on a date (the first one at visitation, later målgruppeskift)."""
+
+    __tablename__ = "target_group_entry"
+    __table_args__ = (Index("ix_target_group_youth", "youth_id", "valid_from"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    youth_id: Mapped[int] = mapped_column(ForeignKey("youth.id"))
+    valid_from: Mapped[date] = mapped_column(Date)
+    target_group: Mapped[str] = mapped_column(String(20))
+    sub_assessment: Mapped[str] = mapped_column(String(30), default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+
+
+class Visitation(Base):
+    """The outcome of the first conversation(s): one per young person, edited in place."""
+
+    __tablename__ = "visitation"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    youth_id: Mapped[int] = mapped_column(ForeignKey("youth.id"), unique=True)
+    visited_on: Mapped[date] = mapped_column(Date)
+    reasons: Mapped[str] = mapped_column(Text, default="")
+    paalaeg_given_on: Mapped[date | None] = mapped_column(Date)
+    paalaeg_education: Mapped[str] = mapped_column(String(200), default="")
+    paalaeg_deadline: Mapped[date | None] = mapped_column(Date)
+    fvu_obu_screening: Mapped[bool] = mapped_column(default=False)
+    youth_assessment: Mapped[str] = mapped_column(String(10), default="")
+    uu_present: Mapped[bool] = mapped_column(default=False)
+    turned_away: Mapped[bool] = mapped_column(default=False)  # "vendt i døren"
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime, server_default=func.current_timestamp(), onupdate=func.current_timestamp()
+    )
+
+
+class Conversation(Base):
+    """A conversation booked, held, missed or cancelled."""
+
+    __tablename__ = "conversation"
+    __table_args__ = (
+        Index("ix_conversation_youth", "youth_id", "starts_at"),
+        Index("ix_conversation_starts", "starts_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    youth_id: Mapped[int] = mapped_column(ForeignKey("youth.id"))
+    kind: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20))
+    starts_at: Mapped[datetime] = mapped_column(DateTime)
+    duration_minutes: Mapped[int] = mapped_column(Integer, default=45)
+    mode: Mapped[str] = mapped_column(String(20), default="in_person")
+    place: Mapped[str] = mapped_column(String(200), default="")
+    participants: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of names/roles
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime, server_default=func.current_timestamp(), onupdate=func.current_timestamp()
+    )
+
+
+class CaseEvent(Base):
+    """A dated milestone the deadline rules react to (left the plan, contact made, offer
+    started, realistic education pointed out …) that is not a conversation."""
+
+    __tablename__ = "case_event"
+    __table_args__ = (Index("ix_case_event_youth", "youth_id", "kind"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    youth_id: Mapped[int] = mapped_column(ForeignKey("youth.id"))
+    kind: Mapped[str] = mapped_column(String(30))
+    on: Mapped[date] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class DeadlineRow(Base):
+    """A deadline computed by the rule engine, kept per young person and refreshed whenever
+    the case changes, so the deadlines overview is one indexed query even at 100,000."""
+
+    __tablename__ = "deadline"
+    __table_args__ = (
+        Index("ix_deadline_due", "met", "due"),
+        Index("ix_deadline_youth", "youth_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    youth_id: Mapped[int] = mapped_column(ForeignKey("youth.id"))
+    rule_id: Mapped[str] = mapped_column(String(60))
+    start: Mapped[date] = mapped_column(Date)
+    due: Mapped[date] = mapped_column(Date)
+    met: Mapped[bool] = mapped_column()
+    met_on: Mapped[date | None] = mapped_column(Date)
+    done: Mapped[int] = mapped_column(Integer)
+
+
+class LocalRule(Base):
+    """A municipality's local standard (kvalitetsstandard), as a TOML [[rule]] text."""
+
+    __tablename__ = "local_rule"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    rule_id: Mapped[str] = mapped_column(String(60), unique=True)
+    definition: Mapped[str] = mapped_column(Text)
