@@ -14,7 +14,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -27,13 +27,21 @@ from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ungedesk.domain.profile import ProfileInput, Role
-from ungedesk.services import demo, setup
+from ungedesk.domain.youth import ExitReason
+from ungedesk.services import backup, demo, retention, setup
+from ungedesk.store.database import Store
 from ungedesk.store.paths import StorePaths
 from ungedesk.ui import tasks
+from ungedesk.ui.access_views import MyAccessDialog, YouthHistoryDialog
+from ungedesk.ui.backup_dialogs import RestoreDialog
+from ungedesk.ui.case_dialogs import CloseCaseDialog, ExportPersonDialog
 from ungedesk.ui.i18n import install_translations
 from ungedesk.ui.main_window import MainWindow
 from ungedesk.ui.record_view import RecordView
+from ungedesk.ui.retention_dialog import ExpiredCasesDialog
+from ungedesk.ui.settings_dialog import SettingsDialog
 from ungedesk.ui.setup_wizard import SetupWizard
+from ungedesk.ui.transfer_dialogs import TransferExportDialog, TransferImportDialog
 from ungedesk.ui.unlock_dialog import UnlockDialog
 
 PASSPHRASE = "grøn kaffe tager toget til Ribe"
@@ -219,8 +227,85 @@ def shoot_main(shoot: Shooter, paths: StorePaths, count: int, seed: int) -> None
     shoot(window.form, "edit-basic-data")
     window.form.reject()
 
+    shoot_trust(shoot, window, store, paths)
     window.close()
     tasks.runner().call_blocking(store.close)
+
+
+def _dialog(window: MainWindow, kind: type) -> QWidget:
+    wait_until(lambda: isinstance(window.dialog, kind) and window.dialog.isVisible())
+    assert window.dialog is not None
+    return window.dialog
+
+
+def shoot_trust(shoot: Shooter, window: MainWindow, store: Store, paths: StorePaths) -> None:
+    """The Security and Case menus' dialogs, over the demo register."""
+    shoot(window, "main-backup-reminder")
+    window.settings_action.trigger()
+    settings = _dialog(window, SettingsDialog)
+    shoot(settings, "settings")
+    settings.close()
+
+    view = window.records.currentWidget()
+    assert isinstance(view, RecordView)
+    window.close_case_action.trigger()
+    shoot(_dialog(window, CloseCaseDialog), "case-close")
+    window.dialog.close()  # type: ignore[union-attr]
+    window.export_person_action.trigger()
+    shoot(_dialog(window, ExportPersonDialog), "case-right-of-access")
+    window.dialog.close()  # type: ignore[union-attr]
+    window.history_action.trigger()
+    history = _dialog(window, YouthHistoryDialog)
+    wait_until(lambda: history.model.loaded)  # type: ignore[attr-defined]
+    shoot(history, "case-access-history")
+    history.close()
+    window.transfer_action.trigger()
+    transfer = _dialog(window, TransferExportDialog)
+    transfer.passphrase.setText("sommer2026")  # type: ignore[attr-defined]
+    shoot(transfer, "case-transfer-weak-passphrase")
+    transfer.close()
+    window.import_case_action.trigger()
+    shoot(_dialog(window, TransferImportDialog), "case-receive")
+    window.dialog.close()  # type: ignore[union-attr]
+
+    window.my_access_action.trigger()
+    mine = _dialog(window, MyAccessDialog)
+    wait_until(lambda: mine.model.loaded)  # type: ignore[attr-defined]
+    shoot(mine, "security-my-access")
+    mine.close()
+
+    # Some cases closed long enough ago to be due for deletion (retention shortened to 1 year).
+    def close_old() -> None:
+        setup.set_setting(store, retention.RETENTION_SETTING, 1)
+        rows = [window.model._index.row(i) for i in range(len(window.model._index))]
+        old = [r for r in rows if r.henvendelse_date.year <= TODAY.year - 2][:6]
+        for i, row in enumerate(old):
+            reason = list(ExitReason)[i % len(ExitReason)]
+            closed = row.henvendelse_date + timedelta(days=60)
+            retention.close_case(store, row.id, reason, closed, today=TODAY)
+
+    tasks.runner().call_blocking(close_old)
+    window.expired_action.trigger()
+    expired = _dialog(window, ExpiredCasesDialog)
+    wait_until(lambda: expired.model.rowCount() > 0)  # type: ignore[attr-defined]
+    shoot(expired, "security-cases-to-delete")
+    expired.close()
+
+    copy = paths.root.parent / "screens-kopi.udbackup"
+    result = tasks.runner().call_blocking(backup.backup, store, copy)
+    window._backup_done(result)
+    wait_until(lambda: window.notice is not None and window.notice.isVisible())
+    assert window.notice is not None
+    shoot(window.notice, "security-backup-done")
+    window.notice.close()
+    window.restore_action.trigger()
+    restore = _dialog(window, RestoreDialog)
+    restore.set_source(copy)  # type: ignore[attr-defined]
+    wait_until(lambda: restore.info is not None)  # type: ignore[attr-defined]
+    shoot(restore, "security-restore")
+    restore.close()
+    window.check_backup_reminder()
+    wait_until(lambda: not window.backup_reminder.isVisible())
 
 
 def main() -> int:

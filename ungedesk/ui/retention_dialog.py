@@ -168,6 +168,8 @@ class ExpiredCasesDialog(WorkDialog):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.table)
+        # Room for several rows: the dialog fits its height to its contents.
+        self.stack.setMinimumHeight(self.table.fontMetrics().height() * 14)
         self.select_all = QPushButton(self.tr("Tick &all"))
         self.select_none = QPushButton(self.tr("Tick &none"))
         for button in (self.select_all, self.select_none):
