@@ -324,3 +324,61 @@ def test_transfer_round_trip_between_two_stores(
     assert gone(incoming)
     receiver.close()
     qtbot.waitUntil(lambda: not tasks.runner().busy)
+
+
+def test_restore_replaces_the_store_and_opens_the_window_again(
+    qtbot,
+    store: Store,
+    store_paths: StorePaths,
+    today: date,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from ungedesk.store.database import KeySource, Opened
+    from ungedesk.ui.app import Launcher
+    from ungedesk.ui.backup_dialogs import RestoreDialog
+
+    copy = tmp_path / "kopi.udbackup"
+    backup.backup(store, copy)
+    register(store)  # after the backup: the restore takes it away
+
+    launcher = Launcher(store_paths, today=lambda: today)
+    launcher._opened(Opened(store, KeySource.KEYRING, True))
+    old = launcher.window
+    assert old is not None
+    qtbot.waitUntil(lambda: old.model.loaded and old.model.total == 1)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(copy), ""))
+    old.restore_action.trigger()
+    dialog = dialog_of(qtbot, old, RestoreDialog)
+    assert not dialog.ok_button.isEnabled()
+    dialog.choose.click()
+    qtbot.waitUntil(dialog.ok_button.isEnabled)
+    assert "kl." in dialog.manifest.text() and "rækker" in dialog.manifest.text()
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: launcher.window is not None and launcher.window is not old)
+    restored = launcher.window
+    assert restored is not None
+    qtbot.waitUntil(lambda: restored.model.loaded)
+    assert restored.model.total == 0
+    assert launcher.store is not None and launcher.store is not store
+    restored_events = audit.recent_for_actor(launcher.store, restored.user.id)  # type: ignore[union-attr]
+    assert restored_events[0].action is audit.Action.RESTORE
+    launcher.shutdown()
+    qtbot.waitUntil(lambda: not tasks.runner().busy)
+
+
+def test_restore_of_a_file_that_is_no_backup_says_so(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ungedesk.ui.backup_dialogs import RestoreDialog
+
+    junk = tmp_path / "noget.udbackup"
+    junk.write_bytes(b"ikke en kopi")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(junk), ""))
+    window.restore_action.trigger()
+    dialog = dialog_of(qtbot, window, RestoreDialog)
+    dialog.choose.click()
+    qtbot.waitUntil(dialog.field_errors["source"].isVisible)
+    assert "ikke en gyldig UngeDesk-sikkerhedskopi" in dialog.field_errors["source"].text()
+    assert not dialog.ok_button.isEnabled()
+    dialog.reject()

@@ -175,6 +175,7 @@ class Launcher(QObject):
         """Replace the store with a backup: close the window and the store, restore on the
         worker, then open the main window on the restored store. If the restore fails, the
         old store is back in place (backup.restore guarantees it): say why and open it."""
+        self._dispose_lock()
         window, store = self.window, self.store
         self.window = self.store = None
         if window is not None:
