@@ -17,6 +17,7 @@ from ungedesk.domain.profile import ProfileInput, Role
 from ungedesk.domain.youth import YouthInput
 from ungedesk.services import audit, backup, caseworkers, retention, youths
 from ungedesk.services.setup import create_installation, get_setting
+from ungedesk.services.transfer import NewerDataError
 from ungedesk.store.database import Store
 from ungedesk.store.paths import StorePaths
 from ungedesk.ui import tasks
@@ -98,6 +99,20 @@ def test_backup_through_the_menu_writes_a_file_and_ends_the_reminder(
     assert "rækker" in text and str(target) in text
     qtbot.waitUntil(lambda: not window.backup_reminder.isVisible())
     assert window.busy_dialog is None
+
+
+def test_backup_to_a_missing_folder_says_so_in_danish(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "findes-ikke" / "kopi.udbackup"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.backup_action.trigger()
+    qtbot.waitUntil(lambda: window.notice is not None and window.notice.isVisible())
+    assert window.notice is not None
+    assert window.notice.icon() == QMessageBox.Icon.Warning
+    assert close_notice(qtbot, window) == "Mappen til sikkerhedskopien findes ikke."
+    assert window.busy_dialog is None
+    assert window.backup_reminder.isVisible()
 
 
 def test_overdue_backup_says_how_many_days(qtbot, window: MainWindow) -> None:
@@ -322,6 +337,25 @@ def test_transfer_round_trip_between_two_stores(
     assert view.record.name == "Sofie Nørgaard"
     assert view.record.caseworker_name.startswith("Bo Kristensen")
     assert gone(incoming)
+
+    # The receiver edits the case; the same file again would overwrite newer data: refused.
+    me = caseworkers.current_user(other)
+    assert me is not None
+    qtbot.wait(1100)  # the database keeps change times to the second
+    youths.update(
+        other,
+        view.record.id,
+        YouthInput("1503054007", "Sofie", "Nørgaard-Berg", date(2026, 3, 3), caseworker_id=me.id),
+        today=today,
+    )
+    receiver.import_case_action.trigger()
+    again = dialog_of(qtbot, receiver, TransferImportDialog)
+    again.file.setText(str(files[0]))
+    again.passphrase.setText(TRANSFER_PASSPHRASE)
+    again.ok_button.click()
+    qtbot.waitUntil(again.general_error.isVisible)
+    assert again.general_error.text() == NewerDataError.message
+    again.reject()
     receiver.close()
     qtbot.waitUntil(lambda: not tasks.runner().busy)
 
