@@ -96,3 +96,35 @@ def test_bad_files_and_weak_passphrase(store: Store, receiver: Store, tmp_path: 
         transfer.import_case(receiver, path, CASE_PASS, today=TODAY)
     assert youths.count(receiver) == 0
     assert PROFILE.initials == "ABJ"
+
+
+def test_conversations_and_visitation_travel_and_deadlines_are_recomputed(
+    store: Store, receiver: Store, tmp_path: Path
+) -> None:
+    from datetime import datetime
+
+    from ungedesk.domain.visitation import ConversationInput, ConversationKind, ConversationStatus
+    from ungedesk.services import conversations, deadlines, visitation
+    from ungedesk.services.visitation import VisitationInput
+
+    yid = youths.register(store, PERSON, today=TODAY).youth_id
+    visitation.save(
+        store, yid, VisitationInput(visited_on=date(2026, 9, 1), target_group="lab6_4"), today=TODAY
+    )
+    conversations.book(
+        store,
+        yid,
+        ConversationInput(ConversationKind.FIRST, datetime(2026, 9, 3, 10, 30)),
+        ConversationStatus.HELD,
+    )
+    path = transfer.export_case(store, yid, tmp_path, CASE_PASS)
+    got = transfer.import_case(receiver, path, CASE_PASS, today=TODAY)
+    talks = conversations.for_youth(receiver, got.youth_id)
+    assert [(t.starts_at, t.status) for t in talks] == [
+        (datetime(2026, 9, 3, 10, 30), ConversationStatus.HELD)
+    ]
+    view = visitation.get(receiver, got.youth_id)
+    assert view is not None and view.groups[0].code == "lab6_4"
+    mine = {d.rule_id: d.status for d in deadlines.for_youth(store, yid, TODAY)}
+    theirs = {d.rule_id: d.status for d in deadlines.for_youth(receiver, got.youth_id, TODAY)}
+    assert mine == theirs and mine

@@ -21,10 +21,11 @@ from typing import Any
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
-from sqlalchemy import insert, select
+from sqlalchemy import Date, DateTime, delete, insert, select
+from sqlalchemy import Table as SaTable
 
 from ungedesk.domain.passphrase import assess
-from ungedesk.services import audit
+from ungedesk.services import audit, deadlines
 from ungedesk.services.access import ACCESS_LOG_TABLE, collect, person_tables
 from ungedesk.services.audit import CURRENT_USER, Action
 from ungedesk.services.setup import InputError
@@ -39,6 +40,9 @@ MAGIC = b"UNGEDESK-TRANSFER-1\n"
 _AAD = b"ungedesk-transfer-v1"
 # Columns that belong to the sending installation and are set anew on import.
 _LOCAL_COLUMNS = {"id", "youth_id", "case_number", "caseworker_id", "created_by_id"}
+# The youth row is handled apart, the access log stays with each installation, and
+# deadlines are recomputed from the copied facts under the receiver's rules.
+_NOT_COPIED = {"youth", ACCESS_LOG_TABLE, "deadline"}
 _DATE_COLUMNS = {"birth_date", "henvendelse_date", "closed_on"}
 _TIME_COLUMNS = {"created_at", "updated_at"}
 
@@ -132,13 +136,15 @@ def _decrypt(source: Path, passphrase: str) -> dict[str, Any]:
     return doc
 
 
-def _typed(column: str, value: Any) -> Any:
+def _typed(column: str, value: Any, table: SaTable | None = None) -> Any:
+    """JSON gives dates as text: turn them back by the column's type."""
     if value is None:
         return None
-    if column in _DATE_COLUMNS:
-        return date.fromisoformat(value)
-    if column in _TIME_COLUMNS:
+    kind = table.c[column].type if table is not None and column in table.c else None
+    if isinstance(kind, DateTime) or column in _TIME_COLUMNS:
         return datetime.fromisoformat(value)
+    if isinstance(kind, Date) or column in _DATE_COLUMNS:
+        return date.fromisoformat(value)
     return value
 
 
@@ -176,17 +182,23 @@ def import_case(store: Store, source: Path, passphrase: str, *, today: date) -> 
             s.add(youth)
             created = True
         s.flush()
+        if not created:
+            # The sender's file is the newer truth: its rows replace the receiver's.
+            for name, table in tables.items():
+                if name not in ("youth", ACCESS_LOG_TABLE):
+                    s.execute(delete(table).where(table.c.youth_id == youth.id))
         for name, rows in doc["tables"].items():
-            if name in ("youth", ACCESS_LOG_TABLE) or name not in tables:
+            if name in _NOT_COPIED or name not in tables:
                 continue
             table = tables[name]
             for row in rows:
                 clean = {
-                    k: _typed(k, v)
+                    k: _typed(k, v, table)
                     for k, v in row.items()
                     if k in table.columns and k not in ("id", "youth_id")
                 }
                 s.execute(insert(table).values(**clean, youth_id=youth.id))
+        deadlines.refresh(s, youth.id)
         audit.record(
             s,
             Action.CREATE if created else Action.UPDATE,

@@ -1,0 +1,248 @@
+"""Visitation: the outcome of the first conversation, target groups and their changes, and
+the dated case events the deadline rules react to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+
+from ungedesk.domain.visitation import (
+    NEW_LAW,
+    SUB_ASSESSMENT_LABELS,
+    SubAssessment,
+    YouthAssessment,
+    group_label,
+    groups_valid_on,
+)
+from ungedesk.services import audit, deadlines
+from ungedesk.services.audit import Action
+from ungedesk.services.setup import InputError
+from ungedesk.store.database import Store
+from ungedesk.store.models import CaseEvent, TargetGroupEntry, Visitation, Youth
+
+EVENT_KINDS = {
+    "left_plan": "Har forladt sin plan (15-17 år)",
+    "contact": "Kontakt til den unge",
+    "new_activity": "Ny aktivitet tilbudt",
+    "tilbud_start": "Tilbud startet",
+    "realistic_education": "Realistisk uddannelse peget på",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class VisitationInput:
+    visited_on: date
+    target_group: str
+    sub_assessment: SubAssessment = SubAssessment.NONE
+    reasons: str = ""
+    paalaeg_given_on: date | None = None
+    paalaeg_education: str = ""
+    paalaeg_deadline: date | None = None
+    fvu_obu_screening: bool = False
+    youth_assessment: YouthAssessment = YouthAssessment.NONE
+    uu_present: bool = False
+    turned_away: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class GroupEntryView:
+    valid_from: date
+    code: str
+    label: str
+    sub_assessment: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class VisitationView:
+    youth_id: int
+    visited_on: date
+    reasons: str
+    paalaeg_given_on: date | None
+    paalaeg_education: str
+    paalaeg_deadline: date | None
+    fvu_obu_screening: bool
+    youth_assessment: YouthAssessment
+    uu_present: bool
+    turned_away: bool
+    groups: tuple[GroupEntryView, ...]  # oldest first; the last is the current one
+
+
+def _validate(data: VisitationInput, henvendelse: date, today: date) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if data.visited_on > today:
+        errors["visited_on"] = "Visitationen kan ikke ligge i fremtiden."
+    elif data.visited_on < henvendelse:
+        errors["visited_on"] = "Visitationen kan ikke ligge før henvendelsen."
+    if data.target_group not in {g.code for g in groups_valid_on(data.visited_on)}:
+        errors["target_group"] = "Vælg en målgruppe, der gælder på visitationsdatoen."
+    if data.paalaeg_given_on is not None:
+        if data.paalaeg_given_on >= NEW_LAW:
+            errors["paalaeg_given_on"] = (
+                "Uddannelsespålægget er afskaffet fra 1. januar 2027 og kan ikke gives."
+            )
+        elif data.paalaeg_given_on < data.visited_on:
+            errors["paalaeg_given_on"] = "Pålægget kan ikke gives før visitationen."
+        if not data.paalaeg_education.strip():
+            errors["paalaeg_education"] = "Skriv den uddannelse, den unge skal pege på."
+        if data.paalaeg_deadline is not None and data.paalaeg_deadline < data.paalaeg_given_on:
+            errors["paalaeg_deadline"] = "Fristen kan ikke ligge før pålægget."
+    if len(data.reasons) > 5000:
+        errors["reasons"] = "Begrundelsen må højst være 5.000 tegn."
+    return errors
+
+
+def save(store: Store, youth_id: int, data: VisitationInput, *, today: date) -> None:
+    """Record (or correct) the visitation; the first target group starts the history."""
+    with store.session() as s:
+        youth = s.get(Youth, youth_id)
+        if youth is None:
+            raise InputError({"youth_id": "Den unge findes ikke længere."})
+        errors = _validate(data, youth.henvendelse_date, today)
+        if errors:
+            raise InputError(errors)
+        row = s.scalar(select(Visitation).where(Visitation.youth_id == youth_id))
+        if row is None:
+            row = Visitation(youth_id=youth_id)
+            s.add(row)
+        row.visited_on = data.visited_on
+        row.reasons = data.reasons.strip()
+        row.paalaeg_given_on = data.paalaeg_given_on
+        row.paalaeg_education = data.paalaeg_education.strip()
+        row.paalaeg_deadline = data.paalaeg_deadline
+        row.fvu_obu_screening = data.fvu_obu_screening
+        row.youth_assessment = data.youth_assessment.value
+        row.uu_present = data.uu_present
+        row.turned_away = data.turned_away
+        first = s.scalar(
+            select(TargetGroupEntry)
+            .where(TargetGroupEntry.youth_id == youth_id)
+            .order_by(TargetGroupEntry.valid_from, TargetGroupEntry.id)
+        )
+        if first is None:
+            s.add(
+                TargetGroupEntry(
+                    youth_id=youth_id,
+                    valid_from=data.visited_on,
+                    target_group=data.target_group,
+                    sub_assessment=data.sub_assessment.value,
+                    reason="Visitation",
+                )
+            )
+        else:  # correcting the visitation corrects its target group, not later changes
+            first.valid_from = data.visited_on
+            first.target_group = data.target_group
+            first.sub_assessment = data.sub_assessment.value
+        s.flush()
+        audit.record(
+            s, Action.UPDATE, youth_id=youth_id, subject=youth.case_number, detail="Visitation"
+        )
+        deadlines.refresh(s, youth_id)
+
+
+def change_target_group(
+    store: Store,
+    youth_id: int,
+    group: str,
+    since: date,
+    reason: str,
+    *,
+    today: date,
+    sub_assessment: SubAssessment = SubAssessment.NONE,
+) -> None:
+    """Målgruppeskift: a new target group from ``since``; the history keeps the old ones."""
+    errors: dict[str, str] = {}
+    if since > today:
+        errors["since"] = "Skiftet kan ikke ligge i fremtiden."
+    if group not in {g.code for g in groups_valid_on(since)}:
+        errors["target_group"] = "Vælg en målgruppe, der gælder på datoen."
+    if not reason.strip():
+        errors["reason"] = "Skriv hvorfor målgruppen skifter."
+    with store.session() as s:
+        youth = s.get(Youth, youth_id)
+        if youth is None:
+            raise InputError({"youth_id": "Den unge findes ikke længere."})
+        first = s.scalar(
+            select(TargetGroupEntry.valid_from)
+            .where(TargetGroupEntry.youth_id == youth_id)
+            .order_by(TargetGroupEntry.valid_from)
+        )
+        if first is None:
+            errors["target_group"] = "Registrér visitationen, før målgruppen kan skifte."
+        elif since <= first:
+            errors["since"] = "Skiftet skal ligge efter visitationen."
+        if errors:
+            raise InputError(errors)
+        s.add(
+            TargetGroupEntry(
+                youth_id=youth_id,
+                valid_from=since,
+                target_group=group,
+                sub_assessment=sub_assessment.value,
+                reason=reason.strip(),
+            )
+        )
+        s.flush()
+        audit.record(
+            s,
+            Action.UPDATE,
+            youth_id=youth_id,
+            subject=youth.case_number,
+            detail=f"Målgruppeskift: {group_label(group)}",
+        )
+        deadlines.refresh(s, youth_id)
+
+
+def record_event(
+    store: Store, youth_id: int, kind: str, on: date, note: str = "", *, today: date
+) -> None:
+    if kind not in EVENT_KINDS:
+        raise InputError({"kind": "Ukendt hændelse."})
+    if on > today:
+        raise InputError({"on": "Datoen kan ikke ligge i fremtiden."})
+    with store.session() as s:
+        youth = s.get(Youth, youth_id)
+        if youth is None:
+            raise InputError({"youth_id": "Den unge findes ikke længere."})
+        s.add(CaseEvent(youth_id=youth_id, kind=kind, on=on, note=note.strip()))
+        s.flush()
+        audit.record(
+            s, Action.UPDATE, youth_id=youth_id, subject=youth.case_number, detail=EVENT_KINDS[kind]
+        )
+        deadlines.refresh(s, youth_id)
+
+
+def get(store: Store, youth_id: int) -> VisitationView | None:
+    with store.session() as s:
+        row = s.scalar(select(Visitation).where(Visitation.youth_id == youth_id))
+        if row is None:
+            return None
+        groups = tuple(
+            GroupEntryView(
+                e.valid_from,
+                e.target_group,
+                group_label(e.target_group),
+                SUB_ASSESSMENT_LABELS[SubAssessment(e.sub_assessment)],
+                e.reason,
+            )
+            for e in s.scalars(
+                select(TargetGroupEntry)
+                .where(TargetGroupEntry.youth_id == youth_id)
+                .order_by(TargetGroupEntry.valid_from, TargetGroupEntry.id)
+            )
+        )
+        return VisitationView(
+            youth_id,
+            row.visited_on,
+            row.reasons,
+            row.paalaeg_given_on,
+            row.paalaeg_education,
+            row.paalaeg_deadline,
+            row.fvu_obu_screening,
+            YouthAssessment(row.youth_assessment),
+            row.uu_present,
+            row.turned_away,
+            groups,
+        )
