@@ -671,6 +671,8 @@ class MainWindow(QMainWindow):
 
     def _restore_chosen(self, dialog: RestoreDialog) -> None:
         if dialog.source is not None:
+            self._remember_folder(dialog.source.parent)
+            self.save_settings()
             self.restore_requested.emit(dialog.source, dialog.passphrase_or_none())
 
     # --- access log ----------------------------------------------------------------------
