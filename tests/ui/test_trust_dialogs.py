@@ -91,7 +91,7 @@ def test_backup_through_the_menu_writes_a_file_and_ends_the_reminder(
         return str(tmp_path / "kopi"), filter
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
-    window.backup_action.trigger()
+    qtbot.mouseClick(window.backup_reminder, Qt.MouseButton.LeftButton)  # = Security › Backup
     text = close_notice(qtbot, window)
     target = tmp_path / "kopi.udbackup"
     assert target.exists()
@@ -113,6 +113,19 @@ def test_backup_to_a_missing_folder_says_so_in_danish(
     assert close_notice(qtbot, window) == "Mappen til sikkerhedskopien findes ikke."
     assert window.busy_dialog is None
     assert window.backup_reminder.isVisible()
+
+
+def test_a_broken_access_log_is_reported(qtbot, window: MainWindow) -> None:
+    from ungedesk.services.audit import VerifyResult
+
+    problems = [f"Hændelse nr. {i} er ændret efter den blev skrevet." for i in range(1, 25)]
+    window._verified(VerifyResult(30, problems))
+    assert window.notice is not None
+    assert window.notice.icon() == QMessageBox.Icon.Critical
+    text = close_notice(qtbot, window)
+    assert text.startswith("Der er pillet ved adgangsloggen.")
+    assert "Hændelse nr. 20 " in text and "Hændelse nr. 21 " not in text
+    assert text.endswith("… og 4 mere.")
 
 
 def test_overdue_backup_says_how_many_days(qtbot, window: MainWindow) -> None:
