@@ -35,7 +35,9 @@ from ungedesk.ui import tasks
 from ungedesk.ui.access_views import MyAccessDialog, YouthHistoryDialog
 from ungedesk.ui.backup_dialogs import RestoreDialog
 from ungedesk.ui.case_dialogs import CloseCaseDialog, ExportPersonDialog
+from ungedesk.ui.clipboard import secret_clipboard
 from ungedesk.ui.i18n import install_translations
+from ungedesk.ui.lock import SessionLock
 from ungedesk.ui.main_window import MainWindow
 from ungedesk.ui.record_view import RecordView
 from ungedesk.ui.retention_dialog import ExpiredCasesDialog
@@ -201,6 +203,12 @@ def shoot_main(shoot: Shooter, paths: StorePaths, count: int, seed: int) -> None
     wait_until(lambda: "xxxx" not in view.cpr.text())
     shoot(view, "record-cpr-shown")
     view.reveal.setChecked(False)
+    view.copy_cpr.click()
+    wait_until(view.copied.isVisible)
+    shoot(view, "record-cpr-copied")
+    secret_clipboard().clear()
+
+    shoot_lock(shoot, window, store, paths)
 
     window.register_new()
     wait_until(window.form_is_open)
@@ -230,6 +238,26 @@ def shoot_main(shoot: Shooter, paths: StorePaths, count: int, seed: int) -> None
     shoot_trust(shoot, window, store, paths)
     window.close()
     tasks.runner().call_blocking(store.close)
+
+
+def shoot_lock(shoot: Shooter, window: MainWindow, store: Store, paths: StorePaths) -> None:
+    """The lock screen over the main window: with the keyring, a wrong passphrase, and
+    without the keyring (passphrase only)."""
+    lock = SessionLock(window, store, paths, idle_ms=3_600_000)
+    wait_until(lambda: lock.settings is not None)
+    lock.lock()
+    wait_until(lambda: not tasks.runner().busy)
+    shoot(window, "locked")
+    lock.screen.passphrase.setText("forkert frase")
+    lock.screen.unlock_button.click()
+    wait_until(lock.screen.error.isVisible)
+    shoot(window, "locked-wrong-passphrase")
+    lock.screen.offer_keyring(False, "")
+    lock.screen.reset()
+    shoot(window, "locked-passphrase-only")
+    lock.unlock()
+    lock.dispose()
+    lock.deleteLater()
 
 
 def _dialog(window: MainWindow, kind: type) -> QWidget:

@@ -315,6 +315,8 @@ class SessionLock(QObject):
         )
 
     def _settings_arrived(self, settings: LockSettings) -> None:
+        if self._disposed:
+            return  # the window closed meanwhile; its menu entries are gone
         self.settings = settings
         chosen = self._minute_actions.get(settings.auto_lock_minutes)
         if chosen is not None:
@@ -326,7 +328,7 @@ class SessionLock(QObject):
             self.screen.keyring_button.setFocus()
 
     def _set_idle_minutes(self, minutes: int) -> None:
-        if self._fixed_idle_ms is not None:
+        if self._fixed_idle_ms is not None or self._disposed:
             return
         self._idle_ms = minutes * 60_000
         if not self.locked:
@@ -360,6 +362,10 @@ class SessionLock(QObject):
             app.applicationStateChanged.disconnect(self._state_changed)
         secret_clipboard().set_blocked(False)
         secret_clipboard().clear()
+        # Its commands go with it (deleting an action takes it out of every menu).
+        for action in (self.lock_action, self.keyring_action, self.auto_lock_menu.menuAction()):
+            action.deleteLater()
+        self.auto_lock_menu.deleteLater()
 
     # --- idle ----------------------------------------------------------------------------
 
@@ -486,6 +492,8 @@ class SessionLock(QObject):
         )
 
     def _passphrase_checked(self, ok: bool) -> None:
+        if self._disposed:
+            return
         if ok:
             self.unlock()
         else:
@@ -502,6 +510,8 @@ class SessionLock(QObject):
         )
 
     def _keyring_checked(self, ok: bool) -> None:
+        if self._disposed:
+            return
         if ok:
             self.unlock()
             return

@@ -87,32 +87,33 @@ class RecordView(QWidget):
 
         header = QGridLayout()
         header.setHorizontalSpacing(24)
-        cpr_row = QHBoxLayout()
-        cpr_row.setSpacing(8)
-        cpr_row.addWidget(self.cpr)
-        cpr_row.addWidget(self.reveal)
-        cpr_row.addWidget(self.copy_cpr)
-        cpr_row.addStretch(1)
+        # The CPR buttons get a row of their own: beside the number they made the header
+        # wider than the record pane.
+        cpr_buttons = QHBoxLayout()
+        cpr_buttons.setSpacing(8)
+        cpr_buttons.addWidget(self.reveal)
+        cpr_buttons.addWidget(self.copy_cpr)
+        cpr_buttons.addSpacing(8)
+        cpr_buttons.addWidget(self.copied, 10)
+        cpr_buttons.addStretch(1)
         header.addWidget(self.name, 0, 0, 1, 4)
         for column, (caption, widget) in enumerate(
             (
-                (self.tr("CPR no."), None),
+                (self.tr("CPR no."), self.cpr),
                 (self.tr("Age"), self.age),
                 (self.tr("Legal sex"), self.sex),
                 (self.tr("Case no."), self.case_number),
             )
         ):
             header.addWidget(self._caption(caption), 1, column)
-            if widget is None:
-                header.addLayout(cpr_row, 2, column)
-            else:
-                header.addWidget(widget, 2, column)
+            header.addWidget(widget, 2, column)
+        header.addLayout(cpr_buttons, 3, 0, 1, 5)
+        header.setRowMinimumHeight(3, self.reveal.sizeHint().height() + 8)
         for column, (caption, widget) in enumerate(
             ((self.tr("Caseworker"), self.caseworker), (self.tr("Status"), self.status))
         ):
-            header.addWidget(self._caption(caption), 3, column)
-            header.addWidget(widget, 4, column)
-        header.addWidget(self.copied, 5, 0, 1, 4)
+            header.addWidget(self._caption(caption), 4, column)
+            header.addWidget(widget, 5, column)
         header.setColumnStretch(4, 1)
 
         self.address = _value_label()
