@@ -179,6 +179,10 @@ class LockScreen(QWidget):
         self.error.show_message(None)
         self.set_busy(False)
 
+    @property
+    def is_busy(self) -> bool:
+        return self._busy
+
     def set_busy(self, busy: bool) -> None:
         self._busy = busy
         self.busy.setVisible(busy)
@@ -324,8 +328,14 @@ class SessionLock(QObject):
         self.keyring_action.setChecked(settings.keyring_unlock_wanted)
         self._set_idle_minutes(settings.auto_lock_minutes)
         self.screen.offer_keyring(settings.keyring_unlock, settings.user_name)
-        if self.locked and self.screen.keyring_button.isVisible() and not self.screen._busy:
-            self.screen.keyring_button.setFocus()
+        screen = self.screen
+        if (
+            self.locked
+            and screen.keyring_button.isVisible()
+            and not screen.is_busy
+            and not screen.passphrase.text()
+        ):
+            screen.keyring_button.setFocus()
 
     def _set_idle_minutes(self, minutes: int) -> None:
         if self._fixed_idle_ms is not None or self._disposed:
