@@ -29,7 +29,9 @@ def secret_markers(platform: str = sys.platform) -> dict[str, bytes]:
             _WINDOWS_FORMAT.format("CanUploadToCloudClipboard"): _DWORD_ZERO,
         }
     if platform == "darwin":
-        # Qt's name for the org.nspasteboard.ConcealedType pasteboard type.
+        # The name Qt-based clipboard managers (CopyQ) look for. Qt puts it on the
+        # pasteboard as a com.trolltech.anymime.* type: managers that only honour the
+        # org.nspasteboard.ConcealedType UTI would need a QUtiMimeConverter, which is C++.
         return {"application/x-nspasteboard-concealed-type": b"secret"}
     return {"x-kde-passwordManagerHint": b"secret"}
 
