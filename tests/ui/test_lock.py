@@ -332,3 +332,19 @@ def test_launcher_wires_the_lock_to_the_main_window(qtbot, store: Store, store_p
         launcher.window.close()
     assert launcher.session_lock is None
     launcher.shutdown()
+
+
+def test_ctrl_l_locks_from_a_form_too(
+    qtbot, window: MainWindow, session: SessionLock, store: Store
+) -> None:
+    window.register_new()
+    qtbot.waitUntil(window.form_is_open)
+    form = window.form
+    assert form is not None
+    qtbot.keyClick(form.first_name, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert session.locked
+    assert not form.isVisible()
+    assert form.first_name.text() == ""  # the key went to the lock, not into the field
+    session.unlock()
+    assert form.isVisible()
+    form.reject()

@@ -20,7 +20,15 @@ from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QFont, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QFont,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QFormLayout,
@@ -397,6 +405,16 @@ class SessionLock(QObject):
                 self.lock()
                 return True
             self._last_input = self._clock()
+            if (
+                kind == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and event.key() == Qt.Key.Key_L
+                and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+            ):
+                # Ctrl+L from a form or dialog too: the menu's shortcut only reaches the
+                # main window, and a modal form blocks it.
+                self.lock()
+                return True
         elif (
             kind == QEvent.Type.Show
             and self.locked
