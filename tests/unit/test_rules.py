@@ -157,12 +157,25 @@ def test_on_time_share() -> None:
 
 def test_target_group_change_applies_from_its_date() -> None:
     facts = CaseFacts(
-        ADULT, None,
+        ADULT,
+        None,
         (Event("henvendelse", date(2026, 3, 2)), Event("henvendelse", date(2026, 9, 1))),
         group_changes=((date(2026, 6, 1), "lab6_2"),),
     )
-    assert facts.group_on(date(2026, 5, 31)) is None and facts.group_on(date(2026, 6, 1)) == "lab6_2"
+    assert (
+        facts.group_on(date(2026, 5, 31)) is None and facts.group_on(date(2026, 6, 1)) == "lab6_2"
+    )
     rules = [r for r in RULES if r.id == "lab-31-5-foerste-jobsamtale"]
-    unlimited = [r.__class__(**{**{f: getattr(r, f) for f in r.__slots__}, "once": False}) for r in rules]
+    unlimited = [
+        r.__class__(**{**{f: getattr(r, f) for f in r.__slots__}, "once": False}) for r in rules
+    ]
     found = deadlines(unlimited, facts, date(2026, 11, 24))
     assert [d.start for d in found] == [date(2026, 9, 1)]  # the March one predates the group
+
+
+def test_once_rules_open_a_single_deadline() -> None:
+    talks = tuple(Event("jobsamtale", date(2026, m, 3)) for m in (3, 4, 5))
+    facts = CaseFacts(ADULT, "lab6_4", (Event("henvendelse", date(2026, 2, 26)), *talks))
+    items = deadlines(RULES, facts, date(2026, 11, 24))
+    assert len(by_id(items, "lab-30-3-uddannelsespaalaeg")) == 1
+    assert next(r for r in RULES if r.id == "lab-30-3-uddannelsespaalaeg").once

@@ -156,6 +156,7 @@ def parse_rules(text: str, *, local: bool = False) -> list[Rule]:
                 min_age=raw.get("min_age"),
                 max_age=raw.get("max_age"),
                 historic=bool(raw.get("historic", False)),
+                once=bool(raw.get("once", False)),
                 local=local or bool(raw.get("local")),
                 tightens=raw.get("tightens"),
             )

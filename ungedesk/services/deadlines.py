@@ -8,12 +8,13 @@ unmet deadline is overdue depends on today, so that is decided when reading, not
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
+from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from ungedesk.domain.calendar import closed_reason
@@ -83,30 +84,34 @@ def facts_for(session: Session, youth_id: int) -> CaseFacts | None:
     return CaseFacts(youth.birth_date, None, tuple(events), changes)
 
 
+def deadline_rows(
+    youth_id: int, facts: CaseFacts, rule_set: Sequence[Rule]
+) -> list[dict[str, Any]]:
+    """The ``deadline`` table rows for one case (used by refresh and by bulk loaders)."""
+    # ``today`` only decides OPEN versus OVERDUE, which is not stored: any date will do.
+    return [
+        {
+            "youth_id": youth_id,
+            "rule_id": d.rule.id,
+            "start": d.start,
+            "due": d.due,
+            "met": d.status in (Status.MET, Status.LATE),
+            "met_on": d.met_on,
+            "done": d.done,
+        }
+        for d in deadlines(rule_set, facts, date.min)
+    ]
+
+
 def refresh(session: Session, youth_id: int, rule_set: list[Rule] | None = None) -> None:
     """Recompute and store one young person's deadlines (inside the caller's transaction)."""
     facts = facts_for(session, youth_id)
     session.execute(delete(DeadlineRow).where(DeadlineRow.youth_id == youth_id))
     if facts is None:
         return
-    # ``today`` only decides OPEN versus OVERDUE, which is not stored: any date will do.
-    computed = deadlines(rule_set if rule_set is not None else rules(session), facts, date.min)
-    if computed:
-        session.execute(
-            insert(DeadlineRow),
-            [
-                {
-                    "youth_id": youth_id,
-                    "rule_id": d.rule.id,
-                    "start": d.start,
-                    "due": d.due,
-                    "met": d.status in (Status.MET, Status.LATE),
-                    "met_on": d.met_on,
-                    "done": d.done,
-                }
-                for d in computed
-            ],
-        )
+    rows = deadline_rows(youth_id, facts, rule_set if rule_set is not None else rules(session))
+    if rows:
+        session.execute(insert(DeadlineRow), rows)
 
 
 def refresh_all(
@@ -217,65 +222,119 @@ class OverviewRow:
 
 @dataclass(frozen=True, slots=True)
 class Overview:
+    """Unmet deadlines of active cases. Overdue ones can run into thousands, so only the
+    first page is here (most recently due first); ``overdue_page`` fetches the rest."""
+
+    overdue_total: int
     overdue: list[OverviewRow]
     this_week: list[OverviewRow]
     next_week: list[OverviewRow]
 
     @property
     def counts(self) -> tuple[int, int, int]:
-        return len(self.overdue), len(self.this_week), len(self.next_week)
+        return self.overdue_total, len(self.this_week), len(self.next_week)
 
 
-def overview(store: Store, today: date, *, caseworker_id: int | None = None) -> Overview:
-    """Unmet deadlines of active cases: overdue, due this ISO week, due next ISO week."""
+def _week_ends(today: date) -> tuple[date, date]:
     end_of_week = today + timedelta(days=6 - today.weekday())
-    end_of_next = end_of_week + timedelta(days=7)
-    with store.session() as s:
-        by_id = {r.id: r for r in rules(s)}
-        stmt = (
-            select(
-                DeadlineRow.youth_id,
-                Youth.first_name,
-                Youth.last_name,
-                Youth.case_number,
-                Caseworker.initials,
-                DeadlineRow.rule_id,
-                DeadlineRow.due,
-                DeadlineRow.done,
-            )
-            .join(Youth, Youth.id == DeadlineRow.youth_id)
-            .outerjoin(Caseworker, Caseworker.id == Youth.caseworker_id)
-            .where(
-                DeadlineRow.met.is_(False),
-                DeadlineRow.due <= end_of_next,
-                Youth.status == CaseStatus.ACTIVE.value,
-            )
-            .order_by(DeadlineRow.due, Youth.last_name)
+    return end_of_week, end_of_week + timedelta(days=7)
+
+
+def _unmet(caseworker_id: int | None) -> Any:
+    stmt = (
+        select(
+            DeadlineRow.youth_id,
+            Youth.first_name,
+            Youth.last_name,
+            Youth.case_number,
+            Caseworker.initials,
+            DeadlineRow.rule_id,
+            DeadlineRow.due,
+            DeadlineRow.done,
         )
-        if caseworker_id is not None:
-            stmt = stmt.where(Youth.caseworker_id == caseworker_id)
-        rows = s.execute(stmt).all()
-    overdue: list[OverviewRow] = []
-    this_week: list[OverviewRow] = []
-    next_week: list[OverviewRow] = []
-    for youth_id, first, last, case, initials, rule_id, due, done in rows:
+        .join(Youth, Youth.id == DeadlineRow.youth_id)
+        .outerjoin(Caseworker, Caseworker.id == Youth.caseworker_id)
+        .where(DeadlineRow.met.is_(False), Youth.status == CaseStatus.ACTIVE.value)
+    )
+    if caseworker_id is not None:
+        stmt = stmt.where(Youth.caseworker_id == caseworker_id)
+    return stmt
+
+
+def _rows(result: Any, by_id: dict[str, Rule]) -> list[OverviewRow]:
+    out = []
+    for youth_id, first, last, case, initials, rule_id, due, done in result:
         rule = by_id.get(rule_id)
         if rule is None:  # a local rule removed since: its rows go at the next refresh
             continue
-        row = OverviewRow(
-            youth_id,
-            f"{first} {last}",
-            case,
-            initials or "",
-            rule.description,
-            rule.source,
-            due,
-            done,
-            rule.count,
-            closed_reason(due),
+        out.append(
+            OverviewRow(
+                youth_id,
+                f"{first} {last}",
+                case,
+                initials or "",
+                rule.description,
+                rule.source,
+                due,
+                done,
+                rule.count,
+                closed_reason(due),
+            )
         )
-        (overdue if due < today else this_week if due <= end_of_week else next_week).append(row)
-    return Overview(overdue, this_week, next_week)
+    return out
+
+
+def overview(
+    store: Store, today: date, *, caseworker_id: int | None = None, overdue_limit: int = 200
+) -> Overview:
+    """Overdue (first page and total), due this ISO week and due next ISO week."""
+    end_of_week, end_of_next = _week_ends(today)
+    with store.session() as s:
+        by_id = {r.id: r for r in rules(s)}
+        base = _unmet(caseworker_id)
+        overdue_total = int(
+            s.scalar(
+                select(func.count()).select_from(base.where(DeadlineRow.due < today).subquery())
+            )
+            or 0
+        )
+        overdue = _rows(
+            s.execute(
+                base.where(DeadlineRow.due < today)
+                .order_by(DeadlineRow.due.desc(), DeadlineRow.id)
+                .limit(overdue_limit)
+            ),
+            by_id,
+        )
+        coming = _rows(
+            s.execute(
+                base.where(DeadlineRow.due >= today, DeadlineRow.due <= end_of_next).order_by(
+                    DeadlineRow.due, Youth.last_name
+                )
+            ),
+            by_id,
+        )
+    this_week = [r for r in coming if r.due <= end_of_week]
+    next_week = [r for r in coming if r.due > end_of_week]
+    return Overview(overdue_total, overdue, this_week, next_week)
+
+
+def overdue_page(
+    store: Store, today: date, offset: int, limit: int, *, caseworker_id: int | None = None
+) -> list[OverviewRow]:
+    """Further overdue rows for lazy loading, in the same order as Overview.overdue."""
+    with store.session() as s:
+        by_id = {r.id: r for r in rules(s)}
+        return _rows(
+            s.execute(
+                _unmet(caseworker_id)
+                .where(DeadlineRow.due < today)
+                .order_by(DeadlineRow.due.desc(), DeadlineRow.id)
+                .offset(offset)
+                .limit(limit)
+            ),
+            by_id,
+        )
 
 
 # --- local standards -------------------------------------------------------------------

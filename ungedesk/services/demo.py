@@ -31,6 +31,8 @@ from ungedesk.domain.cpr import LegalSex
 from ungedesk.domain.profile import Role
 from ungedesk.domain.youth import MAX_AGE, MIN_AGE, Benefit, CaseStatus, Education, allowed_benefits
 from ungedesk.resources import DEMO
+from ungedesk.services.deadlines import rules as deadline_rules
+from ungedesk.services.demo_cases import DemoYouth, add_histories
 from ungedesk.services.setup import InputError, get_setting, set_setting
 from ungedesk.store.database import Store
 from ungedesk.store.models import Caseworker, Youth
@@ -425,8 +427,9 @@ def generate(
     progress: Callable[[int, int], None] | None = None,
     cancel: Callable[[], bool] | None = None,
     batch_size: int = BATCH_SIZE,
+    talks_per_case: int = 10,
 ) -> int:
-    """Add ``n`` synthetic young people; return how many were created.
+    """Add ``n`` synthetic young people with case histories; return how many were created.
 
     ``progress(done, n)`` is called before the first batch and after each committed one.
     ``cancel()`` is asked between batches: a batch is committed whole or not at all.
@@ -444,6 +447,8 @@ def generate(
     gen = _Generator(rng, faker_seed=rng.randrange(2**31), today=day)
     _claim_for_demo(store)
     caseworker_ids = _ensure_caseworkers(store)
+    with store.session() as s:
+        rule_set = deadline_rules(s)
     # Uneven caseloads, as in a real team; the draw is seeded like everything else.
     loads = tuple(accumulate(rng.uniform(0.5, 1.5) for _ in caseworker_ids))
     with store.session() as s:
@@ -507,6 +512,28 @@ def generate(
             )
         with store.session() as s:
             s.execute(insert(_YOUTH), rows)
+            ids = dict(
+                s.execute(
+                    select(Youth.cpr, Youth.id).where(Youth.cpr.in_([r["cpr"] for r in rows]))
+                ).all()
+            )
+            add_histories(
+                s,
+                [
+                    DemoYouth(
+                        ids[r["cpr"]],
+                        r["birth_date"],
+                        r["henvendelse_date"],
+                        r["benefit"],
+                        r["status"],
+                    )
+                    for r in rows
+                ],
+                rng,
+                day,
+                rule_set,
+                talks_per_case=talks_per_case,
+            )
         done += size
         if progress:
             progress(done, n)
