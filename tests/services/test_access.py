@@ -115,3 +115,39 @@ def test_pdf_survives_markup_and_keeps_the_text(store: Store, tmp_path: Path, ad
     text = "".join(page.extract_text() for page in PdfReader(result.pdf_path).pages)
     flat = " ".join(text.split())
     assert " ".join(address.split())[:40] in flat
+
+
+def test_pdf_shows_conversations_and_visitation_in_danish(store: Store, tmp_path: Path) -> None:
+    from datetime import datetime
+
+    from ungedesk.domain.visitation import ConversationInput, ConversationKind, ConversationStatus
+    from ungedesk.services import conversations, visitation
+    from ungedesk.services.visitation import VisitationInput
+
+    yid = register(store)
+    visitation.save(
+        store,
+        yid,
+        VisitationInput(visited_on=date(2026, 9, 2), target_group="lab6_4", uu_present=True),
+        today=TODAY,
+    )
+    conversations.book(
+        store,
+        yid,
+        ConversationInput(
+            ConversationKind.JOINT_UU, datetime(2026, 9, 3, 10, 0), place="Jobcentret"
+        ),
+        ConversationStatus.HELD,
+    )
+    result = access.export_person(store, yid, tmp_path / "ud")
+    text = " ".join("".join(p.extract_text() for p in PdfReader(result.pdf_path).pages).split())
+    for needle in (
+        "Samtaler",
+        "Fællessamtale med UU",
+        "Afholdt",
+        "Visitation",
+        "Uddannelsesparat (LAB § 6, nr. 4)",
+        "UU-vejleder til stede Ja",
+        "Frister",
+    ):
+        assert needle in text, needle

@@ -24,14 +24,14 @@ from sqlalchemy import Table as SaTable
 from sqlalchemy import select
 
 from ungedesk.domain.cpr import LegalSex
-from ungedesk.domain.youth import (
-    BENEFIT_LABELS,
-    EDUCATION_LABELS,
-    STATUS_LABELS,
-    Benefit,
-    CaseStatus,
-    Education,
+from ungedesk.domain.visitation import (
+    CONVERSATION_LABELS,
+    MODE_LABELS,
+    SUB_ASSESSMENT_LABELS,
+    group_label,
 )
+from ungedesk.domain.visitation import STATUS_LABELS as CONVERSATION_STATUS_LABELS
+from ungedesk.domain.youth import BENEFIT_LABELS, EDUCATION_LABELS, EXIT_LABELS, STATUS_LABELS
 from ungedesk.services import audit, pdf_fonts
 from ungedesk.services.audit import ACTION_LABELS, Action
 from ungedesk.services.setup import MUNICIPALITY, InputError, get_setting
@@ -65,8 +65,45 @@ FIELD_LABELS = {
     "created_by_id": "Oprettet af",
     "created_at": "Oprettet",
     "updated_at": "Senest ændret",
+    "closed_on": "Sagen afsluttet",
+    "exit_reason": "Afsluttet til",
+    "visited_on": "Visiteret",
+    "reasons": "Begrundelse",
+    "paalaeg_given_on": "Uddannelsespålæg givet",
+    "paalaeg_education": "Uddannelse i pålægget",
+    "paalaeg_deadline": "Frist i pålægget",
+    "fvu_obu_screening": "FVU/OBU-screening",
+    "youth_assessment": "Målgruppevurdering",
+    "uu_present": "UU-vejleder til stede",
+    "turned_away": "Vendt i døren",
+    "valid_from": "Gælder fra",
+    "target_group": "Målgruppe",
+    "sub_assessment": "Delvurdering",
+    "reason": "Begrundelse",
+    "kind": "Type",
+    "starts_at": "Tidspunkt",
+    "duration_minutes": "Varighed (minutter)",
+    "mode": "Form",
+    "place": "Sted",
+    "participants": "Deltagere",
+    "notes": "Noter",
+    "on": "Dato",
+    "note": "Note",
+    "rule_id": "Regel",
+    "start": "Start",
+    "due": "Frist",
+    "met": "Overholdt",
+    "met_on": "Overholdt den",
+    "done": "Antal opfyldt",
 }
-TABLE_LABELS = {"youth": "Stamdata"}
+TABLE_LABELS = {
+    "youth": "Stamdata",
+    "visitation": "Visitation",
+    "target_group_entry": "Målgrupper",
+    "conversation": "Samtaler",
+    "case_event": "Hændelser i sagen",
+    "deadline": "Frister",
+}
 
 
 class UncoveredTableError(RuntimeError):
@@ -184,21 +221,37 @@ def export_person(
     return AccessExport(json_path, pdf_path, len(data), rows, len(history))
 
 
-def _display(field: str, value: Any, people: dict[int, str]) -> str:
+# Codes shown as the Danish words the caseworker picked, per (table, column).
+_CODE_LABELS: dict[tuple[str, str], dict[str, str]] = {
+    ("youth", "benefit"): {k.value: v for k, v in BENEFIT_LABELS.items()},
+    ("youth", "education"): {k.value: v for k, v in EDUCATION_LABELS.items()},
+    ("youth", "status"): {k.value: v for k, v in STATUS_LABELS.items()},
+    ("youth", "exit_reason"): {k.value: v for k, v in EXIT_LABELS.items()},
+    ("conversation", "kind"): {k.value: v for k, v in CONVERSATION_LABELS.items()},
+    ("conversation", "status"): {k.value: v for k, v in CONVERSATION_STATUS_LABELS.items()},
+    ("conversation", "mode"): {k.value: v for k, v in MODE_LABELS.items()},
+    ("target_group_entry", "sub_assessment"): {
+        k.value: v for k, v in SUB_ASSESSMENT_LABELS.items()
+    },
+}
+
+
+def _display(table: str, field: str, value: Any, people: dict[int, str]) -> str:
     if value is None or value == "":
         return "–"
+    if isinstance(value, bool):
+        return "Ja" if value else "Nej"
+    labels = _CODE_LABELS.get((table, field))
+    if labels is not None:
+        return labels.get(str(value), str(value))
+    if table == "target_group_entry" and field == "target_group":
+        return group_label(str(value))
     if field.endswith("_id") and field != "youth_id" and isinstance(value, int):
         return people.get(value, str(value))
     if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
         return f"{value[8:10]}-{value[5:7]}-{value[0:4]}"
     if isinstance(value, str) and len(value) >= 16 and value[4] == "-" and value[10] == "T":
         return f"{value[8:10]}-{value[5:7]}-{value[0:4]} kl. {value[11:16]}"
-    if field == "benefit":
-        return BENEFIT_LABELS.get(Benefit(value), str(value))
-    if field == "education":
-        return EDUCATION_LABELS.get(Education(value), str(value))
-    if field == "status":
-        return STATUS_LABELS.get(CaseStatus(value), str(value))
     if field == "legal_sex":
         return "Kvinde" if value == LegalSex.FEMALE.value else "Mand"
     if field == "cpr":
@@ -246,7 +299,7 @@ def _pdf(
             story.append(p("Ingen oplysninger."))
         for row in rows:
             cells = [
-                [p(FIELD_LABELS.get(k, k), small), p(_display(k, v, people), small)]
+                [p(FIELD_LABELS.get(k, k), small), p(_display(name, k, v, people), small)]
                 for k, v in row.items()
                 if k != "id"
             ]
@@ -260,7 +313,7 @@ def _pdf(
         head = [p(t, small) for t in ("Tidspunkt", "Handling", "Bruger", "Formål")]
         lines = [head] + [
             [
-                p(_display("at", e["tidspunkt"], people), small),
+                p(_display("", "at", e["tidspunkt"], people), small),
                 p(e["handling"], small),
                 p(e["bruger"], small),
                 p(e["formål"] or "–", small),
