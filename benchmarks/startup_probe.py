@@ -24,11 +24,12 @@ from pathlib import Path  # noqa: E402
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import keyring  # noqa: E402
-from keyring.backend import KeyringBackend  # noqa: E402
 from PySide6.QtCore import Qt, QTimer  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests.support.memory_keyring import MemoryKeyring  # noqa: E402
 from ungedesk.store import keys  # noqa: E402
 from ungedesk.store.paths import StorePaths  # noqa: E402
 from ungedesk.ui import tasks  # noqa: E402
@@ -40,23 +41,6 @@ T_IMPORTED = time.perf_counter()
 QUERIES = ["mohammed", "nielsen", "sukru", "0102", "010203-", "u-2025-00", "sara h"]
 
 
-class PreparedKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self, values: dict[tuple[str, str], str]) -> None:
-        super().__init__()
-        self.values = values
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.values.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.values[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.values.pop((service, username), None)
-
-
 def main() -> None:
     data_dir, passphrase = Path(sys.argv[1]), os.environ["UNGEDESK_PASSPHRASE"]
     measure_keys = "--keystrokes" in sys.argv
@@ -65,9 +49,7 @@ def main() -> None:
     # here, outside the measurement, only to fill the stand-in keyring).
     kf = keys.load_key_file(paths.key_file)
     key = keys.unwrap(kf, passphrase)
-    keyring.set_keyring(
-        PreparedKeyring({(keys.KEYRING_SERVICE, f"store-{kf.store_id}"): key.hex()})
-    )
+    keyring.set_keyring(MemoryKeyring({(keys.KEYRING_SERVICE, f"store-{kf.store_id}"): key.hex()}))
     del os.environ["UNGEDESK_PASSPHRASE"]
 
     app = QApplication(sys.argv[:1])

@@ -21,11 +21,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import keyring
-from keyring.backend import KeyringBackend
 from keyring.backends import fail
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from tests.support.memory_keyring import MemoryKeyring
 from ungedesk.domain.profile import ProfileInput, Role
 from ungedesk.domain.youth import ExitReason
 from ungedesk.services import backup, demo, retention, setup
@@ -55,25 +55,6 @@ PROFILE = ProfileInput(
     email="abj@kommune.example",
 )
 TODAY = date(2026, 11, 24)
-
-
-class MemoryKeyring(KeyringBackend):
-    """Keeps keys in this process only, so screenshots never write to the real keyring."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.items.pop((service, username), None)
 
 
 def wait_until(condition: Callable[[], bool], timeout_ms: int = 60_000) -> None:

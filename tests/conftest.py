@@ -13,8 +13,8 @@ os.environ.pop("UNGEDESK_DATA_DIR", None)
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
 
+from tests.support.memory_keyring import MemoryKeyring
 from ungedesk.domain.profile import ProfileInput, Role
 from ungedesk.store import keys
 from ungedesk.store.database import Store
@@ -24,25 +24,6 @@ PASSPHRASE = "grøn kaffe tager toget til Ribe"
 TODAY = date(2026, 11, 24)
 # Test stores wrap their key with a cheap scrypt cost; production uses keys.SCRYPT_N.
 TEST_SCRYPT_N = 2**12
-
-
-class MemoryKeyring(KeyringBackend):
-    """A keyring that lives in the test process only."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.items.pop((service, username), None)
 
 
 @pytest.fixture(autouse=True)
