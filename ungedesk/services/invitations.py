@@ -1,0 +1,157 @@
+"""Calendar invitations (.ics) for booked conversations, and the UU counsellor's free slots.
+
+The .ics file leaves the encrypted store, so it carries no CPR number and no name: only
+what, when and where. Free slots are 45-minute steps within the configured UU hours
+(setting "uu_slots") that no booked conversation overlaps.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import icalendar
+
+from ungedesk.domain.visitation import Mode
+from ungedesk.services import conversations
+from ungedesk.services.conversations import ConversationView
+from ungedesk.services.setup import MUNICIPALITY, get_setting, set_setting
+from ungedesk.store.database import Store
+from ungedesk.store.paths import write_private_atomic
+
+COPENHAGEN = ZoneInfo("Europe/Copenhagen")
+UU_SLOTS = "uu_slots"
+SLOT_MINUTES = 45
+DEFAULT_UU_SLOTS: list[dict[str, object]] = [
+    {"weekday": 1, "start": "09:00", "end": "12:00"},
+    {"weekday": 3, "start": "09:00", "end": "12:00"},
+]
+
+
+@dataclass(frozen=True, slots=True)
+class WeeklyHours:
+    weekday: int  # Monday is 0
+    start: time
+    end: time
+
+
+def _hours(raw: object) -> list[WeeklyHours]:
+    out: list[WeeklyHours] = []
+    if not isinstance(raw, list):
+        return out
+    for item in raw:
+        try:
+            hours = WeeklyHours(
+                int(item["weekday"]),
+                time.fromisoformat(str(item["start"])),
+                time.fromisoformat(str(item["end"])),
+            )
+        except (KeyError, TypeError, ValueError):
+            continue
+        if 0 <= hours.weekday <= 6 and hours.start < hours.end:
+            out.append(hours)
+    return out
+
+
+def uu_hours(store: Store) -> list[WeeklyHours]:
+    """The UU counsellor's weekly hours (the default: Tuesday and Thursday 9-12)."""
+    return _hours(get_setting(store, UU_SLOTS, DEFAULT_UU_SLOTS))
+
+
+def set_uu_hours(store: Store, hours: list[WeeklyHours]) -> None:
+    set_setting(
+        store,
+        UU_SLOTS,
+        [
+            {"weekday": h.weekday, "start": f"{h.start:%H:%M}", "end": f"{h.end:%H:%M}"}
+            for h in hours
+        ],
+    )
+
+
+def candidate_slots(hours: list[WeeklyHours], after: datetime, days: int) -> list[datetime]:
+    """Every slot start within the hours from ``after`` on, for ``days`` days."""
+    out: list[datetime] = []
+    step = timedelta(minutes=SLOT_MINUTES)
+    for offset in range(days):
+        day: date = after.date() + timedelta(days=offset)
+        for h in hours:
+            if h.weekday != day.weekday():
+                continue
+            at = datetime.combine(day, h.start)
+            end = datetime.combine(day, h.end)
+            while at + step <= end:
+                if at >= after:
+                    out.append(at)
+                at += step
+    return sorted(set(out))
+
+
+def free_slots(store: Store, after: datetime, *, count: int = 8, days: int = 28) -> list[datetime]:
+    """The next ``count`` UU slots from ``after`` that no booked conversation overlaps."""
+    candidates = candidate_slots(uu_hours(store), after, days)
+    if not candidates:
+        return []
+    booked = conversations.booked_between(
+        store, candidates[0] - timedelta(hours=8), candidates[-1] + timedelta(hours=8)
+    )
+    step = timedelta(minutes=SLOT_MINUTES)
+    free = [
+        at
+        for at in candidates
+        if not any(b < at + step and at < b + timedelta(minutes=m) for b, m in booked)
+    ]
+    return free[:count]
+
+
+def summary(municipality: str) -> str:
+    return f"Samtale i Jobcentret, {municipality}" if municipality else "Samtale i Jobcentret"
+
+
+def build_ics(
+    conversation: ConversationView, municipality: str, *, stamp: datetime | None = None
+) -> bytes:
+    """One VEVENT for the conversation: Danish summary, Copenhagen times, the place.
+    No CPR number and no name anywhere in the file."""
+    start = conversation.starts_at.replace(tzinfo=COPENHAGEN)
+    end = start + timedelta(minutes=conversation.duration_minutes)
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//UngeDesk//Samtaler//DA")
+    cal.add("version", "2.0")
+    cal.add("method", "PUBLISH")
+    event = icalendar.Event()
+    event.add("uid", f"ungedesk-samtale-{conversation.id}-{start:%Y%m%dT%H%M}@ungedesk")
+    event.add("dtstamp", stamp or datetime.now(COPENHAGEN))
+    event.add("dtstart", start)
+    event.add("dtend", end)
+    event.add("summary", summary(municipality))
+    if conversation.mode is Mode.IN_PERSON:
+        location = conversation.place or municipality
+    else:
+        location = conversation.mode_label
+    if location:
+        event.add("location", location)
+    event.add(
+        "description",
+        f"{conversation.kind_label} ({conversation.mode_label}, "
+        f"{conversation.duration_minutes} minutter).",
+    )
+    cal.add_component(event)
+    return bytes(cal.to_ical())
+
+
+def default_file_name(conversation: ConversationView) -> str:
+    """A name without names or CPR: samtale-2026-12-03.ics."""
+    return f"samtale-{conversation.starts_at:%Y-%m-%d}.ics"
+
+
+def save_ics(store: Store, conversation_id: int, youth_id: int, path: Path) -> Path:
+    """Write the invitation for one of the young person's conversations, atomically."""
+    found = [c for c in conversations.for_youth(store, youth_id) if c.id == conversation_id]
+    if not found:
+        raise LookupError("conversation not found")
+    municipality = str(get_setting(store, MUNICIPALITY, "") or "")
+    write_private_atomic(path, build_ics(found[0], municipality))
+    return path
