@@ -2,6 +2,133 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="da_DK">
 <context>
+    <name>AddLocalRuleDialog</name>
+    <message>
+        <source>&amp;Add and recompute</source>
+        <translation>&amp;Tilføj og genberegn</translation>
+    </message>
+    <message>
+        <source>Add local standard</source>
+        <translation>Tilføj lokal standard</translation>
+    </message>
+    <message>
+        <source>E.g. 3 conversations in 3 months during visitation</source>
+        <translation>Fx 3 samtaler på 3 måneder i visitationsforløbet; hver 2. måned for aktivitetsparate</translation>
+    </message>
+    <message>
+        <source>First contact (henvendelse)</source>
+        <translation>Henvendelse</translation>
+    </message>
+    <message>
+        <source>A held job interview</source>
+        <translation>En afholdt jobsamtale</translation>
+    </message>
+    <message>
+        <source>Left the plan</source>
+        <translation>Den unge har forladt sin plan</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>dage</translation>
+    </message>
+    <message>
+        <source>working days</source>
+        <translation>arbejdsdage</translation>
+    </message>
+    <message>
+        <source>weeks</source>
+        <translation>uger</translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation>måneder</translation>
+    </message>
+    <message>
+        <source>Job interview (jobsamtale)</source>
+        <translation>Jobsamtale</translation>
+    </message>
+    <message>
+        <source>Contact with the young person</source>
+        <translation>Kontakt til den unge</translation>
+    </message>
+    <message>
+        <source>Offer started</source>
+        <translation>Tilbud startet</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ingen)</translation>
+    </message>
+    <message>
+        <source>E.g. Quality standard, the municipality, 2026</source>
+        <translation>Fx Kvalitetsstandard, Demo Kommune, 2026</translation>
+    </message>
+    <message>
+        <source>&amp;Id:</source>
+        <translation>&amp;Id:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beskrivelse:</translation>
+    </message>
+    <message>
+        <source>S&amp;tarts at:</source>
+        <translation>S&amp;tarter ved:</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Periode:</translation>
+    </message>
+    <message>
+        <source>&amp;Number needed:</source>
+        <translation>&amp;Antal krævet:</translation>
+    </message>
+    <message>
+        <source>&amp;Met by:</source>
+        <translation>&amp;Opfyldes af:</translation>
+    </message>
+    <message>
+        <source>Target &amp;groups:</source>
+        <translation>&amp;Målgrupper:</translation>
+    </message>
+    <message>
+        <source>&amp;Valid from:</source>
+        <translation>&amp;Gælder fra:</translation>
+    </message>
+    <message>
+        <source>T&amp;ightens:</source>
+        <translation>Sk&amp;ærper:</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>&amp;Kilde:</translation>
+    </message>
+    <message>
+        <source>Give the standard an id, e.g. lokal-samtale-hver-2-maaned.</source>
+        <translation>Giv standarden et id, fx lokal-samtale-hver-2-maaned.</translation>
+    </message>
+    <message>
+        <source>The id may only hold small letters a-z, digits, hyphens and underscores.</source>
+        <translation>Id&apos;et må kun indeholde små bogstaver a-z, tal, bindestreger og understreger.</translation>
+    </message>
+    <message>
+        <source>The id {id} is already used by another rule.</source>
+        <translation>Id&apos;et {id} bruges allerede af en anden regel.</translation>
+    </message>
+    <message>
+        <source>Describe the standard as the caseworker reads it.</source>
+        <translation>Beskriv standarden, som sagsbehandleren skal læse den.</translation>
+    </message>
+    <message>
+        <source>Choose at least one target group.</source>
+        <translation>Vælg mindst én målgruppe.</translation>
+    </message>
+    <message>
+        <source>Say where the standard comes from.</source>
+        <translation>Angiv, hvor standarden kommer fra.</translation>
+    </message>
+</context>
+<context>
     <name>AuditDialog</name>
     <message>
         <source>Loading …</source>
@@ -43,6 +170,93 @@
     </message>
 </context>
 <context>
+    <name>BookingDialog</name>
+    <message>
+        <source>&amp;Book</source>
+        <translation>&amp;Book</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Gem</translation>
+    </message>
+    <message>
+        <source>Book a conversation</source>
+        <translation>Book samtale</translation>
+    </message>
+    <message>
+        <source>Record a conversation</source>
+        <translation>Registrér samtale</translation>
+    </message>
+    <message>
+        <source>Another time (type it below)</source>
+        <translation>Et andet tidspunkt (skriv det nedenfor)</translation>
+    </message>
+    <message>
+        <source> min.</source>
+        <translation> min.</translation>
+    </message>
+    <message>
+        <source>e.g. the job centre, meeting room 2</source>
+        <translation>fx Jobcentret, mødelokale 2</translation>
+    </message>
+    <message>
+        <source>Caseworker</source>
+        <translation>Sagsbehandler</translation>
+    </message>
+    <message>
+        <source>UU counsellor</source>
+        <translation>UU-vejleder</translation>
+    </message>
+    <message>
+        <source>The young person</source>
+        <translation>Den unge</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>Forælder</translation>
+    </message>
+    <message>
+        <source>Others, separated by commas</source>
+        <translation>Andre, adskilt med komma</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus</source>
+        <translation>S&amp;tatus</translation>
+    </message>
+    <message>
+        <source>&amp;Type</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <source>Free &amp;UU time</source>
+        <translation>Ledig &amp;UU-tid</translation>
+    </message>
+    <message>
+        <source>&amp;Date and time</source>
+        <translation>&amp;Dato og klokkeslæt</translation>
+    </message>
+    <message>
+        <source>D&amp;uration</source>
+        <translation>&amp;Varighed</translation>
+    </message>
+    <message>
+        <source>&amp;Form</source>
+        <translation>&amp;Form</translation>
+    </message>
+    <message>
+        <source>&amp;Place</source>
+        <translation>&amp;Sted</translation>
+    </message>
+    <message>
+        <source>Partic&amp;ipants</source>
+        <translation>&amp;Deltagere</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>&amp;Notat</translation>
+    </message>
+</context>
+<context>
     <name>CloseCaseDialog</name>
     <message>
         <source>&amp;Close case</source>
@@ -66,6 +280,256 @@
     </message>
 </context>
 <context>
+    <name>ConversationsModel</name>
+    <message>
+        <source>When</source>
+        <translation>Tidspunkt</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Sted</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Deltagere</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationsPanel</name>
+    <message>
+        <source>No conversations yet. Book the first one with &quot;Book conversation&quot; (Ctrl+B).</source>
+        <translation>Ingen samtaler endnu. Book den første med &quot;Book samtale&quot; (Ctrl+B).</translation>
+    </message>
+    <message>
+        <source>&amp;Book conversation…</source>
+        <translation>&amp;Book samtale…</translation>
+    </message>
+    <message>
+        <source>Ctrl+B</source>
+        <translation>Ctrl+B</translation>
+    </message>
+    <message>
+        <source>Record &amp;held conversation…</source>
+        <translation>Registrér &amp;afholdt samtale…</translation>
+    </message>
+    <message>
+        <source>Record a conversation afterwards, held or missed, that was never booked.</source>
+        <translation>Registrér en samtale bagefter, afholdt eller udeblevet, som aldrig blev booket.</translation>
+    </message>
+    <message>
+        <source>&amp;Held…</source>
+        <translation>Af&amp;holdt…</translation>
+    </message>
+    <message>
+        <source>&amp;Missed</source>
+        <translation>&amp;Udeblevet</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel</source>
+        <translation>Af&amp;lys</translation>
+    </message>
+    <message>
+        <source>Save as calendar &amp;invitation (.ics)…</source>
+        <translation>Gem som &amp;kalenderinvitation (.ics)…</translation>
+    </message>
+    <message>
+        <source>Selected conversation:</source>
+        <translation>Valgt samtale:</translation>
+    </message>
+    <message>
+        <source>Save calendar invitation</source>
+        <translation>Gem kalenderinvitation</translation>
+    </message>
+    <message>
+        <source>Calendar invitation (*.ics)</source>
+        <translation>Kalenderinvitation (*.ics)</translation>
+    </message>
+    <message>
+        <source>Invitation saved as {file}. It holds the time and place only, no name and no CPR number.</source>
+        <translation>Invitationen er gemt som {file}. Den indeholder kun tid og sted, intet navn og intet CPR-nummer.</translation>
+    </message>
+    <message>
+        <source>The invitation could not be saved: {reason}</source>
+        <translation>Invitationen kunne ikke gemmes: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineOverviewModel</name>
+    <message>
+        <source>Due</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Case no.</source>
+        <translation>Sagsnr.</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Krav</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Caseworker</source>
+        <translation>Sagsbeh.</translation>
+    </message>
+    <message>
+        <source>This week (week {week})</source>
+        <translation>Denne uge (uge {week})</translation>
+    </message>
+    <message>
+        <source>Next week (week {week})</source>
+        <translation>Næste uge (uge {week})</translation>
+    </message>
+    <message>
+        <source>Overdue ({count})</source>
+        <translation>Overskredne ({count})</translation>
+    </message>
+    <message>
+        <source>No deadlines this week</source>
+        <translation>Ingen frister denne uge</translation>
+    </message>
+    <message>
+        <source>No deadlines next week</source>
+        <translation>Ingen frister næste uge</translation>
+    </message>
+    <message>
+        <source>No overdue deadlines</source>
+        <translation>Ingen overskredne frister</translation>
+    </message>
+    <message>
+        <source>The due date falls on a closed day ({reason}). The deadline is not moved.</source>
+        <translation>Fristen falder på en lukkedag ({reason}). Fristen flyttes ikke.</translation>
+    </message>
+    <message>
+        <source>⚠ Overdue</source>
+        <translation>⚠ Overskredet</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Åben</translation>
+    </message>
+    <message>
+        <source>{done} of {needed}</source>
+        <translation>{done} af {needed}</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlinesModel</name>
+    <message>
+        <source>Due</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Krav</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Åben</translation>
+    </message>
+    <message>
+        <source>{done} of {needed}</source>
+        <translation>{done} af {needed}</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Opfyldt</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Bemærkning</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>Overholdt</translation>
+    </message>
+    <message>
+        <source>Met late</source>
+        <translation>Overholdt for sent</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overskredet</translation>
+    </message>
+    <message>
+        <source>{status} {day}</source>
+        <translation>{status} {day}</translation>
+    </message>
+    <message>
+        <source>The deadline falls on {reason}</source>
+        <translation>Fristen falder på {reason}</translation>
+    </message>
+    <message>
+        <source>Tightened by local standard: {names}</source>
+        <translation>Strammet af lokal standard: {names}</translation>
+    </message>
+    <message>
+        <source>↳ Local standard: {name}</source>
+        <translation>↳ Lokal standard: {name}</translation>
+    </message>
+    <message>
+        <source>Local standard</source>
+        <translation>Lokal standard</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlinesPanel</name>
+    <message>
+        <source>No deadlines yet. They appear when the visitation and the conversations are registered.</source>
+        <translation>Ingen frister endnu. De kommer, når visitationen og samtalerne er registreret.</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlinesView</name>
+    <message>
+        <source>&amp;Mine</source>
+        <translation>&amp;Mine</translation>
+    </message>
+    <message>
+        <source>Deadlines of the young people you are caseworker for</source>
+        <translation>Frister for de unge, du er sagsbehandler for</translation>
+    </message>
+    <message>
+        <source>A&amp;ll</source>
+        <translation>A&amp;lle</translation>
+    </message>
+    <message>
+        <source>Deadlines of all active cases</source>
+        <translation>Frister for alle aktive sager</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Vis:</translation>
+    </message>
+</context>
+<context>
     <name>DonePage</name>
     <message>
         <source>UngeDesk is ready</source>
@@ -86,6 +550,29 @@
     <message>
         <source>The database has been created and encrypted. Please read this:</source>
         <translation>Databasen er oprettet og krypteret. Læs dette:</translation>
+    </message>
+</context>
+<context>
+    <name>EventDialog</name>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Gem</translation>
+    </message>
+    <message>
+        <source>Record event</source>
+        <translation>Registrér hændelse</translation>
+    </message>
+    <message>
+        <source>&amp;Event</source>
+        <translation>&amp;Hændelse</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Dato</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Note</translation>
     </message>
 </context>
 <context>
@@ -196,6 +683,72 @@
     </message>
 </context>
 <context>
+    <name>HeldDialog</name>
+    <message>
+        <source>&amp;Mark held</source>
+        <translation>&amp;Markér afholdt</translation>
+    </message>
+    <message>
+        <source>Conversation held</source>
+        <translation>Samtale afholdt</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Samtale</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>&amp;Notat</translation>
+    </message>
+</context>
+<context>
+    <name>LocalRulesDialog</name>
+    <message>
+        <source>Local standards</source>
+        <translation>Lokale standarder</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Kilde</translation>
+    </message>
+    <message>
+        <source>&amp;Add local standard…</source>
+        <translation>&amp;Tilføj lokal standard…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Fjern</translation>
+    </message>
+    <message>
+        <source>({count} times)</source>
+        <translation>({count} gange)</translation>
+    </message>
+    <message>
+        <source>Local standard: {rule}</source>
+        <translation>Lokal standard: {rule}</translation>
+    </message>
+    <message>
+        <source>{rule} (historic)</source>
+        <translation>{rule} (historisk)</translation>
+    </message>
+    <message>
+        <source>Remove local standard</source>
+        <translation>Fjern lokal standard</translation>
+    </message>
+    <message>
+        <source>Remove the local standard {id}? Its deadlines are removed from every case.</source>
+        <translation>Fjern den lokale standard {id}? Dens frister fjernes fra alle sager.</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>UngeDesk is locked</source>
@@ -253,6 +806,14 @@
         <translation>&amp;Registrer en ung …</translation>
     </message>
     <message>
+        <source>Young people</source>
+        <translation>Unge</translation>
+    </message>
+    <message>
+        <source>Deadlines</source>
+        <translation>Frister</translation>
+    </message>
+    <message>
         <source>Take a backup now</source>
         <translation>Tag en sikkerhedskopi nu</translation>
     </message>
@@ -267,6 +828,10 @@
     <message>
         <source>&amp;Close record</source>
         <translation>&amp;Luk sagen</translation>
+    </message>
+    <message>
+        <source>&amp;Deadlines</source>
+        <translation>&amp;Frister</translation>
     </message>
     <message>
         <source>&amp;Case</source>
@@ -291,6 +856,14 @@
     <message>
         <source>&amp;Transfer case…</source>
         <translation>&amp;Overfør sag …</translation>
+    </message>
+    <message>
+        <source>&amp;Rules</source>
+        <translation>&amp;Regler</translation>
+    </message>
+    <message>
+        <source>&amp;Local standards…</source>
+        <translation>&amp;Lokale standarder…</translation>
     </message>
     <message>
         <source>Se&amp;curity</source>
@@ -349,6 +922,22 @@
     <message>
         <source>No young people match the search. Press Esc to clear it.</source>
         <translation>Ingen unge matcher søgningen. Tryk Esc for at rydde den.</translation>
+    </message>
+    <message>
+        <source>Deadlines ({overdue} overdue · {week} this week)</source>
+        <translation>Frister ({overdue} overskredne · {week} denne uge)</translation>
+    </message>
+    <message>
+        <source>{overdue} overdue, {week} due this week (filter: {scope})</source>
+        <translation>{overdue} overskredne, {week} med frist denne uge (filter: {scope})</translation>
+    </message>
+    <message>
+        <source>mine</source>
+        <translation>mine</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
     </message>
     <message>
         <source>&amp;Open folder</source>
@@ -628,6 +1217,18 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
         <translation>Uddannelse</translation>
     </message>
     <message>
+        <source>Visitation</source>
+        <translation>Visitation</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Samtaler</translation>
+    </message>
+    <message>
+        <source>Deadlines</source>
+        <translation>Frister</translation>
+    </message>
+    <message>
         <source>{age} years</source>
         <translation>{age} år</translation>
     </message>
@@ -835,6 +1436,33 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
     </message>
 </context>
 <context>
+    <name>TargetGroupDialog</name>
+    <message>
+        <source>&amp;Change</source>
+        <translation>&amp;Skift</translation>
+    </message>
+    <message>
+        <source>Change target group</source>
+        <translation>Skift målgruppe</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Fra</translation>
+    </message>
+    <message>
+        <source>New &amp;target group</source>
+        <translation>Ny &amp;målgruppe</translation>
+    </message>
+    <message>
+        <source>&amp;Sub-assessment</source>
+        <translation>&amp;Delvurdering</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Begrundelse</translation>
+    </message>
+</context>
+<context>
     <name>TransferExportDialog</name>
     <message>
         <source>&amp;Write transfer file</source>
@@ -941,6 +1569,200 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
     <message>
         <source>Recovery &amp;passphrase</source>
         <translation>Gendannelses&amp;frase</translation>
+    </message>
+</context>
+<context>
+    <name>VisitationDialog</name>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Gem</translation>
+    </message>
+    <message>
+        <source>Register visitation</source>
+        <translation>Registrér visitation</translation>
+    </message>
+    <message>
+        <source>Correct visitation</source>
+        <translation>Ret visitation</translation>
+    </message>
+    <message>
+        <source>Education order (uddannelsespålæg) given</source>
+        <translation>Uddannelsespålæg givet</translation>
+    </message>
+    <message>
+        <source>The education the young person must point to</source>
+        <translation>Den uddannelse, den unge skal pege på</translation>
+    </message>
+    <message>
+        <source>The education order was abolished from 1 January 2027.</source>
+        <translation>Uddannelsespålægget er afskaffet fra 1. januar 2027.</translation>
+    </message>
+    <message>
+        <source>FVU/OBU screening &amp;needed</source>
+        <translation>FVU/OBU-screening &amp;nødvendig</translation>
+    </message>
+    <message>
+        <source>UU counsellor &amp;present</source>
+        <translation>UU-vejleder &amp;til stede</translation>
+    </message>
+    <message>
+        <source>Turned a&amp;way at the door (vendt i døren)</source>
+        <translation>&amp;Vendt i døren</translation>
+    </message>
+    <message>
+        <source>&amp;Given on</source>
+        <translation>&amp;Givet den</translation>
+    </message>
+    <message>
+        <source>Ed&amp;ucation</source>
+        <translation>&amp;Uddannelse</translation>
+    </message>
+    <message>
+        <source>Dead&amp;line</source>
+        <translation>&amp;Frist</translation>
+    </message>
+    <message>
+        <source>&amp;Visitation date</source>
+        <translation>&amp;Visitationsdato</translation>
+    </message>
+    <message>
+        <source>&amp;Target group</source>
+        <translation>&amp;Målgruppe</translation>
+    </message>
+    <message>
+        <source>&amp;Sub-assessment</source>
+        <translation>&amp;Delvurdering</translation>
+    </message>
+    <message>
+        <source>&amp;Reasons</source>
+        <translation>&amp;Begrundelse</translation>
+    </message>
+    <message>
+        <source>Target group &amp;assessment (FGU/STU)</source>
+        <translation>Målgruppe&amp;vurdering (FGU/STU)</translation>
+    </message>
+</context>
+<context>
+    <name>VisitationPanel</name>
+    <message>
+        <source>No visitation has been registered yet.</source>
+        <translation>Der er ikke registreret en visitation endnu.</translation>
+    </message>
+    <message>
+        <source>&amp;Register visitation…</source>
+        <translation>&amp;Registrér visitation…</translation>
+    </message>
+    <message>
+        <source>Co&amp;rrect visitation…</source>
+        <translation>&amp;Ret visitation…</translation>
+    </message>
+    <message>
+        <source>Change tar&amp;get group…</source>
+        <translation>Skift &amp;målgruppe…</translation>
+    </message>
+    <message>
+        <source>Record e&amp;vent…</source>
+        <translation>Registrér &amp;hændelse…</translation>
+    </message>
+    <message>
+        <source>Events the deadlines react to, e.g. that the young person has left their plan.</source>
+        <translation>Hændelser, som fristerne reagerer på, fx at den unge har forladt sin plan.</translation>
+    </message>
+    <message>
+        <source>Visitation</source>
+        <translation>Visitation</translation>
+    </message>
+    <message>
+        <source>Visitation date</source>
+        <translation>Visitationsdato</translation>
+    </message>
+    <message>
+        <source>Current target group</source>
+        <translation>Nuværende målgruppe</translation>
+    </message>
+    <message>
+        <source>Sub-assessment</source>
+        <translation>Delvurdering</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>Begrundelse</translation>
+    </message>
+    <message>
+        <source>Education order</source>
+        <translation>Uddannelsespålæg</translation>
+    </message>
+    <message>
+        <source>FVU/OBU screening</source>
+        <translation>FVU/OBU-screening</translation>
+    </message>
+    <message>
+        <source>Target group assessment</source>
+        <translation>Målgruppevurdering</translation>
+    </message>
+    <message>
+        <source>UU counsellor present</source>
+        <translation>UU-vejleder til stede</translation>
+    </message>
+    <message>
+        <source>Turned away at the door</source>
+        <translation>Vendt i døren</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Fra</translation>
+    </message>
+    <message>
+        <source>Target group</source>
+        <translation>Målgruppe</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Begrundelse</translation>
+    </message>
+    <message>
+        <source>Target group history</source>
+        <translation>Målgruppehistorik</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nej</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>Ikke oplyst</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ingen</translation>
+    </message>
+    <message>
+        <source>Given {day}: {education}</source>
+        <translation>Givet {day}: {education}</translation>
+    </message>
+    <message>
+        <source>, deadline {day}</source>
+        <translation>, frist {day}</translation>
+    </message>
+    <message>
+        <source>Needed</source>
+        <translation>Nødvendig</translation>
+    </message>
+    <message>
+        <source>The visitation was saved.</source>
+        <translation>Visitationen er gemt.</translation>
+    </message>
+    <message>
+        <source>The target group was changed. The history keeps the earlier ones.</source>
+        <translation>Målgruppen er skiftet. Historikken beholder de tidligere.</translation>
+    </message>
+    <message>
+        <source>The event was recorded.</source>
+        <translation>Hændelsen er registreret.</translation>
     </message>
 </context>
 <context>

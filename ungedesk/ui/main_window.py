@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,7 +44,9 @@ from ungedesk.ui import tasks
 from ungedesk.ui.access_views import AuditDialog, MyAccessDialog, YouthHistoryDialog
 from ungedesk.ui.backup_dialogs import BACKUP_SUFFIX, BusyDialog, RestoreDialog
 from ungedesk.ui.case_dialogs import CloseCaseDialog, ExportPersonDialog
+from ungedesk.ui.deadlines_view import DeadlinesView
 from ungedesk.ui.i18n import format_number
+from ungedesk.ui.local_rules_dialog import LocalRulesDialog
 from ungedesk.ui.record_view import RecordView
 from ungedesk.ui.register_model import Column, RegisterModel, load_index
 from ungedesk.ui.retention_dialog import ExpiredCasesDialog
@@ -81,6 +83,7 @@ class MainWindow(QMainWindow):
         self._today = today
         self._settings = QSettings(str(paths.ui_settings), QSettings.Format.IniFormat)
         self.user: CaseworkerView | None = None
+        self._user_known = False  # the deadlines' "Mine" filter needs the user first
         self.form: YouthForm | None = None
         self.dialog: QDialog | None = None  # the open security or case dialog, if any
         self.notice: QMessageBox | None = None  # the last result message
@@ -135,6 +138,19 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.count)
         left_layout.addWidget(self.list_stack, 1)
 
+        # The left side switches between the register and the deadlines ("Frister").
+        self.deadlines = DeadlinesView(store, today)
+        deadlines_page = QWidget()
+        deadlines_layout = QVBoxLayout(deadlines_page)
+        deadlines_layout.setContentsMargins(8, 8, 4, 8)
+        deadlines_layout.addWidget(self.deadlines)
+        self.navigation = QTabWidget()
+        self.navigation.setDocumentMode(True)
+        self.navigation.addTab(left, self.tr("Young people"))
+        self.navigation.addTab(deadlines_page, self.tr("Deadlines"))
+        self.register_page = left
+        self.deadlines_page = deadlines_page
+
         self.records = QTabWidget()
         self.records.setTabsClosable(True)
         self.records.setDocumentMode(True)
@@ -150,7 +166,7 @@ class MainWindow(QMainWindow):
         self.record_stack.addWidget(self.records)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.navigation)
         self.splitter.addWidget(self.record_stack)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -198,6 +214,9 @@ class MainWindow(QMainWindow):
         self.records.currentChanged.connect(self._select_row_of_current_record)
         self.records.currentChanged.connect(self._update_case_actions)
         self.backup_reminder.clicked.connect(self.take_backup)
+        self.deadlines.open_requested.connect(self.open_record)
+        self.deadlines.counts_changed.connect(self._update_deadline_counts)
+        self.navigation.currentChanged.connect(self._navigation_changed)
         tasks.runner().busy_changed.connect(self.busy.setVisible)
 
         self._restore_settings()
@@ -231,8 +250,12 @@ class MainWindow(QMainWindow):
         self.close_record_action.triggered.connect(
             lambda: self._close_tab(self.records.currentIndex())
         )
+        self.deadlines_action = QAction(self.tr("&Deadlines"), self)
+        self.deadlines_action.setShortcut(QKeySequence("Ctrl+D"))
+        self.deadlines_action.triggered.connect(self.show_deadlines)
         youth_menu.addAction(self.new_action)
         youth_menu.addAction(self.find_action)
+        youth_menu.addAction(self.deadlines_action)
         youth_menu.addSeparator()
         youth_menu.addAction(self.close_record_action)
 
@@ -261,6 +284,11 @@ class MainWindow(QMainWindow):
             self.history_action,
             self.transfer_action,
         )
+
+        rules_menu = self.menuBar().addMenu(self.tr("&Rules"))
+        self.local_rules_action = QAction(self.tr("&Local standards…"), self)
+        self.local_rules_action.triggered.connect(self.open_local_rules)
+        rules_menu.addAction(self.local_rules_action)
 
         security_menu = self.menuBar().addMenu(self.tr("Se&curity"))
         self.backup_action = QAction(self.tr("&Take a backup…"), self)
@@ -348,6 +376,9 @@ class MainWindow(QMainWindow):
 
     def _set_user(self, user: CaseworkerView | None) -> None:
         self.user = user
+        self._user_known = True
+        self.deadlines.set_user(user.id if user else None)
+        self.refresh_deadlines()
         if user is None:
             self.user_label.setText("")
             return
@@ -404,6 +435,7 @@ class MainWindow(QMainWindow):
             tasks.run_task(youths.log_search, self._store, criterion, self.model.matched)
 
     def focus_search(self) -> None:
+        self.navigation.setCurrentWidget(self.register_page)
         self.search.setFocus()
         self.search.selectAll()
 
@@ -448,6 +480,7 @@ class MainWindow(QMainWindow):
     def _registered(self, youth_id: int) -> None:
         tasks.run_task(youths.row_for, self._store, youth_id, on_done=self._row_arrived)
         self.open_record(youth_id)
+        self.refresh_deadlines()
 
     def _row_arrived(self, row: YouthRow | None) -> None:
         if row is None:
@@ -457,6 +490,48 @@ class MainWindow(QMainWindow):
         if position is not None:
             self.table.selectRow(position)
             self.table.scrollTo(self.model.index(position, 0))
+
+    # --- deadlines -----------------------------------------------------------------------
+
+    @Slot()
+    def refresh_deadlines(self) -> None:
+        """Reload the deadlines and their counts on the navigation. Call it after anything
+        that can change a deadline (a visitation, a conversation, a case closed)."""
+        if self._user_known:
+            self.deadlines.refresh()
+
+    def show_deadlines(self) -> None:
+        if self.navigation.currentWidget() is self.deadlines_page:
+            self.refresh_deadlines()
+        else:
+            self.navigation.setCurrentWidget(self.deadlines_page)  # refreshes on the way
+        self.deadlines.focus_list()
+
+    def _navigation_changed(self) -> None:
+        if self.navigation.currentWidget() is self.deadlines_page:
+            self.refresh_deadlines()
+
+    def _update_deadline_counts(self, overdue: int, this_week: int, _next_week: int) -> None:
+        index = self.navigation.indexOf(self.deadlines_page)
+        self.navigation.setTabText(
+            index,
+            self.tr("Deadlines ({overdue} overdue · {week} this week)").format(
+                overdue=format_number(overdue), week=format_number(this_week)
+            ),
+        )
+        self.navigation.setTabToolTip(
+            index,
+            self.tr("{overdue} overdue, {week} due this week (filter: {scope})").format(
+                overdue=format_number(overdue),
+                week=format_number(this_week),
+                scope=self.tr("mine") if self.deadlines.mine.isChecked() else self.tr("all"),
+            ),
+        )
+
+    def open_local_rules(self) -> None:
+        dialog = LocalRulesDialog(self._store, self)
+        dialog.rules_changed.connect(self.refresh_deadlines)
+        self._show_dialog(dialog)
 
     # --- records -------------------------------------------------------------------------
 
@@ -545,6 +620,7 @@ class MainWindow(QMainWindow):
             self.records.setTabText(self.records.indexOf(view), record.name)
         tasks.run_task(youths.row_for, self._store, record.id, on_done=self._row_arrived)
         self._update_case_actions()
+        self.refresh_deadlines()
 
     # --- helpers for the security and case dialogs ---------------------------------------
 
@@ -734,6 +810,7 @@ class MainWindow(QMainWindow):
             if view is not None:
                 self._close_tab(self.records.indexOf(view))
         tasks.run_task(load_index, self._store, on_done=self.model.set_index)
+        self.refresh_deadlines()
         self.statusBar().showMessage(
             self.tr("{count} cases deleted.", "", len(youth_ids)).format(count=len(youth_ids)),
             8000,

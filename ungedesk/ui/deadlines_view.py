@@ -1,0 +1,199 @@
+"""The "Frister" view: who needs what this week, next week, and what is overdue.
+
+The overview comes from the worker (services.deadlines.overview, one indexed query);
+further overdue rows come page by page as the list scrolls. "Mine" shows the signed-in
+caseworker's cases (the default), "Alle" everyone's. Enter or a double-click asks the
+window to open the young person's record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import shiboken6
+from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QRadioButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ungedesk.services import deadlines
+from ungedesk.services.deadlines import Overview, OverviewRow
+from ungedesk.store.database import Store
+from ungedesk.ui import tasks
+from ungedesk.ui.deadlines_model import PAGE_SIZE, Column, DeadlineOverviewModel
+
+
+class DeadlinesView(QWidget):
+    open_requested = Signal(int)  # youth id
+    # overdue total, due this week, due next week: for the navigation's label
+    counts_changed = Signal(int, int, int)
+
+    def __init__(
+        self,
+        store: Store,
+        today: Callable[[], date] = date.today,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._today = today
+        self._user_id: int | None = None
+        self._generation = 0  # drops results of an older refresh (filter changed meanwhile)
+        self._pending = False  # a refresh is on the worker
+        self._again = False  # another was asked for meanwhile
+
+        self.model = DeadlineOverviewModel(self)
+        self.mine = QRadioButton(self.tr("&Mine"))
+        self.mine.setToolTip(self.tr("Deadlines of the young people you are caseworker for"))
+        self.everyone = QRadioButton(self.tr("A&ll"))
+        self.everyone.setToolTip(self.tr("Deadlines of all active cases"))
+        self.mine.setChecked(True)
+        self.filter = QButtonGroup(self)
+        self.filter.addButton(self.mine)
+        self.filter.addButton(self.everyone)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self._default_widths()
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Show:")))
+        top.addWidget(self.mine)
+        top.addWidget(self.everyone)
+        top.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+
+        self.filter.buttonToggled.connect(self._filter_toggled)
+        self.model.modelReset.connect(self._set_spans)
+        self.model.fetch_requested.connect(self._fetch_overdue)
+        self.table.activated.connect(self._activated)
+
+    def _default_widths(self) -> None:
+        metrics = self.table.fontMetrics()
+        for column, sample in (
+            (Column.DUE, "24. dec. 2026 · Juleaftensdag"),
+            (Column.STATUS, "⚠ Overskredet · 2 af 4"),
+            (Column.NAME, "Mohammad Abdullahi Christensen"),
+            (Column.CASE_NUMBER, "U-0000-00000"),
+            (Column.RULE, "Mindst 4 jobsamtaler inden for de første 6 måneder"),
+            (Column.SOURCE, "LAB § 31, stk. 5"),
+        ):
+            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 16)
+
+    # --- loading -------------------------------------------------------------------------
+
+    @property
+    def caseworker_filter(self) -> int | None:
+        return self._user_id if self.mine.isChecked() else None
+
+    def set_user(self, user_id: int | None) -> None:
+        self._user_id = user_id
+        self.mine.setEnabled(user_id is not None)
+        if user_id is None:
+            self.everyone.setChecked(True)
+
+    def refresh(self) -> None:
+        """Ask the worker for a fresh overview; several calls in a row cost one more query."""
+        if self._pending:
+            self._again = True
+            return
+        self._pending = True
+        self._again = False
+        self._generation += 1
+        generation = self._generation
+        today = self._today()
+        tasks.run_task(
+            deadlines.overview,
+            self._store,
+            today,
+            caseworker_id=self.caseworker_filter,
+            overdue_limit=PAGE_SIZE,
+            on_done=lambda overview: self._arrived(generation, today, overview),
+        )
+
+    def _arrived(self, generation: int, today: date, overview: Overview) -> None:
+        if not shiboken6.isValid(self.model):  # the window closed while the worker ran
+            return
+        self._pending = False
+        if self._again:
+            self.refresh()
+            return
+        if generation != self._generation:
+            return
+        selected = self.model.youth_id(self.table.currentIndex().row())
+        self.model.set_overview(overview, today)
+        self._reselect(selected)
+        overdue, this_week, next_week = overview.counts
+        self.counts_changed.emit(overdue, this_week, next_week)
+
+    def _fetch_overdue(self, offset: int) -> None:
+        generation = self._generation
+        tasks.run_task(
+            deadlines.overdue_page,
+            self._store,
+            self.model.today,
+            offset,
+            PAGE_SIZE,
+            caseworker_id=self.caseworker_filter,
+            on_done=lambda rows: self._page_arrived(generation, offset, rows),
+        )
+
+    def _page_arrived(self, generation: int, offset: int, rows: list[OverviewRow]) -> None:
+        if generation == self._generation and shiboken6.isValid(self.model):
+            self.model.add_overdue(offset, rows)
+
+    def _filter_toggled(self, _button: QRadioButton, checked: bool) -> None:
+        if checked:
+            self.refresh()
+
+    def _set_spans(self) -> None:
+        self.table.clearSpans()
+        for row in self.model.header_rows():
+            self.table.setSpan(row, 0, 1, len(Column))
+
+    # --- opening -------------------------------------------------------------------------
+
+    def _activated(self, index: QModelIndex) -> None:
+        youth_id = self.model.youth_id(index.row()) if index.isValid() else None
+        if youth_id is not None:
+            self.open_requested.emit(youth_id)
+
+    def _reselect(self, youth_id: int | None) -> None:
+        """After a refresh: keep the young person selected, or (when the list has focus)
+        select the first deadline so that Enter works at once."""
+        for row in range(self.model.rowCount()):
+            if youth_id is not None and self.model.youth_id(row) == youth_id:
+                self.table.selectRow(row)
+                return
+        if self.table.hasFocus():
+            self.focus_list()
+
+    def focus_list(self) -> None:
+        """Focus the first deadline row, so Enter opens it."""
+        self.table.setFocus()
+        for row in range(self.model.rowCount()):
+            if self.model.youth_id(row) is not None:
+                self.table.selectRow(row)
+                return
