@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -25,7 +26,10 @@ from ungedesk.store.database import Store
 from ungedesk.store.errors import StoreError
 from ungedesk.ui import tasks
 from ungedesk.ui.clipboard import secret_clipboard
+from ungedesk.ui.conversations_panel import ConversationsPanel
 from ungedesk.ui.i18n import format_day
+from ungedesk.ui.record_deadlines import DeadlinesPanel
+from ungedesk.ui.visitation_panel import VisitationPanel
 from ungedesk.ui.widgets import GOOD_STYLE
 
 
@@ -50,8 +54,15 @@ class RecordView(QWidget):
         record: YouthRecord,
         today: Callable[[], date] = date.today,
         parent: QWidget | None = None,
+        *,
+        now: Callable[[], datetime] | None = None,
     ) -> None:
         super().__init__(parent)
+        if now is None:
+            # The clock on the record's own day (tests and demos fix the day).
+            def now() -> datetime:
+                return datetime.combine(today(), datetime.now().time())
+
         self._store = store
         self._today = today
         self.record = record
@@ -137,24 +148,47 @@ class RecordView(QWidget):
         basic_form.addRow(edit_row)
 
         content = QWidget()
-        layout = QVBoxLayout(content)
-        layout.addLayout(header)
-        layout.addSpacing(12)
-        layout.addWidget(basic)
-        layout.addStretch(1)
+        basic_layout = QVBoxLayout(content)
+        basic_layout.addWidget(basic)
+        basic_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(content)
+
+        self.visitation = VisitationPanel(store, record.id, today)
+        self.conversations = ConversationsPanel(store, record.id, now)
+        self.deadlines = DeadlinesPanel(store, record.id, today)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(scroll, self.tr("Basic data"))
+        self.tabs.addTab(self.visitation, self.tr("Visitation"))
+        self.tabs.addTab(self.conversations, self.tr("Conversations"))
+        self.tabs.addTab(self.deadlines, self.tr("Deadlines"))
+        self.visitation.changed.connect(self._case_changed)
+        self.conversations.changed.connect(self._case_changed)
+        self.book_shortcut = QShortcut(QKeySequence("Ctrl+B"), self)
+        self.book_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.book_shortcut.activated.connect(self.book_conversation)
+
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        outer.addLayout(header)
+        outer.addSpacing(8)
+        outer.addWidget(self.tabs, 1)
 
         self.reveal.toggled.connect(self._show_cpr)
         self.copy_cpr.clicked.connect(self._copy_cpr)
         secret_clipboard().cleared.connect(self._clipboard_cleared)
         self.edit_button.clicked.connect(lambda: self.edit_requested.emit(self.record.id))
         self.show_record(record)
+
+    def book_conversation(self) -> None:
+        """Ctrl+B anywhere in the record: the booking dialog, filled in."""
+        self.tabs.setCurrentWidget(self.conversations)
+        self.conversations.open_booking()
+
+    def _case_changed(self) -> None:
+        # Visitation and conversations move the deadlines.
+        self.deadlines.reload()
 
     def _caption(self, text: str) -> QLabel:
         label = QLabel(text)

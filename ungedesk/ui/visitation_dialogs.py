@@ -1,0 +1,349 @@
+"""Dialogs of the visitation tab: register or correct the visitation, change the target
+group, and record a case event (e.g. "has left their plan")."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from ungedesk.domain.visitation import (
+    NEW_LAW,
+    SUB_ASSESSMENT_LABELS,
+    YOUTH_ASSESSMENT_LABELS,
+    SubAssessment,
+    YouthAssessment,
+    groups_valid_on,
+)
+from ungedesk.services import visitation
+from ungedesk.services.visitation import EVENT_KINDS, VisitationInput, VisitationView
+from ungedesk.store.database import Store
+from ungedesk.ui.widgets import HINT_STYLE, DateField, MessageLabel, add_row
+from ungedesk.ui.work_dialog import WorkDialog
+
+
+def qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def pydate(field: DateField) -> date:
+    d = field.date()
+    return date(d.year(), d.month(), d.day())
+
+
+def date_field(day: date, *, latest: date | None = None) -> DateField:
+    field = DateField()
+    field.setCalendarPopup(True)
+    field.setDisplayFormat("dd-MM-yyyy")
+    field.setMinimumDate(QDate(2000, 1, 1))
+    if latest is not None:
+        field.setMaximumDate(qdate(latest))
+    field.setDate(qdate(day))
+    return field
+
+
+def fill_groups(combo: QComboBox, day: date) -> None:
+    """The target groups valid on ``day``; keeps the chosen one when it is still valid."""
+    keep = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    for group in groups_valid_on(day):
+        combo.addItem(group.label, group.code)
+    index = combo.findData(keep) if keep is not None else -1
+    combo.setCurrentIndex(max(index, 0))
+    combo.blockSignals(False)
+
+
+def _plain_text() -> QPlainTextEdit:
+    edit = QPlainTextEdit()
+    edit.setTabChangesFocus(True)
+    edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 4 + 12)
+    return edit
+
+
+class VisitationDialog(WorkDialog):
+    """Register the visitation, or correct it when ``current`` is given."""
+
+    def __init__(
+        self,
+        store: Store,
+        youth_id: int,
+        today: Callable[[], date],
+        current: VisitationView | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(self.tr("&Save"), parent)
+        self._store = store
+        self._youth_id = youth_id
+        self._today = today
+        self.setWindowTitle(
+            self.tr("Register visitation") if current is None else self.tr("Correct visitation")
+        )
+        self.setMinimumWidth(620)
+        now = today()
+        self.visited_on = date_field(current.visited_on if current else now, latest=now)
+        self.target_group = QComboBox()
+        self.sub_assessment = QComboBox()
+        for sub, label in SUB_ASSESSMENT_LABELS.items():
+            self.sub_assessment.addItem(label, sub.value)
+        self.reasons = _plain_text()
+        self.paalaeg = QGroupBox(self.tr("Education order (uddannelsespålæg) given"))
+        self.paalaeg.setCheckable(True)
+        self.paalaeg.setChecked(False)
+        self.paalaeg_given_on = date_field(now)
+        self.paalaeg_education = QLineEdit()
+        self.paalaeg_education.setPlaceholderText(
+            self.tr("The education the young person must point to")
+        )
+        self.paalaeg_deadline = date_field(now)
+        self.paalaeg_note = MessageLabel(HINT_STYLE)
+        self.paalaeg_note.show_message(
+            self.tr("The education order was abolished from 1 January 2027.")
+        )
+        self.fvu_obu = QCheckBox(self.tr("FVU/OBU screening &needed"))
+        self.youth_assessment = QComboBox()
+        for value, label in YOUTH_ASSESSMENT_LABELS.items():
+            self.youth_assessment.addItem(label, value.value)
+        self.uu_present = QCheckBox(self.tr("UU counsellor &present"))
+        self.turned_away = QCheckBox(self.tr("Turned a&way at the door (vendt i døren)"))
+
+        self.field_errors = {
+            f: MessageLabel()
+            for f in (
+                "visited_on",
+                "target_group",
+                "reasons",
+                "paalaeg_given_on",
+                "paalaeg_education",
+                "paalaeg_deadline",
+            )
+        }
+        paalaeg_form = QFormLayout(self.paalaeg)
+        add_row(
+            paalaeg_form,
+            self.tr("&Given on"),
+            self.paalaeg_given_on,
+            self.field_errors["paalaeg_given_on"],
+        )
+        add_row(
+            paalaeg_form,
+            self.tr("Ed&ucation"),
+            self.paalaeg_education,
+            self.field_errors["paalaeg_education"],
+        )
+        add_row(
+            paalaeg_form,
+            self.tr("Dead&line"),
+            self.paalaeg_deadline,
+            self.field_errors["paalaeg_deadline"],
+        )
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        add_row(form, self.tr("&Visitation date"), self.visited_on, self.field_errors["visited_on"])
+        add_row(
+            form, self.tr("&Target group"), self.target_group, self.field_errors["target_group"]
+        )
+        add_row(form, self.tr("&Sub-assessment"), self.sub_assessment)
+        add_row(form, self.tr("&Reasons"), self.reasons, self.field_errors["reasons"])
+        add_row(form, self.tr("Target group &assessment (FGU/STU)"), self.youth_assessment)
+        form.addRow(self.fvu_obu)
+        form.addRow(self.uu_present)
+        form.addRow(self.turned_away)
+        self.body.addLayout(form)
+        self.body.addWidget(self.paalaeg)
+        self.body.addWidget(self.paalaeg_note)
+
+        order: list[QWidget] = [
+            self.visited_on,
+            self.target_group,
+            self.sub_assessment,
+            self.reasons,
+            self.youth_assessment,
+            self.fvu_obu,
+            self.uu_present,
+            self.turned_away,
+            self.paalaeg,
+            self.paalaeg_given_on,
+            self.paalaeg_education,
+            self.paalaeg_deadline,
+            self.ok_button,
+        ]
+        for first, second in itertools.pairwise(order):
+            self.setTabOrder(first, second)
+
+        if current is not None:
+            self._load(current)
+        self.visited_on.dateChanged.connect(self._date_changed)
+        self._date_changed()
+        self.visited_on.setFocus()
+
+    def _load(self, current: VisitationView) -> None:
+        fill_groups(self.target_group, current.visited_on)
+        first = current.groups[0] if current.groups else None
+        if first is not None:
+            self.target_group.setCurrentIndex(max(self.target_group.findData(first.code), 0))
+            for sub, label in SUB_ASSESSMENT_LABELS.items():
+                if label == first.sub_assessment:
+                    self.sub_assessment.setCurrentIndex(self.sub_assessment.findData(sub.value))
+        self.reasons.setPlainText(current.reasons)
+        if current.paalaeg_given_on is not None:
+            self.paalaeg.setChecked(True)
+            self.paalaeg_given_on.setDate(qdate(current.paalaeg_given_on))
+            self.paalaeg_education.setText(current.paalaeg_education)
+            if current.paalaeg_deadline is not None:
+                self.paalaeg_deadline.setDate(qdate(current.paalaeg_deadline))
+        self.fvu_obu.setChecked(current.fvu_obu_screening)
+        self.youth_assessment.setCurrentIndex(
+            self.youth_assessment.findData(current.youth_assessment.value)
+        )
+        self.uu_present.setChecked(current.uu_present)
+        self.turned_away.setChecked(current.turned_away)
+
+    def _date_changed(self) -> None:
+        day = pydate(self.visited_on)
+        fill_groups(self.target_group, day)
+        law_has_it = day < NEW_LAW
+        self.paalaeg.setVisible(law_has_it)
+        self.paalaeg_note.setVisible(not law_has_it)
+        if not law_has_it:
+            self.paalaeg.setChecked(False)
+        self.refit_later()
+
+    def visitation_input(self) -> VisitationInput:
+        given = self.paalaeg.isVisible() and self.paalaeg.isChecked()
+        return VisitationInput(
+            visited_on=pydate(self.visited_on),
+            target_group=str(self.target_group.currentData() or ""),
+            sub_assessment=SubAssessment(str(self.sub_assessment.currentData())),
+            reasons=self.reasons.toPlainText(),
+            paalaeg_given_on=pydate(self.paalaeg_given_on) if given else None,
+            paalaeg_education=self.paalaeg_education.text() if given else "",
+            paalaeg_deadline=pydate(self.paalaeg_deadline) if given else None,
+            fvu_obu_screening=self.fvu_obu.isChecked(),
+            youth_assessment=YouthAssessment(str(self.youth_assessment.currentData())),
+            uu_present=self.uu_present.isChecked(),
+            turned_away=self.turned_away.isChecked(),
+        )
+
+    def accept_work(self) -> None:
+        self.run(
+            visitation.save,
+            self._store,
+            self._youth_id,
+            self.visitation_input(),
+            today=self._today(),
+            on_done=lambda _none: self.accept(),
+        )
+
+
+class TargetGroupDialog(WorkDialog):
+    """Målgruppeskift: a new target group from a date, with the reason."""
+
+    def __init__(
+        self,
+        store: Store,
+        youth_id: int,
+        today: Callable[[], date],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(self.tr("&Change"), parent)
+        self._store = store
+        self._youth_id = youth_id
+        self._today = today
+        self.setWindowTitle(self.tr("Change target group"))
+        self.setMinimumWidth(560)
+        self.since = date_field(today(), latest=today())
+        self.target_group = QComboBox()
+        self.sub_assessment = QComboBox()
+        for sub, label in SUB_ASSESSMENT_LABELS.items():
+            self.sub_assessment.addItem(label, sub.value)
+        self.reason = QLineEdit()
+        self.field_errors = {f: MessageLabel() for f in ("since", "target_group", "reason")}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        add_row(form, self.tr("&From"), self.since, self.field_errors["since"])
+        add_row(
+            form, self.tr("New &target group"), self.target_group, self.field_errors["target_group"]
+        )
+        add_row(form, self.tr("&Sub-assessment"), self.sub_assessment)
+        add_row(form, self.tr("&Reason"), self.reason, self.field_errors["reason"])
+        self.body.addLayout(form)
+        for first, second in itertools.pairwise(
+            [self.since, self.target_group, self.sub_assessment, self.reason, self.ok_button]
+        ):
+            self.setTabOrder(first, second)
+        self.since.dateChanged.connect(self._date_changed)
+        self._date_changed()
+        self.since.setFocus()
+
+    def _date_changed(self) -> None:
+        fill_groups(self.target_group, pydate(self.since))
+
+    def accept_work(self) -> None:
+        self.run(
+            visitation.change_target_group,
+            self._store,
+            self._youth_id,
+            str(self.target_group.currentData() or ""),
+            pydate(self.since),
+            self.reason.text(),
+            today=self._today(),
+            sub_assessment=SubAssessment(str(self.sub_assessment.currentData())),
+            on_done=lambda _none: self.accept(),
+        )
+
+
+class EventDialog(WorkDialog):
+    """A dated case event the deadline rules react to (e.g. "has left their plan")."""
+
+    def __init__(
+        self,
+        store: Store,
+        youth_id: int,
+        today: Callable[[], date],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(self.tr("&Save"), parent)
+        self._store = store
+        self._youth_id = youth_id
+        self._today = today
+        self.setWindowTitle(self.tr("Record event"))
+        self.setMinimumWidth(480)
+        self.kind = QComboBox()
+        for kind, label in EVENT_KINDS.items():
+            self.kind.addItem(label, kind)
+        self.on = date_field(today(), latest=today())
+        self.note = QLineEdit()
+        self.field_errors = {f: MessageLabel() for f in ("kind", "on", "note")}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        add_row(form, self.tr("&Event"), self.kind, self.field_errors["kind"])
+        add_row(form, self.tr("&Date"), self.on, self.field_errors["on"])
+        add_row(form, self.tr("&Note"), self.note, self.field_errors["note"])
+        self.body.addLayout(form)
+        for first, second in itertools.pairwise([self.kind, self.on, self.note, self.ok_button]):
+            self.setTabOrder(first, second)
+        self.kind.setFocus()
+
+    def accept_work(self) -> None:
+        self.run(
+            visitation.record_event,
+            self._store,
+            self._youth_id,
+            str(self.kind.currentData()),
+            pydate(self.on),
+            self.note.text(),
+            today=self._today(),
+            on_done=lambda _none: self.accept(),
+        )

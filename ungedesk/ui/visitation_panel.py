@@ -1,0 +1,233 @@
+"""The record's "Visitation" tab: the visitation, the target-group history and the
+buttons that change them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ungedesk.domain.visitation import YOUTH_ASSESSMENT_LABELS, YouthAssessment
+from ungedesk.services import visitation
+from ungedesk.services.visitation import VisitationView
+from ungedesk.store.database import Store
+from ungedesk.store.errors import StoreError
+from ungedesk.ui import tasks
+from ungedesk.ui.i18n import format_day
+from ungedesk.ui.visitation_dialogs import EventDialog, TargetGroupDialog, VisitationDialog
+from ungedesk.ui.widgets import HINT_STYLE, MessageLabel
+from ungedesk.ui.work_dialog import WorkDialog
+
+
+def _value() -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setWordWrap(True)
+    return label
+
+
+class VisitationPanel(QWidget):
+    changed = Signal()  # something was saved: the deadlines may have moved
+
+    def __init__(
+        self,
+        store: Store,
+        youth_id: int,
+        today: Callable[[], date],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._youth_id = youth_id
+        self._today = today
+        self.loaded = False
+        self.loads = 0  # answers received: tests wait for the next one
+        self.current: VisitationView | None = None
+        self.dialog: WorkDialog | None = None
+
+        self.empty = QLabel(self.tr("No visitation has been registered yet."))
+        self.empty.setStyleSheet(HINT_STYLE)
+        self.register_button = QPushButton(self.tr("&Register visitation…"))
+        self.correct_button = QPushButton(self.tr("Co&rrect visitation…"))
+        self.change_button = QPushButton(self.tr("Change tar&get group…"))
+        self.event_button = QPushButton(self.tr("Record e&vent…"))
+        self.event_button.setToolTip(
+            self.tr(
+                "Events the deadlines react to, e.g. that the young person has left their plan."
+            )
+        )
+        buttons = QHBoxLayout()
+        for button in (
+            self.register_button,
+            self.correct_button,
+            self.change_button,
+            self.event_button,
+        ):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        self.visited_on = _value()
+        self.group = _value()
+        self.sub_assessment = _value()
+        self.reasons = _value()
+        self.paalaeg = _value()
+        self.fvu_obu = _value()
+        self.youth_assessment = _value()
+        self.uu_present = _value()
+        self.turned_away = _value()
+        self.details = QGroupBox(self.tr("Visitation"))
+        form = QFormLayout(self.details)
+        form.addRow(self.tr("Visitation date"), self.visited_on)
+        form.addRow(self.tr("Current target group"), self.group)
+        form.addRow(self.tr("Sub-assessment"), self.sub_assessment)
+        form.addRow(self.tr("Reasons"), self.reasons)
+        form.addRow(self.tr("Education order"), self.paalaeg)
+        form.addRow(self.tr("FVU/OBU screening"), self.fvu_obu)
+        form.addRow(self.tr("Target group assessment"), self.youth_assessment)
+        form.addRow(self.tr("UU counsellor present"), self.uu_present)
+        form.addRow(self.tr("Turned away at the door"), self.turned_away)
+
+        self.history_model = QStandardItemModel(self)
+        self.history_model.setHorizontalHeaderLabels(
+            [self.tr("From"), self.tr("Target group"), self.tr("Sub-assessment"), self.tr("Reason")]
+        )
+        self.history = QTableView()
+        self.history.setModel(self.history_model)
+        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.history.verticalHeader().hide()
+        self.history.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.history.horizontalHeader().setStretchLastSection(True)
+        self.history_box = QGroupBox(self.tr("Target group history"))
+        history_layout = QVBoxLayout(self.history_box)
+        history_layout.addWidget(self.history)
+        self.message = MessageLabel(HINT_STYLE)
+        self.error = MessageLabel()
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.details)
+        layout.addWidget(self.history_box, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.error)
+        layout.addStretch(0)
+
+        self.register_button.clicked.connect(self.open_visitation)
+        self.correct_button.clicked.connect(self.open_visitation)
+        self.change_button.clicked.connect(self.open_target_group)
+        self.event_button.clicked.connect(self.open_event)
+        self._show(None)
+        self.loaded = False
+        self.reload()
+
+    def reload(self) -> None:
+        tasks.run_task(
+            visitation.get,
+            self._store,
+            self._youth_id,
+            on_done=self._loaded,
+            on_error=self._failed,
+        )
+
+    def _loaded(self, view: VisitationView | None) -> None:
+        self._show(view)
+        self.loaded = True
+        self.loads += 1
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, StoreError):
+            self.error.show_message(exc.message)
+            return
+        raise exc
+
+    def _show(self, view: VisitationView | None) -> None:
+        self.current = view
+        has = view is not None
+        self.empty.setVisible(not has)
+        self.register_button.setVisible(not has)
+        self.correct_button.setVisible(has)
+        self.change_button.setVisible(has)
+        self.details.setVisible(has)
+        self.history_box.setVisible(has)
+        self.history_model.removeRows(0, self.history_model.rowCount())
+        if view is None:
+            return
+        yes, no = self.tr("Yes"), self.tr("No")
+        self.visited_on.setText(format_day(view.visited_on))
+        current = view.groups[-1] if view.groups else None
+        self.group.setText(current.label if current else "")
+        self.sub_assessment.setText(current.sub_assessment if current else "")
+        self.reasons.setText(view.reasons or self.tr("Not given"))
+        if view.paalaeg_given_on is None:
+            self.paalaeg.setText(self.tr("None"))
+        else:
+            text = self.tr("Given {day}: {education}").format(
+                day=format_day(view.paalaeg_given_on), education=view.paalaeg_education
+            )
+            if view.paalaeg_deadline is not None:
+                text += self.tr(", deadline {day}").format(day=format_day(view.paalaeg_deadline))
+            self.paalaeg.setText(text)
+        self.fvu_obu.setText(self.tr("Needed") if view.fvu_obu_screening else no)
+        self.youth_assessment.setText(
+            YOUTH_ASSESSMENT_LABELS[view.youth_assessment]
+            if view.youth_assessment is not YouthAssessment.NONE
+            else self.tr("None")
+        )
+        self.uu_present.setText(yes if view.uu_present else no)
+        self.turned_away.setText(yes if view.turned_away else no)
+        for entry in view.groups:
+            items = [
+                QStandardItem(format_day(entry.valid_from)),
+                QStandardItem(entry.label),
+                QStandardItem(entry.sub_assessment),
+                QStandardItem(entry.reason),
+            ]
+            self.history_model.appendRow(items)
+
+    # --- dialogs -------------------------------------------------------------------------
+
+    def _open(self, dialog: WorkDialog, done: str) -> None:
+        def accepted() -> None:
+            self.message.show_message(done)
+            self.changed.emit()
+            self.reload()
+
+        dialog.accepted.connect(accepted)
+        self.dialog = dialog
+        dialog.open()
+
+    def open_visitation(self) -> None:
+        self._open(
+            VisitationDialog(self._store, self._youth_id, self._today, self.current, self),
+            self.tr("The visitation was saved."),
+        )
+
+    def open_target_group(self) -> None:
+        self._open(
+            TargetGroupDialog(self._store, self._youth_id, self._today, self),
+            self.tr("The target group was changed. The history keeps the earlier ones."),
+        )
+
+    def open_event(self) -> None:
+        self._open(
+            EventDialog(self._store, self._youth_id, self._today, self),
+            self.tr("The event was recorded."),
+        )
