@@ -37,6 +37,7 @@ from ungedesk.ui.backup_dialogs import RestoreDialog
 from ungedesk.ui.case_dialogs import CloseCaseDialog, ExportPersonDialog
 from ungedesk.ui.clipboard import secret_clipboard
 from ungedesk.ui.i18n import install_translations
+from ungedesk.ui.local_rules_dialog import LocalRulesDialog
 from ungedesk.ui.lock import SessionLock
 from ungedesk.ui.main_window import MainWindow
 from ungedesk.ui.record_view import RecordView
@@ -162,6 +163,7 @@ def shoot_main(shoot: Shooter, paths: StorePaths, count: int, seed: int) -> None
     window.reload()
     wait_until(lambda: window.model.total == count)
     shoot(window, "main-register")
+    shoot_deadlines(shoot, window)
 
     window.search.setText("han")
     shoot(window, "main-search-name")
@@ -219,6 +221,59 @@ def shoot_main(shoot: Shooter, paths: StorePaths, count: int, seed: int) -> None
     shoot_trust(shoot, window, store, paths)
     window.close()
     tasks.runner().call_blocking(store.close)
+
+
+def shoot_deadlines(shoot: Shooter, window: MainWindow) -> None:
+    """The Frister view (mine, everyone's, scrolled into the overdue ones) and the local
+    standards dialog with its form."""
+    view = window.deadlines
+
+    def refreshed() -> bool:
+        return view.model.loaded and not view.loading
+
+    window.show_deadlines()
+    wait_until(refreshed)
+    shoot(window, "deadlines-mine")
+    view.everyone.setChecked(True)
+    wait_until(refreshed)
+    shoot(window, "deadlines-all")
+    view.table.scrollToBottom()
+    wait_until(lambda: view.model.overdue_loaded > 200 or not view.model.canFetchMore())
+    view.table.scrollToBottom()
+    shoot(window, "deadlines-all-overdue-scrolled")
+    view.mine.setChecked(True)
+    wait_until(refreshed)
+
+    window.local_rules_action.trigger()
+    rules = _dialog(window, LocalRulesDialog)
+    assert isinstance(rules, LocalRulesDialog)
+    wait_until(lambda: rules.rule_set is not None)
+    shoot(rules, "rules-local-standards")
+    rules.add_rule()
+    wait_until(lambda: rules.add_dialog is not None and rules.add_dialog.isVisible())
+    form = rules.add_dialog
+    assert form is not None
+    shoot(form, "rules-add-empty")
+    form.rule_id.setText("lab-31-5-foerste-jobsamtale")
+    form.ok_button.click()
+    shoot(form, "rules-add-field-errors")
+    form.rule_id.setText("lokal-samtale-hver-2-maaned")
+    form.description.setText("Samtale mindst hver 2. måned for aktivitetsparate unge")
+    form.amount.setValue(2)
+    form.groups["lab6_3"].setChecked(True)
+    form.groups["lab6_5"].setChecked(True)
+    form.tightens.setCurrentIndex(form.tightens.findData("lab-31-3-fire-jobsamtaler"))
+    form.source.setText("Kvalitetsstandard, Demo Kommune")
+    form.ok_button.click()
+    shoot(form, "rules-add-recomputing")
+    wait_until(lambda: rules.rule_set is not None and len(rules.rule_set.local) == 1)
+    settle(300)
+    shoot(rules, "rules-local-standard-added")
+    rules.close()
+    window.show_deadlines()
+    wait_until(refreshed)
+    shoot(window, "deadlines-with-local-standard")
+    window.navigation.setCurrentWidget(window.register_page)
 
 
 def shoot_lock(shoot: Shooter, window: MainWindow, store: Store, paths: StorePaths) -> None:

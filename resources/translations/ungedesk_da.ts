@@ -720,6 +720,10 @@
         <translation>Kilde</translation>
     </message>
     <message>
+        <source>The legal rules come with UngeDesk. The municipality&apos;s local standards (kvalitetsstandarder) are shown under the legal rule they tighten; both give deadlines. Greyed rules are historic: they only apply to old cases.</source>
+        <translation>Lovreglerne følger med UngeDesk. Kommunens lokale standarder (kvalitetsstandarder) vises under den lovregel, de skærper; begge giver frister. Grå regler er historiske: de gælder kun gamle sager.</translation>
+    </message>
+    <message>
         <source>&amp;Add local standard…</source>
         <translation>&amp;Tilføj lokal standard…</translation>
     </message>
@@ -728,16 +732,20 @@
         <translation>&amp;Fjern</translation>
     </message>
     <message>
-        <source>({count} times)</source>
-        <translation>({count} gange)</translation>
+        <source>Historic: {rule}</source>
+        <translation>Historisk: {rule}</translation>
+    </message>
+    <message>
+        <source>The same day</source>
+        <translation>Samme dag</translation>
+    </message>
+    <message>
+        <source>{count} times in {period}</source>
+        <translation>{count} gange på {period}</translation>
     </message>
     <message>
         <source>Local standard: {rule}</source>
         <translation>Lokal standard: {rule}</translation>
-    </message>
-    <message>
-        <source>{rule} (historic)</source>
-        <translation>{rule} (historisk)</translation>
     </message>
     <message>
         <source>Remove local standard</source>

@@ -38,12 +38,13 @@ HINT_COLOUR = QColor("#555555")
 
 
 class Column(IntEnum):
+    # What the caseworker reads first on the left: when, who, which rule and why.
     DUE = 0
-    STATUS = 1
-    NAME = 2
-    CASE_NUMBER = 3
-    RULE = 4
-    SOURCE = 5
+    NAME = 1
+    RULE = 2
+    SOURCE = 3
+    STATUS = 4
+    CASE_NUMBER = 5
     CASEWORKER = 6
 
 
@@ -185,11 +186,11 @@ class DeadlineOverviewModel(QAbstractTableModel):
             return None
         return (
             self.tr("Due"),
-            self.tr("Status"),
             self.tr("Name"),
-            self.tr("Case no."),
             self.tr("Deadline"),
             self.tr("Rule"),
+            self.tr("Status"),
+            self.tr("Case no."),
             self.tr("Caseworker"),
         )[section]
 

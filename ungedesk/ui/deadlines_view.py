@@ -93,16 +93,20 @@ class DeadlinesView(QWidget):
     def _default_widths(self) -> None:
         metrics = self.table.fontMetrics()
         for column, sample in (
-            (Column.DUE, "24. dec. 2026 · Juleaftensdag"),
+            (Column.DUE, "28. nov. 2026 · Lørdag"),
+            (Column.NAME, "Mohammad Abdullahi"),
+            (Column.RULE, "Mindst 4 jobsamtaler inden for de første"),
+            (Column.SOURCE, "LAB § 31, stk. 5 "),
             (Column.STATUS, "⚠ Overskredet · 2 af 4"),
-            (Column.NAME, "Mohammad Abdullahi Christensen"),
             (Column.CASE_NUMBER, "U-0000-00000"),
-            (Column.RULE, "Mindst 4 jobsamtaler inden for de første 6 måneder"),
-            (Column.SOURCE, "LAB § 31, stk. 5"),
         ):
             self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 16)
 
     # --- loading -------------------------------------------------------------------------
+
+    @property
+    def loading(self) -> bool:
+        return self._pending
 
     @property
     def caseworker_filter(self) -> int | None:
@@ -186,7 +190,9 @@ class DeadlinesView(QWidget):
         for row in range(self.model.rowCount()):
             if youth_id is not None and self.model.youth_id(row) == youth_id:
                 self.table.selectRow(row)
+                self.table.scrollTo(self.model.index(row, 0))
                 return
+        self.table.scrollToTop()  # the group headers, not where another list was scrolled
         if self.table.hasFocus():
             self.focus_list()
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -39,7 +40,7 @@ from ungedesk.domain.visitation import TARGET_GROUPS
 from ungedesk.services import deadlines
 from ungedesk.store.database import Store
 from ungedesk.ui import tasks
-from ungedesk.ui.widgets import BusyBar, DateField, MessageLabel, add_row
+from ungedesk.ui.widgets import HINT_STYLE, BusyBar, DateField, MessageLabel, add_row
 from ungedesk.ui.work_dialog import WorkDialog
 
 LOCAL_GROUPS = ("lab6_1", "lab6_2", "lab6_3", "lab6_4", "lab6_5", "kui")
@@ -132,8 +133,17 @@ class LocalRulesDialog(QDialog):
         self.tree.setUniformRowHeights(True)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setStretchLastSection(False)
-        self.tree.setColumnWidth(1, 150)
-        self.tree.setColumnWidth(2, 300)
+        self.tree.setColumnWidth(1, 170)
+        self.tree.setColumnWidth(2, 340)
+        hint = QLabel(
+            self.tr(
+                "The legal rules come with UngeDesk. The municipality's local standards "
+                "(kvalitetsstandarder) are shown under the legal rule they tighten; both give "
+                "deadlines. Greyed rules are historic: they only apply to old cases."
+            )
+        )
+        hint.setWordWrap(True)
+        hint.setStyleSheet(HINT_STYLE)
         self.error = MessageLabel()
         self.busy = BusyBar()
         self.add_button = QPushButton(self.tr("&Add local standard…"))
@@ -146,6 +156,7 @@ class LocalRulesDialog(QDialog):
         row.addStretch(1)
         row.addWidget(close)
         layout = QVBoxLayout(self)
+        layout.addWidget(hint)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.busy)
@@ -183,13 +194,14 @@ class LocalRulesDialog(QDialog):
 
     def _item(self, rule: Rule) -> QTreeWidgetItem:
         description = rule.description
-        if rule.count > 1:
-            description += " " + self.tr("({count} times)").format(count=rule.count)
         if rule.local:
             description = self.tr("Local standard: {rule}").format(rule=description)
         elif rule.historic:
-            description = self.tr("{rule} (historic)").format(rule=description)
-        item = QTreeWidgetItem([description, rule.period.label, rule.source])
+            description = self.tr("Historic: {rule}").format(rule=description)
+        period = rule.period.label if rule.period.amount else self.tr("The same day")
+        if rule.count > 1:
+            period = self.tr("{count} times in {period}").format(count=rule.count, period=period)
+        item = QTreeWidgetItem([description, period, rule.source])
         item.setData(0, RULE_ID_ROLE, rule.id)
         item.setToolTip(0, rule.description)
         item.setToolTip(2, rule.source)
@@ -336,7 +348,7 @@ class AddLocalRuleDialog(WorkDialog):
         for i, code in enumerate(LOCAL_GROUPS):
             box = QCheckBox(labels[code])
             self.groups[code] = box
-            grid.addWidget(box, i // 2, i % 2)
+            grid.addWidget(box, i, 0)
         self.valid_from = DateField()
         self.valid_from.setDisplayFormat("dd-MM-yyyy")
         self.valid_from.setCalendarPopup(True)
