@@ -27,8 +27,17 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from tests.support.memory_keyring import MemoryKeyring
 from ungedesk.domain.profile import ProfileInput, Role
+from ungedesk.domain.visitation import ConversationStatus
 from ungedesk.domain.youth import ExitReason
-from ungedesk.services import backup, demo, retention, setup
+from ungedesk.services import (
+    backup,
+    conversations,
+    deadlines,
+    demo,
+    retention,
+    setup,
+    visitation,
+)
 from ungedesk.store.database import Store
 from ungedesk.store.paths import StorePaths
 from ungedesk.ui import tasks
@@ -190,6 +199,7 @@ def shoot_main(shoot: Shooter, paths: StorePaths, count: int, seed: int) -> None
     wait_until(view.copied.isVisible)
     shoot(view, "record-cpr-copied")
     secret_clipboard().clear()
+    shoot_record_tabs(shoot, window, store)
 
     shoot_lock(shoot, window, store, paths)
 
@@ -274,6 +284,90 @@ def shoot_deadlines(shoot: Shooter, window: MainWindow) -> None:
     wait_until(refreshed)
     shoot(window, "deadlines-with-local-standard")
     window.navigation.setCurrentWidget(window.register_page)
+
+
+def _demo_case(window: MainWindow, store: Store, *, with_history: bool) -> int | None:
+    """A demo young person with a visitation and conversations (or with neither)."""
+
+    def history(youth_id: int) -> tuple[int, bool]:
+        due = deadlines.for_youth(store, youth_id, TODAY)
+        return (
+            len(conversations.for_youth(store, youth_id)) if due or not with_history else 0,
+            visitation.get(store, youth_id) is not None,
+        )
+
+    for row in range(min(window.model.total, 500)):
+        youth_id = window.model.youth_id(row)
+        talks, visited = tasks.runner().call_blocking(history, youth_id)
+        if with_history and talks >= 2 and visited:
+            return youth_id
+        if not with_history and talks == 0 and not visited:
+            return youth_id
+    return None
+
+
+def _open(window: MainWindow, youth_id: int) -> RecordView:
+    window.open_record(youth_id)
+    wait_until(lambda: window.record_view(youth_id) is not None)
+    view = window.record_view(youth_id)
+    assert view is not None
+    wait_until(
+        lambda: view.visitation.loaded and view.conversations.loaded and view.deadlines.loaded
+    )
+    return view
+
+
+def shoot_record_tabs(shoot: Shooter, window: MainWindow, store: Store) -> None:
+    """The record's visitation, conversations and deadlines tabs, and their dialogs."""
+    full = _demo_case(window, store, with_history=True)
+    if full is None:
+        raise LookupError("no demo case has a visitation and conversations")
+    view = _open(window, full)
+    for tab, name in (
+        (view.visitation, "record-visitation"),
+        (view.conversations, "record-conversations"),
+        (view.deadlines, "record-deadlines"),
+    ):
+        view.tabs.setCurrentWidget(tab)
+        shoot(window, name)
+    view.book_conversation()
+    wait_until(
+        lambda: view.conversations.dialog is not None and view.conversations.dialog.isVisible()
+    )
+    dialog = view.conversations.dialog
+    assert dialog is not None
+    shoot(dialog, "booking-dialog")
+    dialog.reject()
+    view.conversations.open_booking(ConversationStatus.HELD)
+    wait_until(lambda: view.conversations.dialog is not dialog)
+    assert view.conversations.dialog is not None
+    shoot(view.conversations.dialog, "booking-after-the-fact")
+    view.conversations.dialog.reject()
+    view.tabs.setCurrentWidget(view.visitation)
+    for opener, name in (
+        (view.visitation.open_visitation, "visitation-dialog"),
+        (view.visitation.open_target_group, "target-group-dialog"),
+        (view.visitation.open_event, "event-dialog"),
+    ):
+        opener()
+        opened = view.visitation.dialog
+        assert opened is not None
+        wait_until(opened.isVisible)
+        shoot(opened, name)
+        opened.reject()
+
+    bare = _demo_case(window, store, with_history=False)
+    if bare is None:  # every demo case has a history: no empty states to show
+        return
+    empty = _open(window, bare)
+    for tab, name in (
+        (empty.visitation, "record-visitation-empty"),
+        (empty.conversations, "record-conversations-empty"),
+        (empty.deadlines, "record-deadlines-empty"),
+    ):
+        empty.tabs.setCurrentWidget(tab)
+        shoot(window, name)
+    empty.tabs.setCurrentIndex(0)
 
 
 def shoot_lock(shoot: Shooter, window: MainWindow, store: Store, paths: StorePaths) -> None:

@@ -463,10 +463,6 @@
         <translation>Opfyldt</translation>
     </message>
     <message>
-        <source>Note</source>
-        <translation>Bemærkning</translation>
-    </message>
-    <message>
         <source>Met</source>
         <translation>Overholdt</translation>
     </message>

@@ -39,7 +39,7 @@ from ungedesk.services import conversations
 from ungedesk.services.conversations import ConversationView
 from ungedesk.store.database import Store
 from ungedesk.ui.i18n import LOCALE
-from ungedesk.ui.widgets import MessageLabel, add_row
+from ungedesk.ui.widgets import HINT_STYLE, MessageLabel, add_row
 from ungedesk.ui.work_dialog import WorkDialog
 
 # Stored with the conversation as data, in Danish like the other labels of the domain.
@@ -141,6 +141,8 @@ class BookingDialog(WorkDialog):
         self.starts_at.setDisplayFormat("dd-MM-yyyy HH:mm")
         self.starts_at.setCalendarPopup(True)
         self.starts_at.setDateTime(_qdatetime(defaults.starts_at))
+        self.when_text = QLabel()
+        self.when_text.setStyleSheet(HINT_STYLE)
         self.duration = QSpinBox()
         self.duration.setRange(5, 480)
         self.duration.setSingleStep(15)
@@ -182,7 +184,13 @@ class BookingDialog(WorkDialog):
         add_row(form, self.tr("S&tatus"), self.status)
         add_row(form, self.tr("&Type"), self.kind)
         self.slot_caption = add_row(form, self.tr("Free &UU time"), self.slot)
-        add_row(form, self.tr("&Date and time"), self.starts_at, self.field_errors["starts_at"])
+        add_row(
+            form,
+            self.tr("&Date and time"),
+            self.starts_at,
+            self.when_text,
+            self.field_errors["starts_at"],
+        )
         add_row(form, self.tr("D&uration"), self.duration, self.field_errors["duration_minutes"])
         add_row(form, self.tr("&Form"), self.mode)
         add_row(form, self.tr("&Place"), self.place, self.field_errors["place"])
@@ -212,8 +220,10 @@ class BookingDialog(WorkDialog):
         self.slot.currentIndexChanged.connect(self._slot_chosen)
         self.status.currentIndexChanged.connect(self._status_changed)
         self.mode.currentIndexChanged.connect(self._mode_changed)
+        self.starts_at.dateTimeChanged.connect(self._start_changed)
         self._kind_changed()
         self._status_changed()
+        self._start_changed()
         self.kind.setFocus()
 
     # --- reading the form ----------------------------------------------------------------
@@ -266,8 +276,19 @@ class BookingDialog(WorkDialog):
         if isinstance(at, datetime):
             self.starts_at.setDateTime(_qdatetime(at))
 
+    def _start_changed(self) -> None:
+        self.when_text.setText(format_when_long(self.chosen_start()))
+
     def _status_changed(self) -> None:
         after_the_fact = self.chosen_status() is not ConversationStatus.BOOKED
+        now = self._defaults.now
+        if after_the_fact and self.chosen_start() > now:
+            # A conversation recorded afterwards happened earlier today, not in a free slot.
+            self.starts_at.setDateTime(
+                _qdatetime(now.replace(minute=now.minute - now.minute % 15, second=0))
+            )
+        elif not after_the_fact and self.chosen_start() <= now:
+            self.starts_at.setDateTime(_qdatetime(self._defaults.starts_at))
         self.notes.setVisible(after_the_fact)
         self.notes_caption.setVisible(after_the_fact)
         self.ok_button.setText(self.tr("&Save") if after_the_fact else self.tr("&Book"))

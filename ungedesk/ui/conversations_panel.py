@@ -87,8 +87,10 @@ class ConversationsModel(QAbstractTableModel):
                     return f"{c.mode_label}: {c.place}"
                 return c.mode_label
             return ", ".join(c.participants)
-        if role == Qt.ItemDataRole.ToolTipRole and c.notes:
-            return c.notes
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if index.column() in (3, 4):
+                return self.data(index)
+            return c.notes or None
         return None
 
 
@@ -120,7 +122,12 @@ class ConversationsPanel(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        # Place and participants can be long: they take what is left, elided, with the
+        # whole text as tooltip, so a row stays one line.
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.empty = QLabel(
             self.tr('No conversations yet. Book the first one with "Book conversation" (Ctrl+B).')
         )
@@ -150,7 +157,12 @@ class ConversationsPanel(QWidget):
         selected.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.empty)
+        self.empty_box = QWidget()
+        empty_layout = QVBoxLayout(self.empty_box)
+        empty_layout.setContentsMargins(0, 8, 0, 0)
+        empty_layout.addWidget(self.empty)
+        empty_layout.addStretch(1)
+        layout.addWidget(self.empty_box, 1)
         layout.addWidget(self.table, 1)
         layout.addLayout(selected)
         layout.addWidget(self.message)
@@ -185,7 +197,7 @@ class ConversationsPanel(QWidget):
         keep = self.selected()
         self.defaults = defaults
         self.model.set_rows(list(defaults.history))
-        self.empty.setVisible(not defaults.history)
+        self.empty_box.setVisible(not defaults.history)
         self.table.setVisible(bool(defaults.history))
         if keep is not None:
             for row, c in enumerate(self.model.rows):

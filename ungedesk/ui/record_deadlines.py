@@ -63,7 +63,7 @@ def ordered(views: list[DeadlineView]) -> list[DeadlineView]:
 
 
 class DeadlinesModel(QAbstractTableModel):
-    COLUMNS = 6
+    COLUMNS = 5
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,7 +91,6 @@ class DeadlinesModel(QAbstractTableModel):
             self.tr("Due"),
             self.tr("Status"),
             self.tr("Done"),
-            self.tr("Note"),
         )[section]
 
     def status_text(self, view: DeadlineView) -> str:
@@ -124,9 +123,14 @@ class DeadlinesModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
+                text = view.description
                 if view.local:
-                    return self.tr("↳ Local standard: {name}").format(name=view.description)
-                return view.description
+                    text = self.tr("↳ Local standard: {name}").format(name=view.description)
+                note = self.note(view)
+                # The note (a closed due day, a stricter local standard) goes under the
+                # deadline it belongs to rather than in a column of its own: the record
+                # pane is narrow.
+                return f"{text}\n{note}" if note else text
             if column == 1:
                 return view.source or (self.tr("Local standard") if view.local else "")
             if column == 2:
@@ -137,7 +141,7 @@ class DeadlinesModel(QAbstractTableModel):
                 if view.needed <= 1:
                     return ""
                 return self.tr("{done} of {needed}").format(done=view.done, needed=view.needed)
-            return self.note(view)
+            return None
         if role == Qt.ItemDataRole.BackgroundRole and column == 3:
             return QBrush(QColor(STATUS_COLOURS[view.status]))
         if role == Qt.ItemDataRole.ForegroundRole and column == 3:
@@ -170,6 +174,9 @@ class DeadlinesPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Sources can be long ("LAB § 30, stk. 3 (ophævet ...)"): a fixed width, wrapped.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, self.fontMetrics().horizontalAdvance("LAB § 31, stk. 5 ") + 24)
         header.setStretchLastSection(False)
         self.empty = QLabel(
             self.tr(
@@ -181,7 +188,12 @@ class DeadlinesPanel(QWidget):
         self.empty.setStyleSheet(HINT_STYLE)
         self.error = MessageLabel()
         layout = QVBoxLayout(self)
-        layout.addWidget(self.empty)
+        self.empty_box = QWidget()
+        empty_layout = QVBoxLayout(self.empty_box)
+        empty_layout.setContentsMargins(0, 8, 0, 0)
+        empty_layout.addWidget(self.empty)
+        empty_layout.addStretch(1)
+        layout.addWidget(self.empty_box, 1)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.error)
         self.reload()
@@ -198,7 +210,7 @@ class DeadlinesPanel(QWidget):
 
     def _loaded(self, views: list[DeadlineView]) -> None:
         self.model.set_rows(views)
-        self.empty.setVisible(not views)
+        self.empty_box.setVisible(not views)
         self.table.setVisible(bool(views))
         self.table.resizeRowsToContents()
         self.loaded = True

@@ -256,6 +256,8 @@ class TargetGroupDialog(WorkDialog):
         youth_id: int,
         today: Callable[[], date],
         parent: QWidget | None = None,
+        *,
+        current_group: str = "",
     ) -> None:
         super().__init__(self.tr("&Change"), parent)
         self._store = store
@@ -285,6 +287,7 @@ class TargetGroupDialog(WorkDialog):
             self.setTabOrder(first, second)
         self.since.dateChanged.connect(self._date_changed)
         self._date_changed()
+        self.target_group.setCurrentIndex(max(self.target_group.findData(current_group), 0))
         self.since.setFocus()
 
     def _date_changed(self) -> None:

@@ -222,7 +222,15 @@ class VisitationPanel(QWidget):
 
     def open_target_group(self) -> None:
         self._open(
-            TargetGroupDialog(self._store, self._youth_id, self._today, self),
+            TargetGroupDialog(
+                self._store,
+                self._youth_id,
+                self._today,
+                self,
+                current_group=self.current.groups[-1].code
+                if self.current and self.current.groups
+                else "",
+            ),
             self.tr("The target group was changed. The history keeps the earlier ones."),
         )
 
