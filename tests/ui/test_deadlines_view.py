@@ -177,6 +177,10 @@ def test_enter_opens_the_record_and_a_change_refreshes_the_counts(
     case(store, 5, "Nyvej", OVERDUE_HENV, today)  # e.g. a colleague's tab saved a case
     window.refresh_deadlines()
     qtbot.waitUntil(lambda: window.navigation.tabText(1) == "Frister (2 overskredne · 2 denne uge)")
+    # A conversation saved in the open record refreshes the counts by itself.
+    case(store, 6, "Tredjevej", OVERDUE_HENV, today)
+    view.conversations.changed.emit()
+    qtbot.waitUntil(lambda: window.navigation.tabText(1) == "Frister (3 overskredne · 2 denne uge)")
 
 
 def test_overdue_rows_load_page_by_page(

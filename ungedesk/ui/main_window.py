@@ -556,6 +556,9 @@ class MainWindow(QMainWindow):
         if view is None:
             view = RecordView(self._store, record, self._today)
             view.edit_requested.connect(self.edit_record)
+            # A saved visitation or conversation moves deadlines: update the counts.
+            view.visitation.changed.connect(self.refresh_deadlines)
+            view.conversations.changed.connect(self.refresh_deadlines)
             self.records.addTab(view, record.name)
         self.records.setCurrentWidget(view)
         self._update_record_stack()
