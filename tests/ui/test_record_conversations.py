@@ -168,3 +168,20 @@ def test_ics_export_writes_a_file_without_cpr(
     (event,) = icalendar.Calendar.from_ical(data).walk("VEVENT")
     assert event.decoded("DTSTART").replace(tzinfo=None) == datetime(2026, 11, 26, 9, 45)
     assert "Samtale i Jobcentret" in str(event["SUMMARY"])
+
+
+def test_record_a_held_conversation_afterwards(qtbot, record: RecordView, store: Store) -> None:
+    panel = record.conversations
+    panel.record_button.click()
+    qtbot.waitUntil(lambda: isinstance(panel.dialog, BookingDialog) and panel.dialog.isVisible())
+    dialog = panel.dialog
+    assert isinstance(dialog, BookingDialog)
+    assert dialog.chosen_status() is ConversationStatus.HELD
+    assert dialog.chosen_start() <= NOW  # not a future UU slot
+    assert dialog.slot.isHidden() and not dialog.notes.isHidden()
+    dialog.notes.setPlainText("Kom selv, god samtale.")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible() and panel.model.rowCount() == 1)
+    (held,) = conversations.for_youth(store, record.record.id)
+    assert held.status is ConversationStatus.HELD
+    assert held.notes == "Kom selv, god samtale."

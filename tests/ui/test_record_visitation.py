@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ungedesk.domain.visitation import SubAssessment
@@ -169,3 +169,13 @@ def test_record_event(qtbot, record: RecordView, store: Store) -> None:
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not dialog.isVisible() and record.deadlines.loads > loads)
     assert panel.message.isVisible()
+
+
+def test_education_order_is_hidden_under_the_new_law(qtbot, record: RecordView) -> None:
+    dialog = VisitationDialog(record._store, record.record.id, lambda: date(2027, 2, 1))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.paalaeg.isHidden() and not dialog.paalaeg_note.isHidden()
+    dialog.visited_on.setDate(QDate(2026, 12, 30))
+    assert not dialog.paalaeg.isHidden() and dialog.paalaeg_note.isHidden()
+    dialog.reject()
