@@ -345,6 +345,14 @@
         <translation>Valgt samtale:</translation>
     </message>
     <message>
+        <source>Cancel conversation</source>
+        <translation>Aflys samtale</translation>
+    </message>
+    <message>
+        <source>Cancel the conversation {when}? It stays in the list as cancelled.</source>
+        <translation>Aflys samtalen {when}? Den bliver stående i listen som aflyst.</translation>
+    </message>
+    <message>
         <source>Save calendar invitation</source>
         <translation>Gem kalenderinvitation</translation>
     </message>

@@ -10,7 +10,7 @@ from pathlib import Path
 import icalendar
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from ungedesk.domain.rules import Status
 from ungedesk.domain.visitation import ConversationInput, ConversationKind, ConversationStatus
@@ -185,3 +185,43 @@ def test_record_a_held_conversation_afterwards(qtbot, record: RecordView, store:
     (held,) = conversations.for_youth(store, record.record.id)
     assert held.status is ConversationStatus.HELD
     assert held.notes == "Kom selv, god samtale."
+
+
+def test_missed_and_cancelled(
+    qtbot, record: RecordView, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    panel = record.conversations
+    book_with_keyboard(qtbot, record)
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
+    panel.open_booking()
+    qtbot.waitUntil(lambda: panel.dialog is not None and panel.dialog.isVisible())
+    second = panel.dialog
+    assert isinstance(second, BookingDialog)
+    assert second.chosen_start() == datetime(2026, 11, 26, 10, 30)  # 9:45 is booked now
+    qtbot.mouseClick(second.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 2)
+
+    panel.table.selectRow(0)  # newest first: 10:30
+    loads = panel.loads
+    asked: list[str] = []
+
+    def answer(
+        _parent: object, _title: str, text: str, *_args: object
+    ) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.loads > loads)
+    assert asked and "tors. 26. nov. 2026 kl. 10.30" in asked[0]
+    panel.table.selectRow(1)
+    loads = panel.loads
+    qtbot.mouseClick(panel.missed_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.loads > loads)
+    assert [c.status for c in conversations.for_youth(store, record.record.id)] == [
+        ConversationStatus.CANCELLED,
+        ConversationStatus.MISSED,
+    ]
+    assert [panel.model.index(r, 2).data() for r in range(2)] == ["Aflyst", "Udeblevet"]

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -172,7 +173,7 @@ class ConversationsPanel(QWidget):
         self.record_button.clicked.connect(lambda: self.open_booking(ConversationStatus.HELD))
         self.held_button.clicked.connect(self.mark_held)
         self.missed_button.clicked.connect(lambda: self._set_status(ConversationStatus.MISSED))
-        self.cancel_button.clicked.connect(lambda: self._set_status(ConversationStatus.CANCELLED))
+        self.cancel_button.clicked.connect(self.cancel_selected)
         self.ics_button.clicked.connect(self.save_ics)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self._update_buttons()
@@ -247,6 +248,22 @@ class ConversationsPanel(QWidget):
         dialog.accepted.connect(self._after_change)
         self.dialog = dialog
         dialog.open()
+
+    def cancel_selected(self) -> None:
+        c = self.selected()
+        if c is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Cancel conversation"),
+            self.tr("Cancel the conversation {when}? It stays in the list as cancelled.").format(
+                when=format_when(c.starts_at)
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._set_status(ConversationStatus.CANCELLED)
 
     def _set_status(self, status: ConversationStatus) -> None:
         c = self.selected()

@@ -213,6 +213,10 @@ class RecordView(QWidget):
         self.henvendelse.setText(format_day(record.henvendelse_date))
         self.benefit.setText(record.benefit_label)
         self.education.setText(record.education_label)
+        deadlines_panel = getattr(self, "deadlines", None)
+        if deadlines_panel is not None and deadlines_panel.loaded:
+            # An edited first-contact date or birth date moves the deadlines.
+            deadlines_panel.reload()
 
     def _show_cpr(self, revealed: bool) -> None:
         self.reveal.setText(self.tr("Hide &CPR") if revealed else self.tr("Show &CPR"))
