@@ -9,7 +9,7 @@ from datetime import date, datetime, time
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from tests.conftest import PROFILE
 from ungedesk.domain.calendar import Unit
@@ -281,6 +281,24 @@ def test_add_a_local_standard_with_the_keyboard(
     show_deadlines(qtbot, window)
     assert "Åben · 1 af 2" in texts(window, Group.THIS_WEEK, Column.STATUS)
     assert "Kvalitetsstandard, Demo Kommune" in texts(window, Group.THIS_WEEK, Column.SOURCE)
+
+    # Remove it again, after a confirmation that defaults to No.
+    dialog = open_rules(qtbot, window)
+    local = next(
+        item.child(0)
+        for item in (dialog.tree.topLevelItem(i) for i in range(dialog.tree.topLevelItemCount()))
+        if item.childCount()
+    )
+    dialog.tree.setCurrentItem(local)
+    assert dialog.remove_button.isEnabled()
+    dialog.remove_button.click()
+    confirm = dialog.confirm
+    assert confirm is not None and confirm.isVisible()
+    assert confirm.defaultButton() is confirm.button(QMessageBox.StandardButton.No)
+    confirm.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: dialog.rule_set is not None and not dialog.rule_set.local)
+    assert deadlines.local_rule_definitions(store) == {}
+    dialog.reject()
 
 
 def test_invalid_definition_shows_danish_field_errors(

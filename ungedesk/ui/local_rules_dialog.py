@@ -124,6 +124,7 @@ class LocalRulesDialog(QDialog):
         self._store = store
         self._rules: RuleSet | None = None
         self.add_dialog: AddLocalRuleDialog | None = None
+        self.confirm: QMessageBox | None = None  # the open "remove?" question
         self.setWindowTitle(self.tr("Local standards"))
         self.resize(980, 520)
         self.tree = QTreeWidget()
@@ -251,17 +252,28 @@ class LocalRulesDialog(QDialog):
         rule_id = self.selected_local_id()
         if rule_id is None:
             return
-        answer = QMessageBox.question(
-            self,
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
             self.tr("Remove local standard"),
             self.tr(
                 "Remove the local standard {id}? Its deadlines are removed from every case."
             ).format(id=rule_id),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
+            self,
         )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(
+            lambda answer: (
+                self._remove_confirmed(rule_id)
+                if answer == QMessageBox.StandardButton.Yes
+                else None
+            )
+        )
+        self.confirm = box
+        box.open()
+
+    def _remove_confirmed(self, rule_id: str) -> None:
         self._set_busy(True)
         tasks.run_task(
             deadlines.remove_local_rule,
