@@ -93,10 +93,12 @@ class DeadlinesView(QWidget):
     def _default_widths(self) -> None:
         metrics = self.table.fontMetrics()
         for column, sample in (
-            (Column.DUE, "28. nov. 2026 · Lørdag"),
+            # Wide enough for a closed day's name; the rule and its source elide, with
+            # the whole text in the tooltip.
+            (Column.DUE, "24. dec. 2026 · Juleaftensdag"),
             (Column.NAME, "Mohammad Abdullahi"),
-            (Column.RULE, "Mindst 4 jobsamtaler inden for de første"),
-            (Column.SOURCE, "LAB § 31, stk. 5 "),
+            (Column.RULE, "Uddannelsespålæg gives ved første"),
+            (Column.SOURCE, "LAB § 31, stk. 5"),
             (Column.STATUS, "⚠ Overskredet · 2 af 4"),
             (Column.CASE_NUMBER, "U-0000-00000"),
         ):
@@ -187,12 +189,12 @@ class DeadlinesView(QWidget):
     def _reselect(self, youth_id: int | None) -> None:
         """After a refresh: keep the young person selected, or (when the list has focus)
         select the first deadline so that Enter works at once."""
+        self.table.scrollToTop()  # the group headers, not where another list was scrolled
         for row in range(self.model.rowCount()):
             if youth_id is not None and self.model.youth_id(row) == youth_id:
                 self.table.selectRow(row)
                 self.table.scrollTo(self.model.index(row, 0))
                 return
-        self.table.scrollToTop()  # the group headers, not where another list was scrolled
         if self.table.hasFocus():
             self.focus_list()
 
