@@ -235,3 +235,16 @@ def test_new_tables_are_in_the_access_export_and_deleted_with_the_person(
     assert all(
         not rows for t, rows in access.collect(store, youth_id).items() if t != "audit_event"
     )
+
+
+def test_first_target_group_counts_from_the_henvendelse(store: Store, youth_id: int) -> None:
+    # Visitation four days after the henvendelse: the first-jobsamtale deadline still runs
+    # from the henvendelse, under the group the visitation found.
+    visitation.save(
+        store,
+        youth_id,
+        VisitationInput(visited_on=date(2026, 11, 6), target_group="lab6_2"),
+        today=TODAY,
+    )
+    ids = {d.rule_id for d in deadlines.for_youth(store, youth_id, TODAY)}
+    assert {"lab-31-5-foerste-jobsamtale", "lab-31-3-fire-jobsamtaler"} <= ids

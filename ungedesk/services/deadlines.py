@@ -80,8 +80,11 @@ def facts_for(session: Session, youth_id: int) -> CaseFacts | None:
         .where(TargetGroupEntry.youth_id == youth_id)
         .order_by(TargetGroupEntry.valid_from, TargetGroupEntry.id)
     ).all()
-    changes = tuple((since, group) for since, group in groups)
-    return CaseFacts(youth.birth_date, None, tuple(events), changes)
+    # The visitation assesses the young person as they were when they asked for help: the
+    # first target group holds from the start of the case, later ones from their dates.
+    first = groups[0][1] if groups else None
+    changes = tuple((since, group) for since, group in groups[1:])
+    return CaseFacts(youth.birth_date, first, tuple(events), changes)
 
 
 def deadline_rows(

@@ -171,7 +171,7 @@ def add_histories(
             if future:
                 break
             when = at.date() + timedelta(days=rng.randint(14, 45))
-        facts = CaseFacts(y.birth_date, None, tuple(events), ((visited, group),))
+        facts = CaseFacts(y.birth_date, group, tuple(events))
         limits.extend(deadline_rows(y.id, facts, rule_set))
     for table, rows in (
         (_VISITATION, visits),
