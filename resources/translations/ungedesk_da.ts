@@ -1412,6 +1412,10 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
         <translation> år</translation>
     </message>
     <message>
+        <source>e.g. tue 9-12, thu 9-12</source>
+        <translation>fx tir 9-12, tor 9-12</translation>
+    </message>
+    <message>
         <source>Remind about a &amp;backup after</source>
         <translation>Påmind om &amp;sikkerhedskopi efter</translation>
     </message>
@@ -1434,6 +1438,14 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
     <message>
         <source>Then they appear under Security › Cases to delete. Nothing is deleted without your confirmation.</source>
         <translation>Derefter vises de under Sikkerhed › Sager til sletning. Intet slettes, uden at du bekræfter det.</translation>
+    </message>
+    <message>
+        <source>&amp;UU counsellor&apos;s hours</source>
+        <translation>&amp;UU-vejlederens træffetid</translation>
+    </message>
+    <message>
+        <source>Weekdays and times when the UU counsellor is at the jobcentre, e.g. tir 9-12, tor 9-12. Booking offers free times within them.</source>
+        <translation>Ugedage og tider, hvor UU-vejlederen er i jobcentret, fx tir 9-12, tor 9-12. Ved booking foreslås ledige tider inden for dem.</translation>
     </message>
 </context>
 <context>

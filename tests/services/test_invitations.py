@@ -89,3 +89,22 @@ def test_free_slots_skip_booked_ones(store: Store) -> None:
         datetime(2026, 11, 30, 13, 0),
         datetime(2026, 11, 30, 13, 45),
     ]
+
+
+def test_uu_hours_text_round_trip_and_errors() -> None:
+    import pytest
+
+    from ungedesk.services import invitations
+    from ungedesk.services.setup import InputError
+
+    hours = invitations.parse_hours("Torsdag 9-12; tir 09:30-11.45")
+    assert invitations.format_hours(hours) == "tir 09.30-11.45, tor 09.00-12.00"
+    assert invitations.parse_hours("  ") == []
+    for bad, fragment in (
+        ("fri 9-12", "Forstår ikke"),
+        ("tir 25-26", "findes ikke"),
+        ("tir 12-9", "sluttiden"),
+    ):
+        with pytest.raises(InputError) as info:
+            invitations.parse_hours(bad)
+        assert fragment in info.value.fields["uu_hours"]

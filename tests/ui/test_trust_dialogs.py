@@ -53,7 +53,12 @@ def open_record(qtbot, window: MainWindow, youth_id: int) -> RecordView:
 
 
 def dialog_of[D: QDialog](qtbot, window: MainWindow, kind: type[D]) -> D:
-    qtbot.waitUntil(lambda: isinstance(window.dialog, kind) and window.dialog.isVisible())
+    # A dialog closed a moment ago may still be referenced while already deleted.
+    qtbot.waitUntil(
+        lambda: isinstance(window.dialog, kind)
+        and shiboken6.isValid(window.dialog)
+        and window.dialog.isVisible()
+    )
     assert isinstance(window.dialog, kind)
     return window.dialog
 
@@ -429,3 +434,31 @@ def test_restore_of_a_file_that_is_no_backup_says_so(
     assert "ikke en gyldig UngeDesk-sikkerhedskopi" in dialog.field_errors["source"].text()
     assert not dialog.ok_button.isEnabled()
     dialog.reject()
+
+
+def test_settings_dialog_edits_uu_hours_and_refuses_nonsense(
+    qtbot, window: MainWindow, store: Store
+) -> None:
+    from ungedesk.services import invitations
+
+    window.settings_action.trigger()
+    dialog = dialog_of(qtbot, window, SettingsDialog)
+    assert dialog.uu_hours.text() == "tir 09.00-12.00, tor 09.00-12.00"
+    dialog.uu_hours.setText("fredag 13-15, tir 9-12")
+    qtbot.keyClick(dialog.uu_hours, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: gone(dialog))
+    qtbot.waitUntil(lambda: not tasks.runner().busy)
+    assert (
+        invitations.format_hours(invitations.uu_hours(store)) == "tir 09.00-12.00, fre 13.00-15.00"
+    )
+
+    window.settings_action.trigger()
+    again = dialog_of(qtbot, window, SettingsDialog)
+    again.uu_hours.setText("tir 12-9")
+    qtbot.keyClick(again.uu_hours, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: again.field_errors["uu_hours"].isVisible())
+    assert "sluttiden" in again.field_errors["uu_hours"].text()
+    again.reject()
+    assert (
+        invitations.format_hours(invitations.uu_hours(store)) == "tir 09.00-12.00, fre 13.00-15.00"
+    )

@@ -7,6 +7,7 @@ what, when and where. Free slots are 45-minute steps within the configured UU ho
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -17,7 +18,7 @@ import icalendar
 from ungedesk.domain.visitation import Mode
 from ungedesk.services import conversations
 from ungedesk.services.conversations import ConversationView
-from ungedesk.services.setup import MUNICIPALITY, get_setting, set_setting
+from ungedesk.services.setup import MUNICIPALITY, InputError, get_setting, set_setting
 from ungedesk.store.database import Store
 from ungedesk.store.paths import write_private_atomic
 
@@ -69,6 +70,43 @@ def set_uu_hours(store: Store, hours: list[WeeklyHours]) -> None:
             for h in hours
         ],
     )
+
+
+_WEEKDAYS = ("man", "tir", "ons", "tor", "fre", "lør", "søn")
+_HOURS_RE = re.compile(r"^(\w+)\s+(\d{1,2})(?:[.:](\d{2}))?\s*-\s*(\d{1,2})(?:[.:](\d{2}))?$")
+
+
+def format_hours(hours: list[WeeklyHours]) -> str:
+    """Danish text for the settings field, e.g. "tir 09.00-12.00, tor 09.00-12.00"."""
+    return ", ".join(f"{_WEEKDAYS[h.weekday]} {h.start:%H.%M}-{h.end:%H.%M}" for h in hours)
+
+
+def parse_hours(text: str) -> list[WeeklyHours]:
+    """Parse the settings field; InputError with a Danish message names the bad part."""
+    hours: list[WeeklyHours] = []
+    for part in (p.strip() for p in text.replace(";", ",").split(",")):
+        if not part:
+            continue
+        match = _HOURS_RE.match(part.casefold())
+        day = match.group(1)[:3] if match else ""
+        if match is None or day not in _WEEKDAYS:
+            raise InputError(
+                {
+                    "uu_hours": (
+                        f"Forstår ikke »{part}«. Skriv fx »tir 9-12, tor 9.00-12.00« "
+                        "(man, tir, ons, tor, fre, lør, søn)."
+                    )
+                }
+            )
+        try:
+            start = time(int(match.group(2)), int(match.group(3) or 0))
+            end = time(int(match.group(4)), int(match.group(5) or 0))
+        except ValueError:
+            raise InputError({"uu_hours": f"Klokkeslættet i »{part}« findes ikke."}) from None
+        if start >= end:
+            raise InputError({"uu_hours": f"I »{part}« skal sluttiden ligge efter starten."})
+        hours.append(WeeklyHours(_WEEKDAYS.index(day), start, end))
+    return sorted(hours, key=lambda h: (h.weekday, h.start))
 
 
 def candidate_slots(hours: list[WeeklyHours], after: datetime, days: int) -> list[datetime]:

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
-from ungedesk.services import audit, backup, retention
+from ungedesk.services import audit, backup, invitations, retention
 from ungedesk.services.setup import get_setting, set_setting
 from ungedesk.store.database import Store
-from ungedesk.ui.widgets import HINT_STYLE, add_row
+from ungedesk.ui.widgets import HINT_STYLE, MessageLabel, add_row
 from ungedesk.ui.work_dialog import WorkDialog
 
 
@@ -19,6 +19,7 @@ class TrustSettings:
     reminder_days: int
     audit_months: int
     case_years: int
+    uu_hours: str  # as the caseworker reads and writes it, e.g. "tir 09.00-12.00"
 
 
 def load_settings(store: Store) -> TrustSettings:
@@ -31,15 +32,23 @@ def load_settings(store: Store) -> TrustSettings:
         read(backup.REMINDER_SETTING, backup.DEFAULT_REMINDER_DAYS),
         read(audit.RETENTION_SETTING, audit.DEFAULT_RETENTION_MONTHS),
         read(retention.RETENTION_SETTING, retention.DEFAULT_RETENTION_YEARS),
+        invitations.format_hours(invitations.uu_hours(store)),
     )
 
 
 def save_settings(store: Store, values: TrustSettings) -> TrustSettings:
-    """Runs on the worker."""
+    """Runs on the worker. Bad UU hours raise InputError before anything is saved."""
+    hours = invitations.parse_hours(values.uu_hours)
     set_setting(store, backup.REMINDER_SETTING, values.reminder_days)
     set_setting(store, audit.RETENTION_SETTING, values.audit_months)
     set_setting(store, retention.RETENTION_SETTING, values.case_years)
-    return values
+    invitations.set_uu_hours(store, hours)
+    return TrustSettings(
+        values.reminder_days,
+        values.audit_months,
+        values.case_years,
+        invitations.format_hours(hours),
+    )
 
 
 def _spin(minimum: int, maximum: int, suffix: str) -> QSpinBox:
@@ -64,6 +73,9 @@ class SettingsDialog(WorkDialog):
         self.reminder_days.setValue(current.reminder_days)
         self.audit_months.setValue(current.audit_months)
         self.case_years.setValue(current.case_years)
+        self.uu_hours = QLineEdit(current.uu_hours)
+        self.uu_hours.setPlaceholderText(self.tr("e.g. tue 9-12, thu 9-12"))
+        self.field_errors["uu_hours"] = MessageLabel()
 
         form = QFormLayout()
         add_row(
@@ -89,6 +101,18 @@ class SettingsDialog(WorkDialog):
                 )
             ),
         )
+        add_row(
+            form,
+            self.tr("&UU counsellor's hours"),
+            self.uu_hours,
+            self._hint(
+                self.tr(
+                    "Weekdays and times when the UU counsellor is at the jobcentre, e.g. "
+                    "tir 9-12, tor 9-12. Booking offers free times within them."
+                )
+            ),
+            self.field_errors["uu_hours"],
+        )
         self.body.addLayout(form)
         self.reminder_days.setFocus()
 
@@ -101,7 +125,10 @@ class SettingsDialog(WorkDialog):
 
     def values(self) -> TrustSettings:
         return TrustSettings(
-            self.reminder_days.value(), self.audit_months.value(), self.case_years.value()
+            self.reminder_days.value(),
+            self.audit_months.value(),
+            self.case_years.value(),
+            self.uu_hours.text(),
         )
 
     def accept_work(self) -> None:
