@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ungedesk.services.audit import AuditView
 from ungedesk.ui.i18n import format_day
+from ungedesk.ui.rows_model import RowsModel
 from ungedesk.ui.widgets import HINT_STYLE
 
 Index = QModelIndex | QPersistentModelIndex
@@ -42,42 +43,29 @@ def format_moment(event: AuditView) -> str:
     return f"{format_day(local.date())} kl. {local:%H.%M}"
 
 
-class AuditModel(QAbstractTableModel):
+class AuditModel(RowsModel[AuditView]):
     """Audit events as rows; read-only."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._events: list[AuditView] = []
         self.loaded = False
 
     def set_events(self, events: list[AuditView]) -> None:
-        self.beginResetModel()
-        self._events = list(events)
         self.loaded = True
-        self.endResetModel()
+        self.replace_rows(events)
 
     def audit_event(self, row: int) -> AuditView:
-        return self._events[row]
+        return self.rows[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._events)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(AuditColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return {
-            AuditColumn.TIME: self.tr("Time"),
-            AuditColumn.ACTION: self.tr("Action"),
-            AuditColumn.CASE_NUMBER: self.tr("Case no."),
-            AuditColumn.ACTOR: self.tr("By"),
-            AuditColumn.PURPOSE: self.tr("Purpose"),
-            AuditColumn.DETAIL: self.tr("Details"),
-        }[AuditColumn(section)]
+    def headers(self) -> tuple[str, ...]:
+        return (
+            self.tr("Time"),
+            self.tr("Action"),
+            self.tr("Case no."),
+            self.tr("By"),
+            self.tr("Purpose"),
+            self.tr("Details"),
+        )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or role not in (
@@ -85,7 +73,7 @@ class AuditModel(QAbstractTableModel):
             Qt.ItemDataRole.ToolTipRole,
         ):
             return None
-        e = self._events[index.row()]
+        e = self.rows[index.row()]
         column = AuditColumn(index.column())
         if column is AuditColumn.TIME:
             return format_moment(e)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -28,6 +28,7 @@ from ungedesk.store.database import Store
 from ungedesk.store.errors import StoreError
 from ungedesk.ui import tasks
 from ungedesk.ui.booking_dialog import BookingDefaults, BookingDialog, HeldDialog, format_when
+from ungedesk.ui.rows_model import RowsModel
 from ungedesk.ui.widgets import GOOD_STYLE, HINT_STYLE, MessageLabel
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -40,36 +41,18 @@ def load_for_booking(store: Store, youth_id: int, now: datetime) -> BookingDefau
     return BookingDefaults(history, free, now)
 
 
-class ConversationsModel(QAbstractTableModel):
-    COLUMNS = 5
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[ConversationView] = []
-
+class ConversationsModel(RowsModel[ConversationView]):
     def set_rows(self, rows: list[ConversationView]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
+        self.replace_rows(rows)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (
             self.tr("When"),
             self.tr("Type"),
             self.tr("Status"),
             self.tr("Place"),
             self.tr("Participants"),
-        )[section]
+        )
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +27,7 @@ from ungedesk.store.database import Store
 from ungedesk.store.errors import StoreError
 from ungedesk.ui import tasks
 from ungedesk.ui.i18n import format_day
+from ungedesk.ui.rows_model import RowsModel
 from ungedesk.ui.widgets import HINT_STYLE, MessageLabel
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -62,36 +63,18 @@ def ordered(views: list[DeadlineView]) -> list[DeadlineView]:
     return out
 
 
-class DeadlinesModel(QAbstractTableModel):
-    COLUMNS = 5
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[DeadlineView] = []
-
+class DeadlinesModel(RowsModel[DeadlineView]):
     def set_rows(self, rows: list[DeadlineView]) -> None:
-        self.beginResetModel()
-        self.rows = ordered(rows)
-        self.endResetModel()
+        self.replace_rows(ordered(rows))
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (
             self.tr("Deadline"),
             self.tr("Rule"),
             self.tr("Due"),
             self.tr("Status"),
             self.tr("Done"),
-        )[section]
+        )
 
     def status_text(self, view: DeadlineView) -> str:
         text = {

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialogButtonBox,
@@ -23,6 +23,7 @@ from ungedesk.services import retention
 from ungedesk.services.retention import ExpiredCase
 from ungedesk.store.database import Store
 from ungedesk.ui.i18n import format_day
+from ungedesk.ui.rows_model import RowsModel
 from ungedesk.ui.widgets import HINT_STYLE
 from ungedesk.ui.work_dialog import WorkDialog
 
@@ -35,32 +36,29 @@ class ExpiredColumn(IntEnum):
     EXIT = 2
 
 
-class ExpiredModel(QAbstractTableModel):
+class ExpiredModel(RowsModel[ExpiredCase]):
     """Expired cases with a tick box in the first column (all ticked at first)."""
 
     checked_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._cases: list[ExpiredCase] = []
         self._checked: set[int] = set()
 
     def set_cases(self, cases: list[ExpiredCase]) -> None:
-        self.beginResetModel()
-        self._cases = list(cases)
         self._checked = {c.youth_id for c in cases}
-        self.endResetModel()
+        self.replace_rows(cases)
         self.checked_changed.emit()
 
     def checked_ids(self) -> list[int]:
-        return [c.youth_id for c in self._cases if c.youth_id in self._checked]
+        return [c.youth_id for c in self.rows if c.youth_id in self._checked]
 
     def set_all(self, checked: bool) -> None:
-        self._checked = {c.youth_id for c in self._cases} if checked else set()
-        if self._cases:
+        self._checked = {c.youth_id for c in self.rows} if checked else set()
+        if self.rows:
             self.dataChanged.emit(
                 self.index(0, 0),
-                self.index(len(self._cases) - 1, 0),
+                self.index(len(self.rows) - 1, 0),
                 [Qt.ItemDataRole.CheckStateRole],
             )
         self.checked_changed.emit()
@@ -71,22 +69,8 @@ class ExpiredModel(QAbstractTableModel):
         new = Qt.CheckState.Unchecked if state == Qt.CheckState.Checked else Qt.CheckState.Checked
         self.setData(index, new, Qt.ItemDataRole.CheckStateRole)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._cases)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(ExpiredColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return {
-            ExpiredColumn.CASE_NUMBER: self.tr("Case no."),
-            ExpiredColumn.CLOSED_ON: self.tr("Closed"),
-            ExpiredColumn.EXIT: self.tr("Went to"),
-        }[ExpiredColumn(section)]
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Case no."), self.tr("Closed"), self.tr("Went to"))
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -97,7 +81,7 @@ class ExpiredModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        case = self._cases[index.row()]
+        case = self.rows[index.row()]
         column = ExpiredColumn(index.column())
         if role == Qt.ItemDataRole.CheckStateRole and column is ExpiredColumn.CASE_NUMBER:
             return (
@@ -114,7 +98,7 @@ class ExpiredModel(QAbstractTableModel):
     def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.CheckStateRole or index.column() != ExpiredColumn.CASE_NUMBER:
             return False
-        youth_id = self._cases[index.row()].youth_id
+        youth_id = self.rows[index.row()].youth_id
         if Qt.CheckState(value) == Qt.CheckState.Checked:
             self._checked.add(youth_id)
         else:
