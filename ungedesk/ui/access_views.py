@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from ungedesk.services.audit import AuditView
 from ungedesk.ui.i18n import format_day
 from ungedesk.ui.rows_model import RowsModel
-from ungedesk.ui.widgets import HINT_STYLE
+from ungedesk.ui.widgets import HINT_STYLE, widths_from_samples
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -113,15 +113,17 @@ class AuditDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        metrics = self.table.fontMetrics()
-        for column, sample in (
-            (AuditColumn.TIME, "30. sep. 2026 kl. 23.59"),
-            (AuditColumn.ACTION, "CPR-nummer vist"),
-            (AuditColumn.CASE_NUMBER, "U-0000-00000"),
-            (AuditColumn.ACTOR, "Anne Bjerregaard (ABJ)"),
-            (AuditColumn.PURPOSE, "Indsigtsanmodning fra borger"),
-        ):
-            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
+        widths_from_samples(
+            self.table,
+            (
+                (AuditColumn.TIME, "30. sep. 2026 kl. 23.59"),
+                (AuditColumn.ACTION, "CPR-nummer vist"),
+                (AuditColumn.CASE_NUMBER, "U-0000-00000"),
+                (AuditColumn.ACTOR, "Anne Bjerregaard (ABJ)"),
+                (AuditColumn.PURPOSE, "Indsigtsanmodning fra borger"),
+            ),
+            padding=24,
+        )
         for column in hidden:
             self.table.setColumnHidden(column, True)
         self.empty = QLabel(self.tr("Loading …"))

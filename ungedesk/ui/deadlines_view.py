@@ -30,6 +30,7 @@ from ungedesk.services.deadlines import Overview, OverviewRow
 from ungedesk.store.database import Store
 from ungedesk.ui import tasks
 from ungedesk.ui.deadlines_model import PAGE_SIZE, Column, DeadlineOverviewModel
+from ungedesk.ui.widgets import widths_from_samples
 
 
 class DeadlinesView(QWidget):
@@ -91,18 +92,19 @@ class DeadlinesView(QWidget):
         self.table.activated.connect(self._activated)
 
     def _default_widths(self) -> None:
-        metrics = self.table.fontMetrics()
-        for column, sample in (
-            # Wide enough for a closed day's name; the rule and its source elide, with
-            # the whole text in the tooltip.
-            (Column.DUE, "24. dec. 2026 · Juleaftensdag"),
-            (Column.NAME, "Mohammad Abdullahi"),
-            (Column.RULE, "Uddannelsespålæg gives ved første"),
-            (Column.SOURCE, "LAB § 31, stk. 5"),
-            (Column.STATUS, "⚠ Overskredet · 2 af 4"),
-            (Column.CASE_NUMBER, "U-0000-00000"),
-        ):
-            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 16)
+        widths_from_samples(
+            self.table,
+            (
+                # Wide enough for a closed day's name; the rule and its source elide, with
+                # the whole text in the tooltip.
+                (Column.DUE, "24. dec. 2026 · Juleaftensdag"),
+                (Column.NAME, "Mohammad Abdullahi"),
+                (Column.RULE, "Uddannelsespålæg gives ved første"),
+                (Column.SOURCE, "LAB § 31, stk. 5"),
+                (Column.STATUS, "⚠ Overskredet · 2 af 4"),
+                (Column.CASE_NUMBER, "U-0000-00000"),
+            ),
+        )
 
     # --- loading -------------------------------------------------------------------------
 

@@ -52,7 +52,7 @@ from ungedesk.ui.register_model import Column, RegisterModel, load_index
 from ungedesk.ui.retention_dialog import ExpiredCasesDialog
 from ungedesk.ui.settings_dialog import SettingsDialog, TrustSettings, load_settings
 from ungedesk.ui.transfer_dialogs import TransferExportDialog, TransferImportDialog
-from ungedesk.ui.widgets import HINT_STYLE, WARNING_STYLE, BusyBar
+from ungedesk.ui.widgets import HINT_STYLE, WARNING_STYLE, BusyBar, widths_from_samples
 from ungedesk.ui.youth_form import YouthForm
 
 SETTINGS_VERSION = 1
@@ -315,16 +315,17 @@ class MainWindow(QMainWindow):
         security_menu.addAction(self.settings_action)
 
     def _default_widths(self) -> None:
-        metrics = self.table.fontMetrics()
-        for column, sample in (
-            (Column.NAME, "Mohammad Abdullahi Christensen"),
-            (Column.CPR, "000000-xxxx"),
-            (Column.AGE, "Alder "),
-            (Column.CASE_NUMBER, "U-0000-00000"),
-            (Column.HENVENDELSE, "Henvendelse "),
-            (Column.CASEWORKER, "Sagsbehandler "),
-        ):
-            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 16)
+        widths_from_samples(
+            self.table,
+            (
+                (Column.NAME, "Mohammad Abdullahi Christensen"),
+                (Column.CPR, "000000-xxxx"),
+                (Column.AGE, "Alder "),
+                (Column.CASE_NUMBER, "U-0000-00000"),
+                (Column.HENVENDELSE, "Henvendelse "),
+                (Column.CASEWORKER, "Sagsbehandler "),
+            ),
+        )
 
     def _restore_settings(self) -> None:
         s = self._settings

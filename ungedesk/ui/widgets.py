@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -10,6 +12,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QProgressBar,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -107,3 +110,13 @@ class DateField(QDateEdit):
 
     def focusNextPrevChild(self, forward: bool) -> bool:
         return QWidget.focusNextPrevChild(self, forward)
+
+
+def widths_from_samples(
+    table: QTableView, samples: Iterable[tuple[int, str]], padding: int = 16
+) -> None:
+    """Size columns to typical content (a Danish date, a case number) rather than to the
+    header or the first rows, so a list looks the same with 10 or 100,000 rows."""
+    metrics = table.fontMetrics()
+    for column, sample in samples:
+        table.setColumnWidth(column, metrics.horizontalAdvance(sample) + padding)
