@@ -156,6 +156,27 @@ def collect(store: Store, youth_id: int) -> dict[str, list[dict[str, Any]]]:
     return data
 
 
+def log_export(
+    store: Store, youth_id: int, purpose: str, detail: str, at: datetime | None = None
+) -> str:
+    """Log that a person's data leaves the store; returns their case number (never the CPR)
+    for the file name. Raises InputError when the person does not exist."""
+    with store.session() as s:
+        youth = s.get(Youth, youth_id)
+        if youth is None:
+            raise InputError({"id": "Den unge findes ikke."})
+        audit.record(
+            s,
+            Action.EXPORT,
+            youth_id=youth_id,
+            subject=youth.case_number,
+            purpose=purpose,
+            detail=detail,
+            at=at,
+        )
+        return youth.case_number
+
+
 def export_person(
     store: Store,
     youth_id: int,
@@ -169,20 +190,9 @@ def export_person(
     File names carry the case number, never the CPR or a name.
     """
     moment = now or datetime.now(UTC)
-    with store.session() as s:
-        youth = s.get(Youth, youth_id)
-        if youth is None:
-            raise InputError({"id": "Den unge findes ikke."})
-        case_number = youth.case_number
-        audit.record(
-            s,
-            Action.EXPORT,
-            youth_id=youth_id,
-            subject=case_number,
-            purpose=purpose,
-            detail="Indsigt: alle oplysninger og adgangshistorik",
-            at=moment,
-        )
+    case_number = log_export(
+        store, youth_id, purpose, "Indsigt: alle oplysninger og adgangshistorik", moment
+    )
     data = collect(store, youth_id)
     municipality = str(get_setting(store, MUNICIPALITY, "") or "")
     with store.session() as s:

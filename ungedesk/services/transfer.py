@@ -20,13 +20,12 @@ from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from sqlalchemy import Date, DateTime, delete, insert, select
 from sqlalchemy import Table as SaTable
 
 from ungedesk.domain.passphrase import assess
 from ungedesk.services import audit, deadlines
-from ungedesk.services.access import ACCESS_LOG_TABLE, collect, person_tables
+from ungedesk.services.access import ACCESS_LOG_TABLE, collect, log_export, person_tables
 from ungedesk.services.audit import CURRENT_USER, Action
 from ungedesk.services.setup import InputError
 from ungedesk.services.youths import next_case_number
@@ -67,26 +66,11 @@ class ImportResult:
     case_number: str
 
 
-def _kek(passphrase: str, salt: bytes, n: int) -> bytes:
-    return Scrypt(salt=salt, length=32, n=n, r=8, p=1).derive(passphrase.encode("utf-8"))
-
-
 def export_case(store: Store, youth_id: int, out_dir: Path, passphrase: str) -> Path:
     strength = assess(passphrase)
     if not strength.acceptable:
         raise InputError({"passphrase": strength.hint})
-    with store.session() as s:
-        youth = s.get(Youth, youth_id)
-        if youth is None:
-            raise InputError({"id": "Den unge findes ikke."})
-        case_number = youth.case_number
-        audit.record(
-            s,
-            Action.EXPORT,
-            youth_id=youth_id,
-            subject=case_number,
-            purpose="Overførsel til anden installation",
-        )
+    case_number = log_export(store, youth_id, "Overførsel til anden installation", "")
     data = {k: v for k, v in collect(store, youth_id).items() if k != ACCESS_LOG_TABLE}
     payload = json.dumps(
         {
@@ -99,7 +83,9 @@ def export_case(store: Store, youth_id: int, out_dir: Path, passphrase: str) -> 
     ).encode("utf-8")
     salt, nonce, n = secrets.token_bytes(16), secrets.token_bytes(12), keys.SCRYPT_N
     header = json.dumps({"kdf": "scrypt", "n": n, "salt": salt.hex(), "nonce": nonce.hex()})
-    blob = AESGCM(_kek(passphrase, salt, n)).encrypt(nonce, payload, _AAD + header.encode())
+    blob = AESGCM(keys.derive_kek(passphrase, salt, n)).encrypt(
+        nonce, payload, _AAD + header.encode()
+    )
     target = out_dir / f"overfoersel-{case_number}.udcase"
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -119,7 +105,7 @@ def _decrypt(source: Path, passphrase: str) -> dict[str, Any]:
     try:
         header_line, blob = raw[len(MAGIC) :].split(b"\n", 1)
         header = json.loads(header_line)
-        kek = _kek(passphrase, bytes.fromhex(header["salt"]), int(header["n"]))
+        kek = keys.derive_kek(passphrase, bytes.fromhex(header["salt"]), int(header["n"]))
         payload = AESGCM(kek).decrypt(bytes.fromhex(header["nonce"]), blob, _AAD + header_line)
     except InvalidTag:
         raise WrongPassphraseError(

@@ -110,7 +110,10 @@ class KeyFile:
             raise KeyFileError() from exc
 
 
-def _derive(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+def derive_kek(
+    passphrase: str, salt: bytes, n: int = SCRYPT_N, r: int = SCRYPT_R, p: int = SCRYPT_P
+) -> bytes:
+    """A 256-bit key-encryption key from a passphrase (scrypt)."""
     kdf = Scrypt(salt=salt, length=32, n=n, r=r, p=p)
     return kdf.derive(passphrase.encode("utf-8"))
 
@@ -134,7 +137,7 @@ def wrap(
         n=cost,
         created=datetime.now(UTC).isoformat(timespec="seconds"),
     )
-    kek = _derive(passphrase, salt, cost, SCRYPT_R, SCRYPT_P)
+    kek = derive_kek(passphrase, salt, cost, SCRYPT_R, SCRYPT_P)
     wrapped = AESGCM(kek).encrypt(nonce, key, shell._aad())
     return KeyFile(
         store_id=sid,
@@ -150,7 +153,7 @@ def wrap(
 def unwrap(kf: KeyFile, passphrase: str) -> bytes:
     """The data key, or WrongPassphraseError. AES-GCM authenticates, so a wrong passphrase
     is told apart from a damaged database before the database is touched."""
-    kek = _derive(passphrase, kf.salt, kf.n, kf.r, kf.p)
+    kek = derive_kek(passphrase, kf.salt, kf.n, kf.r, kf.p)
     try:
         key = AESGCM(kek).decrypt(kf.nonce, kf.wrapped, kf._aad())
     except InvalidTag:
