@@ -24,9 +24,6 @@ from pathlib import Path
 from types import FrameType
 from typing import NoReturn, TextIO
 
-import sqlcipher3.dbapi2 as sqlcipher
-from sqlalchemy.exc import DBAPIError
-
 from ungedesk import __version__
 from ungedesk.domain.cpr import CprError
 from ungedesk.domain.cpr import parse as cpr_parse
@@ -42,7 +39,6 @@ from ungedesk.store.errors import (
     NoStoreError,
     StoreError,
     StoreExistsError,
-    translate_db_error,
 )
 from ungedesk.store.paths import ENV_DATA_DIR, StorePaths, resolve
 
@@ -549,28 +545,6 @@ _COMMANDS: dict[str | None, Callable[[argparse.Namespace, StorePaths], int]] = {
 }
 
 
-def _translate(exc: BaseException) -> StoreError | None:
-    """A known store failure hidden in a raw database error, or None for a bug.
-
-    Some paths (the schema check when a store opens) can raise the driver's error without the
-    store's translation, e.g. "database disk image is malformed" for a damaged page.
-    """
-    current: BaseException | None = exc
-    seen: set[int] = set()
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        if isinstance(current, DBAPIError) and current.orig is not None:
-            known = translate_db_error(current.orig)
-            if known is not None:
-                return known
-        elif isinstance(current, sqlcipher.Error):
-            known = translate_db_error(current)
-            if known is not None:
-                return known
-        current = current.__cause__ or current.__context__
-    return None
-
-
 def _known_error(exc: StoreError) -> None:
     if isinstance(exc, InputError) and len(exc.fields) > 1:
         for message in exc.fields.values():
@@ -594,13 +568,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     command: str | None = args.command
     paths = resolve(getattr(args, "data_dir", None))
     try:
-        try:
-            return _COMMANDS[command](args, paths)
-        except (DBAPIError, sqlcipher.Error) as exc:
-            known = _translate(exc)
-            if known is None:
-                raise
-            raise known from None
+        return _COMMANDS[command](args, paths)
     except StoreError as exc:
         _known_error(exc)
         return exc.exit_code
