@@ -16,6 +16,7 @@ from tests.conftest import TODAY
 from ungedesk.domain.youth import YouthInput
 from ungedesk.services import access, audit, youths
 from ungedesk.services.audit import Action
+from ungedesk.services.setup import InputError
 from ungedesk.store.database import Store
 from ungedesk.store.models import Base
 
@@ -85,7 +86,7 @@ def test_export_contains_everything_and_the_access_history(store: Store, tmp_pat
 
 
 def test_unknown_person(store: Store, tmp_path: Path) -> None:
-    with pytest.raises(access.InputError):
+    with pytest.raises(InputError):
         access.export_person(store, 999, tmp_path)
 
 

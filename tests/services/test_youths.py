@@ -116,3 +116,16 @@ def test_weak_passphrase_and_bad_profile_refused(store_paths) -> None:  # type: 
         setup.create_installation(store_paths, "kort", ProfileInput("", "1", "", Role.OTHER))
     assert set(info.value.fields) == {"passphrase", "name", "initials"}
     assert not store_paths.db.exists() and not store_paths.key_file.exists()
+
+
+def test_a_record_that_is_gone_gives_one_danish_message(store: Store) -> None:
+    from ungedesk.services import access, retention
+
+    for call in (
+        lambda: youths.reveal_cpr(store, 4242),
+        lambda: retention.reopen_case(store, 4242),
+        lambda: access.log_export(store, 4242, "Indsigt", ""),
+    ):
+        with pytest.raises(InputError) as info:
+            call()
+        assert info.value.fields == {"youth_id": "Den unge findes ikke længere."}

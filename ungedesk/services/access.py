@@ -34,10 +34,11 @@ from ungedesk.domain.visitation import STATUS_LABELS as CONVERSATION_STATUS_LABE
 from ungedesk.domain.youth import BENEFIT_LABELS, EDUCATION_LABELS, EXIT_LABELS, STATUS_LABELS
 from ungedesk.services import audit, pdf_fonts
 from ungedesk.services.audit import ACTION_LABELS, Action
-from ungedesk.services.setup import MUNICIPALITY, InputError, get_setting
+from ungedesk.services.setup import MUNICIPALITY, get_setting
+from ungedesk.services.youths import require_youth
 from ungedesk.store.database import Store
 from ungedesk.store.errors import translate_os_error
-from ungedesk.store.models import Base, Caseworker, Youth
+from ungedesk.store.models import Base, Caseworker
 from ungedesk.store.paths import write_private_atomic
 
 NOT_ABOUT_A_PERSON = frozenset(
@@ -162,9 +163,7 @@ def log_export(
     """Log that a person's data leaves the store; returns their case number (never the CPR)
     for the file name. Raises InputError when the person does not exist."""
     with store.session() as s:
-        youth = s.get(Youth, youth_id)
-        if youth is None:
-            raise InputError({"id": "Den unge findes ikke."})
+        youth = require_youth(s, youth_id)
         audit.record(
             s,
             Action.EXPORT,

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from ungedesk.domain.visitation import (
     CONVERSATION_LABELS,
@@ -26,8 +25,9 @@ from ungedesk.domain.visitation import (
 from ungedesk.services import audit, deadlines
 from ungedesk.services.audit import Action
 from ungedesk.services.setup import InputError
+from ungedesk.services.youths import require_youth
 from ungedesk.store.database import Store
-from ungedesk.store.models import Conversation, Youth
+from ungedesk.store.models import Conversation
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,13 +71,6 @@ def _view(c: Conversation) -> ConversationView:
     )
 
 
-def _youth(session: Session, youth_id: int) -> Youth:
-    youth = session.get(Youth, youth_id)
-    if youth is None:
-        raise InputError({"youth_id": "Den unge findes ikke længere."})
-    return youth
-
-
 def book(
     store: Store,
     youth_id: int,
@@ -86,7 +79,7 @@ def book(
 ) -> int:
     """Save a conversation (booked, or recorded afterwards as held or missed)."""
     with store.session() as s:
-        youth = _youth(s, youth_id)
+        youth = require_youth(s, youth_id)
         errors = validate_conversation(data, henvendelse=youth.henvendelse_date)
         if errors:
             raise InputError(errors)
@@ -123,7 +116,7 @@ def set_status(
         c = s.get(Conversation, conversation_id)
         if c is None:
             raise InputError({"id": "Samtalen findes ikke længere."})
-        youth = _youth(s, c.youth_id)
+        youth = require_youth(s, c.youth_id)
         c.status = status.value
         if notes is not None:
             if len(notes) > 20_000:

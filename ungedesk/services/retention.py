@@ -19,6 +19,7 @@ from ungedesk.services import audit
 from ungedesk.services.access import ACCESS_LOG_TABLE, person_tables
 from ungedesk.services.audit import Action
 from ungedesk.services.setup import InputError, get_setting
+from ungedesk.services.youths import require_youth
 from ungedesk.store.database import Store
 from ungedesk.store.models import Youth
 
@@ -40,9 +41,7 @@ def close_case(
     if closed_on > today:
         raise InputError({"closed_on": "Afslutningsdatoen kan ikke ligge i fremtiden."})
     with store.session() as s:
-        youth = s.get(Youth, youth_id)
-        if youth is None:
-            raise InputError({"id": "Den unge findes ikke længere."})
+        youth = require_youth(s, youth_id)
         if closed_on < youth.henvendelse_date:
             raise InputError({"closed_on": "Sagen kan ikke afsluttes før henvendelsesdatoen."})
         youth.status = CaseStatus.CLOSED.value
@@ -59,9 +58,7 @@ def close_case(
 
 def reopen_case(store: Store, youth_id: int) -> None:
     with store.session() as s:
-        youth = s.get(Youth, youth_id)
-        if youth is None:
-            raise InputError({"id": "Den unge findes ikke længere."})
+        youth = require_youth(s, youth_id)
         youth.status = CaseStatus.ACTIVE.value
         youth.closed_on = None
         youth.exit_reason = ""

@@ -19,8 +19,9 @@ from ungedesk.domain.visitation import (
 from ungedesk.services import audit, deadlines
 from ungedesk.services.audit import Action
 from ungedesk.services.setup import InputError
+from ungedesk.services.youths import require_youth
 from ungedesk.store.database import Store
-from ungedesk.store.models import CaseEvent, TargetGroupEntry, Visitation, Youth
+from ungedesk.store.models import CaseEvent, TargetGroupEntry, Visitation
 
 EVENT_KINDS = {
     "left_plan": "Har forladt sin plan (15-17 år)",
@@ -97,9 +98,7 @@ def _validate(data: VisitationInput, henvendelse: date, today: date) -> dict[str
 def save(store: Store, youth_id: int, data: VisitationInput, *, today: date) -> None:
     """Record (or correct) the visitation; the first target group starts the history."""
     with store.session() as s:
-        youth = s.get(Youth, youth_id)
-        if youth is None:
-            raise InputError({"youth_id": "Den unge findes ikke længere."})
+        youth = require_youth(s, youth_id)
         errors = _validate(data, youth.henvendelse_date, today)
         if errors:
             raise InputError(errors)
@@ -161,9 +160,7 @@ def change_target_group(
     if not reason.strip():
         errors["reason"] = "Skriv hvorfor målgruppen skifter."
     with store.session() as s:
-        youth = s.get(Youth, youth_id)
-        if youth is None:
-            raise InputError({"youth_id": "Den unge findes ikke længere."})
+        youth = require_youth(s, youth_id)
         first = s.scalar(
             select(TargetGroupEntry.valid_from)
             .where(TargetGroupEntry.youth_id == youth_id)
@@ -203,9 +200,7 @@ def record_event(
     if on > today:
         raise InputError({"on": "Datoen kan ikke ligge i fremtiden."})
     with store.session() as s:
-        youth = s.get(Youth, youth_id)
-        if youth is None:
-            raise InputError({"youth_id": "Den unge findes ikke længere."})
+        youth = require_youth(s, youth_id)
         s.add(CaseEvent(youth_id=youth_id, kind=kind, on=on, note=note.strip()))
         s.flush()
         audit.record(

@@ -145,6 +145,15 @@ def _row(y: Youth, initials: str) -> YouthRow:
     )
 
 
+def require_youth(session: Session, youth_id: int) -> Youth:
+    """The young person, or the Danish error every form shows when the record is gone
+    (deleted by retention or on another screen meanwhile)."""
+    youth = session.get(Youth, youth_id)
+    if youth is None:
+        raise InputError({"youth_id": "Den unge findes ikke længere."})
+    return youth
+
+
 def next_case_number(session: Session, year: int) -> str:
     prefix = f"U-{year}-"
     last = session.scalar(
@@ -218,9 +227,7 @@ def register(
 def update(store: Store, youth_id: int, data: YouthInput, *, today: date) -> YouthRecord:
     """Change a young person's details. The CPR cannot change: it is who they are."""
     with store.session() as s:
-        youth = s.get(Youth, youth_id)
-        if youth is None:
-            raise InputError({"id": "Den unge findes ikke længere."})
+        youth = require_youth(s, youth_id)
         result = validate(replace(data, cpr=youth.cpr), today)
         errors = {k: v for k, v in result.errors.items() if k != "cpr"}
         errors.update(_check_caseworker(s, data.caseworker_id))
@@ -283,9 +290,7 @@ def get(store: Store, youth_id: int, *, purpose: str = "") -> YouthRecord | None
 def reveal_cpr(store: Store, youth_id: int) -> str:
     """The full CPR number for display; showing it is a deliberate, logged act."""
     with store.session() as s:
-        youth = s.get(Youth, youth_id)
-        if youth is None:
-            raise InputError({"id": "Den unge findes ikke længere."})
+        youth = require_youth(s, youth_id)
         audit.record(s, Action.REVEAL_CPR, youth_id=youth.id, subject=youth.case_number)
         return f"{youth.cpr[:6]}-{youth.cpr[6:]}"
 

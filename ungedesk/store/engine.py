@@ -12,7 +12,7 @@ from urllib.parse import quote
 import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.pool import QueuePool
+from sqlalchemy.pool import SingletonThreadPool
 
 from ungedesk.store.errors import (
     CorruptStoreError,
@@ -87,13 +87,15 @@ def create_store_engine(db: Path, key: bytes, *, create: bool = False) -> Engine
             return first.pop()
         return connect_raw(db, key)
 
+    # One connection per thread, never handed to another thread: a sqlcipher3 connection
+    # object is not safe to share between threads (the GUI's worker and, in tests, the main
+    # thread), even though SQLite itself is built thread-safe. Seen as a rare segfault.
     engine = create_engine(
         "sqlite://",
         module=sqlcipher,
         creator=creator,
-        poolclass=QueuePool,
-        pool_size=2,
-        max_overflow=2,
+        poolclass=SingletonThreadPool,
+        pool_size=4,
     )
 
     @event.listens_for(engine, "connect")
