@@ -48,6 +48,26 @@ def runner(qapp: QApplication) -> Iterator[tasks.TaskRunner]:
     assert not visible, f"windows left open: {[type(w).__name__ for w in visible]}"
 
 
+@pytest.fixture
+def store(runner: tasks.TaskRunner, store_paths: StorePaths, shared: ModuleType) -> Iterator[Store]:
+    """The test store, closed on the worker after whatever the test left queued there, as
+    the app closes it: never from the main thread while the worker is mid-query."""
+    from ungedesk.services.setup import create_installation
+
+    result = create_installation(
+        store_paths,
+        shared.PASSPHRASE,
+        shared.PROFILE,
+        municipality="Demo Kommune",
+        scrypt_n=shared.TEST_SCRYPT_N,
+    )
+    yield result.opened.store
+    if runner.running:
+        runner.call_blocking(result.opened.store.close)
+    else:  # the test shut the worker down itself: nothing can be running now
+        result.opened.store.close()
+
+
 @pytest.fixture(scope="session")
 def shared(pytestconfig: pytest.Config) -> ModuleType:
     """tests/conftest.py as a module (PASSPHRASE, PROFILE, TODAY). A plain import would

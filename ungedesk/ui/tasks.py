@@ -108,6 +108,11 @@ class TaskRunner(QObject):
         else:
             self.unexpected_error.emit(value)
 
+    @property
+    def running(self) -> bool:
+        """False once shut down: no work can run any more."""
+        return self._executor is not None
+
     def call_blocking(self, fn: Callable[..., Any], *args: Any) -> Any:
         """Run ``fn`` on the worker and wait: only for shutdown (closing the store), when
         the window is already gone and nothing else can happen meanwhile."""
