@@ -102,9 +102,9 @@ def delete_expired(store: Store, youth_ids: list[int], *, today: date) -> int:
         raise InputError(
             {"ids": "Kun afsluttede sager, hvis opbevaringsperiode er udløbet, kan slettes."}
         )
-    tables = [(t, c) for t, c in person_tables() if t.name != ACCESS_LOG_TABLE]
-    # Children first, the youth row last, so foreign keys never block.
-    tables.sort(key=lambda tc: tc[0].name == "youth")
+    # person_tables() is in dependency order (parents first): delete children first, the
+    # youth row last, so foreign keys never block.
+    tables = [(t, c) for t, c in reversed(person_tables()) if t.name != ACCESS_LOG_TABLE]
     with store.session() as s:
         for youth_id in youth_ids:
             case_number = s.scalar(select(Youth.case_number).where(Youth.id == youth_id))

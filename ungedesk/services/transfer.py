@@ -169,21 +169,37 @@ def import_case(store: Store, source: Path, passphrase: str, *, today: date) -> 
             created = True
         s.flush()
         if not created:
-            # The sender's file is the newer truth: its rows replace the receiver's.
-            for name, table in tables.items():
+            # The sender's file is the newer truth: its rows replace the receiver's
+            # (children before parents, so foreign keys never block).
+            for name, table in reversed(tables.items()):
                 if name not in ("youth", ACCESS_LOG_TABLE):
                     s.execute(delete(table).where(table.c.youth_id == youth.id))
-        for name, rows in doc["tables"].items():
-            if name in _NOT_COPIED or name not in tables:
+        # Rows get new ids here; a row pointing at another copied row (a score at its
+        # measurement) is pointed at that row's new id. `tables` is parents first.
+        new_ids: dict[str, dict[Any, int]] = {}
+        for name, table in tables.items():
+            if name in _NOT_COPIED:
                 continue
-            table = tables[name]
-            for row in rows:
+            links = {
+                fk.parent.name: fk.column.table.name
+                for fk in table.foreign_keys
+                if fk.column.table.name in tables and fk.column.table.name != "youth"
+            }
+            ids = new_ids.setdefault(name, {})
+            for row in doc["tables"].get(name, []):
                 clean = {
                     k: _typed(k, v, table)
                     for k, v in row.items()
                     if k in table.columns and k not in ("id", "youth_id")
                 }
-                s.execute(insert(table).values(**clean, youth_id=youth.id))
+                for column, target in links.items():
+                    if clean.get(column) is not None:
+                        # A link to a row that was not sent (it should not happen) is
+                        # dropped rather than pointed at someone else's row.
+                        clean[column] = new_ids.get(target, {}).get(clean[column])
+                result = s.execute(insert(table).values(**clean, youth_id=youth.id))
+                if "id" in row and result.inserted_primary_key:
+                    ids[row["id"]] = result.inserted_primary_key[0]
         deadlines.refresh(s, youth.id)
         audit.record(
             s,

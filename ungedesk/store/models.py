@@ -216,3 +216,190 @@ class LocalRule(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     rule_id: Mapped[str] = mapped_column(String(60), unique=True)
     definition: Mapped[str] = mapped_column(Text)
+
+
+class IndicatorChoice(Base):
+    """A period in which a progression indicator applies to a young person. Choosing it
+    opens a period, dropping it closes the period, so the choice keeps its history."""
+
+    __tablename__ = "indicator_choice"
+    __table_args__ = (Index("ix_indicator_choice_youth", "youth_id", "indicator"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    youth_id: Mapped[int] = mapped_column(ForeignKey("youth.id"))
+    indicator: Mapped[str] = mapped_column(String(30))
+    chosen_on: Mapped[date] = mapped_column(Date)
+    dropped_on: Mapped[date | None] = mapped_column(Date)
+    chosen_by: Mapped[str] = mapped_column(String(120), default="")
+    dropped_by: Mapped[str] = mapped_column(String(120), default="")
+
+
+class Measurement(Base):
+    """One progression reading on a date, usually taken at a conversation."""
+
+    __tablename__ = "measurement"
+    __table_args__ = (Index("ix_measurement_youth", "youth_id", "measured_on"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    youth_id: Mapped[int] = mapped_column(ForeignKey("youth.id"))
+    measured_on: Mapped[date] = mapped_column(Date)
+    conversation_id: Mapped[int | None] = mapped_column(ForeignKey("conversation.id"))
+    recorded_by: Mapped[str] = mapped_column(String(120), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime, server_default=func.current_timestamp(), onupdate=func.current_timestamp()
+    )
+
+
+class MeasurementScore(Base):
+    """One indicator's scores in a measurement: the caseworker's, the young person's own
+    (either may be missing) and a short comment."""
+
+    __tablename__ = "measurement_score"
+    __table_args__ = (
+        Index("ix_measurement_score_measurement", "measurement_id"),
+        Index("ix_measurement_score_youth", "youth_id", "indicator"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    measurement_id: Mapped[int] = mapped_column(ForeignKey("measurement.id"))
+    youth_id: Mapped[int] = mapped_column(ForeignKey("youth.id"))
+    indicator: Mapped[str] = mapped_column(String(30))
+    caseworker_score: Mapped[int | None] = mapped_column(Integer)
+    youth_score: Mapped[int | None] = mapped_column(Integer)
+    comment: Mapped[str] = mapped_column(Text, default="")
+
+
+class MeasurementCorrection(Base):
+    """A correction of a saved measurement: what it was before, who changed it and why."""
+
+    __tablename__ = "measurement_correction"
+    __table_args__ = (Index("ix_measurement_correction_measurement", "measurement_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    measurement_id: Mapped[int] = mapped_column(ForeignKey("measurement.id"))
+    youth_id: Mapped[int] = mapped_column(ForeignKey("youth.id"))
+    corrected_at: Mapped[datetime] = mapped_column(
+        DateTime, server_default=func.current_timestamp()
+    )
+    corrected_by: Mapped[str] = mapped_column(String(120), default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    before: Mapped[str] = mapped_column(Text)  # JSON: date and scores before the change
+
+
+class Plan(Base):
+    """The young person's education plan as it is being worked on (the draft). Handed-out
+    versions are frozen copies in plan_version."""
+
+    __tablename__ = "plan"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    youth_id: Mapped[int] = mapped_column(ForeignKey("youth.id"), unique=True)
+    goal_type: Mapped[str] = mapped_column(String(20), default="")
+    programme: Mapped[str] = mapped_column(String(200), default="")
+    school: Mapped[str] = mapped_column(String(200), default="")
+    goal_start: Mapped[date | None] = mapped_column(Date)
+    own_wishes: Mapped[str] = mapped_column(Text, default="")
+    challenges: Mapped[str] = mapped_column(Text, default="")
+    short_term_goals: Mapped[str] = mapped_column(Text, default="")
+    long_term_goals: Mapped[str] = mapped_column(Text, default="")
+    health: Mapped[str] = mapped_column(Text, default="")  # needs consent (scope health)
+    housing: Mapped[str] = mapped_column(Text, default="")  # needs consent (scope housing)
+    family: Mapped[str] = mapped_column(Text, default="")  # needs consent (scope family)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime, server_default=func.current_timestamp(), onupdate=func.current_timestamp()
+    )
+
+
+class PlanSubgoal(Base):
+    """A sub-goal (delmål): what, by when, who does it, how far it is, and optionally
+    the progression indicator it moves."""
+
+    __tablename__ = "plan_subgoal"
+    __table_args__ = (Index("ix_plan_subgoal_youth", "youth_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    youth_id: Mapped[int] = mapped_column(ForeignKey("youth.id"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    text: Mapped[str] = mapped_column(Text)
+    due: Mapped[date | None] = mapped_column(Date)
+    owner: Mapped[str] = mapped_column(String(20))  # youth, caseworker, uu, other
+    owner_name: Mapped[str] = mapped_column(String(120), default="")
+    status: Mapped[str] = mapped_column(String(20), default="planned")
+    indicator: Mapped[str] = mapped_column(String(30), default="")
+
+
+class PlanIntervention(Base):
+    """An intervention or offer (indsats/tilbud) in the plan."""
+
+    __tablename__ = "plan_intervention"
+    __table_args__ = (Index("ix_plan_intervention_youth", "youth_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    youth_id: Mapped[int] = mapped_column(ForeignKey("youth.id"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(String(200))
+    provider: Mapped[str] = mapped_column(String(200), default="")
+    starts_on: Mapped[date | None] = mapped_column(Date)
+    ends_on: Mapped[date | None] = mapped_column(Date)
+    purpose: Mapped[str] = mapped_column(Text, default="")
+
+
+class PlanApplication(Base):
+    """An application sent or a school/workplace contacted, with its date."""
+
+    __tablename__ = "plan_application"
+    __table_args__ = (Index("ix_plan_application_youth", "youth_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    youth_id: Mapped[int] = mapped_column(ForeignKey("youth.id"))
+    kind: Mapped[str] = mapped_column(String(20))  # application, contact
+    place: Mapped[str] = mapped_column(String(200))
+    on: Mapped[date] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class PlanContact(Base):
+    """A person around the young person named in the plan: contact person, team member."""
+
+    __tablename__ = "plan_contact"
+    __table_args__ = (Index("ix_plan_contact_youth", "youth_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    youth_id: Mapped[int] = mapped_column(ForeignKey("youth.id"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    role: Mapped[str] = mapped_column(String(20))  # contact_person, team
+    name: Mapped[str] = mapped_column(String(120))
+    title: Mapped[str] = mapped_column(String(120), default="")
+    phone: Mapped[str] = mapped_column(String(30), default="")
+    email: Mapped[str] = mapped_column(String(254), default="")
+
+
+class Consent(Base):
+    """The young person's consent to content beyond education and work in the plan."""
+
+    __tablename__ = "consent"
+    __table_args__ = (Index("ix_consent_youth", "youth_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    youth_id: Mapped[int] = mapped_column(ForeignKey("youth.id"))
+    given_on: Mapped[date] = mapped_column(Date)
+    scope: Mapped[str] = mapped_column(String(100))  # comma-separated: health,housing,family
+    note: Mapped[str] = mapped_column(Text, default="")
+    withdrawn_on: Mapped[date | None] = mapped_column(Date)
+    recorded_by: Mapped[str] = mapped_column(String(120), default="")
+
+
+class PlanVersion(Base):
+    """A handed-out plan, frozen: a trigger refuses UPDATE; only retention deletes it."""
+
+    __tablename__ = "plan_version"
+    __table_args__ = (Index("ix_plan_version_youth", "youth_id", "number", unique=True),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    youth_id: Mapped[int] = mapped_column(ForeignKey("youth.id"))
+    number: Mapped[int] = mapped_column(Integer)
+    handed_out_on: Mapped[date] = mapped_column(Date)
+    handed_out_by: Mapped[str] = mapped_column(String(120))
+    snapshot: Mapped[str] = mapped_column(Text)  # JSON of the whole plan as handed out
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
