@@ -24,6 +24,14 @@ from sqlalchemy import Table as SaTable
 from sqlalchemy import select
 
 from ungedesk.domain.cpr import LegalSex
+from ungedesk.domain.plan import (
+    APPLICATION_LABELS,
+    CONTACT_ROLE_LABELS,
+    GOAL_TYPE_LABELS,
+    OWNER_LABELS,
+    SUBGOAL_STATUS_LABELS,
+)
+from ungedesk.domain.progression import INDICATOR_LABELS
 from ungedesk.domain.visitation import (
     CONVERSATION_LABELS,
     MODE_LABELS,
@@ -96,6 +104,50 @@ FIELD_LABELS = {
     "met": "Overholdt",
     "met_on": "Overholdt den",
     "done": "Antal opfyldt",
+    "indicator": "Indikator",
+    "chosen_on": "Valgt",
+    "dropped_on": "Fravalgt",
+    "chosen_by": "Valgt af",
+    "dropped_by": "Fravalgt af",
+    "measured_on": "Målt",
+    "conversation_id": "Samtale",
+    "recorded_by": "Registreret af",
+    "measurement_id": "Måling",
+    "caseworker_score": "Sagsbehandlers score",
+    "youth_score": "Din egen score",
+    "comment": "Kommentar",
+    "corrected_at": "Rettet",
+    "corrected_by": "Rettet af",
+    "before": "Før rettelsen",
+    "goal_type": "Uddannelsesmål",
+    "programme": "Uddannelse/job",
+    "school": "Skole/arbejdsplads",
+    "goal_start": "Start",
+    "own_wishes": "Dine egne ønsker",
+    "challenges": "Udfordringer og behov",
+    "short_term_goals": "Kortsigtede mål",
+    "long_term_goals": "Langsigtede mål",
+    "health": "Helbred",
+    "housing": "Bolig",
+    "family": "Familie",
+    "position": "Rækkefølge",
+    "text": "Tekst",
+    "owner": "Hvem gør det",
+    "owner_name": "Navn",
+    "name": "Navn",
+    "provider": "Udbyder",
+    "starts_on": "Start",
+    "ends_on": "Slut",
+    "purpose": "Formål",
+    "role": "Rolle",
+    "title": "Titel",
+    "given_on": "Givet",
+    "scope": "Omfang",
+    "withdrawn_on": "Trukket tilbage",
+    "number": "Version",
+    "handed_out_on": "Udleveret",
+    "handed_out_by": "Udleveret af",
+    "snapshot": "Planens indhold",
 }
 TABLE_LABELS = {
     "youth": "Stamdata",
@@ -104,6 +156,17 @@ TABLE_LABELS = {
     "conversation": "Samtaler",
     "case_event": "Hændelser i sagen",
     "deadline": "Frister",
+    "indicator_choice": "Valgte progressionsindikatorer",
+    "measurement": "Progressionsmålinger",
+    "measurement_score": "Scorer i målingerne",
+    "measurement_correction": "Rettelser af målinger",
+    "plan": "Uddannelsesplan (kladde)",
+    "plan_subgoal": "Delmål",
+    "plan_intervention": "Indsatser og tilbud",
+    "plan_application": "Ansøgninger og kontakter",
+    "plan_contact": "Kontaktpersoner og team",
+    "consent": "Samtykker",
+    "plan_version": "Udleverede planer",
 }
 
 
@@ -231,6 +294,7 @@ def export_person(
 
 
 # Codes shown as the Danish words the caseworker picked, per (table, column).
+_INDICATORS = {k.value: v for k, v in INDICATOR_LABELS.items()}
 _CODE_LABELS: dict[tuple[str, str], dict[str, str]] = {
     ("youth", "benefit"): {k.value: v for k, v in BENEFIT_LABELS.items()},
     ("youth", "education"): {k.value: v for k, v in EDUCATION_LABELS.items()},
@@ -242,7 +306,19 @@ _CODE_LABELS: dict[tuple[str, str], dict[str, str]] = {
     ("target_group_entry", "sub_assessment"): {
         k.value: v for k, v in SUB_ASSESSMENT_LABELS.items()
     },
+    ("indicator_choice", "indicator"): _INDICATORS,
+    ("measurement_score", "indicator"): _INDICATORS,
+    ("plan_subgoal", "indicator"): _INDICATORS,
+    ("plan", "goal_type"): {k.value: v for k, v in GOAL_TYPE_LABELS.items()},
+    ("plan_subgoal", "owner"): {k.value: v for k, v in OWNER_LABELS.items()},
+    ("plan_subgoal", "status"): {k.value: v for k, v in SUBGOAL_STATUS_LABELS.items()},
+    ("plan_application", "kind"): {k.value: v for k, v in APPLICATION_LABELS.items()},
+    ("plan_contact", "role"): {k.value: v for k, v in CONTACT_ROLE_LABELS.items()},
 }
+
+
+# Columns holding a caseworker's id (other *_id columns point at rows, not people).
+_PEOPLE_FIELDS = frozenset({"caseworker_id", "created_by_id"})
 
 
 def _display(table: str, field: str, value: Any, people: dict[int, str]) -> str:
@@ -255,7 +331,7 @@ def _display(table: str, field: str, value: Any, people: dict[int, str]) -> str:
         return labels.get(str(value), str(value))
     if table == "target_group_entry" and field == "target_group":
         return group_label(str(value))
-    if field.endswith("_id") and field != "youth_id" and isinstance(value, int):
+    if field in _PEOPLE_FIELDS and isinstance(value, int):
         return people.get(value, str(value))
     if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
         return f"{value[8:10]}-{value[5:7]}-{value[0:4]}"
