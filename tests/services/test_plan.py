@@ -1,0 +1,324 @@
+"""The education plan: draft round trip, consent, frozen versions, the handout's data."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from tests.conftest import TODAY
+from ungedesk.domain.plan import (
+    Application,
+    ApplicationKind,
+    ConsentScope,
+    Contact,
+    ContactRole,
+    GoalType,
+    Intervention,
+    PlanContent,
+    Subgoal,
+    SubgoalOwner,
+    SubgoalStatus,
+)
+from ungedesk.domain.progression import Indicator
+from ungedesk.domain.visitation import ConversationInput, ConversationKind, ConversationStatus
+from ungedesk.domain.youth import YouthInput
+from ungedesk.services import audit, conversations, plan, youths
+from ungedesk.services.audit import Action
+from ungedesk.services.setup import InputError
+from ungedesk.store.database import Store
+
+NOW = datetime(2026, 11, 24, 12, 0)
+HENVENDELSE = date(2026, 9, 1)
+
+
+def register(store: Store, cpr: str = "150605-4321", last: str = "Nowak") -> int:
+    return youths.register(
+        store,
+        YouthInput(
+            cpr=cpr,
+            first_name="Łukasz",
+            last_name=last,
+            henvendelse_date=HENVENDELSE,
+            caseworker_id=1,
+        ),
+        today=TODAY,
+    ).youth_id
+
+
+FULL = PlanContent(
+    goal_type=GoalType.EUD,
+    programme="  Tømrer \n (EUD)  ",
+    school="EUC  Syd",
+    goal_start=date(2027, 8, 1),
+    own_wishes="Jeg vil gerne bygge huse.\nOg have mit eget sted.",
+    challenges="Svært ved at komme op om morgenen.",
+    short_term_goals="Komme i praktik.",
+    long_term_goals="Blive svend.",
+    subgoals=(
+        Subgoal("Besøge EUC Syd", SubgoalOwner.YOUTH, date(2026, 12, 10)),
+        Subgoal(
+            "Ringe til praktikstedet",
+            SubgoalOwner.OTHER,
+            owner_name="Mentor  Ole",
+            status=SubgoalStatus.IN_PROGRESS,
+            indicator=Indicator.ATTENDANCE,
+        ),
+        Subgoal("Søge SU", SubgoalOwner.UU, status=SubgoalStatus.REACHED),
+    ),
+    interventions=(
+        Intervention("Mentor", "Ungeteamet", date(2026, 11, 1), date(2027, 2, 1), "Støtte"),
+        Intervention("Virksomhedspraktik", "Byg & Co"),
+    ),
+    applications=(
+        Application(ApplicationKind.CONTACT, "EUC Syd", date(2026, 10, 2)),
+        Application(
+            ApplicationKind.APPLICATION, "Aabenraa Tømrer", date(2026, 9, 20), "Svar i jan"
+        ),
+    ),
+    contacts=(
+        Contact(ContactRole.CONTACT_PERSON, "Mette Holm", "Mentor", "11 22 33 44", "mh@x.example"),
+        Contact(ContactRole.TEAM, "Jonas Berg", "UU-vejleder"),
+    ),
+)
+
+
+def test_empty_plan_for_a_new_youth_and_the_read_is_logged(store: Store) -> None:
+    yid = register(store)
+    draft = plan.get_plan(store, yid, now=NOW)
+    assert draft.content == PlanContent()
+    assert draft.versions == () and draft.changes == () and not draft.dirty
+    assert draft.case_number == "U-2026-00001"
+    assert draft.coordinator is not None and draft.coordinator.name == "Anne Bjerregaard"
+    assert draft.coordinator.phone == "12 34 56 78"
+    assert draft.next_meeting is None and draft.next_meeting_place == ""
+    last = audit.events_for_youth(store, yid)[0]
+    assert last.action is Action.READ and last.detail == "Uddannelsesplan" and not last.special
+
+
+def test_round_trip_with_every_list_keeps_order_and_normalises(store: Store) -> None:
+    yid = register(store)
+    draft = plan.save_plan(store, yid, FULL, today=TODAY, now=NOW)
+    again = plan.get_plan(store, yid, now=NOW).content
+    assert again == draft.content
+    assert again.programme == "Tømrer (EUD)" and again.school == "EUC Syd"
+    assert again.own_wishes == FULL.own_wishes  # line breaks in free text stay
+    assert [g.text for g in again.subgoals] == [g.text for g in FULL.subgoals]
+    assert again.subgoals[1].owner_name == "Mentor Ole"
+    assert again.subgoals[1].indicator is Indicator.ATTENDANCE
+    assert again.subgoals[1].status is SubgoalStatus.IN_PROGRESS
+    assert again.interventions == FULL.interventions
+    assert again.applications == FULL.applications
+    assert again.contacts == FULL.contacts
+    assert draft.dirty and draft.changes == ()
+    # Reordering and removing rows replaces the children, nothing is left behind.
+    fewer = PlanContent(
+        goal_type=GoalType.GYM,
+        subgoals=(FULL.subgoals[2], FULL.subgoals[0]),
+        applications=(FULL.applications[1], FULL.applications[0]),
+    )
+    plan.save_plan(store, yid, fewer, today=TODAY, now=NOW)
+    back = plan.get_plan(store, yid, now=NOW).content
+    assert back == fewer
+    with store.session() as s:
+        assert s.execute(text("SELECT count(*) FROM plan_subgoal")).scalar() == 2
+        assert s.execute(text("SELECT count(*) FROM plan_contact")).scalar() == 0
+    updated = audit.events_for_youth(store, yid)
+    assert any(e.action is Action.UPDATE and "Uddannelsesplan gemt" in e.detail for e in updated)
+
+
+def test_invalid_plan_is_refused_with_field_errors(store: Store) -> None:
+    yid = register(store)
+    bad = PlanContent(
+        subgoals=(Subgoal(" ", SubgoalOwner.OTHER),),
+        applications=(Application(ApplicationKind.APPLICATION, "X", date(2026, 12, 24)),),
+    )
+    with pytest.raises(InputError) as err:
+        plan.save_plan(store, yid, bad, today=TODAY, now=NOW)
+    assert set(err.value.fields) == {
+        "subgoals.0.text",
+        "subgoals.0.owner_name",
+        "applications.0.on",
+    }
+    assert plan.get_plan(store, yid, now=NOW).content == PlanContent()
+    with pytest.raises(InputError):
+        plan.get_plan(store, 999, now=NOW)
+
+
+def test_consent_rule_health_text_needs_consent_and_goes_on_withdrawal(store: Store) -> None:
+    yid = register(store)
+    health = PlanContent(goal_type=GoalType.FGU, health="Går til psykolog.", housing="Sofa.")
+    with pytest.raises(InputError) as err:
+        plan.save_plan(store, yid, health, today=TODAY, now=NOW)
+    assert set(err.value.fields) == {"health", "housing"}
+    assert "samtykke" in err.value.fields["health"]
+
+    with pytest.raises(InputError) as err:
+        plan.give_consent(store, yid, [], date(2026, 11, 1), today=TODAY)
+    assert "scopes" in err.value.fields
+    with pytest.raises(InputError) as err:
+        plan.give_consent(store, yid, [ConsentScope.HEALTH], date(2026, 11, 25), today=TODAY)
+    assert err.value.fields["given_on"] == "Datoen kan ikke ligge i fremtiden."
+    with pytest.raises(InputError) as err:
+        plan.give_consent(store, yid, [ConsentScope.HEALTH], date(2026, 8, 31), today=TODAY)
+    assert "før henvendelsen" in err.value.fields["given_on"]
+
+    health_id = plan.give_consent(
+        store, yid, [ConsentScope.HEALTH], date(2026, 11, 2), "Mundtligt", today=TODAY
+    )
+    housing_id = plan.give_consent(
+        store, yid, {ConsentScope.HOUSING, ConsentScope.HEALTH}, date(2026, 11, 3), today=TODAY
+    )
+    draft = plan.save_plan(store, yid, health, today=TODAY, now=NOW)
+    assert draft.content.health == "Går til psykolog."
+    assert draft.active_scopes == {ConsentScope.HEALTH, ConsentScope.HOUSING}
+    assert [c.recorded_by for c in draft.consents] == ["Anne Bjerregaard (ABJ)"] * 2
+    assert draft.consents[1].scope_label == "Helbred, Bolig"
+    plan.get_plan(store, yid, now=NOW)
+    assert audit.events_for_youth(store, yid)[0].special  # health text was read
+
+    version = plan.hand_out(store, yid, today=TODAY, now=NOW)
+    # Health is still covered by the second consent: nothing is removed yet.
+    plan.withdraw_consent(store, health_id, date(2026, 11, 20))
+    assert plan.get_plan(store, yid, now=NOW).content.health == "Går til psykolog."
+    with pytest.raises(InputError):
+        plan.withdraw_consent(store, health_id, date(2026, 11, 21))
+    with pytest.raises(InputError):
+        plan.withdraw_consent(store, housing_id, date(2026, 11, 1))
+    plan.withdraw_consent(store, housing_id, date(2026, 11, 22))
+    after = plan.get_plan(store, yid, now=NOW)
+    assert after.content.health == "" and after.content.housing == ""
+    assert after.active_scopes == frozenset()
+    assert after.consents[1].withdrawn_on == date(2026, 11, 22)
+    assert "Helbred fjernet" in after.changes and "Bolig fjernet" in after.changes
+    withdrawal = next(e for e in audit.events_for_youth(store, yid) if "tilbage" in e.detail)
+    assert "fjernet fra planudkastet" in withdrawal.detail
+    # The handed-out version is the record of what the young person was given.
+    _, frozen = plan.version_content(store, yid, version)
+    assert frozen.health == "Går til psykolog."
+
+
+def test_hand_out_freezes_an_immutable_version(store: Store) -> None:
+    yid = register(store)
+    with pytest.raises(InputError) as err:
+        plan.hand_out(store, yid, today=TODAY, now=NOW)
+    assert "goal_type" in err.value.fields
+    plan.save_plan(store, yid, FULL, today=TODAY, now=NOW)
+    assert plan.hand_out(store, yid, today=date(2026, 11, 20), now=NOW) == 1
+    draft = plan.get_plan(store, yid, now=NOW)
+    assert not draft.dirty and draft.changes == ()
+    assert draft.versions == (plan.VersionSummary(1, date(2026, 11, 20), "Anne Bjerregaard (ABJ)"),)
+    with pytest.raises(Exception, match="cannot change"), store.session() as s:
+        s.execute(text("UPDATE plan_version SET handed_out_by = 'X' WHERE number = 1"))
+    assert plan.get_plan(store, yid, now=NOW).versions[0].handed_out_by == "Anne Bjerregaard (ABJ)"
+
+    edited = PlanContent(
+        goal_type=GoalType.EUD,
+        programme="Tømrer (EUD)",
+        school="EUC Syd",
+        goal_start=date(2027, 8, 1),
+        own_wishes=FULL.own_wishes,
+        challenges=FULL.challenges,
+        short_term_goals="Komme i praktik i januar.",
+        long_term_goals="",
+        subgoals=(*FULL.subgoals[:2], Subgoal("Købe sikkerhedssko", SubgoalOwner.YOUTH)),
+        interventions=FULL.interventions,
+        applications=FULL.applications,
+        contacts=FULL.contacts,
+    )
+    draft = plan.save_plan(store, yid, edited, today=TODAY, now=NOW)
+    assert draft.dirty
+    assert draft.changes == (
+        "Kortsigtede mål ændret",
+        "Langsigtede mål fjernet",
+        "Delmål tilføjet: Købe sikkerhedssko",
+        "Delmål fjernet: Søge SU",
+    )
+    summary, v1 = plan.version_content(store, yid, 1)
+    assert summary.number == 1 and v1.short_term_goals == "Komme i praktik."
+    assert len(v1.subgoals) == 3 and v1 == plan.normalise(FULL)
+    assert plan.hand_out(store, yid, today=TODAY, now=NOW) == 2
+    assert plan.version_content(store, yid, 2)[1] == plan.normalise(edited)
+    assert plan.version_content(store, yid, 1)[1] == v1
+    with pytest.raises(InputError):
+        plan.version_content(store, yid, 3)
+    handed = [e.detail for e in audit.events_for_youth(store, yid) if e.action is Action.UPDATE]
+    assert "Plan udleveret (version 2)" in handed and "Plan udleveret (version 1)" in handed
+
+
+def book(store: Store, yid: int, at: datetime, place: str = "Jobcentret") -> int:
+    return conversations.book(
+        store,
+        yid,
+        ConversationInput(kind=ConversationKind.FOLLOW_UP, starts_at=at, place=place),
+    )
+
+
+def test_next_meeting_is_the_next_booked_conversation(store: Store) -> None:
+    yid = register(store)
+    book(store, yid, datetime(2026, 11, 10, 10, 0))  # past
+    cancelled = book(store, yid, datetime(2026, 11, 26, 9, 0), "Aflyst sted")
+    conversations.set_status(store, cancelled, ConversationStatus.CANCELLED)
+    book(store, yid, datetime(2026, 12, 3, 10, 0), "Ungeteamet, lokale 2")
+    book(store, yid, datetime(2026, 12, 1, 14, 30), "Rådhuset")
+    draft = plan.get_plan(store, yid, now=NOW)
+    assert draft.next_meeting == datetime(2026, 12, 1, 14, 30)
+    assert draft.next_meeting_place == "Rådhuset"
+    later = plan.get_plan(store, yid, now=datetime(2026, 12, 2, 8, 0))
+    assert later.next_meeting_place == "Ungeteamet, lokale 2"
+
+
+def test_logo_validation(store: Store, tmp_path: Path) -> None:
+    assert not plan.has_logo(store)
+    png = tmp_path / "logo.png"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 100)
+    jpeg = tmp_path / "logo.jpg"
+    jpeg.write_bytes(b"\xff\xd8\xff\xe0" + b"\0" * 100)
+    gif = tmp_path / "logo.gif"
+    gif.write_bytes(b"GIF89a" + b"\0" * 100)
+    big = tmp_path / "big.png"
+    big.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * plan.MAX_LOGO_BYTES)
+    for bad, word in ((gif, "PNG"), (big, "stort"), (tmp_path / "none.png", "læses")):
+        with pytest.raises(InputError) as err:
+            plan.set_logo(store, bad)
+        assert word in err.value.fields["logo"]
+    assert not plan.has_logo(store)
+    plan.set_logo(store, jpeg)
+    assert plan.has_logo(store)
+    plan.set_logo(store, png)
+    assert plan._logo(store) == png.read_bytes()
+    plan.clear_logo(store)
+    assert not plan.has_logo(store)
+    plan.clear_logo(store)
+
+
+def test_handed_out_between_orders_by_case_number(store: Store) -> None:
+    first = register(store)
+    second = register(store, "020304-4561", "Hansen")
+    for yid in (second, first):
+        plan.save_plan(store, yid, PlanContent(goal_type=GoalType.JOB), today=TODAY, now=NOW)
+    plan.hand_out(store, second, today=date(2026, 11, 2), now=NOW)
+    plan.hand_out(store, first, today=date(2026, 11, 3), now=NOW)
+    plan.hand_out(store, second, today=date(2026, 11, 10), now=NOW)
+    plan.hand_out(store, first, today=date(2026, 11, 20), now=NOW)
+    got = plan.handed_out_between(store, date(2026, 11, 2), date(2026, 11, 10))
+    assert got == [(first, 1), (second, 1), (second, 2)]
+    assert plan.handed_out_between(store, date(2026, 12, 1), date(2026, 12, 31)) == []
+
+
+def test_snapshot_holds_coordinator_and_meeting(store: Store) -> None:
+    yid = register(store)
+    book(store, yid, datetime(2026, 12, 1, 14, 30), "Rådhuset")
+    plan.save_plan(store, yid, PlanContent(goal_type=GoalType.JOB), today=TODAY, now=NOW)
+    plan.hand_out(store, yid, today=TODAY, now=NOW)
+    with store.session() as s:
+        raw = s.execute(text("SELECT snapshot FROM plan_version")).scalar_one()
+    snap = json.loads(raw)
+    assert set(snap) == {"content", "coordinator", "next_meeting", "next_meeting_place"}
+    assert snap["coordinator"]["name"] == "Anne Bjerregaard"
+    assert snap["next_meeting"] == "2026-12-01T14:30:00"
+    assert snap["next_meeting_place"] == "Rådhuset"
+    assert snap["content"]["goal_type"] == "job"
