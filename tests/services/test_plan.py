@@ -322,3 +322,176 @@ def test_snapshot_holds_coordinator_and_meeting(store: Store) -> None:
     assert snap["next_meeting"] == "2026-12-01T14:30:00"
     assert snap["next_meeting_place"] == "Rådhuset"
     assert snap["content"]["goal_type"] == "job"
+
+
+def test_handout_fields_for_draft_and_versions(store: Store, tmp_path: Path) -> None:
+    from ungedesk.domain.progression import MeasurementInput, ScoreInput
+    from ungedesk.services import progression, setup
+
+    yid = register(store)
+    draft_handout = plan.handout(store, yid, today=TODAY, now=NOW)
+    assert draft_handout.version is None and draft_handout.content == PlanContent()
+    assert draft_handout.municipality == "Demo Kommune"
+    assert draft_handout.youth_name == "Łukasz Nowak"
+    assert draft_handout.cpr_masked == "150605-xxxx"
+    assert draft_handout.printed_on == TODAY and draft_handout.logo is None
+    assert draft_handout.first_reading is None and draft_handout.indicators == ()
+    printed = audit.events_for_youth(store, yid)[0]
+    assert printed.action is Action.PRINT and printed.detail == "Uddannelsesplan, udkast"
+
+    book(store, yid, datetime(2026, 12, 1, 14, 30), "Rådhuset")
+    progression.choose_indicators(
+        store, yid, [Indicator.MOTIVATION, Indicator.HEALTH], date(2026, 10, 1)
+    )
+    for on, score in ((date(2026, 10, 1), 3), (date(2026, 11, 20), 6)):
+        progression.record_measurement(
+            store,
+            yid,
+            MeasurementInput(
+                on,
+                (
+                    ScoreInput(Indicator.MOTIVATION, score, score + 1),
+                    ScoreInput(Indicator.HEALTH, 5, 5),
+                ),
+            ),
+            today=TODAY,
+        )
+    png = tmp_path / "logo.png"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\1" * 50)
+    plan.set_logo(store, png)
+    plan.save_plan(store, yid, FULL, today=TODAY, now=NOW)
+    plan.hand_out(store, yid, today=date(2026, 11, 20), now=NOW)
+    # After the hand-out the caseworker's phone and the meeting change: version 1 keeps
+    # what the young person was given.
+    with store.session() as s:
+        s.execute(text("UPDATE caseworker SET phone = '99 99 99 99'"))
+    book(store, yid, datetime(2026, 11, 27, 9, 0), "Biblioteket")
+    plan.save_plan(
+        store, yid, PlanContent(goal_type=GoalType.JOB, programme="Lager"), today=TODAY, now=NOW
+    )
+    setup.set_setting(store, setup.MUNICIPALITY, "Ribe Kommune")
+
+    h = plan.handout(store, yid, today=TODAY, now=NOW)
+    assert h.version == 1 and h.handed_out_on == date(2026, 11, 20)
+    assert h.handed_out_by == "Anne Bjerregaard (ABJ)"
+    assert h.content == plan.normalise(FULL)
+    assert h.coordinator is not None and h.coordinator.phone == "12 34 56 78"
+    assert h.next_meeting == datetime(2026, 12, 1, 14, 30) and h.next_meeting_place == "Rådhuset"
+    assert h.municipality == "Ribe Kommune" and h.logo == png.read_bytes()
+    assert h.indicators == (Indicator.MOTIVATION,)  # health never reaches the handout
+    assert h.first_reading is not None and h.latest_reading is not None
+    assert h.first_reading.scores[Indicator.MOTIVATION] == 4
+    assert h.latest_reading.scores[Indicator.MOTIVATION] == 7
+    assert audit.events_for_youth(store, yid)[0].detail == "Uddannelsesplan, version 1"
+
+    plan.hand_out(store, yid, today=TODAY, now=NOW)
+    latest = plan.handout(store, yid, today=TODAY, now=NOW)
+    assert latest.version == 2 and latest.content.programme == "Lager"
+    assert latest.coordinator is not None and latest.coordinator.phone == "99 99 99 99"
+    assert latest.next_meeting == datetime(2026, 11, 27, 9, 0)
+    assert plan.handout(store, yid, version=1, today=TODAY, now=NOW).content == h.content
+    with pytest.raises(InputError):
+        plan.handout(store, yid, version=7, today=TODAY, now=NOW)
+
+
+def _plan_with_versions(store: Store, yid: int, on: date) -> None:
+    plan.give_consent(store, yid, [ConsentScope.FAMILY], on, "Skriftligt", today=TODAY)
+    content = PlanContent(
+        goal_type=GoalType.FGU,
+        family="Bor hos mormor.",
+        subgoals=FULL.subgoals,
+        interventions=FULL.interventions,
+        applications=(Application(ApplicationKind.APPLICATION, "FGU Syd", on),),
+        contacts=FULL.contacts,
+    )
+    plan.save_plan(store, yid, content, today=TODAY, now=NOW)
+    plan.hand_out(store, yid, today=on, now=NOW)
+    plan.hand_out(store, yid, today=on, now=NOW)
+
+
+PLAN_TABLES = (
+    "plan",
+    "plan_subgoal",
+    "plan_intervention",
+    "plan_application",
+    "plan_contact",
+    "consent",
+    "plan_version",
+)
+
+
+def test_access_export_contains_the_plan(store: Store, tmp_path: Path) -> None:
+    from ungedesk.services import access
+
+    yid = register(store)
+    _plan_with_versions(store, yid, date(2026, 11, 2))
+    data = access.collect(store, yid)
+    assert {name: len(data[name]) for name in PLAN_TABLES} == {
+        "plan": 1,
+        "plan_subgoal": 3,
+        "plan_intervention": 2,
+        "plan_application": 1,
+        "plan_contact": 2,
+        "consent": 1,
+        "plan_version": 2,
+    }
+    result = access.export_person(store, yid, tmp_path / "ud")
+    doc = json.loads(result.json_path.read_text("utf-8"))
+    assert doc["tabeller"]["plan"][0]["family"] == "Bor hos mormor."
+    assert "Bor hos mormor." in doc["tabeller"]["plan_version"][0]["snapshot"]
+
+
+def test_retention_deletes_plan_and_frozen_versions(store: Store) -> None:
+    from ungedesk.domain.youth import ExitReason
+    from ungedesk.services import access, retention
+
+    yid = youths.register(
+        store,
+        YouthInput(
+            cpr="010203-4562",
+            first_name="Slet",
+            last_name="Gammelplan",
+            henvendelse_date=date(2021, 1, 4),
+            caseworker_id=1,
+        ),
+        today=TODAY,
+    ).youth_id
+    _plan_with_versions(store, yid, date(2021, 2, 1))
+    retention.close_case(store, yid, ExitReason.JOB, date(2021, 11, 23), today=TODAY)
+    assert retention.delete_expired(store, [yid], today=TODAY) == 1
+    data = access.collect(store, yid)
+    assert all(not data[name] for name in PLAN_TABLES)
+    assert plan.handed_out_between(store, date(2021, 1, 1), TODAY) == []
+    assert audit.verify(store).ok
+
+
+def test_transfer_carries_plan_consent_and_versions(store: Store, tmp_path: Path) -> None:
+    from tests.conftest import PASSPHRASE, TEST_SCRYPT_N
+    from ungedesk.domain.profile import ProfileInput, Role
+    from ungedesk.services import setup, transfer
+    from ungedesk.store.paths import StorePaths
+
+    receiver = setup.create_installation(
+        StorePaths(tmp_path / "modtager"),
+        PASSPHRASE,
+        ProfileInput("Jens Modtager", "JM", "Jobcenter", Role.CASEWORKER),
+        scrypt_n=TEST_SCRYPT_N,
+    ).opened.store
+    try:
+        yid = register(store)
+        _plan_with_versions(store, yid, date(2026, 11, 2))
+        mine = plan.get_plan(store, yid, now=NOW)
+        path = transfer.export_case(store, yid, tmp_path / "ud", "overførsel mellem to kontorer")
+        got = transfer.import_case(receiver, path, "overførsel mellem to kontorer", today=TODAY)
+        theirs = plan.get_plan(receiver, got.youth_id, now=NOW)
+        assert theirs.content == mine.content
+        assert theirs.versions == mine.versions and len(theirs.versions) == 2
+        assert theirs.active_scopes == {ConsentScope.FAMILY}
+        assert theirs.consents[0].note == "Skriftligt"
+        assert plan.version_content(receiver, got.youth_id, 2)[1] == mine.content
+        assert not theirs.dirty
+        # The receiver's coordinator is their own caseworker; the versions keep the sender's.
+        assert theirs.coordinator is not None and theirs.coordinator.name == "Jens Modtager"
+        assert plan.hand_out(receiver, got.youth_id, today=TODAY, now=NOW) == 3
+    finally:
+        receiver.close()
