@@ -1,0 +1,270 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from tests.conftest import TODAY
+from ungedesk.domain.progression import Indicator, MeasurementInput, ScoreInput, score_field
+from ungedesk.domain.visitation import ConversationInput, ConversationKind, ConversationStatus
+from ungedesk.domain.youth import YouthInput
+from ungedesk.services import audit, conversations, progression, youths
+from ungedesk.services.audit import Action
+from ungedesk.services.setup import InputError
+from ungedesk.store.database import Store
+
+Ind = Indicator
+HENV = date(2026, 1, 5)
+
+
+def person(store: Store, cpr: str = "150605-4321", last: str = "Progressiv") -> int:
+    return youths.register(
+        store,
+        YouthInput(
+            cpr=cpr,
+            first_name="Maja",
+            last_name=last,
+            henvendelse_date=HENV,
+            caseworker_id=1,
+        ),
+        today=TODAY,
+    ).youth_id
+
+
+def measure(
+    on: date, *scores: tuple[Indicator, int | None, int | None], conversation: int | None = None
+) -> MeasurementInput:
+    return MeasurementInput(
+        on, tuple(ScoreInput(i, cw, ys, f"note {i.value}") for i, cw, ys in scores), conversation
+    )
+
+
+def last_event(store: Store, yid: int) -> audit.AuditView:
+    return audit.events_for_youth(store, yid)[0]
+
+
+def test_choose_and_drop_keep_history(store: Store) -> None:
+    yid = person(store)
+    progression.choose_indicators(store, yid, [Ind.ATTENDANCE, Ind.FINANCES], date(2026, 2, 1))
+    event = last_event(store, yid)
+    assert event.action is Action.UPDATE and not event.special
+    assert "mødestabilitet" in event.detail and "økonomi" in event.detail
+    progression.choose_indicators(store, yid, [Ind.ATTENDANCE, Ind.HEALTH], date(2026, 3, 1))
+    assert last_event(store, yid).special  # choosing health says something about health
+    progression.choose_indicators(store, yid, [Ind.ATTENDANCE, Ind.HEALTH], date(2026, 3, 2))
+    assert last_event(store, yid).action is Action.UPDATE  # no change, no new event
+    progression.choose_indicators(store, yid, [Ind.ATTENDANCE, Ind.FINANCES], date(2026, 4, 1))
+    p = progression.get_progression(store, yid)
+    assert p.chosen == (Ind.FINANCES, Ind.ATTENDANCE)
+    periods = [(h.indicator, h.chosen_on, h.dropped_on) for h in p.history]
+    assert periods == [
+        (Ind.FINANCES, date(2026, 2, 1), date(2026, 3, 1)),
+        (Ind.ATTENDANCE, date(2026, 2, 1), None),
+        (Ind.HEALTH, date(2026, 3, 1), date(2026, 4, 1)),
+        (Ind.FINANCES, date(2026, 4, 1), None),
+    ]
+    assert all(h.chosen_by == "Anne Bjerregaard (ABJ)" for h in p.history)
+    assert p.history[0].dropped_by == "Anne Bjerregaard (ABJ)"
+    # Health was chosen once: the history still shows it, so the read is special.
+    assert last_event(store, yid).special and last_event(store, yid).detail == "Progression"
+
+
+def test_choose_refuses_dates_before_the_case_or_the_period(store: Store) -> None:
+    yid = person(store)
+    with pytest.raises(InputError) as err:
+        progression.choose_indicators(store, yid, [Ind.NETWORK], date(2025, 12, 1))
+    assert "chosen_on" in err.value.fields
+    progression.choose_indicators(store, yid, [Ind.NETWORK], date(2026, 5, 1))
+    with pytest.raises(InputError):
+        progression.choose_indicators(store, yid, [], date(2026, 4, 1))
+    with pytest.raises(InputError):
+        progression.choose_indicators(store, 999, [Ind.NETWORK], date(2026, 5, 1))
+
+
+def test_record_and_read_back(store: Store) -> None:
+    yid = person(store)
+    cid = conversations.book(
+        store,
+        yid,
+        ConversationInput(ConversationKind.FOLLOW_UP, datetime(2026, 3, 2, 10, 0)),
+        ConversationStatus.HELD,
+    )
+    progression.choose_indicators(store, yid, [Ind.ATTENDANCE, Ind.MOTIVATION], HENV)
+    first = progression.record_measurement(
+        store,
+        yid,
+        measure(
+            date(2026, 3, 2), (Ind.ATTENDANCE, 3, 7), (Ind.MOTIVATION, 4, None), conversation=cid
+        ),
+        today=TODAY,
+    )
+    event = last_event(store, yid)
+    assert event.action is Action.CREATE and not event.special
+    progression.record_measurement(
+        store,
+        yid,
+        measure(date(2026, 6, 1), (Ind.MOTIVATION, 6, 6), (Ind.ATTENDANCE, 5, 6)),
+        today=TODAY,
+    )
+    p = progression.get_progression(store, yid)
+    assert not last_event(store, yid).special
+    first_view, latest = p.first(), p.latest()
+    assert first_view is not None and latest is not None
+    assert first_view.id == first and first_view.conversation_id == cid
+    assert first_view.recorded_by == "Anne Bjerregaard (ABJ)"
+    assert [s.indicator for s in latest.scores] == [Ind.MOTIVATION, Ind.ATTENDANCE]  # enum order
+    assert p.previous() == first_view
+    assert p.series(Ind.ATTENDANCE) == [(date(2026, 3, 2), 3, 7), (date(2026, 6, 1), 5, 6)]
+    assert first_view.scores[1].talk_about and not first_view.scores[0].talk_about
+    assert p.talk_about() == []
+    assert set(p.descriptors) == set(Indicator)
+
+
+def test_validation_errors_at_the_field_keys(store: Store) -> None:
+    yid = person(store)
+    other = person(store, "010203-4562", "Anden")
+    other_conversation = conversations.book(
+        store, other, ConversationInput(ConversationKind.JOB, datetime(2026, 3, 2, 10, 0))
+    )
+    progression.choose_indicators(store, yid, [Ind.ATTENDANCE], HENV)
+    with pytest.raises(InputError) as err:
+        progression.record_measurement(
+            store,
+            yid,
+            measure(date(2027, 1, 1), (Ind.ATTENDANCE, None, 11), (Ind.HEALTH, 5, 5)),
+            today=TODAY,
+        )
+    assert set(err.value.fields) == {
+        "measured_on",
+        score_field(Ind.ATTENDANCE, "caseworker"),
+        score_field(Ind.ATTENDANCE, "youth"),
+        score_field(Ind.HEALTH, "caseworker"),
+    }
+    with pytest.raises(InputError) as err:
+        progression.record_measurement(store, yid, measure(date(2026, 3, 1)), today=TODAY)
+    assert "scores" in err.value.fields
+    with pytest.raises(InputError) as err:
+        progression.record_measurement(
+            store,
+            yid,
+            measure(date(2026, 3, 1), (Ind.ATTENDANCE, 5, 5), conversation=other_conversation),
+            today=TODAY,
+        )
+    assert "conversation_id" in err.value.fields
+    assert progression.get_progression(store, yid).measurements == ()
+
+
+def test_correction_keeps_the_before_state(store: Store) -> None:
+    yid = person(store)
+    progression.choose_indicators(store, yid, [Ind.ATTENDANCE, Ind.NETWORK], HENV)
+    mid = progression.record_measurement(
+        store,
+        yid,
+        measure(date(2026, 3, 2), (Ind.ATTENDANCE, 3, 7), (Ind.NETWORK, 2, 2)),
+        today=TODAY,
+    )
+    fixed = measure(date(2026, 3, 3), (Ind.ATTENDANCE, 4, 7))
+    with pytest.raises(InputError) as err:
+        progression.correct_measurement(store, mid, fixed, "  ", today=TODAY)
+    assert set(err.value.fields) == {"reason"}
+    # Network was dropped after the measurement; the old measurement can still be corrected.
+    progression.choose_indicators(store, yid, [Ind.ATTENDANCE], date(2026, 4, 1))
+    progression.correct_measurement(store, mid, fixed, "Forkert dato og tastefejl", today=TODAY)
+    event = last_event(store, yid)
+    assert event.action is Action.UPDATE and "rettet" in event.detail
+    latest = progression.get_progression(store, yid).latest()
+    assert latest is not None and latest.corrected and latest.measured_on == date(2026, 3, 3)
+    assert [(s.indicator, s.caseworker_score) for s in latest.scores] == [(Ind.ATTENDANCE, 4)]
+    history = progression.corrections(store, mid)
+    assert len(history) == 1
+    assert history[0].reason == "Forkert dato og tastefejl"
+    assert history[0].corrected_by == "Anne Bjerregaard (ABJ)"
+    assert history[0].measured_on_before == date(2026, 3, 2)
+    assert [(s.indicator, s.caseworker_score, s.youth_score) for s in history[0].scores_before] == [
+        (Ind.ATTENDANCE, 3, 7),
+        (Ind.NETWORK, 2, 2),
+    ]
+    progression.correct_measurement(
+        store, mid, measure(date(2026, 3, 3), (Ind.ATTENDANCE, 5, 7)), "Igen", today=TODAY
+    )
+    assert [c.reason for c in progression.corrections(store, mid)] == [
+        "Forkert dato og tastefejl",
+        "Igen",
+    ]
+    with pytest.raises(InputError) as err:
+        progression.correct_measurement(store, 999, fixed, "x", today=TODAY)
+    assert "measurement_id" in err.value.fields
+
+
+def test_health_reads_are_flagged_special(store: Store) -> None:
+    yid = person(store)
+    progression.choose_indicators(store, yid, [Ind.ATTENDANCE, Ind.SUBSTANCE_USE], HENV)
+    mid = progression.record_measurement(
+        store,
+        yid,
+        measure(date(2026, 3, 2), (Ind.ATTENDANCE, 3, 7), (Ind.SUBSTANCE_USE, 2, 6)),
+        today=TODAY,
+    )
+    assert last_event(store, yid).special
+    progression.get_progression(store, yid)
+    assert last_event(store, yid).special
+    progression.correct_measurement(
+        store, mid, measure(date(2026, 3, 2), (Ind.ATTENDANCE, 4, 7)), "Ret", today=TODAY
+    )
+    assert last_event(store, yid).special  # the substance score was removed: still touched
+    progression.corrections(store, mid)
+    assert last_event(store, yid).special
+
+
+def test_descriptors_edit_and_reset(store: Store) -> None:
+    shipped = progression.descriptors_text(store)
+    assert progression.descriptors(store)[Ind.ATTENDANCE].stages[0].startswith("Møder til")
+    with pytest.raises(InputError) as err:
+        progression.save_descriptors(store, "[skills]\nquestion = 'x'\n")
+    assert "descriptors" in err.value.fields and "5 trin" in err.value.fields["descriptors"]
+    edited = shipped.replace("Møder til færre end 4 ud af 10", "Kommer næsten aldrig")
+    progression.save_descriptors(store, edited)
+    assert progression.descriptors_text(store) == edited
+    assert progression.descriptors(store)[Ind.ATTENDANCE].stages[0].startswith("Kommer næsten")
+    progression.reset_descriptors(store)
+    assert progression.descriptors_text(store) == shipped
+
+
+def test_handout_readings_leave_out_special_categories(store: Store) -> None:
+    yid = person(store)
+    assert progression.handout_readings(store, yid) == (None, None, ())
+    progression.choose_indicators(store, yid, [Ind.HEALTH, Ind.SUBSTANCE_USE], HENV)
+    progression.record_measurement(
+        store,
+        yid,
+        measure(date(2026, 2, 1), (Ind.HEALTH, 3, 3), (Ind.SUBSTANCE_USE, 2, 2)),
+        today=TODAY,
+    )
+    assert progression.handout_readings(store, yid) == (None, None, ())
+    progression.choose_indicators(
+        store, yid, [Ind.HEALTH, Ind.SUBSTANCE_USE, Ind.ATTENDANCE, Ind.SKILLS], date(2026, 2, 2)
+    )
+    progression.record_measurement(
+        store,
+        yid,
+        measure(
+            date(2026, 3, 1), (Ind.HEALTH, 3, 3), (Ind.ATTENDANCE, 4, None), (Ind.SKILLS, 5, 5)
+        ),
+        today=TODAY,
+    )
+    first, latest, shown = progression.handout_readings(store, yid)
+    assert shown == (Ind.SKILLS, Ind.ATTENDANCE)
+    assert first is not None and latest is None
+    assert first.on == date(2026, 3, 1) and dict(first.scores) == {Ind.SKILLS: 5}
+    event = last_event(store, yid)
+    assert event.action is Action.READ and not event.special
+    progression.record_measurement(
+        store,
+        yid,
+        measure(date(2026, 6, 1), (Ind.HEALTH, 9, 9), (Ind.ATTENDANCE, 6, 7), (Ind.SKILLS, 6, 8)),
+        today=TODAY,
+    )
+    first, latest, shown = progression.handout_readings(store, yid)
+    assert first is not None and latest is not None
+    assert dict(latest.scores) == {Ind.SKILLS: 8, Ind.ATTENDANCE: 7}
+    assert latest.on == date(2026, 6, 1)
