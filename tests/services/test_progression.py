@@ -1,20 +1,37 @@
 from __future__ import annotations
 
-from datetime import date, datetime
+import json
+from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
-from tests.conftest import TODAY
+from tests.conftest import PASSPHRASE, TEST_SCRYPT_N, TODAY
+from ungedesk.domain.profile import ProfileInput, Role
 from ungedesk.domain.progression import Indicator, MeasurementInput, ScoreInput, score_field
 from ungedesk.domain.visitation import ConversationInput, ConversationKind, ConversationStatus
-from ungedesk.domain.youth import YouthInput
-from ungedesk.services import audit, conversations, progression, youths
+from ungedesk.domain.youth import ExitReason, YouthInput
+from ungedesk.services import (
+    access,
+    audit,
+    caseworkers,
+    conversations,
+    integrity,
+    progression,
+    retention,
+    setup,
+    transfer,
+    youths,
+)
 from ungedesk.services.audit import Action
 from ungedesk.services.setup import InputError
 from ungedesk.store.database import Store
+from ungedesk.store.models import TargetGroupEntry
+from ungedesk.store.paths import StorePaths
 
 Ind = Indicator
 HENV = date(2026, 1, 5)
+ATT = list(Indicator).index(Indicator.ATTENDANCE)
 
 
 def person(store: Store, cpr: str = "150605-4321", last: str = "Progressiv") -> int:
@@ -268,3 +285,180 @@ def test_handout_readings_leave_out_special_categories(store: Store) -> None:
     assert first is not None and latest is not None
     assert dict(latest.scores) == {Ind.SKILLS: 8, Ind.ATTENDANCE: 7}
     assert latest.on == date(2026, 6, 1)
+
+
+def _group(store: Store, yid: int, on: date, group: str) -> None:
+    with store.session() as s:
+        s.add(TargetGroupEntry(youth_id=yid, valid_from=on, target_group=group))
+
+
+def test_caseload_movement_on_a_small_caseload(store: Store) -> None:
+    colleague = caseworkers.add_caseworker(
+        store, ProfileInput("Bo Kollega", "BOK", "Ungeteamet", Role.CASEWORKER)
+    ).id
+    a = person(store, "010203-4562", "Alfa")
+    b = person(store, "020304-4561", "Bravo")
+    c = person(store, "030405-4560", "Charlie")
+    d = youths.register(
+        store,
+        YouthInput(
+            cpr="040506-4569",
+            first_name="Dina",
+            last_name="Delta",
+            henvendelse_date=HENV,
+            caseworker_id=colleague,
+        ),
+        today=TODAY,
+    ).youth_id
+    for yid in (a, b, c, d):
+        progression.choose_indicators(store, yid, [Ind.ATTENDANCE, Ind.NETWORK], HENV)
+    _group(store, a, HENV, "2.1")
+    _group(store, b, HENV, "2.1")
+    _group(store, b, date(2026, 6, 15), "2.2")  # B's group on the period's end is 2.2
+    _group(store, d, HENV, "2.1")
+
+    def m(yid: int, on: date, cw: int, own: int | None, network: int | None = None) -> None:
+        scores = [(Ind.ATTENDANCE, cw, own)]
+        if network is not None:
+            scores.append((Ind.NETWORK, network, None))
+        progression.record_measurement(store, yid, measure(on, *scores), today=TODAY)
+
+    m(a, date(2026, 2, 1), 3, 7, network=4)
+    m(a, date(2026, 4, 1), 5, None)
+    m(a, date(2026, 6, 1), 8, 6, network=4)
+    m(b, date(2026, 3, 1), 6, None)
+    m(b, date(2026, 3, 1), 4, None)  # same day: the later record counts as the later
+    m(c, date(2026, 1, 10), 1, 1)  # before the period
+    m(c, date(2026, 5, 1), 9, 9)
+    m(d, date(2026, 2, 1), 2, 2)
+    m(d, date(2026, 7, 1), 9, 9)  # after the period
+    m(d, date(2026, 6, 30), 6, 4)
+
+    start, end = date(2026, 2, 1), date(2026, 6, 30)
+    rows = {r.indicator: r for r in progression.caseload_movement(store, start=start, end=end)}
+    assert list(rows) == list(Indicator)
+    att = rows[Ind.ATTENDANCE]
+    assert att.youths == 3  # A, B, D; C has one score in the period
+    assert att.caseworker_average == pytest.approx((5 - 2 + 4) / 3)
+    assert att.youth_average == pytest.approx((-1 + 2) / 2)  # A 7->6, D 2->4
+    assert (rows[Ind.NETWORK].youths, rows[Ind.NETWORK].caseworker_average) == (1, 0.0)
+    assert rows[Ind.NETWORK].youth_average is None
+    assert rows[Ind.HEALTH] == progression.MovementRow(Ind.HEALTH, 0, None, None)
+
+    mine = progression.caseload_movement(store, start=start, end=end, caseworker_id=1)
+    assert (mine[ATT].youths, mine[ATT].caseworker_average) == (
+        2,
+        1.5,
+    )
+    group = progression.caseload_movement(store, start=start, end=end, target_group="2.1")
+    att_group = group[ATT]
+    assert (att_group.youths, att_group.caseworker_average) == (2, 4.5)  # A and D
+    earlier = progression.caseload_movement(
+        store, start=start, end=date(2026, 6, 10), target_group="2.1"
+    )
+    # On 10 June B is still in 2.1 and D's last score in range is from February.
+    assert (earlier[ATT].youths, earlier[ATT].caseworker_average) == (
+        2,
+        (5 - 2) / 2,
+    )
+    with pytest.raises(InputError):
+        progression.caseload_movement(store, start=end, end=start)
+
+
+def _with_history(store: Store, yid: int, on: date) -> int:
+    cid = conversations.book(
+        store,
+        yid,
+        ConversationInput(ConversationKind.FOLLOW_UP, datetime(on.year, on.month, on.day, 9)),
+        ConversationStatus.HELD,
+    )
+    progression.choose_indicators(store, yid, [Ind.ATTENDANCE, Ind.HEALTH], on)
+    mid = progression.record_measurement(
+        store,
+        yid,
+        measure(on, (Ind.ATTENDANCE, 3, 5), (Ind.HEALTH, 4, 4), conversation=cid),
+        today=TODAY,
+    )
+    progression.record_measurement(
+        store, yid, measure(on + timedelta(days=30), (Ind.ATTENDANCE, 5, 5)), today=TODAY
+    )
+    progression.correct_measurement(
+        store,
+        mid,
+        measure(on, (Ind.ATTENDANCE, 2, 5), (Ind.HEALTH, 4, 4), conversation=cid),
+        "Tastefejl",
+        today=TODAY,
+    )
+    return mid
+
+
+def test_access_export_includes_measurements(store: Store, tmp_path: Path) -> None:
+    yid = person(store)
+    _with_history(store, yid, date(2026, 3, 2))
+    result = access.export_person(store, yid, tmp_path / "ud")
+    tables = json.loads(result.json_path.read_text("utf-8"))["tabeller"]
+    assert len(tables["measurement"]) == 2
+    assert {r["indicator"] for r in tables["measurement_score"]} == {"attendance", "health"}
+    assert len(tables["measurement_correction"]) == 1
+    assert len(tables["indicator_choice"]) == 2
+
+
+def test_retention_deletes_progression(store: Store) -> None:
+    yid = youths.register(
+        store,
+        YouthInput(
+            cpr="010203-4562",
+            first_name="Slet",
+            last_name="Mig",
+            henvendelse_date=date(2021, 1, 4),
+            caseworker_id=1,
+        ),
+        today=TODAY,
+    ).youth_id
+    _with_history(store, yid, date(2021, 2, 1))
+    retention.close_case(store, yid, ExitReason.JOB, date(2021, 6, 1), today=TODAY)
+    assert retention.delete_expired(store, [yid], today=TODAY) == 1
+    data = access.collect(store, yid)
+    assert all(not rows for name, rows in data.items() if name != access.ACCESS_LOG_TABLE)
+    assert integrity.check(store).sound
+
+
+def test_transfer_relinks_scores_corrections_and_conversations(
+    store: Store, tmp_path: Path
+) -> None:
+    yid = person(store)
+    _with_history(store, yid, date(2026, 3, 2))
+    sent = progression.get_progression(store, yid)
+    path = transfer.export_case(store, yid, tmp_path / "ud", "overførsel mellem to kontorer i Ribe")
+    receiver = setup.create_installation(
+        StorePaths(tmp_path / "jobcenter"),
+        PASSPHRASE,
+        ProfileInput("Jens Modtager", "JM", "Jobcenter", Role.CASEWORKER),
+        scrypt_n=TEST_SCRYPT_N,
+    ).opened.store
+    try:
+        # The receiver already has rows, so the copied rows get other ids than the sender's.
+        local = person(receiver, "010203-4562", "Lokal")
+        _with_history(receiver, local, date(2026, 2, 2))
+        progression.record_measurement(
+            receiver, local, measure(date(2026, 5, 2), (Ind.ATTENDANCE, 6, 6)), today=TODAY
+        )
+        new_id = transfer.import_case(
+            receiver, path, "overførsel mellem to kontorer i Ribe", today=TODAY
+        ).youth_id
+        got = progression.get_progression(receiver, new_id)
+        assert got.chosen == sent.chosen
+        assert [m.id for m in got.measurements] != [m.id for m in sent.measurements]
+        assert [(m.measured_on, m.scores, m.corrected) for m in got.measurements] == [
+            (m.measured_on, m.scores, m.corrected) for m in sent.measurements
+        ]
+        first = got.first()
+        assert first is not None and first.conversation_id is not None
+        held = conversations.for_youth(receiver, new_id)
+        assert [c.id for c in held] == [first.conversation_id]
+        history = progression.corrections(receiver, first.id)
+        assert [c.reason for c in history] == ["Tastefejl"]
+        # The receiver's own young person is untouched.
+        assert len(progression.get_progression(receiver, local).measurements) == 3
+    finally:
+        receiver.close()
