@@ -28,6 +28,7 @@ from ungedesk.ui import tasks
 from ungedesk.ui.clipboard import secret_clipboard
 from ungedesk.ui.conversations_panel import ConversationsPanel
 from ungedesk.ui.i18n import format_day
+from ungedesk.ui.progression_panel import ProgressionPanel
 from ungedesk.ui.record_deadlines import DeadlinesPanel
 from ungedesk.ui.visitation_panel import VisitationPanel
 from ungedesk.ui.widgets import GOOD_STYLE
@@ -164,11 +165,16 @@ class RecordView(QWidget):
         self.tabs.addTab(self.visitation, self.tr("Visitation"))
         self.tabs.addTab(self.conversations, self.tr("Conversations"))
         self.tabs.addTab(self.deadlines, self.tr("Deadlines"))
+        self.progression = ProgressionPanel(store, record.id, today)
+        self.tabs.addTab(self.progression, self.tr("Progression"))
         self.visitation.changed.connect(self._case_changed)
         self.conversations.changed.connect(self._case_changed)
         self.book_shortcut = QShortcut(QKeySequence("Ctrl+B"), self)
         self.book_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.book_shortcut.activated.connect(self.book_conversation)
+        self.measure_shortcut = QShortcut(QKeySequence("Ctrl+M"), self)
+        self.measure_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.measure_shortcut.activated.connect(self.new_measurement)
 
         outer = QVBoxLayout(self)
         outer.addLayout(header)
@@ -185,6 +191,11 @@ class RecordView(QWidget):
         """Ctrl+B anywhere in the record: the booking dialog, filled in."""
         self.tabs.setCurrentWidget(self.conversations)
         self.conversations.open_booking()
+
+    def new_measurement(self) -> None:
+        """Ctrl+M anywhere in the record: a new progression measurement."""
+        self.tabs.setCurrentWidget(self.progression)
+        self.progression.new_measurement()
 
     def _case_changed(self) -> None:
         # Visitation and conversations move the deadlines.
