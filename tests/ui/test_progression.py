@@ -180,9 +180,7 @@ def test_out_of_range_and_missing_scores_get_a_message_at_the_field(
     dialog.reject()
 
 
-def test_a_measurement_is_corrected_with_a_reason_and_the_change_kept(
-    qtbot, store, youth
-) -> None:
+def test_a_measurement_is_corrected_with_a_reason_and_the_change_kept(qtbot, store, youth) -> None:
     m = measure(
         store,
         youth,
@@ -192,7 +190,9 @@ def test_a_measurement_is_corrected_with_a_reason_and_the_change_kept(
     panel = open_panel(qtbot, store, youth)
     panel.measurement_table.selectRow(0)
     panel.correct_measurement()
-    qtbot.waitUntil(lambda: isinstance(panel.dialog, MeasurementDialog) and panel.dialog.isVisible())
+    qtbot.waitUntil(
+        lambda: isinstance(panel.dialog, MeasurementDialog) and panel.dialog.isVisible()
+    )
     dialog = panel.dialog
     assert isinstance(dialog, MeasurementDialog)
     assert dialog.current is not None and dialog.current.id == m
@@ -216,9 +216,11 @@ def test_a_measurement_is_corrected_with_a_reason_and_the_change_kept(
     panel.measurement_table.selectRow(0)
     panel.correct_measurement()
     qtbot.waitUntil(
-        lambda: isinstance(panel.dialog, MeasurementDialog)
-        and panel.dialog is not dialog
-        and panel.dialog.isVisible()
+        lambda: (
+            isinstance(panel.dialog, MeasurementDialog)
+            and panel.dialog is not dialog
+            and panel.dialog.isVisible()
+        )
     )
     second = panel.dialog
     assert isinstance(second, MeasurementDialog)

@@ -44,7 +44,9 @@ from ungedesk.ui import tasks
 from ungedesk.ui.access_views import AuditDialog, MyAccessDialog, YouthHistoryDialog
 from ungedesk.ui.backup_dialogs import BACKUP_SUFFIX, BusyDialog, RestoreDialog
 from ungedesk.ui.case_dialogs import CloseCaseDialog, ExportPersonDialog
+from ungedesk.ui.caseload_progression_dialog import CaseloadProgressionDialog
 from ungedesk.ui.deadlines_view import DeadlinesView
+from ungedesk.ui.descriptors_dialog import DescriptorsDialog
 from ungedesk.ui.i18n import format_number
 from ungedesk.ui.local_rules_dialog import LocalRulesDialog
 from ungedesk.ui.record_view import RecordView
@@ -256,6 +258,9 @@ class MainWindow(QMainWindow):
         youth_menu.addAction(self.new_action)
         youth_menu.addAction(self.find_action)
         youth_menu.addAction(self.deadlines_action)
+        self.caseload_progression_action = QAction(self.tr("&Progression over the caseload…"), self)
+        self.caseload_progression_action.triggered.connect(self.open_caseload_progression)
+        youth_menu.addAction(self.caseload_progression_action)
         youth_menu.addSeparator()
         youth_menu.addAction(self.close_record_action)
 
@@ -289,6 +294,9 @@ class MainWindow(QMainWindow):
         self.local_rules_action = QAction(self.tr("&Local standards…"), self)
         self.local_rules_action.triggered.connect(self.open_local_rules)
         rules_menu.addAction(self.local_rules_action)
+        self.descriptors_action = QAction(self.tr("&Progression descriptors…"), self)
+        self.descriptors_action.triggered.connect(self.open_descriptors)
+        rules_menu.addAction(self.descriptors_action)
 
         security_menu = self.menuBar().addMenu(self.tr("Se&curity"))
         self.backup_action = QAction(self.tr("&Take a backup…"), self)
@@ -533,6 +541,12 @@ class MainWindow(QMainWindow):
         dialog = LocalRulesDialog(self._store, self)
         dialog.rules_changed.connect(self.refresh_deadlines)
         self._show_dialog(dialog)
+
+    def open_caseload_progression(self) -> None:
+        self._show_dialog(CaseloadProgressionDialog(self._store, self._today, self))
+
+    def open_descriptors(self) -> None:
+        self._show_dialog(DescriptorsDialog(self._store, self))
 
     # --- records -------------------------------------------------------------------------
 

@@ -1,0 +1,202 @@
+"""The caseworker's view of progression over a caseload: average movement per indicator
+for a period, a target group and optionally only their own young people. Aggregates only:
+no names, no single young person's scores."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from babel.numbers import format_decimal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ungedesk.domain.visitation import TARGET_GROUPS
+from ungedesk.services import caseworkers, progression
+from ungedesk.services.progression import MovementRow
+from ungedesk.services.setup import InputError
+from ungedesk.store.database import Store
+from ungedesk.store.errors import StoreError
+from ungedesk.ui import tasks
+from ungedesk.ui.i18n import LOCALE
+from ungedesk.ui.rows_model import RowsModel
+from ungedesk.ui.visitation_dialogs import date_field, pydate
+from ungedesk.ui.widgets import HINT_STYLE, BusyBar, FittingDialog, MessageLabel, add_row
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def format_movement(value: float | None) -> str:
+    """'+1,5', '-0,3', '0,0'; '–' when nobody has two scores."""
+    if value is None:
+        return "–"
+    text = format_decimal(abs(value), format="0.0", locale=LOCALE)
+    if round(value, 1) > 0:
+        return f"+{text}"
+    if round(value, 1) < 0:
+        return f"-{text}"
+    return text
+
+
+def load_movement(
+    store: Store,
+    start: date,
+    end: date,
+    only_mine: bool,
+    target_group: str | None,
+) -> list[MovementRow]:
+    """On the worker: the current user is looked up there, not passed from the GUI."""
+    caseworker_id = None
+    if only_mine:
+        me = caseworkers.current_user(store)
+        caseworker_id = me.id if me is not None else None
+    return progression.caseload_movement(
+        store, start=start, end=end, caseworker_id=caseworker_id, target_group=target_group
+    )
+
+
+class MovementModel(RowsModel[MovementRow]):
+    def headers(self) -> tuple[str, ...]:
+        return (
+            self.tr("Indicator"),
+            self.tr("Young people"),
+            self.tr("Caseworker's score"),
+            self.tr("Own score"),
+        )
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return row.label
+            if column == 1:
+                return str(row.youths)
+            if column == 2:
+                return format_movement(row.caseworker_average)
+            return format_movement(row.youth_average)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        return None
+
+
+class CaseloadProgressionDialog(FittingDialog):
+    def __init__(
+        self, store: Store, today: Callable[[], date], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self.setWindowTitle(self.tr("Progression over the caseload"))
+        self.setMinimumWidth(640)
+        self.loads = 0
+        now = today()
+        self.start = date_field(date(now.year, 1, 1), latest=now)
+        self.end = date_field(now, latest=now)
+        self.target_group = QComboBox()
+        self.target_group.addItem(self.tr("All target groups"), "")
+        for group in TARGET_GROUPS:
+            self.target_group.addItem(group.label, group.code)
+        self.only_mine = QCheckBox(self.tr("Only &my young people"))
+        self.only_mine.setChecked(True)
+        self.field_errors = {"start": MessageLabel(), "end": MessageLabel()}
+        form = QFormLayout()
+        add_row(form, self.tr("&From"), self.start, self.field_errors["start"])
+        add_row(form, self.tr("&To"), self.end, self.field_errors["end"])
+        add_row(form, self.tr("Target &group"), self.target_group)
+        form.addRow(self.only_mine)
+
+        self.model = MovementModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        rows = 9
+        self.table.setMinimumHeight(
+            self.table.verticalHeader().defaultSectionSize() * (rows + 1) + 6
+        )
+        self.definition = QLabel(
+            self.tr(
+                "Movement is the latest score minus the first score in the period, for each "
+                "young person with two or more scores on the indicator in the period; the "
+                "figure is the average over those young people. A positive figure is "
+                "progress. The target group is the one each young person had on the last "
+                "day of the period. Caseworker's score and the young person's own score are "
+                "counted separately."
+            )
+        )
+        self.definition.setWordWrap(True)
+        self.definition.setStyleSheet(HINT_STYLE)
+        self.error = MessageLabel()
+        self.busy = BusyBar()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.table)
+        layout.addWidget(self.definition)
+        layout.addWidget(self.error)
+        layout.addWidget(self.busy)
+        layout.addWidget(buttons)
+
+        self.start.dateChanged.connect(self.refresh)
+        self.end.dateChanged.connect(self.refresh)
+        self.target_group.currentIndexChanged.connect(self.refresh)
+        self.only_mine.toggled.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.busy.show()
+        code = self.target_group.currentData()
+        tasks.run_task(
+            load_movement,
+            self._store,
+            pydate(self.start),
+            pydate(self.end),
+            self.only_mine.isChecked(),
+            str(code) if code else None,
+            on_done=self._loaded,
+            on_error=self._failed,
+        )
+
+    def _loaded(self, rows: list[MovementRow]) -> None:
+        self.busy.hide()
+        for label in self.field_errors.values():
+            label.show_message(None)
+        self.error.show_message(None)
+        self.model.replace_rows(rows)
+        self.loads += 1
+
+    def _failed(self, exc: BaseException) -> None:
+        self.busy.hide()
+        self.loads += 1
+        if isinstance(exc, InputError):
+            for field, message in exc.fields.items():
+                label = self.field_errors.get(field)
+                if label is not None:
+                    label.show_message(message)
+                else:
+                    self.error.show_message(message)
+            self.model.replace_rows([])
+            return
+        if isinstance(exc, StoreError):
+            self.error.show_message(exc.message)
+            return
+        raise exc
