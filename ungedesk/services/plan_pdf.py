@@ -161,7 +161,13 @@ def printable(text: str, *, bold: bool = False) -> str:
     """The text as the PDF will show it: NFC-composed; control and format characters
     (zero-width joiners, direction marks, soft hyphens) dropped, tabs as spaces; any
     character the embedded DejaVu font cannot draw (most emoji) replaced by a visible
-    U+FFFD, so the reader sees that something was there rather than nothing."""
+    U+FFFD, so the reader sees that something was there rather than nothing.
+
+    Characters beyond U+FFFF (all emoji, even the few DejaVu has) are replaced too:
+    reportlab writes them into the font's ToUnicode map as invalid hex, so they could
+    not be searched or copied. Right-to-left text keeps its logical order and is set
+    left to right without Arabic shaping (reportlab has no bidi support without extra
+    packages); every letter is in the PDF and its text layer."""
     glyphs = _coverage(pdf_fonts.BOLD if bold else pdf_fonts.REGULAR)
     out: list[str] = []
     for ch in unicodedata.normalize("NFC", text):
@@ -173,7 +179,7 @@ def printable(text: str, *, bold: bool = False) -> str:
             continue
         if ch.isspace():
             out.append(" ")
-        elif ord(ch) in glyphs and category not in ("Cs", "Co", "Cn"):
+        elif ord(ch) in glyphs and ord(ch) <= 0xFFFF and category not in ("Cs", "Co", "Cn"):
             out.append(ch)
         elif category == "Mn":
             continue  # a combining mark the font lacks would only stack on the U+FFFD
