@@ -5,6 +5,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import func, select
 
 from tests.conftest import PASSPHRASE, TEST_SCRYPT_N, TODAY
 from ungedesk.domain.profile import ProfileInput, Role
@@ -16,6 +17,7 @@ from ungedesk.services import (
     audit,
     caseworkers,
     conversations,
+    demo,
     integrity,
     progression,
     retention,
@@ -26,7 +28,7 @@ from ungedesk.services import (
 from ungedesk.services.audit import Action
 from ungedesk.services.setup import InputError
 from ungedesk.store.database import Store
-from ungedesk.store.models import TargetGroupEntry
+from ungedesk.store.models import Measurement, TargetGroupEntry, Youth
 from ungedesk.store.paths import StorePaths
 
 Ind = Indicator
@@ -462,3 +464,47 @@ def test_transfer_relinks_scores_corrections_and_conversations(
         assert len(progression.get_progression(receiver, local).measurements) == 3
     finally:
         receiver.close()
+
+
+def test_demo_progression_is_valid_and_varied(store: Store) -> None:
+    demo.generate(store, 150, seed=11, today=TODAY)
+    with store.session() as s:
+        measured = sorted(set(s.scalars(select(Measurement.youth_id))))
+        total = s.scalar(select(func.count(Youth.id)))
+    assert total == 150 and 30 <= len(measured) <= 110
+    talk_about = special = corrected = swapped = linked = 0
+    for yid in measured:
+        p = progression.get_progression(store, yid)
+        record = youths.get(store, yid)
+        assert record is not None
+        assert 4 <= len(p.chosen) <= 7 and 1 <= len(p.measurements) <= 8
+        swapped += any(h.dropped_on is not None for h in p.history)
+        held = {c.id: c for c in conversations.for_youth(store, yid)}
+        for m in p.measurements:
+            assert record.henvendelse_date <= m.measured_on <= TODAY
+            assert m.recorded_by.endswith(")")
+            in_force = {
+                h.indicator
+                for h in p.history
+                if h.chosen_on <= m.measured_on
+                and (h.dropped_on is None or m.measured_on < h.dropped_on)
+            }
+            assert {s.indicator for s in m.scores} == in_force
+            for sc in m.scores:
+                assert sc.caseworker_score is not None and 1 <= sc.caseworker_score <= 10
+                assert sc.youth_score is None or 1 <= sc.youth_score <= 10
+            if m.conversation_id is not None:
+                linked += 1
+                assert held[m.conversation_id].status is ConversationStatus.HELD
+                assert held[m.conversation_id].starts_at.date() == m.measured_on
+            if m.corrected:
+                corrected += 1
+                before = progression.corrections(store, m.id)
+                assert len(before) == 1 and before[0].reason
+            talk_about += sum(sc.talk_about for sc in m.scores)
+        special += bool(set(p.chosen) & {Ind.HEALTH, Ind.SUBSTANCE_USE})
+    assert talk_about > 0 and special > 0 and swapped > 0 and linked > 0
+    rows = progression.caseload_movement(store, start=date(2020, 1, 1), end=TODAY)
+    attendance = rows[ATT]
+    assert attendance.youths > 10 and attendance.caseworker_average is not None
+    assert attendance.caseworker_average > 0  # slow improvement on average

@@ -33,6 +33,7 @@ from ungedesk.domain.youth import MAX_AGE, MIN_AGE, Benefit, CaseStatus, Educati
 from ungedesk.resources import DEMO
 from ungedesk.services.deadlines import rules as deadline_rules
 from ungedesk.services.demo_cases import DemoYouth, add_histories
+from ungedesk.services.demo_progression import add_progression
 from ungedesk.services.setup import InputError, get_setting, set_setting
 from ungedesk.store.database import Store
 from ungedesk.store.models import Caseworker, Youth
@@ -444,6 +445,7 @@ def generate(
     seed = seed if seed is not None else secrets.randbits(63)
     # Reproducible demo data, not secrets: a seeded PRNG is the point.
     rng = random.Random(seed)  # noqa: S311
+    progression_rng = random.Random(f"progression-{seed}")  # noqa: S311
     gen = _Generator(rng, faker_seed=rng.randrange(2**31), today=day)
     _claim_for_demo(store)
     caseworker_ids = _ensure_caseworkers(store)
@@ -534,6 +536,7 @@ def generate(
                 rule_set,
                 talks_per_case=talks_per_case,
             )
+            add_progression(s, [ids[r["cpr"]] for r in rows], progression_rng, day)
         done += size
         if progress:
             progress(done, n)
