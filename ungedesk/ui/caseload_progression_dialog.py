@@ -71,8 +71,8 @@ class MovementModel(RowsModel[MovementRow]):
         return (
             self.tr("Indicator"),
             self.tr("Young people"),
-            self.tr("Caseworker's score"),
-            self.tr("Own score"),
+            self.tr("Movement, caseworker's score"),
+            self.tr("Movement, own score"),
         )
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:

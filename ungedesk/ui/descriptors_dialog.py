@@ -75,6 +75,7 @@ class IndicatorPage(QWidget):
 
     def fill(self, descriptor: Descriptor) -> None:
         self.question.setText(descriptor.question)
+        self.question.setCursorPosition(0)  # the start of the question, not its end
         for edit, text in zip(self.stages, descriptor.stages, strict=True):
             edit.setPlainText(text)
 

@@ -52,6 +52,7 @@ from ungedesk.domain.visitation import ConversationStatus
 from ungedesk.services import progression
 from ungedesk.services.conversations import ConversationView
 from ungedesk.services.progression import CorrectionView, MeasurementView
+from ungedesk.services.setup import InputError
 from ungedesk.store.database import Store
 from ungedesk.ui.booking_dialog import format_when
 from ungedesk.ui.i18n import format_day
@@ -292,10 +293,12 @@ class MeasurementDialog(WorkDialog):
             grid.addWidget(label_box, line, 0)
             grid.addWidget(row.caseworker, line, 1)
             grid.addWidget(row.youth, line, 2)
-            comment_box = QHBoxLayout()
-            comment_box.addWidget(row.comment, 1)
-            comment_box.addWidget(row.talk)
-            grid.addLayout(comment_box, line, 3)
+            grid.addWidget(row.comment, line, 3)
+            # Room for the marker whether it shows or not, so the comment does not jump.
+            row.talk.setMinimumWidth(
+                row.talk.fontMetrics().horizontalAdvance(self.tr("Talk about it")) + 4
+            )
+            grid.addWidget(row.talk, line, 4)
             for who in ("caseworker", "youth", "comment"):
                 self.field_errors[score_field(indicator, who)] = row.errors[who]
             # Errors of the two score fields are wider than the fields: they span from
@@ -304,7 +307,7 @@ class MeasurementDialog(WorkDialog):
             errors.setSpacing(0)
             for who in ("caseworker", "youth", "comment"):
                 errors.addWidget(row.errors[who])
-            grid.addLayout(errors, line + 1, 0, 1, 4)
+            grid.addLayout(errors, line + 1, 0, 1, 5)
             for edit in (row.caseworker, row.youth):
                 edit.focused.connect(lambda r=row, e=edit: self._show_descriptor(r, e))
                 edit.textChanged.connect(lambda _t, r=row, e=edit: self._score_changed(r, e))
@@ -314,9 +317,6 @@ class MeasurementDialog(WorkDialog):
         rows_box = QWidget()
         rows_layout = QVBoxLayout(rows_box)
         rows_layout.setContentsMargins(0, 0, 0, 0)
-        rows_layout.addLayout(grid)
-        rows_layout.addWidget(self.field_errors["scores"])
-        rows_layout.addStretch(1)
         self.hint = QLabel(
             self.tr(
                 "Type a digit for each score (1 then 0 for 10), Tab to the next field, "
@@ -325,6 +325,11 @@ class MeasurementDialog(WorkDialog):
         )
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet(HINT_STYLE)
+        rows_layout.addLayout(grid)
+        rows_layout.addWidget(self.field_errors["scores"])
+        rows_layout.addSpacing(6)
+        rows_layout.addWidget(self.hint)
+        rows_layout.addStretch(1)
 
         self.descriptor = DescriptorPanel()
         self.descriptor.setMinimumWidth(330)
@@ -337,7 +342,6 @@ class MeasurementDialog(WorkDialog):
         left = QVBoxLayout()
         left.addLayout(form)
         left.addWidget(rows_box, 1)
-        left.addWidget(self.hint)
         self.reason = QPlainTextEdit()
         self.reason.setTabChangesFocus(True)
         self.reason.setFixedHeight(self.reason.fontMetrics().lineSpacing() * 3 + 12)
@@ -500,7 +504,7 @@ class MeasurementDialog(WorkDialog):
             for field, message in errors.items():
                 label = self.field_errors.get(field)
                 if label is not None:
-                    label.show_message(message)
+                    label.show_message(self.placed(field, message))
             self._focus_first_error()
             return
         if self.current is None:
@@ -524,8 +528,21 @@ class MeasurementDialog(WorkDialog):
             )
 
     def failed(self, exc: BaseException) -> None:
+        if isinstance(exc, InputError):
+            exc = InputError({f: self.placed(f, m) for f, m in exc.fields.items()})
         super().failed(exc)
         self._focus_first_error()
+
+    def placed(self, field: str, message: str) -> str:
+        """A score's message sits under the whole row: say which field it is about."""
+        who = field.rsplit(".", 1)[-1] if field.startswith("score.") else ""
+        if who == "caseworker":
+            return self.tr("Caseworker: {message}").format(message=message)
+        if who == "youth":
+            return self.tr("Young person: {message}").format(message=message)
+        if who == "comment":
+            return self.tr("Comment: {message}").format(message=message)
+        return message
 
     def _focus_first_error(self) -> None:
         """Put the cursor in the first field that has a message under it."""

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QCheckBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -38,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from ungedesk.domain.progression import (
     INDICATOR_LABELS,
+    INDICATOR_SHORT,
     SPECIAL_CATEGORY,
     STAGE_LABELS,
     Indicator,
@@ -153,9 +155,9 @@ class IndicatorsModel(RowsModel[IndicatorRow]):
     def note(self, row: IndicatorRow) -> str:
         parts = []
         if row.talk_about:
-            parts.append(self.tr("Talk about it (differ by 3+)"))
+            parts.append(self.tr("Talk about"))
         if row.sensitive:
-            parts.append(self.tr("Sensitive data"))
+            parts.append(self.tr("Sensitive"))
         return "; ".join(parts)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -165,7 +167,7 @@ class IndicatorsModel(RowsModel[IndicatorRow]):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return INDICATOR_LABELS[row.indicator]
+                return INDICATOR_SHORT[row.indicator]
             if column == 1:
                 return _score_text(row.caseworker)
             if column == 2:
@@ -180,6 +182,17 @@ class IndicatorsModel(RowsModel[IndicatorRow]):
         if role == Qt.ItemDataRole.ForegroundRole and column == 4 and self.note(row):
             return QBrush(WARNING_COLOUR)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 0:
+                return INDICATOR_LABELS[row.indicator]
+            if column == 4 and self.note(row):
+                notes = []
+                if row.talk_about:
+                    notes.append(
+                        self.tr("The caseworker and the young person differ by 3 or more.")
+                    )
+                if row.sensitive:
+                    notes.append(self.tr("Sensitive data (GDPR art. 9): shown only here."))
+                return " ".join(notes)
             if row.measured_on is not None:
                 return self.tr("Latest score {day}").format(day=format_day(row.measured_on))
             return self.tr("Not scored yet")
@@ -209,9 +222,14 @@ class MeasurementsModel(RowsModel[MeasurementView]):
                 c = self.conversations.get(m.conversation_id or 0)
                 if c is None:
                     return self.tr("None")
-                return f"{format_when(c.starts_at)}, {c.kind_label}"
+                if c.starts_at.date() == m.measured_on:  # the usual case: say it once
+                    return c.kind_label
+                return f"{c.kind_label}, {format_day(c.starts_at.date())}"
             return m.recorded_by
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 1:
+                c = self.conversations.get(m.conversation_id or 0)
+                return format_when(c.starts_at) if c is not None else None
             talk = [INDICATOR_LABELS[s.indicator] for s in m.scores if s.talk_about]
             if talk:
                 return self.tr("Talk about: {indicators}").format(indicators=", ".join(talk))
@@ -307,15 +325,21 @@ class ProgressionPanel(QWidget):
         self.show_latest = QCheckBox(self.tr("Latest"))
         self.show_first.setChecked(True)
         self.show_latest.setChecked(True)
-        toggles = QHBoxLayout()
-        toggles.addWidget(QLabel(self.tr("Scores:")))
-        for button in (self.view_caseworker, self.view_youth, self.view_both):
-            toggles.addWidget(button)
-        toggles.addSpacing(16)
-        toggles.addWidget(QLabel(self.tr("Readings:")))
-        for box in (self.show_first, self.show_previous, self.show_latest):
-            toggles.addWidget(box)
-        toggles.addStretch(1)
+        # Two short rows rather than one long one: the charts' side can then be narrow.
+        toggles = QGridLayout()
+        toggles.setHorizontalSpacing(10)
+        toggles.setVerticalSpacing(0)
+        toggles.addWidget(QLabel(self.tr("Scores:")), 0, 0)
+        for column, button in enumerate(
+            (self.view_caseworker, self.view_youth, self.view_both), start=1
+        ):
+            toggles.addWidget(button, 0, column)
+        toggles.addWidget(QLabel(self.tr("Readings:")), 1, 0)
+        for column, box in enumerate(
+            (self.show_first, self.show_previous, self.show_latest), start=1
+        ):
+            toggles.addWidget(box, 1, column)
+        toggles.setColumnStretch(4, 1)
         self.spider = SpiderChart()
         self.timeline = TimelineChart()
         spider_box = QWidget()
@@ -336,6 +360,7 @@ class ProgressionPanel(QWidget):
         self.split.setStretchFactor(0, 2)
         self.split.setStretchFactor(1, 3)
         self.split.setChildrenCollapsible(False)
+        self.split.setSizes([520, 620])
         layout = QVBoxLayout(self)
         layout.addWidget(self.split, 1)
 
@@ -406,7 +431,9 @@ class ProgressionPanel(QWidget):
             axes += [s.indicator for s in latest.scores if s.indicator not in axes]
             axes.sort(key=list(Indicator).index)
         self.spider.set_data(axes, readings(p), marked=marked)
-        row = 0
+        # The timeline starts on the first indicator that is not sensitive: health and
+        # substance use are shown when asked for, not by default.
+        row = next((n for n, r in enumerate(self.indicators.rows) if not r.sensitive), 0)
         for number, r in enumerate(self.indicators.rows):
             if r.indicator == keep:
                 row = number
@@ -414,6 +441,8 @@ class ProgressionPanel(QWidget):
             self.indicator_table.selectRow(row)
         else:
             self.timeline.set_data(None, [])
+        if self.measurements.rows and self.selected_measurement() is None:
+            self.measurement_table.selectRow(0)  # the latest, the one usually corrected
         self.loaded = True
         self.loads += 1
         self._update_buttons()
