@@ -146,7 +146,6 @@ class PdfPreviewDialog(QDialog):
 
     def done(self, result: int) -> None:
         # Nothing of the PDF is kept once the preview closes.
-        self.view.setDocument(None)  # type: ignore[arg-type]
         self.document.close()
         self._buffer.close()
         super().done(result)
