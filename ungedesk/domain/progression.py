@@ -89,7 +89,9 @@ def parse_score(text: str) -> int | None:
     cleaned = text.strip()
     if not cleaned:
         return None
-    if not cleaned.isdigit():
+    # isdecimal, not isdigit: "²" is a digit that int() refuses, which would surface as an
+    # English error instead of the field's Danish message.
+    if not cleaned.isdecimal():
         raise ValueError(f"Skriv et helt tal fra {SCALE_MIN} til {SCALE_MAX}.")
     value = int(cleaned)
     if not SCALE_MIN <= value <= SCALE_MAX:
@@ -240,5 +242,14 @@ def descriptors_to_toml(descriptors: Mapping[Indicator, Descriptor]) -> str:
 
 
 def _toml_string(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
-    return f'"{escaped}"'
+    out: list[str] = []
+    for char in text:
+        if char in ('"', "\\"):
+            out.append("\\" + char)
+        elif (ord(char) < 0x20 and char != "\t") or ord(char) == 0x7F:
+            # TOML forbids raw control characters in a basic string; an edited text pasted
+            # from elsewhere may carry one, and the saved file must still parse.
+            out.append(f"\\u{ord(char):04X}")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
