@@ -49,6 +49,7 @@ from ungedesk.ui.deadlines_view import DeadlinesView
 from ungedesk.ui.descriptors_dialog import DescriptorsDialog
 from ungedesk.ui.i18n import format_number
 from ungedesk.ui.local_rules_dialog import LocalRulesDialog
+from ungedesk.ui.plan_batch_dialog import PlanBatchDialog
 from ungedesk.ui.record_view import RecordView
 from ungedesk.ui.register_model import Column, RegisterModel, load_index
 from ungedesk.ui.retention_dialog import ExpiredCasesDialog
@@ -234,6 +235,9 @@ class MainWindow(QMainWindow):
         self.import_case_action = QAction(self.tr("&Receive a transferred case…"), self)
         self.import_case_action.triggered.connect(self.receive_case)
         file_menu.addAction(self.import_case_action)
+        self.plan_batch_action = QAction(self.tr("&Plans handed out as PDF…"), self)
+        self.plan_batch_action.triggered.connect(self.open_plan_batch)
+        file_menu.addAction(self.plan_batch_action)
         file_menu.addSeparator()
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -542,6 +546,13 @@ class MainWindow(QMainWindow):
         dialog.rules_changed.connect(self.refresh_deadlines)
         self._show_dialog(dialog)
 
+    def open_plan_batch(self) -> None:
+        def now() -> datetime:
+            return datetime.combine(self._today(), datetime.now().time())
+
+        folder = Path(self._folder()) / "Uddannelsesplaner"
+        self._show_dialog(PlanBatchDialog(self._store, self._today, now, self, folder=folder))
+
     def open_caseload_progression(self) -> None:
         self._show_dialog(CaseloadProgressionDialog(self._store, self._today, self))
 
@@ -583,6 +594,8 @@ class MainWindow(QMainWindow):
         if index < 0:
             return
         view = self.records.widget(index)
+        if isinstance(view, RecordView) and not view.plan.confirm_discard():
+            return  # unsaved plan edits: the caseworker chose to keep the record open
         self.records.removeTab(index)
         if view is not None:
             view.deleteLater()
