@@ -495,3 +495,36 @@ def test_transfer_carries_plan_consent_and_versions(store: Store, tmp_path: Path
         assert plan.hand_out(receiver, got.youth_id, today=TODAY, now=NOW) == 3
     finally:
         receiver.close()
+
+
+def test_demo_plans_are_valid_readable_and_some_handed_out(store: Store) -> None:
+    from ungedesk.domain.plan import validate_plan
+    from ungedesk.services import demo
+
+    demo.generate(store, 300, seed=7, today=TODAY, batch_size=150)
+    with store.session() as s:
+        with_plan = [int(y) for y in s.execute(text("SELECT youth_id FROM plan")).scalars()]
+        with_versions = set(s.execute(text("SELECT DISTINCT youth_id FROM plan_version")).scalars())
+        twice = s.execute(text("SELECT count(*) FROM plan_version WHERE number = 2")).scalar()
+    assert 60 < len(with_plan) < 200
+    assert with_versions and twice
+    dirty = beyond = tied = 0
+    for yid in with_plan:
+        draft = plan.get_plan(store, yid, now=NOW)
+        c = draft.content
+        assert c.goal_type is not None and c.own_wishes.startswith("Jeg ")
+        assert 2 <= len(c.subgoals) <= 5 and c.interventions and c.applications and c.contacts
+        assert not c.health
+        assert validate_plan(c, consented=draft.active_scopes, today=TODAY) == {}
+        assert c == plan.normalise(c)
+        for v in draft.versions:
+            summary, frozen = plan.version_content(store, yid, v.number)
+            assert summary.handed_out_by.endswith(")") and frozen.goal_type is not None
+        dirty += bool(draft.versions) and draft.dirty
+        beyond += bool(c.housing or c.family)
+        tied += any(g.indicator for g in c.subgoals)
+    assert dirty and beyond and tied
+    # Every demo plan prints: the handout of a frozen version reads back whole.
+    yid = next(iter(with_versions))
+    h = plan.handout(store, yid, today=TODAY, now=NOW)
+    assert h.version is not None and h.coordinator is not None and h.handed_out_on is not None

@@ -33,6 +33,7 @@ from ungedesk.domain.youth import MAX_AGE, MIN_AGE, Benefit, CaseStatus, Educati
 from ungedesk.resources import DEMO
 from ungedesk.services.deadlines import rules as deadline_rules
 from ungedesk.services.demo_cases import DemoYouth, add_histories
+from ungedesk.services.demo_plans import add_plans
 from ungedesk.services.demo_progression import add_progression
 from ungedesk.services.setup import InputError, get_setting, set_setting
 from ungedesk.store.database import Store
@@ -446,6 +447,8 @@ def generate(
     # Reproducible demo data, not secrets: a seeded PRNG is the point.
     rng = random.Random(seed)  # noqa: S311
     progression_rng = random.Random(f"progression-{seed}")  # noqa: S311
+    # Plans draw from their own stream so adding them left the rest of the data unchanged.
+    plan_rng = random.Random(f"plans-{seed}")  # noqa: S311
     gen = _Generator(rng, faker_seed=rng.randrange(2**31), today=day)
     _claim_for_demo(store)
     caseworker_ids = _ensure_caseworkers(store)
@@ -537,6 +540,21 @@ def generate(
                 talks_per_case=talks_per_case,
             )
             add_progression(s, [ids[r["cpr"]] for r in rows], progression_rng, day)
+            add_plans(
+                s,
+                [
+                    DemoYouth(
+                        ids[r["cpr"]],
+                        r["birth_date"],
+                        r["henvendelse_date"],
+                        r["benefit"],
+                        r["status"],
+                    )
+                    for r in rows
+                ],
+                plan_rng,
+                day,
+            )
         done += size
         if progress:
             progress(done, n)

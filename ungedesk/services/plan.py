@@ -550,8 +550,13 @@ def withdraw_consent(store: Store, consent_id: int, on: date) -> None:
 def _contact_dict(c: Contact | None) -> dict[str, str] | None:
     if c is None:
         return None
-    return {"role": c.role.value, "name": c.name, "title": c.title, "phone": c.phone,
-            "email": c.email}  # fmt: skip
+    return {
+        "role": c.role.value,
+        "name": c.name,
+        "title": c.title,
+        "phone": c.phone,
+        "email": c.email,
+    }
 
 
 def _contact_from(raw: Any) -> Contact | None:
