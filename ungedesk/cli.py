@@ -20,6 +20,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from types import FrameType
 from typing import NoReturn, TextIO
@@ -191,6 +192,27 @@ def _build_parser() -> _Parser:
     exp.add_argument("cpr", metavar="CPR", help="personens CPR-nummer")
     exp.add_argument("--out", required=True, metavar="MAPPE", help="mappen til udtrækket")
     exp.add_argument("--purpose", default="Indsigtsanmodning", help="formålet (logges)")
+
+    pdf = sub.add_parser(
+        "plan-pdf",
+        parents=[common],
+        help="skriv den unges uddannelsesplan som PDF",
+        description="Skriv den unges uddannelsesplan som PDF: den nyeste udleverede version, "
+        "eller kladden, hvis planen aldrig er udleveret. Udskriften logges.",
+    )
+    pdf.add_argument("cpr", metavar="CPR", help="den unges CPR-nummer")
+    pdf.add_argument("--out", required=True, metavar="FIL", help="PDF-filens navn")
+    pdf.add_argument(
+        "--archive",
+        action="store_true",
+        help="skriv en PDF/A-2b-fil til kommunens arkiv (ESDH)",
+    )
+    pdf.add_argument(
+        "--plan-version",
+        type=int,
+        metavar="NR",
+        help="en bestemt udleveret version (ellers den nyeste)",
+    )
     return parser
 
 
@@ -533,6 +555,41 @@ def _cmd_export_person(args: argparse.Namespace, paths: StorePaths) -> int:
     return 0
 
 
+def _cmd_plan_pdf(args: argparse.Namespace, paths: StorePaths) -> int:
+    # Imported here: reportlab's fonts and pikepdf are only needed by this command.
+    from ungedesk.services import plan_pdf
+
+    try:
+        cpr_parse(args.cpr)
+    except CprError as exc:
+        raise InputError({"cpr": exc.message}) from None
+    if args.plan_version is not None and args.plan_version < 1:
+        raise InputError({"plan_version": "--plan-version skal være 1 eller mere."})
+    out = Path(args.out)
+    if out.is_dir():
+        raise InputError({"out": f"{out} er en mappe. Angiv et filnavn, fx plan.pdf."})
+    opened = _open(paths)
+    try:
+        youth_id = youths.find_by_cpr(opened.store, args.cpr)
+        if youth_id is None:
+            raise InputError({"cpr": "Der er ingen ung med det CPR-nummer i databasen."})
+        now = datetime.now().astimezone()
+        written = plan_pdf.write_plan_pdf(
+            opened.store,
+            youth_id,
+            out,
+            archive=args.archive,
+            version=args.plan_version,
+            today=now.date(),
+            now=now,
+        )
+    finally:
+        opened.store.close()
+    kind = "PDF/A-fil til arkivet" if args.archive else "PDF"
+    _say(f"Uddannelsesplanen er skrevet som {kind}: {written}")
+    return 0
+
+
 _COMMANDS: dict[str | None, Callable[[argparse.Namespace, StorePaths], int]] = {
     None: _cmd_gui,
     "init": _cmd_init,
@@ -542,6 +599,7 @@ _COMMANDS: dict[str | None, Callable[[argparse.Namespace, StorePaths], int]] = {
     "backup": _cmd_backup,
     "restore": _cmd_restore,
     "export-person": _cmd_export_person,
+    "plan-pdf": _cmd_plan_pdf,
 }
 
 
