@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
 
-from ungedesk.services import audit, backup, invitations, retention
+from ungedesk.services import audit, backup, invitations, plan, retention
 from ungedesk.services.setup import get_setting, set_setting
 from ungedesk.store.database import Store
+from ungedesk.ui import tasks
 from ungedesk.ui.widgets import HINT_STYLE, MessageLabel, add_row
 from ungedesk.ui.work_dialog import WorkDialog
 
@@ -49,6 +60,17 @@ def save_settings(store: Store, values: TrustSettings) -> TrustSettings:
         values.case_years,
         invitations.format_hours(hours),
     )
+
+
+def _set_logo(store: Store, path: Path) -> bool:
+    """On the worker: keep the logo; True, as there is one now."""
+    plan.set_logo(store, path)
+    return True
+
+
+def _clear_logo(store: Store) -> bool:
+    plan.clear_logo(store)
+    return False
 
 
 def _spin(minimum: int, maximum: int, suffix: str) -> QSpinBox:
@@ -113,8 +135,71 @@ class SettingsDialog(WorkDialog):
             ),
             self.field_errors["uu_hours"],
         )
+        # The municipality's logo on the plan handout: chosen or removed at once (an
+        # image file, not a value to type), so it is not part of Save.
+        self.logo_state = QLabel()
+        self.logo_state.setStyleSheet(HINT_STYLE)
+        self.logo_state.setWordWrap(True)
+        self.choose_logo = QPushButton(self.tr("C&hoose logo…"))
+        self.choose_logo.setAutoDefault(False)
+        self.remove_logo = QPushButton(self.tr("Re&move logo"))
+        self.remove_logo.setAutoDefault(False)
+        self.remove_logo.setEnabled(False)
+        self.field_errors["logo"] = MessageLabel()
+        logo_row = QWidget()
+        logo_layout = QHBoxLayout(logo_row)
+        logo_layout.setContentsMargins(0, 0, 0, 0)
+        logo_layout.addWidget(self.choose_logo)
+        logo_layout.addWidget(self.remove_logo)
+        logo_layout.addStretch(1)
+        add_row(
+            form,
+            self.tr("Logo on the plan"),
+            logo_row,
+            self.logo_state,
+            self.field_errors["logo"],
+        )
+        self.choose_logo.clicked.connect(self._choose_logo)
+        self.remove_logo.clicked.connect(self._remove_logo)
         self.body.addLayout(form)
         self.reminder_days.setFocus()
+        tasks.run_task(plan.has_logo, store, on_done=self._show_logo, on_error=self.failed)
+
+    def _show_logo(self, present: bool) -> None:
+        self.logo_state.setText(
+            self.tr("The plan's PDF carries the municipality's logo.")
+            if present
+            else self.tr(
+                "No logo: the PDF shows the municipality's name only. PNG or JPEG, at most 2 MB."
+            )
+        )
+        self.remove_logo.setEnabled(present)
+        self.choose_logo.setEnabled(True)
+
+    def _choose_logo(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose the municipality's logo"),
+            str(Path.home()),
+            self.tr("Images (*.png *.jpg *.jpeg)"),
+        )
+        if not name:
+            return
+        self.field_errors["logo"].show_message(None)
+        self.choose_logo.setEnabled(False)
+        tasks.run_task(
+            _set_logo, self._store, Path(name), on_done=self._show_logo, on_error=self._logo_failed
+        )
+
+    def _remove_logo(self) -> None:
+        self.field_errors["logo"].show_message(None)
+        tasks.run_task(
+            _clear_logo, self._store, on_done=self._show_logo, on_error=self._logo_failed
+        )
+
+    def _logo_failed(self, exc: BaseException) -> None:
+        self.choose_logo.setEnabled(True)
+        self.failed(exc)
 
     @staticmethod
     def _hint(text: str) -> QLabel:
