@@ -337,7 +337,8 @@ def test_handout_fields_for_draft_and_versions(store: Store, tmp_path: Path) -> 
     assert draft_handout.printed_on == TODAY and draft_handout.logo is None
     assert draft_handout.first_reading is None and draft_handout.indicators == ()
     printed = audit.events_for_youth(store, yid)[0]
-    assert printed.action is Action.PRINT and printed.detail == "Uddannelsesplan, udkast"
+    assert printed.action is Action.READ
+    assert printed.detail == "Uddannelsesplan til udlevering, udkast"
 
     book(store, yid, datetime(2026, 12, 1, 14, 30), "Rådhuset")
     progression.choose_indicators(
@@ -382,7 +383,9 @@ def test_handout_fields_for_draft_and_versions(store: Store, tmp_path: Path) -> 
     assert h.first_reading is not None and h.latest_reading is not None
     assert h.first_reading.scores[Indicator.MOTIVATION] == 4
     assert h.latest_reading.scores[Indicator.MOTIVATION] == 7
-    assert audit.events_for_youth(store, yid)[0].detail == "Uddannelsesplan, version 1"
+    assert audit.events_for_youth(store, yid)[0].detail == (
+        "Uddannelsesplan til udlevering, version 1"
+    )
 
     plan.hand_out(store, yid, today=TODAY, now=NOW)
     latest = plan.handout(store, yid, today=TODAY, now=NOW)

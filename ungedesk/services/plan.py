@@ -677,11 +677,17 @@ def handout(
             number, on, by = row.number, row.handed_out_on, row.handed_out_by
         audit.record(
             s,
-            Action.PRINT,
+            Action.READ,
             youth_id=youth_id,
             subject=youth.case_number,
             special=bool(content.health.strip()),
-            detail=(f"Uddannelsesplan, version {number}" if number else "Uddannelsesplan, udkast"),
+            # A read, not a print: the preview uses this too, and the PDF writer logs
+            # the export of the file it makes.
+            detail=(
+                f"Uddannelsesplan til udlevering, version {number}"
+                if number
+                else "Uddannelsesplan til udlevering, udkast"
+            ),
         )
         return Handout(
             municipality=str(json.loads(municipality.value)) if municipality else "",
