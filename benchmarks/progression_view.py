@@ -70,7 +70,7 @@ def main() -> int:
                 today=TODAY,
             ).youth_id
             progression.choose_indicators(store, youth_id, list(Indicator), first_contact)
-            rng = random.Random(50)  # noqa: S311  (synthetic scores)
+            rng = random.Random(50)  # synthetic scores
             for n in range(args.measurements):
                 day = first_contact + timedelta(days=7 * n + 7)
                 scores = tuple(
