@@ -88,7 +88,7 @@ def main() -> int:
             return store, youth_id
 
         store, youth_id = runner.call_blocking(prepare)
-        panel = ProgressionPanel(store, youth_id, lambda: TODAY)  # type: ignore[arg-type]
+        panel = ProgressionPanel(store, youth_id, lambda: TODAY)
         panel.resize(1080, 620)
         panel.show()
         while not panel.loaded:
@@ -111,7 +111,7 @@ def main() -> int:
             cpu.append(time.process_time() - c)
         measurements = len(screen.progression.measurements)
         panel.close()
-        runner.call_blocking(store.close)  # type: ignore[attr-defined]
+        runner.call_blocking(store.close)
     tasks.shutdown()
     del translators
     cold, warm = gui[0], gui[1:]
