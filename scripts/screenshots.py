@@ -200,6 +200,7 @@ def shoot_main(shoot: Shooter, paths: StorePaths, count: int, seed: int) -> None
     shoot(view, "record-cpr-copied")
     secret_clipboard().clear()
     shoot_record_tabs(shoot, window, store)
+    shoot_progression(shoot, window, store, view.record.id)
 
     shoot_lock(shoot, window, store, paths)
 
@@ -368,6 +369,130 @@ def shoot_record_tabs(shoot: Shooter, window: MainWindow, store: Store) -> None:
         empty.tabs.setCurrentWidget(tab)
         shoot(window, name)
     empty.tabs.setCurrentIndex(0)
+
+
+def seed_progression(store: Store, youth_id: int) -> None:
+    """Six readings over the months since the first contact, with a gap to talk about
+    (unless the demo data already gave the young person readings of their own)."""
+    from ungedesk.domain.progression import Indicator, MeasurementInput, ScoreInput
+    from ungedesk.services import progression, youths
+
+    record = youths.get(store, youth_id)
+    assert record is not None
+    start = record.henvendelse_date
+    chosen = [
+        Indicator.SKILLS,
+        Indicator.WORK_IDENTITY,
+        Indicator.HEALTH,
+        Indicator.FINANCES,
+        Indicator.MOTIVATION,
+        Indicator.ATTENDANCE,
+        Indicator.NETWORK,
+    ]
+    current = progression.get_progression(store, youth_id)
+    if len(current.measurements) >= 3:
+        return
+    if current.chosen:
+        chosen = list(current.chosen)
+    else:
+        progression.choose_indicators(store, youth_id, chosen, start)
+    span = max((TODAY - start).days, 6)
+    for n in range(6):
+        day = start + timedelta(days=span * n // 5)
+        scores = tuple(
+            ScoreInput(
+                indicator,
+                min(10, 2 + k % 3 + n),
+                None if (n == 2 and k == 3) else min(10, 3 + (k * 2) % 5 + n // 2),
+                "Vil gerne i praktik" if (n == 5 and k == 0) else "",
+            )
+            for k, indicator in enumerate(chosen)
+        )
+        if n == 5:  # the young person sees motivation quite differently
+            scores = tuple(
+                ScoreInput(s.indicator, 4, 9, "Synes selv det går godt")
+                if s.indicator is Indicator.MOTIVATION
+                else s
+                for s in scores
+            )
+        progression.record_measurement(store, youth_id, MeasurementInput(day, scores), today=TODAY)
+
+
+def shoot_progression(shoot: Shooter, window: MainWindow, store: Store, youth_id: int) -> None:
+    """The progression tab with several readings, its dialogs, the caseload view and the
+    descriptors; then a record with no indicators chosen (the empty state)."""
+    from ungedesk.ui.caseload_progression_dialog import CaseloadProgressionDialog
+    from ungedesk.ui.descriptors_dialog import DescriptorsDialog
+    from ungedesk.ui.measurement_dialog import MeasurementDialog
+
+    tasks.runner().call_blocking(seed_progression, store, youth_id)
+    view = _open(window, youth_id)
+    panel = view.progression
+    panel.reload()
+    loads = panel.loads
+    wait_until(lambda: panel.loads > loads)
+    view.tabs.setCurrentWidget(panel)
+    shoot(window, "record-progression")
+    panel.show_previous.setChecked(True)
+    panel.view_youth.setChecked(True)
+    shoot(panel, "record-progression-youth-previous")
+    panel.view_both.setChecked(True)
+    panel.show_previous.setChecked(False)
+
+    view.new_measurement()
+    wait_until(lambda: panel.dialog is not None and panel.dialog.isVisible())
+    dialog = panel.dialog
+    assert isinstance(dialog, MeasurementDialog)
+    shoot(dialog, "measurement-dialog")
+    rows = list(dialog.rows.values())
+    rows[0].caseworker.setText("0")
+    rows[0].youth.setText("6")
+    rows[1].caseworker.setText("7")
+    rows[1].youth.setText("3")
+    rows[2].caseworker.setFocus()
+    rows[2].caseworker.setText("5")
+    dialog.ok_button.click()
+    wait_until(lambda: not dialog.working)
+    settle(300)
+    shoot(dialog, "measurement-dialog-errors")
+    dialog.reject()
+
+    panel.measurement_table.selectRow(0)
+    panel.correct_measurement()
+    wait_until(lambda: panel.dialog is not dialog and panel.dialog is not None)
+    correction = panel.dialog
+    assert correction is not None
+    wait_until(correction.isVisible)
+    shoot(correction, "measurement-correction")
+    correction.reject()
+
+    panel.choose_indicators()
+    wait_until(lambda: panel.dialog is not correction and panel.dialog is not None)
+    choice = panel.dialog
+    assert choice is not None
+    wait_until(choice.isVisible)
+    shoot(choice, "indicator-choice")
+    choice.reject()
+
+    caseload = CaseloadProgressionDialog(store, lambda: TODAY, window)
+    caseload.only_mine.setChecked(False)
+    caseload.show()
+    wait_until(lambda: caseload.loads >= 2)
+    shoot(caseload, "caseload-progression")
+    caseload.close()
+    descriptors = DescriptorsDialog(store, window)
+    descriptors.show()
+    wait_until(lambda: descriptors.loaded)
+    shoot(descriptors, "progression-descriptors")
+    descriptors.reject()
+
+    bare = _demo_case(window, store, with_history=False)
+    if bare is not None:
+        empty = _open(window, bare)
+        empty.tabs.setCurrentWidget(empty.progression)
+        wait_until(lambda: empty.progression.loaded)
+        shoot(window, "record-progression-empty")
+    view.tabs.setCurrentIndex(0)
 
 
 def shoot_lock(shoot: Shooter, window: MainWindow, store: Store, paths: StorePaths) -> None:

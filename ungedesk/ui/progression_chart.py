@@ -206,6 +206,51 @@ class Legend(QWidget):
         self.setVisible(bool(entries))
 
 
+class MatrixLegend(QWidget):
+    """The spider chart's legend as a small table: a column per person (caseworker,
+    young person), a row per reading (first, previous, latest with its date), a drawn
+    sample in each cell. Compact enough for a narrow pane, and it reads like the toggles."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._layout = QGridLayout(self)
+        self._layout.setContentsMargins(4, 0, 4, 0)
+        self._layout.setHorizontalSpacing(12)
+        self._layout.setVerticalSpacing(0)
+        self.entries: list[str] = []
+
+    def set_matrix(
+        self,
+        columns: Sequence[tuple[Who, str]],
+        rows: Sequence[tuple[str, dict[Who, QPixmap]]],
+        entries: Sequence[str],
+    ) -> None:
+        while self._layout.count():
+            item = self._layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.entries = list(entries)
+        for column, (_who, title) in enumerate(columns, start=1):
+            header = QLabel(title)
+            header.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self._layout.addWidget(header, 0, column)
+        for number, (title, samples) in enumerate(rows, start=1):
+            label = QLabel(title)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            self._layout.addWidget(label, number, 0)
+            for column, (who, _title) in enumerate(columns, start=1):
+                pixmap = samples.get(who)
+                if pixmap is None:
+                    continue
+                sample = QLabel()
+                sample.setPixmap(pixmap)
+                sample.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                self._layout.addWidget(sample, number, column)
+        self._layout.setColumnStretch(len(columns) + 1, 1)
+        self.setVisible(bool(rows))
+
+
 def _msecs(day: date) -> float:
     """Noon on the day as the date axis counts (local time, ms since the epoch). Python's
     own arithmetic: building a QDateTime per point cost ~50 µs each."""
@@ -236,7 +281,7 @@ class SpiderChart(QWidget):
         self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         self.view = _ChartView(self.chart)
         self.view.setMinimumSize(320, 300)
-        self.legend = Legend()
+        self.legend = MatrixLegend()
         self.empty = QLabel()
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -327,10 +372,11 @@ class SpiderChart(QWidget):
             View.BOTH: (Who.CASEWORKER, Who.YOUTH),
         }[self.who]
         n = len(self.indicators)
-        legend: list[tuple[QPixmap, str]] = []
+        legend_rows: list[tuple[str, dict[Who, QPixmap]]] = []
         for reading in self.readings:
             if reading.kind not in self.shown:
                 continue
+            samples: dict[Who, QPixmap] = {}
             for who in whos:
                 scores = reading.scores(who)
                 points = [
@@ -356,8 +402,15 @@ class SpiderChart(QWidget):
                 self.lines.append(
                     DrawnLine(who, reading.kind, name, tuple((i, s) for _p, i, s in points))
                 )
-                legend.append((legend_sample(who, LINE_STYLES[reading.kind]), name))
-        self.legend.set_entries(legend)
+                samples[who] = legend_sample(who, LINE_STYLES[reading.kind])
+            if samples:
+                legend_rows.append((self._reading_title(reading), samples))
+        shown_whos = [w for w in whos if any(line.who is w for line in self.lines)]
+        self.legend.set_matrix(
+            [(w, self._whose(w)) for w in shown_whos],
+            legend_rows,
+            [line.name for line in self.lines],
+        )
         if not self.indicators:
             self.empty.setText(self.tr("No indicators chosen."))
         elif not self.readings:
@@ -367,14 +420,19 @@ class SpiderChart(QWidget):
         self.empty.setVisible(not self.lines)
         self.note.setVisible(bool(self.marked & set(self.indicators)))
 
-    def _name(self, who: Who, reading: Reading) -> str:
-        whose = self.tr("Caseworker") if who is Who.CASEWORKER else self.tr("Young person")
+    def _whose(self, who: Who) -> str:
+        return self.tr("Caseworker") if who is Who.CASEWORKER else self.tr("Young person")
+
+    def _reading_title(self, reading: Reading) -> str:
         which = {
-            ReadingKind.FIRST: self.tr("first"),
-            ReadingKind.PREVIOUS: self.tr("previous"),
-            ReadingKind.LATEST: self.tr("latest"),
+            ReadingKind.FIRST: self.tr("First"),
+            ReadingKind.PREVIOUS: self.tr("Previous"),
+            ReadingKind.LATEST: self.tr("Latest"),
         }[reading.kind]
-        return f"{whose}, {which} ({format_day(reading.measured_on)})"
+        return f"{which}, {format_day(reading.measured_on)}"
+
+    def _name(self, who: Who, reading: Reading) -> str:
+        return f"{self._whose(who)}: {self._reading_title(reading)}"
 
 
 class TimelineChart(QWidget):
@@ -437,6 +495,8 @@ class TimelineChart(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        # The stage names need room; on a narrow pane they would be cut to "Meget l...".
+        self.stages.setLabelsVisible(self.width() >= 520)
         line = self.fontMetrics().height()
         self._label_scores(dense=self.view.height() - 4 * line > (SCALE_MAX + 1) * line * 1.3)
 

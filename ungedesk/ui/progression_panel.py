@@ -152,13 +152,24 @@ class IndicatorsModel(RowsModel[IndicatorRow]):
         self._headers = (
             self.tr("Indicator"),
             self.tr("Caseworker"),
-            self.tr("Young person"),
-            self.tr("Stage (caseworker)"),
+            self.tr("Own"),
+            self.tr("Stage"),
             self.tr("Note"),
         )
 
     def headers(self) -> tuple[str, ...]:
         return self._headers
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return {
+                1: self.tr("The caseworker's latest score (1-10)"),
+                2: self.tr("The young person's own latest score (1-10)"),
+                3: self.tr("The stage of the caseworker's latest score"),
+            }.get(section)
+        return super().headerData(section, orientation, role)
 
     def note(self, row: IndicatorRow) -> str:
         parts = []
@@ -281,7 +292,7 @@ class ProgressionPanel(QWidget):
         self.indicator_table = self._table(self.indicators)
         header = self.indicator_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.measurements = MeasurementsModel(self)
         self.measurement_table = self._table(self.measurements)
         # Widths from sample text, not from the contents: sizing to contents reads every
