@@ -435,13 +435,19 @@ def save_plan(
             raise InputError(errors)
         before = _content(s, youth_id)
         _write(s, youth_id, content)
-        changed = changes_since(before, content)
+        # Field names only: the access log outlives the case (retention deletes the plan,
+        # not the log), so the plan's own words must never be copied into it.
+        changed = [
+            FIELD_LABELS[f.name]
+            for f in fields(PlanContent)
+            if getattr(before, f.name) != getattr(content, f.name)
+        ]
         audit.record(
             s,
             Action.UPDATE,
             youth_id=youth_id,
             subject=youth.case_number,
-            detail="Uddannelsesplan gemt" + (": " + "; ".join(changed) if changed else ""),
+            detail="Uddannelsesplan gemt" + (": " + ", ".join(changed) if changed else ""),
         )
         return _draft(s, youth, now)
 
