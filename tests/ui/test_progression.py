@@ -296,8 +296,9 @@ def test_the_charts_are_fed_first_previous_and_latest(qtbot, store, youth) -> No
     assert drawn[(Who.YOUTH, ReadingKind.LATEST)] == {Indicator.SKILLS: 8, Indicator.MOTIVATION: 9}
     assert spider.marked == frozenset({Indicator.MOTIVATION})  # 3 against 9
     # The Qt series themselves: a closed polygon (first point repeated at the full turn).
-    series = {s.name(): s for s in spider.chart.series()}
-    latest_cw = next(s for name, s in series.items() if "seneste" in name or "latest" in name)
+    kinds = [(line.who, line.kind) for line in spider.lines]
+    latest_cw = spider.chart.series()[kinds.index((Who.CASEWORKER, ReadingKind.LATEST))]
+    assert latest_cw.name() == spider.lines[kinds.index((Who.CASEWORKER, ReadingKind.LATEST))].name
     points = [(p.x(), p.y()) for p in latest_cw.points()]
     assert points[0][0] == 0 and points[-1] == (3.0, points[0][1])
 
