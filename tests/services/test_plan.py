@@ -537,3 +537,21 @@ def test_demo_plans_are_valid_readable_and_some_handed_out(store: Store) -> None
     yid = next(iter(with_versions))
     h = plan.handout(store, yid, today=TODAY, now=NOW)
     assert h.version is not None and h.coordinator is not None and h.handed_out_on is not None
+
+
+def test_awkward_text_round_trips_unchanged(store: Store) -> None:
+    yid = register(store)
+    odd = "<b>fed</b> & <img src=x> Şükrü Nguyễn Łukasz 😀 ' \" ; DROP TABLE plan; --"
+    content = PlanContent(
+        goal_type=GoalType.HIGHER,
+        programme=odd,
+        own_wishes=f"{odd}\n\n  indrykket linje\n",
+        subgoals=(Subgoal(odd, SubgoalOwner.OTHER, owner_name=odd),),
+        contacts=(Contact(ContactRole.TEAM, odd, odd, "+45 12 34 56 78", "a.b@c.example"),),
+    )
+    saved = plan.save_plan(store, yid, content, today=TODAY, now=NOW).content
+    assert saved.programme == odd and saved.subgoals[0].owner_name == odd
+    assert saved.own_wishes == f"{odd}\n\n  indrykket linje"
+    assert plan.get_plan(store, yid, now=NOW).content == saved
+    plan.hand_out(store, yid, today=TODAY, now=NOW)
+    assert plan.version_content(store, yid, 1)[1] == saved

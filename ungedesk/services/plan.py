@@ -109,10 +109,11 @@ class VersionSummary:
 class PlanDraft:
     """The plan as the editor shows it.
 
-    ``changes`` lists what differs from the last handed-out version; it is empty when the
-    plan was never handed out (there is nothing to compare with: ``versions`` is empty then,
-    which is what the editor shows instead). ``dirty`` is True when the draft differs from
-    the last handed-out version, or, never handed out, when the draft has any content.
+    ``versions`` and ``consents`` are oldest first. ``changes`` lists what differs from
+    the last handed-out version; it is empty when the plan was never handed out (there is
+    nothing to compare with: ``versions`` is empty then, which is what the editor shows
+    instead). ``dirty`` is True when the draft differs from the last handed-out version,
+    or, never handed out, when the draft has any content.
     """
 
     youth_id: int
