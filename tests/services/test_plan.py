@@ -502,6 +502,13 @@ def test_transfer_carries_plan_consent_and_versions(store: Store, tmp_path: Path
         # The receiver's coordinator is their own caseworker; the versions keep the sender's.
         assert theirs.coordinator is not None and theirs.coordinator.name == "Jens Modtager"
         assert plan.hand_out(receiver, got.youth_id, today=TODAY, now=NOW) == 3
+        # Sent back, the case replaces the sender's older copy, versions included.
+        back = transfer.export_case(
+            receiver, got.youth_id, tmp_path / "retur", "overførsel mellem to kontorer"
+        )
+        home = transfer.import_case(store, back, "overførsel mellem to kontorer", today=TODAY)
+        assert home.youth_id == yid and not home.created
+        assert [v.number for v in plan.get_plan(store, yid, now=NOW).versions] == [1, 2, 3]
     finally:
         receiver.close()
 
