@@ -411,6 +411,8 @@ def add_plans(
     versions: list[dict[str, Any]] = []
     for y in chosen:
         start = min(y.henvendelse + timedelta(days=rng.randint(1, 21)), today)
+        found = coordinators.get(y.id)
+        coordinator, by = found if found else (None, "UngeDesk")
         scopes: set[ConsentScope] = set()
         if rng.random() < 0.15:
             scopes.add(rng.choice((ConsentScope.HOUSING, ConsentScope.FAMILY)))
@@ -422,14 +424,12 @@ def add_plans(
                     "scope": ",".join(s.value for s in ConsentScope if s in scopes),
                     "note": "Mundtligt samtykke ved samtalen.",
                     "withdrawn_on": None,
-                    "recorded_by": "",
+                    "recorded_by": by,
                 }
             )
         first = _content(rng, start, today, frozenset(scopes))
         held = [t for t in talks.get(y.id, []) if t[1] == ConversationStatus.HELD.value]
         held = [t for t in held if t[0].date() >= start]
-        found = coordinators.get(y.id)
-        coordinator, by = found if found else (None, "UngeDesk")
         draft = first
         if held and rng.random() < SHARE_HANDED_OUT:
             times = 1 if len(held) < 2 or rng.random() < 0.6 else 2
