@@ -292,7 +292,7 @@ def test_logo_validation(store: Store, tmp_path: Path) -> None:
             plan.set_logo(store, bad)
         assert word in err.value.fields["logo"]
     assert not plan.has_logo(store)
-    plan.set_logo(store, jpeg)
+    plan.set_logo(store, str(jpeg))
     assert plan.has_logo(store)
     plan.set_logo(store, png)
     assert plan._logo(store) == png.read_bytes()

@@ -731,8 +731,9 @@ def handed_out_between(store: Store, start: date, end: date) -> list[tuple[int, 
 # --- the municipality logo -------------------------------------------------------------
 
 
-def set_logo(store: Store, path: Path) -> None:
+def set_logo(store: Store, path: Path | str) -> None:
     """Keep a PNG or JPEG (at most 2 MB) as the logo on every handout."""
+    path = Path(path)
     try:
         size = path.stat().st_size
         if size > MAX_LOGO_BYTES:
