@@ -27,7 +27,7 @@ from PySide6.QtCharts import (
     QPolarChart,
     QValueAxis,
 )
-from PySide6.QtCore import QDateTime, QMargins, QPointF, QRectF, Qt
+from PySide6.QtCore import QDateTime, QMargins, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -41,6 +41,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ungedesk.domain.progression import (
+    INDICATOR_LABELS,
     INDICATOR_SHORT,
     SCALE_MAX,
     SCALE_MIN,
@@ -262,6 +263,12 @@ def _qdatetime(day: date) -> QDateTime:
 
 
 class _ChartView(QChartView):
+    resized = Signal()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
+
     def __init__(self, chart: QChart, parent: QWidget | None = None) -> None:
         super().__init__(chart, parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -293,9 +300,7 @@ class SpiderChart(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty)
         layout.addWidget(self.legend)
-        self.note = QLabel(
-            self.tr("(!) The caseworker and the young person differ by 3 or more: talk about it.")
-        )
+        self.note = QLabel(self.tr("(!) Differ by 3 or more: talk about it."))
         self.note.setWordWrap(True)
         self.note.hide()
         layout.addWidget(self.note)
@@ -446,10 +451,16 @@ class TimelineChart(QWidget):
         self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         self.view = _ChartView(self.chart)
         self.view.setMinimumSize(320, 180)
-        self.legend = Legend()
+        self.legend = Legend(columns=3)
+        # The indicator's name above the chart rather than as the chart's title: the title
+        # took the height the date labels needed, and Qt then left those out.
+        self.title = QLabel()
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
+        layout.addWidget(self.title)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.legend)
 
@@ -475,6 +486,7 @@ class TimelineChart(QWidget):
         self.chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
         self.chart.addAxis(self.stages, Qt.AlignmentFlag.AlignRight)
+        self.view.resized.connect(self._view_resized)
 
         self.indicator: Indicator | None = None
         self.points: tuple[TimelinePoint, ...] = ()
@@ -493,25 +505,18 @@ class TimelineChart(QWidget):
         for score in range(SCALE_MIN + step - 1, SCALE_MAX + 1, step):
             self.y_axis.append(str(score), score)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
+    def _view_resized(self) -> None:
         # The stage names need room; on a narrow pane they would be cut to "Meget l...".
-        self.stages.setLabelsVisible(self.width() >= 520)
+        self.stages.setLabelsVisible(self.view.width() >= 520)
         line = self.fontMetrics().height()
-        self._label_scores(dense=self.view.height() - 4 * line > (SCALE_MAX + 1) * line * 1.3)
+        self._label_scores(dense=self.view.height() - 3 * line > (SCALE_MAX + 1) * line * 1.3)
 
     def set_data(self, indicator: Indicator | None, points: Sequence[TimelinePoint]) -> None:
         self.indicator = indicator
         self.points = tuple(points)
         self.chart.removeAllSeries()
         self.lines = []
-        self.chart.setTitle(INDICATOR_SHORT[indicator] if indicator is not None else "")
-        if self.points:
-            first = self.points[0].measured_on
-            last = self.points[-1].measured_on
-            # A little room either side, so the first and last markers are not cut in half.
-            pad = max(timedelta(days=7), (last - first) / 20)
-            self.x_axis.setRange(_qdatetime(first - pad), _qdatetime(last + pad))
+        self.title.setText(INDICATOR_LABELS[indicator] if indicator is not None else "")
         # The talk-about bars first, so the score markers are drawn on top of them.
         self.talk_points = tuple(
             p.measured_on for p in self.points if talk_about(p.caseworker, p.youth)
@@ -551,7 +556,18 @@ class TimelineChart(QWidget):
             self.lines.append(DrawnLine(who, None, name, tuple(values)))
             legend.append((legend_sample(who, style), name))
         if self.talk_points:
-            legend.append((self._talk_sample(), self.tr("Differ by 3 or more: talk about it")))
+            legend.append((self._talk_sample(), self.tr("Talk about (3 or more apart)")))
+        if self.points:
+            first = self.points[0].measured_on
+            last = self.points[-1].measured_on
+            # A little room either side, so the first and last markers are not cut in half.
+            pad = max(timedelta(days=7), (last - first) / 20)
+            self.x_axis.setRange(_qdatetime(first - pad), _qdatetime(last + pad))
+            # A new range on a chart already on screen left the date labels out (Qt lays
+            # them out only when their visibility changes); switching them off and on
+            # makes it lay them out again.
+            self.x_axis.setLabelsVisible(False)
+            self.x_axis.setLabelsVisible(True)
         self.legend.set_entries(legend)
 
     def _add(self, series: QLineSeries) -> None:
