@@ -197,9 +197,11 @@ def import_case(store: Store, source: Path, passphrase: str, *, today: date) -> 
                         # A link to a row that was not sent (it should not happen) is
                         # dropped rather than pointed at someone else's row.
                         clean[column] = new_ids.get(target, {}).get(clean[column])
-                result = s.execute(insert(table).values(**clean, youth_id=youth.id))
-                if "id" in row and result.inserted_primary_key:
-                    ids[row["id"]] = result.inserted_primary_key[0]
+                new_id = s.scalar(
+                    insert(table).values(**clean, youth_id=youth.id).returning(table.c.id)
+                )
+                if "id" in row and new_id is not None:
+                    ids[row["id"]] = new_id
         deadlines.refresh(s, youth.id)
         audit.record(
             s,

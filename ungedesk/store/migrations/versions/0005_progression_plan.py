@@ -6,6 +6,8 @@ Revises: 0004
 Create Date: 2026-11-24
 """
 
+from datetime import datetime
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -15,17 +17,17 @@ branch_labels = None
 depends_on = None
 
 
-def _id() -> sa.Column:
+def _id() -> sa.Column[int]:
     return sa.Column("id", sa.Integer, primary_key=True)
 
 
-def _youth(unique: bool = False) -> sa.Column:
+def _youth(unique: bool = False) -> sa.Column[int]:
     return sa.Column(
         "youth_id", sa.Integer, sa.ForeignKey("youth.id"), nullable=False, unique=unique
     )
 
 
-def _now(name: str) -> sa.Column:
+def _now(name: str) -> sa.Column[datetime]:
     return sa.Column(name, sa.DateTime, server_default=sa.func.current_timestamp(), nullable=False)
 
 
