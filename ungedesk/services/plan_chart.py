@@ -50,14 +50,41 @@ def _outline(
     return points
 
 
+def _fit_radius(
+    indicators: Sequence[Indicator], width: float, height: float, font: str, size: float
+) -> float:
+    """The largest web that leaves every axis label inside the drawing."""
+    cx = width / 2
+    count = len(indicators)
+    widths = [stringWidth(INDICATOR_SHORT[i], font, size) for i in indicators]
+    radius = height / 2 - 2 * size - 4
+    while radius > 20:
+        fits = True
+        for i, label_width in enumerate(widths):
+            x, _y = _point(cx, 0, radius + LABEL_GAP, i, count)
+            if x > cx + 4 and x + label_width > width:
+                fits = False
+            if x < cx - 4 and x - label_width < 0:
+                fits = False
+        if fits:
+            return radius
+        radius -= 2
+    return radius
+
+
+LABEL_GAP = 6.0
+
+
 def spider(
     indicators: Sequence[Indicator],
     first: Mapping[Indicator, int] | None,
     latest: Mapping[Indicator, int] | None,
     *,
-    size: float = 230.0,
+    width: float = 280.0,
+    height: float = 200.0,
 ) -> Drawing | None:
-    """A square drawing ``size`` points wide, or None when there are too few indicators.
+    """The web in a ``width`` x ``height`` drawing, or None when there are too few
+    indicators to make an area.
 
     ``first`` is drawn dashed and grey, ``latest`` solid and teal with a light area. An
     indicator the young person did not score in a reading is left out of that outline.
@@ -66,10 +93,9 @@ def spider(
         return None
     font = pdf_fonts.register()
     label_size = 7.5
-    drawing = Drawing(size, size, initialFontName=font, initialFontSize=label_size)
-    cx = cy = size / 2
-    # Room for the axis labels around the web.
-    radius = size / 2 - 34
+    drawing = Drawing(width, height, initialFontName=font, initialFontSize=label_size)
+    cx, cy = width / 2, height / 2
+    radius = _fit_radius(indicators, width, height, font, label_size)
     count = len(indicators)
 
     for ring in (2, 4, 6, 8, 10):
@@ -87,36 +113,24 @@ def spider(
     for i, indicator in enumerate(indicators):
         x, y = _point(cx, cy, radius, i, count)
         drawing.add(Line(cx, cy, x, y, strokeColor=GRID_COLOUR, strokeWidth=0.4))
-        lx, ly = _point(cx, cy, radius + 8, i, count)
+        lx, ly = _point(cx, cy, radius + LABEL_GAP, i, count)
         label = INDICATOR_SHORT[indicator]
-        width = stringWidth(label, font, label_size)
-        if abs(lx - cx) < 4:
-            anchor, ly = "middle", (ly + 2 if ly > cy else ly - label_size)
-        elif lx > cx:
-            anchor = "start"
+        if abs(lx - cx) <= 4:
+            anchor = "middle"
+            ly = ly + 1 if ly > cy else ly - label_size
         else:
-            anchor = "end"
-        # Keep long labels inside the drawing: shift them in rather than clip them.
-        if anchor == "start" and lx + width > size:
-            lx = size - width
-        if anchor == "end" and lx - width < 0:
-            lx = width
+            anchor = "start" if lx > cx else "end"
+            ly -= label_size / 3
         drawing.add(
             String(
                 lx,
-                ly - label_size / 3 if anchor != "middle" else ly,
+                ly,
                 label,
                 fontName=font,
                 fontSize=label_size,
                 fillColor=LABEL_COLOUR,
                 textAnchor=anchor,
             )
-        )
-    # Scale marks on the first axis: the young person sees which ring is which number.
-    for ring in (2, 6, 10):
-        x, y = _point(cx, cy, radius * ring / SCALE_MAX, 0, count)
-        drawing.add(
-            String(x + 2, y - 2.5, str(ring), fontName=font, fontSize=6, fillColor=FIRST_COLOUR)
         )
 
     if latest:
@@ -155,6 +169,12 @@ def spider(
             drawing.add(
                 Circle(points[j], points[j + 1], 2.2, fillColor=LATEST_COLOUR, strokeColor=None)
             )
+    # Scale marks beside the first axis, on top: the young person sees which ring is which.
+    for ring in (2, 6, 10):
+        x, y = _point(cx, cy, radius * ring / SCALE_MAX, 0, count)
+        drawing.add(
+            String(x + 3, y - 2.5, str(ring), fontName=font, fontSize=6, fillColor=FIRST_COLOUR)
+        )
     return drawing
 
 

@@ -115,7 +115,7 @@ TEXT: dict[str, str] = {
         "Jo større figur, jo tættere er du på dit mål."
     ),
     "area": "Område",
-    "first": "Første gang",
+    "first_short": "Første",
     "latest": "Nu",
     "first_on": "Første gang ({on})",
     "latest_on": "Nu ({on})",
@@ -144,6 +144,7 @@ BODY_WIDTH = PAGE_WIDTH - 2 * MARGIN
 REPLACEMENT = "\ufffd"
 # A section's heading moves to the next page unless this much of the section fits under it.
 KEEP_ROOM = 32 * mm
+SIDE_WIDTH = 74 * mm  # legend and scores beside the chart
 WHOLE_ROOM = 200 * mm  # "all of it": short sections; still less than a page
 
 
@@ -685,9 +686,10 @@ def _progress(h: Handout) -> list[Flowable]:
         h.indicators,
         first.scores if first is not None else None,
         latest.scores,
-        size=66 * mm,
+        width=BODY_WIDTH - SIDE_WIDTH - 2 * mm,
+        height=70 * mm,
     )
-    header = [TEXT["area"], TEXT["first"], TEXT["latest"]] if first else [TEXT["area"], ""]
+    header = [TEXT["area"], TEXT["first_short"], TEXT["latest"]] if first else [TEXT["area"], ""]
     rows: list[list[Flowable]] = []
     for indicator in h.indicators:
         row = [_p(INDICATOR_LABELS[indicator], st.cell)]
@@ -695,15 +697,15 @@ def _progress(h: Handout) -> list[Flowable]:
             row.append(_p(_score(first.scores, indicator), st.cell))
         row.append(_p(_score(latest.scores, indicator), st.cell))
         rows.append(row)
-    widths = [52 * mm, 20 * mm, 14 * mm] if first else [66 * mm, 20 * mm]
+    widths = [44 * mm, 16 * mm, 12 * mm] if first else [56 * mm, 16 * mm]
     scores = _table(header, rows, widths)
-    side: list[Flowable] = [plan_chart.legend(entries, width=86 * mm), Spacer(1, 3 * mm), scores]
+    side: list[Flowable] = [plan_chart.legend(entries, width=SIDE_WIDTH), Spacer(1, 3 * mm), scores]
     if chart is None:
         body: Flowable = Table([[side]], colWidths=[BODY_WIDTH], hAlign="LEFT")
     else:
         body = Table(
             [[chart, side]],
-            colWidths=[BODY_WIDTH - 90 * mm, 90 * mm],
+            colWidths=[BODY_WIDTH - SIDE_WIDTH, SIDE_WIDTH],
             hAlign="LEFT",
             style=_grid(
                 [
