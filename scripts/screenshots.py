@@ -200,7 +200,10 @@ def shoot_main(shoot: Shooter, paths: StorePaths, count: int, seed: int) -> None
     shoot(view, "record-cpr-copied")
     secret_clipboard().clear()
     shoot_record_tabs(shoot, window, store)
-    shoot_progression(shoot, window, store, view.record.id)
+    # A case with some history, so the progression has months to show.
+    shoot_progression(
+        shoot, window, store, _demo_case(window, store, with_history=True) or view.record.id
+    )
 
     shoot_lock(shoot, window, store, paths)
 
@@ -396,7 +399,7 @@ def seed_progression(store: Store, youth_id: int) -> None:
         chosen = list(current.chosen)
     else:
         progression.choose_indicators(store, youth_id, chosen, start)
-    span = max((TODAY - start).days, 6)
+    span = max((TODAY - start).days, 0)  # a recent case gets readings on few days
     for n in range(6):
         day = start + timedelta(days=span * n // 5)
         scores = tuple(
