@@ -9,6 +9,7 @@ consent covering them is registered.
 
 from __future__ import annotations
 
+import itertools
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -899,6 +900,32 @@ class PlanPanel(QWidget):
             edit.textChanged.connect(self._edited)
         for section in self.lists.values():
             section.model.edited.connect(self._edited)
+
+        # Reading order, not creation order: the consent areas were made early but sit at
+        # the bottom, and the action buttons sit on top.
+        order: list[QWidget] = [
+            self.save_button,
+            self.hand_out_button,
+            self.preview_button,
+            self.save_pdf_button,
+            self.print_button,
+            self.send_button,
+            self.versions_button,
+            self.goal_type,
+            self.programme,
+            self.school,
+            self.goal_start,
+            self.short_term_goals,
+            self.long_term_goals,
+            self.own_wishes,
+            self.challenges,
+        ]
+        for section in self.lists.values():
+            order.extend((section.table, section.add_button, section.remove_button))
+        order.extend((self.consent_button, self.withdraw_button, self.health, self.housing))
+        order.append(self.family)
+        for first, second in itertools.pairwise(order):
+            self.setTabOrder(first, second)
 
         self._set_actions_enabled(False)
         self._apply_consent(frozenset())
