@@ -152,6 +152,13 @@ def test_sections_names_and_danish_meeting_time() -> None:
     assert "Første gang (3. marts 2026)" in text and "Nu (17. november 2026)" in text
 
 
+def test_a_full_cpr_handed_in_by_mistake_is_masked() -> None:
+    text = "".join(pages(plan_pdf.render_handout(handout(cpr_masked="150605-4321"))))
+    assert "150605-xxxx" in text and "4321" not in text
+    assert plan_pdf.masked_cpr("1506054321") == "150605-xxxx"
+    assert plan_pdf.masked_cpr("150605-xxxx") == "150605-xxxx"
+
+
 def test_meeting_time_format() -> None:
     assert plan_pdf.meeting_time(datetime(2026, 3, 3, 10, 0)) == (
         "tirsdag d. 3. marts 2026 kl. 10.00"
