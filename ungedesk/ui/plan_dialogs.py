@@ -368,10 +368,6 @@ def content_html(content: PlanContent) -> str:
     return "".join(parts)
 
 
-def version_label(v: VersionSummary) -> str:
-    return f"{v.number}: {format_day(v.handed_out_on)}, {v.handed_out_by}"
-
-
 class VersionsDialog(QDialog):
     """The handed-out versions, newest first, each readable as it was handed out, and what
     the draft has changed since the last one."""
@@ -395,10 +391,17 @@ class VersionsDialog(QDialog):
         self.resize(900, 600)
         self.list = QListWidget()
         for v in sorted(versions, key=lambda v: v.number, reverse=True):
-            item = QListWidgetItem(self.tr("Version {label}").format(label=version_label(v)))
+            item = QListWidgetItem(
+                self.tr("Version {number}, {day}").format(
+                    number=v.number, day=format_day(v.handed_out_on)
+                )
+            )
+            item.setToolTip(self.tr("Handed out by {who}").format(who=v.handed_out_by))
             item.setData(Qt.ItemDataRole.UserRole, v.number)
             self.list.addItem(item)
-        self.list.setMinimumWidth(self.list.fontMetrics().horizontalAdvance("M" * 22))
+        self.list.setMinimumWidth(
+            self.list.fontMetrics().horizontalAdvance("Version 10, 30. sep. 2026") + 32
+        )
         self.view = QTextBrowser()
         self.view.setOpenLinks(False)
         self.view.setReadOnly(True)
@@ -418,6 +421,7 @@ class VersionsDialog(QDialog):
         splitter.addWidget(self.list)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([self.list.minimumWidth(), 700])
 
         latest = max((v.number for v in versions), default=0)
         self.changes = QLabel()

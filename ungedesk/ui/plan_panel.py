@@ -362,6 +362,10 @@ class ListTable(QTableView):
         self.setWordWrap(False)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setAlternatingRowColors(True)
+        # The form scrolls, not the table: it is as tall as its rows and its first column
+        # takes the width that is left.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
         header = self.horizontalHeader()
         metrics = self.fontMetrics()
@@ -384,7 +388,6 @@ class ListTable(QTableView):
             self.horizontalHeader().sizeHint().height()
             + rows * self.verticalHeader().defaultSectionSize()
             + 2 * self.frameWidth()
-            + 4
         )
         self.setFixedHeight(height)
 
