@@ -200,10 +200,8 @@ def shoot_main(shoot: Shooter, paths: StorePaths, count: int, seed: int) -> None
     shoot(view, "record-cpr-copied")
     secret_clipboard().clear()
     shoot_record_tabs(shoot, window, store)
-    # A case with some history, so the progression has months to show.
-    shoot_progression(
-        shoot, window, store, _demo_case(window, store, with_history=True) or view.record.id
-    )
+    # A case with months of history, so the progression has something to show.
+    shoot_progression(shoot, window, store, _progression_case(window) or view.record.id)
 
     shoot_lock(shoot, window, store, paths)
 
@@ -372,6 +370,29 @@ def shoot_record_tabs(shoot: Shooter, window: MainWindow, store: Store) -> None:
         empty.tabs.setCurrentWidget(tab)
         shoot(window, name)
     empty.tabs.setCurrentIndex(0)
+
+
+def _progression_case(window: MainWindow) -> int | None:
+    """A demo young person whose first contact is half a year back or more, preferring
+    one the demo data gave readings over several months."""
+    from ungedesk.services import progression, youths
+
+    store = window._store
+    fallback = None
+    # Every 7th row: the register is sorted newest first, and the newest are days old.
+    for row in range(0, window.model.total, 7):
+        youth_id = window.model.youth_id(row)
+        record = tasks.runner().call_blocking(youths.get, store, youth_id)
+        if record is None or not 180 <= (TODAY - record.henvendelse_date).days <= 720:
+            continue
+        fallback = fallback or youth_id
+        p = tasks.runner().call_blocking(progression.get_progression, store, youth_id)
+        if (
+            len(p.measurements) >= 4
+            and (p.measurements[-1].measured_on - p.measurements[0].measured_on).days >= 90
+        ):
+            return youth_id
+    return fallback
 
 
 def seed_progression(store: Store, youth_id: int) -> None:

@@ -199,7 +199,8 @@ class Legend(QWidget):
             sample.setPixmap(pixmap)
             label = QLabel(text)
             label.setTextFormat(Qt.TextFormat.PlainText)
-            label.setWordWrap(True)
+            # No word wrap: a wrapped label asked for height the splitter did not give,
+            # and was drawn over the chart.
             self._layout.addWidget(sample, row, 2 * column)
             self._layout.addWidget(label, row, 2 * column + 1)
         for column in range(self._columns):
@@ -288,6 +289,10 @@ class SpiderChart(QWidget):
         self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         self.view = _ChartView(self.chart)
         self.view.setMinimumSize(320, 300)
+        # Qt keeps too little room for the angle labels at 3 and 9 o'clock: a long name
+        # such as "Arbejdsidentitet" was cut off at the edge. More margin than this
+        # shrinks the plot sharply (Qt's polar layout); a set plot area it draws wrongly.
+        self.chart.setMargins(QMargins(16, 4, 16, 4))
         self.legend = MatrixLegend()
         self.empty = QLabel()
         self.empty.setWordWrap(True)
@@ -556,13 +561,15 @@ class TimelineChart(QWidget):
             self.lines.append(DrawnLine(who, None, name, tuple(values)))
             legend.append((legend_sample(who, style), name))
         if self.talk_points:
-            legend.append((self._talk_sample(), self.tr("Talk about (3 or more apart)")))
+            legend.append((self._talk_sample(), self.tr("3+ apart: talk about")))
         if self.points:
             first = self.points[0].measured_on
             last = self.points[-1].measured_on
             # A little room either side, so the first and last markers are not cut in half.
             pad = max(timedelta(days=7), (last - first) / 20)
             self.x_axis.setRange(_qdatetime(first - pad), _qdatetime(last + pad))
+            # Months for a long history; days when it is short (else "11-2026" four times).
+            self.x_axis.setFormat("MM-yyyy" if (last - first).days > 120 else "dd-MM-yy")
             # A new range on a chart already on screen left the date labels out (Qt lays
             # them out only when their visibility changes); switching them off and on
             # makes it lay them out again.
