@@ -238,7 +238,6 @@ def add_progression(
                         "before": json.dumps(
                             {
                                 "measured_on": on.isoformat(),
-                                "conversation_id": at_talk,
                                 "scores": [{k: r[k] for k in _SCORE_KEYS} for r in before],
                             },
                             ensure_ascii=False,

@@ -218,12 +218,15 @@ def _clean_scores(scores: Sequence[ScoreInput]) -> list[ScoreInput]:
     ]
 
 
-def _check_conversation(session: Session, youth_id: int, conversation_id: int | None) -> None:
+def _conversation_errors(
+    session: Session, youth_id: int, conversation_id: int | None
+) -> dict[str, str]:
     if conversation_id is None:
-        return
+        return {}
     conversation = session.get(Conversation, conversation_id)
     if conversation is None or conversation.youth_id != youth_id:
-        raise InputError({"conversation_id": "Samtalen findes ikke for den unge."})
+        return {"conversation_id": "Samtalen findes ikke for den unge."}
+    return {}
 
 
 def _add_scores(
@@ -334,9 +337,9 @@ def choose_indicators(
         s.flush()
         parts = []
         if added:
-            parts.append("valgt " + ", ".join(_labels(added)))
+            parts.append("valgt " + _labels(added))
         if dropped:
-            parts.append("fravalgt " + ", ".join(_labels(dropped)))
+            parts.append("fravalgt " + _labels(dropped))
         audit.record(
             s,
             Action.UPDATE,
@@ -347,8 +350,15 @@ def choose_indicators(
         )
 
 
-def _labels(indicators: Iterable[Indicator]) -> list[str]:
-    return [INDICATOR_LABELS[i].lower() for i in sorted(indicators, key=_ORDER.__getitem__)]
+def _labels(indicators: Iterable[Indicator]) -> str:
+    """Indicator names for the audit log, which caseworkers and the young person read in
+    lists: health and substance use are not named there, only counted."""
+    ordered = sorted(indicators, key=_ORDER.__getitem__)
+    names = [INDICATOR_LABELS[i].lower() for i in ordered if i not in SPECIAL_CATEGORY]
+    sensitive = sum(1 for i in ordered if i in SPECIAL_CATEGORY)
+    if sensitive:
+        names.append("1 følsom" if sensitive == 1 else f"{sensitive} følsomme")
+    return ", ".join(names)
 
 
 # --- reading ----------------------------------------------------------------------------
@@ -451,10 +461,10 @@ def record_measurement(store: Store, youth_id: int, data: MeasurementInput, *, t
             henvendelse=youth.henvendelse_date,
             today=today,
         )
+        errors.update(_conversation_errors(s, youth_id, data.conversation_id))
         if errors:
             raise InputError(errors)
         assert data.measured_on is not None
-        _check_conversation(s, youth_id, data.conversation_id)
         measurement = Measurement(
             youth_id=youth_id,
             measured_on=data.measured_on,
@@ -486,8 +496,9 @@ def _require_measurement(session: Session, measurement_id: int) -> Measurement:
 def _before_json(measurement: Measurement, rows: Iterable[MeasurementScore]) -> str:
     return json.dumps(
         {
+            # No conversation id: ids are local to an installation and would point at
+            # someone else's conversation after a case transfer.
             "measured_on": measurement.measured_on.isoformat(),
-            "conversation_id": measurement.conversation_id,
             "scores": [
                 {
                     "indicator": r.indicator,
@@ -535,6 +546,7 @@ def correct_measurement(
             henvendelse=youth.henvendelse_date,
             today=today,
         )
+        errors.update(_conversation_errors(s, youth_id, data.conversation_id))
         if not reason:
             errors["reason"] = "Skriv hvorfor målingen rettes."
         elif len(reason) > MAX_REASON:
@@ -542,7 +554,6 @@ def correct_measurement(
         if errors:
             raise InputError(errors)
         assert data.measured_on is not None
-        _check_conversation(s, youth_id, data.conversation_id)
         s.add(
             MeasurementCorrection(
                 measurement_id=measurement_id,
