@@ -342,6 +342,15 @@ def test_printable_replaces_what_the_font_lacks_visibly() -> None:
     assert "&lt;b&gt;" in plan_pdf.markup("<b>")
 
 
+def test_right_to_left_words_are_laid_out_in_reading_order() -> None:
+    assert plan_pdf.visual("Şükrü שלום עולם 12") == "Şükrü םלוע םולש 12"
+    assert plan_pdf.visual("שָׁלוֹם") == "םוֹלשָׁ"  # vowel marks stay with their letter
+    assert plan_pdf.visual("Byg & Bo") == "Byg & Bo"
+    # pypdf reads a right-to-left run back reversed, i.e. in logical order again.
+    h = with_content(handout(), own_wishes="Jeg hedder שלום עולם.")
+    assert "שלום עולם" in "".join(pages(plan_pdf.render_handout(h)))
+
+
 def test_a_broken_logo_is_left_out_and_a_transparent_one_flattened() -> None:
     text = "".join(pages(plan_pdf.render_handout(handout(logo=b"not an image"))))
     assert "Min uddannelsesplan" in text

@@ -167,9 +167,8 @@ def printable(text: str, *, bold: bool = False) -> str:
 
     Characters beyond U+FFFF (all emoji, even the few DejaVu has) are replaced too:
     reportlab writes them into the font's ToUnicode map as invalid hex, so they could
-    not be searched or copied. Right-to-left text keeps its logical order and is set
-    left to right without Arabic shaping (reportlab has no bidi support without extra
-    packages); every letter is in the PDF and its text layer."""
+    not be searched or copied. Right-to-left runs are put in reading order by `visual`
+    when the text is laid out; this returns the text in its logical order."""
     glyphs = _coverage(pdf_fonts.BOLD if bold else pdf_fonts.REGULAR)
     out: list[str] = []
     for ch in unicodedata.normalize("NFC", text):
@@ -190,10 +189,37 @@ def printable(text: str, *, bold: bool = False) -> str:
     return "".join(out)
 
 
+# Hebrew and Arabic letters (with their presentation forms): written right to left.
+_RTL = "\u0590-\u05ff\u0600-\u065f\u066e-\u06ef\u06fa-\u08ff\ufb1d-\ufdff\ufe70-\ufefc"
+_RTL_RUN = re.compile(f"[{_RTL}](?:[{_RTL}\\s]*[{_RTL}])?")
+
+
+def visual(text: str) -> str:
+    """Right-to-left words in the order the eye reads them on a left-to-right page.
+
+    reportlab lays every line out left to right, so a Hebrew or Arabic run is reversed
+    here, letter by letter (a letter keeps its vowel marks after it). Digits and Latin
+    text stay as they are. This is the simple case of the Unicode bidi algorithm: enough
+    for a name or a phrase; Arabic letters are not joined (reportlab cannot shape them).
+    """
+
+    def flip(run: re.Match[str]) -> str:
+        clusters: list[str] = []
+        for ch in run.group(0):
+            if clusters and unicodedata.category(ch) == "Mn":
+                clusters[-1] += ch
+            else:
+                clusters.append(ch)
+        return "".join(reversed(clusters))
+
+    return _RTL_RUN.sub(flip, text)
+
+
 def markup(text: str, *, bold: bool = False) -> str:
-    """User text made safe for a Paragraph: printable, escaped, line breaks kept."""
+    """User text made safe for a Paragraph: printable, in visual order, escaped, line
+    breaks kept."""
     lines = printable(text, bold=bold).split("\n")
-    return "<br/>".join(escape(line) for line in lines)
+    return "<br/>".join(escape(visual(line)) for line in lines)
 
 
 def masked_cpr(text: str) -> str:
@@ -823,7 +849,7 @@ def warm_up() -> None:
 def render_handout(handout: Handout, *, archive: bool = False) -> bytes:
     """The plan as PDF bytes; ``archive`` makes it PDF/A-2b for the municipality's ESDH."""
     font = pdf_fonts.register()
-    municipality = printable(handout.municipality.strip())
+    municipality = visual(printable(handout.municipality.strip()))
     footer = " · ".join(
         x
         for x in (
