@@ -510,13 +510,26 @@ def shoot_progression(shoot: Shooter, window: MainWindow, store: Store, youth_id
     shoot(descriptors, "progression-descriptors")
     descriptors.reject()
 
-    bare = _demo_case(window, store, with_history=False)
+    bare = _no_indicators_case(window)
     if bare is not None:
         empty = _open(window, bare)
         empty.tabs.setCurrentWidget(empty.progression)
         wait_until(lambda: empty.progression.loaded)
         shoot(window, "record-progression-empty")
+        empty.tabs.setCurrentIndex(0)
     view.tabs.setCurrentIndex(0)
+
+
+def _no_indicators_case(window: MainWindow) -> int | None:
+    """A demo young person with no indicators chosen (about a third of them)."""
+    from ungedesk.services import progression
+
+    for row in range(min(window.model.total, 200)):
+        youth_id = window.model.youth_id(row)
+        p = tasks.runner().call_blocking(progression.get_progression, window._store, youth_id)
+        if not p.chosen:
+            return youth_id
+    return None
 
 
 def shoot_lock(shoot: Shooter, window: MainWindow, store: Store, paths: StorePaths) -> None:

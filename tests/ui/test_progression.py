@@ -19,6 +19,7 @@ from ungedesk.ui.indicator_choice_dialog import IndicatorChoiceDialog
 from ungedesk.ui.measurement_dialog import MeasurementDialog, ScoreEdit
 from ungedesk.ui.progression_chart import ReadingKind, View, Who
 from ungedesk.ui.progression_panel import ProgressionPanel
+from ungedesk.ui.record_view import RecordView
 
 CPR = "1503054007"  # synthetic: born 15 March 2005
 TODAY = date(2026, 11, 24)
@@ -328,4 +329,26 @@ def test_the_charts_are_fed_first_previous_and_latest(qtbot, store, youth) -> No
     assert by_who == {Who.CASEWORKER: [2, 4, 3], Who.YOUTH: [3, 5, 9]}
     assert timeline.talk_points == (date(2026, 11, 2),)
     panel.close()
+    qtbot.waitUntil(lambda: not tasks.runner().busy)
+
+
+def test_ctrl_m_in_the_record_opens_a_new_measurement(qtbot, store, youth) -> None:
+    found = youths.get(store, youth)
+    assert found is not None
+    view = RecordView(store, found, lambda: TODAY)
+    qtbot.addWidget(view)
+    view.resize(1200, 800)
+    view.show()
+    qtbot.waitUntil(lambda: view.progression.loaded)
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    view.tabs.setFocus()
+    qtbot.keyClick(focused(), Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    assert view.tabs.currentWidget() is view.progression
+    dialog = view.progression.dialog
+    assert isinstance(dialog, MeasurementDialog)
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.waitUntil(lambda: focused() is dialog.rows[Indicator.SKILLS].caseworker)
+    dialog.reject()
+    view.close()
     qtbot.waitUntil(lambda: not tasks.runner().busy)
