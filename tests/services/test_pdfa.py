@@ -80,6 +80,7 @@ def test_srgb_output_intent(archive: bytes) -> None:
     assert icc[36:40] == b"acsp"
     assert icc[12:16] in (b"mntr", b"prtr")
     assert icc[16:20] == b"RGB "
+    assert icc[8] < 5  # veraPDF's PDF/A-2 rule 6.2.3-1: a monitor or printer profile, version < 5
     assert int.from_bytes(icc[0:4], "big") == len(icc)
     # A real, loadable profile.
     ImageCms.ImageCmsProfile(io.BytesIO(icc))

@@ -25,7 +25,8 @@ OUTPUT_CONDITION = "sRGB IEC61966-2.1"
 
 @cache
 def srgb_profile() -> bytes:
-    """The sRGB ICC profile (a display profile, RGB, as PDF/A output intents allow)."""
+    """The sRGB ICC profile: a monitor-class RGB profile, version 4.4. PDF/A-2 accepts an
+    output intent profile of class mntr or prtr in GRAY, RGB or CMYK below version 5."""
     profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
     return bytes(profile.tobytes())
 
