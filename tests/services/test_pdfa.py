@@ -5,6 +5,7 @@ embedded, nothing transparent, a document ID, no encryption."""
 from __future__ import annotations
 
 import io
+import struct
 from collections.abc import Iterator
 
 import pikepdf
@@ -101,6 +102,40 @@ def test_every_font_is_embedded(archive: bytes) -> None:
                     assert descriptor is not None, f.BaseFont
                     assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
     assert any("DejaVuSans" in n for n in names)
+
+
+def cmap_encodings(font_program: bytes) -> list[tuple[int, int]]:
+    """(platform, encoding) of every subtable in a TrueType program's cmap table."""
+    tables = struct.unpack(">H", font_program[4:6])[0]
+    for i in range(tables):
+        tag, _sum, offset, _length = struct.unpack(
+            ">4sIII", font_program[12 + 16 * i : 28 + 16 * i]
+        )
+        if tag == b"cmap":
+            count = struct.unpack(">H", font_program[offset + 2 : offset + 4])[0]
+            return [
+                struct.unpack(">HH", font_program[offset + 4 + 8 * j : offset + 8 + 8 * j])
+                for j in range(count)
+            ]
+    return []
+
+
+def test_symbolic_truetype_fonts_follow_the_encoding_rule(archive: bytes) -> None:
+    # veraPDF 6.2.11.6: a symbolic TrueType font has no Encoding, and its cmap has exactly
+    # one subtable or the (3,0) one; a non-symbolic one uses WinAnsi or MacRoman.
+    with pikepdf.open(io.BytesIO(archive)) as pdf:
+        for res in resources(pdf):
+            for font in res.get("/Font", {}).values():
+                if font.Subtype != "/TrueType":
+                    continue
+                descriptor = font.FontDescriptor
+                symbolic = int(descriptor.Flags) & 4
+                if symbolic:
+                    assert "/Encoding" not in font
+                    encodings = cmap_encodings(descriptor.FontFile2.read_bytes())
+                    assert len(encodings) == 1 or (3, 0) in encodings, encodings
+                else:
+                    assert font.get("/Encoding") in ("/WinAnsiEncoding", "/MacRomanEncoding")
 
 
 def test_nothing_transparent_and_only_rgb_images(archive: bytes) -> None:
