@@ -244,6 +244,13 @@ def test_descriptors_edit_and_reset(store: Store) -> None:
     with pytest.raises(InputError) as err:
         progression.save_descriptors(store, "[skills]\nquestion = 'x'\n")
     assert "descriptors" in err.value.fields and "5 trin" in err.value.fields["descriptors"]
+    wordy = shipped.replace("Møder til færre end 4 ud af 10", "Møder " * 100)
+    with pytest.raises(InputError) as err:
+        progression.save_descriptors(store, wordy)
+    assert err.value.fields["descriptors"].startswith("Mødestabilitet: hvert")
+    with pytest.raises(InputError):
+        progression.save_descriptors(store, "#" * 100_001)
+    assert progression.descriptors_text(store) == shipped
     edited = shipped.replace("Møder til færre end 4 ud af 10", "Kommer næsten aldrig")
     progression.save_descriptors(store, edited)
     assert progression.descriptors_text(store) == edited

@@ -52,6 +52,14 @@ from ungedesk.store.models import (
 DESCRIPTORS_FILE = PROGRESSION / "descriptors.toml"
 DESCRIPTORS_SETTING = "progression_descriptors"  # the municipality's edited TOML text
 MAX_REASON = 2000
+MAX_DESCRIPTOR = 400  # characters in one question or stage text
+MAX_DESCRIPTORS_TEXT = 100_000
+# How to pick a score from the descriptors; the same rule heads the shipped file.
+SCORING_RULE = (
+    "Vælg det højeste trin, hvor hele beskrivelsen passer på de seneste 4 uger. Giv "
+    "trinnets højeste tal, hvis den unge også gør noget af det, der står i næste trin. "
+    "Ellers giv trinnets laveste tal."
+)
 _ORDER = {indicator: position for position, indicator in enumerate(Indicator)}
 
 
@@ -275,10 +283,24 @@ def descriptors(store: Store) -> dict[Indicator, Descriptor]:
 
 def save_descriptors(store: Store, text: str) -> dict[Indicator, Descriptor]:
     """Keep the municipality's edited descriptors; refuses text that does not parse."""
+    if len(text) > MAX_DESCRIPTORS_TEXT:
+        raise InputError({"descriptors": "Beskrivelserne er for lange."})
     try:
         parsed = parse_descriptors(text)
     except DescriptorError as exc:
         raise InputError({"descriptors": str(exc)}) from None
+    for indicator, d in parsed.items():
+        # Shown beside the score grid while the caseworker types: a page of text per
+        # stage would not be read, and two caseworkers would stop scoring alike.
+        if any(len(part) > MAX_DESCRIPTOR for part in (d.question, *d.stages)):
+            raise InputError(
+                {
+                    "descriptors": (
+                        f"{INDICATOR_LABELS[indicator]}: hvert spørgsmål og trin må højst "
+                        f"være {MAX_DESCRIPTOR} tegn."
+                    )
+                }
+            )
     set_setting(store, DESCRIPTORS_SETTING, text)
     return parsed
 
