@@ -100,7 +100,7 @@ class CaseloadProgressionDialog(FittingDialog):
         super().__init__(parent)
         self._store = store
         self.setWindowTitle(self.tr("Progression over the caseload"))
-        self.setMinimumWidth(640)
+        self.setMinimumWidth(760)
         self.loads = 0
         now = today()
         self.start = date_field(date(now.year, 1, 1), latest=now)
