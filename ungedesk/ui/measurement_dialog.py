@@ -280,6 +280,16 @@ class MeasurementDialog(WorkDialog):
         for number, indicator in enumerate(shown):
             row = ScoreRow(indicator)
             self.rows[indicator] = row
+            # Screen readers hear which score a field is; the grid's column titles are
+            # not tied to the fields.
+            name = INDICATOR_LABELS[indicator]
+            row.caseworker.setAccessibleName(
+                self.tr("{indicator}: caseworker's score").format(indicator=name)
+            )
+            row.youth.setAccessibleName(
+                self.tr("{indicator}: the young person's own score").format(indicator=name)
+            )
+            row.comment.setAccessibleName(self.tr("{indicator}: comment").format(indicator=name))
             line = 1 + 2 * number
             label_box = QWidget()
             label_layout = QVBoxLayout(label_box)
