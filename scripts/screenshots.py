@@ -14,7 +14,8 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable
-from datetime import date, timedelta
+from dataclasses import replace
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -200,6 +201,7 @@ def shoot_main(shoot: Shooter, paths: StorePaths, count: int, seed: int) -> None
     shoot(view, "record-cpr-copied")
     secret_clipboard().clear()
     shoot_record_tabs(shoot, window, store)
+    shoot_plan(shoot, window, store)
     # A case with months of history, so the progression has something to show.
     shoot_progression(shoot, window, store, _progression_case(window) or view.record.id)
 
@@ -370,6 +372,169 @@ def shoot_record_tabs(shoot: Shooter, window: MainWindow, store: Store) -> None:
         empty.tabs.setCurrentWidget(tab)
         shoot(window, name)
     empty.tabs.setCurrentIndex(0)
+
+
+def seed_plan(store: Store, youth_id: int) -> None:
+    """A plan handed out earlier, with a consent for health, then edited since."""
+    from ungedesk.domain.plan import (
+        Application,
+        ApplicationKind,
+        ConsentScope,
+        Contact,
+        ContactRole,
+        GoalType,
+        Intervention,
+        PlanContent,
+        Subgoal,
+        SubgoalOwner,
+        SubgoalStatus,
+    )
+    from ungedesk.domain.progression import Indicator
+    from ungedesk.services import plan, youths
+
+    record = youths.get(store, youth_id)
+    assert record is not None
+    earlier = max(record.henvendelse_date, TODAY - timedelta(days=7))
+    plan.give_consent(
+        store, youth_id, [ConsentScope.HEALTH], earlier, "Mundtligt ved samtalen", today=TODAY
+    )
+    content = PlanContent(
+        goal_type=GoalType.EUD,
+        programme="Social- og sundhedshjælper",
+        school="SOSU Nord, Aalborg",
+        goal_start=date(2027, 8, 9),
+        own_wishes="Jeg vil gerne arbejde med ældre mennesker. Jeg kan godt lide at hjælpe.",
+        challenges="Svært ved at komme op om morgenen. Har brug for hjælp til at søge.",
+        short_term_goals="Møde stabilt op i praktikken hver dag i fire uger.",
+        long_term_goals="Starte på SOSU-uddannelsen i august 2027.",
+        health="Astma, bruger inhalator. Ingen betydning for uddannelsen.",
+        subgoals=(
+            Subgoal(
+                "Besøge SOSU-skolen",
+                SubgoalOwner.UU,
+                date(2026, 12, 3),
+                "Mette Holm",
+                SubgoalStatus.IN_PROGRESS,
+            ),
+            Subgoal(
+                "Møde op kl. 8 hver dag i praktikken",
+                SubgoalOwner.YOUTH,
+                date(2026, 12, 18),
+                indicator=Indicator.ATTENDANCE,
+            ),
+            Subgoal("Søge om optagelse", SubgoalOwner.YOUTH, date(2027, 3, 1)),
+            Subgoal(
+                "Afklare transport",
+                SubgoalOwner.CASEWORKER,
+                date(2026, 12, 10),
+                status=SubgoalStatus.REACHED,
+            ),
+        ),
+        interventions=(
+            Intervention(
+                "Virksomhedspraktik",
+                "Plejecenter Solhøj",
+                date(2026, 11, 30),
+                date(2027, 1, 22),
+                "Afprøve arbejdet med ældre",
+            ),
+            Intervention("Mentor", "Ungeteamet", date(2026, 11, 16), None, "Støtte til at møde op"),
+        ),
+        applications=(
+            Application(
+                ApplicationKind.CONTACT,
+                "SOSU Nord, Aalborg",
+                date(2026, 11, 18),
+                "Rundvisning aftalt",
+            ),
+        ),
+        contacts=(
+            Contact(ContactRole.CONTACT_PERSON, "Ali Hassan", "Mentor", "20 30 40 50"),
+            Contact(ContactRole.TEAM, "Mette Holm", "UU-vejleder", "", "meho@kommune.example"),
+        ),
+    )
+    plan.save_plan(store, youth_id, content, today=earlier, now=datetime.combine(earlier, time(10)))
+    plan.hand_out(store, youth_id, today=earlier, now=datetime.combine(earlier, time(10)))
+    later = replace(
+        content,
+        short_term_goals="Møde stabilt op i praktikken hver dag i seks uger.",
+    )
+    plan.save_plan(store, youth_id, later, today=TODAY, now=datetime.combine(TODAY, time(10)))
+
+
+def shoot_plan(shoot: Shooter, window: MainWindow, store: Store) -> None:
+    """The plan tab filled in, its field errors, the consent and hand-out dialogs, the
+    versions, the PDF preview and the batch."""
+    from ungedesk.ui.pdf_preview import PdfPreviewDialog
+    from ungedesk.ui.plan_batch_dialog import PlanBatchDialog
+
+    youth_id = _demo_case(window, store, with_history=True)
+    if youth_id is None:
+        return
+    tasks.runner().call_blocking(seed_plan, store, youth_id)
+    view = _open(window, youth_id)
+    panel = view.plan
+    panel.reload()
+    wait_until(lambda: panel.loaded and panel.draft is not None and bool(panel.draft.versions))
+    view.tabs.setCurrentWidget(panel)
+    shoot(window, "record-plan")
+    box = panel.subgoals.parentWidget()
+    assert box is not None
+    panel.scroll_area.verticalScrollBar().setValue(box.y())
+    shoot(window, "record-plan-lists")
+    panel.scroll_area.verticalScrollBar().setValue(panel.scroll_area.verticalScrollBar().maximum())
+    shoot(window, "record-plan-consent")
+
+    panel.programme.setText("")
+    model = panel.subgoals_model
+    model.setData(model.index(2, 0), "")
+    saves = panel.saves
+    panel.programme.setText("x" * 201)
+    panel.save()
+    wait_until(lambda: panel.error.isVisible() or panel.saves > saves)
+    panel.scroll_area.verticalScrollBar().setValue(0)
+    shoot(window, "record-plan-errors")
+
+    panel.ask_hand_out()
+    wait_until(lambda: panel.dialog is not None and panel.dialog.isVisible())
+    assert panel.dialog is not None
+    shoot(panel.dialog, "plan-hand-out")
+    panel.dialog.reject()
+    panel.reload()
+    wait_until(lambda: not panel.dirty and panel.loaded)
+
+    panel.open_consent()
+    wait_until(lambda: panel.dialog is not None and panel.dialog.isVisible())
+    assert panel.dialog is not None
+    shoot(panel.dialog, "plan-consent")
+    panel.dialog.reject()
+
+    panel.open_versions()
+    wait_until(lambda: panel.dialog is not None and getattr(panel.dialog, "loads", 0) > 0)
+    versions = panel.dialog
+    assert versions is not None
+    shoot(versions, "plan-versions")
+    versions.reject()
+
+    panel.preview()
+    wait_until(lambda: isinstance(panel.dialog, PdfPreviewDialog) and panel.dialog.isVisible())
+    assert panel.dialog is not None
+    settle(400)
+    shoot(panel.dialog, "plan-pdf-preview")
+    panel.dialog.reject()
+
+    batch = PlanBatchDialog(
+        store,
+        lambda: TODAY,
+        lambda: datetime.combine(TODAY, time(12)),
+        window,
+        folder=Path.home() / "Uddannelsesplaner",
+    )
+    batch.show()
+    wait_until(lambda: batch.counted is not None)
+    shoot(batch, "plan-batch")
+    batch.reject()
+    view.tabs.setCurrentIndex(0)
 
 
 def _progression_case(window: MainWindow) -> int | None:
