@@ -29,7 +29,15 @@ from PySide6.QtCore import (
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QDesktopServices, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QDesktopServices,
+    QKeyEvent,
+    QKeySequence,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -932,7 +940,14 @@ class PlanPanel(QWidget):
 
         self._set_actions_enabled(False)
         self._apply_consent(frozenset())
-        self.reload()
+        self._requested = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # The plan is read (and the read logged, a special-category one when it holds
+        # health) when the caseworker opens the tab, not whenever the record opens.
+        super().showEvent(event)
+        if not self._requested:
+            self.reload()
 
     def today(self) -> date:
         return self._today()
@@ -943,6 +958,7 @@ class PlanPanel(QWidget):
     # --- loading -------------------------------------------------------------------------
 
     def reload(self) -> None:
+        self._requested = True
         tasks.run_task(
             plan_service.get_plan,
             self._store,
@@ -1544,6 +1560,8 @@ class PlanPanel(QWidget):
         """Consents, people and versions changed elsewhere: show them, and keep the
         caseworker's unsaved edits (a withdrawn consent's text is gone from the saved
         draft; the form keeps it marked until saved)."""
+        if not self._requested:
+            return  # not opened yet: it reads everything when it is
         self._context_message = done
         tasks.run_task(
             plan_service.get_plan,
