@@ -56,9 +56,9 @@ MAX_DESCRIPTOR = 400  # characters in one question or stage text
 MAX_DESCRIPTORS_TEXT = 100_000
 # How to pick a score from the descriptors; the same rule heads the shipped file.
 SCORING_RULE = (
-    "Vælg det højeste trin, hvor hele beskrivelsen passer på de seneste 4 uger. Giv "
-    "trinnets højeste tal, hvis den unge også gør noget af det, der står i næste trin. "
-    "Ellers giv trinnets laveste tal."
+    "Vælg det højeste trin, hvor alt i beskrivelsen passer. Passer intet trin helt, er det "
+    "trin 1. Se på de seneste 4 uger, medmindre trinnet nævner en anden periode. Giv "
+    "trinnets højeste tal, hvis den unge også opfylder noget af næste trin, ellers det laveste."
 )
 _ORDER = {indicator: position for position, indicator in enumerate(Indicator)}
 
