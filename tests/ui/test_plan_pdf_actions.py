@@ -19,8 +19,7 @@ from ungedesk.domain.youth import YouthInput
 from ungedesk.services import audit, caseworkers, youths
 from ungedesk.services import plan as plan_service
 from ungedesk.store.database import Store
-from ungedesk.ui import pdf_preview, plan_panel, tasks
-from ungedesk.ui.pdf_preview import PdfPreviewDialog, load_pdf, render_pages
+from ungedesk.ui import plan_panel, tasks
 from ungedesk.ui.plan_batch_dialog import PlanBatchDialog, this_week
 from ungedesk.ui.plan_panel import PlanPanel
 
@@ -69,6 +68,9 @@ def panel(qtbot, store: Store) -> Iterator[PlanPanel]:
 def test_preview_loads_the_pdf_from_memory(
     qtbot, panel: PlanPanel, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
+    pytest.importorskip("PySide6.QtPdf")
+    from ungedesk.ui.pdf_preview import PdfPreviewDialog
+
     # No file may be written for a preview: a temp file would lie unencrypted on disk.
     opened: list[str] = []
     real_open = open
@@ -129,6 +131,7 @@ def test_send_to_opens_the_folder_or_the_mail_client(
 def test_printing_renders_every_page_to_the_printer(
     qtbot, panel: PlanPanel, store: Store, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
+    pytest.importorskip("PySide6.QtPdf")
     out = tmp_path / "printed.pdf"
     printers: list[QPrinter] = []
 
@@ -152,6 +155,9 @@ def test_printing_renders_every_page_to_the_printer(
 
 
 def test_render_pages_respects_the_page_range(qtbot, tmp_path: Path, store: Store) -> None:
+    pytest.importorskip("PySide6.QtPdf")
+    from ungedesk.ui.pdf_preview import load_pdf, render_pages
+
     youth_id = with_plan(store, CPRS[1], "Ali")
     data = tasks.runner().call_blocking(plan_panel.pdf_bytes, store, youth_id, None, TODAY, NOW)
     document, buffer = load_pdf(data)
@@ -163,7 +169,6 @@ def test_render_pages_respects_the_page_range(qtbot, tmp_path: Path, store: Stor
     assert render_pages(document, printer) == 1
     document.close()
     buffer.close()
-    assert pdf_preview.QPdfDocument is not None
 
 
 def test_batch_makes_the_weeks_plans_with_progress(qtbot, store: Store, tmp_path: Path) -> None:
@@ -210,3 +215,22 @@ def test_batch_can_be_cancelled(qtbot, store: Store, tmp_path: Path) -> None:
     assert "Stop" in dialog.summary.text() or "3" in dialog.summary.text()
     dialog.reject()
     assert not dialog.isVisible()
+
+
+def test_without_qt_pdf_the_preview_explains_and_saving_still_works(
+    qtbot, panel: PlanPanel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_qtpdf(name: str, *args: object, **kwargs: object) -> object:
+        if name.startswith("PySide6.QtPdf"):
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(builtins, "__import__", no_qtpdf)
+    panel.preview_button.click()
+    assert panel.error.isVisible()
+    assert "PDF" in panel.error.text()
+    assert panel.dialog is None

@@ -1357,7 +1357,24 @@ class PlanPanel(QWidget):
                 self.tr("The PDF shows the saved plan. Save (Ctrl+S) to include your changes.")
             )
 
+    def _pdf_viewer_missing(self) -> bool:
+        """Qt's PDF module is a separate package (PySide6-Pdf): without it the plan can
+        still be saved and sent, only not shown or printed from here."""
+        try:
+            import PySide6.QtPdf  # noqa: F401
+        except ImportError:
+            self.error.show_message(
+                self.tr(
+                    "Showing and printing the PDF needs Qt's PDF component, which is not "
+                    "installed. Save the PDF and open it in your PDF reader instead."
+                )
+            )
+            return True
+        return False
+
     def preview(self, version: int | None = None) -> None:
+        if self._pdf_viewer_missing():
+            return
         from ungedesk.ui.pdf_preview import PdfPreviewDialog
 
         self._unsaved_note()
@@ -1450,6 +1467,8 @@ class PlanPanel(QWidget):
         self._failed(exc)
 
     def print_plan(self, version: int | None = None) -> None:
+        if self._pdf_viewer_missing():
+            return
         from ungedesk.ui.pdf_preview import print_pdf
 
         self._unsaved_note()
