@@ -29,7 +29,13 @@ from ungedesk.services import (
 from ungedesk.services.audit import Action
 from ungedesk.services.setup import InputError
 from ungedesk.store.database import Store
-from ungedesk.store.models import Measurement, TargetGroupEntry, Youth
+from ungedesk.store.models import (
+    IndicatorChoice,
+    Measurement,
+    MeasurementScore,
+    TargetGroupEntry,
+    Youth,
+)
 from ungedesk.store.paths import StorePaths
 
 Ind = Indicator
@@ -530,3 +536,42 @@ def test_demo_progression_is_valid_and_varied(store: Store) -> None:
     attendance = rows[ATT]
     assert attendance.youths > 10 and attendance.caseworker_average is not None
     assert attendance.caseworker_average > 0  # slow improvement on average
+
+
+def test_missing_records_and_empty_caseload(store: Store) -> None:
+    for call in (
+        lambda: progression.get_progression(store, 999),
+        lambda: progression.handout_readings(store, 999),
+        lambda: progression.record_measurement(
+            store, 999, measure(date(2026, 3, 1), (Ind.ATTENDANCE, 5, 5)), today=TODAY
+        ),
+        lambda: progression.corrections(store, 999),
+    ):
+        with pytest.raises(InputError):
+            call()
+    rows = progression.caseload_movement(store, start=date(2026, 1, 1), end=TODAY)
+    assert [(r.youths, r.caseworker_average, r.youth_average) for r in rows] == [
+        (0, None, None)
+    ] * 9
+    assert rows[0].label == "Faglige/praktiske kompetencer"
+
+
+def test_an_indicator_this_version_does_not_know_is_left_out(store: Store) -> None:
+    # A case received from a newer UngeDesk may carry an indicator added there.
+    yid = person(store)
+    progression.choose_indicators(store, yid, [Ind.ATTENDANCE], HENV)
+    mid = progression.record_measurement(
+        store, yid, measure(date(2026, 3, 1), (Ind.ATTENDANCE, 5, 5)), today=TODAY
+    )
+    with store.session() as s:
+        s.add(IndicatorChoice(youth_id=yid, indicator="humor", chosen_on=HENV, chosen_by="X"))
+        s.add(
+            MeasurementScore(
+                measurement_id=mid, youth_id=yid, indicator="humor", caseworker_score=3
+            )
+        )
+    p = progression.get_progression(store, yid)
+    assert p.chosen == (Ind.ATTENDANCE,)
+    assert [s.indicator for s in p.measurements[0].scores] == [Ind.ATTENDANCE]
+    rows = progression.caseload_movement(store, start=HENV, end=TODAY)
+    assert len(rows) == 9
