@@ -339,12 +339,17 @@ def test_ctrl_m_in_the_record_opens_a_new_measurement(qtbot, store, youth) -> No
     qtbot.addWidget(view)
     view.resize(1200, 800)
     view.show()
-    qtbot.waitUntil(lambda: view.progression.loaded)
+    qtbot.waitUntil(lambda: view.conversations.loaded and view.deadlines.loaded)
+    qtbot.waitUntil(lambda: not tasks.runner().busy)
+    # Opening the record reads no progression (a logged, maybe special-category read).
+    assert not view.progression.requested
     view.activateWindow()
     qtbot.waitUntil(view.isActiveWindow)
     view.tabs.setFocus()
     qtbot.keyClick(focused(), Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
     assert view.tabs.currentWidget() is view.progression
+    # The tab reads its data now and opens the dialog when it arrives.
+    qtbot.waitUntil(lambda: isinstance(view.progression.dialog, MeasurementDialog))
     dialog = view.progression.dialog
     assert isinstance(dialog, MeasurementDialog)
     qtbot.waitUntil(dialog.isVisible)

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -426,7 +426,16 @@ class ProgressionPanel(QWidget):
         self.indicator_table.selectionModel().selectionChanged.connect(self._indicator_selected)
         self.measurement_table.selectionModel().selectionChanged.connect(self._update_buttons)
         self._update_buttons()
-        self.reload()
+        # Read when first shown, not when the record opens: the read is logged, and as
+        # special-category data when health or substance use is chosen, so it should
+        # happen only when somebody looks.
+        self.requested = False
+        self._new_when_loaded = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self.requested:
+            self.reload()
 
     def _table(self, model: QAbstractItemModel) -> QTableView:
         table = QTableView()
@@ -447,6 +456,7 @@ class ProgressionPanel(QWidget):
     # --- loading -------------------------------------------------------------------------
 
     def reload(self) -> None:
+        self.requested = True
         tasks.run_task(
             load_screen,
             self._store,
@@ -498,6 +508,9 @@ class ProgressionPanel(QWidget):
         self.loaded = True
         self.loads += 1
         self._update_buttons()
+        if self._new_when_loaded:
+            self._new_when_loaded = False
+            self.new_measurement()
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, StoreError):
@@ -556,6 +569,10 @@ class ProgressionPanel(QWidget):
 
     def new_measurement(self) -> None:
         if self.state is None:
+            # Ctrl+M before the tab was ever shown: open once the data is there.
+            self._new_when_loaded = True
+            if not self.requested:
+                self.reload()
             return
         p = self.state.progression
         if not p.chosen:
