@@ -235,7 +235,10 @@ def test_health_reads_are_flagged_special(store: Store) -> None:
         today=TODAY,
     )
     assert last_event(store, yid).special
-    progression.get_progression(store, yid)
+    assert progression.get_progression(store, yid).talk_about() == [
+        (Ind.SUBSTANCE_USE, 2, 6),
+        (Ind.ATTENDANCE, 3, 7),
+    ]
     assert last_event(store, yid).special
     progression.correct_measurement(
         store, mid, measure(date(2026, 3, 2), (Ind.ATTENDANCE, 4, 7)), "Ret", today=TODAY
