@@ -336,3 +336,29 @@ def test_tab_follows_the_reading_order(qtbot, panel: PlanPanel) -> None:
     panel.send_button.setFocus()  # Versions… is disabled before a version exists
     qtbot.keyClick(focused(), Qt.Key.Key_Tab)
     assert panel.goal_type.hasFocus()
+
+
+def test_an_empty_plan_cannot_be_handed_out(
+    qtbot, panel: PlanPanel, store: Store, youth_id: int
+) -> None:
+    dialog = hand_out(qtbot, panel)
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: panel.field_errors["goal_type"].isVisible())
+    assert "uddannelsesmål" in panel.field_errors["goal_type"].text()
+    assert not plan_service.get_plan(store, youth_id, now=NOW).versions
+
+
+def test_a_failed_save_before_handing_out_hands_nothing_out_later(
+    qtbot, panel: PlanPanel, store: Store, youth_id: int
+) -> None:
+    fill_and_save(qtbot, panel)
+    panel.programme.setText("x" * 201)
+    dialog = hand_out(qtbot, panel)
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: panel.field_errors["programme"].isVisible())
+    panel.programme.setText("FGU")
+    saves = panel.saves
+    panel.save()
+    saved(qtbot, panel, saves)
+    qtbot.waitUntil(lambda: not tasks.runner().busy)
+    assert not plan_service.get_plan(store, youth_id, now=NOW).versions

@@ -1192,7 +1192,7 @@ class PlanPanel(QWidget):
         for section in self.lists.values():
             section.show_errors({})
 
-    def show_field_errors(self, fields: dict[str, str]) -> None:
+    def show_field_errors(self, fields: dict[str, str], summary: str = "") -> None:
         """Each message at its field; the first one scrolled into view."""
         self.clear_errors()
         per_list: dict[str, dict[str, str]] = {name: {} for name in self.lists}
@@ -1211,7 +1211,7 @@ class PlanPanel(QWidget):
         for name, errors in per_list.items():
             if errors:
                 self.lists[name].show_errors(errors)
-        summary = self.tr("The plan was not saved. Correct the marked fields.")
+        summary = summary or self.tr("The plan was not saved. Correct the marked fields.")
         self.error.show_message(" ".join([summary, *unplaced]))
         if first is not None:
             self.scroll_area.ensureWidgetVisible(first)
@@ -1251,10 +1251,20 @@ class PlanPanel(QWidget):
             then()
 
     def _save_failed(self, exc: BaseException) -> None:
+        # A hand-out waiting for this save must not happen at some later save.
+        self._after_save = None
         self.busy.hide()
         self._set_actions_enabled(True)
         if isinstance(exc, InputError):
             self.show_field_errors(exc.fields)
+            return
+        self._failed(exc)
+
+    def _hand_out_failed(self, exc: BaseException) -> None:
+        self.busy.hide()
+        self._set_actions_enabled(True)
+        if isinstance(exc, InputError):
+            self.show_field_errors(exc.fields, self.tr("The plan was not handed out."))
             return
         self._failed(exc)
 
@@ -1305,7 +1315,7 @@ class PlanPanel(QWidget):
             today=self.today(),
             now=self.now(),
             on_done=self._handed_out,
-            on_error=self._save_failed,
+            on_error=self._hand_out_failed,
         )
 
     def _handed_out(self, number: int) -> None:
