@@ -23,7 +23,12 @@ from ungedesk.services import caseworkers, youths
 from ungedesk.services import plan as plan_service
 from ungedesk.store.database import Store
 from ungedesk.ui import tasks
-from ungedesk.ui.plan_dialogs import ConsentDialog, HandOutDialog, VersionsDialog
+from ungedesk.ui.plan_dialogs import (
+    ConsentDialog,
+    HandOutDialog,
+    VersionsDialog,
+    WithdrawConsentDialog,
+)
 from ungedesk.ui.plan_panel import PlanPanel
 
 CPR = "1503054007"  # synthetic
@@ -362,3 +367,33 @@ def test_a_failed_save_before_handing_out_hands_nothing_out_later(
     saved(qtbot, panel, saves)
     qtbot.waitUntil(lambda: not tasks.runner().busy)
     assert not plan_service.get_plan(store, youth_id, now=NOW).versions
+
+
+def test_withdrawing_consent_removes_the_text_and_closes_the_field(
+    qtbot, store: Store, youth_id: int
+) -> None:
+    plan_service.give_consent(
+        store, youth_id, [ConsentScope.HEALTH], date(2026, 11, 10), "", today=TODAY
+    )
+    plan_service.save_plan(store, youth_id, PlanContent(health="Astma."), today=TODAY, now=NOW)
+    view = open_panel(qtbot, store, youth_id)
+    try:
+        assert view.health.toPlainText() == "Astma." and not view.health.isReadOnly()
+        view.withdraw_button.click()
+        qtbot.waitUntil(
+            lambda: isinstance(view.dialog, WithdrawConsentDialog) and view.dialog.isVisible()
+        )
+        dialog = view.dialog
+        assert isinstance(dialog, WithdrawConsentDialog)
+        assert dialog.consent.count() == 1
+        loads = view.loads
+        dialog.ok_button.click()
+        qtbot.waitUntil(lambda: not dialog.isVisible() and view.loads > loads)
+        assert view.health.toPlainText() == ""
+        assert view.health.isReadOnly() or not view.health.isEnabled()
+        assert view.consent_hints["health"].isVisible()
+        assert not view.withdraw_button.isEnabled()
+        assert plan_service.get_plan(store, youth_id, now=NOW).content.health == ""
+    finally:
+        view.close()
+        qtbot.waitUntil(lambda: not tasks.runner().busy)

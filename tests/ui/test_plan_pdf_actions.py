@@ -234,3 +234,24 @@ def test_without_qt_pdf_the_preview_explains_and_saving_still_works(
     assert panel.error.isVisible()
     assert "PDF" in panel.error.text()
     assert panel.dialog is None
+
+
+def test_a_version_is_shown_as_pdf_from_the_versions_dialog(
+    qtbot, panel: PlanPanel, store: Store
+) -> None:
+    pytest.importorskip("PySide6.QtPdf")
+    from ungedesk.ui.pdf_preview import PdfPreviewDialog
+    from ungedesk.ui.plan_dialogs import VersionsDialog
+
+    panel.versions_button.click()
+    qtbot.waitUntil(lambda: isinstance(panel.dialog, VersionsDialog) and panel.dialog.isVisible())
+    versions = panel.dialog
+    assert isinstance(versions, VersionsDialog)
+    qtbot.waitUntil(lambda: versions.pdf_button.isEnabled())
+    versions.pdf_button.click()
+    qtbot.waitUntil(lambda: isinstance(panel.dialog, PdfPreviewDialog) and panel.dialog.isVisible())
+    preview = panel.dialog
+    assert isinstance(preview, PdfPreviewDialog)
+    assert "1" in preview.windowTitle()
+    preview.close()
+    versions.close()
