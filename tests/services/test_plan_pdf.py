@@ -305,7 +305,11 @@ def check_round_trip(value: str) -> None:
         subgoals=(Subgoal(value or "x", SubgoalOwner.YOUTH),),
         contacts=(Contact(ContactRole.TEAM, value or "x", phone=value),),
     )
-    text = "".join(pages(plan_pdf.render_handout(h)))
+    # Without each page's footer (its last two lines), so text running over a page break
+    # joins up.
+    text = "".join(
+        "\n".join(page.rstrip("\n").split("\n")[:-2]) for page in pages(plan_pdf.render_handout(h))
+    )
     shown = plan_pdf.printable(value)
     assert ltr_part(shown) in ltr_part(text)
     assert not set(rtl_letters(shown)) - set(rtl_letters(text))
@@ -332,6 +336,14 @@ def test_hostile_text_is_shown_as_text(value: str) -> None:
 )
 def test_any_text_builds_and_is_found(value: str) -> None:
     check_round_trip(value)
+
+
+def test_very_long_municipality_and_names_still_lay_out() -> None:
+    # Found by hypothesis: a name far too long for the row beside the logo.
+    value = " ".join(["Aa" * 400] * 4)
+    check_round_trip(value)
+    footer = pages(plan_pdf.render_handout(handout(municipality=value)))[0].splitlines()[-2:]
+    assert "…" in footer[0] and footer[1].startswith("Side 1 af")
 
 
 def test_printable_replaces_what_the_font_lacks_visibly() -> None:

@@ -145,6 +145,7 @@ BODY_WIDTH = PAGE_WIDTH - 2 * MARGIN
 REPLACEMENT = "\ufffd"
 # A section's heading moves to the next page unless this much of the section fits under it.
 KEEP_ROOM = 32 * mm
+SHORT_NAME = 80  # characters of a municipality name that fit beside the logo
 SIDE_WIDTH = 74 * mm  # legend and scores beside the chart
 WHOLE_ROOM = 200 * mm  # "all of it": short sections; still less than a page
 
@@ -412,30 +413,16 @@ def _header(h: Handout) -> list[Flowable]:
             width = min(55 * mm, height * w / hgt)
             height = width * hgt / w
             logo = Image(io.BytesIO(raw), width=width, height=height)
-    name_cell = _u(municipality, st.big) if municipality else Spacer(1, 1)
-    top = Table(
-        [[logo or name_cell, name_cell if logo else ""]],
-        colWidths=[BODY_WIDTH / 2, BODY_WIDTH / 2],
-        hAlign="LEFT",
-    )
-    top.setStyle(
-        _grid(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("ALIGN", (1, 0), (1, 0), "RIGHT"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
-    )
-    if logo is not None and municipality:
+    top: list[Flowable] = []
+    if logo is not None and municipality and len(municipality) <= SHORT_NAME:
+        # The usual case: logo on the left, the municipality's name on the right.
         name_right = ParagraphStyle("plan-name-right", parent=st.big, alignment=2)
-        top = Table(
+        row = Table(
             [[logo, _u(municipality, name_right)]],
             colWidths=[BODY_WIDTH / 2, BODY_WIDTH / 2],
             hAlign="LEFT",
         )
-        top.setStyle(
+        row.setStyle(
             _grid(
                 [
                     ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -444,6 +431,14 @@ def _header(h: Handout) -> list[Flowable]:
                 ]
             )
         )
+        top.append(row)
+    else:
+        # A table row cannot break across pages: a long name goes under the logo instead.
+        if logo is not None:
+            logo.hAlign = "LEFT"
+            top += [logo, Spacer(1, 2 * mm)]
+        if municipality:
+            top.append(_u(municipality, st.big))
     if h.version is not None and h.handed_out_on is not None:
         template = TEXT["version_by"] if h.handed_out_by.strip() else TEXT["version"]
         status = escape(template).format(
@@ -462,6 +457,7 @@ def _header(h: Handout) -> list[Flowable]:
         ],
         colWidths=[18 * mm, BODY_WIDTH - 18 * mm],
         hAlign="LEFT",
+        splitInRow=1,
     )
     who.setStyle(
         _grid(
@@ -474,7 +470,7 @@ def _header(h: Handout) -> list[Flowable]:
         )
     )
     return [
-        top,
+        *top,
         Spacer(1, 6 * mm),
         _p(TEXT["title"], st.title),
         Spacer(1, 2 * mm),
@@ -849,16 +845,17 @@ def warm_up() -> None:
 def render_handout(handout: Handout, *, archive: bool = False) -> bytes:
     """The plan as PDF bytes; ``archive`` makes it PDF/A-2b for the municipality's ESDH."""
     font = pdf_fonts.register()
-    municipality = visual(printable(handout.municipality.strip()))
-    footer = " · ".join(
-        x
-        for x in (
-            municipality,
-            TEXT["title"],
-            f"Version {handout.version}" if handout.version is not None else "Kladde",
-        )
-        if x
+    municipality = " ".join(printable(handout.municipality).split())
+    tail = " · ".join(
+        (TEXT["title"], f"Version {handout.version}" if handout.version is not None else "Kladde")
     )
+    # The footer line leaves room for "Side 10 af 10"; a long name is cut short there.
+    room = BODY_WIDTH - 30 * mm - pdfmetrics.stringWidth(f" · {tail}", font, 8)
+    short = municipality
+    while short and pdfmetrics.stringWidth(short, font, 8) > room:
+        short = short[: max(0, min(len(short) - 1, int(len(short) * 0.9)))].rstrip()
+        short = short.rstrip("…") + "…" if short else ""
+    footer = " · ".join(x for x in (visual(short), tail) if x)
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
         buffer,
@@ -876,7 +873,7 @@ def render_handout(handout: Handout, *, archive: bool = False) -> bytes:
         # PDF/A forbids.
         initialFontName=font,
     )
-    doc.build(story(handout), canvasmaker=_canvas_class(printable(footer)))
+    doc.build(story(handout), canvasmaker=_canvas_class(footer))
     data = buffer.getvalue()
     if archive:
         from ungedesk.services import pdfa
