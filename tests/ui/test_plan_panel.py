@@ -397,3 +397,15 @@ def test_withdrawing_consent_removes_the_text_and_closes_the_field(
     finally:
         view.close()
         qtbot.waitUntil(lambda: not tasks.runner().busy)
+
+
+def test_the_start_date_is_typed_and_emptied_with_delete(qtbot, panel: PlanPanel) -> None:
+    panel.goal_start.setFocus()
+    assert panel.goal_start.value() is None
+    qtbot.keyClicks(panel.goal_start, "01082027")
+    assert panel.goal_start.value() == date(2027, 8, 1)
+    assert panel.dirty
+    qtbot.keyClick(panel.goal_start, Qt.Key.Key_Delete)
+    assert panel.goal_start.value() is None
+    qtbot.keyClick(panel.goal_start, Qt.Key.Key_Up)  # from empty: today
+    assert panel.goal_start.value() == TODAY

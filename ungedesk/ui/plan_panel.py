@@ -152,8 +152,11 @@ class OptionalDateField(DateField):
         super().stepBy(steps)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and (
-            self.date() == NO_DATE or self.lineEdit().selectedText() == self.text()
+        # Delete empties the whole date (a date without its day means nothing here);
+        # Backspace still corrects the part being typed.
+        if event.key() == Qt.Key.Key_Delete or (
+            event.key() == Qt.Key.Key_Backspace
+            and (self.date() == NO_DATE or self.lineEdit().selectedText() == self.text())
         ):
             self.setDate(NO_DATE)
             return
