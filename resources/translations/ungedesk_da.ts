@@ -257,6 +257,37 @@
     </message>
 </context>
 <context>
+    <name>CaseloadProgressionDialog</name>
+    <message>
+        <source>Progression over the caseload</source>
+        <translation>Progression i sagsstammen</translation>
+    </message>
+    <message>
+        <source>All target groups</source>
+        <translation>Alle målgrupper</translation>
+    </message>
+    <message>
+        <source>Only &amp;my young people</source>
+        <translation>Kun &amp;mine unge</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Fra</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;Til</translation>
+    </message>
+    <message>
+        <source>Target &amp;group</source>
+        <translation>Mål&amp;gruppe</translation>
+    </message>
+    <message>
+        <source>Movement is the latest score minus the first score in the period, for each young person with two or more scores on the indicator in the period; the figure is the average over those young people. A positive figure is progress. The target group is the one each young person had on the last day of the period. Caseworker&apos;s score and the young person&apos;s own score are counted separately.</source>
+        <translation>Bevægelsen er den seneste score minus den første score i perioden for hver ung med to eller flere scorer på indikatoren i perioden; tallet er gennemsnittet over disse unge. Et positivt tal er fremgang. Målgruppen er den, den unge havde på periodens sidste dag. Sagsbehandlerens score og den unges egen score tælles hver for sig.</translation>
+    </message>
+</context>
+<context>
     <name>CloseCaseDialog</name>
     <message>
         <source>&amp;Close case</source>
@@ -277,6 +308,49 @@
     <message>
         <source>Closed &amp;on</source>
         <translation>Afsluttet &amp;den</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>&amp;Register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>H&amp;ousing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Given orally at the conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The young person decides what beyond education and work goes into the plan. Register the consent as it was given; it can be withdrawn later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Covers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Given on</source>
+        <translation type="unfinished">&amp;Givet den</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation type="unfinished">&amp;Note</translation>
     </message>
 </context>
 <context>
@@ -534,6 +608,52 @@
     </message>
 </context>
 <context>
+    <name>DescriptorPanel</name>
+    <message>
+        <source>Sensitive data (health or substance use)</source>
+        <translation>Følsomme oplysninger (helbred eller misbrug)</translation>
+    </message>
+</context>
+<context>
+    <name>DescriptorsDialog</name>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Gem</translation>
+    </message>
+    <message>
+        <source>Progression descriptors</source>
+        <translation>Beskrivelser af progressionstrin</translation>
+    </message>
+    <message>
+        <source>For each indicator: the question it asks and what each of the five stages means, in plain words about what can be seen and counted. Everybody scores against these texts, so two caseworkers give the same score.</source>
+        <translation>For hver indikator: det spørgsmål, den stiller, og hvad hvert af de fem trin betyder, i enkle ord om det, man kan se og tælle. Alle scorer efter disse tekster, så to sagsbehandlere giver samme score.</translation>
+    </message>
+    <message>
+        <source>&amp;Reset to the shipped descriptors…</source>
+        <translation>&amp;Gå tilbage til de medfølgende beskrivelser…</translation>
+    </message>
+    <message>
+        <source>In use: the municipality&apos;s own descriptors.</source>
+        <translation>I brug: kommunens egne beskrivelser.</translation>
+    </message>
+    <message>
+        <source>In use: the descriptors shipped with UngeDesk.</source>
+        <translation>I brug: de beskrivelser, der følger med UngeDesk.</translation>
+    </message>
+    <message>
+        <source>Reset descriptors</source>
+        <translation>Nulstil beskrivelser</translation>
+    </message>
+    <message>
+        <source>Replace the municipality&apos;s descriptors with the ones shipped with UngeDesk? The edited texts are lost.</source>
+        <translation>Erstat kommunens beskrivelser med dem, der følger med UngeDesk? De redigerede tekster går tabt.</translation>
+    </message>
+    <message>
+        <source>The shipped descriptors are in use again.</source>
+        <translation>De medfølgende beskrivelser er i brug igen.</translation>
+    </message>
+</context>
+<context>
     <name>DonePage</name>
     <message>
         <source>UngeDesk is ready</source>
@@ -687,6 +807,37 @@
     </message>
 </context>
 <context>
+    <name>HandOutDialog</name>
+    <message>
+        <source>Hand out plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand out the plan as version 1? It is frozen as it is now, dated today and with you as the one who handed it out. Later edits make a new draft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand out a new version? The versions handed out before stay readable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing has changed since the last version. Hand out the same plan again as a new version?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed since the last version:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your unsaved changes are saved first and are part of the version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hand out</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HeldDialog</name>
     <message>
         <source>&amp;Mark held</source>
@@ -703,6 +854,142 @@
     <message>
         <source>&amp;Notes</source>
         <translation>&amp;Notat</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorChoiceDialog</name>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Gem</translation>
+    </message>
+    <message>
+        <source>Choose indicators</source>
+        <translation>Vælg indikatorer</translation>
+    </message>
+    <message>
+        <source>Indicators that apply</source>
+        <translation>Indikatorer, der gælder</translation>
+    </message>
+    <message>
+        <source>{label} (sensitive data)</source>
+        <translation>{label} (følsomme oplysninger)</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Fra</translation>
+    </message>
+    <message>
+        <source>Pick the indicators you and the young person will work on, up to all nine. An indicator taken off keeps its measurements; it is just not measured from the date on.</source>
+        <translation>Vælg de indikatorer, du og den unge vil arbejde med, op til alle ni. En indikator, der fravælges, beholder sine målinger; den måles bare ikke fra datoen.</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Indikator</translation>
+    </message>
+    <message>
+        <source>Chosen</source>
+        <translation>Valgt</translation>
+    </message>
+    <message>
+        <source>Taken off</source>
+        <translation>Fravalgt</translation>
+    </message>
+    <message>
+        <source>{day} by {who}</source>
+        <translation>{day} af {who}</translation>
+    </message>
+    <message>
+        <source>Still chosen</source>
+        <translation>Stadig valgt</translation>
+    </message>
+    <message>
+        <source>Earlier choices</source>
+        <translation>Tidligere valg</translation>
+    </message>
+    <message>
+        <source>None yet.</source>
+        <translation>Ingen endnu.</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorPage</name>
+    <message>
+        <source>&amp;Question</source>
+        <translation>&amp;Spørgsmål</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorsModel</name>
+    <message>
+        <source>Indicator</source>
+        <translation>Indikator</translation>
+    </message>
+    <message>
+        <source>Caseworker</source>
+        <translation>Sagsbehandler</translation>
+    </message>
+    <message>
+        <source>Own</source>
+        <translation>Egen</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Trin</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Bemærk</translation>
+    </message>
+    <message>
+        <source>The caseworker&apos;s latest score (1-10)</source>
+        <translation>Sagsbehandlerens seneste score (1-10)</translation>
+    </message>
+    <message>
+        <source>The young person&apos;s own latest score (1-10)</source>
+        <translation>Den unges egen seneste score (1-10)</translation>
+    </message>
+    <message>
+        <source>The stage of the caseworker&apos;s latest score</source>
+        <translation>Trinnet for sagsbehandlerens seneste score</translation>
+    </message>
+    <message>
+        <source>Talk about</source>
+        <translation>Tal om det</translation>
+    </message>
+    <message>
+        <source>Sensitive</source>
+        <translation>Følsom</translation>
+    </message>
+    <message>
+        <source>Not scored</source>
+        <translation>Ikke scoret</translation>
+    </message>
+    <message>
+        <source>The caseworker and the young person differ by 3 or more.</source>
+        <translation>Sagsbehandleren og den unge er 3 eller mere fra hinanden.</translation>
+    </message>
+    <message>
+        <source>Sensitive data (GDPR art. 9): shown only here.</source>
+        <translation>Følsomme oplysninger (GDPR art. 9): vises kun her.</translation>
+    </message>
+    <message>
+        <source>Latest score {day}</source>
+        <translation>Seneste score {day}</translation>
+    </message>
+    <message>
+        <source>Not scored yet</source>
+        <translation>Ikke scoret endnu</translation>
+    </message>
+</context>
+<context>
+    <name>ListSection</name>
+    <message>
+        <source>Remove row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row {row}: {message}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -834,6 +1121,10 @@
         <translation>&amp;Modtag overført sag …</translation>
     </message>
     <message>
+        <source>&amp;Plans handed out as PDF…</source>
+        <translation>&amp;Udleverede planer som PDF…</translation>
+    </message>
+    <message>
         <source>&amp;Search</source>
         <translation>&amp;Søg</translation>
     </message>
@@ -844,6 +1135,10 @@
     <message>
         <source>&amp;Deadlines</source>
         <translation>&amp;Frister</translation>
+    </message>
+    <message>
+        <source>&amp;Progression over the caseload…</source>
+        <translation>&amp;Progression i sagsstammen…</translation>
     </message>
     <message>
         <source>&amp;Case</source>
@@ -876,6 +1171,10 @@
     <message>
         <source>&amp;Local standards…</source>
         <translation>&amp;Lokale standarder…</translation>
+    </message>
+    <message>
+        <source>&amp;Progression descriptors…</source>
+        <translation>&amp;Beskrivelser af progressionstrin…</translation>
     </message>
     <message>
         <source>Se&amp;curity</source>
@@ -1047,6 +1346,163 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
     </message>
 </context>
 <context>
+    <name>MeasurementDialog</name>
+    <message>
+        <source>&amp;Save measurement</source>
+        <translation>&amp;Gem måling</translation>
+    </message>
+    <message>
+        <source>New measurement</source>
+        <translation>Ny måling</translation>
+    </message>
+    <message>
+        <source>Correct measurement</source>
+        <translation>Ret måling</translation>
+    </message>
+    <message>
+        <source>No conversation</source>
+        <translation>Ingen samtale</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Dato</translation>
+    </message>
+    <message>
+        <source>Con&amp;versation</source>
+        <translation>Sam&amp;tale</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Indikator</translation>
+    </message>
+    <message>
+        <source>Caseworker</source>
+        <translation>Sagsbehandler</translation>
+    </message>
+    <message>
+        <source>Young person</source>
+        <translation>Den unge</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>{indicator}: caseworker&apos;s score</source>
+        <translation>{indicator}: sagsbehandlerens score</translation>
+    </message>
+    <message>
+        <source>{indicator}: the young person&apos;s own score</source>
+        <translation>{indicator}: den unges egen score</translation>
+    </message>
+    <message>
+        <source>{indicator}: comment</source>
+        <translation>{indicator}: kommentar</translation>
+    </message>
+    <message>
+        <source>Sensitive data</source>
+        <translation>Følsomme oplysninger</translation>
+    </message>
+    <message>
+        <source>Talk about it</source>
+        <translation>Tal om det</translation>
+    </message>
+    <message>
+        <source>Type a digit for each score (1 then 0 for 10), Tab to the next field, Up/Down to step. The young person&apos;s own score may be left empty.</source>
+        <translation>Skriv et tal for hver score (1 og så 0 for 10), Tab til næste felt, op/ned for at gå et trin. Den unges egen score må stå tom.</translation>
+    </message>
+    <message>
+        <source>No indicators are chosen for the young person: choose them first.</source>
+        <translation>Der er ikke valgt indikatorer for den unge: vælg dem først.</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>Rettelse</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (required)</source>
+        <translation>&amp;Begrundelse (skal udfyldes)</translation>
+    </message>
+    <message>
+        <source>Earlier corrections</source>
+        <translation>Tidligere rettelser</translation>
+    </message>
+    <message>
+        <source>None: this is the first correction.</source>
+        <translation>Ingen: dette er den første rettelse.</translation>
+    </message>
+    <message>
+        <source>{when}, {who}: {reason}. Before: {day}; {scores}</source>
+        <translation>{when}, {who}: {reason}. Før: {day}; {scores}</translation>
+    </message>
+    <message>
+        <source>The two scores differ by 3 or more: something to talk about.</source>
+        <translation>De to scorer er 3 eller mere fra hinanden: noget at tale om.</translation>
+    </message>
+    <message>
+        <source>Write why the measurement is corrected.</source>
+        <translation>Skriv, hvorfor målingen rettes.</translation>
+    </message>
+    <message>
+        <source>Caseworker: {message}</source>
+        <translation>Sagsbehandler: {message}</translation>
+    </message>
+    <message>
+        <source>Young person: {message}</source>
+        <translation>Den unge: {message}</translation>
+    </message>
+    <message>
+        <source>Comment: {message}</source>
+        <translation>Kommentar: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>MeasurementsModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Samtale</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>Registreret af</translation>
+    </message>
+    <message>
+        <source>{day} (corrected)</source>
+        <translation>{day} (rettet)</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ingen</translation>
+    </message>
+    <message>
+        <source>Talk about: {indicators}</source>
+        <translation>Tal om: {indicators}</translation>
+    </message>
+</context>
+<context>
+    <name>MovementModel</name>
+    <message>
+        <source>Indicator</source>
+        <translation>Indikator</translation>
+    </message>
+    <message>
+        <source>Young people</source>
+        <translation>Unge</translation>
+    </message>
+    <message>
+        <source>Movement, caseworker&apos;s score</source>
+        <translation>Bevægelse, sagsbehandlers score</translation>
+    </message>
+    <message>
+        <source>Movement, own score</source>
+        <translation>Bevægelse, egen score</translation>
+    </message>
+</context>
+<context>
     <name>MyAccessDialog</name>
     <message>
         <source>My access</source>
@@ -1104,6 +1560,520 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
     </message>
 </context>
 <context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+P</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s). Page Up and Page Down turn the pages.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The PDF could not be shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlanBatchDialog</name>
+    <message>
+        <source>Make plans as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation type="unfinished">&amp;Vælg …</translation>
+    </message>
+    <message>
+        <source>&amp;Archive copies (PDF/A) instead of the young person&apos;s PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open the folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handed out &amp;from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Folder</source>
+        <translation type="unfinished">&amp;Mappe</translation>
+    </message>
+    <message>
+        <source>&amp;Make PDFs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One PDF per handed-out version, named by case number and version (never a name or CPR number). Files already in the folder with the same name are replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The end lies before the start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n plan(s) handed out in the period.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No plans were handed out in the period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder for the PDFs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a folder for the PDFs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%v of %m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No plans were handed out in the period: no files were made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n PDF(s) saved in {folder}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped: {done} of {total} PDFs were saved in {folder}. Each saved file is whole; the rest were not made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping after the file being written…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlanPanel</name>
+    <message>
+        <source>Not chosen yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Social- og sundhedshjælper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. SOSU Nord, Aalborg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the young person wants, in their own words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Education &amp;goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Programme or &amp;job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;chool or workplace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty: not known yet. Delete empties the date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;tart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Short-term goals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Long-term goals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The young person&apos;s own words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Own &amp;wishes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Challenges and needs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished">Ingen</translation>
+    </message>
+    <message>
+        <source>Sub-goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished">Frist</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Navn</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation type="unfinished">Indikator</translation>
+    </message>
+    <message>
+        <source>Intervention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished">Fra</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation type="unfinished">Formål</translation>
+    </message>
+    <message>
+        <source>School or workplace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">Dato</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished">Bemærk</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished">Telefon</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished">E-mail</translation>
+    </message>
+    <message>
+        <source>Add sub-&amp;goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sub-goals yet: small steps with a date and who does what.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;intervention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No interventions or offers yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a&amp;pplication or contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No applications sent or schools contacted yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add contact &amp;person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No contact person or team members yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sub-goals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interventions and offers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applications and contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact persons and team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coordinating caseworker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The caseworker comes from the basic data and the next meeting from the Conversations tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Register consent…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw consent…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health, housing and family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beyond education and work the plan may only hold what the young person has consented to. The fields open when a consent covering them is registered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Housing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished">&amp;Gem</translation>
+    </message>
+    <message>
+        <source>Ctrl+S</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hand out plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freeze this plan as a version the young person gets. Later edits make a new draft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send to…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Versions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>● Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None booked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft: not handed out yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version {number} handed out {day} by {who}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The draft has changed since.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The consent for {area} is no longer in force: remove the text, or register a new consent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs the young person&apos;s consent to {area}. Use &quot;Register consent…&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No consent registered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan was not saved. Correct the marked fields.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan was not handed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan has unsaved changes. Close without saving them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version {number} was handed out. Later changes make a new draft; this version stays as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF shows version {number}, as the young person got it. Hand out the plan to include the later changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF shows the saved plan. Save (Ctrl+S) to include your changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing and printing the PDF needs Qt&apos;s PDF component, which is not installed. Save the PDF and open it in your PDF reader instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version {number} as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF for the young person (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archive copy, PDF/A (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the plan as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF was saved as {file}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan was sent to the printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the PDF to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF was saved as {file} and attached to a new e-mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF was saved as {file}. Your mail program cannot be given an attachment from here: the folder is opened, drag the file into a new e-mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The consent was withdrawn. Text it covered was removed from the saved draft; handed-out versions are unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The consent was registered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>given {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>withdrawn {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProfilePage</name>
     <message>
         <source>About you</source>
@@ -1152,6 +2122,77 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
     <message>
         <source>&amp;Municipality</source>
         <translation>&amp;Kommune</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressionPanel</name>
+    <message>
+        <source>C&amp;hoose indicators…</source>
+        <translation>&amp;Vælg indikatorer…</translation>
+    </message>
+    <message>
+        <source>&amp;New measurement…</source>
+        <translation>&amp;Ny måling…</translation>
+    </message>
+    <message>
+        <source>Ctrl+M</source>
+        <translation>Ctrl+M</translation>
+    </message>
+    <message>
+        <source>Co&amp;rrect measurement…</source>
+        <translation>&amp;Ret måling…</translation>
+    </message>
+    <message>
+        <source>No indicators are chosen for this young person yet. Choose the ones that apply (up to nine) with &quot;Choose indicators&quot;; then record the first measurement at a conversation.</source>
+        <translation>Der er ikke valgt indikatorer for den unge endnu. Vælg dem, der gælder (op til ni), med &quot;Vælg indikatorer&quot;; registrér så den første måling ved en samtale.</translation>
+    </message>
+    <message>
+        <source>No measurements yet. Record the first one with &quot;New measurement&quot; (Ctrl+M).</source>
+        <translation>Ingen målinger endnu. Registrér den første med &quot;Ny måling&quot; (Ctrl+M).</translation>
+    </message>
+    <message>
+        <source>Health and substance use are sensitive data (GDPR art. 9): shown only here, and every look is logged.</source>
+        <translation>Helbred og misbrug er følsomme oplysninger (GDPR art. 9): de vises kun her, og hvert opslag logges.</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>Indikatorer</translation>
+    </message>
+    <message>
+        <source>Measurements</source>
+        <translation>Målinger</translation>
+    </message>
+    <message>
+        <source>Caseworker</source>
+        <translation>Sagsbehandler</translation>
+    </message>
+    <message>
+        <source>Young person</source>
+        <translation>Den unge</translation>
+    </message>
+    <message>
+        <source>Both</source>
+        <translation>Begge</translation>
+    </message>
+    <message>
+        <source>First</source>
+        <translation>Første</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Forrige</translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation>Seneste</translation>
+    </message>
+    <message>
+        <source>Scores:</source>
+        <translation>Scorer:</translation>
+    </message>
+    <message>
+        <source>Readings:</source>
+        <translation>Målinger:</translation>
     </message>
 </context>
 <context>
@@ -1239,6 +2280,14 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
     <message>
         <source>Deadlines</source>
         <translation>Frister</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Progression</source>
+        <translation>Progression</translation>
     </message>
     <message>
         <source>{age} years</source>
@@ -1447,6 +2496,34 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
         <source>Weekdays and times when the UU counsellor is at the jobcentre, e.g. tir 9-12, tor 9-12. Booking offers free times within them.</source>
         <translation>Ugedage og tider, hvor UU-vejlederen er i jobcentret, fx tir 9-12, tor 9-12. Ved booking foreslås ledige tider inden for dem.</translation>
     </message>
+    <message>
+        <source>C&amp;hoose logo…</source>
+        <translation>&amp;Vælg logo…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move logo</source>
+        <translation>&amp;Fjern logo</translation>
+    </message>
+    <message>
+        <source>Logo on the plan</source>
+        <translation>Logo på planen</translation>
+    </message>
+    <message>
+        <source>The plan&apos;s PDF carries the municipality&apos;s logo.</source>
+        <translation>Planens PDF har kommunens logo.</translation>
+    </message>
+    <message>
+        <source>No logo: the PDF shows the municipality&apos;s name only. PNG or JPEG, at most 2 MB.</source>
+        <translation>Intet logo: PDF&apos;en viser kun kommunens navn. PNG eller JPEG, højst 2 MB.</translation>
+    </message>
+    <message>
+        <source>Choose the municipality&apos;s logo</source>
+        <translation>Vælg kommunens logo</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Billeder (*.png *.jpg *.jpeg)</translation>
+    </message>
 </context>
 <context>
     <name>SetupWizard</name>
@@ -1457,6 +2534,45 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
     <message>
         <source>&amp;Start UngeDesk</source>
         <translation>&amp;Start UngeDesk</translation>
+    </message>
+</context>
+<context>
+    <name>SpiderChart</name>
+    <message>
+        <source>(!) Differ by 3 or more: talk about it.</source>
+        <translation>(!) 3 eller mere fra hinanden: tal om det.</translation>
+    </message>
+    <message>
+        <source>No indicators chosen.</source>
+        <translation>Ingen indikatorer valgt.</translation>
+    </message>
+    <message>
+        <source>No measurements yet.</source>
+        <translation>Ingen målinger endnu.</translation>
+    </message>
+    <message>
+        <source>Nothing to show: pick a reading and whose scores.</source>
+        <translation>Intet at vise: vælg en måling og hvis scorer.</translation>
+    </message>
+    <message>
+        <source>Caseworker</source>
+        <translation>Sagsbehandler</translation>
+    </message>
+    <message>
+        <source>Young person</source>
+        <translation>Den unge</translation>
+    </message>
+    <message>
+        <source>First</source>
+        <translation>Første</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Forrige</translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation>Seneste</translation>
     </message>
 </context>
 <context>
@@ -1484,6 +2600,25 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
     <message>
         <source>&amp;Reason</source>
         <translation>&amp;Begrundelse</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineChart</name>
+    <message>
+        <source>Talk about</source>
+        <translation>Tal om det</translation>
+    </message>
+    <message>
+        <source>Caseworker</source>
+        <translation>Sagsbehandler</translation>
+    </message>
+    <message>
+        <source>Young person</source>
+        <translation>Den unge</translation>
+    </message>
+    <message>
+        <source>3+ apart: talk about</source>
+        <translation>3+ fra hinanden: tal om det</translation>
     </message>
 </context>
 <context>
@@ -1593,6 +2728,37 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
     <message>
         <source>Recovery &amp;passphrase</source>
         <translation>Gendannelses&amp;frase</translation>
+    </message>
+</context>
+<context>
+    <name>VersionsDialog</name>
+    <message>
+        <source>Handed-out versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version {number}, {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handed out by {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The draft has changed since version {number}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The draft is the same as version {number}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;PDF of this version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version {number}, handed out {day} by {who} (read-only)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1787,6 +2953,33 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
     <message>
         <source>The event was recorded.</source>
         <translation>Hændelsen er registreret.</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawConsentDialog</name>
+    <message>
+        <source>&amp;Withdraw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{areas}, given {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawn &amp;on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text in the plan about areas no longer covered is removed from the draft now. Versions already handed out stay as they were.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
