@@ -40,6 +40,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QDateTimeEdit,
     QFileDialog,
@@ -1396,7 +1397,9 @@ class PlanPanel(QWidget):
             title = self.tr("The plan as PDF")
             if version is not None:
                 title = self.tr("Version {number} as PDF").format(number=version)
-            dialog = PdfPreviewDialog(data, title, parent=self)
+            # Over the versions dialog when it asked: a preview behind it could not be used.
+            owner = QApplication.activeModalWidget() or self
+            dialog = PdfPreviewDialog(data, title, parent=owner)
             dialog.save_requested.connect(lambda: self.save_pdf(version))
             dialog.print_done.connect(lambda: self._log_print(version))
             self.dialog = dialog
