@@ -25,7 +25,7 @@ from ungedesk.domain.visitation import (
 from ungedesk.services import audit, deadlines
 from ungedesk.services.audit import Action
 from ungedesk.services.setup import InputError
-from ungedesk.services.youths import require_youth
+from ungedesk.services.youths import mark_changed, require_youth
 from ungedesk.store.database import Store
 from ungedesk.store.models import Conversation
 
@@ -80,6 +80,7 @@ def book(
     """Save a conversation (booked, or recorded afterwards as held or missed)."""
     with store.session() as s:
         youth = require_youth(s, youth_id)
+        mark_changed(youth)
         errors = validate_conversation(data, henvendelse=youth.henvendelse_date)
         if errors:
             raise InputError(errors)
@@ -117,6 +118,7 @@ def set_status(
         if c is None:
             raise InputError({"id": "Samtalen findes ikke længere."})
         youth = require_youth(s, c.youth_id)
+        mark_changed(youth)
         c.status = status.value
         if notes is not None:
             if len(notes) > 20_000:

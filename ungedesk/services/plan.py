@@ -53,7 +53,7 @@ from ungedesk.domain.visitation import MODE_LABELS, ConversationStatus, Mode
 from ungedesk.services import audit, progression
 from ungedesk.services.audit import CURRENT_USER, Action
 from ungedesk.services.setup import MUNICIPALITY, InputError, get_setting, set_setting
-from ungedesk.services.youths import require_youth
+from ungedesk.services.youths import mark_changed, require_youth
 from ungedesk.store.database import Store
 from ungedesk.store.models import (
     Caseworker,
@@ -430,6 +430,7 @@ def save_plan(
     content = normalise(content)
     with store.session() as s:
         youth = require_youth(s, youth_id)
+        mark_changed(youth)
         active = _active(_consents(s, youth_id))
         errors = validate_plan(content, consented=active, today=today)
         if errors:
@@ -477,6 +478,7 @@ def give_consent(
     chosen = frozenset(scopes)
     with store.session() as s:
         youth = require_youth(s, youth_id)
+        mark_changed(youth)
         errors: dict[str, str] = {}
         if not chosen:
             errors["scopes"] = "Vælg mindst ét område, samtykket gælder."
@@ -525,6 +527,7 @@ def withdraw_consent(store: Store, consent_id: int, on: date) -> None:
         if consent is None:
             raise InputError({"consent_id": "Samtykket findes ikke længere."})
         youth = require_youth(s, consent.youth_id)
+        mark_changed(youth)
         if consent.withdrawn_on is not None:
             raise InputError({"consent_id": "Samtykket er allerede trukket tilbage."})
         if on < consent.given_on:
@@ -585,6 +588,7 @@ def hand_out(store: Store, youth_id: int, *, today: date, now: datetime) -> int:
     """
     with store.session() as s:
         youth = require_youth(s, youth_id)
+        mark_changed(youth)
         content = _content(s, youth_id)
         if content.goal_type is None and not content.subgoals:
             raise InputError(

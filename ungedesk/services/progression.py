@@ -14,7 +14,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Select, String, delete, func, select, type_coerce
+from sqlalchemy import Select, String, delete, select, type_coerce
 from sqlalchemy.orm import Session
 
 from ungedesk.domain.plan import SpiderReading
@@ -35,7 +35,7 @@ from ungedesk.resources import PROGRESSION
 from ungedesk.services import audit
 from ungedesk.services.audit import CURRENT_USER, Action
 from ungedesk.services.setup import InputError, get_setting, set_setting
-from ungedesk.services.youths import require_youth
+from ungedesk.services.youths import mark_changed, require_youth
 from ungedesk.store.database import Store
 from ungedesk.store.models import (
     Caseworker,
@@ -253,13 +253,6 @@ def _add_scores(
         )
 
 
-def _touch(youth: Youth) -> None:
-    # A case transfer refuses a file older than the receiver's record by the young person's
-    # updated_at; progression lives in other tables, so a change here must move it too, or
-    # an older file would silently replace newer measurements.
-    youth.updated_at = func.current_timestamp()
-
-
 # --- descriptors ------------------------------------------------------------------------
 
 
@@ -369,7 +362,7 @@ def choose_indicators(
             parts.append("valgt " + _labels(added))
         if dropped:
             parts.append("fravalgt " + _labels(dropped))
-        _touch(youth)
+        mark_changed(youth)
         audit.record(
             s,
             Action.UPDATE,
@@ -505,7 +498,7 @@ def record_measurement(store: Store, youth_id: int, data: MeasurementInput, *, t
         s.flush()
         _add_scores(s, youth_id, measurement.id, scores)
         s.flush()
-        _touch(youth)
+        mark_changed(youth)
         audit.record(
             s,
             Action.CREATE,
@@ -599,7 +592,7 @@ def correct_measurement(
         measurement.conversation_id = data.conversation_id
         _add_scores(s, youth_id, measurement_id, scores)
         s.flush()
-        _touch(youth)
+        mark_changed(youth)
         touched = {sc.indicator for sc in scores} | {
             i for i in (_indicator(r.indicator) for r in old_rows) if i is not None
         }

@@ -19,7 +19,7 @@ from ungedesk.domain.visitation import (
 from ungedesk.services import audit, deadlines
 from ungedesk.services.audit import Action
 from ungedesk.services.setup import InputError
-from ungedesk.services.youths import require_youth
+from ungedesk.services.youths import mark_changed, require_youth
 from ungedesk.store.database import Store
 from ungedesk.store.models import CaseEvent, TargetGroupEntry, Visitation
 
@@ -99,6 +99,7 @@ def save(store: Store, youth_id: int, data: VisitationInput, *, today: date) -> 
     """Record (or correct) the visitation; the first target group starts the history."""
     with store.session() as s:
         youth = require_youth(s, youth_id)
+        mark_changed(youth)
         errors = _validate(data, youth.henvendelse_date, today)
         if errors:
             raise InputError(errors)
@@ -161,6 +162,7 @@ def change_target_group(
         errors["reason"] = "Skriv hvorfor målgruppen skifter."
     with store.session() as s:
         youth = require_youth(s, youth_id)
+        mark_changed(youth)
         first = s.scalar(
             select(TargetGroupEntry.valid_from)
             .where(TargetGroupEntry.youth_id == youth_id)
@@ -201,6 +203,7 @@ def record_event(
         raise InputError({"on": "Datoen kan ikke ligge i fremtiden."})
     with store.session() as s:
         youth = require_youth(s, youth_id)
+        mark_changed(youth)
         s.add(CaseEvent(youth_id=youth_id, kind=kind, on=on, note=note.strip()))
         s.flush()
         audit.record(

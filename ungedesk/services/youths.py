@@ -154,6 +154,14 @@ def require_youth(session: Session, youth_id: int) -> Youth:
     return youth
 
 
+def mark_changed(youth: Youth) -> None:
+    """Move the young person's updated_at when anything in their case changes. A case
+    transfer refuses a file older than the receiver's record by this one field, so a write
+    to any table about the person must move it, or an older file would silently replace
+    newer conversations, measurements or plan edits."""
+    youth.updated_at = func.current_timestamp()
+
+
 def next_case_number(session: Session, year: int) -> str:
     prefix = f"U-{year}-"
     last = session.scalar(
