@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 
 from ungedesk.ui.widgets import HINT_STYLE, MessageLabel
 
+RENDER_DPI = 300
+
 
 def load_pdf(data: bytes, parent: QWidget | None = None) -> tuple[QPdfDocument, QBuffer]:
     """A document over an in-memory buffer. Keep the buffer as long as the document: Qt
@@ -55,9 +57,14 @@ def render_pages(document: QPdfDocument, printer: QPrinter) -> int:
                 printer.newPage()
             page = document.pagePointSize(number - 1)
             scale = min(area.width() / page.width(), area.height() / page.height())
-            size = QSize(int(page.width() * scale), int(page.height() * scale))
-            image = document.render(number - 1, size)
-            painter.drawImage(QRect(0, 0, size.width(), size.height()), image)
+            target = QRect(0, 0, int(page.width() * scale), int(page.height() * scale))
+            # At most RENDER_DPI: a 1200 dpi printer would otherwise get a 140-megapixel
+            # image per page, seconds of work on the GUI thread for no visible gain.
+            dpi = min(printer.resolution(), RENDER_DPI)
+            image = document.render(
+                number - 1, QSize(int(page.width() / 72 * dpi), int(page.height() / 72 * dpi))
+            )
+            painter.drawImage(target, image)
             printed += 1
     finally:
         painter.end()
