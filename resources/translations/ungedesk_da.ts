@@ -314,43 +314,43 @@
     <name>ConsentDialog</name>
     <message>
         <source>&amp;Register</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Registrér</translation>
     </message>
     <message>
         <source>Register consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrér samtykke</translation>
     </message>
     <message>
         <source>&amp;Health</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Helbred</translation>
     </message>
     <message>
         <source>H&amp;ousing</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bolig</translation>
     </message>
     <message>
         <source>&amp;Family</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Familie</translation>
     </message>
     <message>
         <source>e.g. Given orally at the conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>fx Givet mundtligt ved samtalen</translation>
     </message>
     <message>
         <source>The young person decides what beyond education and work goes into the plan. Register the consent as it was given; it can be withdrawn later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den unge bestemmer, hvad der ud over uddannelse og job kommer med i planen. Registrér samtykket, som det blev givet; det kan trækkes tilbage senere.</translation>
     </message>
     <message>
         <source>Covers</source>
-        <translation type="unfinished"></translation>
+        <translation>Gælder</translation>
     </message>
     <message>
         <source>&amp;Given on</source>
-        <translation type="unfinished">&amp;Givet den</translation>
+        <translation>&amp;Givet den</translation>
     </message>
     <message>
         <source>&amp;Note</source>
-        <translation type="unfinished">&amp;Note</translation>
+        <translation>&amp;Note</translation>
     </message>
 </context>
 <context>
@@ -810,31 +810,31 @@
     <name>HandOutDialog</name>
     <message>
         <source>Hand out plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Udlever plan</translation>
     </message>
     <message>
         <source>Hand out the plan as version 1? It is frozen as it is now, dated today and with you as the one who handed it out. Later edits make a new draft.</source>
-        <translation type="unfinished"></translation>
+        <translation>Udlever planen som version 1? Den fastfryses, som den er nu, dateret i dag og med dig som den, der udleverede den. Senere ændringer bliver til en ny kladde.</translation>
     </message>
     <message>
         <source>Hand out a new version? The versions handed out before stay readable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Udlever en ny version? De tidligere udleverede versioner kan stadig læses.</translation>
     </message>
     <message>
         <source>Nothing has changed since the last version. Hand out the same plan again as a new version?</source>
-        <translation type="unfinished"></translation>
+        <translation>Intet er ændret siden sidste version. Udlever den samme plan igen som en ny version?</translation>
     </message>
     <message>
         <source>Changed since the last version:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ændret siden sidste version:</translation>
     </message>
     <message>
         <source>Your unsaved changes are saved first and are part of the version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dine ikke-gemte ændringer gemmes først og kommer med i versionen.</translation>
     </message>
     <message>
         <source>&amp;Hand out</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Udlever</translation>
     </message>
 </context>
 <context>
@@ -985,11 +985,11 @@
     <name>ListSection</name>
     <message>
         <source>Remove row</source>
-        <translation type="unfinished"></translation>
+        <translation>Fjern række</translation>
     </message>
     <message>
         <source>Row {row}: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>Række {row}: {message}</translation>
     </message>
 </context>
 <context>
@@ -1563,514 +1563,514 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
     <name>PdfPreviewDialog</name>
     <message>
         <source>&amp;Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Udskriv…</translation>
     </message>
     <message>
         <source>Ctrl+P</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+P</translation>
     </message>
     <message>
         <source>&amp;Save PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gem PDF…</translation>
     </message>
     <message numerus="yes">
         <source>%n page(s). Page Up and Page Down turn the pages.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n side. Page Up og Page Down bladrer.</numerusform>
+            <numerusform>%n sider. Page Up og Page Down bladrer.</numerusform>
         </translation>
     </message>
     <message>
         <source>The PDF could not be shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF&apos;en kunne ikke vises.</translation>
     </message>
 </context>
 <context>
     <name>PlanBatchDialog</name>
     <message>
         <source>Make plans as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Lav planer som PDF</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>til</translation>
     </message>
     <message>
         <source>C&amp;hoose…</source>
-        <translation type="unfinished">&amp;Vælg …</translation>
+        <translation>&amp;Vælg…</translation>
     </message>
     <message>
         <source>&amp;Archive copies (PDF/A) instead of the young person&apos;s PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Arkivkopier (PDF/A) i stedet for den unges PDF</translation>
     </message>
     <message>
         <source>&amp;Open the folder</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Åbn mappen</translation>
     </message>
     <message>
         <source>Handed out &amp;from</source>
-        <translation type="unfinished"></translation>
+        <translation>Udleveret &amp;fra</translation>
     </message>
     <message>
         <source>&amp;Folder</source>
-        <translation type="unfinished">&amp;Mappe</translation>
+        <translation>&amp;Mappe</translation>
     </message>
     <message>
         <source>&amp;Make PDFs</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lav PDF&apos;er</translation>
     </message>
     <message>
         <source>One PDF per handed-out version, named by case number and version (never a name or CPR number). Files already in the folder with the same name are replaced.</source>
-        <translation type="unfinished"></translation>
+        <translation>Én PDF pr. udleveret version, navngivet efter sagsnummer og version (aldrig navn eller CPR-nummer). Filer i mappen med samme navn erstattes.</translation>
     </message>
     <message>
         <source>The end lies before the start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Slutdatoen ligger før startdatoen.</translation>
     </message>
     <message numerus="yes">
         <source>%n plan(s) handed out in the period.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n plan udleveret i perioden.</numerusform>
+            <numerusform>%n planer udleveret i perioden.</numerusform>
         </translation>
     </message>
     <message>
         <source>No plans were handed out in the period.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der blev ikke udleveret planer i perioden.</translation>
     </message>
     <message>
         <source>Folder for the PDFs</source>
-        <translation type="unfinished"></translation>
+        <translation>Mappe til PDF&apos;erne</translation>
     </message>
     <message>
         <source>Choose a folder for the PDFs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vælg en mappe til PDF&apos;erne.</translation>
     </message>
     <message>
         <source>&amp;Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Stop</translation>
     </message>
     <message>
         <source>&amp;Close</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Luk</translation>
     </message>
     <message>
         <source>%v of %m</source>
-        <translation type="unfinished"></translation>
+        <translation>%v af %m</translation>
     </message>
     <message>
         <source>No plans were handed out in the period: no files were made.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der blev ikke udleveret planer i perioden: ingen filer blev lavet.</translation>
     </message>
     <message numerus="yes">
         <source>%n PDF(s) saved in {folder}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n PDF gemt i {folder}.</numerusform>
+            <numerusform>%n PDF&apos;er gemt i {folder}.</numerusform>
         </translation>
     </message>
     <message>
         <source>Stopped: {done} of {total} PDFs were saved in {folder}. Each saved file is whole; the rest were not made.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stoppet: {done} af {total} PDF&apos;er blev gemt i {folder}. Hver gemt fil er hel; resten blev ikke lavet.</translation>
     </message>
     <message>
         <source>Stopping after the file being written…</source>
-        <translation type="unfinished"></translation>
+        <translation>Stopper efter den fil, der skrives nu…</translation>
     </message>
 </context>
 <context>
     <name>PlanPanel</name>
     <message>
         <source>Not chosen yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Ikke valgt endnu</translation>
     </message>
     <message>
         <source>e.g. Social- og sundhedshjælper</source>
-        <translation type="unfinished"></translation>
+        <translation>fx Social- og sundhedshjælper</translation>
     </message>
     <message>
         <source>e.g. SOSU Nord, Aalborg</source>
-        <translation type="unfinished"></translation>
+        <translation>fx SOSU Nord, Aalborg</translation>
     </message>
     <message>
         <source>What the young person wants, in their own words.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvad den unge vil, med egne ord.</translation>
     </message>
     <message>
         <source>Goals</source>
-        <translation type="unfinished"></translation>
+        <translation>Mål</translation>
     </message>
     <message>
         <source>Education &amp;goal</source>
-        <translation type="unfinished"></translation>
+        <translation>Uddannelses&amp;mål</translation>
     </message>
     <message>
         <source>Programme or &amp;job</source>
-        <translation type="unfinished"></translation>
+        <translation>Uddannelse eller &amp;job</translation>
     </message>
     <message>
         <source>S&amp;chool or workplace</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;kole eller arbejdsplads</translation>
     </message>
     <message>
         <source>Empty: not known yet. Delete empties the date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tom: kendes ikke endnu. Delete tømmer datoen.</translation>
     </message>
     <message>
         <source>S&amp;tart</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;tart</translation>
     </message>
     <message>
         <source>Short-term goals</source>
-        <translation type="unfinished"></translation>
+        <translation>Kortsigtede mål</translation>
     </message>
     <message>
         <source>Long-term goals</source>
-        <translation type="unfinished"></translation>
+        <translation>Langsigtede mål</translation>
     </message>
     <message>
         <source>The young person&apos;s own words</source>
-        <translation type="unfinished"></translation>
+        <translation>Den unges egne ord</translation>
     </message>
     <message>
         <source>Own &amp;wishes</source>
-        <translation type="unfinished"></translation>
+        <translation>Egne &amp;ønsker</translation>
     </message>
     <message>
         <source>Challenges and needs</source>
-        <translation type="unfinished"></translation>
+        <translation>Udfordringer og behov</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished">Ingen</translation>
+        <translation>Ingen</translation>
     </message>
     <message>
         <source>Sub-goal</source>
-        <translation type="unfinished"></translation>
+        <translation>Delmål</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished">Frist</translation>
+        <translation>Frist</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvem</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Navn</translation>
+        <translation>Navn</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Indicator</source>
-        <translation type="unfinished">Indikator</translation>
+        <translation>Indikator</translation>
     </message>
     <message>
         <source>Intervention</source>
-        <translation type="unfinished"></translation>
+        <translation>Indsats</translation>
     </message>
     <message>
         <source>Provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Udbyder</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished">Fra</translation>
+        <translation>Fra</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>Til</translation>
     </message>
     <message>
         <source>Purpose</source>
-        <translation type="unfinished">Formål</translation>
+        <translation>Formål</translation>
     </message>
     <message>
         <source>School or workplace</source>
-        <translation type="unfinished"></translation>
+        <translation>Skole eller arbejdsplads</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvad</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished">Dato</translation>
+        <translation>Dato</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished">Bemærk</translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished">Telefon</translation>
+        <translation>Telefon</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished">E-mail</translation>
+        <translation>E-mail</translation>
     </message>
     <message>
         <source>Add sub-&amp;goal</source>
-        <translation type="unfinished"></translation>
+        <translation>Tilføj &amp;delmål</translation>
     </message>
     <message>
         <source>No sub-goals yet: small steps with a date and who does what.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen delmål endnu: små skridt med en dato og hvem der gør hvad.</translation>
     </message>
     <message>
         <source>Add &amp;intervention</source>
-        <translation type="unfinished"></translation>
+        <translation>Tilføj &amp;indsats</translation>
     </message>
     <message>
         <source>No interventions or offers yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen indsatser eller tilbud endnu.</translation>
     </message>
     <message>
         <source>Add a&amp;pplication or contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Tilføj a&amp;nsøgning eller kontakt</translation>
     </message>
     <message>
         <source>No applications sent or schools contacted yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen ansøgninger sendt eller skoler kontaktet endnu.</translation>
     </message>
     <message>
         <source>Add contact &amp;person</source>
-        <translation type="unfinished"></translation>
+        <translation>Tilføj kont&amp;aktperson</translation>
     </message>
     <message>
         <source>No contact person or team members yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen kontaktperson eller teammedlemmer endnu.</translation>
     </message>
     <message>
         <source>Sub-goals</source>
-        <translation type="unfinished"></translation>
+        <translation>Delmål</translation>
     </message>
     <message>
         <source>Interventions and offers</source>
-        <translation type="unfinished"></translation>
+        <translation>Indsatser og tilbud</translation>
     </message>
     <message>
         <source>Applications and contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansøgninger og kontakter</translation>
     </message>
     <message>
         <source>Contact persons and team</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontaktpersoner og team</translation>
     </message>
     <message>
         <source>Coordinating caseworker</source>
-        <translation type="unfinished"></translation>
+        <translation>Koordinerende sagsbehandler</translation>
     </message>
     <message>
         <source>Next meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>Næste møde</translation>
     </message>
     <message>
         <source>The caseworker comes from the basic data and the next meeting from the Conversations tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sagsbehandleren kommer fra stamdata og næste møde fra fanen Samtaler.</translation>
     </message>
     <message>
         <source>&amp;Register consent…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Registrér samtykke…</translation>
     </message>
     <message>
         <source>Withdraw consent…</source>
-        <translation type="unfinished"></translation>
+        <translation>Træk samtykke tilbage…</translation>
     </message>
     <message>
         <source>Health, housing and family</source>
-        <translation type="unfinished"></translation>
+        <translation>Helbred, bolig og familie</translation>
     </message>
     <message>
         <source>Beyond education and work the plan may only hold what the young person has consented to. The fields open when a consent covering them is registered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ud over uddannelse og job må planen kun rumme det, den unge har givet samtykke til. Felterne åbner, når et samtykke, der dækker dem, er registreret.</translation>
     </message>
     <message>
         <source>Health</source>
-        <translation type="unfinished"></translation>
+        <translation>Helbred</translation>
     </message>
     <message>
         <source>Housing</source>
-        <translation type="unfinished"></translation>
+        <translation>Bolig</translation>
     </message>
     <message>
         <source>Family</source>
-        <translation type="unfinished"></translation>
+        <translation>Familie</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished">&amp;Gem</translation>
+        <translation>&amp;Gem</translation>
     </message>
     <message>
         <source>Ctrl+S</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+S</translation>
     </message>
     <message>
         <source>&amp;Hand out plan…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Udlever plan…</translation>
     </message>
     <message>
         <source>Freeze this plan as a version the young person gets. Later edits make a new draft.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fastfrys planen som en version, den unge får. Senere ændringer bliver til en ny kladde.</translation>
     </message>
     <message>
         <source>Show &amp;PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Vis &amp;PDF</translation>
     </message>
     <message>
         <source>Save PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Gem PDF…</translation>
     </message>
     <message>
         <source>Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>Udskriv…</translation>
     </message>
     <message>
         <source>Send to…</source>
-        <translation type="unfinished"></translation>
+        <translation>Send til…</translation>
     </message>
     <message>
         <source>&amp;Versions…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Versioner…</translation>
     </message>
     <message>
         <source>● Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>● Ikke-gemte ændringer</translation>
     </message>
     <message>
         <source>None booked</source>
-        <translation type="unfinished"></translation>
+        <translation>Intet booket</translation>
     </message>
     <message>
         <source>Draft: not handed out yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kladde: ikke udleveret endnu.</translation>
     </message>
     <message>
         <source>Version {number} handed out {day} by {who}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Version {number} udleveret {day} af {who}.</translation>
     </message>
     <message>
         <source>The draft has changed since.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kladden er ændret siden.</translation>
     </message>
     <message>
         <source>The consent for {area} is no longer in force: remove the text, or register a new consent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Samtykket til {area} gælder ikke længere: fjern teksten, eller registrér et nyt samtykke.</translation>
     </message>
     <message>
         <source>Needs the young person&apos;s consent to {area}. Use &quot;Register consent…&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kræver den unges samtykke til {area}. Brug &quot;Registrér samtykke…&quot;.</translation>
     </message>
     <message>
         <source>No consent registered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Intet samtykke registreret.</translation>
     </message>
     <message>
         <source>The plan was not saved. Correct the marked fields.</source>
-        <translation type="unfinished"></translation>
+        <translation>Planen blev ikke gemt. Ret de markerede felter.</translation>
     </message>
     <message>
         <source>The plan was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Planen er gemt.</translation>
     </message>
     <message>
         <source>The plan was not handed out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Planen blev ikke udleveret.</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ikke-gemte ændringer</translation>
     </message>
     <message>
         <source>The plan has unsaved changes. Close without saving them?</source>
-        <translation type="unfinished"></translation>
+        <translation>Planen har ændringer, der ikke er gemt. Luk uden at gemme dem?</translation>
     </message>
     <message>
         <source>Version {number} was handed out. Later changes make a new draft; this version stays as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Version {number} er udleveret. Senere ændringer bliver til en ny kladde; denne version forbliver, som den er.</translation>
     </message>
     <message>
         <source>The PDF shows version {number}, as the young person got it. Hand out the plan to include the later changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF&apos;en viser version {number}, som den unge fik den. Udlever planen for at få de senere ændringer med.</translation>
     </message>
     <message>
         <source>The PDF shows the saved plan. Save (Ctrl+S) to include your changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF&apos;en viser den gemte plan. Gem (Ctrl+S) for at få dine ændringer med.</translation>
     </message>
     <message>
         <source>Showing and printing the PDF needs Qt&apos;s PDF component, which is not installed. Save the PDF and open it in your PDF reader instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Visning og udskrift af PDF&apos;en kræver Qt&apos;s PDF-komponent, som ikke er installeret. Gem PDF&apos;en, og åbn den i dit PDF-program i stedet.</translation>
     </message>
     <message>
         <source>The plan as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Planen som PDF</translation>
     </message>
     <message>
         <source>Version {number} as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Version {number} som PDF</translation>
     </message>
     <message>
         <source>PDF for the young person (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF til den unge (*.pdf)</translation>
     </message>
     <message>
         <source>Archive copy, PDF/A (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Arkivkopi, PDF/A (*.pdf)</translation>
     </message>
     <message>
         <source>Save the plan as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Gem planen som PDF</translation>
     </message>
     <message>
         <source>The PDF was saved as {file}.</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF&apos;en er gemt som {file}.</translation>
     </message>
     <message>
         <source>The PDF could not be saved: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF&apos;en kunne ikke gemmes: {reason}</translation>
     </message>
     <message>
         <source>The plan was sent to the printer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Planen er sendt til printeren.</translation>
     </message>
     <message>
         <source>Save the PDF to send</source>
-        <translation type="unfinished"></translation>
+        <translation>Gem PDF&apos;en, der skal sendes</translation>
     </message>
     <message>
         <source>The PDF was saved as {file} and attached to a new e-mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF&apos;en er gemt som {file} og vedhæftet en ny e-mail.</translation>
     </message>
     <message>
         <source>The PDF was saved as {file}. Your mail program cannot be given an attachment from here: the folder is opened, drag the file into a new e-mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF&apos;en er gemt som {file}. Dit mailprogram kan ikke få en vedhæftning herfra: mappen åbnes, træk filen ind i en ny e-mail.</translation>
     </message>
     <message>
         <source>The consent was withdrawn. Text it covered was removed from the saved draft; handed-out versions are unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Samtykket er trukket tilbage. Tekst, det dækkede, er fjernet fra den gemte kladde; udleverede versioner er uændrede.</translation>
     </message>
     <message>
         <source>The consent was registered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Samtykket er registreret.</translation>
     </message>
     <message>
         <source>given {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>givet {day}</translation>
     </message>
     <message>
         <source>withdrawn {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>trukket tilbage {day}</translation>
     </message>
 </context>
 <context>
@@ -2734,31 +2734,31 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
     <name>VersionsDialog</name>
     <message>
         <source>Handed-out versions</source>
-        <translation type="unfinished"></translation>
+        <translation>Udleverede versioner</translation>
     </message>
     <message>
         <source>Version {number}, {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>Version {number}, {day}</translation>
     </message>
     <message>
         <source>Handed out by {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>Udleveret af {who}</translation>
     </message>
     <message>
         <source>The draft has changed since version {number}:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kladden er ændret siden version {number}:</translation>
     </message>
     <message>
         <source>The draft is the same as version {number}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kladden er den samme som version {number}.</translation>
     </message>
     <message>
         <source>Show &amp;PDF of this version</source>
-        <translation type="unfinished"></translation>
+        <translation>Vis &amp;PDF af denne version</translation>
     </message>
     <message>
         <source>Version {number}, handed out {day} by {who} (read-only)</source>
-        <translation type="unfinished"></translation>
+        <translation>Version {number}, udleveret {day} af {who} (kan kun læses)</translation>
     </message>
 </context>
 <context>
@@ -2959,27 +2959,27 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
     <name>WithdrawConsentDialog</name>
     <message>
         <source>&amp;Withdraw</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Træk tilbage</translation>
     </message>
     <message>
         <source>Withdraw consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Træk samtykke tilbage</translation>
     </message>
     <message>
         <source>{areas}, given {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>{areas}, givet {day}</translation>
     </message>
     <message>
         <source>&amp;Consent</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Samtykke</translation>
     </message>
     <message>
         <source>Withdrawn &amp;on</source>
-        <translation type="unfinished"></translation>
+        <translation>Trukket tilbage &amp;den</translation>
     </message>
     <message>
         <source>Text in the plan about areas no longer covered is removed from the draft now. Versions already handed out stay as they were.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tekst i planen om områder, der ikke længere er dækket, fjernes nu fra kladden. Allerede udleverede versioner forbliver, som de var.</translation>
     </message>
 </context>
 <context>
