@@ -925,20 +925,12 @@
         <translation>Indikator</translation>
     </message>
     <message>
-        <source>Caseworker</source>
-        <translation>Sagsbehandler</translation>
-    </message>
-    <message>
         <source>Own</source>
         <translation>Egen</translation>
     </message>
     <message>
-        <source>Stage</source>
-        <translation>Trin</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Bemærk</translation>
+        <source>Cw.</source>
+        <translation>Sagsb.</translation>
     </message>
     <message>
         <source>The caseworker&apos;s latest score (1-10)</source>
@@ -949,20 +941,12 @@
         <translation>Den unges egen seneste score (1-10)</translation>
     </message>
     <message>
-        <source>The stage of the caseworker&apos;s latest score</source>
-        <translation>Trinnet for sagsbehandlerens seneste score</translation>
+        <source>sensitive</source>
+        <translation>følsom</translation>
     </message>
     <message>
-        <source>Talk about</source>
-        <translation>Tal om det</translation>
-    </message>
-    <message>
-        <source>Sensitive</source>
-        <translation>Følsom</translation>
-    </message>
-    <message>
-        <source>Not scored</source>
-        <translation>Ikke scoret</translation>
+        <source>{latest}. Stage {stage}: {label}</source>
+        <translation>{latest}. Trin {stage}: {label}</translation>
     </message>
     <message>
         <source>The caseworker and the young person differ by 3 or more.</source>

@@ -292,7 +292,7 @@ class SpiderChart(QWidget):
         # Qt keeps too little room for the angle labels at 3 and 9 o'clock: a long name
         # such as "Arbejdsidentitet" was cut off at the edge. More margin than this
         # shrinks the plot sharply (Qt's polar layout); a set plot area it draws wrongly.
-        self.chart.setMargins(QMargins(16, 4, 16, 4))
+        self.chart.setMargins(QMargins(30, 4, 30, 4))
         self.legend = MatrixLegend()
         self.empty = QLabel()
         self.empty.setWordWrap(True)
@@ -456,7 +456,8 @@ class TimelineChart(QWidget):
         self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         self.view = _ChartView(self.chart)
         self.view.setMinimumSize(320, 180)
-        self.legend = Legend(columns=3)
+        # Two to a row: three made the legend the widest thing on the progression tab.
+        self.legend = Legend(columns=2)
         # The indicator's name above the chart rather than as the chart's title: the title
         # took the height the date labels needed, and Qt then left those out.
         self.title = QLabel()

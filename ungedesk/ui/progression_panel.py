@@ -141,6 +141,13 @@ def readings(p: Progression) -> list[Reading]:
     return out
 
 
+def _initials(who: str) -> str:
+    """ "Anne Bjerregaard (ABJ)" as "ABJ": the full name is in the tooltip."""
+    if who.endswith(")") and "(" in who:
+        return who[who.rindex("(") + 1 : -1]
+    return who
+
+
 def _score_text(score: int | None) -> str:
     return "–" if score is None else str(score)
 
@@ -149,13 +156,9 @@ class IndicatorsModel(RowsModel[IndicatorRow]):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         # Qt asks for the column count on every cell: translate the titles once.
-        self._headers = (
-            self.tr("Indicator"),
-            self.tr("Caseworker"),
-            self.tr("Own"),
-            self.tr("Stage"),
-            self.tr("Note"),
-        )
+        # Four narrow columns, so the scores stay in view beside the chart in a record
+        # pane of ~700 px; the stage's name is in the score's tooltip.
+        self._headers = (self.tr("Indicator"), self.tr("Cw."), self.tr("Own"))
 
     def headers(self) -> tuple[str, ...]:
         return self._headers
@@ -167,17 +170,17 @@ class IndicatorsModel(RowsModel[IndicatorRow]):
             return {
                 1: self.tr("The caseworker's latest score (1-10)"),
                 2: self.tr("The young person's own latest score (1-10)"),
-                3: self.tr("The stage of the caseworker's latest score"),
             }.get(section)
         return super().headerData(section, orientation, role)
 
     def note(self, row: IndicatorRow) -> str:
+        """Marks after the indicator's name: "(!)" as on the chart's axis, and "følsom"."""
         parts = []
         if row.talk_about:
-            parts.append(self.tr("Talk about"))
+            parts.append("(!)")
         if row.sensitive:
-            parts.append(self.tr("Sensitive"))
-        return "; ".join(parts)
+            parts.append(self.tr("sensitive"))
+        return " ".join(parts)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
@@ -186,25 +189,19 @@ class IndicatorsModel(RowsModel[IndicatorRow]):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return INDICATOR_SHORT[row.indicator]
+                note = self.note(row)
+                name = INDICATOR_SHORT[row.indicator]
+                return f"{name} {note}" if note else name
             if column == 1:
                 return _score_text(row.caseworker)
-            if column == 2:
-                return _score_text(row.youth)
-            if column == 3:
-                if row.caseworker is None:
-                    return self.tr("Not scored")
-                return STAGE_LABELS[stage_of(row.caseworker) - 1]
-            return self.note(row)
+            return _score_text(row.youth)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (1, 2):
             return Qt.AlignmentFlag.AlignCenter
-        if role == Qt.ItemDataRole.ForegroundRole and column == 4 and self.note(row):
+        if role == Qt.ItemDataRole.ForegroundRole and column == 0 and self.note(row):
             return QBrush(WARNING_COLOUR)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 0:
-                return INDICATOR_LABELS[row.indicator]
-            if column == 4 and self.note(row):
-                notes = []
+                notes = [INDICATOR_LABELS[row.indicator] + "."]
                 if row.talk_about:
                     notes.append(
                         self.tr("The caseworker and the young person differ by 3 or more.")
@@ -212,9 +209,16 @@ class IndicatorsModel(RowsModel[IndicatorRow]):
                 if row.sensitive:
                     notes.append(self.tr("Sensitive data (GDPR art. 9): shown only here."))
                 return " ".join(notes)
-            if row.measured_on is not None:
-                return self.tr("Latest score {day}").format(day=format_day(row.measured_on))
-            return self.tr("Not scored yet")
+            if row.measured_on is None:
+                return self.tr("Not scored yet")
+            latest = self.tr("Latest score {day}").format(day=format_day(row.measured_on))
+            score = {1: row.caseworker, 2: row.youth}.get(column)
+            if score is None:
+                return latest
+            stage = stage_of(score)
+            return self.tr("{latest}. Stage {stage}: {label}").format(
+                latest=latest, stage=stage, label=STAGE_LABELS[stage - 1]
+            )
         return None
 
 
@@ -249,7 +253,7 @@ class MeasurementsModel(RowsModel[MeasurementView]):
             conversation = c.kind_label
         else:
             conversation = f"{c.kind_label}, {_format_day(c.starts_at.date())}"
-        return when, conversation, m.recorded_by
+        return when, conversation, _initials(m.recorded_by)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
@@ -262,6 +266,8 @@ class MeasurementsModel(RowsModel[MeasurementView]):
             if column == 1:
                 c = self.conversations.get(m.conversation_id or 0)
                 return format_when(c.starts_at) if c is not None else None
+            if column == 2:
+                return m.recorded_by
             talk = [INDICATOR_LABELS[s.indicator] for s in m.scores if s.talk_about]
             if talk:
                 return self.tr("Talk about: {indicators}").format(indicators=", ".join(talk))
@@ -291,18 +297,16 @@ class ProgressionPanel(QWidget):
         self.indicators = IndicatorsModel(self)
         self.indicator_table = self._table(self.indicators)
         header = self.indicator_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        widths_from_samples(self.indicator_table, ((1, "Sagsb."), (2, "Egen")))
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.measurements = MeasurementsModel(self)
         self.measurement_table = self._table(self.measurements)
         # Widths from sample text, not from the contents: sizing to contents reads every
         # cell of every row on each reload.
         widths_from_samples(
-            self.measurement_table, ((0, "24. sep. 2026 (rettet)"), (2, "Anne Bjerregaard (ABJ)"))
+            self.measurement_table, ((0, "24. sep. 2026 (rettet)"), (1, "Fællessamtale"))
         )
-        self.measurement_table.horizontalHeader().setSectionResizeMode(
-            1, QHeaderView.ResizeMode.Stretch
-        )
+        self.measurement_table.horizontalHeader().setStretchLastSection(True)
 
         self.choose_button = QPushButton(self.tr("C&hoose indicators…"))
         self.new_button = QPushButton(self.tr("&New measurement…"))
@@ -408,7 +412,9 @@ class ProgressionPanel(QWidget):
         self.split.setStretchFactor(0, 2)
         self.split.setStretchFactor(1, 3)
         self.split.setChildrenCollapsible(False)
-        self.split.setSizes([440, 660])
+        # The left column just wide enough for the indicators' scores and notes; the chart
+        # takes the rest and grows with the window.
+        self.split.setSizes([360, 640])
         layout = QVBoxLayout(self)
         layout.addWidget(self.split, 1)
 
