@@ -49,6 +49,10 @@ def test_plan_tab_batch_entry_and_unsaved_question(
     monkeypatch.setattr(QMessageBox, "question", keep)
     window.close_record_action.trigger()
     assert asked and window.record_view(youth_id) is view  # still open
+    # File › Quit asks the same; "No" keeps the window and the edits.
+    window.show()
+    window.quit_action.trigger()
+    assert len(asked) == 2 and window.isVisible() and view.plan.dirty
 
     window.plan_batch_action.trigger()
     qtbot.waitUntil(

@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self.user: CaseworkerView | None = None
         self._user_known = False  # the deadlines' "Mine" filter needs the user first
         self.form: YouthForm | None = None
+        self._asking_close = False  # set while File › Quit closes the window
         self.dialog: QDialog | None = None  # the open security or case dialog, if any
         self.notice: QMessageBox | None = None  # the last result message
         self.busy_dialog: BusyDialog | None = None
@@ -241,7 +242,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        self.quit_action.triggered.connect(self.close)
+        self.quit_action.triggered.connect(self.quit_asking)
         file_menu.addAction(self.quit_action)
 
         youth_menu = self.menuBar().addMenu(self.tr("&Young people"))
@@ -367,7 +368,31 @@ class MainWindow(QMainWindow):
         """True while a register/edit form is on screen (it deletes itself on close)."""
         return self.form is not None and shiboken6.isValid(self.form) and self.form.isVisible()
 
+    def quit_asking(self) -> None:
+        """File › Quit: like the window's close button, it asks about unsaved plan edits."""
+        self._asking_close = True
+        try:
+            self.close()
+        finally:
+            self._asking_close = False
+
+    def unsaved_records_may_close(self) -> bool:
+        """Each open record with unsaved plan edits is shown and asked about in turn."""
+        for index in range(self.records.count()):
+            view = self.records.widget(index)
+            if isinstance(view, RecordView) and view.plan.dirty:
+                self.records.setCurrentIndex(index)
+                if not view.plan.confirm_discard():
+                    return False
+        return True
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        # Only a close the user asked for (the title bar's button, Quit) asks: the app's
+        # own closes (after a restore, at shutdown) must not wait on a question.
+        asked = event.spontaneous() or self._asking_close
+        if asked and not self.unsaved_records_may_close():
+            event.ignore()
+            return
         if self._search_log_timer.isActive():
             self._search_log_timer.stop()
             self._log_search()
