@@ -62,6 +62,16 @@ def test_health_text_needs_consent_covering_health() -> None:
     assert validate_plan(FULL, consented=(ConsentScope.HEALTH,), today=TODAY) == {}
 
 
+def test_a_sub_goal_on_health_or_substance_use_needs_health_consent() -> None:
+    for indicator in (Indicator.HEALTH, Indicator.SUBSTANCE_USE):
+        content = PlanContent(
+            subgoals=(Subgoal("Gå til læge", SubgoalOwner.YOUTH, indicator=indicator),)
+        )
+        errors = validate_plan(content, consented=(ConsentScope.FAMILY,), today=TODAY)
+        assert "samtykke" in errors["subgoals.0.indicator"]
+        assert validate_plan(content, consented=(ConsentScope.HEALTH,), today=TODAY) == {}
+
+
 def test_rows_are_checked_at_their_own_key() -> None:
     content = PlanContent(
         subgoals=(Subgoal(" ", SubgoalOwner.YOUTH), Subgoal("Ring", SubgoalOwner.OTHER)),

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from ungedesk.domain.progression import Indicator
+from ungedesk.domain.progression import SPECIAL_CATEGORY, Indicator
 
 MAX_TEXT = 4_000
 MAX_LINE = 200
@@ -224,6 +224,11 @@ def validate_plan(
             errors[f"subgoals.{i}.text"] = f"Højst {MAX_LINE * 2} tegn."
         if goal.owner is SubgoalOwner.OTHER and not goal.owner_name.strip():
             errors[f"subgoals.{i}.owner_name"] = "Skriv, hvem der gør det."
+        # A sub-goal aimed at health or substance use is health content (GDPR art. 9).
+        if goal.indicator in SPECIAL_CATEGORY and ConsentScope.HEALTH not in allowed:
+            errors[f"subgoals.{i}.indicator"] = (
+                "Et delmål om helbred eller misbrug kræver den unges samtykke til helbred."
+            )
     for i, item in enumerate(content.interventions):
         if not item.name.strip():
             errors[f"interventions.{i}.name"] = "Skriv indsatsens navn."
