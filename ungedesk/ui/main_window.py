@@ -611,9 +611,24 @@ class MainWindow(QMainWindow):
             view.visitation.changed.connect(self.refresh_deadlines)
             view.conversations.changed.connect(self.refresh_deadlines)
             self.records.addTab(view, record.name)
+            self._make_room_for_record()
         self.records.setCurrentWidget(view)
         self._update_record_stack()
         self._update_case_actions()
+
+    def _make_room_for_record(self) -> None:
+        """The record's plan and progression tabs need ~760 px: when the register list
+        leaves less, the first record widens its pane (the list keeps at least 480 px).
+        A pane the caseworker made wide enough is left as it is."""
+        if self.records.count() != 1:
+            return
+        list_width, record_width = self.splitter.sizes()
+        wanted = 760
+        if record_width >= wanted:
+            return
+        give = min(wanted - record_width, max(0, list_width - 480))
+        if give > 0:
+            self.splitter.setSizes([list_width - give, record_width + give])
 
     def _close_tab(self, index: int) -> None:
         if index < 0:
