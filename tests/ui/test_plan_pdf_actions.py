@@ -18,6 +18,7 @@ from ungedesk.domain.plan import GoalType, PlanContent
 from ungedesk.domain.youth import YouthInput
 from ungedesk.services import audit, caseworkers, youths
 from ungedesk.services import plan as plan_service
+from ungedesk.services.audit import Action
 from ungedesk.store.database import Store
 from ungedesk.ui import plan_panel, tasks
 from ungedesk.ui.plan_batch_dialog import PlanBatchDialog, this_week
@@ -151,7 +152,7 @@ def test_printing_renders_every_page_to_the_printer(
     youth_id = panel.draft.youth_id
     qtbot.waitUntil(lambda: not tasks.runner().busy)
     events = tasks.runner().call_blocking(audit.events_for_youth, store, youth_id)
-    assert any("udskrevet" in e.detail for e in events)
+    assert any("udskrevet" in e.detail and e.action is Action.PRINT for e in events)
 
 
 def test_render_pages_respects_the_page_range(qtbot, tmp_path: Path, store: Store) -> None:

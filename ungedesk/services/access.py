@@ -221,15 +221,22 @@ def collect(store: Store, youth_id: int) -> dict[str, list[dict[str, Any]]]:
 
 
 def log_export(
-    store: Store, youth_id: int, purpose: str, detail: str, at: datetime | None = None
+    store: Store,
+    youth_id: int,
+    purpose: str,
+    detail: str,
+    at: datetime | None = None,
+    *,
+    action: Action = Action.EXPORT,
 ) -> str:
-    """Log that a person's data leaves the store; returns their case number (never the CPR)
-    for the file name. Raises InputError when the person does not exist."""
+    """Log that a person's data leaves the store (a file; with ``action=Action.PRINT``,
+    paper); returns their case number (never the CPR) for the file name. Raises InputError
+    when the person does not exist."""
     with store.session() as s:
         youth = require_youth(s, youth_id)
         audit.record(
             s,
-            Action.EXPORT,
+            action,
             youth_id=youth_id,
             subject=youth.case_number,
             purpose=purpose,

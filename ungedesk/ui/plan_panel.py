@@ -84,6 +84,7 @@ from ungedesk.domain.plan import (
 from ungedesk.domain.progression import INDICATOR_LABELS
 from ungedesk.services import access, plan_pdf
 from ungedesk.services import plan as plan_service
+from ungedesk.services.audit import Action
 from ungedesk.services.plan import ConsentView, PlanDraft
 from ungedesk.services.setup import InputError
 from ungedesk.store.database import Store
@@ -1507,6 +1508,7 @@ class PlanPanel(QWidget):
             "Uddannelsesplan til den unge",
             f"Uddannelsesplan, {what}, udskrevet",
             self.now(),
+            action=Action.PRINT,
             on_done=self._logged,
             on_error=self._failed,
         )
