@@ -137,7 +137,9 @@ class SettingsDialog(WorkDialog):
         )
         # The municipality's logo on the plan handout: chosen or removed at once (an
         # image file, not a value to type), so it is not part of Save.
-        self.logo_state = QLabel()
+        # The longer of the two texts until the answer comes: a wrapped label that grows
+        # after the dialog is shown squeezed the rows above it.
+        self.logo_state = QLabel(self._logo_text(False))
         self.logo_state.setStyleSheet(HINT_STYLE)
         self.logo_state.setWordWrap(True)
         self.choose_logo = QPushButton(self.tr("C&hoose logo…"))
@@ -165,14 +167,15 @@ class SettingsDialog(WorkDialog):
         self.reminder_days.setFocus()
         tasks.run_task(plan.has_logo, store, on_done=self._show_logo, on_error=self.failed)
 
-    def _show_logo(self, present: bool) -> None:
-        self.logo_state.setText(
-            self.tr("The plan's PDF carries the municipality's logo.")
-            if present
-            else self.tr(
-                "No logo: the PDF shows the municipality's name only. PNG or JPEG, at most 2 MB."
-            )
+    def _logo_text(self, present: bool) -> str:
+        if present:
+            return self.tr("The plan's PDF carries the municipality's logo.")
+        return self.tr(
+            "No logo: the PDF shows the municipality's name only. PNG or JPEG, at most 2 MB."
         )
+
+    def _show_logo(self, present: bool) -> None:
+        self.logo_state.setText(self._logo_text(present))
         self.remove_logo.setEnabled(present)
         self.choose_logo.setEnabled(True)
 
