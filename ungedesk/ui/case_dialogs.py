@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -24,21 +23,12 @@ from ungedesk.services.access import AccessExport
 from ungedesk.services.setup import InputError
 from ungedesk.services.youths import YouthRecord
 from ungedesk.store.database import Store
-from ungedesk.ui.widgets import HINT_STYLE, DateField, MessageLabel, add_row
+from ungedesk.ui.widgets import HINT_STYLE, DateField, MessageLabel, add_row, folder_row
 from ungedesk.ui.work_dialog import WorkDialog
 
 
 def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
-
-
-def folder_row(line: QLineEdit, button: QPushButton) -> QWidget:
-    box = QWidget()
-    row = QHBoxLayout(box)
-    row.setContentsMargins(0, 0, 0, 0)
-    row.addWidget(line, 1)
-    row.addWidget(button)
-    return box
 
 
 class CloseCaseDialog(WorkDialog):

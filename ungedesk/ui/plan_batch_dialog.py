@@ -36,6 +36,7 @@ from ungedesk.ui.widgets import (
     DateField,
     FittingDialog,
     MessageLabel,
+    folder_row,
 )
 
 
@@ -143,11 +144,6 @@ class PlanBatchDialog(FittingDialog):
         self.folder = QLineEdit(str(folder or Path.home() / "Uddannelsesplaner"))
         self.choose = QPushButton(self.tr("C&hoose…"))
         self.choose.setAutoDefault(False)
-        folder_row = QWidget()
-        folder_layout = QHBoxLayout(folder_row)
-        folder_layout.setContentsMargins(0, 0, 0, 0)
-        folder_layout.addWidget(self.folder, 1)
-        folder_layout.addWidget(self.choose)
         self.archive = QCheckBox(
             self.tr("&Archive copies (PDF/A) instead of the young person's PDF")
         )
@@ -172,7 +168,7 @@ class PlanBatchDialog(FittingDialog):
         form.addRow(caption, period_box)
         folder_caption = QLabel(self.tr("&Folder"))
         folder_caption.setBuddy(self.folder)
-        form.addRow(folder_caption, folder_row)
+        form.addRow(folder_caption, folder_row(self.folder, self.choose))
         form.addRow("", self.archive)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

@@ -16,8 +16,14 @@ from ungedesk.services.transfer import ImportResult
 from ungedesk.services.youths import YouthRecord
 from ungedesk.store.database import Store
 from ungedesk.store.errors import WrongPassphraseError
-from ungedesk.ui.case_dialogs import folder_row
-from ungedesk.ui.widgets import ERROR_STYLE, GOOD_STYLE, HINT_STYLE, MessageLabel, add_row
+from ungedesk.ui.widgets import (
+    ERROR_STYLE,
+    GOOD_STYLE,
+    HINT_STYLE,
+    MessageLabel,
+    add_row,
+    folder_row,
+)
 from ungedesk.ui.work_dialog import WorkDialog
 
 

@@ -10,8 +10,11 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
     QProgressBar,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -120,3 +123,13 @@ def widths_from_samples(
     metrics = table.fontMetrics()
     for column, sample in samples:
         table.setColumnWidth(column, metrics.horizontalAdvance(sample) + padding)
+
+
+def folder_row(line: QLineEdit, button: QPushButton) -> QWidget:
+    """A path field with its "Choose…" button beside it, as one form row."""
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(line, 1)
+    row.addWidget(button)
+    return box
