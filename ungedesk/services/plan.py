@@ -52,7 +52,7 @@ from ungedesk.domain.progression import Indicator
 from ungedesk.domain.visitation import MODE_LABELS, ConversationStatus, Mode
 from ungedesk.services import audit, progression
 from ungedesk.services.audit import CURRENT_USER, Action
-from ungedesk.services.setup import MUNICIPALITY, InputError, get_setting, set_setting
+from ungedesk.services.setup import MUNICIPALITY, InputError, set_setting
 from ungedesk.services.youths import mark_changed, require_youth
 from ungedesk.store.database import Store
 from ungedesk.store.models import (
@@ -663,10 +663,12 @@ def handout(
     never handed out (``Handout.version`` is None then). A handed-out version shows the
     coordinator and next meeting frozen with it; the draft shows today's.
     """
-    first, latest, indicators = progression.handout_readings(store, youth_id)
-    logo = _logo(store)
     with store.session() as s:
         youth = require_youth(s, youth_id)
+        # One transaction and one logged read for the plan and the young person's own
+        # scores (never health or substance use) that the handout draws.
+        first, latest, indicators = progression.readings_in(s, youth_id)
+        logo = _logo_in(s)
         municipality = s.get(Setting, MUNICIPALITY)
         rows = _version_rows(s, youth_id)
         if version is not None:
@@ -764,7 +766,13 @@ def has_logo(store: Store) -> bool:
 
 
 def _logo(store: Store) -> bytes | None:
-    raw = get_setting(store, LOGO_SETTING)
+    with store.session() as s:
+        return _logo_in(s)
+
+
+def _logo_in(s: Session) -> bytes | None:
+    row = s.get(Setting, LOGO_SETTING)
+    raw = json.loads(row.value) if row is not None else None
     if not isinstance(raw, str) or not raw:
         return None
     try:

@@ -662,12 +662,6 @@ def handout_readings(
     the latest is None; with none at all the result is (None, None, ())."""
     with store.session() as s:
         youth = require_youth(s, youth_id)
-        shown = tuple(
-            sorted(
-                (i for i in _open_periods(s, youth_id) if i not in SPECIAL_CATEGORY),
-                key=_ORDER.__getitem__,
-            )
-        )
         audit.record(
             s,
             Action.READ,
@@ -675,33 +669,47 @@ def handout_readings(
             subject=youth.case_number,
             detail="Progression til uddannelsesplan (egne scorer)",
         )
-        if not shown:
-            return None, None, ()
-        rows = s.execute(
-            select(
-                Measurement.id,
-                Measurement.measured_on,
-                MeasurementScore.indicator,
-                MeasurementScore.youth_score,
-            )
-            .join(MeasurementScore, MeasurementScore.measurement_id == Measurement.id)
-            .where(
-                Measurement.youth_id == youth_id,
-                MeasurementScore.indicator.in_([i.value for i in shown]),
-                MeasurementScore.youth_score.is_not(None),
-            )
-            .order_by(Measurement.measured_on, Measurement.id)
-        ).all()
-        readings: dict[int, tuple[date, dict[Indicator, int]]] = {}
-        for mid, measured_on, indicator, score in rows:
-            if score is not None:
-                readings.setdefault(mid, (measured_on, {}))[1][Indicator(indicator)] = score
-        if not readings:
-            return None, None, ()
-        ordered = list(readings.values())  # insertion order follows the query's order
-        first = SpiderReading(ordered[0][0], ordered[0][1])
-        latest = SpiderReading(ordered[-1][0], ordered[-1][1]) if len(ordered) > 1 else None
-        return first, latest, shown
+        return readings_in(s, youth_id)
+
+
+def readings_in(
+    s: Session, youth_id: int
+) -> tuple[SpiderReading | None, SpiderReading | None, tuple[Indicator, ...]]:
+    """handout_readings inside the caller's transaction, unlogged: the plan's handout
+    reads these with the plan and logs the two as one read."""
+    shown = tuple(
+        sorted(
+            (i for i in _open_periods(s, youth_id) if i not in SPECIAL_CATEGORY),
+            key=_ORDER.__getitem__,
+        )
+    )
+    if not shown:
+        return None, None, ()
+    rows = s.execute(
+        select(
+            Measurement.id,
+            Measurement.measured_on,
+            MeasurementScore.indicator,
+            MeasurementScore.youth_score,
+        )
+        .join(MeasurementScore, MeasurementScore.measurement_id == Measurement.id)
+        .where(
+            Measurement.youth_id == youth_id,
+            MeasurementScore.indicator.in_([i.value for i in shown]),
+            MeasurementScore.youth_score.is_not(None),
+        )
+        .order_by(Measurement.measured_on, Measurement.id)
+    ).all()
+    readings: dict[int, tuple[date, dict[Indicator, int]]] = {}
+    for mid, measured_on, indicator, score in rows:
+        if score is not None:
+            readings.setdefault(mid, (measured_on, {}))[1][Indicator(indicator)] = score
+    if not readings:
+        return None, None, ()
+    ordered = list(readings.values())  # insertion order follows the query's order
+    first = SpiderReading(ordered[0][0], ordered[0][1])
+    latest = SpiderReading(ordered[-1][0], ordered[-1][1]) if len(ordered) > 1 else None
+    return first, latest, shown
 
 
 # --- caseload ---------------------------------------------------------------------------
