@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import json
 import os
 import signal
 import sys
@@ -33,6 +34,7 @@ from ungedesk.domain.profile import ROLE_LABELS, ProfileInput, Role, validate_pr
 from ungedesk.services import access, audit, backup, demo, integrity, setup, youths
 from ungedesk.services.bug_log import log_exception
 from ungedesk.services.setup import InputError
+from ungedesk.store import anchor
 from ungedesk.store.database import ENV_PASSPHRASE, Opened
 from ungedesk.store.errors import (
     CorruptStoreError,
@@ -40,8 +42,9 @@ from ungedesk.store.errors import (
     NoStoreError,
     StoreError,
     StoreExistsError,
+    translate_os_error,
 )
-from ungedesk.store.paths import ENV_DATA_DIR, StorePaths, resolve
+from ungedesk.store.paths import ENV_DATA_DIR, StorePaths, resolve, write_private_atomic
 
 EXIT_BUG = 1
 EXIT_INTERRUPTED = 130  # the shell convention for "stopped by Ctrl+C" (128 + SIGINT)
@@ -158,10 +161,17 @@ def _build_parser() -> _Parser:
         "audit",
         parents=[common],
         help="kontroller adgangsloggen",
-        description="verify: gennemgå hele adgangsloggens hash-kæde og find rettede eller "
-        "fjernede hændelser.",
+        description="verify: gennemgå hele adgangsloggens hash-kæde, databasens spærring og "
+        "loggens mærker uden for databasen, og find rettede, fjernede eller rullede-tilbage "
+        "hændelser. head: vis (og gem) loggens hoved, så en anden kan opbevare det som vidne.",
     )
-    aud.add_argument("action", choices=["verify"], help="verify")
+    aud.add_argument("action", choices=["verify", "head"], help="verify eller head")
+    aud.add_argument(
+        "--witness",
+        metavar="FIL",
+        help="(verify) sammenlign også med et vidne gemt tidligere med 'audit head --out'",
+    )
+    aud.add_argument("--out", metavar="FIL", help="(head) gem hovedet i en fil til et vidne")
 
     bak = sub.add_parser(
         "backup",
@@ -229,6 +239,14 @@ def _require_store(paths: StorePaths) -> None:
 
 def _open(paths: StorePaths) -> Opened:
     """Keyring first, then UNGEDESK_PASSPHRASE (setup.unlock); on a terminal, ask."""
+    opened = _unlock(paths)
+    # A rolled-back or rewritten access log is said by every command, not only 'audit'.
+    for alert in opened.store.alerts:
+        _warn(f"Advarsel om adgangsloggen: {alert}")
+    return opened
+
+
+def _unlock(paths: StorePaths) -> Opened:
     _require_store(paths)
     try:
         return setup.unlock(paths)
@@ -490,21 +508,62 @@ def _log_bug(exc: BaseException, paths: StorePaths, command: str) -> Path | None
 # --- trust: audit, backup, restore, right of access ------------------------------------------
 
 
+def _read_witness(source: Path, store_id: str) -> anchor.HeadMark:
+    try:
+        data = source.read_bytes()[:4096]
+    except OSError:
+        raise InputError({"witness": "Vidnefilen kan ikke læses. Tjek filnavnet."}) from None
+    try:
+        return anchor.parse(data, store_id)
+    except anchor.AnchorFormatError:
+        raise InputError(
+            {"witness": "Filen er ikke et vidne for denne database (lavet med 'audit head')."}
+        ) from None
+
+
 def _cmd_audit(args: argparse.Namespace, paths: StorePaths) -> int:
+    if args.action == "head":
+        return _cmd_audit_head(args, paths)
     opened = _open(paths)
     try:
         result = audit.verify(opened.store)
+        problems = list(result.problems)
+        if args.witness:
+            witness = _read_witness(Path(args.witness), opened.store.store_id)
+            problems += audit.check_witness(opened.store, witness)
     finally:
         opened.store.close()
-    if result.ok:
+    if not problems:
         _say(f"Adgangsloggen er hel: {_number(result.checked)} hændelser i en ubrudt kæde.")
+        _say(f"Loggens hoved: {result.head.short}")
         return 0
     _warn("Adgangsloggen er ændret eller har huller:")
-    for problem in result.problems[:20]:
+    for problem in problems[:20]:
         _warn(f"  {problem}")
-    if len(result.problems) > 20:
-        _warn(f"  … og {_number(len(result.problems) - 20)} fund mere.")
+    if len(problems) > 20:
+        _warn(f"  … og {_number(len(problems) - 20)} fund mere.")
     return 12
+
+
+def _cmd_audit_head(args: argparse.Namespace, paths: StorePaths) -> int:
+    opened = _open(paths)
+    try:
+        mark = audit.head(opened.store)
+        store_id = opened.store.store_id
+    finally:
+        opened.store.close()
+    _say(f"Loggens hoved: hændelse nr. {mark.seq}")
+    _say(f"Hash: {mark.hash or '-'}")
+    if args.out:
+        out = Path(args.out)
+        if out.exists() and not out.is_file():
+            raise InputError({"out": f"{out} er ikke en almindelig fil. Angiv et filnavn."})
+        try:
+            write_private_atomic(out, json.dumps(mark.to_doc(store_id), indent=2).encode())
+        except OSError as exc:
+            raise translate_os_error(exc) from exc
+        _say(f"Gemt som vidne: {out}. Giv filen til en, der opbevarer den uden for UngeDesk.")
+    return 0
 
 
 def _cmd_backup(args: argparse.Namespace, paths: StorePaths) -> int:

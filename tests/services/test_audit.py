@@ -87,11 +87,11 @@ def test_verify_detects_edited_and_removed_rows(store: Store, sql: str, fragment
 def test_purge_keeps_recent_events_logs_itself_and_chain_stays_valid(store: Store) -> None:
     now = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
     with store.session() as s:
-        for days in (400, 250, 190, 170, 10):
+        for days in (400, 250, 190, 170, 10, 0):
             audit.record(s, Action.SEARCH, criterion=f"{days}", at=now - timedelta(days=days))
     assert audit.purge_expired(store, now=now) == 3  # older than 6 months
     remaining = audit.recent_for_actor(store, 1)
-    assert [e.criterion for e in remaining if e.action is Action.SEARCH] == ["10", "170"]
+    assert [e.criterion for e in remaining if e.action is Action.SEARCH] == ["0", "10", "170"]
     assert remaining[0].action is Action.PURGE and "3 hændelser" in remaining[0].detail
     assert audit.verify(store).ok
     assert audit.purge_expired(store, now=now) == 0

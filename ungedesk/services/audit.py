@@ -4,25 +4,59 @@ Every event is appended in the same transaction as the work it records, so an ac
 log entry are saved together or not at all. Rows are hash-chained (see AuditEvent); `verify`
 walks the chain from the purge anchor to the recorded head and reports any edited, inserted
 or removed row. The actor is the installation's current user: one laptop, one caseworker.
+
+The chain alone cannot catch someone who holds the key and rewrites the chain and its head,
+nor an older database file copied back. So the head is also kept outside the database
+(store.anchor: a file beside it and the keyring) and compared at every start
+(`secure_head`) and by `verify`; docs/audit-threat-model.md says what this detects and what
+a log kept on one laptop cannot.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from collections.abc import Callable
+from contextlib import suppress
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
+from functools import partial
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
+from ungedesk.store import anchor
+from ungedesk.store.anchor import AnchorFormatError, HeadMark
 from ungedesk.store.database import Store
 from ungedesk.store.models import AuditEvent, AuditHead, Caseworker, Setting
 
 CURRENT_USER = "current_caseworker_id"  # setting: the caseworker using this installation
 RETENTION_SETTING = "audit_retention_months"
 DEFAULT_RETENTION_MONTHS = 6
+RETENTION_RANGE = (1, 120)
+# Set once the head is kept outside the database; from then on a missing mark is a finding.
+ANCHORED_SINCE = "audit_anchored_since"
+# A purge never follows the clock further than this past the newest event the store has
+# seen: a clock set 200 days ahead must not empty the log at the next unlock.
+PURGE_CLOCK_MARGIN = timedelta(days=1)
+
+# The database's own guard (migration 0002), re-armed at start when someone dropped it.
+GUARD_TRIGGERS: dict[str, str] = {
+    "audit_event_no_update": (
+        "CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_event "
+        "BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END"
+    ),
+    "audit_event_no_delete": (
+        "CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_event "
+        "WHEN OLD.at > (SELECT purged_before FROM audit_head WHERE id = 1) "
+        "BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END"
+    ),
+    "audit_head_no_delete": (
+        "CREATE TRIGGER audit_head_no_delete BEFORE DELETE ON audit_head "
+        "BEGIN SELECT RAISE(ABORT, 'audit head cannot be removed'); END"
+    ),
+}
 
 
 class Action(StrEnum):
@@ -37,6 +71,8 @@ class Action(StrEnum):
     PURGE = "purge"
     BACKUP = "backup"
     RESTORE = "restore"
+    SETTING = "setting"
+    TAMPER = "tamper"
 
 
 ACTION_LABELS: dict[Action, str] = {
@@ -51,6 +87,8 @@ ACTION_LABELS: dict[Action, str] = {
     Action.PURGE: "Gammel log slettet",
     Action.BACKUP: "Sikkerhedskopi",
     Action.RESTORE: "Gendannet",
+    Action.SETTING: "Indstilling ændret",
+    Action.TAMPER: "Loggen fundet ændret",
 }
 
 
@@ -76,6 +114,7 @@ class AuditView:
 class VerifyResult:
     checked: int
     problems: list[str]  # Danish, one per broken link
+    head: HeadMark = field(default_factory=lambda: HeadMark(0, ""))
 
     @property
     def ok(self) -> bool:
@@ -156,6 +195,8 @@ def record(
     head.last_id = event.id
     head.last_hash = event.hash
     session.flush()
+    # The store copies this mark outside the database once the transaction has committed.
+    session.info[anchor.SESSION_INFO_KEY] = (event.id, event.hash)
 
 
 def log(store: Store, action: Action, **kwargs: object) -> None:
@@ -179,39 +220,221 @@ def _view(e: AuditEvent) -> AuditView:
     )
 
 
-def verify(store: Store) -> VerifyResult:
-    """Walk the chain; every problem is described in Danish with the row's number."""
+def _walk_chain(s: Session) -> tuple[int, list[str]]:
     problems: list[str] = []
     checked = 0
-    with store.session() as s:
-        head = s.get(AuditHead, 1)
-        if head is None:
-            return VerifyResult(0, ["Loggens hoved mangler: loggen er blevet ændret."])
-        expected_prev = head.anchor_hash
-        last_id = 0
-        for e in s.scalars(select(AuditEvent).order_by(AuditEvent.id)).yield_per(2000):
-            checked += 1
-            if e.prev_hash != expected_prev:
-                problems.append(
-                    f"Hændelse nr. {e.id}: kæden er brudt før den (en hændelse er fjernet "
-                    "eller indsat)."
-                )
-            if _digest(e.prev_hash, e) != e.hash:
-                problems.append(f"Hændelse nr. {e.id} er ændret efter den blev skrevet.")
-            expected_prev = e.hash
-            last_id = e.id
-        if (last_id, expected_prev) != (head.last_id, head.last_hash):
+    head = s.get(AuditHead, 1)
+    if head is None:
+        return 0, ["Loggens hoved mangler: loggen er blevet ændret."]
+    expected_prev = head.anchor_hash
+    last_id = 0
+    for e in s.scalars(select(AuditEvent).order_by(AuditEvent.id)).yield_per(2000):
+        checked += 1
+        if e.prev_hash != expected_prev:
             problems.append(
-                "De nyeste hændelser mangler: loggen slutter ikke med den senest skrevne "
-                f"hændelse (nr. {head.last_id})."
+                f"Hændelse nr. {e.id}: kæden er brudt før den (en hændelse er fjernet "
+                "eller indsat)."
             )
-    return VerifyResult(checked, problems)
+        if _digest(e.prev_hash, e) != e.hash:
+            problems.append(f"Hændelse nr. {e.id} er ændret efter den blev skrevet.")
+        expected_prev = e.hash
+        last_id = e.id
+    if (last_id, expected_prev) != (head.last_id, head.last_hash):
+        problems.append(
+            "De nyeste hændelser mangler: loggen slutter ikke med den senest skrevne "
+            f"hændelse (nr. {head.last_id})."
+        )
+    return checked, problems
+
+
+def _guard_problems(s: Session) -> list[str]:
+    """The triggers that make the log append-only in the database itself."""
+    rows = s.execute(text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")).all()
+    found: dict[str, str] = {str(name): str(sql) for name, sql in rows}
+    problems = []
+    for name, sql in GUARD_TRIGGERS.items():
+        have = found.get(name)
+        if have is None:
+            problems.append(f"Databasens spærring mod at rette i loggen ({name}) er fjernet.")
+        elif " ".join(str(have).split()) != " ".join(sql.split()):
+            problems.append(f"Databasens spærring mod at rette i loggen ({name}) er ændret.")
+    return problems
+
+
+def _when(mark: HeadMark) -> str:
+    try:
+        moment = datetime.fromisoformat(mark.at)
+    except ValueError:
+        return "på et ukendt tidspunkt"
+    return moment.astimezone(UTC).strftime("%d.%m.%Y kl. %H:%M UTC")
+
+
+def _mark_problem(s: Session, mark: HeadMark, where: str) -> str | None:
+    """Does the log still hold the event the mark names, unchanged?"""
+    head = s.get(AuditHead, 1)
+    if head is None:
+        return None  # reported by the chain walk
+    if mark.seq > head.last_id:
+        missing = mark.seq - head.last_id
+        return (
+            f"Loggen er rullet tilbage eller afkortet: {where} kender hændelse nr. {mark.seq} "
+            f"(skrevet {_when(mark)}), men databasen slutter ved nr. {head.last_id}. "
+            f"{missing} hændelser (nr. {head.last_id + 1}-{mark.seq}) mangler."
+        )
+    if mark.seq == 0:
+        return None
+    stored = s.scalar(select(AuditEvent.hash).where(AuditEvent.id == mark.seq))
+    if stored is None:
+        oldest = s.scalar(select(func.min(AuditEvent.id)))
+        if oldest is not None and mark.seq == oldest - 1:
+            if head.anchor_hash == mark.hash:
+                return None  # the purge took exactly up to the mark
+            return f"Loggen er skrevet om: hændelse nr. {mark.seq}, som {where} kender, er ændret."
+        if oldest is None or mark.seq < oldest:
+            # Purged by retention since the mark was written: nothing left to compare with,
+            # unless the purge anchor says otherwise.
+            return None
+        return f"Loggen er ændret: hændelse nr. {mark.seq}, som {where} kender, er fjernet."
+    if stored != mark.hash:
+        return (
+            f"Loggen er skrevet om: hændelse nr. {mark.seq} er ikke den hændelse, {where} kender "
+            f"(skrevet {_when(mark)})."
+        )
+    return None
+
+
+def _anchor_problems(s: Session, store: Store) -> list[str]:
+    problems: list[str] = []
+    anchored = s.get(Setting, ANCHORED_SINCE) is not None
+    places: tuple[tuple[str, Callable[[], HeadMark | None]], ...] = (
+        (
+            "ankerfilen ved siden af databasen",
+            partial(anchor.read_file, store.paths, store.store_id),
+        ),
+        ("systemets nøglering", partial(anchor.keyring_read, store.store_id)),
+    )
+    for where, read in places:
+        try:
+            mark = read()
+        except AnchorFormatError:
+            problems.append(f"Loggens mærke i {where} er ændret eller ulæseligt.")
+            continue
+        if mark is None:
+            if anchored and where.startswith("ankerfilen"):
+                problems.append(
+                    "Ankerfilen ved siden af databasen mangler (den er slettet, eller en "
+                    "ældre datamappe er kopieret ind)."
+                )
+            continue
+        found = _mark_problem(s, mark, where)
+        if found is not None:
+            problems.append(found)
+    return problems
+
+
+def head(store: Store) -> HeadMark:
+    """The newest event's number and hash: what a witness writes down."""
+    with store.session() as s:
+        row = s.get(AuditHead, 1)
+        if row is None:
+            return HeadMark(0, "")
+        return anchor.now_mark(row.last_id, row.last_hash)
+
+
+def _recorded_tampering(s: Session) -> list[str]:
+    rows = s.scalars(
+        select(AuditEvent).where(AuditEvent.action == Action.TAMPER.value).order_by(AuditEvent.id)
+    )
+    return [f"Fundet {e.at[:10]} (hændelse nr. {e.id}): {e.detail}" for e in rows]
+
+
+def verify(store: Store) -> VerifyResult:
+    """Walk the chain, check the database's guard and compare the head with the marks kept
+    outside the database; every problem is described in Danish with the row's number.
+    Tampering found earlier (at a start) is reported too, as long as the log keeps it."""
+    with store.session() as s:
+        checked, problems = _walk_chain(s)
+        problems += _guard_problems(s)
+        problems += _anchor_problems(s, store)
+        problems += _recorded_tampering(s)
+        row = s.get(AuditHead, 1)
+        mark = HeadMark(row.last_id, row.last_hash) if row is not None else HeadMark(0, "")
+    return VerifyResult(checked, problems, mark)
+
+
+def check_witness(store: Store, witness: HeadMark) -> list[str]:
+    """Compare a mark someone else kept (exported earlier) with the log."""
+    with store.session() as s:
+        problem = _mark_problem(s, witness, "vidnet")
+    return [] if problem is None else [problem]
+
+
+def secure_head(store: Store) -> list[str]:
+    """At every start: compare the marks kept outside the database with the log, record
+    what is wrong as a TAMPER event (so it stays in the log), re-arm a removed guard and
+    move the marks to the current head. Returns the findings (Danish) for the user."""
+    with store.session() as s:
+        guard = _guard_problems(s)
+        problems = guard + _anchor_problems(s, store)
+        if guard:
+            present = set(
+                s.scalars(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")).all()
+            )
+            for name, sql in GUARD_TRIGGERS.items():
+                if name in present:
+                    s.execute(text(f"DROP TRIGGER {name}"))  # names are our constants
+                s.execute(text(sql))
+        if problems:
+            record(s, Action.TAMPER, detail=" ".join(problems))
+        if s.get(Setting, ANCHORED_SINCE) is None:
+            row = s.get(AuditHead, 1)
+            s.add(Setting(key=ANCHORED_SINCE, value=json.dumps(row.last_id if row else 0)))
+        current = s.get(AuditHead, 1)
+        mark = (current.last_id, current.last_hash) if current is not None else (0, "")
+    store.last_mark = anchor.now_mark(*mark)
+    # Written only when they differ, so a start that changes nothing leaves the folder as it
+    # was (and the keyring is not asked to write at every start).
+    try:
+        on_file = anchor.read_file(store.paths, store.store_id)
+    except AnchorFormatError:
+        on_file = None
+    if on_file is None or (on_file.seq, on_file.hash) != mark:
+        with suppress(OSError):  # a mark that stays missing is reported at the next start
+            anchor.write_file(store.paths, store.store_id, store.last_mark)
+    try:
+        in_keyring = anchor.keyring_read(store.store_id)
+    except AnchorFormatError:
+        in_keyring = None
+    if in_keyring is None or (in_keyring.seq, in_keyring.hash) != mark:
+        store.anchor_keyring()
+    return problems
 
 
 def retention_months(store: Store) -> int:
     with store.session() as s:
         setting = s.get(Setting, RETENTION_SETTING)
         return DEFAULT_RETENTION_MONTHS if setting is None else int(json.loads(setting.value))
+
+
+def set_retention_months(store: Store, months: int) -> None:
+    """Change how long the log is kept; the change itself is logged (old and new value)."""
+    low, high = RETENTION_RANGE
+    if not low <= months <= high:
+        raise ValueError(f"retention must be {low}-{high} months")
+    with store.session() as s:
+        setting = s.get(Setting, RETENTION_SETTING)
+        old = DEFAULT_RETENTION_MONTHS if setting is None else int(json.loads(setting.value))
+        if old == months:
+            return
+        if setting is None:
+            s.add(Setting(key=RETENTION_SETTING, value=json.dumps(months)))
+        else:
+            setting.value = json.dumps(months)
+        record(
+            s,
+            Action.SETTING,
+            detail=f"Opbevaringstid for adgangsloggen ændret fra {old} til {months} måneder",
+        )
 
 
 def _months_back(moment: datetime, months: int) -> datetime:
@@ -223,18 +446,31 @@ def _months_back(moment: datetime, months: int) -> datetime:
     return moment.replace(year=year, month=month, day=day)
 
 
+def _parse_stamp(value: str) -> datetime:
+    return datetime.strptime(value, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+
+
 def purge_expired(store: Store, *, now: datetime | None = None) -> int:
-    """Delete events older than the retention period; the purge itself is logged."""
+    """Delete events older than the retention period; the purge itself is logged with the
+    range it took. The clock is trusted only up to a day past the newest event already in
+    the log, so a clock that jumped forward cannot empty the log."""
     moment = now or _now()
-    cutoff = _stamp(_months_back(moment, retention_months(store)))
+    months = retention_months(store)
     with store.session() as s:
         head = s.get(AuditHead, 1)
         assert head is not None
+        newest = s.scalar(select(func.max(AuditEvent.at)))
+        effective = moment
+        if newest is not None:
+            effective = min(moment, _parse_stamp(str(newest)) + PURGE_CLOCK_MARGIN)
+        cutoff = _stamp(_months_back(effective, months))
         last_old = s.scalars(
             select(AuditEvent).where(AuditEvent.at < cutoff).order_by(AuditEvent.id.desc())
         ).first()
         if last_old is None:
             return 0
+        first_old = s.scalars(select(AuditEvent).order_by(AuditEvent.id)).first()
+        assert first_old is not None
         count = int(
             s.scalar(select(func.count(AuditEvent.id)).where(AuditEvent.id <= last_old.id)) or 0
         )
@@ -248,7 +484,11 @@ def purge_expired(store: Store, *, now: datetime | None = None) -> int:
         record(
             s,
             Action.PURGE,
-            detail=f"{count} hændelser ældre end {cutoff[:10]} slettet",
+            detail=(
+                f"{count} hændelser ældre end {cutoff[:10]} slettet (nr. {first_old.id}-"
+                f"{last_old.id}, {first_old.at[:10]} til {head.purged_before[:10]}); "
+                f"opbevaringstid {months} måneder"
+            ),
             at=moment,
         )
         return count

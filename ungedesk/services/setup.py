@@ -10,7 +10,7 @@ from sqlalchemy import select
 from ungedesk.domain.passphrase import assess
 from ungedesk.domain.profile import ProfileInput, validate_profile
 from ungedesk.domain.youth import clean
-from ungedesk.services.audit import CURRENT_USER, purge_expired
+from ungedesk.services.audit import CURRENT_USER, purge_expired, secure_head
 from ungedesk.store import database, keys
 from ungedesk.store.database import KeySource, Opened, Store
 from ungedesk.store.errors import StoreError
@@ -104,9 +104,12 @@ def keyring_available() -> bool:
 
 
 def unlock(paths: StorePaths, passphrase: str | None = None) -> Opened:
-    """Open the store; access-log entries past their retention are purged on the way in."""
+    """Open the store; the access log's head is compared with its marks outside the
+    database (findings land in ``store.alerts`` and in the log), then entries past their
+    retention are purged."""
     opened = database.open_store(paths, passphrase)
     try:
+        opened.store.alerts = secure_head(opened.store)
         purge_expired(opened.store)
     except BaseException:
         opened.store.close()

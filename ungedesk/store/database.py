@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-from ungedesk.store import keys, migrate
+from ungedesk.store import anchor, keys, migrate
 from ungedesk.store.engine import create_store_engine, translated_errors
 from ungedesk.store.errors import (
     KeyFileError,
@@ -39,6 +39,28 @@ class Store:
         self.engine = engine
         self.store_id = store_id
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # The newest audit mark this process committed; kept outside the database (anchor).
+        self.last_mark: anchor.HeadMark | None = None
+        # Danish warnings found while opening (a rolled-back access log), for the UI to show.
+        self.alerts: list[str] = []
+        event.listen(self._sessions, "after_commit", self._after_commit)
+
+    def _after_commit(self, session: Session) -> None:
+        appended = session.info.pop(anchor.SESSION_INFO_KEY, None)
+        if appended is None:
+            return
+        self.last_mark = anchor.now_mark(*appended)
+        # The commit stands even when the mark cannot be written: a mark left behind only
+        # understates the head, which is never reported as tampering; the next commit or
+        # the keyring catches up.
+        with suppress(OSError):
+            anchor.write_file(self.paths, self.store_id, self.last_mark)
+
+    def anchor_keyring(self) -> bool:
+        """Copy the newest mark to the keyring (at lock, close, backup and restore)."""
+        if self.last_mark is None:
+            return False
+        return anchor.keyring_write(self.store_id, self.last_mark)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -53,6 +75,7 @@ class Store:
             conn.connection.dbapi_connection.execute("VACUUM")  # type: ignore[union-attr]
 
     def close(self) -> None:
+        self.anchor_keyring()
         self.engine.dispose()
 
 

@@ -51,7 +51,7 @@ def save_settings(store: Store, values: TrustSettings) -> TrustSettings:
     """Runs on the worker. Bad UU hours raise InputError before anything is saved."""
     hours = invitations.parse_hours(values.uu_hours)
     set_setting(store, backup.REMINDER_SETTING, values.reminder_days)
-    set_setting(store, audit.RETENTION_SETTING, values.audit_months)
+    audit.set_retention_months(store, values.audit_months)
     set_setting(store, retention.RETENTION_SETTING, values.case_years)
     invitations.set_uu_hours(store, hours)
     return TrustSettings(
