@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import os
 import signal
 import sys
@@ -42,9 +41,8 @@ from ungedesk.store.errors import (
     NoStoreError,
     StoreError,
     StoreExistsError,
-    translate_os_error,
 )
-from ungedesk.store.paths import ENV_DATA_DIR, StorePaths, resolve, write_private_atomic
+from ungedesk.store.paths import ENV_DATA_DIR, StorePaths, resolve
 
 EXIT_BUG = 1
 EXIT_INTERRUPTED = 130  # the shell convention for "stopped by Ctrl+C" (128 + SIGINT)
@@ -548,21 +546,16 @@ def _cmd_audit(args: argparse.Namespace, paths: StorePaths) -> int:
 def _cmd_audit_head(args: argparse.Namespace, paths: StorePaths) -> int:
     opened = _open(paths)
     try:
-        mark = audit.head(opened.store)
-        store_id = opened.store.store_id
+        if args.out:
+            mark = audit.export_witness(opened.store, Path(args.out))
+        else:
+            mark = audit.head(opened.store)
     finally:
         opened.store.close()
     _say(f"Loggens hoved: hændelse nr. {mark.seq}")
     _say(f"Hash: {mark.hash or '-'}")
     if args.out:
-        out = Path(args.out)
-        if out.exists() and not out.is_file():
-            raise InputError({"out": f"{out} er ikke en almindelig fil. Angiv et filnavn."})
-        try:
-            write_private_atomic(out, json.dumps(mark.to_doc(store_id), indent=2).encode())
-        except OSError as exc:
-            raise translate_os_error(exc) from exc
-        _say(f"Gemt som vidne: {out}. Giv filen til en, der opbevarer den uden for UngeDesk.")
+        _say(f"Gemt som vidne: {args.out}. Giv filen til en, der opbevarer den uden for UngeDesk.")
     return 0
 
 

@@ -1181,6 +1181,10 @@
         <translation>&amp;Kontrollér adgangsloggen</translation>
     </message>
     <message>
+        <source>Save the access log&apos;s &amp;head for a witness…</source>
+        <translation>Gem adgangsloggens &amp;hoved til et vidne…</translation>
+    </message>
+    <message>
         <source>Cases to &amp;delete…</source>
         <translation>Sager til &amp;sletning …</translation>
     </message>
@@ -1274,8 +1278,12 @@ Keep it on a drive the municipality approves, away from this computer. Restoring
 Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gendannelse kræver gendannelsesfrasen.</translation>
     </message>
     <message>
-        <source>The access log is intact: {count} events checked, none changed, added or removed.</source>
-        <translation>Adgangsloggen er intakt: {count} hændelser kontrolleret, ingen er ændret, tilføjet eller fjernet.</translation>
+        <source>The access log is intact: {count} events checked, none changed, added or removed.
+
+Head of the log: event no. {seq}, {digest}</source>
+        <translation>Adgangsloggen er intakt: {count} hændelser kontrolleret, ingen er ændret, tilføjet eller fjernet.
+
+Loggens hoved: hændelse nr. {seq}, {digest}</translation>
     </message>
     <message>
         <source>The access log has been tampered with. Tell your IT security contact.
@@ -1288,6 +1296,30 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
     <message>
         <source>… and {count} more.</source>
         <translation>… og {count} mere.</translation>
+    </message>
+    <message>
+        <source>Save the access log&apos;s head</source>
+        <translation>Gem adgangsloggens hoved</translation>
+    </message>
+    <message>
+        <source>Witness files (*.json)</source>
+        <translation>Vidnefiler (*.json)</translation>
+    </message>
+    <message>
+        <source>The head of the access log is saved: event no. {seq}, hash {digest}.
+
+Give the file to someone who keeps it outside UngeDesk (for example your IT security contact). With it, &apos;ungedesk audit verify --witness FILE&apos; shows later whether the log was rolled back.</source>
+        <translation>Adgangsloggens hoved er gemt: hændelse nr. {seq}, hash {digest}.
+
+Giv filen til en, der opbevarer den uden for UngeDesk (fx jeres it-sikkerhedsansvarlige). Med den viser &apos;ungedesk audit verify --witness FIL&apos; senere, om loggen er rullet tilbage.</translation>
+    </message>
+    <message>
+        <source>UngeDesk found signs that the access log has been changed since it was last used. This has been recorded in the log. Tell your IT security contact.
+
+</source>
+        <translation>UngeDesk har fundet tegn på, at adgangsloggen er ændret, siden den sidst blev brugt. Det er skrevet i loggen. Fortæl det til jeres it-sikkerhedsansvarlige.
+
+</translation>
     </message>
     <message numerus="yes">
         <source>{count} cases deleted.</source>

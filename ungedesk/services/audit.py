@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from functools import partial
+from pathlib import Path
 
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
@@ -29,7 +30,9 @@ from sqlalchemy.orm import Session
 from ungedesk.store import anchor
 from ungedesk.store.anchor import AnchorFormatError, HeadMark
 from ungedesk.store.database import Store
+from ungedesk.store.errors import StoreError, translate_os_error
 from ungedesk.store.models import AuditEvent, AuditHead, Caseworker, Setting
+from ungedesk.store.paths import write_private_atomic
 
 CURRENT_USER = "current_caseworker_id"  # setting: the caseworker using this installation
 RETENTION_SETTING = "audit_retention_months"
@@ -339,6 +342,18 @@ def head(store: Store) -> HeadMark:
         if row is None:
             return HeadMark(0, "")
         return anchor.now_mark(row.last_id, row.last_hash)
+
+
+def export_witness(store: Store, target: Path) -> HeadMark:
+    """Write the head to a file for someone who keeps it outside UngeDesk (a witness)."""
+    if target.is_symlink() or (target.exists() and not target.is_file()):
+        raise StoreError("Vælg et almindeligt filnavn til vidnet, ikke en mappe eller genvej.")
+    mark = head(store)
+    try:
+        write_private_atomic(target, json.dumps(mark.to_doc(store.store_id), indent=2).encode())
+    except OSError as exc:
+        raise translate_os_error(exc) from exc
+    return mark
 
 
 def _recorded_tampering(s: Session) -> list[str]:

@@ -161,6 +161,7 @@ class Launcher(QObject):
         self.window.closed.connect(self._window_closed)
         self.window.show()
         self.window.restore_requested.connect(self._restore)
+        self.window.show_log_alerts(opened.store.alerts)
 
     def _window_closed(self) -> None:
         self._dispose_lock()

@@ -471,6 +471,8 @@ class SessionLock(QObject):
         self.screen.present()
         self.locked_changed.emit(True)
         self.refresh_settings()  # the keyring may have changed since
+        # The access log's head goes to the keyring at every lock (store.anchor).
+        tasks.run_task(self._store.anchor_keyring)
 
     def _locked_title(self) -> str:
         return self.tr("UngeDesk – locked")

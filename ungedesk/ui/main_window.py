@@ -37,6 +37,7 @@ from ungedesk.services.backup import BackupResult
 from ungedesk.services.caseworkers import CaseworkerView
 from ungedesk.services.transfer import ImportResult
 from ungedesk.services.youths import YouthRecord
+from ungedesk.store.anchor import HeadMark
 from ungedesk.store.database import Store
 from ungedesk.store.errors import StoreError
 from ungedesk.store.paths import StorePaths
@@ -313,6 +314,8 @@ class MainWindow(QMainWindow):
         self.my_access_action.triggered.connect(self.show_my_access)
         self.verify_action = QAction(self.tr("&Check the access log"), self)
         self.verify_action.triggered.connect(self.verify_audit_log)
+        self.witness_action = QAction(self.tr("Save the access log's &head for a witness…"), self)
+        self.witness_action.triggered.connect(self.save_witness)
         self.expired_action = QAction(self.tr("Cases to &delete…"), self)
         self.expired_action.triggered.connect(self.show_expired_cases)
         self.settings_action = QAction(self.tr("&Settings…"), self)
@@ -322,6 +325,7 @@ class MainWindow(QMainWindow):
         security_menu.addSeparator()
         security_menu.addAction(self.my_access_action)
         security_menu.addAction(self.verify_action)
+        security_menu.addAction(self.witness_action)
         security_menu.addSeparator()
         security_menu.addAction(self.expired_action)
         security_menu.addSeparator()
@@ -847,8 +851,12 @@ class MainWindow(QMainWindow):
             self._show_notice(
                 self.tr(
                     "The access log is intact: {count} events checked, none changed, added or "
-                    "removed."
-                ).format(count=format_number(result.checked))
+                    "removed.\n\nHead of the log: event no. {seq}, {digest}"
+                ).format(
+                    count=format_number(result.checked),
+                    seq=result.head.seq,
+                    digest=result.head.hash[:16] or "-",
+                )
             )
             return
         shown = result.problems[:20]
@@ -858,6 +866,47 @@ class MainWindow(QMainWindow):
         ) + "\n".join(shown)
         if more:
             text += "\n" + self.tr("… and {count} more.").format(count=more)
+        self._show_notice(text, QMessageBox.Icon.Critical)
+
+    def save_witness(self) -> None:
+        """The head of the log to a file someone else keeps, so a rollback can be proved."""
+        default = Path(self._folder()) / f"ungedesk-loghoved-{self._today().isoformat()}.json"
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the access log's head"),
+            str(default),
+            self.tr("Witness files (*.json)"),
+        )
+        if not name:
+            return
+        self._remember_folder(Path(name).parent)
+        tasks.run_task(
+            audit.export_witness,
+            self._store,
+            Path(name),
+            on_done=self._witness_saved,
+            on_error=self._store_failed,
+        )
+
+    def _witness_saved(self, mark: HeadMark) -> None:
+        self._show_notice(
+            self.tr(
+                "The head of the access log is saved: event no. {seq}, hash {digest}.\n\n"
+                "Give the file to someone who keeps it outside UngeDesk (for example your "
+                "IT security contact). With it, 'ungedesk audit verify --witness FILE' shows "
+                "later whether the log was rolled back."
+            ).format(seq=mark.seq, digest=mark.hash or "-")
+        )
+
+    def show_log_alerts(self, alerts: list[str]) -> None:
+        """Found while opening: the access log was rolled back or changed (and this was
+        recorded in the log itself)."""
+        if not alerts:
+            return
+        text = self.tr(
+            "UngeDesk found signs that the access log has been changed since it was last "
+            "used. This has been recorded in the log. Tell your IT security contact.\n\n"
+        ) + "\n".join(alerts[:10])
         self._show_notice(text, QMessageBox.Icon.Critical)
 
     # --- settings and retention ----------------------------------------------------------
