@@ -171,6 +171,11 @@ def _build_parser() -> _Parser:
         "række for række, før den meldes færdig, og kan gendannes med gendannelsesfrasen.",
     )
     bak.add_argument("--out", required=True, metavar="FIL", help="sikkerhedskopiens filnavn")
+    bak.add_argument(
+        "--force",
+        action="store_true",
+        help="erstat en eksisterende fil med samme navn",
+    )
 
     res = sub.add_parser(
         "restore",
@@ -510,13 +515,18 @@ def _cmd_audit(args: argparse.Namespace, paths: StorePaths) -> int:
 def _cmd_backup(args: argparse.Namespace, paths: StorePaths) -> int:
     opened = _open(paths)
     try:
-        result = backup.backup(opened.store, Path(args.out))
+        result = backup.backup(opened.store, Path(args.out), force=args.force)
     finally:
         opened.store.close()
     _say(
         f"Sikkerhedskopien er gemt og kontrolleret: {result.path} "
         f"({_number(result.rows)} rækker i {result.tables} tabeller, "
         f"{_number(result.size // 1024)} KB)."
+    )
+    # The witness: someone else keeps it, so a rolled-back log can be shown later.
+    _say(
+        f"Adgangsloggens seneste hændelse i kopien: nr. {_number(result.audit_seq)}, "
+        f"kontrolsum {result.audit_hash_short}. Giv den gerne til en kollega som vidne."
     )
     return 0
 
@@ -532,8 +542,13 @@ def _cmd_restore(args: argparse.Namespace, paths: StorePaths) -> int:
         if not _interactive():
             raise
         opened = backup.restore(paths, source, getpass.getpass("Gendannelsesfrase: "))
-    opened.store.close()
+    try:
+        detail = backup.last_restore_detail(opened.store)
+    finally:
+        opened.store.close()
     _say(f"Databasen er gendannet fra sikkerhedskopien fra {info.created}.")
+    if detail:
+        _say(detail)
     return 0
 
 

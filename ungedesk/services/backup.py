@@ -44,6 +44,7 @@ from typing import Any
 
 import alembic.util
 import sqlcipher3.dbapi2 as sqlcipher
+from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
 from ungedesk.services import audit
@@ -62,7 +63,7 @@ from ungedesk.store.errors import (
     translate_db_error,
     translate_os_error,
 )
-from ungedesk.store.models import Base, Setting
+from ungedesk.store.models import AuditEvent, Base, Setting
 from ungedesk.store.paths import (
     DB_NAME,
     KEY_NAME,
@@ -474,7 +475,9 @@ def parse_manifest(data: bytes) -> BackupInfo:
             if not isinstance(raw_head, dict):
                 raise ValueError("audit head")
             seq, digest = _exact_int(raw_head["seq"]), raw_head["hash"]
-            if not isinstance(digest, str) or not _HEX64.fullmatch(digest):
+            # An empty log's head is (0, ""): the chain starts from nothing.
+            empty = seq == 0 and digest == ""
+            if not isinstance(digest, str) or not (empty or _HEX64.fullmatch(digest)):
                 raise ValueError("audit hash")
             head = AuditHeadInfo(seq, digest)
         return BackupInfo(
@@ -610,7 +613,9 @@ def restore(
     except OSError as exc:
         raise translate_os_error(exc) from exc
     with _exclusive(paths):
-        recover_interrupted_restore(paths)
+        # An earlier restore that was cut short is undone (or finished) first; what was
+        # done is written into this restore's event, since the store it concerns is replaced.
+        recovered = recover_interrupted_restore(paths)
         clean_leftovers(paths, now=moment)
         staging = paths.root / f"{STAGING_PREFIX}{secrets.token_hex(4)}"
         try:
@@ -619,7 +624,7 @@ def restore(
                 ensure_private_dir(staging)
                 info = _unpack(source, staged)
                 kf, key, key_source = _backup_key(staged, passphrase, info)
-                _prepare(paths, staged, key, kf, info, moment)
+                _prepare(paths, staged, key, kf, info, moment, recovered)
                 keyring_before = _keyring_put(kf.store_id, key)
             except OSError as exc:
                 raise _not_done(translate_os_error(exc)) from exc
@@ -690,6 +695,7 @@ def _prepare(
     kf: keys.KeyFile,
     info: BackupInfo,
     moment: datetime,
+    recovered: str | None = None,
 ) -> None:
     """Make the staged store exactly what will be moved in: sound, migrated, with every
     table the program needs, its RESTORE event committed and its WAL folded in."""
@@ -714,6 +720,8 @@ def _prepare(
         detail = f"Gendannet fra sikkerhedskopi {info.created}. " + _lost_events(
             paths, key, store, restored
         )
+        if recovered:
+            detail += f" Inden da: {recovered}"
         with store.session() as s:
             audit.record(s, Action.RESTORE, detail=detail, at=moment)
         with _raw(store) as raw:
@@ -833,6 +841,17 @@ def _keyring_undo(state: tuple[str, bytes | None], key: bytes) -> None:
         keys.keyring_forget(store_id)
     elif before != key:
         keys.keyring_put(store_id, before)
+
+
+def last_restore_detail(store: Store) -> str | None:
+    """The newest RESTORE event's text: what the backup lacks of the store it replaced."""
+    with store.session() as s:
+        return s.scalar(
+            select(AuditEvent.detail)
+            .where(AuditEvent.action == Action.RESTORE.value)
+            .order_by(AuditEvent.id.desc())
+            .limit(1)
+        )
 
 
 # --- the swap and its journal ------------------------------------------------------------

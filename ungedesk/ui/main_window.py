@@ -786,6 +786,9 @@ class MainWindow(QMainWindow):
         target = Path(name)
         if target.suffix != BACKUP_SUFFIX:
             target = target.with_name(target.name + BACKUP_SUFFIX)
+        # The save dialog has already asked before overwriting exactly this file; a name
+        # that got the suffix added afterwards was not asked about, so it is not forced.
+        confirmed = target == Path(name)
         self._remember_folder(target.parent)
         self.busy_dialog = BusyDialog(
             self.tr("Taking a backup and checking it against the database …"), self
@@ -797,6 +800,7 @@ class MainWindow(QMainWindow):
             target,
             on_done=self._backup_done,
             on_error=self._store_failed,
+            force=confirmed,
         )
 
     def _backup_done(self, result: BackupResult) -> None:
@@ -806,7 +810,12 @@ class MainWindow(QMainWindow):
                 "The backup is saved and checked: {rows} rows in {tables} tables.\n\n{path}\n\n"
                 "Keep it on a drive the municipality approves, away from this computer. "
                 "Restoring it needs the recovery passphrase."
-            ).format(rows=format_number(result.rows), tables=result.tables, path=result.path),
+            ).format(rows=format_number(result.rows), tables=result.tables, path=result.path)
+            + "\n\n"
+            + self.tr(
+                "Newest access log event in the backup: no. {seq}, checksum {hash}. "
+                "Give it to a colleague as a witness that the log is not rolled back later."
+            ).format(seq=format_number(result.audit_seq), hash=result.audit_hash_short),
             open_folder=result.path.parent,
         )
         self.check_backup_reminder()
