@@ -524,10 +524,13 @@ def _cmd_backup(args: argparse.Namespace, paths: StorePaths) -> int:
         f"{_number(result.size // 1024)} KB)."
     )
     # The witness: someone else keeps it, so a rolled-back log can be shown later.
-    _say(
-        f"Adgangsloggens seneste hændelse i kopien: nr. {_number(result.audit_seq)}, "
-        f"kontrolsum {result.audit_hash_short}. Giv den gerne til en kollega som vidne."
-    )
+    if result.audit_seq:
+        _say(
+            f"Adgangsloggens seneste hændelse i kopien: nr. {_number(result.audit_seq)}, "
+            f"kontrolsum {result.audit_hash_short}. Giv den gerne til en kollega som vidne."
+        )
+    else:
+        _say("Adgangsloggen i kopien er tom (ingen hændelser endnu).")
     return 0
 
 

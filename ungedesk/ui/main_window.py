@@ -805,19 +805,17 @@ class MainWindow(QMainWindow):
 
     def _backup_done(self, result: BackupResult) -> None:
         self._end_busy()
-        self._show_notice(
-            self.tr(
-                "The backup is saved and checked: {rows} rows in {tables} tables.\n\n{path}\n\n"
-                "Keep it on a drive the municipality approves, away from this computer. "
-                "Restoring it needs the recovery passphrase."
-            ).format(rows=format_number(result.rows), tables=result.tables, path=result.path)
-            + "\n\n"
-            + self.tr(
+        text = self.tr(
+            "The backup is saved and checked: {rows} rows in {tables} tables.\n\n{path}\n\n"
+            "Keep it on a drive the municipality approves, away from this computer. "
+            "Restoring it needs the recovery passphrase."
+        ).format(rows=format_number(result.rows), tables=result.tables, path=result.path)
+        if result.audit_seq:  # an empty log has no head worth witnessing
+            text += "\n\n" + self.tr(
                 "Newest access log event in the backup: no. {seq}, checksum {hash}. "
                 "Give it to a colleague as a witness that the log is not rolled back later."
-            ).format(seq=format_number(result.audit_seq), hash=result.audit_hash_short),
-            open_folder=result.path.parent,
-        )
+            ).format(seq=format_number(result.audit_seq), hash=result.audit_hash_short)
+        self._show_notice(text, open_folder=result.path.parent)
         self.check_backup_reminder()
 
     def restore_backup(self) -> None:
