@@ -25,7 +25,7 @@ from ungedesk.services.backup import BackupError, BackupExistsError, BadBackupEr
 from ungedesk.store import keys, migrate
 from ungedesk.store.database import Store
 from ungedesk.store.engine import connect_raw, create_store_engine
-from ungedesk.store.errors import DiskFullError, StoreError
+from ungedesk.store.errors import DiskFullError
 from ungedesk.store.paths import StorePaths
 
 MEMBERS = ("manifest.json", "ungedesk.key", "ungedesk.db")
@@ -689,8 +689,8 @@ def test_an_existing_backup_is_replaced_only_with_force(store: Store, tmp_path: 
 
 
 def test_restore_failures_are_known_errors(store: Store, store_paths: StorePaths) -> None:
-    # A StoreError, never a bug, for a source that is a folder or missing.
+    # The bad-backup message, never a bug, for a source that is a folder or missing.
     store.close()
     for source in (store_paths.root, store_paths.root / "nope.udbackup"):
-        with pytest.raises(StoreError):
+        with pytest.raises(BadBackupError):
             backup.restore(store_paths, source)

@@ -49,7 +49,6 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from ungedesk.services import audit
 from ungedesk.services.audit import Action
-from ungedesk.services.setup import get_setting
 from ungedesk.store import database, keys, migrate
 from ungedesk.store.database import KeySource, Opened, Store
 from ungedesk.store.engine import connect_raw
@@ -60,6 +59,7 @@ from ungedesk.store.errors import (
     MissingKeyError,
     NoStoreError,
     StoreError,
+    WrongPassphraseError,
     translate_db_error,
     translate_os_error,
 )
@@ -138,6 +138,10 @@ class KeyringRefusedError(StoreError):
         "gendannelsen er ikke gennemført. Den nuværende database er ikke ændret. Lås "
         "nøgleringen op, og prøv igen."
     )
+
+
+class NoRoomError(DiskFullError):
+    """Too little free space to unpack a backup: found before anything is written."""
 
 
 class InterruptedRestoreError(StoreError):
@@ -419,14 +423,22 @@ def _clean_backup_temps(target: Path, *, now: datetime) -> int:
     return removed
 
 
+def _setting(store: Store, key: str, default: object = None) -> object:
+    # Read here rather than through services.setup, so that setup's unlock can call
+    # recover_interrupted_restore without an import cycle.
+    with store.session() as s:
+        row = s.get(Setting, key)
+        return default if row is None else json.loads(row.value)
+
+
 def last_backup(store: Store) -> datetime | None:
-    value = get_setting(store, LAST_BACKUP)
+    value = _setting(store, LAST_BACKUP)
     return datetime.fromisoformat(str(value)) if value else None
 
 
 def backup_overdue(store: Store, *, now: datetime | None = None) -> bool:
     """True when there is no backup or the last one is older than the reminder setting."""
-    days = int(str(get_setting(store, REMINDER_SETTING, DEFAULT_REMINDER_DAYS)))
+    days = int(str(_setting(store, REMINDER_SETTING, DEFAULT_REMINDER_DAYS)))
     last = last_backup(store)
     return last is None or (now or datetime.now(UTC)) - last > timedelta(days=days)
 
@@ -551,6 +563,8 @@ def _unpack(source: Path, staged: StorePaths) -> BackupInfo:
 
     Every size is checked before a byte is written: the declared sizes (a bomb is refused
     here), the free space, and the bytes actually unpacked (declared sizes can lie)."""
+    if not source.is_file():
+        raise BadBackupError("Sikkerhedskopien findes ikke. Tjek filnavnet.")
     try:
         with zipfile.ZipFile(source) as zf:
             members = _members(zf)
@@ -558,7 +572,7 @@ def _unpack(source: Path, staged: StorePaths) -> BackupInfo:
             key_data = _read_small(zf, members[KEY_MEMBER])
             db = members[DB_MEMBER]
             if shutil.disk_usage(staged.root).free < db.file_size + DISK_MARGIN:
-                raise DiskFullError(
+                raise NoRoomError(
                     "Der er ikke plads på disken til at gendanne sikkerhedskopien "
                     f"({db.file_size // (1024 * 1024) + 1} MB). Den nuværende database er "
                     "ikke ændret. Frigør plads, og prøv igen."
@@ -628,8 +642,8 @@ def restore(
                 keyring_before = _keyring_put(kf.store_id, key)
             except OSError as exc:
                 raise _not_done(translate_os_error(exc)) from exc
-            except (BadBackupError, MissingKeyError, KeyringRefusedError) as exc:
-                raise exc from exc.__cause__
+            except _TOLD_ALREADY:
+                raise  # their messages already say the current store is untouched, or ask
             except StoreError as exc:
                 raise _not_done(exc) from exc
             return _swap(paths, staging, key, kf.store_id, key_source, keyring_before)
@@ -639,8 +653,6 @@ def restore(
 
 def _not_done(exc: StoreError) -> StoreError:
     """The same failure, told as what it means for a restore that had not swapped yet."""
-    if isinstance(exc, DiskFullError) and "gendanne" in exc.message:
-        return exc
     if isinstance(exc, DiskFullError):
         text = "Disken er fuld, så gendannelsen kunne ikke gøres færdig."
         tail = " Frigør plads, og prøv igen."
@@ -683,6 +695,16 @@ def _backup_key(
     except KeyFileError as exc:  # the key inside does not match the key file's check
         raise BadBackupError() from exc
 
+
+# Failures whose own message is already the whole truth for a restore that stopped before
+# the swap (or that asks for the passphrase).
+_TOLD_ALREADY = (
+    BadBackupError,
+    MissingKeyError,
+    WrongPassphraseError,
+    KeyringRefusedError,
+    NoRoomError,
+)
 
 # What a database that is not a usable UngeDesk store raises while it is opened or migrated.
 _SCHEMA_ERRORS = (SQLAlchemyError, sqlcipher.Error, alembic.util.CommandError)
