@@ -179,6 +179,11 @@ def _build_parser() -> _Parser:
         "række for række, før den meldes færdig, og kan gendannes med gendannelsesfrasen.",
     )
     bak.add_argument("--out", required=True, metavar="FIL", help="sikkerhedskopiens filnavn")
+    bak.add_argument(
+        "--force",
+        action="store_true",
+        help="erstat en eksisterende fil med samme navn",
+    )
 
     res = sub.add_parser(
         "restore",
@@ -241,6 +246,8 @@ def _open(paths: StorePaths) -> Opened:
     # A rolled-back or rewritten access log is said by every command, not only 'audit'.
     for alert in opened.store.alerts:
         _warn(f"Advarsel om adgangsloggen: {alert}")
+    for notice in opened.store.notices:
+        _warn(notice)
     return opened
 
 
@@ -562,7 +569,7 @@ def _cmd_audit_head(args: argparse.Namespace, paths: StorePaths) -> int:
 def _cmd_backup(args: argparse.Namespace, paths: StorePaths) -> int:
     opened = _open(paths)
     try:
-        result = backup.backup(opened.store, Path(args.out))
+        result = backup.backup(opened.store, Path(args.out), force=args.force)
     finally:
         opened.store.close()
     _say(
@@ -570,6 +577,14 @@ def _cmd_backup(args: argparse.Namespace, paths: StorePaths) -> int:
         f"({_number(result.rows)} rækker i {result.tables} tabeller, "
         f"{_number(result.size // 1024)} KB)."
     )
+    # The witness: someone else keeps it, so a rolled-back log can be shown later.
+    if result.audit_seq:
+        _say(
+            f"Adgangsloggens seneste hændelse i kopien: nr. {_number(result.audit_seq)}, "
+            f"kontrolsum {result.audit_hash_short}. Giv den gerne til en kollega som vidne."
+        )
+    else:
+        _say("Adgangsloggen i kopien er tom (ingen hændelser endnu).")
     return 0
 
 
@@ -584,8 +599,13 @@ def _cmd_restore(args: argparse.Namespace, paths: StorePaths) -> int:
         if not _interactive():
             raise
         opened = backup.restore(paths, source, getpass.getpass("Gendannelsesfrase: "))
-    opened.store.close()
+    try:
+        detail = backup.last_restore_detail(opened.store)
+    finally:
+        opened.store.close()
     _say(f"Databasen er gendannet fra sikkerhedskopien fra {info.created}.")
+    if detail:
+        _say(detail)
     return 0
 
 

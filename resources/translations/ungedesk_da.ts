@@ -1278,6 +1278,10 @@ Keep it on a drive the municipality approves, away from this computer. Restoring
 Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gendannelse kræver gendannelsesfrasen.</translation>
     </message>
     <message>
+        <source>Newest access log event in the backup: no. {seq}, checksum {hash}. Give it to a colleague as a witness that the log is not rolled back later.</source>
+        <translation>Adgangsloggens seneste hændelse i kopien: nr. {seq}, kontrolsum {hash}. Giv den til en kollega som vidne, så det kan ses, hvis loggen senere bliver rullet tilbage.</translation>
+    </message>
+    <message>
         <source>The access log is intact: {count} events checked, none changed, added or removed.
 
 Head of the log: event no. {seq}, {digest}</source>

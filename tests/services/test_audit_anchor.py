@@ -244,3 +244,35 @@ def test_verify_on_a_fresh_store_is_whole(store: Store) -> None:
     assert reopened.store.alerts == []
     assert audit.verify(reopened.store).ok
     reopened.store.close()
+
+
+def test_restoring_an_older_backup_is_recorded_not_reported_as_tampering(
+    store: Store, tmp_path: Path
+) -> None:
+    from ungedesk.services import backup
+
+    _search(store, "før kopien")
+    before = audit.head(store)
+    made = backup.backup(store, tmp_path / "kopi.udbackup")
+    # The manifest carries the head the copy holds (its own BACKUP event comes after it).
+    assert (made.audit_seq, made.audit_hash) == (before.seq, before.hash)
+    _search(store, "efter 1", "efter 2")
+    lost_from, lost_to = made.audit_seq + 1, audit.head(store).seq
+    paths = store.paths
+    store.close()
+    opened = backup.restore(paths, tmp_path / "kopi.udbackup", PASSPHRASE)
+    try:
+        restore = next(
+            e for e in audit.recent_for_actor(opened.store, 1) if e.action is Action.RESTORE
+        )
+        assert f"nr. {lost_from}-{lost_to}" in restore.detail
+        mark = anchor.read_file(paths, opened.store.store_id)
+        assert mark is not None and mark.seq == audit.head(opened.store).seq
+    finally:
+        opened.store.close()
+    again = setup.unlock(paths)
+    try:
+        assert again.store.alerts == []
+        assert audit.verify(again.store).ok
+    finally:
+        again.store.close()

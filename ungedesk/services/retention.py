@@ -15,7 +15,7 @@ from datetime import date
 from sqlalchemy import delete, select
 
 from ungedesk.domain.youth import EXIT_LABELS, CaseStatus, ExitReason
-from ungedesk.services import audit
+from ungedesk.services import audit, backup
 from ungedesk.services.access import ACCESS_LOG_TABLE, person_tables
 from ungedesk.services.audit import Action
 from ungedesk.services.setup import InputError, get_setting
@@ -118,4 +118,6 @@ def delete_expired(store: Store, youth_ids: list[int], *, today: date) -> int:
                 detail="Slettet efter udløbet opbevaringsperiode",
             )
     store.vacuum()
+    # The copies made before schema migrations still hold the people just deleted.
+    backup.drop_pre_migration_copies(store.paths)
     return len(youth_ids)

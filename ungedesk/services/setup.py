@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from sqlalchemy import select
 
 from ungedesk.domain.passphrase import assess
 from ungedesk.domain.profile import ProfileInput, validate_profile
 from ungedesk.domain.youth import clean
-from ungedesk.services.audit import CURRENT_USER, purge_expired, secure_head
+from ungedesk.services import backup
+from ungedesk.services.audit import CURRENT_USER, Action, log, purge_expired, secure_head
 from ungedesk.store import database, keys
 from ungedesk.store.database import KeySource, Opened, Store
 from ungedesk.store.errors import StoreError
@@ -107,9 +109,16 @@ def unlock(paths: StorePaths, passphrase: str | None = None) -> Opened:
     """Open the store; the access log's head is compared with its marks outside the
     database (findings land in ``store.alerts`` and in the log), then entries past their
     retention are purged."""
+    # A restore cut short (crash, power cut) is undone or finished before anything opens
+    # the files; what was done goes into the log once the store is open.
+    recovered = backup.recover_interrupted_restore(paths)
+    backup.clean_leftovers(paths, now=datetime.now(UTC))
     opened = database.open_store(paths, passphrase)
     try:
         opened.store.alerts = secure_head(opened.store)
+        if recovered:
+            log(opened.store, Action.RESTORE, detail=recovered)
+            opened.store.notices.append(recovered)
         purge_expired(opened.store)
     except BaseException:
         opened.store.close()

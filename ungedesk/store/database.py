@@ -43,6 +43,8 @@ class Store:
         self.last_mark: anchor.HeadMark | None = None
         # Danish warnings found while opening (a rolled-back access log), for the UI to show.
         self.alerts: list[str] = []
+        # Danish notes on what opening repaired (an interrupted restore undone), to show.
+        self.notices: list[str] = []
         event.listen(self._sessions, "after_commit", self._after_commit)
 
     def _after_commit(self, session: Session) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import re
 import secrets
 import uuid
 from dataclasses import dataclass
@@ -33,6 +34,19 @@ KEY_FILE_VERSION = 1
 SCRYPT_N = 2**17
 SCRYPT_R = 8
 SCRYPT_P = 1
+# The only scrypt costs a key file may ask for. 2**12 is the cheap cost test stores use;
+# 2**20 leaves room to raise the production cost and bounds the memory scrypt may take
+# (128 * r * n bytes, so at most 1 GiB, once).
+SCRYPT_N_MIN = 2**12
+SCRYPT_N_MAX = 2**20
+SALT_BYTES = 16
+NONCE_BYTES = 12
+GCM_TAG_BYTES = 16
+# A real key file is ~450 bytes.
+KEY_FILE_MAX_BYTES = 64 * 1024
+_CHECK = re.compile(r"[0-9a-f]{32}")
+# Store ids are UUIDs; they end up in keyring user names and manifests, so no odd characters.
+_STORE_ID = re.compile(r"[0-9A-Za-z-]{1,64}")
 
 
 def new_data_key() -> bytes:
@@ -88,26 +102,72 @@ class KeyFile:
 
     @classmethod
     def from_json(cls, data: bytes) -> KeyFile:
+        """Parse a key file, refusing anything but the exact shape ``to_json`` writes.
+
+        A key file can come from outside (inside a backup), so every field is type-checked
+        and the scrypt cost is bounded to a known set before anything is derived: n=2**40 or
+        r=10**6 would otherwise make the first unlock allocate gigabytes.
+        """
         try:
+            if len(data) > KEY_FILE_MAX_BYTES:
+                raise ValueError("key file too large")
             doc = json.loads(data.decode("utf-8"))
-            if doc.get("format") != "ungedesk-key" or doc.get("version") != KEY_FILE_VERSION:
+            if not isinstance(doc, dict):
+                raise ValueError("not an object")
+            if doc.get("format") != "ungedesk-key" or _int(doc.get("version")) != KEY_FILE_VERSION:
                 raise ValueError("unknown key file format")
-            kdf = doc["kdf"]
-            if kdf["name"] != "scrypt":
-                raise ValueError("unknown kdf")
+            kdf, cipher = doc["kdf"], doc["cipher"]
+            if not isinstance(kdf, dict) or not isinstance(cipher, dict):
+                raise ValueError("kdf/cipher not objects")
+            if kdf["name"] != "scrypt" or cipher.get("name", "AES-256-GCM") != "AES-256-GCM":
+                raise ValueError("unknown kdf or cipher")
+            n, r, p = _int(kdf["n"]), _int(kdf["r"]), _int(kdf["p"])
+            if not (SCRYPT_N_MIN <= n <= SCRYPT_N_MAX and n & (n - 1) == 0):
+                raise ValueError("scrypt n out of bounds")
+            if r != SCRYPT_R or p != SCRYPT_P:
+                raise ValueError("scrypt r/p not the known ones")
+            salt, nonce = _bytes(kdf["salt"]), _bytes(cipher["nonce"])
+            wrapped = _bytes(doc["wrapped_key"])
+            if len(salt) != SALT_BYTES or len(nonce) != NONCE_BYTES:
+                raise ValueError("salt or nonce length")
+            if len(wrapped) != KEY_BYTES + GCM_TAG_BYTES:
+                raise ValueError("wrapped key length")
+            store_id, check = doc["store_id"], doc["key_check"]
+            created = doc.get("created", "")
+            if not (isinstance(store_id, str) and _STORE_ID.fullmatch(store_id)):
+                raise ValueError("store id")
+            if not (isinstance(check, str) and _CHECK.fullmatch(check)):
+                raise ValueError("key check")
+            if not (isinstance(created, str) and len(created) <= 64):
+                raise ValueError("created")
             return cls(
-                store_id=str(doc["store_id"]),
-                salt=_unb64(kdf["salt"]),
-                nonce=_unb64(doc["cipher"]["nonce"]),
-                wrapped=_unb64(doc["wrapped_key"]),
-                check=str(doc["key_check"]),
-                n=int(kdf["n"]),
-                r=int(kdf["r"]),
-                p=int(kdf["p"]),
-                created=str(doc.get("created", "")),
+                store_id=store_id,
+                salt=salt,
+                nonce=nonce,
+                wrapped=wrapped,
+                check=check,
+                n=n,
+                r=r,
+                p=p,
+                created=created,
             )
-        except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
+        # RecursionError: deeply nested JSON ("[[[[…") exhausts the parser's stack.
+        except (ValueError, KeyError, TypeError, UnicodeDecodeError, RecursionError) as exc:
             raise KeyFileError() from exc
+
+
+def _int(value: object) -> int:
+    """An exact JSON integer (json gives bool for true/false, which int() would accept)."""
+    if type(value) is not int:
+        raise ValueError("not an integer")
+    return value
+
+
+def _bytes(value: object) -> bytes:
+    """A base64 JSON string, strictly decoded; anything else is refused."""
+    if not isinstance(value, str) or len(value) > 1024:
+        raise ValueError("not a base64 string")
+    return _unb64(value)
 
 
 def derive_kek(

@@ -1,9 +1,19 @@
-"""Bring a store's schema to the newest revision, copying the file aside first."""
+"""Bring a store's schema to the newest revision, copying the file aside first.
+
+The copies in ``pre-migration/`` are there to recover from a migration that went wrong. They
+are encrypted like the store, but they hold every person as they were on the day of the
+migration, including people whose cases retention deletes later. So they do not live for
+ever: a copy older than ``KEEP_COPIES_FOR`` is removed (a migration that damaged data shows
+in daily use well within a month), all copies go when retention deletes cases (the deletion
+must reach every copy on this computer) and when a restore replaces the store they belong to.
+A later backup does not make a copy redundant: a backup taken after a faulty migration would
+carry the damage along.
+"""
 
 from __future__ import annotations
 
 import shutil
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from alembic import command
@@ -16,6 +26,8 @@ from ungedesk.store.errors import translate_os_error
 from ungedesk.store.paths import StorePaths, ensure_private_dir, restrict
 
 _SCRIPTS = Path(__file__).with_name("migrations")
+KEEP_COPIES_FOR = timedelta(days=30)
+COPY_GLOB = "ungedesk-*.db"
 
 
 def _config() -> Config:
@@ -51,7 +63,9 @@ def upgrade(engine: Engine, paths: StorePaths) -> Path | None:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         copy = paths.migration_backups / f"ungedesk-{current}-{stamp}.db"
         try:
-            shutil.copy2(paths.db, copy)
+            # copyfile, not copy2: the copy's mtime is the day it was made, which is what
+            # remove_migration_copies ages it by.
+            shutil.copyfile(paths.db, copy)
         except OSError as exc:
             copy.unlink(missing_ok=True)
             raise translate_os_error(exc) from exc
@@ -61,3 +75,28 @@ def upgrade(engine: Engine, paths: StorePaths) -> Path | None:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
     return copy
+
+
+def migration_copies(paths: StorePaths) -> list[Path]:
+    folder = paths.migration_backups
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.glob(COPY_GLOB) if p.is_file() and not p.is_symlink())
+
+
+def remove_migration_copies(paths: StorePaths, *, now: datetime | None = None) -> int:
+    """Remove pre-migration copies: those older than KEEP_COPIES_FOR when ``now`` is given,
+    else all of them. Returns how many were removed."""
+    cutoff = None if now is None else (now - KEEP_COPIES_FOR).timestamp()
+    removed = 0
+    for copy in migration_copies(paths):
+        try:
+            if cutoff is not None and copy.stat().st_mtime >= cutoff:
+                continue
+            copy.unlink()
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            raise translate_os_error(exc) from exc
+        removed += 1
+    return removed

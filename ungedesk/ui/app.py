@@ -162,6 +162,8 @@ class Launcher(QObject):
         self.window.show()
         self.window.restore_requested.connect(self._restore)
         self.window.show_log_alerts(opened.store.alerts)
+        for notice in opened.store.notices:  # an interrupted restore undone at start
+            self.window.show_start_notice(notice)
 
     def _window_closed(self) -> None:
         self._dispose_lock()

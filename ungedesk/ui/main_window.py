@@ -790,6 +790,9 @@ class MainWindow(QMainWindow):
         target = Path(name)
         if target.suffix != BACKUP_SUFFIX:
             target = target.with_name(target.name + BACKUP_SUFFIX)
+        # The save dialog has already asked before overwriting exactly this file; a name
+        # that got the suffix added afterwards was not asked about, so it is not forced.
+        confirmed = target == Path(name)
         self._remember_folder(target.parent)
         self.busy_dialog = BusyDialog(
             self.tr("Taking a backup and checking it against the database …"), self
@@ -801,18 +804,22 @@ class MainWindow(QMainWindow):
             target,
             on_done=self._backup_done,
             on_error=self._store_failed,
+            force=confirmed,
         )
 
     def _backup_done(self, result: BackupResult) -> None:
         self._end_busy()
-        self._show_notice(
-            self.tr(
-                "The backup is saved and checked: {rows} rows in {tables} tables.\n\n{path}\n\n"
-                "Keep it on a drive the municipality approves, away from this computer. "
-                "Restoring it needs the recovery passphrase."
-            ).format(rows=format_number(result.rows), tables=result.tables, path=result.path),
-            open_folder=result.path.parent,
-        )
+        text = self.tr(
+            "The backup is saved and checked: {rows} rows in {tables} tables.\n\n{path}\n\n"
+            "Keep it on a drive the municipality approves, away from this computer. "
+            "Restoring it needs the recovery passphrase."
+        ).format(rows=format_number(result.rows), tables=result.tables, path=result.path)
+        if result.audit_seq:  # an empty log has no head worth witnessing
+            text += "\n\n" + self.tr(
+                "Newest access log event in the backup: no. {seq}, checksum {hash}. "
+                "Give it to a colleague as a witness that the log is not rolled back later."
+            ).format(seq=format_number(result.audit_seq), hash=result.audit_hash_short)
+        self._show_notice(text, open_folder=result.path.parent)
         self.check_backup_reminder()
 
     def restore_backup(self) -> None:
@@ -897,6 +904,10 @@ class MainWindow(QMainWindow):
                 "later whether the log was rolled back."
             ).format(seq=mark.seq, digest=mark.hash or "-")
         )
+
+    def show_start_notice(self, text: str) -> None:
+        """What opening the store repaired (already Danish, from the service)."""
+        self._show_notice(text)
 
     def show_log_alerts(self, alerts: list[str]) -> None:
         """Found while opening: the access log was rolled back or changed (and this was
