@@ -6,16 +6,18 @@ import json
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ungedesk.domain.passphrase import assess
 from ungedesk.domain.profile import ProfileInput, validate_profile
 from ungedesk.domain.youth import clean
 from ungedesk.services.audit import CURRENT_USER, purge_expired
-from ungedesk.store import database, keys
+from ungedesk.store import database, instance_lock, keys
 from ungedesk.store.database import KeySource, Opened, Store
-from ungedesk.store.errors import StoreError
+from ungedesk.store.errors import StoreError, translate_os_error
+from ungedesk.store.instance_lock import InstanceLock
 from ungedesk.store.models import Caseworker, Setting
-from ungedesk.store.paths import StorePaths
+from ungedesk.store.paths import StorePaths, ensure_private_dir
 
 MUNICIPALITY = "municipality_name"
 
@@ -64,6 +66,7 @@ def create_installation(
     municipality: str = "",
     use_keyring: bool = True,
     scrypt_n: int | None = None,
+    holder: str = instance_lock.DEFAULT_HOLDER,
 ) -> SetupResult:
     """Create the encrypted store and record the first caseworker as the current user."""
     errors = validate_profile(profile)
@@ -72,8 +75,10 @@ def create_installation(
         errors["passphrase"] = strength.hint
     if errors:
         raise InputError(errors)
-    opened = database.create(paths, passphrase, use_keyring=use_keyring, scrypt_n=scrypt_n)
-    with opened.store.session() as s:
+
+    def populate(s: Session) -> None:
+        # In the new store's first transaction, before it is published: a store on disk
+        # always has its caseworker (a kill in between leaves no store, not half of one).
         me = Caseworker(
             name=clean(profile.name),
             initials=profile.initials.strip().upper(),
@@ -87,16 +92,53 @@ def create_installation(
         s.flush()
         s.add(Setting(key=CURRENT_USER, value=json.dumps(me.id)))
         s.add(Setting(key=MUNICIPALITY, value=json.dumps(clean(municipality))))
+
+    opened = database.create(
+        paths,
+        passphrase,
+        use_keyring=use_keyring,
+        scrypt_n=scrypt_n,
+        populate=populate,
+        holder=holder,
+    )
     used = opened.source is KeySource.KEYRING
     return SetupResult(opened, key_location_text(used, paths, keyring_wanted=use_keyring), used)
 
 
 def store_exists(paths: StorePaths) -> bool:
-    return paths.db.exists()
+    """True when the data directory holds a store or what is left of one (a key file
+    without its database is a damaged store, not a reason to create a new one).
+
+    An ``init`` killed while publishing is completed or rolled back first, under the data
+    directory's lock (StoreInUseError when another UngeDesk holds it).
+    """
+    if not paths.root.is_dir():
+        return False
+    with instance_lock.acquire(paths):
+        database.recover_interrupted_create(paths)
+        return paths.db.exists() or paths.key_file.exists()
+
+
+def check_store_files(paths: StorePaths) -> None:
+    """NoStoreError or DamagedStoreError unless the store's files are there (not read)."""
+    database.check_files(paths)
 
 
 def needs_passphrase(paths: StorePaths) -> bool:
+    """True when the keyring cannot open the store. A missing or empty database raises its
+    known error first, so nobody is asked for a passphrase to open nothing."""
+    database.check_files(paths)
     return database.needs_passphrase(paths)
+
+
+def hold_data_dir(paths: StorePaths, holder: str) -> InstanceLock:
+    """Hold the data directory for this process (the GUI does for its whole session),
+    creating it owner-only when it is new. StoreInUseError names what holds it already."""
+    try:
+        ensure_private_dir(paths.root)
+    except OSError as exc:
+        raise translate_os_error(exc) from exc
+    return instance_lock.acquire(paths, holder)
 
 
 def keyring_available() -> bool:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QVBoxLayout, QW
 from ungedesk.services import backup, setup
 from ungedesk.store.database import ENV_PASSPHRASE, Opened, Store
 from ungedesk.store.errors import MissingKeyError, StoreError, WrongPassphraseError
+from ungedesk.store.instance_lock import GUI_HOLDER, InstanceLock
 from ungedesk.store.paths import StorePaths
 from ungedesk.ui import errors, tasks
 from ungedesk.ui.i18n import install_translations
@@ -58,9 +59,19 @@ class Launcher(QObject):
         self.opening: OpeningWindow | None = None
         self.fatal_box: QMessageBox | None = None
         self.session_lock: SessionLock | None = None
+        # The hold on the data directory for the whole session (wizard, unlock, main window,
+        # lock screen, a restore): one UngeDesk per data directory.
+        self.instance: InstanceLock | None = None
 
     def start(self) -> None:
-        if not setup.store_exists(self.paths):
+        try:
+            if self.instance is None:
+                self.instance = setup.hold_data_dir(self.paths, GUI_HOLDER)
+            exists = setup.store_exists(self.paths)
+        except StoreError as exc:
+            self._fatal(exc)
+            return
+        if not exists:
             self._show_wizard()
             return
         self._show_opening()
@@ -213,6 +224,9 @@ class Launcher(QObject):
         if self.store is not None:
             tasks.runner().call_blocking(self.store.close)
             self.store = None
+        if self.instance is not None:
+            self.instance.release()
+            self.instance = None
 
 
 def show_store_error(exc: BaseException) -> None:
