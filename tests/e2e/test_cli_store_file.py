@@ -13,6 +13,7 @@ import pytest
 
 from tests.conftest import PASSPHRASE, PROFILE, TEST_SCRYPT_N
 from tests.e2e.conftest import INIT, assert_clean_failure, cli_env, run
+from tests.support import instance as instance_support
 from ungedesk.services import integrity, setup
 from ungedesk.store import instance_lock
 from ungedesk.store.errors import DamagedStoreError, NoStoreError, StoreInUseError
@@ -87,37 +88,9 @@ def test_a_truncated_store_is_refused_and_never_migrated(store_copy: Path) -> No
 
 # --- one UngeDesk per data directory --------------------------------------------------------
 
-HOLDER = r"""
-import sys
-from pathlib import Path
-from ungedesk.services import setup
-from ungedesk.store import instance_lock
-from ungedesk.store.paths import StorePaths
-paths = StorePaths(Path(sys.argv[1]))
-hold = instance_lock.acquire(paths, instance_lock.GUI_HOLDER)  # as the window does
-opened = setup.unlock(paths)
-print("ready", flush=True)
-sys.stdin.readline()
-opened.store.close()
-hold.release()
-"""
-
 
 def start_holder(data_dir: Path) -> subprocess.Popen[str]:
-    proc = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(data_dir)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=child_env(data_dir),
-    )
-    assert proc.stdout is not None
-    line = proc.stdout.readline().strip()
-    if line != "ready":
-        proc.kill()
-        raise AssertionError("holder did not start: " + (proc.stderr.read() if proc.stderr else ""))
-    return proc
+    return instance_support.start_holder(data_dir, PASSPHRASE)
 
 
 def test_a_second_instance_is_told_what_holds_the_data_dir(store_copy: Path) -> None:
@@ -136,10 +109,8 @@ def test_a_second_instance_is_told_what_holds_the_data_dir(store_copy: Path) -> 
         with pytest.raises(StoreInUseError):
             setup.unlock(StorePaths(store_copy), PASSPHRASE)
     finally:
-        assert holder.stdin is not None
-        holder.stdin.close()
-        holder.wait(timeout=60)
-    assert holder.returncode == 0
+        code = instance_support.stop_holder(holder)
+    assert code == 0
     # Closed: the data directory is free again, and the info file went with the lock.
     assert not (store_copy / instance_lock.INFO_NAME).exists()
     assert run("check", data_dir=store_copy).returncode == 0
