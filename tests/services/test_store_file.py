@@ -4,7 +4,11 @@ new store, and nothing is changed on disk while saying so (issue 10, "The store 
 from __future__ import annotations
 
 import hashlib
+import json
+import os
+import threading
 from collections.abc import Callable
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -19,6 +23,7 @@ from ungedesk.store.errors import (
     DamagedStoreError,
     KeyFileError,
     NoStoreError,
+    StoreInUseError,
 )
 from ungedesk.store.paths import StorePaths
 
@@ -178,3 +183,52 @@ def test_create_still_builds_a_schema_and_opens(store_paths: StorePaths) -> None
     opened = setup.unlock(store_paths)
     opened.store.close()
     assert keys.load_key_file(store_paths.key_file).store_id == opened.store.store_id
+
+
+# --- the instance lock within one process ---------------------------------------------------
+
+
+def test_holds_are_counted_per_process_and_may_end_on_another_thread(
+    store_paths: StorePaths,
+) -> None:
+    store_paths.root.mkdir(parents=True)
+    first = instance_lock.acquire(store_paths, instance_lock.GUI_HOLDER)
+    second = instance_lock.acquire(store_paths, "something else")
+    info = json.loads(instance_lock.info_path(store_paths).read_text(encoding="utf-8"))
+    assert info["holder"] == instance_lock.GUI_HOLDER  # the first hold names the process
+    assert info["pid"] == os.getpid()
+    first.release()
+    first.release()  # twice is harmless and does not give back the other hold
+    assert instance_lock.held_here(store_paths)
+    # The GUI takes the lock on its main thread; the store's hold may end on the worker.
+    worker = threading.Thread(target=second.release)
+    worker.start()
+    worker.join()
+    assert not instance_lock.held_here(store_paths)
+    assert not instance_lock.info_path(store_paths).exists()
+    if os.name == "posix":
+        assert instance_lock.lock_path(store_paths).stat().st_mode & 0o077 == 0
+
+
+def test_the_in_use_message_names_holder_process_and_start(store_paths: StorePaths) -> None:
+    store_paths.root.mkdir(parents=True)
+    tz = timezone(timedelta(hours=1))
+    instance_lock.info_path(store_paths).write_text(
+        json.dumps(
+            {"holder": "UngeDesk-vinduet", "pid": 1234, "started": "2026-11-30T19:52:10+01:00"}
+        )
+    )
+    today = instance_lock.in_use_error(
+        store_paths, now=lambda: datetime(2026, 11, 30, 21, 0, tzinfo=tz)
+    )
+    assert today.message == (
+        "Datamappen bruges allerede af UngeDesk-vinduet (proces 1234, startet kl. 19:52). "
+        "Luk det først, og prøv igen."
+    )
+    later = instance_lock.in_use_error(
+        store_paths, now=lambda: datetime(2026, 12, 2, 8, 0, tzinfo=tz)
+    )
+    assert "startet 30.11.2026 kl. 19:52" in later.message
+    instance_lock.info_path(store_paths).write_text("not json")
+    assert instance_lock.in_use_error(store_paths).message == StoreInUseError.message
+    assert StoreInUseError.exit_code not in {NoStoreError.exit_code, DamagedStoreError.exit_code}
