@@ -55,11 +55,9 @@ def open_record(qtbot, window: MainWindow, youth_id: int) -> RecordView:
 def dialog_of[D: QDialog](qtbot, window: MainWindow, kind: type[D]) -> D:
     # A dialog closed a moment ago may still be referenced while already deleted.
     qtbot.waitUntil(
-        lambda: (
-            isinstance(window.dialog, kind)
-            and shiboken6.isValid(window.dialog)
-            and window.dialog.isVisible()
-        )
+        lambda: isinstance(window.dialog, kind)
+        and shiboken6.isValid(window.dialog)
+        and window.dialog.isVisible()
     )
     assert isinstance(window.dialog, kind)
     return window.dialog

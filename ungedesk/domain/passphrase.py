@@ -39,8 +39,7 @@ def assess(passphrase: str, related: tuple[str, ...] = ()) -> Strength:
         rest = rest.replace(w.casefold(), "")
     if len(passphrase) >= MIN_LENGTH and sum(ch.isalpha() for ch in rest) < 8:
         return Strength(
-            min(score, 1),
-            _LABELS[min(score, 1)],
+            min(score, 1), _LABELS[min(score, 1)],
             "Frasen består mest af dit navn, dine initialer eller din enhed. Brug andre ord.",
             False,
         )
