@@ -33,7 +33,7 @@ from ungedesk.domain.profile import ROLE_LABELS, ProfileInput, Role, validate_pr
 from ungedesk.services import access, audit, backup, demo, integrity, setup, youths
 from ungedesk.services.bug_log import log_exception
 from ungedesk.services.setup import InputError
-from ungedesk.store import anchor
+from ungedesk.store import anchor, instance_lock
 from ungedesk.store.database import ENV_PASSPHRASE, Opened
 from ungedesk.store.errors import (
     CorruptStoreError,
@@ -42,6 +42,7 @@ from ungedesk.store.errors import (
     StoreError,
     StoreExistsError,
 )
+from ungedesk.store.instance_lock import command_holder
 from ungedesk.store.paths import ENV_DATA_DIR, StorePaths, resolve
 
 EXIT_BUG = 1
@@ -240,6 +241,18 @@ def _require_store(paths: StorePaths) -> None:
         )
 
 
+@contextmanager
+def _holding(paths: StorePaths, command: str | None) -> Iterator[None]:
+    """Hold the data directory for the whole command, so that a second UngeDesk is told
+    which command holds it. The GUI takes its own hold; a missing data directory is left
+    alone (and not created) here: the command says what is wrong with it."""
+    if command is None or not paths.root.is_dir():
+        yield
+        return
+    with instance_lock.acquire(paths, command_holder(command)):
+        yield
+
+
 def _open(paths: StorePaths) -> Opened:
     """Keyring first, then UNGEDESK_PASSPHRASE (setup.unlock); on a terminal, ask."""
     opened = _unlock(paths)
@@ -300,8 +313,10 @@ def _ask_passphrase(related: tuple[str, ...]) -> str:
 
 
 def _cmd_init(args: argparse.Namespace, paths: StorePaths) -> int:
-    # Refuse before asking anything: typing a passphrase for nothing is a poor start.
-    if paths.db.exists() or paths.key_file.exists():
+    # Refuse before asking anything: typing a passphrase for nothing is a poor start. An
+    # init killed while publishing the store is completed or rolled back here first.
+    if setup.store_exists(paths):
+        setup.check_store_files(paths)  # a key file without its database: damaged, say so
         raise StoreExistsError()
     interactive = _interactive()
     name: str = args.name or ""
@@ -347,6 +362,7 @@ def _cmd_init(args: argparse.Namespace, paths: StorePaths) -> int:
         profile,
         municipality=municipality,
         use_keyring=not args.no_keyring,
+        holder=command_holder("init"),
     )
     result.opened.store.close()
     _say(f"UngeDesk-databasen er oprettet i {paths.root}.")
@@ -698,7 +714,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     command: str | None = args.command
     paths = resolve(getattr(args, "data_dir", None))
     try:
-        return _COMMANDS[command](args, paths)
+        with _holding(paths, command):
+            return _COMMANDS[command](args, paths)
     except StoreError as exc:
         _known_error(exc)
         return exc.exit_code

@@ -966,6 +966,13 @@
     </message>
 </context>
 <context>
+    <name>Launcher</name>
+    <message>
+        <source>&amp;Restore from backup…</source>
+        <translation>&amp;Gendan fra sikkerhedskopi …</translation>
+    </message>
+</context>
+<context>
     <name>ListSection</name>
     <message>
         <source>Remove row</source>

@@ -49,11 +49,12 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from ungedesk.services import audit
 from ungedesk.services.audit import Action
-from ungedesk.store import anchor, database, keys, migrate
+from ungedesk.store import anchor, database, instance_lock, keys, migrate
 from ungedesk.store.database import KeySource, Opened, Store
 from ungedesk.store.engine import connect_raw
 from ungedesk.store.errors import (
     CorruptStoreError,
+    DamagedStoreError,
     DiskFullError,
     KeyFileError,
     MissingKeyError,
@@ -608,8 +609,9 @@ def _exclusive(paths: StorePaths) -> Iterator[None]:
 
     This is where the store layer's cross-process instance lock (ungedesk/store/
     instance_lock.py) is taken, so restore refuses while another UngeDesk has the store
-    open. Until that lands, callers close their own store first (the GUI does)."""
-    yield
+    open. The GUI holds it already for its whole session, so its own hold only counts up."""
+    with instance_lock.acquire(paths, instance_lock.command_holder("restore")):
+        yield
 
 
 def restore(
@@ -735,7 +737,7 @@ def _prepare(
         if not sound:
             raise BadBackupError()
         opened = database.open_with_key(staged, key, kf.store_id, KeySource.PASSPHRASE)
-    except (CorruptStoreError, NoStoreError, *_SCHEMA_ERRORS) as exc:
+    except (CorruptStoreError, DamagedStoreError, NoStoreError, *_SCHEMA_ERRORS) as exc:
         raise BadBackupError() from exc
     store = opened.store
     try:

@@ -7,17 +7,19 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ungedesk.domain.passphrase import assess
 from ungedesk.domain.profile import ProfileInput, validate_profile
 from ungedesk.domain.youth import clean
 from ungedesk.services import backup
 from ungedesk.services.audit import CURRENT_USER, Action, log, purge_expired, secure_head
-from ungedesk.store import database, keys
+from ungedesk.store import database, instance_lock, keys
 from ungedesk.store.database import KeySource, Opened, Store
-from ungedesk.store.errors import StoreError
+from ungedesk.store.errors import StoreError, translate_os_error
+from ungedesk.store.instance_lock import InstanceLock
 from ungedesk.store.models import Caseworker, Setting
-from ungedesk.store.paths import StorePaths
+from ungedesk.store.paths import StorePaths, ensure_private_dir
 
 MUNICIPALITY = "municipality_name"
 
@@ -66,6 +68,7 @@ def create_installation(
     municipality: str = "",
     use_keyring: bool = True,
     scrypt_n: int | None = None,
+    holder: str = instance_lock.DEFAULT_HOLDER,
 ) -> SetupResult:
     """Create the encrypted store and record the first caseworker as the current user."""
     errors = validate_profile(profile)
@@ -74,8 +77,10 @@ def create_installation(
         errors["passphrase"] = strength.hint
     if errors:
         raise InputError(errors)
-    opened = database.create(paths, passphrase, use_keyring=use_keyring, scrypt_n=scrypt_n)
-    with opened.store.session() as s:
+
+    def populate(s: Session) -> None:
+        # In the new store's first transaction, before it is published: a store on disk
+        # always has its caseworker (a kill in between leaves no store, not half of one).
         me = Caseworker(
             name=clean(profile.name),
             initials=profile.initials.strip().upper(),
@@ -89,16 +94,70 @@ def create_installation(
         s.flush()
         s.add(Setting(key=CURRENT_USER, value=json.dumps(me.id)))
         s.add(Setting(key=MUNICIPALITY, value=json.dumps(clean(municipality))))
+
+    opened = database.create(
+        paths,
+        passphrase,
+        use_keyring=use_keyring,
+        scrypt_n=scrypt_n,
+        populate=populate,
+        holder=holder,
+    )
     used = opened.source is KeySource.KEYRING
     return SetupResult(opened, key_location_text(used, paths, keyring_wanted=use_keyring), used)
 
 
 def store_exists(paths: StorePaths) -> bool:
-    return paths.db.exists()
+    """True when the data directory holds a store or what is left of one (a key file
+    without its database is a damaged store, not a reason to create a new one).
+
+    An ``init`` killed while publishing is completed or rolled back first, under the data
+    directory's lock (StoreInUseError when another UngeDesk holds it).
+    """
+    if not paths.root.is_dir():
+        return False
+    with instance_lock.acquire(paths):
+        _recover(paths)
+        return paths.db.exists() or paths.key_file.exists()
+
+
+# What recovering an interrupted restore did, per data directory, until the store is open
+# and it can be written into the access log (the GUI recovers before it asks for a key).
+_recovered: dict[str, str] = {}
+
+
+def _recover(paths: StorePaths) -> None:
+    """Finish or undo an interrupted init or restore; call with the data directory held."""
+    database.recover_interrupted_create(paths)
+    done = backup.recover_interrupted_restore(paths)
+    if done:
+        _recovered[str(paths.root)] = done
+    backup.clean_leftovers(paths, now=datetime.now(UTC))
+
+
+def check_store_files(paths: StorePaths) -> None:
+    """NoStoreError or DamagedStoreError unless the store's files are there (not read)."""
+    database.check_files(paths)
 
 
 def needs_passphrase(paths: StorePaths) -> bool:
+    """True when the keyring cannot open the store. A missing or empty database raises its
+    known error first, so nobody is asked for a passphrase to open nothing."""
+    if paths.root.is_dir():
+        with instance_lock.acquire(paths):
+            _recover(paths)
+    database.check_files(paths)
     return database.needs_passphrase(paths)
+
+
+def hold_data_dir(paths: StorePaths, holder: str) -> InstanceLock:
+    """Hold the data directory for this process (the GUI does for its whole session),
+    creating it owner-only when it is new. StoreInUseError names what holds it already."""
+    try:
+        ensure_private_dir(paths.root)
+    except OSError as exc:
+        raise translate_os_error(exc) from exc
+    return instance_lock.acquire(paths, holder)
 
 
 def keyring_available() -> bool:
@@ -111,11 +170,13 @@ def unlock(paths: StorePaths, passphrase: str | None = None) -> Opened:
     retention are purged."""
     # A restore cut short (crash, power cut) is undone or finished before anything opens
     # the files; what was done goes into the log once the store is open.
-    recovered = backup.recover_interrupted_restore(paths)
-    backup.clean_leftovers(paths, now=datetime.now(UTC))
+    if paths.root.is_dir():
+        with instance_lock.acquire(paths):
+            _recover(paths)
     opened = database.open_store(paths, passphrase)
     try:
         opened.store.alerts = secure_head(opened.store)
+        recovered = _recovered.pop(str(paths.root), None)
         if recovered:
             log(opened.store, Action.RESTORE, detail=recovered)
             opened.store.notices.append(recovered)

@@ -16,6 +16,7 @@ from sqlalchemy.pool import SingletonThreadPool
 
 from ungedesk.store.errors import (
     CorruptStoreError,
+    DamagedStoreError,
     NoStoreError,
     StoreError,
     translate_db_error,
@@ -35,11 +36,19 @@ def _key_pragma(key: bytes) -> str:
     return f"PRAGMA key = \"x'{hexkey}'\""
 
 
+def _has_schema(conn: sqlcipher.Connection) -> bool:
+    row = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+    ).fetchone()
+    return row is not None
+
+
 def connect_raw(db: Path, key: bytes, *, create: bool = False) -> sqlcipher.Connection:
     """A keyed, configured DB-API connection. Raises a known StoreError on failure.
 
     The check query runs before any PRAGMA that could write, so a wrong key or a damaged
-    file fails without touching a byte of it.
+    file fails without touching a byte of it. Unless ``create`` is set, the database must
+    have UngeDesk's schema (DamagedStoreError otherwise).
     """
     if not create and not db.exists():
         raise NoStoreError()
@@ -59,6 +68,12 @@ def connect_raw(db: Path, key: bytes, *, create: bool = False) -> sqlcipher.Conn
         conn.execute("PRAGMA cipher_memory_security = ON")
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        if not create and not _has_schema(conn):
+            # An empty or schema-less file is a damaged store, not a new one: refuse before
+            # journal_mode (which would write a header into an empty file) or a migration
+            # could build a fresh, empty store into it.
+            conn.close()
+            raise DamagedStoreError()
         conn.execute("PRAGMA temp_store = MEMORY")
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")

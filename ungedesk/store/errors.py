@@ -60,6 +60,29 @@ class CorruptStoreError(StoreError):
     )
 
 
+class DamagedStoreError(StoreError):
+    """The key file is there but the database is missing, empty or has no UngeDesk tables:
+    it is not a new store. Only ``init`` creates a schema; nothing else may build one into
+    what is left of the file."""
+
+    exit_code = 5
+    message = (
+        "Databasefilen i datamappen mangler, er tom eller er beskadiget, selv om nøglefilen "
+        "findes. Intet er ændret. Gendan fra den seneste sikkerhedskopi med "
+        "'ungedesk restore FIL' eller i UngeDesk-vinduet (Gendan fra sikkerhedskopi)."
+    )
+
+
+class StoreInUseError(StoreError):
+    """Another UngeDesk (window or command) holds the data directory."""
+
+    exit_code = 14
+    message = (
+        "Datamappen bruges allerede af et andet UngeDesk (et vindue eller en kommando). "
+        "Luk det først, og prøv igen."
+    )
+
+
 class StoreLockedError(StoreError):
     exit_code = 6
     message = (

@@ -14,9 +14,16 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QVBoxLayout, QW
 
 from ungedesk.services import backup, setup
 from ungedesk.store.database import ENV_PASSPHRASE, Opened, Store
-from ungedesk.store.errors import MissingKeyError, StoreError, WrongPassphraseError
+from ungedesk.store.errors import (
+    DamagedStoreError,
+    MissingKeyError,
+    StoreError,
+    WrongPassphraseError,
+)
+from ungedesk.store.instance_lock import GUI_HOLDER, InstanceLock
 from ungedesk.store.paths import StorePaths
 from ungedesk.ui import errors, tasks
+from ungedesk.ui.backup_dialogs import RestoreDialog
 from ungedesk.ui.i18n import install_translations
 from ungedesk.ui.lock import SessionLock
 from ungedesk.ui.main_window import MainWindow
@@ -58,9 +65,20 @@ class Launcher(QObject):
         self.opening: OpeningWindow | None = None
         self.fatal_box: QMessageBox | None = None
         self.session_lock: SessionLock | None = None
+        # The hold on the data directory for the whole session (wizard, unlock, main window,
+        # lock screen, a restore): one UngeDesk per data directory.
+        self.instance: InstanceLock | None = None
+        self.restore_dialog: RestoreDialog | None = None
 
     def start(self) -> None:
-        if not setup.store_exists(self.paths):
+        try:
+            if self.instance is None:
+                self.instance = setup.hold_data_dir(self.paths, GUI_HOLDER)
+            exists = setup.store_exists(self.paths)
+        except StoreError as exc:
+            self._fatal(exc)
+            return
+        if not exists:
             self._show_wizard()
             return
         self._show_opening()
@@ -141,14 +159,46 @@ class Launcher(QObject):
             message, code = exc.message, exc.exit_code or 1
         else:
             message, code = errors.bug_message(errors.log_exception(exc, self.paths.logs)), 1
-        self.fatal_box = QMessageBox(
+        box = QMessageBox(
             QMessageBox.Icon.Critical,
             "UngeDesk",
             message,
             QMessageBox.StandardButton.Ok,
         )
-        self.fatal_box.finished.connect(lambda _: self.finished.emit(code))
-        self.fatal_box.open()
+        self.fatal_box = box
+        if isinstance(exc, DamagedStoreError) and self.instance is not None:
+            # The message points to a restore: offer it right here, as the main window
+            # (which cannot open on a damaged store) would.
+            restore = box.addButton(
+                self.tr("&Restore from backup…"), QMessageBox.ButtonRole.ActionRole
+            )
+            box.setDefaultButton(restore)
+            box.finished.connect(
+                lambda _: (
+                    self._choose_backup()
+                    if box.clickedButton() is restore
+                    else self.finished.emit(code)
+                )
+            )
+        else:
+            box.finished.connect(lambda _: self.finished.emit(code))
+        box.open()
+
+    def _choose_backup(self) -> None:
+        """The damaged store's way out: the restore dialog, then the usual restore."""
+        self.fatal_box = None
+        dialog = RestoreDialog()
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.restore_dialog = dialog
+        dialog.accepted.connect(
+            lambda: (
+                self._restore(dialog.source, dialog.passphrase_or_none())
+                if dialog.source is not None
+                else self.finished.emit(DamagedStoreError.exit_code)
+            )
+        )
+        dialog.rejected.connect(lambda: self.finished.emit(DamagedStoreError.exit_code))
+        dialog.show()
 
     # --- running -------------------------------------------------------------------------
 
@@ -179,6 +229,7 @@ class Launcher(QObject):
         worker, then open the main window on the restored store. If the restore fails, the
         old store is back in place (backup.restore guarantees it): say why and open it."""
         self._dispose_lock()
+        self.restore_dialog = None
         window, store = self.window, self.store
         self.window = self.store = None
         if window is not None:
@@ -208,14 +259,25 @@ class Launcher(QObject):
     def shutdown(self) -> None:
         """Close every window and the store (on the worker, where its connections live)."""
         self._dispose_lock()
-        for widget in (self.window, self.wizard, self.unlock_dialog, self.opening, self.fatal_box):
+        for widget in (
+            self.window,
+            self.wizard,
+            self.unlock_dialog,
+            self.opening,
+            self.fatal_box,
+            self.restore_dialog,
+        ):
             if widget is not None and shiboken6.isValid(widget):
                 widget.hide()
                 widget.deleteLater()
         self.window = self.wizard = self.unlock_dialog = self.opening = self.fatal_box = None
+        self.restore_dialog = None
         if self.store is not None:
             tasks.runner().call_blocking(self.store.close)
             self.store = None
+        if self.instance is not None:
+            self.instance.release()
+            self.instance = None
 
 
 def show_store_error(exc: BaseException) -> None:
