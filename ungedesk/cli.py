@@ -4,6 +4,7 @@
     ungedesk init [--name N --initials I ...]  create the encrypted store
     ungedesk demo --youths N [--seed S]        fill it with synthetic young people
     ungedesk check                             integrity and cipher check
+    ungedesk passphrase change                 change the recovery passphrase
 
 Text for the user is Danish. Known failures (StoreError and its subclasses) print their
 Danish message and exit with their own code; anything else is a bug: one calm Danish line
@@ -31,6 +32,7 @@ from ungedesk.domain.cpr import parse as cpr_parse
 from ungedesk.domain.passphrase import assess
 from ungedesk.domain.profile import ROLE_LABELS, ProfileInput, Role, validate_profile
 from ungedesk.services import access, audit, backup, demo, integrity, setup, youths
+from ungedesk.services import passphrase as recovery
 from ungedesk.services.bug_log import log_exception
 from ungedesk.services.setup import InputError
 from ungedesk.store.database import ENV_PASSPHRASE, Opened
@@ -213,6 +215,7 @@ def _build_parser() -> _Parser:
         metavar="NR",
         help="en bestemt udleveret version (ellers den nyeste)",
     )
+    _add_passphrase_parser(sub, common)
     return parser
 
 
@@ -590,6 +593,73 @@ def _cmd_plan_pdf(args: argparse.Namespace, paths: StorePaths) -> int:
     return 0
 
 
+# --- the recovery passphrase ---------------------------------------------------------------
+
+ENV_NEW_PASSPHRASE = "UNGEDESK_NEW_PASSPHRASE"  # noqa: S105 (a variable name, not a secret)
+
+
+def _add_passphrase_parser(sub: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
+    pas = sub.add_parser(
+        "passphrase",
+        parents=[common],
+        help="skift gendannelsesfrasen",
+        description="change: lås nøglen med en ny gendannelsesfrase. Databasen og nøglen er "
+        "de samme; kun nøglefilen skiftes. I en terminal spørges om den nuværende og den nye "
+        f"frase; uden terminal læses de fra {ENV_PASSPHRASE} og {ENV_NEW_PASSPHRASE}.",
+    )
+    pas.add_argument("action", choices=["change"], help="change")
+
+
+def _ask_new_passphrase(related: tuple[str, ...], old: str) -> str:
+    _say("Vælg den nye gendannelsesfrase. Fire tilfældige ord er lette at huske.")
+    while True:
+        first = getpass.getpass("Ny gendannelsesfrase: ")
+        strength = assess(first, related)
+        _say(f"Styrke: {strength.label}. {strength.hint}")
+        if not strength.acceptable:
+            continue
+        if first == old:
+            _warn("Den nye frase er den samme som den nuværende. Vælg en anden.")
+            continue
+        if getpass.getpass("Skriv den nye frase igen: ") == first:
+            return first
+        _warn("De to fraser er ikke ens. Prøv igen.")
+
+
+def _cmd_passphrase(args: argparse.Namespace, paths: StorePaths) -> int:
+    interactive = _interactive()
+    old = os.environ.get(ENV_PASSPHRASE) or ""
+    new = os.environ.get(ENV_NEW_PASSPHRASE) or ""
+    if not interactive:
+        # Said before the store is opened: nothing to unlock for a command that cannot run.
+        missing: dict[str, str] = {}
+        if not old:
+            missing[recovery.OLD_FIELD] = (
+                "Der er ingen terminal at spørge i: angiv den nuværende gendannelsesfrase i "
+                f"miljøvariablen {ENV_PASSPHRASE}."
+            )
+        if not new:
+            missing[recovery.NEW_FIELD] = (
+                f"Angiv den nye gendannelsesfrase i miljøvariablen {ENV_NEW_PASSPHRASE}."
+            )
+        if missing:
+            raise InputError(missing)
+    opened = _open(paths)
+    try:
+        if interactive:
+            old = getpass.getpass("Nuværende gendannelsesfrase: ")
+            # Checked before the new one is asked for: no typing it twice for nothing.
+            recovery.check_current(opened.store, old)
+            new = _ask_new_passphrase(recovery.related_words(opened.store), old)
+        recovery.change_passphrase(opened.store, old, new)
+    finally:
+        opened.store.close()
+    _say("Gendannelsesfrasen er skiftet. Nøglefilen er nu låst med den nye frase; den gamle")
+    _say("virker ikke længere. Sikkerhedskopier taget før nu åbnes stadig med den gamle frase:")
+    _say("tag en ny sikkerhedskopi, og slet de gamle, hvis den gamle frase kan kendes af andre.")
+    return 0
+
+
 _COMMANDS: dict[str | None, Callable[[argparse.Namespace, StorePaths], int]] = {
     None: _cmd_gui,
     "init": _cmd_init,
@@ -600,6 +670,7 @@ _COMMANDS: dict[str | None, Callable[[argparse.Namespace, StorePaths], int]] = {
     "restore": _cmd_restore,
     "export-person": _cmd_export_person,
     "plan-pdf": _cmd_plan_pdf,
+    "passphrase": _cmd_passphrase,
 }
 
 
