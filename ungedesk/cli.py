@@ -5,6 +5,7 @@
     ungedesk demo --youths N [--seed S]        fill it with synthetic young people
     ungedesk check                             integrity and cipher check
     ungedesk passphrase change                 change the recovery passphrase
+    ungedesk key rotate                        re-encrypt the store under a new data key
 
 Text for the user is Danish. Known failures (StoreError and its subclasses) print their
 Danish message and exit with their own code; anything else is a bug: one calm Danish line
@@ -31,7 +32,7 @@ from ungedesk.domain.cpr import CprError
 from ungedesk.domain.cpr import parse as cpr_parse
 from ungedesk.domain.passphrase import assess
 from ungedesk.domain.profile import ROLE_LABELS, ProfileInput, Role, validate_profile
-from ungedesk.services import access, audit, backup, demo, integrity, setup, youths
+from ungedesk.services import access, audit, backup, demo, integrity, key_rotation, setup, youths
 from ungedesk.services import passphrase as recovery
 from ungedesk.services.bug_log import log_exception
 from ungedesk.services.setup import InputError
@@ -216,6 +217,7 @@ def _build_parser() -> _Parser:
         help="en bestemt udleveret version (ellers den nyeste)",
     )
     _add_passphrase_parser(sub, common)
+    _add_key_parser(sub, common)
     return parser
 
 
@@ -660,6 +662,57 @@ def _cmd_passphrase(args: argparse.Namespace, paths: StorePaths) -> int:
     return 0
 
 
+# --- rotating the data key -------------------------------------------------------------------
+
+
+def _add_key_parser(sub: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
+    key = sub.add_parser(
+        "key",
+        parents=[common],
+        help="skift databasens nøgle (efter et muligt læk)",
+        description="rotate: krypter hele databasen under en ny, tilfældig nøgle og lås den "
+        "med gendannelsesfrasen. Til en bærbar eller nøglefil, der kan være kompromitteret "
+        "(se docs/key-rotation.md). UngeDesk skal være lukket. Frasen spørges om i terminalen "
+        f"eller læses fra {ENV_PASSPHRASE}. Afbrydes kommandoen, gør en ny kørsel den færdig.",
+    )
+    key.add_argument("action", choices=["rotate"], help="rotate")
+
+
+def _cmd_key(args: argparse.Namespace, paths: StorePaths) -> int:
+    _require_store(paths)
+    phrase = os.environ.get(ENV_PASSPHRASE) or None
+    if phrase is None:
+        if not _interactive():
+            raise InputError(
+                {
+                    "passphrase": (
+                        "Der er ingen terminal at spørge i: angiv gendannelsesfrasen i "
+                        f"miljøvariablen {ENV_PASSPHRASE}."
+                    )
+                }
+            )
+        phrase = getpass.getpass("Gendannelsesfrase: ")
+    result = key_rotation.rotate_data_key(paths, phrase)
+    if result.resumed:
+        _say("Et afbrudt nøgleskift er gjort færdigt.")
+    else:
+        _say(
+            f"Databasen er krypteret under en ny nøgle: {_number(result.rows)} rækker i "
+            f"{result.tables} tabeller er kopieret og kontrolleret. Den gamle nøgle kan ikke "
+            "længere læse den."
+        )
+    if not result.keyring_updated:
+        _warn(
+            "Systemets nøglering ville ikke gemme den nye nøgle: skriv gendannelsesfrasen, "
+            "når UngeDesk starter."
+        )
+    _say(
+        "Tag en ny sikkerhedskopi nu. Ældre sikkerhedskopier er stadig låst med den gamle "
+        "nøgle: slet dem, hvis den gamle nøgle kan være kendt af andre."
+    )
+    return 0
+
+
 _COMMANDS: dict[str | None, Callable[[argparse.Namespace, StorePaths], int]] = {
     None: _cmd_gui,
     "init": _cmd_init,
@@ -671,6 +724,7 @@ _COMMANDS: dict[str | None, Callable[[argparse.Namespace, StorePaths], int]] = {
     "export-person": _cmd_export_person,
     "plan-pdf": _cmd_plan_pdf,
     "passphrase": _cmd_passphrase,
+    "key": _cmd_key,
 }
 
 

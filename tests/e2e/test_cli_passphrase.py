@@ -1,7 +1,8 @@
-"""ungedesk passphrase change, as a user runs it: from the environment and on a terminal."""
+"""ungedesk passphrase change (from the environment and on a terminal) and ungedesk key rotate."""
 
 from __future__ import annotations
 
+import json
 import os
 import select
 import subprocess
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PASSPHRASE
-from tests.e2e.conftest import assert_clean_failure, cli_env, run
+from tests.e2e.conftest import assert_clean_failure, cli_env, count_youths, run
 
 NEW = "blå cykel synger under Limfjorden"
 
@@ -114,3 +115,24 @@ def test_change_on_a_terminal_asks_for_old_and_new(store_copy: Path) -> None:
     assert "Gendannelsesfrasen er skiftet" in text
     assert NEW not in text and PASSPHRASE not in text  # never echoed
     assert run("check", data_dir=store_copy, passphrase=NEW).returncode == 0
+
+
+def test_key_rotate_re_encrypts_and_the_store_still_opens(store_copy: Path) -> None:
+    before = json.loads((store_copy / "ungedesk.key").read_text("utf-8"))
+    youths_before = count_youths(store_copy)
+    missing = run("key", "rotate", data_dir=store_copy, passphrase=None)
+    assert_clean_failure(missing)
+    assert "UNGEDESK_PASSPHRASE" in missing.stderr
+    wrong = run("key", "rotate", data_dir=store_copy, passphrase="ikke den rigtige frase")
+    assert_clean_failure(wrong)
+    assert "forkert" in wrong.stderr
+    assert json.loads((store_copy / "ungedesk.key").read_text("utf-8")) == before
+    done = run("key", "rotate", data_dir=store_copy)
+    assert done.returncode == 0, done.stderr
+    assert "ny nøgle" in done.stdout and "Traceback" not in done.stderr
+    after = json.loads((store_copy / "ungedesk.key").read_text("utf-8"))
+    assert after["key_check"] != before["key_check"]
+    assert after["store_id"] == before["store_id"]
+    assert run("check", data_dir=store_copy).returncode == 0
+    assert run("audit", "verify", data_dir=store_copy).returncode == 0
+    assert count_youths(store_copy) == youths_before

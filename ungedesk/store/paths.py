@@ -130,7 +130,7 @@ def refuse_non_regular(path: Path) -> None:
         raise NotRegularFileError(path)
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     """Make the rename itself durable (POSIX; Windows cannot open a folder for this)."""
     if os.name != "posix":
         return
@@ -165,4 +165,4 @@ def write_private_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    _fsync_dir(path.parent)
+    fsync_dir(path.parent)
