@@ -181,3 +181,33 @@ def test_killed_at_any_step_a_second_run_leaves_a_sound_store(
     # second run, and killed after the swap only the bookkeeping (keyring, log) was left.
     assert states[0] == "before" and "pending" in states and "swapped" in states
     assert states == sorted(states, key=["before", "pending", "swapped", "done"].index)
+
+
+def test_a_prepared_rotation_overtaken_by_new_work_starts_afresh(
+    store: Store, store_paths: StorePaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Stopped after the copy and the new key file were made but before the swap: the old
+    # store still opens, and work saved in it now must survive the next run.
+    _fill(store, 2)
+    store.close()
+    real_replace = os.replace
+
+    def stop_at_the_swap(src: object, dst: object) -> None:
+        if Path(str(src)) == store_paths.db:
+            raise KeyboardInterrupt  # stands for the process being killed here
+        real_replace(src, dst)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "replace", stop_at_the_swap)
+    with pytest.raises(KeyboardInterrupt):
+        key_rotation.rotate_data_key(store_paths, PASSPHRASE)
+    monkeypatch.undo()
+    assert (store_paths.root / "ungedesk.key.rekey").exists()
+    assert (store_paths.root / "ungedesk.db.rekey").exists()
+    opened = setup.unlock(store_paths, PASSPHRASE)
+    try:
+        _fill(opened.store, 3)  # the first two are known: one new young person
+    finally:
+        opened.store.close()
+    result = key_rotation.rotate_data_key(store_paths, PASSPHRASE)
+    assert not result.resumed and result.rows > 0
+    _assert_sound(store_paths, 3)

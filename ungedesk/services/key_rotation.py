@@ -10,10 +10,12 @@ The steps, each one safe to be killed at, and finished by running the rotation a
    new key, checked table by table against the original and by both integrity checks.
    Killed here: the store is untouched; the next run removes the half-made copy.
 2. ``ungedesk.key.rekey``: the new key wrapped by the recovery passphrase. Its existence
-   means "the new database is complete and checked": from here on a new run goes forward.
+   means "the new database is complete and checked".
 3. The new database replaces the old one, then the new key file the old one, then the
-   keyring gets the new key. Killed between the two renames, the store does not open until
-   the rotation is run again, which finishes it (both new files are whole on disk).
+   keyring gets the new key. Killed between the renames, the store does not open until the
+   rotation is run again, which finishes it (both new files are whole on disk). Killed
+   before the first rename, the store still opens as it was, and may be used: the next
+   run then discards the prepared copy and starts afresh rather than lose that work.
 4. The old database file is deleted. Backups taken before stay under the old key.
 
 The store must be closed: run it with UngeDesk shut (the command line does).
@@ -144,11 +146,9 @@ def _prepare(paths: StorePaths, old_key: bytes, new_key: bytes) -> tuple[int, in
     return len(source), sum(n for n, _ in source.values())
 
 
-def _finish(paths: StorePaths, passphrase: str) -> bytes:
-    """Steps 3-4, from wherever an earlier run stopped. Returns the new key."""
-    new_db, new_key_file, old_db = _new_db(paths), _new_key_file(paths), _old_db(paths)
-    pending = keys.load_key_file(new_key_file)
-    new_key = keys.unwrap(pending, passphrase)
+def _swap(paths: StorePaths) -> None:
+    """Step 3: the new database in place of the old one, then the new key file."""
+    new_db, old_db = _new_db(paths), _old_db(paths)
     if new_db.exists():
         if paths.db.exists():
             os.replace(paths.db, old_db)
@@ -156,10 +156,36 @@ def _finish(paths: StorePaths, passphrase: str) -> bytes:
             paths.db.with_name(paths.db.name + side).unlink(missing_ok=True)
         os.replace(new_db, paths.db)
         fsync_dir(paths.root)
-    os.replace(new_key_file, paths.key_file)
+    os.replace(_new_key_file(paths), paths.key_file)
     fsync_dir(paths.root)
-    _remove(old_db)
-    return new_key
+
+
+def _opens_with(db: Path, key: bytes) -> bool:
+    try:
+        connect_raw(db, key).close()
+    except StoreError:
+        return False
+    return True
+
+
+def _resume(paths: StorePaths, passphrase: str) -> bytes | None:
+    """Finish a rotation an earlier run left prepared; None when it must start afresh.
+
+    Goes forward only where the store could not have been used since: with the old
+    database still in place, UngeDesk may have opened it and saved work the prepared copy
+    lacks, and a restore may have replaced the files meanwhile.
+    """
+    new_db, new_key_file = _new_db(paths), _new_key_file(paths)
+    new_key = keys.unwrap(keys.load_key_file(new_key_file), passphrase)
+    if new_db.exists() and not paths.db.exists():
+        _swap(paths)  # killed between the two database renames
+        return new_key
+    if not new_db.exists() and _opens_with(paths.db, new_key):
+        _swap(paths)  # killed between the database and the key-file rename
+        return new_key
+    _remove(new_db)
+    new_key_file.unlink()
+    return None
 
 
 def rotate_data_key(
@@ -176,11 +202,10 @@ def rotate_data_key(
     for leftover in paths.root.glob(f".{paths.key_file.name}.*.tmp"):
         with contextlib.suppress(OSError):
             leftover.unlink()
-    resumed = _new_key_file(paths).exists()
+    tables = rows = 0
     try:
-        if resumed:
-            tables = rows = 0
-        else:
+        resumed_key = _resume(paths, passphrase) if _new_key_file(paths).exists() else None
+        if resumed_key is None:
             kf = keys.load_key_file(paths.key_file)
             old_key = keys.unwrap(kf, passphrase)
             new_key = keys.new_data_key()
@@ -189,7 +214,10 @@ def rotate_data_key(
                 replace(kf, check=keys.key_check(new_key)), new_key, passphrase, n=scrypt_n
             )
             write_private_atomic(_new_key_file(paths), fresh.to_json())
-        new_key = _finish(paths, passphrase)
+            _swap(paths)
+        else:
+            new_key = resumed_key
+        _remove(_old_db(paths))
     except OSError as exc:
         raise translate_os_error(exc) from exc
     except BaseException:
@@ -207,4 +235,4 @@ def rotate_data_key(
             audit.record(s, Action.UPDATE, detail=AUDIT_DETAIL)
     finally:
         opened.store.close()
-    return RotationResult(tables, rows, in_keyring, resumed)
+    return RotationResult(tables, rows, in_keyring, resumed_key is not None)
