@@ -4,6 +4,8 @@
     ungedesk init [--name N --initials I ...]  create the encrypted store
     ungedesk demo --youths N [--seed S]        fill it with synthetic young people
     ungedesk check                             integrity and cipher check
+    ungedesk passphrase change                 change the recovery passphrase
+    ungedesk key rotate                        re-encrypt the store under a new data key
 
 Text for the user is Danish. Known failures (StoreError and its subclasses) print their
 Danish message and exit with their own code; anything else is a bug: one calm Danish line
@@ -30,7 +32,8 @@ from ungedesk.domain.cpr import CprError
 from ungedesk.domain.cpr import parse as cpr_parse
 from ungedesk.domain.passphrase import assess
 from ungedesk.domain.profile import ROLE_LABELS, ProfileInput, Role, validate_profile
-from ungedesk.services import access, audit, backup, demo, integrity, setup, youths
+from ungedesk.services import access, audit, backup, demo, integrity, key_rotation, setup, youths
+from ungedesk.services import passphrase as recovery
 from ungedesk.services.bug_log import log_exception
 from ungedesk.services.setup import InputError
 from ungedesk.store import anchor, instance_lock
@@ -227,6 +230,8 @@ def _build_parser() -> _Parser:
         metavar="NR",
         help="en bestemt udleveret version (ellers den nyeste)",
     )
+    _add_passphrase_parser(sub, common)
+    _add_key_parser(sub, common)
     return parser
 
 
@@ -678,6 +683,124 @@ def _cmd_plan_pdf(args: argparse.Namespace, paths: StorePaths) -> int:
     return 0
 
 
+# --- the recovery passphrase ---------------------------------------------------------------
+
+ENV_NEW_PASSPHRASE = "UNGEDESK_NEW_PASSPHRASE"  # noqa: S105 (a variable name, not a secret)
+
+
+def _add_passphrase_parser(sub: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
+    pas = sub.add_parser(
+        "passphrase",
+        parents=[common],
+        help="skift gendannelsesfrasen",
+        description="change: lås nøglen med en ny gendannelsesfrase. Databasen og nøglen er "
+        "de samme; kun nøglefilen skiftes. I en terminal spørges om den nuværende og den nye "
+        f"frase; uden terminal læses de fra {ENV_PASSPHRASE} og {ENV_NEW_PASSPHRASE}.",
+    )
+    pas.add_argument("action", choices=["change"], help="change")
+
+
+def _ask_new_passphrase(related: tuple[str, ...], old: str) -> str:
+    _say("Vælg den nye gendannelsesfrase. Fire tilfældige ord er lette at huske.")
+    while True:
+        first = getpass.getpass("Ny gendannelsesfrase: ")
+        strength = assess(first, related)
+        _say(f"Styrke: {strength.label}. {strength.hint}")
+        if not strength.acceptable:
+            continue
+        if first == old:
+            _warn("Den nye frase er den samme som den nuværende. Vælg en anden.")
+            continue
+        if getpass.getpass("Skriv den nye frase igen: ") == first:
+            return first
+        _warn("De to fraser er ikke ens. Prøv igen.")
+
+
+def _cmd_passphrase(args: argparse.Namespace, paths: StorePaths) -> int:
+    interactive = _interactive()
+    old = os.environ.get(ENV_PASSPHRASE) or ""
+    new = os.environ.get(ENV_NEW_PASSPHRASE) or ""
+    if not interactive:
+        # Said before the store is opened: nothing to unlock for a command that cannot run.
+        missing: dict[str, str] = {}
+        if not old:
+            missing[recovery.OLD_FIELD] = (
+                "Der er ingen terminal at spørge i: angiv den nuværende gendannelsesfrase i "
+                f"miljøvariablen {ENV_PASSPHRASE}."
+            )
+        if not new:
+            missing[recovery.NEW_FIELD] = (
+                f"Angiv den nye gendannelsesfrase i miljøvariablen {ENV_NEW_PASSPHRASE}."
+            )
+        if missing:
+            raise InputError(missing)
+    opened = _open(paths)
+    try:
+        if interactive:
+            old = getpass.getpass("Nuværende gendannelsesfrase: ")
+            # Checked before the new one is asked for: no typing it twice for nothing.
+            recovery.check_current(opened.store, old)
+            new = _ask_new_passphrase(recovery.related_words(opened.store), old)
+        recovery.change_passphrase(opened.store, old, new)
+    finally:
+        opened.store.close()
+    _say("Gendannelsesfrasen er skiftet. Nøglefilen er nu låst med den nye frase; den gamle")
+    _say("virker ikke længere. Sikkerhedskopier taget før nu åbnes stadig med den gamle frase:")
+    _say("tag en ny sikkerhedskopi, og slet de gamle, hvis den gamle frase kan kendes af andre.")
+    return 0
+
+
+# --- rotating the data key -------------------------------------------------------------------
+
+
+def _add_key_parser(sub: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
+    key = sub.add_parser(
+        "key",
+        parents=[common],
+        help="skift databasens nøgle (efter et muligt læk)",
+        description="rotate: krypter hele databasen under en ny, tilfældig nøgle og lås den "
+        "med gendannelsesfrasen. Til en bærbar eller nøglefil, der kan være kompromitteret "
+        "(se docs/key-rotation.md). UngeDesk skal være lukket. Frasen spørges om i terminalen "
+        f"eller læses fra {ENV_PASSPHRASE}. Afbrydes kommandoen, gør en ny kørsel den færdig.",
+    )
+    key.add_argument("action", choices=["rotate"], help="rotate")
+
+
+def _cmd_key(args: argparse.Namespace, paths: StorePaths) -> int:
+    _require_store(paths)
+    phrase = os.environ.get(ENV_PASSPHRASE) or None
+    if phrase is None:
+        if not _interactive():
+            raise InputError(
+                {
+                    "passphrase": (
+                        "Der er ingen terminal at spørge i: angiv gendannelsesfrasen i "
+                        f"miljøvariablen {ENV_PASSPHRASE}."
+                    )
+                }
+            )
+        phrase = getpass.getpass("Gendannelsesfrase: ")
+    result = key_rotation.rotate_data_key(paths, phrase)
+    if result.resumed:
+        _say("Et afbrudt nøgleskift er gjort færdigt.")
+    else:
+        _say(
+            f"Databasen er krypteret under en ny nøgle: {_number(result.rows)} rækker i "
+            f"{result.tables} tabeller er kopieret og kontrolleret. Den gamle nøgle kan ikke "
+            "længere læse den."
+        )
+    if not result.keyring_updated:
+        _warn(
+            "Systemets nøglering ville ikke gemme den nye nøgle: skriv gendannelsesfrasen, "
+            "når UngeDesk starter."
+        )
+    _say(
+        "Tag en ny sikkerhedskopi nu. Ældre sikkerhedskopier er stadig låst med den gamle "
+        "nøgle: slet dem, hvis den gamle nøgle kan være kendt af andre."
+    )
+    return 0
+
+
 _COMMANDS: dict[str | None, Callable[[argparse.Namespace, StorePaths], int]] = {
     None: _cmd_gui,
     "init": _cmd_init,
@@ -688,6 +811,8 @@ _COMMANDS: dict[str | None, Callable[[argparse.Namespace, StorePaths], int]] = {
     "restore": _cmd_restore,
     "export-person": _cmd_export_person,
     "plan-pdf": _cmd_plan_pdf,
+    "passphrase": _cmd_passphrase,
+    "key": _cmd_key,
 }
 
 

@@ -288,6 +288,57 @@
     </message>
 </context>
 <context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <source>&amp;Change passphrase</source>
+        <translation>&amp;Skift frase</translation>
+    </message>
+    <message>
+        <source>Change recovery passphrase</source>
+        <translation>Skift gendannelsesfrase</translation>
+    </message>
+    <message>
+        <source>&amp;Show passphrases</source>
+        <translation>&amp;Vis fraserne</translation>
+    </message>
+    <message>
+        <source>The recovery passphrase locks the copy of the database key in the key file. The database and its key stay the same; only the lock changes. Backups taken before the change still open with the old passphrase.</source>
+        <translation>Gendannelsesfrasen låser kopien af databasens nøgle i nøglefilen. Databasen og dens nøgle forbliver de samme; kun låsen skiftes. Sikkerhedskopier taget før skiftet åbnes stadig med den gamle frase.</translation>
+    </message>
+    <message>
+        <source>C&amp;urrent passphrase</source>
+        <translation>&amp;Nuværende frase</translation>
+    </message>
+    <message>
+        <source>&amp;New passphrase</source>
+        <translation>N&amp;y frase</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat the new one</source>
+        <translation>&amp;Gentag den nye</translation>
+    </message>
+    <message>
+        <source>Strength: {label}. {hint}</source>
+        <translation>Styrke: {label}. {hint}</translation>
+    </message>
+    <message>
+        <source>Write the current passphrase.</source>
+        <translation>Skriv den nuværende gendannelsesfrase.</translation>
+    </message>
+    <message>
+        <source>Choose a stronger passphrase.</source>
+        <translation>Vælg en stærkere frase.</translation>
+    </message>
+    <message>
+        <source>The two new passphrases are not the same.</source>
+        <translation>De to nye fraser er ikke ens.</translation>
+    </message>
+    <message>
+        <source>The current passphrase is wrong. Check Caps Lock and try again.</source>
+        <translation>Den nuværende frase er forkert. Tjek om Caps Lock er slået til, og prøv igen.</translation>
+    </message>
+</context>
+<context>
     <name>CloseCaseDialog</name>
     <message>
         <source>&amp;Close case</source>
@@ -1180,6 +1231,10 @@
         <translation>&amp;Gendan fra sikkerhedskopi …</translation>
     </message>
     <message>
+        <source>Change recovery &amp;passphrase…</source>
+        <translation>Skift gendannelses&amp;frase …</translation>
+    </message>
+    <message>
         <source>&amp;My access</source>
         <translation>&amp;Min adgang</translation>
     </message>
@@ -1287,6 +1342,14 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
     <message>
         <source>Newest access log event in the backup: no. {seq}, checksum {hash}. Give it to a colleague as a witness that the log is not rolled back later.</source>
         <translation>Adgangsloggens seneste hændelse i kopien: nr. {seq}, kontrolsum {hash}. Giv den til en kollega som vidne, så det kan ses, hvis loggen senere bliver rullet tilbage.</translation>
+    </message>
+    <message>
+        <source>The recovery passphrase is changed. From now on the key file opens with the new passphrase only.
+
+Backups taken before the change still open with the old passphrase. Take a new backup now, and delete the old ones if others may know the old passphrase.</source>
+        <translation>Gendannelsesfrasen er skiftet. Fremover åbner nøglefilen kun med den nye frase.
+
+Sikkerhedskopier taget før skiftet åbnes stadig med den gamle frase. Tag en ny sikkerhedskopi nu, og slet de gamle, hvis andre kan kende den gamle frase.</translation>
     </message>
     <message>
         <source>The access log is intact: {count} events checked, none changed, added or removed.

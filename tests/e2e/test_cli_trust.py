@@ -73,3 +73,27 @@ def test_export_person_by_cpr(store_copy: Path, tmp_path: Path) -> None:
     unknown = run("export-person", "010101-4321", "--out", str(out), data_dir=store_copy)
     assert_clean_failure(unknown)
     assert "ingen ung" in unknown.stderr
+
+
+def test_export_person_and_plan_pdf_accept_a_cpr_in_fullwidth_digits(
+    store_copy: Path, tmp_path: Path
+) -> None:
+    # Issue 10: the CLI looked for the fullwidth digits themselves and found nobody.
+    from ungedesk.services import setup, youths
+    from ungedesk.store.paths import StorePaths
+
+    opened = setup.unlock(StorePaths(store_copy), PASSPHRASE)
+    try:
+        row = youths.register_rows(opened.store)[0]
+    finally:
+        opened.store.close()
+    wide = "".join(chr(0xFF10 + int(d)) for d in row.cpr)
+    text = f"{wide[:6]}\uff0d{wide[6:]}"
+    out = tmp_path / "indsigt"
+    result = run("export-person", text, "--out", str(out), data_dir=store_copy)
+    assert result.returncode == 0, result.stderr
+    assert (out / f"indsigt-{row.case_number}.json").exists()
+    pdf = tmp_path / "plan.pdf"
+    printed = run("plan-pdf", text, "--out", str(pdf), data_dir=store_copy)
+    assert printed.returncode == 0, printed.stderr
+    assert pdf.read_bytes().startswith(b"%PDF")

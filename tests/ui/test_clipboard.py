@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 
 from ungedesk.domain.youth import YouthInput
@@ -133,3 +133,27 @@ def test_each_platform_gets_its_secret_markers(
     assert mime.text() == FORMATTED
     for name, value in markers.items():
         assert bytes(mime.data(name).data()) == value
+
+
+def test_a_revealed_cpr_cannot_be_selected_and_copied_past_the_clearing(
+    qtbot, view: RecordView, guard: SecretClipboard
+) -> None:
+    # Issue 10: the revealed number was selectable text, so a mouse selection and Ctrl+C
+    # put it on the clipboard without the secret markers and without the clearing.
+    QGuiApplication.clipboard().setText("mødereferat")
+    qtbot.mouseClick(view.reveal, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.cpr.text() == FORMATTED)
+    # Select the whole number the way a user would: drag across it, then Ctrl+C.
+    rect = view.cpr.rect()
+    qtbot.mousePress(view.cpr, Qt.MouseButton.LeftButton, pos=rect.topLeft() + QPoint(1, 5))
+    qtbot.mouseMove(view.cpr, rect.topRight() + QPoint(-1, 5))
+    qtbot.mouseRelease(view.cpr, Qt.MouseButton.LeftButton, pos=rect.topRight() + QPoint(-1, 5))
+    view.cpr.setSelection(0, len(FORMATTED))
+    qtbot.keyClick(view.cpr, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(view.cpr, Qt.Key.Key_Insert, Qt.KeyboardModifier.ControlModifier)
+    assert CPR[6:] not in clipboard_text()
+    assert clipboard_text() == "mødereferat"
+    assert view.cpr.selectedText() == ""
+    assert view.cpr.textInteractionFlags() == Qt.TextInteractionFlag.NoTextInteraction
+    assert view.cpr.focusPolicy() == Qt.FocusPolicy.NoFocus
+    assert not guard.holds_secret  # "Copy CPR" is the one way, through the clearing copy

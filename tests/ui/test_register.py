@@ -242,3 +242,25 @@ def test_enter_saves_from_the_date_and_list_fields_too(
     view = window.records.currentWidget()
     assert isinstance(view, RecordView)
     assert view.record.henvendelse_date == date(2026, 3, 3)
+
+
+def test_a_cpr_typed_in_fullwidth_digits_is_the_known_person(
+    qtbot, window: MainWindow, store: Store, today
+) -> None:
+    # Issue 10: "１５０３０５－４００７" was a new person beside "150305-4007".
+    existing = register(store, CPR, "Sofie", "Nørgaard", today)
+    window.reload()
+    qtbot.waitUntil(lambda: window.model.total == 1)
+    form = open_form(qtbot, window)
+    form.cpr.setText("\uff11\uff15\uff10\uff13\uff10\uff15\uff0d\uff14\uff10\uff10\uff17")
+    qtbot.waitUntil(form.open_existing_button.isVisible)
+    qtbot.keyClick(form.cpr, Qt.Key.Key_Tab)
+    assert form.cpr.text() == "150305-4007"  # shown as it is stored
+    qtbot.keyClick(focused(), Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: window.records.count() == 1)
+    view = window.records.currentWidget()
+    assert isinstance(view, RecordView)
+    assert view.record.id == existing
+    assert youths.count(store) == 1
+    window.search.setText("\uff11\uff15\uff10\uff13\uff10\uff15")
+    assert window.model.rowCount() == 1

@@ -109,3 +109,76 @@ def test_parse_never_crashes(text: str) -> None:
         assert exc.message  # always a Danish sentence
     else:
         assert parsed.digits.isdigit() and len(parsed.digits) == 10
+
+
+# --- Unicode digits (issue 10, "Smaller holes") ---------------------------------------------
+# str.isdigit(), int() and the regex \d all accept every Unicode decimal digit, so
+# "０１０１０５-４１２３" used to parse into a second, non-ASCII CPR beside "010105-4123".
+
+# ０１０１０５－４１２３ and ٠١٠١٠٥-٤١٢٣:
+FULLWIDTH = "\uff10\uff11\uff10\uff11\uff10\uff15\uff0d\uff14\uff11\uff12\uff13"
+ARABIC_INDIC = "\u0660\u0661\u0660\u0661\u0660\u0665-\u0664\u0661\u0662\u0663"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        FULLWIDTH,
+        ARABIC_INDIC,
+        "\u06f0\u06f1\u06f0\u06f1\u06f0\u06f5\u06f4\u06f1\u06f2\u06f3",  # extended Arabic-Indic
+        "\u0966\u0967\u0966\u0967\u0966\u096b-\u096a\u0967\u0968\u0969",  # Devanagari
+        "010105\u20104123",  # Unicode hyphen
+        "010105\u20134123",  # en dash, as word processors turn "-" into
+        "010105\u22124123",  # minus sign
+        "010105\u00a04123",  # no-break space
+        "\u3000010105-4123\u3000",  # ideographic spaces around it
+    ],
+)
+def test_unicode_digits_and_dashes_parse_to_the_ascii_number(text: str) -> None:
+    parsed = cpr.parse(text)
+    assert parsed.digits == "0101054123"
+    assert parsed.formatted == "010105-4123"
+    assert parsed.masked == "010105-xxxx"
+
+
+def test_ascii_digits_maps_every_decimal_digit_and_keeps_the_rest() -> None:
+    assert cpr.ascii_digits(FULLWIDTH) == "010105-4123"
+    assert cpr.ascii_digits("Şükrü ٣") == "Şükrü 3"
+    assert cpr.normalise_query(ARABIC_INDIC) == "0101054123"
+    # A superscript is a "digit" to isdigit() but no decimal digit: it never counts.
+    assert cpr.normalise_query("010105\u00b24123").isascii()
+
+
+@given(st.text(max_size=30))
+def test_parse_output_is_ascii_only_or_cpr_error(text: str) -> None:
+    try:
+        parsed = cpr.parse(text)
+    except CprError as exc:
+        assert exc.message
+        return
+    assert parsed.digits.isascii() and parsed.digits.isdigit() and len(parsed.digits) == 10
+    assert parsed.formatted.isascii() and parsed.masked.isascii()
+
+
+_DECIMALS = st.characters(categories=["Nd"])
+
+
+@given(st.lists(_DECIMALS, min_size=10, max_size=10), st.sampled_from(["", "-", "\uff0d", " "]))
+def test_any_decimal_digits_parse_to_their_ascii_values_or_cpr_error(
+    chars: list[str], dash: str
+) -> None:
+    import unicodedata
+
+    text = "".join(chars[:6]) + dash + "".join(chars[6:])
+    expected = "".join(str(unicodedata.decimal(c)) for c in chars)
+    try:
+        parsed = cpr.parse(text)
+    except CprError:
+        return  # a date that does not exist
+    assert parsed.digits == expected
+
+
+@given(st.text(max_size=30))
+def test_normalise_query_is_ascii_digits_only(text: str) -> None:
+    out = cpr.normalise_query(text)
+    assert out.isascii() and (out == "" or out.isdigit())

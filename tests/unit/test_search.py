@@ -77,3 +77,11 @@ def test_add_new_and_replace_row() -> None:
     idx.add(row(9, "Mads", "Hansen-Berg", "0404041234", "U-2026-00003"))
     assert idx.total == 5 and idx.row(0).last_name == "Hansen-Berg"
     assert idx.position_of(9) == 0
+
+
+def test_a_cpr_typed_in_fullwidth_or_arabic_indic_digits_finds_the_person() -> None:
+    # Issue 10: a search for "０１０１０５" looked for the fullwidth digits themselves.
+    from ungedesk.domain.search import Query
+
+    assert Query.parse("\uff10\uff11\uff10\uff11\uff10\uff15").digits == "010105"
+    assert Query.parse("\u0660\u0661\u0660\u0661\u0660\u0665-\u0664").digits == "0101054"

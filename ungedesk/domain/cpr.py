@@ -7,11 +7,17 @@ issued since 2007 (DOMAIN.md, "CPR numbers").
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-_CPR_RE = re.compile(r"^\s*(\d{6})[-\s]?(\d{4})\s*$")
+# ASCII only: Python's \d (and str.isdigit, int) also accept every other script's digits,
+# which let "０１０１０５-４１２３" become a second person beside "010105-4123".
+_CPR_RE = re.compile(r"^([0-9]{6})[-\s]?([0-9]{4})$", re.ASCII)
+# Dashes a keyboard, a word processor or a copied document put between the date and the
+# serial number; NFKC already turns the fullwidth and small hyphen-minus into "-".
+_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2212"), "-")
 _WEIGHTS = (4, 3, 2, 7, 6, 5, 4, 3, 2, 1)
 
 
@@ -79,11 +85,31 @@ class Cpr:
         )
 
 
+def ascii_digits(text: str) -> str:
+    """``text`` with every decimal digit of any script as its ASCII digit.
+
+    NFKC first (fullwidth digits, hyphen and spaces become ASCII; a superscript ² becomes
+    2), then each remaining Unicode decimal digit (Arabic-Indic ٣, Devanagari ३ ...) is
+    replaced by its value, and the common dashes by "-". Other characters are kept.
+    """
+    if text.isascii():
+        return text
+    folded = unicodedata.normalize("NFKC", text).translate(_DASHES)
+    return "".join(
+        ch if ch.isascii() else str(d) if (d := unicodedata.decimal(ch, None)) is not None else ch
+        for ch in folded
+    )
+
+
 def parse(text: str) -> Cpr:
-    """Parse ``DDMMYY-SSSS`` or ``DDMMYYSSSS``; raise CprError with a Danish message."""
+    """Parse ``DDMMYY-SSSS`` or ``DDMMYYSSSS``; raise CprError with a Danish message.
+
+    Digits of any script are read as their ASCII value, so ``digits`` is always ten ASCII
+    digits: the one form a CPR number is stored and looked up in.
+    """
     if not text or not text.strip():
         raise CprError("Skriv CPR-nummeret.")
-    match = _CPR_RE.match(text)
+    match = _CPR_RE.match(ascii_digits(text).strip())
     if match is None:
         raise CprError("CPR-nummeret skal have 10 cifre, fx 010203-1234.")
     digits = match.group(1) + match.group(2)
@@ -103,8 +129,8 @@ def parse(text: str) -> Cpr:
 
 
 def normalise_query(text: str) -> str:
-    """Digits only, for matching CPR numbers typed with or without a dash."""
-    return "".join(ch for ch in text if ch.isdigit())
+    """ASCII digits only, for matching CPR numbers typed with or without a dash."""
+    return "".join(ch for ch in ascii_digits(text) if "0" <= ch <= "9")
 
 
 def mask(digits: str) -> str:

@@ -14,6 +14,8 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from ungedesk.domain.cpr import ascii_digits
+
 
 @dataclass(frozen=True, slots=True)
 class YouthRow:
@@ -66,8 +68,10 @@ class Query:
     def parse(cls, raw: str) -> Query:
         stripped = raw.strip()
         # A query of digits with an optional dash or spaces is a CPR or case number search.
-        compact = stripped.replace("-", "").replace(" ", "")
-        if compact.isdigit():
+        # Digits of any script (fullwidth, Arabic-Indic) count as their ASCII digit: the
+        # register holds ASCII only.
+        compact = ascii_digits(stripped).replace("-", "").replace(" ", "")
+        if compact.isascii() and compact.isdigit():
             return cls((), compact)
         return cls(tuple(fold(t) for t in stripped.split()), "")
 

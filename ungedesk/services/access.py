@@ -47,7 +47,7 @@ from ungedesk.services.youths import require_youth
 from ungedesk.store.database import Store
 from ungedesk.store.errors import translate_os_error
 from ungedesk.store.models import Base, Caseworker
-from ungedesk.store.paths import write_private_atomic
+from ungedesk.store.paths import make_private_dirs, write_private_atomic
 
 NOT_ABOUT_A_PERSON = frozenset(
     {"caseworker", "setting", "audit_head", "alembic_version", "local_rule"}
@@ -287,7 +287,8 @@ def export_person(
         "adgangshistorik": history,
     }
     try:
-        out_dir.mkdir(parents=True, exist_ok=True)
+        # Folders it creates are owner-only whatever the umask: the export is personal data.
+        make_private_dirs(out_dir)
         json_path = out_dir / f"indsigt-{case_number}.json"
         pdf_path = out_dir / f"indsigt-{case_number}.pdf"
         write_private_atomic(

@@ -8,6 +8,9 @@ user's account).
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 import traceback
 from datetime import datetime
 from pathlib import Path
@@ -50,7 +53,20 @@ def log_exception(exc: BaseException, logs_dir: Path, context: str = "") -> Path
     now = datetime.now()
     log_file = logs_dir / f"ungedesk-{now:%Y-%m-%d}.log"
     where = f" in {context}" if context else ""
-    with log_file.open("a", encoding="utf-8") as fh:
+    # Owner-only whatever the umask, and never through a symlink planted at the name;
+    # O_NONBLOCK makes a pipe planted there fail at once instead of hanging the app.
+    flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT
+    flags |= getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(log_file, flags, 0o600)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise IsADirectoryError(errno.EISDIR, "the log is not a plain file")
+        if os.name == "posix":
+            os.fchmod(fd, 0o600)  # a log made by an older version may be world-readable
+    except BaseException:
+        os.close(fd)
+        raise
+    with os.fdopen(fd, "a", encoding="utf-8") as fh:
         fh.write(f"--- {now:%Y-%m-%d %H:%M:%S} unexpected error{where} (version {__version__})\n")
         fh.write(describe_without_personal_data(exc) + "\n")
     return log_file

@@ -55,7 +55,7 @@ from ungedesk.domain.progression import INDICATOR_LABELS, Indicator
 from ungedesk.services import pdf_fonts, plan_chart
 from ungedesk.store.database import Store
 from ungedesk.store.errors import translate_os_error
-from ungedesk.store.paths import write_private_atomic
+from ungedesk.store.paths import make_private_dirs, write_private_atomic
 
 # --- the fixed text ----------------------------------------------------------------------
 
@@ -939,8 +939,7 @@ def write_plan_pdf(
         store, youth_id, archive=archive, version=version, today=today, now=now
     )
     try:
-        if out.parent and not out.parent.exists():
-            out.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dirs(out.parent)  # owner-only whatever the umask
         write_private_atomic(out, data)
     except OSError as exc:
         raise translate_os_error(exc) from exc
@@ -967,7 +966,7 @@ def write_batch(
     total = len(work)
     written: list[Path] = []
     try:
-        out_dir.mkdir(parents=True, exist_ok=True)
+        make_private_dirs(out_dir)  # owner-only whatever the umask
     except OSError as exc:
         raise translate_os_error(exc) from exc
     if progress is not None:

@@ -12,7 +12,7 @@ import json
 import re
 import secrets
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -208,6 +208,23 @@ def wrap(
         n=cost,
         created=shell.created,
     )
+
+
+def rewrap(kf: KeyFile, key: bytes, passphrase: str, *, n: int | None = None) -> KeyFile:
+    """``kf`` with the same data key wrapped under a new passphrase.
+
+    Fresh salt and nonce, the current scrypt cost (or ``n``); everything else in the key
+    file (store id, key check, creation time, any other field it carries) is kept as is,
+    so the store, its keyring entry and its backups stay tied to it.
+    """
+    if len(key) != KEY_BYTES or key_check(key) != kf.check:
+        raise KeyFileError()
+    cost = n if n is not None else SCRYPT_N
+    salt = secrets.token_bytes(16)
+    nonce = secrets.token_bytes(12)
+    shell = replace(kf, salt=salt, nonce=nonce, wrapped=b"", n=cost, r=SCRYPT_R, p=SCRYPT_P)
+    kek = derive_kek(passphrase, salt, cost, SCRYPT_R, SCRYPT_P)
+    return replace(shell, wrapped=AESGCM(kek).encrypt(nonce, key, shell._aad()))
 
 
 def unwrap(kf: KeyFile, passphrase: str) -> bytes:

@@ -50,6 +50,7 @@ from ungedesk.ui.deadlines_view import DeadlinesView
 from ungedesk.ui.descriptors_dialog import DescriptorsDialog
 from ungedesk.ui.i18n import format_number
 from ungedesk.ui.local_rules_dialog import LocalRulesDialog
+from ungedesk.ui.passphrase_dialog import ChangePassphraseDialog
 from ungedesk.ui.plan_batch_dialog import PlanBatchDialog
 from ungedesk.ui.record_view import RecordView
 from ungedesk.ui.register_model import Column, RegisterModel, load_index
@@ -310,6 +311,8 @@ class MainWindow(QMainWindow):
         self.backup_action.triggered.connect(self.take_backup)
         self.restore_action = QAction(self.tr("&Restore from backup…"), self)
         self.restore_action.triggered.connect(self.restore_backup)
+        self.passphrase_action = QAction(self.tr("Change recovery &passphrase…"), self)
+        self.passphrase_action.triggered.connect(self.change_passphrase)
         self.my_access_action = QAction(self.tr("&My access"), self)
         self.my_access_action.triggered.connect(self.show_my_access)
         self.verify_action = QAction(self.tr("&Check the access log"), self)
@@ -322,6 +325,7 @@ class MainWindow(QMainWindow):
         self.settings_action.triggered.connect(self.open_settings)
         security_menu.addAction(self.backup_action)
         security_menu.addAction(self.restore_action)
+        security_menu.addAction(self.passphrase_action)
         security_menu.addSeparator()
         security_menu.addAction(self.my_access_action)
         security_menu.addAction(self.verify_action)
@@ -832,6 +836,25 @@ class MainWindow(QMainWindow):
             self._remember_folder(dialog.source.parent)
             self.save_settings()
             self.restore_requested.emit(dialog.source, dialog.passphrase_or_none())
+
+    # --- the recovery passphrase ---------------------------------------------------------
+
+    def change_passphrase(self) -> None:
+        user = self.user
+        related = () if user is None else (user.name, user.initials, user.unit)
+        dialog = ChangePassphraseDialog(self._store, related, self)
+        dialog.changed.connect(self._passphrase_changed)
+        self._show_dialog(dialog)
+
+    def _passphrase_changed(self) -> None:
+        self._show_notice(
+            self.tr(
+                "The recovery passphrase is changed. From now on the key file opens with the "
+                "new passphrase only.\n\nBackups taken before the change still open with the "
+                "old passphrase. Take a new backup now, and delete the old ones if others may "
+                "know the old passphrase."
+            )
+        )
 
     # --- access log ----------------------------------------------------------------------
 

@@ -78,6 +78,11 @@ class RecordView(QWidget):
         self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.cpr = _value_label()
         self.cpr.setWordWrap(False)
+        # Not selectable: a revealed number copied with the mouse and Ctrl+C would reach
+        # the clipboard without the secret markers and never be cleared. "Copy CPR" is
+        # the one way to copy it (logged, marked secret, cleared after 30 s).
+        self.cpr.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.cpr.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.reveal = QPushButton(self.tr("Show &CPR"))
         self.reveal.setCheckable(True)
         self.reveal.setToolTip(self.tr("Show the full CPR number. Press again to hide it."))

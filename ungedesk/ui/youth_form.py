@@ -323,9 +323,17 @@ class YouthForm(FittingDialog):
         # typing it would nag at every keystroke.
         if self._record is None and self.cpr.text().strip():
             try:
-                cprmod.parse(self.cpr.text())
+                parsed = cprmod.parse(self.cpr.text())
             except cprmod.CprError as exc:
                 self.errors["cpr"].show_message(exc.message)
+                return
+            if not self.cpr.text().isascii():
+                # Typed in fullwidth or another script's digits: show the number as it is
+                # stored, so what the caseworker sees is what is saved and searched for.
+                # The number is the same, so the duplicate check already made still holds.
+                self.cpr.blockSignals(True)
+                self.cpr.setText(parsed.formatted)
+                self.cpr.blockSignals(False)
 
     def _update_cpr_info(self) -> None:
         text = self._record.cpr if self._record is not None else self.cpr.text()
