@@ -23,6 +23,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Boolean, Column, Date, DateTime, Integer, String
@@ -166,8 +167,12 @@ def _newer_version() -> TransferFileError:
     )
 
 
+_KEY_LABELS = {"id": "Nøgle", "youth_id": "Den unge"}
+
+
 def _field(table: str, column: str) -> str:
-    return f"Feltet »{FIELD_LABELS.get(column, column)}« i »{TABLE_LABELS.get(table, table)}«"
+    label = _KEY_LABELS.get(column) or FIELD_LABELS.get(column, column)
+    return f"Feltet »{label}« i »{TABLE_LABELS.get(table, table)}«"
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,23 +227,31 @@ class ParsedCase:
     tables: dict[str, list[dict[str, Any]]]
 
 
+@cache
+def _copied() -> tuple[SaTable, ...]:
+    return tuple(
+        t for t, _ in person_tables() if t.name not in NOT_COPIED and t.name != ACCESS_LOG_TABLE
+    )
+
+
 def copied_tables() -> dict[str, SaTable]:
     """Tables whose rows a transfer copies, parents first."""
-    return {
-        t.name: t
-        for t, _ in person_tables()
-        if t.name not in NOT_COPIED and t.name != ACCESS_LOG_TABLE
-    }
+    return {t.name: t for t in _copied()}
+
+
+@cache
+def _links(table: SaTable) -> tuple[tuple[str, str], ...]:
+    names = {t.name for t in _copied()}
+    return tuple(
+        (fk.parent.name, fk.column.table.name)
+        for fk in table.foreign_keys
+        if fk.column.table.name in names
+    )
 
 
 def links(table: SaTable) -> dict[str, str]:
     """Columns of ``table`` that point at another copied row: column -> target table."""
-    copied = copied_tables()
-    return {
-        fk.parent.name: fk.column.table.name
-        for fk in table.foreign_keys
-        if fk.column.table.name in copied
-    }
+    return dict(_links(table))
 
 
 def _text(value: object) -> bool:
@@ -492,7 +505,9 @@ def identities(tables: Mapping[str, Sequence[Mapping[str, Any]]]) -> dict[str, l
     canonical JSON of its columns minus local ids, with each link replaced by the linked
     row's identity. Two installations holding the same row get the same identity."""
     out: dict[str, list[str]] = {}
-    by_id: dict[str, dict[Any, str]] = {}
+    # Linked rows are embedded as their content (not as their identity text), so nesting
+    # does not escape quotes again at every level.
+    by_id: dict[str, dict[Any, dict[str, Any]]] = {}
     copied = copied_tables()
     for name, table in copied.items():
         targets = links(table)
@@ -507,9 +522,8 @@ def identities(tables: Mapping[str, Sequence[Mapping[str, Any]]]) -> dict[str, l
                     content[key] = by_id.get(targets[key], {}).get(value, "?")
                 else:
                     content[key] = _plain(value)
-            ident = json.dumps(content, sort_keys=True, ensure_ascii=False)
-            idents.append(ident)
+            idents.append(json.dumps(content, sort_keys=True, ensure_ascii=False))
             if "id" in row:
-                mine[row["id"]] = ident
+                mine[row["id"]] = content
         out[name] = idents
     return out
