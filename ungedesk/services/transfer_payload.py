@@ -31,6 +31,8 @@ from sqlalchemy import Table as SaTable
 
 from ungedesk.domain import cpr as cprmod
 from ungedesk.domain.plan import (
+    MAX_LINE,
+    MAX_TEXT,
     ApplicationKind,
     ConsentScope,
     ContactRole,
@@ -145,10 +147,31 @@ RANGES: dict[tuple[str, str], tuple[int, int]] = {
     ("measurement_score", "youth_score"): (SCALE_MIN, SCALE_MAX),
     ("plan_version", "number"): (1, 1_000_000),
 }
+# Text lengths the forms bound (validate_conversation, validate_measurement, validate_plan).
 TEXT_LIMITS: dict[tuple[str, str], int] = {
     ("measurement_score", "comment"): MAX_COMMENT,
     ("conversation", "notes"): 20_000,
+    ("plan_subgoal", "text"): MAX_LINE * 2,
+    **{
+        ("plan", name): MAX_TEXT
+        for name in (
+            "own_wishes",
+            "challenges",
+            "short_term_goals",
+            "long_term_goals",
+            "health",
+            "housing",
+            "family",
+        )
+    },
 }
+
+
+# Dates the forms refuse in the future (record_event, validate_measurement, validate_plan);
+# a day's slack for two machines on either side of midnight.
+NOT_AFTER_TODAY = frozenset(
+    {("case_event", "on"), ("measurement", "measured_on"), ("plan_application", "on")}
+)
 
 
 class TransferFileError(StoreError):
@@ -266,7 +289,9 @@ def _text(value: object) -> bool:
     return True
 
 
-def _column_value(table: str, column: Column[Any], raw: object, latest: datetime) -> Any:
+def _column_value(
+    table: str, column: Column[Any], raw: object, latest: datetime, today: date
+) -> Any:
     name = column.name
     if raw is None:
         if column.nullable and not column.primary_key:
@@ -301,6 +326,8 @@ def _column_value(table: str, column: Column[Any], raw: object, latest: datetime
             value = date.fromisoformat(raw)
         except ValueError:
             raise _bad(f"{_field(table, name)} er ikke en dato.") from None
+        if (table, name) in NOT_AFTER_TODAY and value > today + timedelta(days=1):
+            raise _bad(f"{_field(table, name)} ligger i fremtiden.")
     elif isinstance(kind, String):
         if not _text(raw):
             raise _bad(f"{_field(table, name)} har en forkert type.")
@@ -329,7 +356,7 @@ def _future() -> TransferFileError:
     )
 
 
-def _row(table: SaTable, raw: object, latest: datetime) -> dict[str, Any]:
+def _row(table: SaTable, raw: object, latest: datetime, today: date) -> dict[str, Any]:
     local = LOCAL_COLUMNS if table.name == "youth" else LOCAL_COLUMNS - {"id"}
     if not isinstance(raw, dict):
         raise _bad()
@@ -348,14 +375,14 @@ def _row(table: SaTable, raw: object, latest: datetime) -> dict[str, Any]:
             if column.name in local:
                 continue
             raise _bad(f"{_field(table.name, column.name)} mangler.")
-        row[column.name] = _column_value(table.name, column, raw[column.name], latest)
+        row[column.name] = _column_value(table.name, column, raw[column.name], latest, today)
     return row
 
 
 def _youth(raw: object, today: date, latest: datetime) -> tuple[str, dict[str, Any], datetime]:
     table = Youth.__table__
     assert isinstance(table, SaTable)
-    row = _row(table, raw, latest)
+    row = _row(table, raw, latest, today)
     for needed in ("cpr", "first_name", "last_name", "henvendelse_date", "updated_at"):
         if row.get(needed) is None:
             raise _bad(f"{_field('youth', needed)} mangler.")
@@ -462,11 +489,11 @@ def parse_case(doc: object, *, today: date, now: datetime) -> ParsedCase:
     assert isinstance(deadline_table, SaTable)
     # Deadlines are recomputed here, but a file is whole or not at all: check them too.
     for raw in _list(tables.get("deadline", [])):
-        _row(deadline_table, raw, latest)
+        _row(deadline_table, raw, latest, today)
 
     out: dict[str, list[dict[str, Any]]] = {}
     for name, table in copied.items():
-        rows = [_row(table, raw, latest) for raw in _list(tables.get(name, []))]
+        rows = [_row(table, raw, latest, today) for raw in _list(tables.get(name, []))]
         ids = [r["id"] for r in rows]
         if len(set(ids)) != len(ids):
             raise _bad(f"»{TABLE_LABELS.get(name, name)}« har to rækker med samme nøgle.")
