@@ -434,3 +434,59 @@ def test_undecodable_payloads_get_the_bad_file_message(
     path = seal_doc(payload, tmp_path / "p.udcase", CASE_PASS)
     with pytest.raises(transfer.TransferFileError):
         transfer.import_case(receiver, path, CASE_PASS, today=TODAY)
+
+
+def test_replacing_a_duplicate_keeps_links_of_kept_rows_whole(
+    store: Store, receiver: Store, tmp_path: Path
+) -> None:
+    from ungedesk.domain.progression import Indicator, MeasurementInput, ScoreInput
+    from ungedesk.domain.visitation import ConversationInput, ConversationKind, ConversationStatus
+    from ungedesk.services import conversations, integrity, progression
+    from ungedesk.store.models import Conversation, Measurement
+
+    yid = youths.register(store, PERSON, today=TODAY).youth_id
+    progression.choose_indicators(store, yid, [Indicator.ATTENDANCE], date(2026, 9, 2))
+    cid = conversations.book(
+        store,
+        yid,
+        ConversationInput(ConversationKind.FIRST, datetime(2026, 9, 3, 10, 30)),
+        ConversationStatus.HELD,
+    )
+    progression.record_measurement(
+        store,
+        yid,
+        MeasurementInput(
+            date(2026, 9, 3), (ScoreInput(Indicator.ATTENDANCE, 5, 6, ""),), conversation_id=cid
+        ),
+        today=TODAY,
+    )
+    path = transfer.export_case(store, yid, tmp_path / "a", CASE_PASS)
+    got = transfer.import_case(receiver, path, CASE_PASS, today=TODAY, now=EARLIER)
+    # The receiver ends up with an identical twin of the conversation, and its measurement
+    # points at the twin: replacing must drop the twin without breaking the link.
+    with receiver.session() as s:
+        original = s.scalars(
+            select(Conversation).where(Conversation.youth_id == got.youth_id)
+        ).one()
+        twin = Conversation(
+            **{
+                c: getattr(original, c)
+                for c in Conversation.__table__.columns.keys()  # noqa: SIM118
+                if c != "id"
+            }
+        )
+        s.add(twin)
+        s.flush()
+        measurement = s.scalars(
+            select(Measurement).where(Measurement.youth_id == got.youth_id)
+        ).one()
+        measurement.conversation_id = twin.id
+    with pytest.raises(transfer.TransferConflictError):
+        transfer.import_case(receiver, path, CASE_PASS, today=TODAY)
+    result = transfer.import_case(receiver, path, CASE_PASS, today=TODAY, replace=True)
+    assert (result.added, result.replaced) == (0, 1)
+    with receiver.session() as s:
+        left = s.scalars(select(Conversation.id).where(Conversation.youth_id == got.youth_id))
+        linked = s.scalars(select(Measurement.conversation_id)).all()
+        assert list(linked) == list(left)
+    assert integrity.check(receiver).sound
