@@ -293,8 +293,14 @@ def import_case(
             # them, and asking is the side that never loses work.
             if changed and youth.updated_at >= parsed.sent_updated_at:
                 labels = ", ".join(FIELD_LABELS.get(f, f) for f in changed)
+                # Dated by the receiver's last change: the fields may differ because of
+                # either side, and which one cannot be told apart.
                 losses.append(
-                    Loss(TABLE_LABELS["youth"], youth.updated_at.date(), f"ændret her: {labels}")
+                    Loss(
+                        TABLE_LABELS["youth"],
+                        youth.updated_at.date(),
+                        f"disse felter ville blive overskrevet: {labels}",
+                    )
                 )
             for name, rows in merge.surplus.items():
                 losses.extend(
