@@ -2777,8 +2777,24 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
         <translation>Overførsels&amp;frase</translation>
     </message>
     <message>
-        <source>A young person you do not have yet is registered with a new case number and you as caseworker. One you have is updated only if the file is newer.</source>
-        <translation>En ung, du ikke har i forvejen, registreres med et nyt sagsnummer og dig som sagsbehandler. En ung, du allerede har, opdateres kun, hvis filen er nyere.</translation>
+        <source>A young person you do not have yet is registered with a new case number and you as caseworker. One you have gets what the file adds; if the file lacks entries made here or would overwrite later changes, you are asked first.</source>
+        <translation>En ung, du ikke har i forvejen, registreres med et nyt sagsnummer og dig som sagsbehandler. En ung, du allerede har, får det, filen tilføjer; mangler filen noget, der er registreret her, eller ville den overskrive senere ændringer, bliver du spurgt først.</translation>
+    </message>
+    <message>
+        <source>Entries here would be lost</source>
+        <translation>Oplysninger her ville gå tabt</translation>
+    </message>
+    <message>
+        <source>The file lacks entries that exist here, or it would overwrite changes made here later than the sender&apos;s. Nothing has been changed yet. This would be lost:</source>
+        <translation>Filen mangler oplysninger, som findes her, eller den ville overskrive ændringer, der er lavet her senere end afsenderens. Intet er ændret endnu. Dette ville gå tabt:</translation>
+    </message>
+    <message>
+        <source>Replace anyway?</source>
+        <translation>Erstat alligevel?</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: the entries here are kept.</source>
+        <translation>Intet er importeret: oplysningerne her er bevaret.</translation>
     </message>
     <message>
         <source>Choose a transfer file</source>

@@ -17,7 +17,6 @@ from ungedesk.domain.profile import ProfileInput, Role
 from ungedesk.domain.youth import YouthInput
 from ungedesk.services import audit, backup, caseworkers, retention, youths
 from ungedesk.services.setup import create_installation, get_setting
-from ungedesk.services.transfer import NewerDataError
 from ungedesk.store.database import Store
 from ungedesk.store.paths import StorePaths
 from ungedesk.ui import tasks
@@ -358,10 +357,10 @@ def test_transfer_round_trip_between_two_stores(
     assert view.record.caseworker_name.startswith("Bo Kristensen")
     assert gone(incoming)
 
-    # The receiver edits the case; the same file again would overwrite newer data: refused.
+    # The receiver edits the case; the same file again would overwrite that change, so the
+    # dialog shows what would be lost and asks, default No.
     me = caseworkers.current_user(other)
     assert me is not None
-    qtbot.wait(1100)  # the database keeps change times to the second
     youths.update(
         other,
         view.record.id,
@@ -373,9 +372,22 @@ def test_transfer_round_trip_between_two_stores(
     again.file.setText(str(files[0]))
     again.passphrase.setText(TRANSFER_PASSPHRASE)
     again.ok_button.click()
+    qtbot.waitUntil(lambda: again.confirm is not None and again.confirm.isVisible())
+    box = again.confirm
+    assert box is not None
+    assert box.defaultButton() is box.button(QMessageBox.StandardButton.No)
+    assert "Stamdata" in box.informativeText() and "Efternavn" in box.informativeText()
+    assert box.informativeText().endswith("Erstat alligevel?")
+    box.button(QMessageBox.StandardButton.No).click()
     qtbot.waitUntil(again.general_error.isVisible)
-    assert again.general_error.text() == NewerDataError.message
-    again.reject()
+    assert again.general_error.text() == "Intet er importeret: oplysningerne her er bevaret."
+    assert youths.get(other, view.record.id).last_name == "Nørgaard-Berg"  # type: ignore[union-attr]
+    # Asked again, the caseworker chooses to replace: the file's details win.
+    again.ok_button.click()
+    qtbot.waitUntil(lambda: again.confirm is not None and again.confirm.isVisible())
+    again.confirm.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: gone(again) and not tasks.runner().busy)
+    assert youths.get(other, view.record.id).last_name == "Nørgaard"  # type: ignore[union-attr]
     receiver.close()
     qtbot.waitUntil(lambda: not tasks.runner().busy)
 

@@ -2,32 +2,66 @@
 
 The sender exports the case to a file encrypted with a transfer passphrase (scrypt +
 AES-256-GCM) and tells the receiver the passphrase another way (phone, in person). The file
-names only the case number. The receiver imports it: a new person is created; a person the
-receiver already has is updated only when the file is newer than what the receiver holds,
-otherwise the import is refused with a clear message, so newer data is never overwritten
-silently. The receiving caseworker becomes responsible; the access log stays with each
-installation (it records who there saw the data).
+names only the case number. The receiver imports it: a new person is created; for a person
+the receiver already has, the file is compared row by row with what the receiver holds.
+
+Freshness is never taken from the sender's word alone. Every row has an identity by content
+(transfer_payload.identities), so the importer can tell which of the receiver's rows the file
+does not contain. When the file holds everything the receiver has (plus more), it is merged
+without a question. When importing would delete a row that only the receiver has, or
+overwrite details the receiver changed later than the sender, the import is refused with
+TransferConflictError, which lists what would be lost; the caseworker may then import with
+``replace=True``, and the access log says how many entries were replaced. The receiver's
+record is stamped with the receiver's own clock, so a forged time in a file (which is refused
+anyway when it lies in the future) never blocks later genuine files.
+
+The receiving caseworker becomes responsible; the access log stays with each installation.
 """
 
 from __future__ import annotations
 
 import json
 import secrets
+import stat
+from collections import defaultdict, deque
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from babel.dates import format_date
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from sqlalchemy import Date, DateTime, delete, insert, select
-from sqlalchemy import Table as SaTable
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.orm import Session
 
+from ungedesk.domain import cpr as cprmod
 from ungedesk.domain.passphrase import assess
 from ungedesk.services import audit, deadlines
-from ungedesk.services.access import ACCESS_LOG_TABLE, collect, log_export, person_tables
+from ungedesk.services.access import (
+    ACCESS_LOG_TABLE,
+    FIELD_LABELS,
+    TABLE_LABELS,
+    collect,
+    log_export,
+)
 from ungedesk.services.audit import CURRENT_USER, Action
 from ungedesk.services.setup import InputError
+from ungedesk.services.transfer_labels import row_summary
+from ungedesk.services.transfer_payload import (
+    FORMAT,
+    MAX_FILE_BYTES,
+    VERSION,
+    YOUTH_FIELDS,
+    ParsedCase,
+    TransferFileError,
+    copied_tables,
+    decode_document,
+    identities,
+    links,
+    parse_case,
+    parse_header,
+)
 from ungedesk.services.youths import next_case_number
 from ungedesk.store import keys
 from ungedesk.store.database import Store
@@ -35,28 +69,52 @@ from ungedesk.store.errors import StoreError, WrongPassphraseError, translate_os
 from ungedesk.store.models import Setting, Youth
 from ungedesk.store.paths import write_private_atomic
 
+__all__ = [
+    "ImportResult",
+    "Loss",
+    "TransferConflictError",
+    "TransferFileError",
+    "export_case",
+    "import_case",
+    "read_case",
+]
+
 MAGIC = b"UNGEDESK-TRANSFER-1\n"
 _AAD = b"ungedesk-transfer-v1"
-# Columns that belong to the sending installation and are set anew on import.
-_LOCAL_COLUMNS = {"id", "youth_id", "case_number", "caseworker_id", "created_by_id"}
-# The youth row is handled apart, the access log stays with each installation, and
-# deadlines are recomputed from the copied facts under the receiver's rules.
-_NOT_COPIED = {"youth", ACCESS_LOG_TABLE, "deadline"}
-_DATE_COLUMNS = {"birth_date", "henvendelse_date", "closed_on"}
-_TIME_COLUMNS = {"created_at", "updated_at"}
+# How many lost entries the error's own message lists; the dialog shows them all.
+_LISTED = 12
 
 
-class TransferFileError(StoreError):
-    exit_code = 10
-    message = "Filen er ikke en gyldig UngeDesk-overførsel, eller den er beskadiget."
+@dataclass(frozen=True, slots=True)
+class Loss:
+    """One entry of the receiver's that an import would remove or overwrite. Only coded
+    values and dates: never a CPR, a name or free text."""
+
+    table: str  # Danish label of the kind of entry
+    on: date | None
+    summary: str
+
+    def line(self) -> str:
+        when = f", {format_date(self.on, 'd. MMMM y', locale='da')}" if self.on else ""
+        return f"{self.table}{when}: {self.summary}"
 
 
-class NewerDataError(StoreError):
+class TransferConflictError(StoreError):
+    """The file lacks entries the receiver has, or would overwrite details the receiver
+    changed later. Nothing is changed; ``losses`` says what importing anyway would lose."""
+
     exit_code = 11
-    message = (
-        "Denne installation har nyere oplysninger om den unge end overførselsfilen. "
-        "Importen er afvist, så intet nyere bliver overskrevet. Bed afsenderen om en ny fil."
-    )
+
+    def __init__(self, losses: list[Loss]) -> None:
+        self.losses = tuple(losses)
+        lines = [f"• {loss.line()}" for loss in self.losses[:_LISTED]]
+        if len(self.losses) > _LISTED:
+            lines.append(f"• … og {len(self.losses) - _LISTED} mere")
+        super().__init__(
+            "Overførselsfilen mangler oplysninger, som findes her, eller den ville overskrive "
+            "ændringer, der er lavet her senere. Importen er afvist, og intet er ændret. "
+            "Dette ville gå tabt:\n" + "\n".join(lines)
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +122,17 @@ class ImportResult:
     youth_id: int
     created: bool
     case_number: str
+    added: int = 0  # rows the file brought that the receiver did not have
+    replaced: int = 0  # the receiver's entries removed or overwritten (only with replace)
+
+
+def _seal(payload: bytes, passphrase: str, n: int) -> bytes:
+    salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
+    header = json.dumps({"kdf": "scrypt", "n": n, "salt": salt.hex(), "nonce": nonce.hex()})
+    blob = AESGCM(keys.derive_kek(passphrase, salt, n)).encrypt(
+        nonce, payload, _AAD + header.encode()
+    )
+    return MAGIC + header.encode() + b"\n" + blob
 
 
 def export_case(store: Store, youth_id: int, out_dir: Path, passphrase: str) -> Path:
@@ -74,140 +143,234 @@ def export_case(store: Store, youth_id: int, out_dir: Path, passphrase: str) -> 
     data = {k: v for k, v in collect(store, youth_id).items() if k != ACCESS_LOG_TABLE}
     payload = json.dumps(
         {
-            "format": "ungedesk-case",
-            "version": 1,
+            "format": FORMAT,
+            "version": VERSION,
             "exported": datetime.now(UTC).isoformat(timespec="seconds"),
             "tables": data,
         },
         ensure_ascii=False,
     ).encode("utf-8")
-    salt, nonce, n = secrets.token_bytes(16), secrets.token_bytes(12), keys.SCRYPT_N
-    header = json.dumps({"kdf": "scrypt", "n": n, "salt": salt.hex(), "nonce": nonce.hex()})
-    blob = AESGCM(keys.derive_kek(passphrase, salt, n)).encrypt(
-        nonce, payload, _AAD + header.encode()
-    )
     target = out_dir / f"overfoersel-{case_number}.udcase"
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        write_private_atomic(target, MAGIC + header.encode() + b"\n" + blob)
+        write_private_atomic(target, _seal(payload, passphrase, keys.SCRYPT_N))
     except OSError as exc:
         raise translate_os_error(exc) from exc
     return target
 
 
-def _decrypt(source: Path, passphrase: str) -> dict[str, Any]:
+def _read_bounded(source: Path) -> bytes:
+    """The file's bytes, refusing anything but a regular file of sane size before reading
+    it whole (a FIFO would block, a device or a huge file would exhaust memory)."""
     try:
-        raw = source.read_bytes()
+        info = source.stat()
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
+            raise TransferFileError()
+        with source.open("rb") as handle:
+            # Read one byte past the bound: the file may have grown since the stat.
+            raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise translate_os_error(exc) from exc
-    if not raw.startswith(MAGIC):
+    if len(raw) > MAX_FILE_BYTES:
         raise TransferFileError()
+    return raw
+
+
+def _decrypt(raw: bytes, passphrase: str) -> bytes:
+    if not raw.startswith(MAGIC) or b"\n" not in raw[len(MAGIC) :]:
+        raise TransferFileError()
+    header_line, blob = raw[len(MAGIC) :].split(b"\n", 1)
+    header = parse_header(header_line)
+    kek = keys.derive_kek(passphrase, header.salt, header.n)
     try:
-        header_line, blob = raw[len(MAGIC) :].split(b"\n", 1)
-        header = json.loads(header_line)
-        kek = keys.derive_kek(passphrase, bytes.fromhex(header["salt"]), int(header["n"]))
-        payload = AESGCM(kek).decrypt(bytes.fromhex(header["nonce"]), blob, _AAD + header_line)
+        return AESGCM(kek).decrypt(header.nonce, blob, _AAD + header_line)
     except InvalidTag:
         raise WrongPassphraseError(
             "Adgangsfrasen til overførselsfilen er forkert (eller filen er ændret)."
         ) from None
-    except (ValueError, KeyError, TypeError) as exc:
-        raise TransferFileError() from exc
-    try:
-        doc: dict[str, Any] = json.loads(payload)
-    except ValueError as exc:
-        raise TransferFileError() from exc
-    if doc.get("format") != "ungedesk-case" or "youth" not in doc.get("tables", {}):
-        raise TransferFileError()
-    return doc
 
 
-def _typed(column: str, value: Any, table: SaTable | None = None) -> Any:
-    """JSON gives dates as text: turn them back by the column's type."""
-    if value is None:
-        return None
-    kind = table.c[column].type if table is not None and column in table.c else None
-    if isinstance(kind, DateTime) or column in _TIME_COLUMNS:
-        return datetime.fromisoformat(value)
-    if isinstance(kind, Date) or column in _DATE_COLUMNS:
-        return date.fromisoformat(value)
-    return value
+def read_case(source: Path, passphrase: str, *, today: date, now: datetime) -> ParsedCase:
+    """Read, decrypt and check a transfer file without touching any store."""
+    doc = decode_document(_decrypt(_read_bounded(source), passphrase))
+    return parse_case(doc, today=today, now=now)
 
 
-def import_case(store: Store, source: Path, passphrase: str, *, today: date) -> ImportResult:
-    doc = _decrypt(source, passphrase)
-    people = doc["tables"]["youth"]
-    if len(people) != 1:
-        raise TransferFileError()
-    incoming = people[0]
-    tables = {t.name: t for t, _ in person_tables()}
+@dataclass(slots=True)
+class _Merge:
+    """What importing a file into an existing record would do, row by row."""
+
+    # table -> sender id -> receiver id, for file rows the receiver already holds
+    matched: dict[str, dict[Any, int]]
+    # table -> file rows to insert (parents first)
+    inserts: dict[str, list[dict[str, Any]]]
+    # table -> receiver rows not in the file (they go only with replace=True)
+    surplus: dict[str, list[dict[str, Any]]]
+    # receiver id of a surplus row -> a kept receiver row with the same identity (duplicates)
+    twins: dict[str, dict[int, int]]
+
+
+def _receiver_rows(session: Session, youth_id: int) -> dict[str, list[dict[str, Any]]]:
+    return {
+        name: [
+            dict(r) for r in session.execute(select(t).where(t.c.youth_id == youth_id)).mappings()
+        ]
+        for name, t in copied_tables().items()
+    }
+
+
+def _merge(mine: dict[str, list[dict[str, Any]]], parsed: ParsedCase) -> _Merge:
+    my_ids = identities(mine)
+    file_ids = identities(parsed.tables)
+    merge = _Merge({}, {}, {}, {})
+    for name in copied_tables():
+        waiting: dict[str, deque[int]] = defaultdict(deque)
+        for row, ident in zip(mine.get(name, []), my_ids.get(name, []), strict=True):
+            waiting[ident].append(row["id"])
+        matched = merge.matched.setdefault(name, {})
+        kept_by_ident: dict[str, int] = {}
+        for row, ident in zip(parsed.tables.get(name, []), file_ids[name], strict=True):
+            if waiting[ident]:
+                matched[row["id"]] = waiting[ident].popleft()
+                kept_by_ident[ident] = matched[row["id"]]
+            else:
+                merge.inserts.setdefault(name, []).append(row)
+        leftover = {i for q in waiting.values() for i in q}
+        merge.surplus[name] = [r for r in mine.get(name, []) if r["id"] in leftover]
+        merge.twins[name] = {
+            rid: kept_by_ident[ident]
+            for ident, q in waiting.items()
+            if ident in kept_by_ident
+            for rid in q
+        }
+    return merge
+
+
+def _now_naive(now: datetime) -> datetime:
+    """The store keeps times as naive UTC (SQLite's CURRENT_TIMESTAMP)."""
+    return now.astimezone(UTC).replace(tzinfo=None)
+
+
+def import_case(
+    store: Store,
+    source: Path,
+    passphrase: str,
+    *,
+    today: date,
+    now: datetime | None = None,
+    replace: bool = False,
+) -> ImportResult:
+    """Receive a case file. Raises TransferFileError for anything but a genuine, sane file,
+    WrongPassphraseError, and TransferConflictError when the receiver would lose entries;
+    ``replace=True`` (the caseworker's decision) imports anyway. One transaction: the store
+    is untouched on any failure."""
+    moment = now or datetime.now(UTC)
+    parsed = read_case(source, passphrase, today=today, now=moment)
+    tables = copied_tables()
     with store.session() as s:
         me_setting = s.get(Setting, CURRENT_USER)
         me = int(json.loads(me_setting.value)) if me_setting else None
-        existing = s.scalar(select(Youth).where(Youth.cpr == incoming["cpr"]))
-        values = {
-            k: _typed(k, v)
-            for k, v in incoming.items()
-            if k not in _LOCAL_COLUMNS and k in tables["youth"].columns
-        }
-        if existing is not None:
-            sent = _typed("updated_at", incoming.get("updated_at"))
-            if sent is None or existing.updated_at > sent:
-                raise NewerDataError()
-            for k, v in values.items():
-                setattr(existing, k, v)
-            youth = existing
-            created = False
-        else:
+        existing = s.scalar(select(Youth).where(Youth.cpr == parsed.cpr))
+        losses: list[Loss] = []
+        if existing is None:
             youth = Youth(
-                **values,
+                **parsed.youth,
+                cpr=parsed.cpr,
+                birth_date=_birth(parsed),
+                legal_sex=_sex(parsed),
                 case_number=next_case_number(s, today.year),
                 caseworker_id=me,
                 created_by_id=me,
             )
             s.add(youth)
-            created = True
-        s.flush()
-        if not created:
-            # The sender's file is the newer truth: its rows replace the receiver's
-            # (children before parents, so foreign keys never block).
-            for name, table in reversed(tables.items()):
-                if name not in ("youth", ACCESS_LOG_TABLE):
-                    s.execute(delete(table).where(table.c.youth_id == youth.id))
-        # Rows get new ids here; a row pointing at another copied row (a score at its
-        # measurement) is pointed at that row's new id. `tables` is parents first.
-        new_ids: dict[str, dict[Any, int]] = {}
-        for name, table in tables.items():
-            if name in _NOT_COPIED:
-                continue
-            links = {
-                fk.parent.name: fk.column.table.name
-                for fk in table.foreign_keys
-                if fk.column.table.name in tables and fk.column.table.name != "youth"
-            }
-            ids = new_ids.setdefault(name, {})
-            for row in doc["tables"].get(name, []):
-                clean = {
-                    k: _typed(k, v, table)
-                    for k, v in row.items()
-                    if k in table.columns and k not in ("id", "youth_id")
-                }
-                for column, target in links.items():
-                    if clean.get(column) is not None:
-                        # A link to a row that was not sent (it should not happen) is
-                        # dropped rather than pointed at someone else's row.
-                        clean[column] = new_ids.get(target, {}).get(clean[column])
-                new_id = s.scalar(
-                    insert(table).values(**clean, youth_id=youth.id).returning(table.c.id)
+            s.flush()
+            merge = _merge({}, parsed)
+        else:
+            youth = existing
+            merge = _merge(_receiver_rows(s, youth.id), parsed)
+            changed = [f for f in YOUTH_FIELDS if getattr(youth, f) != parsed.youth[f]]
+            # Equal times count as "changed here later": second resolution cannot order
+            # them, and asking is the side that never loses work.
+            if changed and youth.updated_at >= parsed.sent_updated_at:
+                labels = ", ".join(FIELD_LABELS.get(f, f) for f in changed)
+                # Dated by the receiver's last change: the fields may differ because of
+                # either side, and which one cannot be told apart.
+                losses.append(
+                    Loss(
+                        TABLE_LABELS["youth"],
+                        youth.updated_at.date(),
+                        f"disse felter ville blive overskrevet: {labels}",
+                    )
                 )
-                if "id" in row and new_id is not None:
-                    ids[row["id"]] = new_id
+            for name, rows in merge.surplus.items():
+                losses.extend(
+                    Loss(TABLE_LABELS.get(name, name), *row_summary(name, row)) for row in rows
+                )
+            if losses and not replace:
+                raise TransferConflictError(losses)
+            for f in YOUTH_FIELDS:
+                setattr(youth, f, parsed.youth[f])
+            # Children before parents, so foreign keys never block; a kept row that points
+            # at a removed duplicate is pointed at its identical twin first.
+            for name, table in reversed(tables.items()):
+                gone = [r["id"] for r in merge.surplus.get(name, [])]
+                if not gone:
+                    continue
+                for child in tables.values():
+                    for column, target in links(child).items():
+                        if target != name:
+                            continue
+                        for old, twin in merge.twins[name].items():
+                            s.execute(
+                                update(child)
+                                .where(child.c.youth_id == youth.id, child.c[column] == old)
+                                .values({column: twin})
+                            )
+                s.execute(delete(table).where(table.c.id.in_(gone)))
+        # The receiver's own clock, never the sender's value.
+        youth.updated_at = _now_naive(moment)
+        s.flush()
+        added = _insert(s, youth.id, merge)
         deadlines.refresh(s, youth.id)
+        detail = "Modtaget ved overførsel"
+        if added:
+            detail += f"; {added} nye poster"
+        if losses:
+            detail += f"; erstattede {len(losses)} poster, der fandtes her"
         audit.record(
             s,
-            Action.CREATE if created else Action.UPDATE,
+            Action.CREATE if existing is None else Action.UPDATE,
             youth_id=youth.id,
             subject=youth.case_number,
-            detail="Modtaget ved overførsel",
+            detail=detail,
         )
-        return ImportResult(youth.id, created, youth.case_number)
+        return ImportResult(youth.id, existing is None, youth.case_number, added, len(losses))
+
+
+def _insert(s: Session, youth_id: int, merge: _Merge) -> int:
+    """Insert the file's new rows, parents first, pointing links at the receiver's ids."""
+    ids = {name: dict(m) for name, m in merge.matched.items()}
+    count = 0
+    for name, table in copied_tables().items():
+        targets = links(table)
+        mine = ids.setdefault(name, {})
+        for row in merge.inserts.get(name, []):
+            values = {k: v for k, v in row.items() if k not in ("id", "youth_id")}
+            for column, target in targets.items():
+                if values.get(column) is not None:
+                    values[column] = ids[target][values[column]]
+            new_id = s.scalar(
+                insert(table).values(**values, youth_id=youth_id).returning(table.c.id)
+            )
+            assert new_id is not None
+            mine[row["id"]] = new_id
+            count += 1
+    return count
+
+
+def _birth(parsed: ParsedCase) -> date:
+    return cprmod.parse(parsed.cpr).birth_date
+
+
+def _sex(parsed: ParsedCase) -> str:
+    return cprmod.parse(parsed.cpr).legal_sex.value

@@ -6,13 +6,21 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFileDialog, QFormLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 
 from ungedesk.domain.passphrase import assess
 from ungedesk.services import transfer
 from ungedesk.services.setup import InputError
-from ungedesk.services.transfer import ImportResult
+from ungedesk.services.transfer import ImportResult, TransferConflictError
 from ungedesk.services.youths import YouthRecord
 from ungedesk.store.database import Store
 from ungedesk.store.errors import WrongPassphraseError
@@ -163,6 +171,7 @@ class TransferImportDialog(WorkDialog):
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.field_errors = {"file": MessageLabel(), "passphrase": MessageLabel()}
+        self.confirm: QMessageBox | None = None  # the open "replace anyway?" question
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         add_row(
@@ -178,7 +187,8 @@ class TransferImportDialog(WorkDialog):
             _hint(
                 self.tr(
                     "A young person you do not have yet is registered with a new case number and "
-                    "you as caseworker. One you have is updated only if the file is newer."
+                    "you as caseworker. One you have gets what the file adds; if the file lacks "
+                    "entries made here or would overwrite later changes, you are asked first."
                 )
             )
         )
@@ -209,12 +219,16 @@ class TransferImportDialog(WorkDialog):
         if problems:
             self.failed(InputError(problems))
             return
+        self._import(replace=False)
+
+    def _import(self, *, replace: bool) -> None:
         self.run(
             transfer.import_case,
             self._store,
             Path(self.file.text().strip()),
             self.passphrase.text(),
             today=self._today(),
+            replace=replace,
             on_done=self._done,
         )
 
@@ -225,7 +239,41 @@ class TransferImportDialog(WorkDialog):
             self.passphrase.setFocus()
             self.passphrase.selectAll()
             return
+        if isinstance(exc, TransferConflictError):
+            self.set_busy(False)
+            self._ask_replace(exc)
+            return
         super().failed(exc)
+
+    def _ask_replace(self, exc: TransferConflictError) -> None:
+        """Show what would be lost and ask, without blocking (default No: nothing changes).
+        Yes runs the same import again with replace=True, on the worker like the first."""
+        lines = "\n".join(f"• {loss.line()}" for loss in exc.losses)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Entries here would be lost"),
+            self.tr(
+                "The file lacks entries that exist here, or it would overwrite changes made "
+                "here later than the sender's. Nothing has been changed yet. This would be lost:"
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setInformativeText(lines + "\n\n" + self.tr("Replace anyway?"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(self._answered)
+        self.confirm = box
+        box.open()
+
+    def _answered(self, answer: int) -> None:
+        self.confirm = None
+        if answer == QMessageBox.StandardButton.Yes:
+            self._import(replace=True)
+        else:
+            self.general_error.show_message(
+                self.tr("Nothing was imported: the entries here are kept.")
+            )
 
     def _done(self, result: ImportResult) -> None:
         self.imported.emit(result)
