@@ -490,3 +490,20 @@ def test_replacing_a_duplicate_keeps_links_of_kept_rows_whole(
         linked = s.scalars(select(Measurement.conversation_id)).all()
         assert list(linked) == list(left)
     assert integrity.check(receiver).sound
+
+
+def test_export_folder_is_created_owner_only_whatever_the_umask(
+    store: Store, tmp_path: Path
+) -> None:
+    import os
+    import stat
+
+    youth_id = youths.register(store, PERSON, today=TODAY).youth_id
+    previous = os.umask(0)
+    try:
+        made = transfer.export_case(store, youth_id, tmp_path / "ny" / "mappe", CASE_PASS)
+    finally:
+        os.umask(previous)
+    for folder in (tmp_path / "ny", tmp_path / "ny" / "mappe"):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert stat.S_IMODE(made.stat().st_mode) == 0o600

@@ -67,7 +67,7 @@ from ungedesk.store import keys
 from ungedesk.store.database import Store
 from ungedesk.store.errors import StoreError, WrongPassphraseError, translate_os_error
 from ungedesk.store.models import Setting, Youth
-from ungedesk.store.paths import write_private_atomic
+from ungedesk.store.paths import make_private_dirs, write_private_atomic
 
 __all__ = [
     "ImportResult",
@@ -152,7 +152,7 @@ def export_case(store: Store, youth_id: int, out_dir: Path, passphrase: str) -> 
     ).encode("utf-8")
     target = out_dir / f"overfoersel-{case_number}.udcase"
     try:
-        out_dir.mkdir(parents=True, exist_ok=True)
+        make_private_dirs(out_dir)  # owner-only whatever the umask
         write_private_atomic(target, _seal(payload, passphrase, keys.SCRYPT_N))
     except OSError as exc:
         raise translate_os_error(exc) from exc
