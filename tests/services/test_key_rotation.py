@@ -211,3 +211,30 @@ def test_a_prepared_rotation_overtaken_by_new_work_starts_afresh(
     result = key_rotation.rotate_data_key(store_paths, PASSPHRASE)
     assert not result.resumed and result.rows > 0
     _assert_sound(store_paths, 3)
+
+
+def test_a_rotation_stopped_between_the_renames_says_run_it_again(
+    store: Store, store_paths: StorePaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The new database is in place, its key file is not: opening must not call the store
+    damaged (which would send the caseworker to an older backup), but say to finish."""
+    from ungedesk.store.errors import InterruptedRotationError
+
+    _fill(store, 3)
+    store.close()
+    real_replace = os.replace
+
+    def stop_at_key_file(src: object, dst: object) -> None:
+        if str(dst) == str(store_paths.key_file):
+            raise OSError(5, "Input/output error")
+        real_replace(src, dst)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(key_rotation.os, "replace", stop_at_key_file)
+    with pytest.raises(Exception):  # noqa: B017 - the I/O error, told in Danish
+        key_rotation.rotate_data_key(store_paths, PASSPHRASE)
+    monkeypatch.undo()
+    with pytest.raises(InterruptedRotationError) as told:
+        setup.unlock(store_paths, PASSPHRASE)
+    assert "key rotate" in told.value.message
+    assert key_rotation.rotate_data_key(store_paths, PASSPHRASE).resumed
+    _assert_sound(store_paths, 3)

@@ -21,6 +21,7 @@ from ungedesk.store import anchor, instance_lock, keys, migrate
 from ungedesk.store.engine import create_store_engine, translated_errors
 from ungedesk.store.errors import (
     DamagedStoreError,
+    InterruptedRotationError,
     KeyFileError,
     MissingKeyError,
     NoStoreError,
@@ -299,6 +300,12 @@ def check_files(paths: StorePaths) -> None:
             info = None
     except OSError as exc:
         raise translate_os_error(exc) from exc
+    # services.key_rotation's files: a new key file waiting while the new database is no
+    # longer waiting beside the old one means the database was swapped and its key was not.
+    new_key_file = paths.key_file.with_name(paths.key_file.name + ".rekey")
+    new_db = paths.db.with_name(paths.db.name + ".rekey")
+    if new_key_file.exists() and not (new_db.exists() and info is not None):
+        raise InterruptedRotationError()
     if info is None:
         if key_there:
             raise DamagedStoreError()

@@ -73,6 +73,18 @@ class DamagedStoreError(StoreError):
     )
 
 
+class InterruptedRotationError(StoreError):
+    """A data-key rotation stopped after the new database was put in place but before its
+    key file was: the store opens only once the rotation is finished (nothing is lost)."""
+
+    exit_code = 5
+    message = (
+        "En udskiftning af databasens nøgle blev afbrudt halvvejs. Intet er tabt: kør "
+        "'ungedesk key rotate' igen (med gendannelsesfrasen) for at gøre den færdig. "
+        "Gendan ikke fra en sikkerhedskopi."
+    )
+
+
 class StoreInUseError(StoreError):
     """Another UngeDesk (window or command) holds the data directory."""
 
