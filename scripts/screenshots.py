@@ -31,6 +31,7 @@ from ungedesk.domain.profile import ProfileInput, Role
 from ungedesk.domain.visitation import ConversationStatus
 from ungedesk.domain.youth import ExitReason
 from ungedesk.services import (
+    audit,
     backup,
     conversations,
     deadlines,
@@ -39,6 +40,7 @@ from ungedesk.services import (
     setup,
     visitation,
 )
+from ungedesk.services.transfer import Loss, TransferConflictError
 from ungedesk.store.database import Store
 from ungedesk.store.paths import StorePaths
 from ungedesk.ui import tasks
@@ -50,6 +52,7 @@ from ungedesk.ui.i18n import install_translations
 from ungedesk.ui.local_rules_dialog import LocalRulesDialog
 from ungedesk.ui.lock import SessionLock
 from ungedesk.ui.main_window import MainWindow
+from ungedesk.ui.passphrase_dialog import ChangePassphraseDialog
 from ungedesk.ui.record_view import RecordView
 from ungedesk.ui.retention_dialog import ExpiredCasesDialog
 from ungedesk.ui.settings_dialog import SettingsDialog
@@ -750,8 +753,38 @@ def shoot_trust(shoot: Shooter, window: MainWindow, store: Store, paths: StorePa
     shoot(transfer, "case-transfer-weak-passphrase")
     transfer.close()
     window.import_case_action.trigger()
-    shoot(_dialog(window, TransferImportDialog), "case-receive")
+    receive = _dialog(window, TransferImportDialog)
+    shoot(receive, "case-receive")
+    # What a conflict looks like: the receiver's own entries the file lacks.
+    losses = [
+        Loss("Samtale", TODAY - timedelta(days=7 * i), "Opfølgningssamtale, afholdt")
+        for i in range(1, 16)
+    ]
+    receive._ask_replace(TransferConflictError(losses))  # type: ignore[attr-defined]
+    wait_until(lambda: receive.confirm is not None and receive.confirm.isVisible())  # type: ignore[attr-defined]
+    shoot(receive.confirm, "case-receive-conflict")  # type: ignore[attr-defined]
+    receive.confirm.close()  # type: ignore[attr-defined]
     window.dialog.close()  # type: ignore[union-attr]
+
+    window.passphrase_action.trigger()
+    shoot(_dialog(window, ChangePassphraseDialog), "security-change-passphrase")
+    window.dialog.close()  # type: ignore[union-attr]
+    window.show_log_alerts(
+        [
+            "Loggen er rullet tilbage eller afkortet: ankerfilen ved siden af databasen kender "
+            "hændelse nr. 212 (skrevet 28.11.2026 kl. 15:02 UTC), men databasen slutter ved "
+            "nr. 198. 14 hændelser (nr. 199-212) mangler."
+        ]
+    )
+    assert window.notice is not None
+    shoot(window.notice, "security-log-rolled-back")
+    window.notice.close()
+    witness = paths.root.parent / "screens-vidne.json"
+    tasks.runner().call_blocking(audit.export_witness, store, witness)
+    window._witness_saved(tasks.runner().call_blocking(audit.head, store))
+    wait_until(lambda: window.notice is not None and window.notice.isVisible())
+    shoot(window.notice, "security-witness-saved")
+    window.notice.close()
 
     window.my_access_action.trigger()
     mine = _dialog(window, MyAccessDialog)

@@ -2781,6 +2781,10 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
         <translation>En ung, du ikke har i forvejen, registreres med et nyt sagsnummer og dig som sagsbehandler. En ung, du allerede har, får det, filen tilføjer; mangler filen noget, der er registreret her, eller ville den overskrive senere ændringer, bliver du spurgt først.</translation>
     </message>
     <message>
+        <source>… and {count} more</source>
+        <translation>… og {count} mere</translation>
+    </message>
+    <message>
         <source>Entries here would be lost</source>
         <translation>Oplysninger her ville gå tabt</translation>
     </message>

@@ -34,6 +34,8 @@ from ungedesk.ui.widgets import (
 )
 from ungedesk.ui.work_dialog import WorkDialog
 
+LISTED_LOSSES = 12
+
 
 def _hint(text: str) -> QLabel:
     label = QLabel(text)
@@ -248,7 +250,10 @@ class TransferImportDialog(WorkDialog):
     def _ask_replace(self, exc: TransferConflictError) -> None:
         """Show what would be lost and ask, without blocking (default No: nothing changes).
         Yes runs the same import again with replace=True, on the worker like the first."""
-        lines = "\n".join(f"• {loss.line()}" for loss in exc.losses)
+        shown = exc.losses[:LISTED_LOSSES]  # a long list would push the buttons off screen
+        lines = "\n".join(f"• {loss.line()}" for loss in shown)
+        if len(exc.losses) > len(shown):
+            lines += "\n" + self.tr("… and {count} more").format(count=len(exc.losses) - len(shown))
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             self.tr("Entries here would be lost"),
