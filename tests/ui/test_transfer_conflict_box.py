@@ -15,9 +15,11 @@ from ungedesk.ui.transfer_dialogs import LISTED_LOSSES, TransferImportDialog
 def test_a_long_list_of_losses_is_cut_and_no_is_the_default(qtbot, window: MainWindow) -> None:
     window.import_case_action.trigger()
     qtbot.waitUntil(
-        lambda: isinstance(window.dialog, TransferImportDialog)
-        and shiboken6.isValid(window.dialog)
-        and window.dialog.isVisible()
+        lambda: (
+            isinstance(window.dialog, TransferImportDialog)
+            and shiboken6.isValid(window.dialog)
+            and window.dialog.isVisible()
+        )
     )
     dialog = window.dialog
     assert isinstance(dialog, TransferImportDialog)
