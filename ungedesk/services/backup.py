@@ -107,6 +107,7 @@ LEFTOVER_AGE = timedelta(hours=1)
 _LIVE_NAMES = (f"{DB_NAME}-wal", f"{DB_NAME}-shm", anchor.FILE_NAME, KEY_NAME, DB_NAME)
 _MOVE_IN = (anchor.FILE_NAME, KEY_NAME, DB_NAME)
 _FOLDER_NAME = re.compile(r"\.(restore|replaced)-[0-9a-f]{8}")
+_ATOMIC_TMP = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
 _STORE_ID = re.compile(r"[0-9A-Za-z-]{1,64}")
 _REVISION = re.compile(r"[0-9A-Za-z_]{1,64}")
 _HEX64 = re.compile(r"[0-9a-f]{64}")
@@ -1123,13 +1124,18 @@ def clean_leftovers(paths: StorePaths, *, now: datetime) -> int:
         except OSError:
             continue  # tried again next time
         removed += 1
-    tmp = root / (JOURNAL_NAME + ".tmp")
-    try:
-        if doc is None and tmp.is_file() and _stale(os.lstat(tmp).st_mtime, now):
-            tmp.unlink()
-            removed += 1
-    except OSError:
-        pass
+    # Temp files of an atomic write that was killed (the journal, the key file, the lock's
+    # info, the log's mark): store.paths.write_private_atomic names them ".<name>.<8>.tmp".
+    for entry in entries:
+        if not _ATOMIC_TMP.fullmatch(entry.name):
+            continue
+        try:
+            info = os.lstat(entry)
+            if stat.S_ISREG(info.st_mode) and _stale(info.st_mtime, now):
+                entry.unlink()
+                removed += 1
+        except OSError:
+            continue
     # A copy that cannot be removed now is tried again at the next clean-up.
     with suppress(StoreError):
         removed += migrate.remove_migration_copies(paths, now=now)
