@@ -6,11 +6,17 @@ how many of them (``count``, for "at least 4 jobsamtaler in 6 months"), and from
 it is law (``valid_from``/``valid_to`` compared with the start event's date, so old cases
 keep old rules). A municipality's local standard is a rule of its own that names the legal
 rule it tightens. Rules are parsed from TOML text; reading the file is the caller's job.
+
+A rule can recur (``every`` instead of ``period``): "at least one samtale every 2 months
+after the previous one". Its deadlines form a chain: the start event opens the first, and
+each meeting event opens the next from its own date, so a gap longer than the period shows
+as one overdue (or late) deadline however long it is.
 """
 
 from __future__ import annotations
 
 import tomllib
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -46,6 +52,13 @@ class Rule:
     once: bool = False  # only the first occurrence of the start event opens a deadline
     local: bool = False
     tightens: str | None = None
+    recurs: bool = False  # ``period`` is an interval: each meeting event opens the next one
+
+    @property
+    def self_started(self) -> bool:
+        """The start event is also a meeting event (jobsamtale -> jobsamtale): the start
+        cannot meet its own deadline, so only later events count."""
+        return self.start_event in self.meets
 
     def in_force_on(self, day: date) -> bool:
         return self.valid_from <= day and (self.valid_to is None or day < self.valid_to)
@@ -94,19 +107,52 @@ class Deadline:
     tightened_by: tuple[Rule, ...] = field(default=())
 
 
-_REQUIRED = ("id", "description", "start_event", "period", "meets", "source", "valid_from")
+_REQUIRED = ("id", "description", "start_event", "meets", "source", "valid_from")
+_KNOWN = {
+    *_REQUIRED,
+    "period",
+    "every",
+    "count",
+    "target_groups",
+    "min_age",
+    "max_age",
+    "historic",
+    "once",
+    "local",
+    "tightens",
+    "valid_to",
+}
 
 
-def _period(rule_id: str, raw: object) -> Period:
+def _period(rule_id: str, key: str, raw: object) -> Period:
     if not isinstance(raw, dict) or len(raw) != 1:
-        raise RuleError(f"Regel {rule_id}: 'period' skal have én enhed, fx {{ weeks = 1 }}.")
+        raise RuleError(f"Regel {rule_id}: '{key}' skal have én enhed, fx {{ weeks = 1 }}.")
     ((unit, amount),) = raw.items()
     try:
-        return Period(int(amount), Unit(unit))
+        parsed_unit = Unit(unit)
     except ValueError:
         raise RuleError(
-            f"Regel {rule_id}: ukendt periode {unit!r} (brug days, working_days, weeks, months)."
+            f"Regel {rule_id}: ukendt periode {unit!r} i '{key}' "
+            "(brug days, working_days, weeks, months)."
         ) from None
+    if isinstance(amount, bool) or not isinstance(amount, int) or amount < 0:
+        raise RuleError(f"Regel {rule_id}: '{key}' skal være et helt tal, 0 eller mere.")
+    return Period(amount, parsed_unit)
+
+
+def _int(rule_id: str, key: str, raw: dict[str, object], minimum: int) -> int | None:
+    if key not in raw:
+        return None
+    value = raw[key]
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise RuleError(f"Regel {rule_id}: '{key}' skal være et helt tal, mindst {minimum}.")
+    return value
+
+
+def _strings(rule_id: str, key: str, raw: object) -> tuple[str, ...]:
+    if not isinstance(raw, list) or not all(isinstance(v, str) and v for v in raw):
+        raise RuleError(f"Regel {rule_id}: '{key}' skal være en liste af tekster.")
+    return tuple(raw)
 
 
 def _date(rule_id: str, key: str, raw: object) -> date:
@@ -118,49 +164,74 @@ def _date(rule_id: str, key: str, raw: object) -> date:
         raise RuleError(f"Regel {rule_id}: {key} skal være en dato som 2027-01-01.") from None
 
 
+def _parse_one(raw: dict[str, object], *, local: bool) -> Rule:
+    rule_id = str(raw.get("id", "?"))
+    missing = [k for k in _REQUIRED if k not in raw]
+    if missing:
+        raise RuleError(f"Regel {rule_id}: mangler {', '.join(missing)}.")
+    unknown = sorted(set(raw) - _KNOWN)
+    if unknown:
+        raise RuleError(f"Regel {rule_id}: ukendt felt {', '.join(unknown)}.")
+    # A rule has a period (one deadline per start event) or an interval (a chain), not both.
+    if ("period" in raw) == ("every" in raw):
+        raise RuleError(f"Regel {rule_id}: angiv enten 'period' eller 'every' (præcis én af dem).")
+    recurs = "every" in raw
+    period = _period(rule_id, "every" if recurs else "period", raw["every" if recurs else "period"])
+    count = _int(rule_id, "count", raw, 1) or 1
+    if recurs:
+        if period.amount < 1:
+            raise RuleError(f"Regel {rule_id}: 'every' skal være mindst 1 (fx {{ months = 2 }}).")
+        if count != 1:
+            raise RuleError(
+                f"Regel {rule_id}: 'count' kan ikke bruges med 'every' "
+                "(hver samtale åbner den næste frist)."
+            )
+    meets = _strings(rule_id, "meets", raw["meets"])
+    if not meets:
+        raise RuleError(f"Regel {rule_id}: 'meets' skal nævne mindst én hændelse.")
+    valid_from = _date(rule_id, "valid_from", raw["valid_from"])
+    valid_to = _date(rule_id, "valid_to", raw["valid_to"]) if "valid_to" in raw else None
+    if valid_to is not None and valid_to <= valid_from:
+        raise RuleError(f"Regel {rule_id}: valid_to skal ligge efter valid_from.")
+    tightens = raw.get("tightens")
+    return Rule(
+        id=rule_id,
+        description=str(raw["description"]),
+        start_event=str(raw["start_event"]),
+        period=period,
+        meets=meets,
+        source=str(raw["source"]),
+        valid_from=valid_from,
+        valid_to=valid_to,
+        count=count,
+        target_groups=_strings(rule_id, "target_groups", raw.get("target_groups", [])),
+        min_age=_int(rule_id, "min_age", raw, 0),
+        max_age=_int(rule_id, "max_age", raw, 0),
+        historic=bool(raw.get("historic", False)),
+        once=bool(raw.get("once", False)),
+        local=local or bool(raw.get("local")),
+        tightens=None if tightens is None else str(tightens),
+        recurs=recurs,
+    )
+
+
 def parse_rules(text: str, *, local: bool = False) -> list[Rule]:
     """Rules from TOML text: ``[[rule]]`` tables. Raises RuleError with a Danish message."""
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise RuleError(f"Regelfilen kan ikke læses: {exc}") from None
+    tables = doc.get("rule", [])
+    if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
+        raise RuleError("Regelfilen skal bestå af [[rule]]-tabeller.")
     rules: list[Rule] = []
     seen: set[str] = set()
-    for raw in doc.get("rule", []):
-        rule_id = str(raw.get("id", "?"))
-        missing = [k for k in _REQUIRED if k not in raw]
-        if missing:
-            raise RuleError(f"Regel {rule_id}: mangler {', '.join(missing)}.")
-        if rule_id in seen:
-            raise RuleError(f"Regel {rule_id} findes to gange.")
-        seen.add(rule_id)
-        count = int(raw.get("count", 1))
-        if count < 1:
-            raise RuleError(f"Regel {rule_id}: count skal være mindst 1.")
-        valid_from = _date(rule_id, "valid_from", raw["valid_from"])
-        valid_to = _date(rule_id, "valid_to", raw["valid_to"]) if "valid_to" in raw else None
-        if valid_to is not None and valid_to <= valid_from:
-            raise RuleError(f"Regel {rule_id}: valid_to skal ligge efter valid_from.")
-        rules.append(
-            Rule(
-                id=rule_id,
-                description=str(raw["description"]),
-                start_event=str(raw["start_event"]),
-                period=_period(rule_id, raw["period"]),
-                meets=tuple(str(m) for m in raw["meets"]),
-                source=str(raw["source"]),
-                valid_from=valid_from,
-                valid_to=valid_to,
-                count=count,
-                target_groups=tuple(str(g) for g in raw.get("target_groups", ())),
-                min_age=raw.get("min_age"),
-                max_age=raw.get("max_age"),
-                historic=bool(raw.get("historic", False)),
-                once=bool(raw.get("once", False)),
-                local=local or bool(raw.get("local")),
-                tightens=raw.get("tightens"),
-            )
-        )
+    for raw in tables:
+        rule = _parse_one(raw, local=local)
+        if rule.id in seen:
+            raise RuleError(f"Regel {rule.id} findes to gange.")
+        seen.add(rule.id)
+        rules.append(rule)
     return rules
 
 
@@ -175,14 +246,63 @@ def _applies(rule: Rule, facts: CaseFacts, start: date) -> bool:
     return rule.max_age is None or age <= rule.max_age
 
 
+def _deadline(rule: Rule, start: date, hits: Sequence[date], today: date) -> Deadline:
+    """One deadline from ``start``; ``hits`` are the dates of the events that can meet it."""
+    due = add_period(start, rule.period)
+    in_window = [d for d in hits if d <= due]
+    met_on: date | None
+    if len(in_window) >= rule.count:
+        status, met_on = Status.MET, in_window[rule.count - 1]
+    elif len(hits) >= rule.count:
+        status, met_on = Status.LATE, hits[rule.count - 1]
+    else:
+        status = Status.OVERDUE if today > due else Status.OPEN
+        met_on = None
+    return Deadline(rule, start, due, status, len(in_window), met_on, closed_reason(due))
+
+
+def _after(days: Sequence[date], start: date, *, same_day: bool) -> list[date]:
+    i = bisect_left(days, start) if same_day else bisect_right(days, start)
+    return list(days[i:])
+
+
+def _chain(
+    rule: Rule, facts: CaseFacts, first: date, meets: Sequence[date], today: date
+) -> list[Deadline]:
+    """A recurring rule's deadlines: ``first`` opens one, each meeting event the next."""
+    out: list[Deadline] = []
+    start = first
+    # A samtale on the day of another kind of start event (the henvendelse) counts, as for
+    # one-off rules; after that, and for self-started chains, only later days do.
+    i = bisect_right(meets, start) if rule.self_started else bisect_left(meets, start)
+    while True:
+        hits = meets[i : i + 1]
+        if _applies(rule, facts, start):
+            out.append(_deadline(rule, start, hits, today))
+        if not hits:
+            return out
+        # The next link starts at the meeting event (perhaps on the start day itself, after a
+        # henvendelse); from then on only later days count, so the chain always moves on.
+        start = hits[0]
+        i = bisect_right(meets, start, lo=i)
+
+
 def deadlines(
     rules: Iterable[Rule], facts: CaseFacts, today: date, *, include_historic: bool = False
 ) -> list[Deadline]:
     """Every deadline the rules give this case, earliest due first.
 
     Each occurrence of a start event opens its own deadline (a young person can leave the
-    plan twice). An event on the start day counts (a jobsamtale the same day as the
-    henvendelse meets "at the latest after 1 week").
+    plan twice). When the start event is of another kind than the meeting events, an event
+    on the start day counts: the law counts a jobsamtale held the same day as the henvendelse
+    as meeting "at the latest after 1 week". When the start event is itself a meeting kind
+    (a jobsamtale starts "the next jobsamtale within 2 months"), only events on later days
+    count: otherwise every samtale would meet its own deadline and a five-month gap would
+    never show. A second samtale on the same day is not a follow-up either.
+
+    A recurring rule (``every``) gives a chain: see ``_chain``. Its links start at the first
+    start event and at each meeting event after it; a link whose start day the rule does not
+    apply to (another target group, before valid_from) is left out but the chain goes on.
     """
     rules = [r for r in rules if include_historic or not r.historic]
     by_kind: dict[str, list[date]] = {}
@@ -193,22 +313,16 @@ def deadlines(
     out: list[Deadline] = []
     for rule in rules:
         starts = by_kind.get(rule.start_event, [])
+        meets = sorted(d for k in set(rule.meets) for d in by_kind.get(k, []))
+        if rule.recurs:
+            if starts:
+                out.extend(_chain(rule, facts, starts[0], meets, today))
+            continue
         for start in starts[:1] if rule.once else starts:
             if not _applies(rule, facts, start):
                 continue
-            due = add_period(start, rule.period)
-            hits = sorted(d for k in rule.meets for d in by_kind.get(k, []) if d >= start)
-            in_window = [d for d in hits if d <= due]
-            if len(in_window) >= rule.count:
-                status, met_on = Status.MET, in_window[rule.count - 1]
-            elif len(hits) >= rule.count:
-                status, met_on = Status.LATE, hits[rule.count - 1]
-            else:
-                status = Status.OVERDUE if today > due else Status.OPEN
-                met_on = None
-            out.append(
-                Deadline(rule, start, due, status, len(in_window), met_on, closed_reason(due))
-            )
+            hits = _after(meets, start, same_day=not rule.self_started)
+            out.append(_deadline(rule, start, hits, today))
     local_by_target: dict[str, list[Rule]] = {}
     for d in out:
         if d.rule.tightens:
