@@ -3,6 +3,7 @@ conversation held, the deadlines it meets, and the calendar invitation."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -110,12 +111,14 @@ def test_booking_takes_two_keystrokes_and_takes_the_next_free_uu_slot(
 
 
 def test_marking_held_meets_the_first_jobsamtale_deadline(
-    qtbot, record: RecordView, store: Store
+    qtbot, record: RecordView, store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     panel = record.conversations
     book_with_keyboard(qtbot, record)
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
+    # Two days later the booked samtale (26 Nov) has taken place: the record's clock moves on.
+    monkeypatch.setattr(sys.modules[__name__], "NOW", datetime(2026, 11, 26, 12, 0))
     first = next(
         d for d in record.deadlines.model.rows if d.rule_id == "lab-31-5-foerste-jobsamtale"
     )
@@ -225,3 +228,52 @@ def test_missed_and_cancelled(
         ConversationStatus.MISSED,
     ]
     assert [panel.model.index(r, 2).data() for r in range(2)] == ["Aflyst", "Udeblevet"]
+
+
+def test_a_booked_samtale_cannot_be_marked_held_before_its_day(
+    qtbot, record: RecordView, store: Store
+) -> None:
+    panel = record.conversations
+    book_with_keyboard(qtbot, record)
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)  # booked for Thursday 26 Nov; today is 24 Nov
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
+    panel.table.selectRow(0)
+    qtbot.mouseClick(panel.held_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: isinstance(panel.dialog, HeldDialog) and panel.dialog.isVisible())
+    held = panel.dialog
+    assert isinstance(held, HeldDialog)
+    qtbot.mouseClick(held.ok_button, Qt.MouseButton.LeftButton)
+    error = held.field_errors["starts_at"]
+    qtbot.waitUntil(error.isVisible)
+    assert error.text() == conversations.HELD_IN_FUTURE
+    assert "afholdt" in error.text() and held.isVisible()
+    held.reject()
+    (booked,) = conversations.for_youth(store, record.record.id)
+    assert booked.status is ConversationStatus.BOOKED
+    first = next(
+        d for d in record.deadlines.model.rows if d.rule_id == "lab-31-5-foerste-jobsamtale"
+    )
+    assert first.status is Status.OPEN
+
+
+def test_recording_a_held_samtale_on_a_future_date_is_refused_at_the_date(
+    qtbot, record: RecordView, store: Store
+) -> None:
+    panel = record.conversations
+    panel.record_button.click()
+    qtbot.waitUntil(lambda: isinstance(panel.dialog, BookingDialog) and panel.dialog.isVisible())
+    dialog = panel.dialog
+    assert isinstance(dialog, BookingDialog)
+    dialog.starts_at.setDateTime(datetime(2026, 11, 25, 10, 0))  # tomorrow
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    error = dialog.field_errors["starts_at"]
+    qtbot.waitUntil(error.isVisible)
+    assert error.text() == conversations.HELD_IN_FUTURE
+    assert dialog.isVisible()
+    assert conversations.for_youth(store, record.record.id) == []
+    # Today itself is fine (the samtale was this morning).
+    dialog.starts_at.setDateTime(datetime(2026, 11, 24, 9, 0))
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible() and panel.model.rowCount() == 1)
+    (held,) = conversations.for_youth(store, record.record.id)
+    assert held.status is ConversationStatus.HELD and held.starts_at.date() == NOW.date()

@@ -2,13 +2,17 @@
 
 Every change is logged and refreshes the young person's deadlines in the same transaction,
 so the deadlines overview is never behind what was saved.
+
+A conversation cannot be registered as held on a future date: a held samtale meets legal
+deadlines, so one dated ahead would hide a deadline that is still open. The caller passes
+its ``today`` (the UI its clock); the check is made against that day.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import select
 
@@ -28,6 +32,15 @@ from ungedesk.services.setup import InputError
 from ungedesk.services.youths import mark_changed, require_youth
 from ungedesk.store.database import Store
 from ungedesk.store.models import Conversation
+
+HELD_IN_FUTURE = "En samtale kan ikke registreres som afholdt på en dato, der ikke er kommet endnu."
+
+
+def _refuse_held_in_future(status: ConversationStatus, on: date, today: date | None) -> None:
+    # ``today`` is None only for callers that record history that has already been checked
+    # (tests of other features, data moved between stores); every form passes its clock.
+    if status is ConversationStatus.HELD and today is not None and on > today:
+        raise InputError({"starts_at": HELD_IN_FUTURE})
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,8 +89,12 @@ def book(
     youth_id: int,
     data: ConversationInput,
     status: ConversationStatus = ConversationStatus.BOOKED,
+    *,
+    today: date | None = None,
 ) -> int:
-    """Save a conversation (booked, or recorded afterwards as held or missed)."""
+    """Save a conversation (booked, or recorded afterwards as held or missed).
+
+    Held on a day after ``today``: InputError on ``starts_at``, nothing saved."""
     with store.session() as s:
         youth = require_youth(s, youth_id)
         mark_changed(youth)
@@ -85,6 +102,7 @@ def book(
         if errors:
             raise InputError(errors)
         assert data.starts_at is not None
+        _refuse_held_in_future(status, data.starts_at.date(), today)
         conversation = Conversation(
             youth_id=youth_id,
             kind=data.kind.value,
@@ -110,13 +128,21 @@ def book(
 
 
 def set_status(
-    store: Store, conversation_id: int, status: ConversationStatus, *, notes: str | None = None
+    store: Store,
+    conversation_id: int,
+    status: ConversationStatus,
+    *,
+    notes: str | None = None,
+    today: date | None = None,
 ) -> ConversationView:
-    """Mark a conversation held, missed or cancelled (and optionally write its notes)."""
+    """Mark a conversation held, missed or cancelled (and optionally write its notes).
+
+    A conversation booked for a day after ``today`` cannot be marked held (``starts_at``)."""
     with store.session() as s:
         c = s.get(Conversation, conversation_id)
         if c is None:
             raise InputError({"id": "Samtalen findes ikke længere."})
+        _refuse_held_in_future(status, c.starts_at.date(), today)
         youth = require_youth(s, c.youth_id)
         mark_changed(youth)
         c.status = status.value

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from babel.dates import format_datetime
 from PySide6.QtCore import QDate, QDateTime, QTime
@@ -304,6 +304,7 @@ class BookingDialog(WorkDialog):
             self._youth_id,
             self.conversation_input(),
             self.chosen_status(),
+            today=self._defaults.now.date(),
             on_done=self._saved,
         )
 
@@ -316,21 +317,29 @@ class HeldDialog(WorkDialog):
     """Mark a booked conversation as held, with its notes."""
 
     def __init__(
-        self, store: Store, conversation: ConversationView, parent: QWidget | None = None
+        self,
+        store: Store,
+        conversation: ConversationView,
+        parent: QWidget | None = None,
+        *,
+        today: date,
     ) -> None:
         super().__init__(self.tr("&Mark held"), parent)
         self._store = store
         self._conversation = conversation
+        self._today = today
         self.setWindowTitle(self.tr("Conversation held"))
         self.setMinimumWidth(480)
         self.notes = QPlainTextEdit(conversation.notes)
         self.notes.setTabChangesFocus(True)
-        self.field_errors = {"notes": MessageLabel()}
+        # A conversation booked for a later day cannot be held yet: the service says so here.
+        self.field_errors = {"notes": MessageLabel(), "starts_at": MessageLabel()}
         form = QFormLayout()
         add_row(
             form,
             self.tr("Conversation"),
             _plain_label(f"{conversation.kind_label}, {format_when_long(conversation.starts_at)}"),
+            self.field_errors["starts_at"],
         )
         add_row(form, self.tr("&Notes"), self.notes, self.field_errors["notes"])
         self.body.addLayout(form)
@@ -343,6 +352,7 @@ class HeldDialog(WorkDialog):
             self._conversation.id,
             ConversationStatus.HELD,
             notes=self.notes.toPlainText(),
+            today=self._today,
             on_done=lambda _view: self.accept(),
         )
 

@@ -227,7 +227,7 @@ class ConversationsPanel(QWidget):
         c = self.selected()
         if c is None:
             return
-        dialog = HeldDialog(self._store, c, parent=self)
+        dialog = HeldDialog(self._store, c, parent=self, today=self.now().date())
         dialog.accepted.connect(self._after_change)
         self.dialog = dialog
         dialog.open()
