@@ -56,6 +56,14 @@
         <translation>Tilbud startet</translation>
     </message>
     <message>
+        <source>Again and again: each one met opens the next period</source>
+        <translation>Løbende: hver gang den opfyldes, begynder en ny periode</translation>
+    </message>
+    <message>
+        <source>For &apos;at least one conversation every 2 months after the previous one&apos;. Without it, the number needed must be met once within the period.</source>
+        <translation>Til &apos;mindst én samtale hver 2. måned efter den forrige&apos;. Uden markering skal det krævede antal nås én gang inden for perioden.</translation>
+    </message>
+    <message>
         <source>(none)</source>
         <translation>(ingen)</translation>
     </message>
@@ -86,6 +94,10 @@
     <message>
         <source>&amp;Met by:</source>
         <translation>&amp;Opfyldes af:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeats:</source>
+        <translation>Ge&amp;ntages:</translation>
     </message>
     <message>
         <source>Target &amp;groups:</source>
@@ -126,6 +138,10 @@
     <message>
         <source>Say where the standard comes from.</source>
         <translation>Angiv, hvor standarden kommer fra.</translation>
+    </message>
+    <message>
+        <source>A repeating standard needs a period of at least 1.</source>
+        <translation>En løbende standard skal have en periode på mindst 1.</translation>
     </message>
 </context>
 <context>
@@ -1071,6 +1087,10 @@
     <message>
         <source>The same day</source>
         <translation>Samme dag</translation>
+    </message>
+    <message>
+        <source>At least every {period}</source>
+        <translation>Mindst hver {period}</translation>
     </message>
     <message>
         <source>{count} times in {period}</source>

@@ -3,6 +3,8 @@
 Each local standard is shown under the legal rule it tightens. A new one is filled in as a
 form and written as a TOML ``[[rule]]`` by a tiny writer that escapes every string, then
 handed to services.deadlines.add_local_rule on the worker (it recomputes every case).
+A standard can be "N in the first M months" (count and period) or recur: "at least one every
+N months after the previous one" (written as ``every`` instead of ``period``).
 """
 
 from __future__ import annotations
@@ -94,15 +96,18 @@ class LocalRuleInput:
     valid_from: date
     tightens: str | None
     source: str
+    recurs: bool = False  # the period is an interval after each met event, not one window
 
     def to_toml(self) -> str:
+        length = f"{{ {self.unit.value} = {int(self.amount)} }}"
         lines = [
             "[[rule]]",
             f"id = {toml_string(self.rule_id)}",
             f"description = {toml_string(self.description)}",
             f"start_event = {toml_string(self.start_event)}",
-            f"period = {{ {self.unit.value} = {int(self.amount)} }}",
-            f"count = {int(self.count)}",
+            # A recurring standard has no count: each met event opens the next deadline.
+            *([f"every = {length}"] if self.recurs else [f"period = {length}"]),
+            *([] if self.recurs else [f"count = {int(self.count)}"]),
             f"meets = [{toml_string(self.meets)}]",
             "target_groups = [" + ", ".join(toml_string(g) for g in self.target_groups) + "]",
             f"valid_from = {self.valid_from.isoformat()}",
@@ -200,7 +205,9 @@ class LocalRulesDialog(QDialog):
         elif rule.historic:
             description = self.tr("Historic: {rule}").format(rule=description)
         period = rule.period.label if rule.period.amount else self.tr("The same day")
-        if rule.count > 1:
+        if rule.recurs:
+            period = self.tr("At least every {period}").format(period=period)
+        elif rule.count > 1:
             period = self.tr("{count} times in {period}").format(count=rule.count, period=period)
         item = QTreeWidgetItem([description, period, rule.source])
         item.setData(0, RULE_ID_ROLE, rule.id)
@@ -352,6 +359,14 @@ class AddLocalRuleDialog(WorkDialog):
             ("tilbud_start", self.tr("Offer started")),
         ):
             self.meets.addItem(label, key)
+        self.recurs = QCheckBox(self.tr("Again and again: each one met opens the next period"))
+        self.recurs.setToolTip(
+            self.tr(
+                "For 'at least one conversation every 2 months after the previous one'. "
+                "Without it, the number needed must be met once within the period."
+            )
+        )
+        self.recurs.toggled.connect(self._recurs_changed)
         groups = QWidget()
         grid = QGridLayout(groups)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -378,15 +393,17 @@ class AddLocalRuleDialog(WorkDialog):
             "description": MessageLabel(),
             "groups": MessageLabel(),
             "source": MessageLabel(),
+            "period": MessageLabel(),
         }
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         add_row(form, self.tr("&Id:"), self.rule_id, self.field_errors["id"])
         add_row(form, self.tr("&Description:"), self.description, self.field_errors["description"])
         add_row(form, self.tr("S&tarts at:"), self.start_event)
-        add_row(form, self.tr("&Period:"), period)
+        add_row(form, self.tr("&Period:"), period, self.field_errors["period"])
         add_row(form, self.tr("&Number needed:"), self.count)
         add_row(form, self.tr("&Met by:"), self.meets)
+        add_row(form, self.tr("&Repeats:"), self.recurs)
         add_row(form, self.tr("Target &groups:"), groups, self.field_errors["groups"])
         add_row(form, self.tr("&Valid from:"), self.valid_from)
         add_row(form, self.tr("T&ightens:"), self.tightens)
@@ -400,6 +417,7 @@ class AddLocalRuleDialog(WorkDialog):
             self.unit,
             self.count,
             self.meets,
+            self.recurs,
             *self.groups.values(),
             self.valid_from,
             self.tightens,
@@ -409,6 +427,12 @@ class AddLocalRuleDialog(WorkDialog):
         for before, after in pairwise(chain):
             QWidget.setTabOrder(before, after)
         self.rule_id.setFocus()
+
+    def _recurs_changed(self, recurs: bool) -> None:
+        # A chain has no count: each met event opens the next deadline.
+        if recurs:
+            self.count.setValue(1)
+        self.count.setEnabled(not recurs)
 
     def values(self) -> LocalRuleInput:
         return LocalRuleInput(
@@ -423,6 +447,7 @@ class AddLocalRuleDialog(WorkDialog):
             valid_from=self.valid_from.date().toPython(),  # type: ignore[arg-type]
             tightens=str(self.tightens.currentData()) or None,
             source=self.source.text().strip(),
+            recurs=self.recurs.isChecked(),
         )
 
     def _check(self, values: LocalRuleInput) -> dict[str, str]:
@@ -443,6 +468,8 @@ class AddLocalRuleDialog(WorkDialog):
             errors["groups"] = self.tr("Choose at least one target group.")
         if not values.source:
             errors["source"] = self.tr("Say where the standard comes from.")
+        if values.recurs and values.amount < 1:
+            errors["period"] = self.tr("A repeating standard needs a period of at least 1.")
         return errors
 
     def accept_work(self) -> None:
@@ -456,6 +483,7 @@ class AddLocalRuleDialog(WorkDialog):
                 "description": self.description,
                 "groups": next(iter(self.groups.values())),
                 "source": self.source,
+                "period": self.amount,
             }[next(iter(errors))]
             widget.setFocus()
             return
