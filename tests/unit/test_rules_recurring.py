@@ -116,10 +116,16 @@ def test_two_samtaler_on_one_day_are_not_a_follow_up() -> None:
 def test_chain_started_by_the_henvendelse_counts_a_samtale_that_day() -> None:
     every = rule('start_event = "henvendelse"\nevery = { months = 2 }\n', "fra-henvendelse")
     facts = talks(date(2026, 3, 2), date(2026, 4, 30), start=date(2026, 3, 2))
-    # Henvendelse 2 Mar: first samtale by 2 May, held the same day (the law counts it).
-    # That samtale opens 2 Mar -> 2 May, met 30 Apr; 30 Apr -> 30 Jun, overdue.
+    # Henvendelse 2 Mar, samtale the same day (the law counts it): the chain runs from that
+    # samtale, 2 Mar -> 2 May, met 30 Apr; 30 Apr -> 30 Jun, overdue. No second row for the
+    # henvendelse itself with the same start and due.
     assert summary(deadlines([every], facts, TODAY)) == [
-        (date(2026, 3, 2), date(2026, 5, 2), Status.MET, date(2026, 3, 2)),
+        (date(2026, 3, 2), date(2026, 5, 2), Status.MET, date(2026, 4, 30)),
+        (date(2026, 4, 30), date(2026, 6, 30), Status.OVERDUE, None),
+    ]
+    # Without the same-day samtale the henvendelse opens the first link: 2 Mar -> 2 May.
+    later = talks(date(2026, 4, 30), start=date(2026, 3, 2))
+    assert summary(deadlines([every], later, TODAY)) == [
         (date(2026, 3, 2), date(2026, 5, 2), Status.MET, date(2026, 4, 30)),
         (date(2026, 4, 30), date(2026, 6, 30), Status.OVERDUE, None),
     ]
@@ -337,8 +343,10 @@ def test_henvendelse_started_chain_has_one_link_per_samtale_plus_the_start(
     every = rule('start_event = "henvendelse"\nevery = { days = 60 }\n', "h")
     items = deadlines([every], talks(*days, start=start), TODAY)
     after = sorted(set(d for d in days if d >= start))
-    assert len(items) == len(after) + 1
-    starts = sorted(d.start for d in items)
-    assert starts == sorted([start, *after])
+    # One link per samtale day from the henvendelse on, plus the henvendelse's own unless a
+    # samtale was held that day (then that samtale starts the chain).
+    expected = after if start in after else [start, *after]
+    assert sorted(d.start for d in items) == expected
+    assert len({(d.start, d.due) for d in items}) == len(items)
     for d in items:
         assert d.due == d.start + timedelta(days=60)

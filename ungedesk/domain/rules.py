@@ -277,7 +277,10 @@ def _chain(
     i = bisect_right(meets, start) if rule.self_started else bisect_left(meets, start)
     while True:
         hits = meets[i : i + 1]
-        if _applies(rule, facts, start):
+        # A samtale held the day of the henvendelse starts the chain itself: the link from the
+        # henvendelse would be met on its first day and repeat the next link's start and due.
+        same_day = bool(hits) and hits[0] == start
+        if _applies(rule, facts, start) and not same_day:
             out.append(_deadline(rule, start, hits, today))
         if not hits:
             return out
