@@ -70,6 +70,7 @@ from ungedesk.store.paths import (
     KEY_NAME,
     StorePaths,
     ensure_private_dir,
+    fsync_dir,
     restrict,
     write_private_atomic,
 )
@@ -220,17 +221,6 @@ def _tmp_name(target: Path, tag: str) -> Path:
     return target.with_name(f".{target.name}.{tag}-{secrets.token_hex(4)}.tmp")
 
 
-def _fsync_dir(folder: Path) -> None:
-    """Make renames in ``folder`` durable (POSIX; Windows has no directory handles)."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def _same_or_inside(path: Path, folder: Path) -> bool:
     a = os.path.normcase(str(path))
     b = os.path.normcase(str(folder))
@@ -334,7 +324,7 @@ def backup(
             audit.record(s, Action.BACKUP, detail=f"{total_rows} rækker{where}", at=moment)
         try:
             os.replace(packed, target)
-            _fsync_dir(target.parent)
+            fsync_dir(target.parent)
         except OSError as exc:
             raise _publish_failed(store, exc, moment) from exc
         restrict(target)
@@ -898,7 +888,7 @@ def _journal(paths: StorePaths) -> Path:
 
 def _write_journal(paths: StorePaths, doc: dict[str, Any]) -> None:
     write_private_atomic(_journal(paths), json.dumps(doc).encode("utf-8"))
-    _fsync_dir(paths.root)
+    fsync_dir(paths.root)
 
 
 def _read_journal(paths: StorePaths) -> dict[str, Any] | None:
@@ -963,7 +953,7 @@ def _swap(
             os.replace(root / name, aside / name)
         for name in _MOVE_IN:
             os.replace(staging / name, root / name)
-        _fsync_dir(root)
+        fsync_dir(root)
         opened = database.open_with_key(paths, key, store_id, source)
         # The commit point: from here on the restored store is the store.
         _write_journal(paths, {**doc, "phase": "committed"})
@@ -1008,11 +998,11 @@ def _put_back(paths: StorePaths, doc: dict[str, Any]) -> None:
                 os.replace(aside / name, here)  # atomically over a restored file, if any
         else:
             here.unlink(missing_ok=True)
-    _fsync_dir(root)
+    fsync_dir(root)
     shutil.rmtree(root / doc["staging"], ignore_errors=True)
     shutil.rmtree(aside, ignore_errors=True)
     _journal(paths).unlink(missing_ok=True)
-    _fsync_dir(root)
+    fsync_dir(root)
 
 
 def _finish(paths: StorePaths, doc: dict[str, Any]) -> None:
@@ -1027,7 +1017,7 @@ def _finish(paths: StorePaths, doc: dict[str, Any]) -> None:
     try:
         migrate.remove_migration_copies(paths)
         _journal(paths).unlink(missing_ok=True)
-        _fsync_dir(paths.root)
+        fsync_dir(paths.root)
     except (OSError, StoreError):
         return  # likewise: harmless leftovers, finished at the next start
 

@@ -30,7 +30,7 @@ from ungedesk.store.errors import (
     translate_os_error,
 )
 from ungedesk.store.instance_lock import DEFAULT_HOLDER, InstanceLock
-from ungedesk.store.paths import StorePaths, ensure_private_dir, write_private_atomic
+from ungedesk.store.paths import StorePaths, ensure_private_dir, fsync_dir, write_private_atomic
 
 ENV_PASSPHRASE = "UNGEDESK_PASSPHRASE"  # noqa: S105 (a variable name, not a secret)
 
@@ -129,17 +129,6 @@ STAGING_PREFIX = ".init-"
 _PUBLISH_MARKER = "publish.json"
 
 
-def _fsync_dir(path: Path) -> None:
-    """Make renames in ``path`` durable (POSIX; Windows has no directory handles for this)."""
-    if os.name != "posix":
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def _sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as fh:
@@ -176,7 +165,7 @@ def _recover_one(paths: StorePaths, staging: Path) -> None:
             expected = None
         if expected is not None and _sha256(paths.db) == expected:
             os.replace(staged.key_file, paths.key_file)
-            _fsync_dir(paths.root)
+            fsync_dir(paths.root)
     shutil.rmtree(staging)
 
 
@@ -227,12 +216,12 @@ def _publish(paths: StorePaths, staged: StorePaths) -> None:
         staged.root / _PUBLISH_MARKER,
         json.dumps({"db_sha256": _sha256(staged.db)}).encode("utf-8"),
     )
-    _fsync_dir(staged.root)
+    fsync_dir(staged.root)
     os.replace(staged.db, paths.db)
     try:
-        _fsync_dir(paths.root)
+        fsync_dir(paths.root)
         os.replace(staged.key_file, paths.key_file)
-        _fsync_dir(paths.root)
+        fsync_dir(paths.root)
     except BaseException:
         # Still in this process: the database just moved is ours, so take it back out.
         paths.db.unlink(missing_ok=True)
