@@ -7,6 +7,10 @@
     ungedesk passphrase change                 change the recovery passphrase
     ungedesk key rotate                        re-encrypt the store under a new data key
 
+One module (over 800 lines): argparse's tree and one small function per command, each a thin
+shell over a service; splitting it per command would scatter the shared opening, locking
+and error handling.
+
 Text for the user is Danish. Known failures (StoreError and its subclasses) print their
 Danish message and exit with their own code; anything else is a bug: one calm Danish line
 on stderr and the details, without personal data, in <data dir>/logs/.
