@@ -53,6 +53,32 @@ class Rule:
     local: bool = False
     tightens: str | None = None
     recurs: bool = False  # ``period`` is an interval: each meeting event opens the next one
+    # Expected law (the 2027 main law before its final text): used only when the
+    # municipality has switched the expected rule set on, never silently.
+    expected: bool = False
+    # Applies before the target group is set (the first-samtale deadline after a henvendelse):
+    # the deadline is shown as provisional until the visitation confirms or removes it.
+    provisional: bool = False
+    # The source can change while the rule stays the same (LAB § 31 was renumbered on
+    # 1 January 2024): (from, source) pairs, oldest first; ``source`` is the fallback.
+    sources: tuple[tuple[date, str], ...] = ()
+
+    @property
+    def kind(self) -> str:
+        """law, expected (law not yet confirmed), local (a municipal standard) or historic."""
+        if self.local:
+            return "local"
+        if self.expected:
+            return "expected"
+        return "historic" if self.historic else "law"
+
+    def source_on(self, day: date) -> str:
+        """The source in force on ``day`` (a deadline's start day)."""
+        found = self.source
+        for since, text in self.sources:
+            if since <= day:
+                found = text
+        return found
 
     @property
     def self_started(self) -> bool:
@@ -121,6 +147,9 @@ _KNOWN = {
     "local",
     "tightens",
     "valid_to",
+    "expected",
+    "provisional",
+    "sources",
 }
 
 
@@ -162,6 +191,27 @@ def _date(rule_id: str, key: str, raw: object) -> date:
         return date.fromisoformat(str(raw))
     except ValueError:
         raise RuleError(f"Regel {rule_id}: {key} skal være en dato som 2027-01-01.") from None
+
+
+def _sources(rule_id: str, raw: object) -> tuple[tuple[date, str], ...]:
+    """``sources = [{ from = 2024-01-01, source = "LAB § 31, stk. 5" }, ...]``."""
+    if not isinstance(raw, list) or not all(isinstance(v, dict) for v in raw):
+        raise RuleError(f"Regel {rule_id}: 'sources' skal være en liste af {{ from, source }}.")
+    out: list[tuple[date, str]] = []
+    for item in raw:
+        if set(item) != {"from", "source"} or not isinstance(item["source"], str):
+            raise RuleError(f"Regel {rule_id}: hver kilde i 'sources' skal have from og source.")
+        out.append((_date(rule_id, "sources.from", item["from"]), item["source"]))
+    if [d for d, _ in out] != sorted({d for d, _ in out}):
+        raise RuleError(f"Regel {rule_id}: 'sources' skal stå i datoorden uden gentagelser.")
+    return tuple(out)
+
+
+def _flag(rule_id: str, key: str, raw: dict[str, object]) -> bool:
+    value = raw.get(key, False)
+    if not isinstance(value, bool):
+        raise RuleError(f"Regel {rule_id}: '{key}' skal være true eller false.")
+    return value
 
 
 def _parse_one(raw: dict[str, object], *, local: bool) -> Rule:
@@ -207,11 +257,14 @@ def _parse_one(raw: dict[str, object], *, local: bool) -> Rule:
         target_groups=_strings(rule_id, "target_groups", raw.get("target_groups", [])),
         min_age=_int(rule_id, "min_age", raw, 0),
         max_age=_int(rule_id, "max_age", raw, 0),
-        historic=bool(raw.get("historic", False)),
-        once=bool(raw.get("once", False)),
-        local=local or bool(raw.get("local")),
+        historic=_flag(rule_id, "historic", raw),
+        once=_flag(rule_id, "once", raw),
+        local=local or _flag(rule_id, "local", raw),
         tightens=None if tightens is None else str(tightens),
         recurs=recurs,
+        expected=_flag(rule_id, "expected", raw),
+        provisional=_flag(rule_id, "provisional", raw),
+        sources=_sources(rule_id, raw["sources"]) if "sources" in raw else (),
     )
 
 
