@@ -70,8 +70,11 @@ def test_target_group_and_age_decide() -> None:
     items = deadlines(RULES, teen, date(2026, 12, 23))
     contact = by_id(items, "kui-kontakt-5-arbejdsdage")[0]
     assert contact.due == date(2027, 1, 4)  # 23, 28, 29, 30 Dec, 4 Jan: holidays skipped
-    activity = by_id(items, "kui-ny-aktivitet-30-dage")[0]
-    assert activity.due == date(2027, 1, 21)
+    # The new activity is due 30 days after contact was made, so none before the contact.
+    assert not by_id(items, "kui-ny-aktivitet-30-dage")
+    contacted = CaseFacts(TEEN, "kui", (*teen.events, Event("contact", date(2026, 12, 23))))
+    activity = by_id(deadlines(RULES, contacted, date(2026, 12, 23)), "kui-ny-aktivitet-30-dage")
+    assert activity[0].due == date(2027, 1, 22)  # 23 Dec + 30 days (8 in Dec, 22 in Jan)
     adult = CaseFacts(ADULT, "kui", (Event("left_plan", date(2026, 12, 22)),))
     assert not deadlines(RULES, adult, date(2026, 12, 23))
 

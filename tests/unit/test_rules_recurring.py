@@ -203,9 +203,20 @@ def test_seed_examples_in_the_rule_file_comments_parse() -> None:
         Path(__file__).resolve().parents[2] / "resources" / "rules" / "deadlines.toml"
     ).read_text("utf-8")
     block = text.split("# --- example local standards", 1)[1].split("# ---", 1)[0]
-    commented = block[block.index("# [[rule]]") :].splitlines()
-    example = "\n".join(line.removeprefix("#").strip() for line in commented)
-    rules = {r.id: r for r in parse_rules(example, local=True)}
+    # Each commented example runs from "# [[rule]]" to the next empty comment line; the
+    # prose between examples is left out.
+    lines: list[str] = []
+    inside = False
+    for line in block.splitlines():
+        inside = inside or line == "# [[rule]]"
+        if inside and line.strip() == "#":
+            inside = False
+        if inside:
+            lines.append(line.removeprefix("#").strip())
+    rules = {r.id: r for r in parse_rules("\n".join(lines), local=True)}
+    assert len(rules) == 3
+    realistic = rules["lokal-realistisk-uddannelse-5-uger"]
+    assert realistic.local and realistic.meets == ("realistic_education",)
     every = rules["lokal-aktivitetsparat-samtale-hver-2-maaned"]
     assert every.recurs and every.period.amount == 2 and every.target_groups == ("lab6_5",)
     visit = rules["lokal-visitation-3-samtaler-3-maaneder"]

@@ -19,7 +19,7 @@ import tomllib
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
 from ungedesk.domain.calendar import Period, Unit, add_period, closed_reason
@@ -62,6 +62,25 @@ class Rule:
     # The source can change while the rule stays the same (LAB § 31 was renumbered on
     # 1 January 2024): (from, source) pairs, oldest first; ``source`` is the fallback.
     sources: tuple[tuple[date, str], ...] = ()
+    # No deadline when one of these events lies on or before the start day (a young person
+    # in a job-directed course under LAB § 30 a gets no uddannelsespålæg).
+    unless: tuple[str, ...] = ()
+    # The due date is the date of the first such event on or after the start (the frist
+    # set in the uddannelsespålæg itself), instead of a period; no such event: no deadline.
+    due_event: str | None = None
+    # The clock starts at the first start event on or after each anchor event (KUI: the new
+    # activity is due 30 days after contact was made with a young person who left the plan).
+    anchor: str | None = None
+    # A meeting event counts only if it lasts at least this long (an offer under LAB § 102
+    # must run for at least 2 weeks); an event without an end date is taken as lasting.
+    min_duration: Period | None = None
+    # Events of ``grace_meets`` kinds also meet the deadline up to ``grace`` after the due
+    # date (løntilskud may start up to 3 weeks after the § 102 deadline).
+    grace: Period | None = None
+    grace_meets: tuple[str, ...] = ()
+    # Rules this rule takes the place of on the days it is in force (an expected 2027 rule
+    # replacing today's rule once the municipality has switched expected rules on).
+    replaces: tuple[str, ...] = ()
 
     @property
     def kind(self) -> str:
@@ -94,6 +113,7 @@ class Rule:
 class Event:
     kind: str  # e.g. "henvendelse", "jobsamtale", "tilbud_start", "left_plan"
     on: date
+    until: date | None = None  # last day of an offer, when known (for ``min_duration``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +170,13 @@ _KNOWN = {
     "expected",
     "provisional",
     "sources",
+    "unless",
+    "due_event",
+    "anchor",
+    "min_duration",
+    "grace",
+    "grace_meets",
+    "replaces",
 }
 
 
@@ -207,6 +234,15 @@ def _sources(rule_id: str, raw: object) -> tuple[tuple[date, str], ...]:
     return tuple(out)
 
 
+def _text(rule_id: str, key: str, raw: dict[str, object]) -> str | None:
+    if key not in raw:
+        return None
+    value = raw[key]
+    if not isinstance(value, str) or not value:
+        raise RuleError(f"Regel {rule_id}: '{key}' skal være en tekst, fx \"left_plan\".")
+    return value
+
+
 def _flag(rule_id: str, key: str, raw: dict[str, object]) -> bool:
     value = raw.get(key, False)
     if not isinstance(value, bool):
@@ -222,11 +258,21 @@ def _parse_one(raw: dict[str, object], *, local: bool) -> Rule:
     unknown = sorted(set(raw) - _KNOWN)
     if unknown:
         raise RuleError(f"Regel {rule_id}: ukendt felt {', '.join(unknown)}.")
-    # A rule has a period (one deadline per start event) or an interval (a chain), not both.
-    if ("period" in raw) == ("every" in raw):
+    # A rule has a period (one deadline per start event), an interval (a chain) or a due
+    # date taken from an event (due_event), exactly one of them.
+    due_event = _text(rule_id, "due_event", raw)
+    if sum(k in raw for k in ("period", "every", "due_event")) != 1:
+        if due_event is not None:
+            raise RuleError(
+                f"Regel {rule_id}: 'due_event' kan ikke bruges sammen med 'period' eller 'every'."
+            )
         raise RuleError(f"Regel {rule_id}: angiv enten 'period' eller 'every' (præcis én af dem).")
     recurs = "every" in raw
-    period = _period(rule_id, "every" if recurs else "period", raw["every" if recurs else "period"])
+    if due_event is not None:
+        period = Period(0, Unit.DAYS)  # not used: the due date is the event's own date
+    else:
+        key = "every" if recurs else "period"
+        period = _period(rule_id, key, raw[key])
     count = _int(rule_id, "count", raw, 1) or 1
     if recurs:
         if period.amount < 1:
@@ -244,6 +290,18 @@ def _parse_one(raw: dict[str, object], *, local: bool) -> Rule:
     if valid_to is not None and valid_to <= valid_from:
         raise RuleError(f"Regel {rule_id}: valid_to skal ligge efter valid_from.")
     tightens = raw.get("tightens")
+    anchor = _text(rule_id, "anchor", raw)
+    if recurs and (anchor is not None or "unless" in raw):
+        raise RuleError(f"Regel {rule_id}: 'anchor' og 'unless' kan ikke bruges med 'every'.")
+    grace = _period(rule_id, "grace", raw["grace"]) if "grace" in raw else None
+    grace_meets = _strings(rule_id, "grace_meets", raw.get("grace_meets", []))
+    if (grace is None) != (not grace_meets):
+        raise RuleError(f"Regel {rule_id}: 'grace' og 'grace_meets' skal angives sammen.")
+    if recurs and grace is not None:
+        raise RuleError(f"Regel {rule_id}: 'grace' kan ikke bruges med 'every'.")
+    min_duration = (
+        _period(rule_id, "min_duration", raw["min_duration"]) if "min_duration" in raw else None
+    )
     return Rule(
         id=rule_id,
         description=str(raw["description"]),
@@ -265,6 +323,13 @@ def _parse_one(raw: dict[str, object], *, local: bool) -> Rule:
         expected=_flag(rule_id, "expected", raw),
         provisional=_flag(rule_id, "provisional", raw),
         sources=_sources(rule_id, raw["sources"]) if "sources" in raw else (),
+        unless=_strings(rule_id, "unless", raw.get("unless", [])),
+        due_event=due_event,
+        anchor=anchor,
+        min_duration=min_duration,
+        grace=grace,
+        grace_meets=grace_meets,
+        replaces=_strings(rule_id, "replaces", raw.get("replaces", [])),
     )
 
 
@@ -274,6 +339,11 @@ def parse_rules(text: str, *, local: bool = False) -> list[Rule]:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise RuleError(f"Regelfilen kan ikke læses: {exc}") from None
+    # A top-level ``version = "YYYY-MM-DD"`` dates the rule set as a whole; the rules
+    # themselves do not depend on it.
+    version = doc.get("version")
+    if version is not None and not isinstance(version, str | date):
+        raise RuleError("Regelfilen: 'version' skal være en dato som \"2026-12-01\".")
     tables = doc.get("rule", [])
     if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
         raise RuleError("Regelfilen skal bestå af [[rule]]-tabeller.")
@@ -299,10 +369,24 @@ def _applies(rule: Rule, facts: CaseFacts, start: date) -> bool:
     return rule.max_age is None or age <= rule.max_age
 
 
-def _deadline(rule: Rule, start: date, hits: Sequence[date], today: date) -> Deadline:
-    """One deadline from ``start``; ``hits`` are the dates of the events that can meet it."""
-    due = add_period(start, rule.period)
+def _deadline(
+    rule: Rule,
+    start: date,
+    hits: Sequence[date],
+    today: date,
+    *,
+    due: date | None = None,
+    grace_hits: Sequence[date] = (),
+) -> Deadline:
+    """One deadline from ``start``; ``hits`` are the dates of the events that can meet it.
+    ``due`` overrides the rule's period; ``grace_hits`` meet it up to ``rule.grace`` late."""
+    if due is None:
+        due = add_period(start, rule.period)
     in_window = [d for d in hits if d <= due]
+    if grace_hits and rule.grace is not None:
+        grace_due = add_period(due, rule.grace)
+        in_window = sorted([*in_window, *(d for d in grace_hits if d <= grace_due)])
+        hits = sorted([*hits, *grace_hits])
     met_on: date | None
     if len(in_window) >= rule.count:
         status, met_on = Status.MET, in_window[rule.count - 1]
@@ -312,6 +396,38 @@ def _deadline(rule: Rule, start: date, hits: Sequence[date], today: date) -> Dea
         status = Status.OVERDUE if today > due else Status.OPEN
         met_on = None
     return Deadline(rule, start, due, status, len(in_window), met_on, closed_reason(due))
+
+
+def _starts(rule: Rule, by_kind: dict[str, list[date]]) -> list[date]:
+    """The days that open a deadline: each start event, or with ``anchor`` the first start
+    event on or after each anchor event (one deadline per anchor)."""
+    starts = by_kind.get(rule.start_event, [])
+    if rule.anchor is None:
+        return starts
+    found: list[date] = []
+    for anchor in by_kind.get(rule.anchor, []):
+        i = bisect_left(starts, anchor)
+        if i < len(starts) and starts[i] not in found:
+            found.append(starts[i])
+    return found
+
+
+def _lasts(event: Event, minimum: Period | None) -> bool:
+    """An event counts only if it lasts ``minimum``: an offer of 2 weeks starting on a Monday
+    runs to the Sunday of the next week (13 days after its start, both days included)."""
+    if minimum is None or event.until is None:
+        return True
+    return event.until >= add_period(event.on, minimum) - timedelta(days=1)
+
+
+def _meeting_days(
+    kinds: Iterable[str], minimum: Period | None, events: dict[str, list[Event]]
+) -> list[date]:
+    return sorted(e.on for k in set(kinds) for e in events.get(k, []) if _lasts(e, minimum))
+
+
+def _replaced(rule: Rule, replacers: Sequence[Rule], start: date) -> bool:
+    return any(rule.id in r.replaces and r.in_force_on(start) for r in replacers)
 
 
 def _after(days: Sequence[date], start: date, *, same_day: bool) -> list[date]:
@@ -362,23 +478,46 @@ def deadlines(
     """
     rules = [r for r in rules if include_historic or not r.historic]
     by_kind: dict[str, list[date]] = {}
+    events_by_kind: dict[str, list[Event]] = {}
     for event in facts.events:
         by_kind.setdefault(event.kind, []).append(event.on)
+        events_by_kind.setdefault(event.kind, []).append(event)
     for days in by_kind.values():
         days.sort()
+    replacers = [r for r in rules if r.replaces]
     out: list[Deadline] = []
     for rule in rules:
-        starts = by_kind.get(rule.start_event, [])
-        meets = sorted(d for k in set(rule.meets) for d in by_kind.get(k, []))
+        starts = _starts(rule, by_kind)
+        meets = _meeting_days(rule.meets, rule.min_duration, events_by_kind)
         if rule.recurs:
             if starts:
                 out.extend(_chain(rule, facts, starts[0], meets, today))
             continue
+        grace = _meeting_days(rule.grace_meets, rule.min_duration, events_by_kind)
+        blockers = sorted(d for k in rule.unless for d in by_kind.get(k, []))
+        dues = by_kind.get(rule.due_event, []) if rule.due_event else []
         for start in starts[:1] if rule.once else starts:
-            if not _applies(rule, facts, start):
+            if not _applies(rule, facts, start) or _replaced(rule, replacers, start):
                 continue
-            hits = _after(meets, start, same_day=not rule.self_started)
-            out.append(_deadline(rule, start, hits, today))
+            if blockers and blockers[0] <= start:
+                continue  # e.g. in a § 30 a job-directed course: no pålæg deadline
+            due = None
+            if rule.due_event:
+                later = _after(dues, start, same_day=True)
+                if not later:
+                    continue  # no frist recorded: nothing to track
+                due = later[0]
+            same_day = not rule.self_started
+            out.append(
+                _deadline(
+                    rule,
+                    start,
+                    _after(meets, start, same_day=same_day),
+                    today,
+                    due=due,
+                    grace_hits=_after(grace, start, same_day=same_day),
+                )
+            )
     local_by_target: dict[str, list[Rule]] = {}
     for d in out:
         if d.rule.tightens:

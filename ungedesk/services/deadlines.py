@@ -30,6 +30,7 @@ from ungedesk.store.models import (
     Conversation,
     DeadlineRow,
     LocalRule,
+    Setting,
     TargetGroupEntry,
     Visitation,
     Youth,
@@ -51,8 +52,23 @@ def _local_rules(session: Session) -> list[Rule]:
     return out
 
 
+EXPECTED_SETTING = "rules.expected_enabled"
+
+
+def expected_rules_enabled(session: Session) -> bool:
+    """Whether the municipality has switched on expected law (the 2027 main law before its
+    final text): the setting ``rules.expected_enabled`` is "1". Off unless set."""
+    value = session.get(Setting, EXPECTED_SETTING)
+    return value is not None and value.value.strip().strip('"') == "1"
+
+
 def rules(session: Session) -> list[Rule]:
-    return [*legal_rules(), *_local_rules(session)]
+    """The rules in use: the shipped law (expected law only when switched on) and the
+    municipality's local standards."""
+    legal = legal_rules()
+    if not expected_rules_enabled(session):
+        legal = tuple(r for r in legal if not r.expected)
+    return [*legal, *_local_rules(session)]
 
 
 def facts_for(session: Session, youth_id: int) -> CaseFacts | None:
@@ -71,10 +87,13 @@ def facts_for(session: Session, youth_id: int) -> CaseFacts | None:
     visitation = session.scalar(select(Visitation).where(Visitation.youth_id == youth_id))
     if visitation is not None and visitation.paalaeg_given_on is not None:
         events.append(Event("uddannelsespaalaeg", visitation.paalaeg_given_on))
-    for kind, on in session.execute(
-        select(CaseEvent.kind, CaseEvent.on).where(CaseEvent.youth_id == youth_id)
-    ):
-        events.append(Event(kind, on))
+        if visitation.paalaeg_deadline is not None:
+            # The frist set in the pålæg is a deadline of its own (rule lab-30-paalaeg-frist).
+            events.append(Event("paalaeg_frist", visitation.paalaeg_deadline))
+    case_events = list(
+        session.execute(select(CaseEvent.kind, CaseEvent.on).where(CaseEvent.youth_id == youth_id))
+    )
+    events += _with_offer_ends([(kind, on) for kind, on in case_events])
     groups = session.execute(
         select(TargetGroupEntry.valid_from, TargetGroupEntry.target_group)
         .where(TargetGroupEntry.youth_id == youth_id)
@@ -85,6 +104,22 @@ def facts_for(session: Session, youth_id: int) -> CaseFacts | None:
     first = groups[0][1] if groups else None
     changes = tuple((since, group) for since, group in groups[1:])
     return CaseFacts(youth.birth_date, first, tuple(events), changes)
+
+
+OFFER_STARTS = frozenset({"tilbud_start", "loentilskud_start"})
+
+
+def _with_offer_ends(case_events: Sequence[tuple[str, date]]) -> list[Event]:
+    """Case events as engine events; an offer's start carries the day of the first
+    "tilbud_slut" on or after it, so a rule can ask for an offer of at least 2 weeks."""
+    ends = sorted(on for kind, on in case_events if kind == "tilbud_slut")
+    out = []
+    for kind, on in case_events:
+        until = None
+        if kind in OFFER_STARTS:
+            until = next((end for end in ends if end >= on), None)
+        out.append(Event(kind, on, until))
+    return out
 
 
 def deadline_rows(

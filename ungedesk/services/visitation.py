@@ -29,6 +29,11 @@ EVENT_KINDS = {
     "new_activity": "Ny aktivitet tilbudt",
     "tilbud_start": "Tilbud startet",
     "realistic_education": "Realistisk uddannelse peget på",
+    # Added for the legal rules of 2014-2027 (resources/rules/deadlines.toml).
+    "loentilskud_start": "Løntilskud startet",
+    "tilbud_slut": "Tilbud afsluttet",
+    "jobrettet_forloeb": "Jobrettet indsats (LAB § 30 a) startet",
+    "uddannelse_ansoegt": "Ansøgt om optagelse på uddannelse",
 }
 
 
