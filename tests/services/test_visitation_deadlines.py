@@ -62,7 +62,7 @@ def test_visitation_opens_deadlines_and_a_held_conversation_meets_one(
     items = deadlines.for_youth(store, youth_id, TODAY)
     first = rule(items, "lab-31-5-foerste-jobsamtale")
     assert first.due == date(2026, 11, 9) and first.status is Status.OVERDUE
-    assert first.source == "LAB § 31, stk. 5"
+    assert first.source == "LAB § 31, stk. 5 (jf. LBK nr. 280 af 1. marts 2024)"
     cid = conversations.book(store, youth_id, talk(datetime(2026, 11, 6, 10, 0)))
     assert (
         rule(deadlines.for_youth(store, youth_id, TODAY), "lab-31-5-foerste-jobsamtale").status

@@ -196,8 +196,14 @@ class DeadlineView:
     tightened_by: tuple[str, ...]  # descriptions of local standards stricter than this rule
 
 
-def _status(met: bool, met_on: date | None, due: date, today: date) -> Status:
+def _status(
+    met: bool, met_on: date | None, due: date, today: date, *, in_time: bool | None = None
+) -> Status:
+    """``in_time``: enough meeting events fell in the window (``done >= needed``); exact
+    also when a rule's grace lets a løntilskud start after the due date."""
     if met:
+        if in_time is not None:
+            return Status.MET if in_time else Status.LATE
         return Status.LATE if met_on is not None and met_on > due else Status.MET
     return Status.OVERDUE if today > due else Status.OPEN
 
@@ -215,11 +221,13 @@ def _views(rows: list[DeadlineRow], by_id: dict[str, Rule], today: date) -> list
                 youth_id=r.youth_id,
                 rule_id=r.rule_id,
                 description=rule.description if rule else r.rule_id,
-                source=rule.source if rule else "",
+                source=rule.source_on(r.start) if rule else "",
                 local=bool(rule and rule.local),
                 start=r.start,
                 due=r.due,
-                status=_status(r.met, r.met_on, r.due, today),
+                status=_status(
+                    r.met, r.met_on, r.due, today, in_time=r.done >= (rule.count if rule else 1)
+                ),
                 done=r.done,
                 needed=rule.count if rule else 1,
                 met_on=r.met_on,
@@ -289,6 +297,7 @@ def _unmet(caseworker_id: int | None) -> Any:
             DeadlineRow.rule_id,
             DeadlineRow.due,
             DeadlineRow.done,
+            DeadlineRow.start,
         )
         .join(Youth, Youth.id == DeadlineRow.youth_id)
         .outerjoin(Caseworker, Caseworker.id == Youth.caseworker_id)
@@ -301,7 +310,7 @@ def _unmet(caseworker_id: int | None) -> Any:
 
 def _rows(result: Any, by_id: dict[str, Rule]) -> list[OverviewRow]:
     out = []
-    for youth_id, first, last, case, initials, rule_id, due, done in result:
+    for youth_id, first, last, case, initials, rule_id, due, done, start in result:
         rule = by_id.get(rule_id)
         if rule is None:  # a local rule removed since: its rows go at the next refresh
             continue
@@ -312,7 +321,7 @@ def _rows(result: Any, by_id: dict[str, Rule]) -> list[OverviewRow]:
                 case,
                 initials or "",
                 rule.description,
-                rule.source,
+                rule.source_on(start),  # the citation in force when the deadline started
                 due,
                 done,
                 rule.count,
