@@ -355,6 +355,16 @@ def parse_rules(text: str, *, local: bool = False) -> list[Rule]:
             raise RuleError(f"Regel {rule.id} findes to gange.")
         seen.add(rule.id)
         rules.append(rule)
+    for rule in rules:
+        if rule.replaces and rule.local:
+            raise RuleError(
+                f"Regel {rule.id}: en lokal standard kan ikke erstatte en lovregel ('replaces')."
+            )
+        unknown = [r for r in rule.replaces if r not in seen]
+        if unknown:
+            raise RuleError(
+                f"Regel {rule.id}: 'replaces' nævner en ukendt regel: {', '.join(unknown)}."
+            )
     return rules
 
 
