@@ -446,7 +446,12 @@ def _after(days: Sequence[date], start: date, *, same_day: bool) -> list[date]:
 
 
 def _chain(
-    rule: Rule, facts: CaseFacts, first: date, meets: Sequence[date], today: date
+    rule: Rule,
+    facts: CaseFacts,
+    first: date,
+    meets: Sequence[date],
+    today: date,
+    replacers: Sequence[Rule] = (),
 ) -> list[Deadline]:
     """A recurring rule's deadlines: ``first`` opens one, each meeting event the next."""
     out: list[Deadline] = []
@@ -459,7 +464,7 @@ def _chain(
         # A samtale held the day of the henvendelse starts the chain itself: the link from the
         # henvendelse would be met on its first day and repeat the next link's start and due.
         same_day = bool(hits) and hits[0] == start
-        if _applies(rule, facts, start) and not same_day:
+        if _applies(rule, facts, start) and not same_day and not _replaced(rule, replacers, start):
             out.append(_deadline(rule, start, hits, today))
         if not hits:
             return out
@@ -501,7 +506,7 @@ def deadlines(
         meets = _meeting_days(rule.meets, rule.min_duration, events_by_kind)
         if rule.recurs:
             if starts:
-                out.extend(_chain(rule, facts, starts[0], meets, today))
+                out.extend(_chain(rule, facts, starts[0], meets, today, replacers))
             continue
         grace = _meeting_days(rule.grace_meets, rule.min_duration, events_by_kind)
         blockers = sorted(d for k in rule.unless for d in by_kind.get(k, []))

@@ -128,6 +128,8 @@ def add_histories(
         events = [Event("henvendelse", y.henvendelse)]
         if paalaeg is not None:
             events.append(Event("uddannelsespaalaeg", paalaeg))
+            # As deadlines.facts_for: the pålæg's own frist (5 weeks, set above).
+            events.append(Event("paalaeg_frist", paalaeg + timedelta(weeks=5)))
         when = visited
         count = rng.randint(max(1, talks_per_case - 4), talks_per_case + 4)
         for n in range(count):
