@@ -273,7 +273,7 @@ def export_person(
             "handling": ACTION_LABELS[Action(e["action"])],
             "bruger": e["actor"],
             "formål": e["purpose"],
-            "helbred_eller_misbrug": e["special"],
+            "følsomme_oplysninger": e["special"],
         }
         for e in data.get(ACCESS_LOG_TABLE, [])
     ]
