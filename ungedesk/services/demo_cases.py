@@ -33,7 +33,7 @@ _GROUPS = cast(Table, TargetGroupEntry.__table__)
 _CONVERSATIONS = cast(Table, Conversation.__table__)
 _DEADLINES = cast(Table, DeadlineRow.__table__)
 
-_PLACES = ("Jobcentret, mødelokale 2", "Jobcentret, mødelokale 4", "Ungeindsatsen, Torvet 3")
+_PLACES = ("Ungeindsatsen, mødelokale 2", "Ungeindsatsen, mødelokale 4", "Ungeindsatsen, Torvet 3")
 _NOTES = (
     "Vi talte om mål og næste skridt.",
     "Den unge vil gerne prøve en praktik.",
