@@ -2696,6 +2696,10 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
         <translation>Skift målgruppe</translation>
     </message>
     <message>
+        <source>Choose target group …</source>
+        <translation>Vælg målgruppe …</translation>
+    </message>
+    <message>
         <source>&amp;From</source>
         <translation>&amp;Fra</translation>
     </message>
@@ -2904,6 +2908,10 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
     <message>
         <source>Correct visitation</source>
         <translation>Ret visitation</translation>
+    </message>
+    <message>
+        <source>Choose target group …</source>
+        <translation>Vælg målgruppe …</translation>
     </message>
     <message>
         <source>Education order (uddannelsespålæg) given</source>

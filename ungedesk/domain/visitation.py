@@ -1,8 +1,9 @@
-"""Visitation and conversations as values: target groups with the labels valid on a date,
-sub-assessments, conversation kinds and their rules.
+"""Visitation and conversations as values: sub-assessments, the young person's
+assessments, conversation kinds and their rules.
 
 Target groups are stored as codes; the label shown is the one valid on the date it was
-given, so old cases keep their old labels (DOMAIN.md, "Target groups").
+given, so old cases keep their old labels (DOMAIN.md, "Target groups"): see
+domain.target_groups.
 """
 
 from __future__ import annotations
@@ -14,50 +15,8 @@ from enum import StrEnum
 LAB_2019 = date(2020, 1, 1)  # the current LAB (§ 6) took effect; before it, LAB § 2
 NEW_LAW = date(2027, 1, 1)  # the new main law: uddannelsespålæg abolished
 
-
-@dataclass(frozen=True, slots=True)
-class TargetGroup:
-    code: str
-    label: str
-    valid_from: date
-    valid_to: date | None = None  # exclusive
-
-    def valid_on(self, day: date) -> bool:
-        return self.valid_from <= day and (self.valid_to is None or day < self.valid_to)
-
-
-TARGET_GROUPS: tuple[TargetGroup, ...] = (
-    TargetGroup("lab6_1", "Dagpengemodtager (LAB § 6, nr. 1)", LAB_2019),
-    TargetGroup("lab6_2", "Jobparat kontanthjælpsmodtager (LAB § 6, nr. 2)", LAB_2019),
-    TargetGroup("lab6_3", "Aktivitetsparat kontanthjælpsmodtager (LAB § 6, nr. 3)", LAB_2019),
-    TargetGroup("lab6_4", "Uddannelsesparat (LAB § 6, nr. 4)", LAB_2019),
-    TargetGroup("lab6_5", "Aktivitetsparat uddannelseshjælp (LAB § 6, nr. 5)", LAB_2019),
-    TargetGroup("kui", "Ung 15-17 år (KUI, kommunal ungeindsats)", date(2019, 8, 1)),
-    # The seeds' old LAB § 2 numbers, for cases from before 2020.
-    TargetGroup(
-        "lab2_2", "Kontanthjælpsmodtager, match 1 (LAB § 2, nr. 2)", date(2009, 1, 1), LAB_2019
-    ),
-    TargetGroup("lab2_3", "Kontanthjælpsmodtager (LAB § 2, nr. 3)", date(2009, 1, 1), LAB_2019),
-    TargetGroup(
-        "lab2_12",
-        "Uddannelseshjælp, uddannelsesparat (LAB § 2, nr. 12)",
-        date(2014, 1, 1),
-        LAB_2019,
-    ),
-    TargetGroup(
-        "lab2_13", "Uddannelseshjælp, aktivitetsparat (LAB § 2, nr. 13)", date(2014, 1, 1), LAB_2019
-    ),
-)
-_BY_CODE = {g.code: g for g in TARGET_GROUPS}
-
-
-def groups_valid_on(day: date) -> list[TargetGroup]:
-    return [g for g in TARGET_GROUPS if g.valid_on(day)]
-
-
-def group_label(code: str) -> str:
-    group = _BY_CODE.get(code)
-    return group.label if group else code
+# Target groups and their labels by date are data: resources/rules/target_groups.toml,
+# parsed by domain.target_groups and loaded by services.target_groups.
 
 
 class SubAssessment(StrEnum):

@@ -7,7 +7,7 @@ import itertools
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,9 +24,8 @@ from ungedesk.domain.visitation import (
     YOUTH_ASSESSMENT_LABELS,
     SubAssessment,
     YouthAssessment,
-    groups_valid_on,
 )
-from ungedesk.services import visitation
+from ungedesk.services import target_groups, visitation
 from ungedesk.services.visitation import EVENT_KINDS, VisitationInput, VisitationView
 from ungedesk.store.database import Store
 from ungedesk.ui.widgets import HINT_STYLE, DateField, MessageLabel, add_row
@@ -53,15 +52,18 @@ def date_field(day: date, *, latest: date | None = None) -> DateField:
     return field
 
 
-def fill_groups(combo: QComboBox, day: date) -> None:
-    """The target groups valid on ``day``; keeps the chosen one when it is still valid."""
+def fill_groups(combo: QComboBox, day: date, *, expected_rules: bool = False) -> None:
+    """The target groups a visitation on ``day`` may pick, with that day's labels. Keeps the
+    chosen one when it is still offered; otherwise nothing is chosen (the placeholder shows):
+    the caseworker must pick a group, never get the first one by default."""
     keep = combo.currentData()
     combo.blockSignals(True)
     combo.clear()
-    for group in groups_valid_on(day):
+    for group in target_groups.options_on(day, expected_rules=expected_rules):
         combo.addItem(group.label, group.code)
-    index = combo.findData(keep) if keep is not None else -1
-    combo.setCurrentIndex(max(index, 0))
+        if group.expected:
+            combo.setItemData(combo.count() - 1, group.source, Qt.ItemDataRole.ToolTipRole)
+    combo.setCurrentIndex(combo.findData(keep) if keep is not None else -1)
     combo.blockSignals(False)
 
 
@@ -82,11 +84,14 @@ class VisitationDialog(WorkDialog):
         today: Callable[[], date],
         current: VisitationView | None = None,
         parent: QWidget | None = None,
+        *,
+        expected_rules: bool = False,
     ) -> None:
         super().__init__(self.tr("&Save"), parent)
         self._store = store
         self._youth_id = youth_id
         self._today = today
+        self._expected_rules = expected_rules
         self.setWindowTitle(
             self.tr("Register visitation") if current is None else self.tr("Correct visitation")
         )
@@ -94,6 +99,7 @@ class VisitationDialog(WorkDialog):
         now = today()
         self.visited_on = date_field(current.visited_on if current else now, latest=now)
         self.target_group = QComboBox()
+        self.target_group.setPlaceholderText(self.tr("Choose target group …"))
         self.sub_assessment = QComboBox()
         for sub, label in SUB_ASSESSMENT_LABELS.items():
             self.sub_assessment.addItem(label, sub.value)
@@ -189,10 +195,11 @@ class VisitationDialog(WorkDialog):
         self.visited_on.setFocus()
 
     def _load(self, current: VisitationView) -> None:
-        fill_groups(self.target_group, current.visited_on)
+        fill_groups(self.target_group, current.visited_on, expected_rules=self._expected_rules)
         first = current.groups[0] if current.groups else None
         if first is not None:
-            self.target_group.setCurrentIndex(max(self.target_group.findData(first.code), 0))
+            # The recorded group, not a default: -1 (nothing) if the data no longer has it.
+            self.target_group.setCurrentIndex(self.target_group.findData(first.code))
             for sub, label in SUB_ASSESSMENT_LABELS.items():
                 if label == first.sub_assessment:
                     self.sub_assessment.setCurrentIndex(self.sub_assessment.findData(sub.value))
@@ -212,7 +219,7 @@ class VisitationDialog(WorkDialog):
 
     def _date_changed(self) -> None:
         day = pydate(self.visited_on)
-        fill_groups(self.target_group, day)
+        fill_groups(self.target_group, day, expected_rules=self._expected_rules)
         law_has_it = day < NEW_LAW
         self.paalaeg.setVisible(law_has_it)
         self.paalaeg_note.setVisible(not law_has_it)
@@ -258,15 +265,18 @@ class TargetGroupDialog(WorkDialog):
         parent: QWidget | None = None,
         *,
         current_group: str = "",
+        expected_rules: bool = False,
     ) -> None:
         super().__init__(self.tr("&Change"), parent)
         self._store = store
         self._youth_id = youth_id
         self._today = today
+        self._expected_rules = expected_rules
         self.setWindowTitle(self.tr("Change target group"))
         self.setMinimumWidth(560)
         self.since = date_field(today(), latest=today())
         self.target_group = QComboBox()
+        self.target_group.setPlaceholderText(self.tr("Choose target group …"))
         self.sub_assessment = QComboBox()
         for sub, label in SUB_ASSESSMENT_LABELS.items():
             self.sub_assessment.addItem(label, sub.value)
@@ -287,11 +297,12 @@ class TargetGroupDialog(WorkDialog):
             self.setTabOrder(first, second)
         self.since.dateChanged.connect(self._date_changed)
         self._date_changed()
-        self.target_group.setCurrentIndex(max(self.target_group.findData(current_group), 0))
+        # The current group to start from when it still exists; else nothing is chosen.
+        self.target_group.setCurrentIndex(self.target_group.findData(current_group))
         self.since.setFocus()
 
     def _date_changed(self) -> None:
-        fill_groups(self.target_group, pydate(self.since))
+        fill_groups(self.target_group, pydate(self.since), expected_rules=self._expected_rules)
 
     def accept_work(self) -> None:
         self.run(

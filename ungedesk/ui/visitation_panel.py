@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from ungedesk.domain.visitation import YOUTH_ASSESSMENT_LABELS, YouthAssessment
 from ungedesk.services import visitation
-from ungedesk.services.visitation import VisitationView
+from ungedesk.services.visitation import VisitationOverview, VisitationView
 from ungedesk.store.database import Store
 from ungedesk.store.errors import StoreError
 from ungedesk.ui import tasks
@@ -58,6 +58,7 @@ class VisitationPanel(QWidget):
         self.loaded = False
         self.loads = 0  # answers received: tests wait for the next one
         self.current: VisitationView | None = None
+        self.expected_rules = False
         self.dialog: WorkDialog | None = None
 
         self.empty = QLabel(self.tr("No visitation has been registered yet."))
@@ -140,15 +141,16 @@ class VisitationPanel(QWidget):
 
     def reload(self) -> None:
         tasks.run_task(
-            visitation.get,
+            visitation.overview,
             self._store,
             self._youth_id,
             on_done=self._loaded,
             on_error=self._failed,
         )
 
-    def _loaded(self, view: VisitationView | None) -> None:
-        self._show(view)
+    def _loaded(self, overview: VisitationOverview) -> None:
+        self.expected_rules = overview.expected_rules
+        self._show(overview.view)
         self.loaded = True
         self.loads += 1
 
@@ -216,7 +218,14 @@ class VisitationPanel(QWidget):
 
     def open_visitation(self) -> None:
         self._open(
-            VisitationDialog(self._store, self._youth_id, self._today, self.current, self),
+            VisitationDialog(
+                self._store,
+                self._youth_id,
+                self._today,
+                self.current,
+                self,
+                expected_rules=self.expected_rules,
+            ),
             self.tr("The visitation was saved."),
         )
 
@@ -230,6 +239,7 @@ class VisitationPanel(QWidget):
                 current_group=self.current.groups[-1].code
                 if self.current and self.current.groups
                 else "",
+                expected_rules=self.expected_rules,
             ),
             self.tr("The target group was changed. The history keeps the earlier ones."),
         )
