@@ -2930,6 +2930,14 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
         <translation>FVU/OBU-screening &amp;nødvendig</translation>
     </message>
     <message>
+        <source>&amp;KUI target group assessment to FGU (§ 2 k) on</source>
+        <translation>&amp;KUI-målgruppevurderet til FGU (§ 2 k) den</translation>
+    </message>
+    <message>
+        <source>Assessed for STU under t&amp;he STU law on</source>
+        <translation>Vurderet til &amp;STU efter STU-loven den</translation>
+    </message>
+    <message>
         <source>UU counsellor &amp;present</source>
         <translation>UU-vejleder &amp;til stede</translation>
     </message>
@@ -2964,10 +2972,6 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
     <message>
         <source>&amp;Reasons</source>
         <translation>&amp;Begrundelse</translation>
-    </message>
-    <message>
-        <source>Target group &amp;assessment (FGU/STU)</source>
-        <translation>Målgruppe&amp;vurdering (FGU/STU)</translation>
     </message>
 </context>
 <context>
@@ -3025,8 +3029,12 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
         <translation>FVU/OBU-screening</translation>
     </message>
     <message>
-        <source>Target group assessment</source>
-        <translation>Målgruppevurdering</translation>
+        <source>Target group assessment to FGU (KUI § 2 k)</source>
+        <translation>Målgruppevurdering til FGU (KUI § 2 k)</translation>
+    </message>
+    <message>
+        <source>STU assessment (STU law)</source>
+        <translation>Vurdering til STU (STU-loven)</translation>
     </message>
     <message>
         <source>UU counsellor present</source>
@@ -3079,6 +3087,10 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
     <message>
         <source>Needed</source>
         <translation>Nødvendig</translation>
+    </message>
+    <message>
+        <source>Assessed {day}</source>
+        <translation>Vurderet {day}</translation>
     </message>
     <message>
         <source>The visitation was saved.</source>

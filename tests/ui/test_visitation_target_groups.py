@@ -85,3 +85,18 @@ def test_expected_groups_only_when_switched_on(qtbot, store: Store) -> None:
     change = TargetGroupDialog(store, 1, lambda: later, current_group="lab6_4", expected_rules=True)
     qtbot.addWidget(change)
     assert change.target_group.currentIndex() == -1  # lab6_4 is not offered then
+
+
+def test_fgu_and_stu_are_two_dated_choices(qtbot, store: Store) -> None:
+    dialog = VisitationDialog(store, _youth(store), lambda: TODAY)
+    qtbot.addWidget(dialog)
+    assert not dialog.fgu_on.isEnabled() and not dialog.stu_on.isEnabled()
+    data = dialog.visitation_input()
+    assert data.fgu_assessed_on is None and data.stu_assessed_on is None
+    dialog.stu.setChecked(True)
+    assert dialog.stu_on.isEnabled() and not dialog.fgu_on.isEnabled()
+    dialog.stu_on.setDate(QDate(2026, 11, 20))
+    data = dialog.visitation_input()
+    assert data.fgu_assessed_on is None and data.stu_assessed_on == date(2026, 11, 20)
+    assert dialog.fgu.text() == "&KUI-målgruppevurderet til FGU (§ 2 k) den"
+    assert dialog.stu.text() == "Vurderet til &STU efter STU-loven den"

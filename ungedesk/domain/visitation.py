@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
+from ungedesk.domain.cpr import age_on
+
 LAB_2019 = date(2020, 1, 1)  # the current LAB (§ 6) took effect; before it, LAB § 2
 NEW_LAW = date(2027, 1, 1)  # the new main law: uddannelsespålæg abolished
 
@@ -34,19 +36,41 @@ SUB_ASSESSMENT_LABELS: dict[SubAssessment, str] = {
 }
 
 
-class YouthAssessment(StrEnum):
-    """Målgruppevurdering for the young (KUI § 2 k)."""
+# Two different assessments under two different laws, each with its own date:
+# - the KUI målgruppevurdering (lov om kommunal indsats for unge under 25 år, § 2 k): the
+#   municipality assesses whether a young person under 25 is in the target group for FGU
+#   (forberedende grunduddannelse) and other offers;
+# - STU is assessed under the STU law (lov om ungdomsuddannelse for unge med særlige behov),
+#   not under KUI: a separate decision, recorded apart.
+FGU_ASSESSMENT_LABEL = "Målgruppevurderet til FGU (KUI § 2 k)"
+STU_ASSESSMENT_LABEL = "Vurderet til STU efter STU-loven"
+# Both laws are about young people under 25.
+ASSESSMENT_MAX_AGE = 24
 
-    NONE = ""
-    FGU = "fgu"
-    STU = "stu"
 
-
-YOUTH_ASSESSMENT_LABELS: dict[YouthAssessment, str] = {
-    YouthAssessment.NONE: "Ingen",
-    YouthAssessment.FGU: "Målgruppevurderet til FGU",
-    YouthAssessment.STU: "Målgruppevurderet til STU",
-}
+def validate_assessments(
+    fgu_assessed_on: date | None,
+    stu_assessed_on: date | None,
+    *,
+    birth_date: date,
+    henvendelse: date,
+    today: date,
+) -> dict[str, str]:
+    """Danish field errors for the FGU målgruppevurdering and the STU assessment."""
+    errors: dict[str, str] = {}
+    for field, day, what in (
+        ("fgu_assessed_on", fgu_assessed_on, "Målgruppevurderingen til FGU"),
+        ("stu_assessed_on", stu_assessed_on, "Vurderingen til STU"),
+    ):
+        if day is None:
+            continue
+        if day > today:
+            errors[field] = f"{what} kan ikke ligge i fremtiden."
+        elif day < henvendelse:
+            errors[field] = f"{what} kan ikke ligge før henvendelsen."
+        elif age_on(birth_date, day) > ASSESSMENT_MAX_AGE:
+            errors[field] = f"{what} gælder unge under 25 år. Den unge var fyldt 25 på datoen."
+    return errors
 
 
 class ConversationKind(StrEnum):

@@ -106,7 +106,8 @@ def add_histories(
                 "paalaeg_education": "Erhvervsuddannelse" if paalaeg else "",
                 "paalaeg_deadline": paalaeg + timedelta(weeks=5) if paalaeg else None,
                 "fvu_obu_screening": rng.random() < 0.2,
-                "youth_assessment": "",
+                "fgu_assessed_on": None,
+                "stu_assessed_on": None,
                 "uu_present": rng.random() < 0.7,
                 "turned_away": rng.random() < 0.03,
             }

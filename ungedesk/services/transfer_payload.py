@@ -47,7 +47,6 @@ from ungedesk.domain.visitation import (
     ConversationStatus,
     Mode,
     SubAssessment,
-    YouthAssessment,
 )
 from ungedesk.domain.youth import (
     Benefit,
@@ -124,7 +123,6 @@ CODES: dict[tuple[str, str], frozenset[str]] = {
     ("youth", "status"): _values(CaseStatus),
     ("youth", "exit_reason"): _values(ExitReason) | {""},
     ("youth", "legal_sex"): _values(cprmod.LegalSex),
-    ("visitation", "youth_assessment"): _values(YouthAssessment),
     ("target_group_entry", "target_group"): TARGET_GROUP_CODES,
     ("target_group_entry", "sub_assessment"): _values(SubAssessment),
     ("conversation", "kind"): _values(ConversationKind),

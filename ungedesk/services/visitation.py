@@ -12,7 +12,7 @@ from ungedesk.domain.visitation import (
     NEW_LAW,
     SUB_ASSESSMENT_LABELS,
     SubAssessment,
-    YouthAssessment,
+    validate_assessments,
 )
 from ungedesk.services import audit, deadlines, target_groups
 from ungedesk.services.audit import Action
@@ -40,7 +40,8 @@ class VisitationInput:
     paalaeg_education: str = ""
     paalaeg_deadline: date | None = None
     fvu_obu_screening: bool = False
-    youth_assessment: YouthAssessment = YouthAssessment.NONE
+    fgu_assessed_on: date | None = None  # KUI § 2 k målgruppevurdering to FGU
+    stu_assessed_on: date | None = None  # assessed for STU under the STU law
     uu_present: bool = False
     turned_away: bool = False
 
@@ -63,7 +64,8 @@ class VisitationView:
     paalaeg_education: str
     paalaeg_deadline: date | None
     fvu_obu_screening: bool
-    youth_assessment: YouthAssessment
+    fgu_assessed_on: date | None
+    stu_assessed_on: date | None
     uu_present: bool
     turned_away: bool
     groups: tuple[GroupEntryView, ...]  # oldest first; the last is the current one
@@ -110,6 +112,15 @@ def save(store: Store, youth_id: int, data: VisitationInput, *, today: date) -> 
             today,
             expected_rules=target_groups.expected_enabled_in(s),
         )
+        errors.update(
+            validate_assessments(
+                data.fgu_assessed_on,
+                data.stu_assessed_on,
+                birth_date=youth.birth_date,
+                henvendelse=youth.henvendelse_date,
+                today=today,
+            )
+        )
         if errors:
             raise InputError(errors)
         row = s.scalar(select(Visitation).where(Visitation.youth_id == youth_id))
@@ -122,7 +133,8 @@ def save(store: Store, youth_id: int, data: VisitationInput, *, today: date) -> 
         row.paalaeg_education = data.paalaeg_education.strip()
         row.paalaeg_deadline = data.paalaeg_deadline
         row.fvu_obu_screening = data.fvu_obu_screening
-        row.youth_assessment = data.youth_assessment.value
+        row.fgu_assessed_on = data.fgu_assessed_on
+        row.stu_assessed_on = data.stu_assessed_on
         row.uu_present = data.uu_present
         row.turned_away = data.turned_away
         first = s.scalar(
@@ -251,7 +263,8 @@ def get(store: Store, youth_id: int) -> VisitationView | None:
             row.paalaeg_education,
             row.paalaeg_deadline,
             row.fvu_obu_screening,
-            YouthAssessment(row.youth_assessment),
+            row.fgu_assessed_on,
+            row.stu_assessed_on,
             row.uu_present,
             row.turned_away,
             groups,

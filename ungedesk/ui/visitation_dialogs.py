@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
     QWidget,
@@ -21,9 +22,7 @@ from PySide6.QtWidgets import (
 from ungedesk.domain.visitation import (
     NEW_LAW,
     SUB_ASSESSMENT_LABELS,
-    YOUTH_ASSESSMENT_LABELS,
     SubAssessment,
-    YouthAssessment,
 )
 from ungedesk.services import target_groups, visitation
 from ungedesk.services.visitation import EVENT_KINDS, VisitationInput, VisitationView
@@ -95,7 +94,8 @@ class VisitationDialog(WorkDialog):
         self.setWindowTitle(
             self.tr("Register visitation") if current is None else self.tr("Correct visitation")
         )
-        self.setMinimumWidth(620)
+        # Wide enough for the longest target-group label of 2025-2026 (LAB § 6, nr. 4-5).
+        self.setMinimumWidth(720)
         now = today()
         self.visited_on = date_field(current.visited_on if current else now, latest=now)
         self.target_group = QComboBox()
@@ -118,9 +118,15 @@ class VisitationDialog(WorkDialog):
             self.tr("The education order was abolished from 1 January 2027.")
         )
         self.fvu_obu = QCheckBox(self.tr("FVU/OBU screening &needed"))
-        self.youth_assessment = QComboBox()
-        for value, label in YOUTH_ASSESSMENT_LABELS.items():
-            self.youth_assessment.addItem(label, value.value)
+        # Two assessments under two laws, each with its date: the KUI målgruppevurdering to
+        # FGU (KUI § 2 k) and the STU assessment under the STU law.
+        self.fgu = QCheckBox(self.tr("&KUI target group assessment to FGU (§ 2 k) on"))
+        self.fgu_on = date_field(now, latest=now)
+        self.stu = QCheckBox(self.tr("Assessed for STU under t&he STU law on"))
+        self.stu_on = date_field(now, latest=now)
+        for box, field in ((self.fgu, self.fgu_on), (self.stu, self.stu_on)):
+            field.setEnabled(False)
+            box.toggled.connect(field.setEnabled)
         self.uu_present = QCheckBox(self.tr("UU counsellor &present"))
         self.turned_away = QCheckBox(self.tr("Turned a&way at the door (vendt i døren)"))
 
@@ -133,6 +139,8 @@ class VisitationDialog(WorkDialog):
                 "paalaeg_given_on",
                 "paalaeg_education",
                 "paalaeg_deadline",
+                "fgu_assessed_on",
+                "stu_assessed_on",
             )
         }
         paalaeg_form = QFormLayout(self.paalaeg)
@@ -162,7 +170,16 @@ class VisitationDialog(WorkDialog):
         )
         add_row(form, self.tr("&Sub-assessment"), self.sub_assessment)
         add_row(form, self.tr("&Reasons"), self.reasons, self.field_errors["reasons"])
-        add_row(form, self.tr("Target group &assessment (FGU/STU)"), self.youth_assessment)
+        for box, field, key in (
+            (self.fgu, self.fgu_on, "fgu_assessed_on"),
+            (self.stu, self.stu_on, "stu_assessed_on"),
+        ):
+            row = QHBoxLayout()
+            row.addWidget(box)
+            row.addWidget(field)
+            row.addStretch(1)
+            form.addRow(row)
+            form.addRow(self.field_errors[key])
         form.addRow(self.fvu_obu)
         form.addRow(self.uu_present)
         form.addRow(self.turned_away)
@@ -175,7 +192,10 @@ class VisitationDialog(WorkDialog):
             self.target_group,
             self.sub_assessment,
             self.reasons,
-            self.youth_assessment,
+            self.fgu,
+            self.fgu_on,
+            self.stu,
+            self.stu_on,
             self.fvu_obu,
             self.uu_present,
             self.turned_away,
@@ -211,9 +231,13 @@ class VisitationDialog(WorkDialog):
             if current.paalaeg_deadline is not None:
                 self.paalaeg_deadline.setDate(qdate(current.paalaeg_deadline))
         self.fvu_obu.setChecked(current.fvu_obu_screening)
-        self.youth_assessment.setCurrentIndex(
-            self.youth_assessment.findData(current.youth_assessment.value)
-        )
+        for box, field, day in (
+            (self.fgu, self.fgu_on, current.fgu_assessed_on),
+            (self.stu, self.stu_on, current.stu_assessed_on),
+        ):
+            box.setChecked(day is not None)
+            if day is not None:
+                field.setDate(qdate(day))
         self.uu_present.setChecked(current.uu_present)
         self.turned_away.setChecked(current.turned_away)
 
@@ -238,7 +262,8 @@ class VisitationDialog(WorkDialog):
             paalaeg_education=self.paalaeg_education.text() if given else "",
             paalaeg_deadline=pydate(self.paalaeg_deadline) if given else None,
             fvu_obu_screening=self.fvu_obu.isChecked(),
-            youth_assessment=YouthAssessment(str(self.youth_assessment.currentData())),
+            fgu_assessed_on=pydate(self.fgu_on) if self.fgu.isChecked() else None,
+            stu_assessed_on=pydate(self.stu_on) if self.stu.isChecked() else None,
             uu_present=self.uu_present.isChecked(),
             turned_away=self.turned_away.isChecked(),
         )
@@ -273,7 +298,7 @@ class TargetGroupDialog(WorkDialog):
         self._today = today
         self._expected_rules = expected_rules
         self.setWindowTitle(self.tr("Change target group"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(720)
         self.since = date_field(today(), latest=today())
         self.target_group = QComboBox()
         self.target_group.setPlaceholderText(self.tr("Choose target group …"))

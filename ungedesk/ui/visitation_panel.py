@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ungedesk.domain.visitation import YOUTH_ASSESSMENT_LABELS, YouthAssessment
 from ungedesk.services import visitation
 from ungedesk.services.visitation import VisitationOverview, VisitationView
 from ungedesk.store.database import Store
@@ -88,7 +87,8 @@ class VisitationPanel(QWidget):
         self.reasons = _value()
         self.paalaeg = _value()
         self.fvu_obu = _value()
-        self.youth_assessment = _value()
+        self.fgu_assessment = _value()
+        self.stu_assessment = _value()
         self.uu_present = _value()
         self.turned_away = _value()
         self.details = QGroupBox(self.tr("Visitation"))
@@ -99,7 +99,8 @@ class VisitationPanel(QWidget):
         form.addRow(self.tr("Reasons"), self.reasons)
         form.addRow(self.tr("Education order"), self.paalaeg)
         form.addRow(self.tr("FVU/OBU screening"), self.fvu_obu)
-        form.addRow(self.tr("Target group assessment"), self.youth_assessment)
+        form.addRow(self.tr("Target group assessment to FGU (KUI § 2 k)"), self.fgu_assessment)
+        form.addRow(self.tr("STU assessment (STU law)"), self.stu_assessment)
         form.addRow(self.tr("UU counsellor present"), self.uu_present)
         form.addRow(self.tr("Turned away at the door"), self.turned_away)
 
@@ -188,11 +189,13 @@ class VisitationPanel(QWidget):
                 text += self.tr(", deadline {day}").format(day=format_day(view.paalaeg_deadline))
             self.paalaeg.setText(text)
         self.fvu_obu.setText(self.tr("Needed") if view.fvu_obu_screening else no)
-        self.youth_assessment.setText(
-            YOUTH_ASSESSMENT_LABELS[view.youth_assessment]
-            if view.youth_assessment is not YouthAssessment.NONE
-            else self.tr("None")
-        )
+        for label, day in (
+            (self.fgu_assessment, view.fgu_assessed_on),
+            (self.stu_assessment, view.stu_assessed_on),
+        ):
+            label.setText(
+                self.tr("Assessed {day}").format(day=format_day(day)) if day else self.tr("No")
+            )
         self.uu_present.setText(yes if view.uu_present else no)
         self.turned_away.setText(yes if view.turned_away else no)
         for entry in view.groups:
