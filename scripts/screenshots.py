@@ -64,7 +64,7 @@ PASSPHRASE = "grøn kaffe tager toget til Ribe"
 PROFILE = ProfileInput(
     name="Anne Bjerregaard",
     initials="ABJ",
-    unit="Jobcenter, Ungeteamet",
+    unit="Ungeindsatsen Vestby",
     role=Role.CASEWORKER,
     email="abj@kommune.example",
 )

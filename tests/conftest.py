@@ -52,7 +52,7 @@ def store_paths(tmp_path: Path) -> StorePaths:
 PROFILE = ProfileInput(
     name="Anne Bjerregaard",
     initials="ABJ",
-    unit="Jobcenter, Ungeteamet",
+    unit="Ungeteamet",
     role=Role.CASEWORKER,
     email="abj@kommune.example",
     phone="12 34 56 78",

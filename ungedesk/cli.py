@@ -127,7 +127,10 @@ def _build_parser() -> _Parser:
     )
     init.add_argument("--name", help="dit fulde navn")
     init.add_argument("--initials", help="dine initialer (2-6 bogstaver)")
-    init.add_argument("--unit", help="din enhed, fx Jobcenter, Ungeteamet")
+    init.add_argument(
+        "--unit",
+        help="din enhed, som kommunen kalder den, fx Ungeindsatsen (står i invitationer og planen)",
+    )
     init.add_argument(
         "--role",
         choices=[r.value for r in Role],

@@ -212,8 +212,8 @@
         <translation> min.</translation>
     </message>
     <message>
-        <source>e.g. the job centre, meeting room 2</source>
-        <translation>fx Jobcentret, mødelokale 2</translation>
+        <source>e.g. your unit, meeting room 2</source>
+        <translation>fx Ungeindsatsen, mødelokale 2</translation>
     </message>
     <message>
         <source>Caseworker</source>
@@ -677,8 +677,8 @@
 <context>
     <name>DescriptorPanel</name>
     <message>
-        <source>Sensitive data (health or substance use)</source>
-        <translation>Følsomme oplysninger (helbred eller misbrug)</translation>
+        <source>Sensitive data (health, substance use or finances)</source>
+        <translation>Følsomme oplysninger (helbred, misbrug eller økonomi)</translation>
     </message>
 </context>
 <context>
@@ -2194,8 +2194,8 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
         <translation>UngeDesk gemmer de unges sager krypteret på denne computer. Fortæl først, hvem du er: dit navn kommer på de planer, du udleverer.</translation>
     </message>
     <message>
-        <source>e.g. Jobcenter, youth team</source>
-        <translation>fx Jobcenter, Ungeteamet</translation>
+        <source>e.g. the youth unit (the name your municipality uses)</source>
+        <translation>fx Ungeindsatsen (det navn, kommunen bruger)</translation>
     </message>
     <message>
         <source>optional</source>
@@ -2261,8 +2261,8 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
         <translation>Ingen målinger endnu. Registrér den første med &quot;Ny måling&quot; (Ctrl+M).</translation>
     </message>
     <message>
-        <source>Health and substance use are sensitive data (GDPR art. 9): shown only here, and every look is logged.</source>
-        <translation>Helbred og misbrug er følsomme oplysninger (GDPR art. 9): de vises kun her, og hvert opslag logges.</translation>
+        <source>Health, substance use and finances are sensitive data: shown only here, and every look is logged.</source>
+        <translation>Helbred, misbrug og økonomi er følsomme oplysninger: de vises kun her, og hvert opslag logges.</translation>
     </message>
     <message>
         <source>Indicators</source>
@@ -2603,8 +2603,8 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
         <translation>&amp;UU-vejlederens træffetid</translation>
     </message>
     <message>
-        <source>Weekdays and times when the UU counsellor is at the jobcentre, e.g. tir 9-12, tor 9-12. Booking offers free times within them.</source>
-        <translation>Ugedage og tider, hvor UU-vejlederen er i jobcentret, fx tir 9-12, tor 9-12. Ved booking foreslås ledige tider inden for dem.</translation>
+        <source>Weekdays and times when the UU counsellor is with your unit, e.g. tir 9-12, tor 9-12. Booking offers free times within them.</source>
+        <translation>Ugedage og tider, hvor UU-vejlederen er hos jer, fx tir 9-12, tor 9-12. Ved booking foreslås ledige tider inden for dem.</translation>
     </message>
     <message>
         <source>C&amp;hoose logo…</source>
@@ -2694,6 +2694,10 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
     <message>
         <source>Change target group</source>
         <translation>Skift målgruppe</translation>
+    </message>
+    <message>
+        <source>Choose target group …</source>
+        <translation>Vælg målgruppe …</translation>
     </message>
     <message>
         <source>&amp;From</source>
@@ -2906,6 +2910,10 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
         <translation>Ret visitation</translation>
     </message>
     <message>
+        <source>Choose target group …</source>
+        <translation>Vælg målgruppe …</translation>
+    </message>
+    <message>
         <source>Education order (uddannelsespålæg) given</source>
         <translation>Uddannelsespålæg givet</translation>
     </message>
@@ -2920,6 +2928,14 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
     <message>
         <source>FVU/OBU screening &amp;needed</source>
         <translation>FVU/OBU-screening &amp;nødvendig</translation>
+    </message>
+    <message>
+        <source>&amp;KUI target group assessment to FGU (§ 2 k) on</source>
+        <translation>&amp;KUI-målgruppevurderet til FGU (§ 2 k) den</translation>
+    </message>
+    <message>
+        <source>Assessed for STU under t&amp;he STU law on</source>
+        <translation>Vurderet til &amp;STU efter STU-loven den</translation>
     </message>
     <message>
         <source>UU counsellor &amp;present</source>
@@ -2956,10 +2972,6 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
     <message>
         <source>&amp;Reasons</source>
         <translation>&amp;Begrundelse</translation>
-    </message>
-    <message>
-        <source>Target group &amp;assessment (FGU/STU)</source>
-        <translation>Målgruppe&amp;vurdering (FGU/STU)</translation>
     </message>
 </context>
 <context>
@@ -3017,8 +3029,12 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
         <translation>FVU/OBU-screening</translation>
     </message>
     <message>
-        <source>Target group assessment</source>
-        <translation>Målgruppevurdering</translation>
+        <source>Target group assessment to FGU (KUI § 2 k)</source>
+        <translation>Målgruppevurdering til FGU (KUI § 2 k)</translation>
+    </message>
+    <message>
+        <source>STU assessment (STU law)</source>
+        <translation>Vurdering til STU (STU-loven)</translation>
     </message>
     <message>
         <source>UU counsellor present</source>
@@ -3071,6 +3087,10 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
     <message>
         <source>Needed</source>
         <translation>Nødvendig</translation>
+    </message>
+    <message>
+        <source>Assessed {day}</source>
+        <translation>Vurderet {day}</translation>
     </message>
     <message>
         <source>The visitation was saved.</source>

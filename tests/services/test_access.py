@@ -147,7 +147,8 @@ def test_pdf_shows_conversations_and_visitation_in_danish(store: Store, tmp_path
         "Fællessamtale med UU",
         "Afholdt",
         "Visitation",
-        "Uddannelsesparat (LAB § 6, nr. 4)",
+        # The label of 2 September 2026, the day the group was given.
+        "Uddannelsesparat kontanthjælpsmodtager under 30 år uden uddannelse (LAB § 6, nr. 4)",
         "UU-vejleder til stede Ja",
         "Frister",
     ):

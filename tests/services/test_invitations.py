@@ -34,19 +34,19 @@ def test_ics_has_danish_summary_copenhagen_times_and_no_cpr_or_name(store: Store
             ConversationKind.FIRST,
             datetime(2026, 12, 3, 10, 0),
             mode=Mode.IN_PERSON,
-            place="Jobcentret, Torvet 1",
+            place="Ungeteamet, Torvet 1",
         ),
     )
     view = conversations.for_youth(store, youth_id)[0]
-    data = invitations.build_ics(view, "Demo Kommune")
+    data = invitations.build_ics(view, "Demo Kommune", unit="Ungeteamet")
     cal = icalendar.Calendar.from_ical(data)
     (event,) = cal.walk("VEVENT")
-    assert str(event["SUMMARY"]) == "Samtale i Jobcentret, Demo Kommune"
+    assert str(event["SUMMARY"]) == "Samtale hos Ungeteamet, Demo Kommune"
     start = event.decoded("DTSTART")
     assert start == datetime(2026, 12, 3, 10, 0, tzinfo=invitations.COPENHAGEN)
     assert str(start.tzinfo) == "Europe/Copenhagen"
     assert event.decoded("DTEND") - start == invitations.timedelta(minutes=45)
-    assert str(event["LOCATION"]) == "Jobcentret, Torvet 1"
+    assert str(event["LOCATION"]) == "Ungeteamet, Torvet 1"
     assert str(event["UID"]).startswith(f"ungedesk-samtale-{conversation_id}-")
     text = data.decode()
     assert CPR not in text and "150305" not in text

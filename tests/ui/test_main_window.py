@@ -53,9 +53,7 @@ def test_empty_register_says_how_to_start(qtbot, window: MainWindow) -> None:
     assert window.form is not None
     window.form.reject()
     assert window.record_stack.currentWidget() is window.no_record
-    assert window.user_label.text() == (
-        "Logget ind som Anne Bjerregaard (ABJ) · Jobcenter, Ungeteamet"
-    )
+    assert window.user_label.text() == ("Logget ind som Anne Bjerregaard (ABJ) · Ungeteamet")
 
 
 def test_loading_state_before_the_rows_arrive(qtbot, store: Store, store_paths, today) -> None:

@@ -76,13 +76,18 @@ def test_register_visitation_with_the_keyboard(qtbot, record: RecordView, store:
     qtbot.keyClicks(focused(), "10112026")
     press(qtbot, Qt.Key.Key_Tab)
     assert focused() is dialog.target_group
-    press(qtbot, Qt.Key.Key_Down, 3)  # lab6_1 -> lab6_4, uddannelsesparat
+    # Nothing is chosen for the caseworker: the placeholder asks for an explicit choice.
+    assert dialog.target_group.currentIndex() == -1
+    assert dialog.target_group.placeholderText() == "Vælg målgruppe …"
+    press(qtbot, Qt.Key.Key_Down, 4)  # (none) -> lab6_1 -> ... -> lab6_4, uddannelsesparat
     press(qtbot, Qt.Key.Key_Tab)
     press(qtbot, Qt.Key.Key_Down)  # åbenlyst uddannelsesparat
     press(qtbot, Qt.Key.Key_Tab)
     qtbot.keyClicks(focused(), "Vil gerne på HF")
     press(qtbot, Qt.Key.Key_Tab)
-    assert focused() is dialog.youth_assessment
+    assert focused() is dialog.fgu  # KUI målgruppevurdering to FGU; its date is off
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is dialog.stu  # the STU assessment, apart
     press(qtbot, Qt.Key.Key_Tab)
     press(qtbot, Qt.Key.Key_Space)  # FVU/OBU screening needed
     press(qtbot, Qt.Key.Key_Tab)
@@ -99,7 +104,10 @@ def test_register_visitation_with_the_keyboard(qtbot, record: RecordView, store:
     assert saved.fvu_obu_screening and saved.uu_present and not saved.turned_away
     assert saved.paalaeg_given_on is None
     assert not panel.empty.isVisible() and panel.details.isVisible()
-    assert panel.group.text() == "Uddannelsesparat (LAB § 6, nr. 4)"
+    # Given on 10 November 2026, after uddannelseshjælp merged into kontanthjælp.
+    assert panel.group.text() == (
+        "Uddannelsesparat kontanthjælpsmodtager under 30 år uden uddannelse (LAB § 6, nr. 4)"
+    )
     assert panel.visited_on.text() == "10. nov. 2026"
     assert panel.history_model.rowCount() == 1
 
@@ -138,7 +146,9 @@ def test_change_target_group_keeps_history(qtbot, record: RecordView, store: Sto
     ]
     assert panel.history_model.rowCount() == 2
     assert panel.history_model.item(1, 3).text() == "Behov for afklaring"
-    assert panel.group.text() == "Aktivitetsparat uddannelseshjælp (LAB § 6, nr. 5)"
+    assert panel.group.text() == (
+        "Aktivitetsparat kontanthjælpsmodtager under 30 år uden uddannelse (LAB § 6, nr. 5)"
+    )
 
 
 def test_change_needs_a_reason_shown_beside_the_field(

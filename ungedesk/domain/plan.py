@@ -400,6 +400,9 @@ class Handout:
     first_reading: SpiderReading | None = None
     latest_reading: SpiderReading | None = None
     indicators: tuple[Indicator, ...] = field(default_factory=tuple)
+    # The municipality's unit as it names itself ("Ungeindsatsen Vestby"); "" means plainly
+    # "kommunen". Never "jobcentret": the law stopped requiring a jobcenter on 1 Feb 2026.
+    unit: str = ""
 
 
 # --- readability ----------------------------------------------------------------------

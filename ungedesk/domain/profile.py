@@ -17,7 +17,7 @@ class Role(StrEnum):
 
 
 ROLE_LABELS: dict[Role, str] = {
-    Role.CASEWORKER: "Sagsbehandler (jobcenter)",
+    Role.CASEWORKER: "Sagsbehandler (beskæftigelse)",
     Role.COUNSELLOR: "Vejleder (kommunal ungeindsats/UU)",
     Role.TEAM_LEAD: "Leder",
     Role.OTHER: "Andet",

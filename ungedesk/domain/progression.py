@@ -60,6 +60,13 @@ INDICATOR_SHORT: dict[Indicator, str] = {
 
 # GDPR art. 9: shown only on the progression screen; every read is flagged in the audit log.
 SPECIAL_CATEGORY = frozenset({Indicator.HEALTH, Indicator.SUBSTANCE_USE})
+# Finances and debt are confidential private matters (fortrolige oplysninger om rent private
+# forhold, databeskyttelsesloven § 8): not art. 9 data, so a sub-goal about them needs no
+# health consent, but they are protected the same way as health and substance use.
+CONFIDENTIAL = frozenset({Indicator.FINANCES})
+# Everything handled as sensitive: never in the handout, never named in the access log (only
+# counted), every read that can show it flagged, and marked wherever it is shown.
+SENSITIVE = SPECIAL_CATEGORY | CONFIDENTIAL
 
 # Five stages over 1-10, two scores each; the labels are the same for every indicator.
 STAGE_LABELS: tuple[str, ...] = (
@@ -225,6 +232,12 @@ def descriptors_from_mapping(raw: Mapping[str, object]) -> dict[Indicator, Descr
     if unknown:
         raise DescriptorError(f"Ukendt indikator: {', '.join(sorted(unknown))}.")
     return out
+
+
+def mentions_consent(text: str) -> bool:
+    """True when a stage text is about consent (samtykke, samtykker, samtykket ...): consent
+    is free, so whether it is given must never be what a stage asks for."""
+    return "samtykke" in text.casefold()
 
 
 def descriptors_to_toml(descriptors: Mapping[Indicator, Descriptor]) -> str:

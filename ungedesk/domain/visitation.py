@@ -1,8 +1,9 @@
-"""Visitation and conversations as values: target groups with the labels valid on a date,
-sub-assessments, conversation kinds and their rules.
+"""Visitation and conversations as values: sub-assessments, the young person's
+assessments, conversation kinds and their rules.
 
 Target groups are stored as codes; the label shown is the one valid on the date it was
-given, so old cases keep their old labels (DOMAIN.md, "Target groups").
+given, so old cases keep their old labels (DOMAIN.md, "Target groups"): see
+domain.target_groups.
 """
 
 from __future__ import annotations
@@ -11,53 +12,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
+from ungedesk.domain.cpr import age_on
+
 LAB_2019 = date(2020, 1, 1)  # the current LAB (§ 6) took effect; before it, LAB § 2
 NEW_LAW = date(2027, 1, 1)  # the new main law: uddannelsespålæg abolished
 
-
-@dataclass(frozen=True, slots=True)
-class TargetGroup:
-    code: str
-    label: str
-    valid_from: date
-    valid_to: date | None = None  # exclusive
-
-    def valid_on(self, day: date) -> bool:
-        return self.valid_from <= day and (self.valid_to is None or day < self.valid_to)
-
-
-TARGET_GROUPS: tuple[TargetGroup, ...] = (
-    TargetGroup("lab6_1", "Dagpengemodtager (LAB § 6, nr. 1)", LAB_2019),
-    TargetGroup("lab6_2", "Jobparat kontanthjælpsmodtager (LAB § 6, nr. 2)", LAB_2019),
-    TargetGroup("lab6_3", "Aktivitetsparat kontanthjælpsmodtager (LAB § 6, nr. 3)", LAB_2019),
-    TargetGroup("lab6_4", "Uddannelsesparat (LAB § 6, nr. 4)", LAB_2019),
-    TargetGroup("lab6_5", "Aktivitetsparat uddannelseshjælp (LAB § 6, nr. 5)", LAB_2019),
-    TargetGroup("kui", "Ung 15-17 år (KUI, kommunal ungeindsats)", date(2019, 8, 1)),
-    # The seeds' old LAB § 2 numbers, for cases from before 2020.
-    TargetGroup(
-        "lab2_2", "Kontanthjælpsmodtager, match 1 (LAB § 2, nr. 2)", date(2009, 1, 1), LAB_2019
-    ),
-    TargetGroup("lab2_3", "Kontanthjælpsmodtager (LAB § 2, nr. 3)", date(2009, 1, 1), LAB_2019),
-    TargetGroup(
-        "lab2_12",
-        "Uddannelseshjælp, uddannelsesparat (LAB § 2, nr. 12)",
-        date(2014, 1, 1),
-        LAB_2019,
-    ),
-    TargetGroup(
-        "lab2_13", "Uddannelseshjælp, aktivitetsparat (LAB § 2, nr. 13)", date(2014, 1, 1), LAB_2019
-    ),
-)
-_BY_CODE = {g.code: g for g in TARGET_GROUPS}
-
-
-def groups_valid_on(day: date) -> list[TargetGroup]:
-    return [g for g in TARGET_GROUPS if g.valid_on(day)]
-
-
-def group_label(code: str) -> str:
-    group = _BY_CODE.get(code)
-    return group.label if group else code
+# Target groups and their labels by date are data: resources/rules/target_groups.toml,
+# parsed by domain.target_groups and loaded by services.target_groups.
 
 
 class SubAssessment(StrEnum):
@@ -75,19 +36,41 @@ SUB_ASSESSMENT_LABELS: dict[SubAssessment, str] = {
 }
 
 
-class YouthAssessment(StrEnum):
-    """Målgruppevurdering for the young (KUI § 2 k)."""
+# Two different assessments under two different laws, each with its own date:
+# - the KUI målgruppevurdering (lov om kommunal indsats for unge under 25 år, § 2 k): the
+#   municipality assesses whether a young person under 25 is in the target group for FGU
+#   (forberedende grunduddannelse) and other offers;
+# - STU is assessed under the STU law (lov om ungdomsuddannelse for unge med særlige behov),
+#   not under KUI: a separate decision, recorded apart.
+FGU_ASSESSMENT_LABEL = "Målgruppevurderet til FGU (KUI § 2 k)"
+STU_ASSESSMENT_LABEL = "Vurderet til STU efter STU-loven"
+# Both laws are about young people under 25.
+ASSESSMENT_MAX_AGE = 24
 
-    NONE = ""
-    FGU = "fgu"
-    STU = "stu"
 
-
-YOUTH_ASSESSMENT_LABELS: dict[YouthAssessment, str] = {
-    YouthAssessment.NONE: "Ingen",
-    YouthAssessment.FGU: "Målgruppevurderet til FGU",
-    YouthAssessment.STU: "Målgruppevurderet til STU",
-}
+def validate_assessments(
+    fgu_assessed_on: date | None,
+    stu_assessed_on: date | None,
+    *,
+    birth_date: date,
+    henvendelse: date,
+    today: date,
+) -> dict[str, str]:
+    """Danish field errors for the FGU målgruppevurdering and the STU assessment."""
+    errors: dict[str, str] = {}
+    for field, day, what in (
+        ("fgu_assessed_on", fgu_assessed_on, "Målgruppevurderingen til FGU"),
+        ("stu_assessed_on", stu_assessed_on, "Vurderingen til STU"),
+    ):
+        if day is None:
+            continue
+        if day > today:
+            errors[field] = f"{what} kan ikke ligge i fremtiden."
+        elif day < henvendelse:
+            errors[field] = f"{what} kan ikke ligge før henvendelsen."
+        elif age_on(birth_date, day) > ASSESSMENT_MAX_AGE:
+            errors[field] = f"{what} gælder unge under 25 år. Den unge var fyldt 25 på datoen."
+    return errors
 
 
 class ConversationKind(StrEnum):

@@ -36,11 +36,10 @@ from ungedesk.domain.visitation import (
     CONVERSATION_LABELS,
     MODE_LABELS,
     SUB_ASSESSMENT_LABELS,
-    group_label,
 )
 from ungedesk.domain.visitation import STATUS_LABELS as CONVERSATION_STATUS_LABELS
 from ungedesk.domain.youth import BENEFIT_LABELS, EDUCATION_LABELS, EXIT_LABELS, STATUS_LABELS
-from ungedesk.services import audit, pdf_fonts
+from ungedesk.services import audit, pdf_fonts, target_groups
 from ungedesk.services.audit import ACTION_LABELS, Action
 from ungedesk.services.setup import MUNICIPALITY, get_setting
 from ungedesk.services.youths import require_youth
@@ -82,7 +81,8 @@ FIELD_LABELS = {
     "paalaeg_education": "Uddannelse i pålægget",
     "paalaeg_deadline": "Frist i pålægget",
     "fvu_obu_screening": "FVU/OBU-screening",
-    "youth_assessment": "Målgruppevurdering",
+    "fgu_assessed_on": "Målgruppevurderet til FGU (KUI § 2 k)",
+    "stu_assessed_on": "Vurderet til STU efter STU-loven",
     "uu_present": "UU-vejleder til stede",
     "turned_away": "Vendt i døren",
     "valid_from": "Gælder fra",
@@ -273,7 +273,7 @@ def export_person(
             "handling": ACTION_LABELS[Action(e["action"])],
             "bruger": e["actor"],
             "formål": e["purpose"],
-            "helbred_eller_misbrug": e["special"],
+            "følsomme_oplysninger": e["special"],
         }
         for e in data.get(ACCESS_LOG_TABLE, [])
     ]
@@ -329,7 +329,22 @@ _CODE_LABELS: dict[tuple[str, str], dict[str, str]] = {
 _PEOPLE_FIELDS = frozenset({"caseworker_id", "created_by_id"})
 
 
-def _display(table: str, field: str, value: Any, people: dict[int, str]) -> str:
+def _given_on(row: dict[str, Any]) -> date | None:
+    """The day a target group was given (the row's valid_from), for its label of that day."""
+    value = row.get("valid_from")
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def _display(
+    table: str, field: str, value: Any, people: dict[int, str], on: date | None = None
+) -> str:
     if value is None or value == "":
         return "–"
     if isinstance(value, bool):
@@ -338,7 +353,7 @@ def _display(table: str, field: str, value: Any, people: dict[int, str]) -> str:
     if labels is not None:
         return labels.get(str(value), str(value))
     if table == "target_group_entry" and field == "target_group":
-        return group_label(str(value))
+        return target_groups.label(str(value), on)
     if field in _PEOPLE_FIELDS and isinstance(value, int):
         return people.get(value, str(value))
     if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
@@ -392,7 +407,10 @@ def _pdf(
             story.append(p("Ingen oplysninger."))
         for row in rows:
             cells = [
-                [p(FIELD_LABELS.get(k, k), small), p(_display(name, k, v, people), small)]
+                [
+                    p(FIELD_LABELS.get(k, k), small),
+                    p(_display(name, k, v, people, _given_on(row)), small),
+                ]
                 for k, v in row.items()
                 if k != "id"
             ]

@@ -33,7 +33,7 @@ _GROUPS = cast(Table, TargetGroupEntry.__table__)
 _CONVERSATIONS = cast(Table, Conversation.__table__)
 _DEADLINES = cast(Table, DeadlineRow.__table__)
 
-_PLACES = ("Jobcentret, mødelokale 2", "Jobcentret, mødelokale 4", "Ungeindsatsen, Torvet 3")
+_PLACES = ("Ungeindsatsen, mødelokale 2", "Ungeindsatsen, mødelokale 4", "Ungeindsatsen, Torvet 3")
 _NOTES = (
     "Vi talte om mål og næste skridt.",
     "Den unge vil gerne prøve en praktik.",
@@ -106,7 +106,8 @@ def add_histories(
                 "paalaeg_education": "Erhvervsuddannelse" if paalaeg else "",
                 "paalaeg_deadline": paalaeg + timedelta(weeks=5) if paalaeg else None,
                 "fvu_obu_screening": rng.random() < 0.2,
-                "youth_assessment": "",
+                "fgu_assessed_on": None,
+                "stu_assessed_on": None,
                 "uu_present": rng.random() < 0.7,
                 "turned_away": rng.random() < 0.03,
             }

@@ -152,7 +152,7 @@ _SUBGOALS: tuple[tuple[str, SubgoalOwner, Indicator | None], ...] = (
 _INTERVENTIONS = (
     ("Mentor", "Ungeindsatsen", "Støtte til at komme op og møde stabilt."),
     ("Virksomhedspraktik", "Byg og Bo ApS", "Prøve faget af i praksis."),
-    ("Holdforløb", "Jobcentret", "Afklaring af mål og styrker."),
+    ("Holdforløb", "Ungeindsatsen", "Afklaring af mål og styrker."),
     ("Brobygning", "Erhvervsskolen Syd", "Se skolen indefra før ansøgningen."),
     ("FVU-dansk", "VUC Midt", "Styrke læsning og stavning."),
 )

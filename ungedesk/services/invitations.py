@@ -19,6 +19,7 @@ from ungedesk.domain.visitation import Mode
 from ungedesk.services import conversations
 from ungedesk.services.conversations import ConversationView
 from ungedesk.services.setup import MUNICIPALITY, InputError, get_setting, set_setting
+from ungedesk.services.unit import FALLBACK, unit_name
 from ungedesk.store.database import Store
 from ungedesk.store.paths import write_private_atomic
 
@@ -144,12 +145,22 @@ def free_slots(store: Store, after: datetime, *, count: int = 8, days: int = 28)
     return free[:count]
 
 
-def summary(municipality: str) -> str:
-    return f"Samtale i Jobcentret, {municipality}" if municipality else "Samtale i Jobcentret"
+def summary(municipality: str, unit: str = "") -> str:
+    """The invitation's title: the unit the municipality has named ("Samtale hos
+    Ungeindsatsen Vestby, Vestby Kommune"), never "Jobcentret" (gone from the law on
+    1 February 2026); without a unit name, the municipality or plainly "kommunen"."""
+    unit = unit.strip()
+    if unit and unit != FALLBACK:
+        return f"Samtale hos {unit}, {municipality}" if municipality else f"Samtale hos {unit}"
+    return f"Samtale hos {municipality}" if municipality else f"Samtale hos {FALLBACK}"
 
 
 def build_ics(
-    conversation: ConversationView, municipality: str, *, stamp: datetime | None = None
+    conversation: ConversationView,
+    municipality: str,
+    *,
+    unit: str = "",
+    stamp: datetime | None = None,
 ) -> bytes:
     """One VEVENT for the conversation: Danish summary, Copenhagen times, the place.
     No CPR number and no name anywhere in the file."""
@@ -164,7 +175,7 @@ def build_ics(
     event.add("dtstamp", stamp or datetime.now(COPENHAGEN))
     event.add("dtstart", start)
     event.add("dtend", end)
-    event.add("summary", summary(municipality))
+    event.add("summary", summary(municipality, unit))
     if conversation.mode is Mode.IN_PERSON:
         location = conversation.place or municipality
     else:
@@ -191,5 +202,6 @@ def save_ics(store: Store, conversation_id: int, youth_id: int, path: Path) -> P
     if not found:
         raise LookupError("conversation not found")
     municipality = str(get_setting(store, MUNICIPALITY, "") or "")
-    write_private_atomic(path, build_ics(found[0], municipality))
+    named = unit_name(store, youth_id=youth_id)
+    write_private_atomic(path, build_ics(found[0], municipality, unit=named))
     return path

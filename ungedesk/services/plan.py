@@ -53,6 +53,7 @@ from ungedesk.domain.visitation import MODE_LABELS, ConversationStatus, Mode
 from ungedesk.services import audit, progression
 from ungedesk.services.audit import CURRENT_USER, Action
 from ungedesk.services.setup import MUNICIPALITY, InputError, set_setting
+from ungedesk.services.unit import unit_name_in
 from ungedesk.services.youths import mark_changed, require_youth
 from ungedesk.store.database import Store
 from ungedesk.store.models import (
@@ -666,7 +667,7 @@ def handout(
     with store.session() as s:
         youth = require_youth(s, youth_id)
         # One transaction and one logged read for the plan and the young person's own
-        # scores (never health or substance use) that the handout draws.
+        # scores (never health, substance use or finances) that the handout draws.
         first, latest, indicators = progression.readings_in(s, youth_id)
         logo = _logo_in(s)
         municipality = s.get(Setting, MUNICIPALITY)
@@ -718,6 +719,7 @@ def handout(
             first_reading=first,
             latest_reading=latest,
             indicators=tuple(indicators),
+            unit=unit_name_in(s, youth_id=youth_id),
         )
 
 

@@ -1,5 +1,5 @@
-"""The young person's education plan as a PDF: the handout they take to the jobcenter, the
-school or an employer, and a PDF/A-2b copy for the municipality's archive (ESDH).
+"""The young person's education plan as a PDF: the handout they take to the municipality's
+unit, the school or an employer, and a PDF/A-2b copy for the municipality's archive (ESDH).
 
 The handout speaks to the young person ("du") in short, plain Danish: every fixed sentence
 lives in TEXT so a test can hold its LIX at 35 or below. Every user string passes through
@@ -51,8 +51,9 @@ from ungedesk.domain.plan import (
     Subgoal,
     SubgoalOwner,
 )
-from ungedesk.domain.progression import INDICATOR_LABELS, Indicator
+from ungedesk.domain.progression import INDICATOR_LABELS, SENSITIVE, Indicator
 from ungedesk.services import pdf_fonts, plan_chart
+from ungedesk.services.unit import FALLBACK as UNIT_FALLBACK
 from ungedesk.store.database import Store
 from ungedesk.store.errors import translate_os_error
 from ungedesk.store.paths import make_private_dirs, write_private_atomic
@@ -65,7 +66,7 @@ TEXT: dict[str, str] = {
     "title": "Min uddannelsesplan",
     "intro": (
         "Her er din plan. Den viser dit mål. Den viser også, hvad du gør, og hvad vi gør. "
-        "Du kan vise den til din skole, til jobcentret eller til en chef."
+        "Du kan vise den til din skole, til {unit} eller til en chef."
     ),
     "name": "Navn",
     "cpr": "CPR",
@@ -478,7 +479,11 @@ def _header(h: Handout) -> list[Flowable]:
         Spacer(1, 1 * mm),
         Paragraph(status, st.muted),
         Spacer(1, 3 * mm),
-        _p(TEXT["intro"], st.body),
+        # The unit the municipality has named (no jobcenter since 1 February 2026), set by
+        # a caseworker and so escaped like every other user string.
+        Paragraph(
+            escape(TEXT["intro"]).format(unit=markup(h.unit.strip() or UNIT_FALLBACK)), st.body
+        ),
     ]
 
 
@@ -699,7 +704,10 @@ def _progress(h: Handout) -> list[Flowable]:
     st = _styles()
     first = h.first_reading
     latest = h.latest_reading
-    if (first is None and latest is None) or not h.indicators:
+    # The handout goes to schools and employers: health, substance use and finances never
+    # reach it, even when a caller hands them over (progression.readings_in leaves them out).
+    indicators = tuple(i for i in h.indicators if i not in SENSITIVE)
+    if (first is None and latest is None) or not indicators:
         return _section(TEXT["progress"], _p(TEXT["no_progress"], st.body))
     if first is not None and latest is not None and first.on == latest.on:
         first = None
@@ -713,7 +721,7 @@ def _progress(h: Handout) -> list[Flowable]:
     else:
         entries.append((TEXT["only_on"].format(on=long_date(latest.on)), True))
     chart = plan_chart.spider(
-        h.indicators,
+        indicators,
         first.scores if first is not None else None,
         latest.scores,
         width=BODY_WIDTH - SIDE_WIDTH - 2 * mm,
@@ -721,7 +729,7 @@ def _progress(h: Handout) -> list[Flowable]:
     )
     header = [TEXT["area"], TEXT["first_short"], TEXT["latest"]] if first else [TEXT["area"], ""]
     rows: list[list[Flowable]] = []
-    for indicator in h.indicators:
+    for indicator in indicators:
         row = [_p(INDICATOR_LABELS[indicator], st.cell)]
         if first is not None:
             row.append(_p(_score(first.scores, indicator), st.cell))

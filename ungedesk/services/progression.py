@@ -3,8 +3,10 @@ measurements with the caseworker's and the young person's own scores, correction
 what was there before, the descriptors the municipality may edit, the young person's own
 readings for the plan PDF, and average movement over a caseload.
 
-Health and substance use are special-category data (GDPR art. 9): every read that can show
-them is flagged special in the audit log, and the handout never carries them.
+Health and substance use are special-category data (GDPR art. 9), finances and debt are
+confidential private matters (databeskyttelsesloven § 8); the three are handled alike
+(domain.progression.SENSITIVE): every read that can show them is flagged special in the audit
+log, the log counts them without naming them, and the handout never carries them.
 """
 
 from __future__ import annotations
@@ -20,13 +22,14 @@ from sqlalchemy.orm import Session
 from ungedesk.domain.plan import SpiderReading
 from ungedesk.domain.progression import (
     INDICATOR_LABELS,
-    SPECIAL_CATEGORY,
+    SENSITIVE,
     Descriptor,
     DescriptorError,
     Indicator,
     MeasurementInput,
     ScoreInput,
     average_movement,
+    mentions_consent,
     parse_descriptors,
     validate_measurement,
 )
@@ -216,7 +219,7 @@ def _open_periods(session: Session, youth_id: int) -> dict[Indicator, IndicatorC
 
 
 def _involves_special(indicators: Iterable[Indicator]) -> bool:
-    return any(i in SPECIAL_CATEGORY for i in indicators)
+    return any(i in SENSITIVE for i in indicators)
 
 
 def _clean_scores(scores: Sequence[ScoreInput]) -> list[ScoreInput]:
@@ -301,6 +304,17 @@ def save_descriptors(store: Store, text: str) -> dict[Indicator, Descriptor]:
                     )
                 }
             )
+        # Consent is free: giving or refusing it must never move a score (issue: the old
+        # cooperation stage rewarded "Giver samtykke ...").
+        if any(mentions_consent(stage) for stage in d.stages):
+            raise InputError(
+                {
+                    "descriptors": (
+                        f"{INDICATOR_LABELS[indicator]}: et trin må ikke handle om samtykke. "
+                        "Samtykke er frivilligt, og et nej må ikke give en lavere score."
+                    )
+                }
+            )
     set_setting(store, DESCRIPTORS_SETTING, text)
     return parsed
 
@@ -375,10 +389,10 @@ def choose_indicators(
 
 def _labels(indicators: Iterable[Indicator]) -> str:
     """Indicator names for the audit log, which caseworkers and the young person read in
-    lists: health and substance use are not named there, only counted."""
+    lists: health, substance use and finances are not named there, only counted."""
     ordered = sorted(indicators, key=_ORDER.__getitem__)
-    names = [INDICATOR_LABELS[i].lower() for i in ordered if i not in SPECIAL_CATEGORY]
-    sensitive = sum(1 for i in ordered if i in SPECIAL_CATEGORY)
+    names = [INDICATOR_LABELS[i].lower() for i in ordered if i not in SENSITIVE]
+    sensitive = sum(1 for i in ordered if i in SENSITIVE)
     if sensitive:
         names.append("1 følsom" if sensitive == 1 else f"{sensitive} følsomme")
     return ", ".join(names)
@@ -437,7 +451,7 @@ def _load(session: Session, youth_id: int) -> tuple[list[IndicatorPeriod], list[
 
 def get_progression(store: Store, youth_id: int) -> Progression:
     """Everything the progression screen shows. The read is logged, flagged special when
-    health or substance use is chosen, was chosen, or was ever scored."""
+    health, substance use or finances is chosen, was chosen, or was ever scored."""
     described = descriptors(store)
     with store.session() as s:
         youth = require_youth(s, youth_id)
@@ -657,8 +671,8 @@ def handout_readings(
     store: Store, youth_id: int
 ) -> tuple[SpiderReading | None, SpiderReading | None, tuple[Indicator, ...]]:
     """The young person's own scores at the first and the latest measurement that has any,
-    over the chosen indicators except health and substance use: the handout is shown to
-    schools and employers, so special categories never reach it. With a single reading
+    over the chosen indicators except health, substance use and finances: the handout is
+    shown to schools and employers, so sensitive indicators never reach it. With a single reading
     the latest is None; with none at all the result is (None, None, ())."""
     with store.session() as s:
         youth = require_youth(s, youth_id)
@@ -679,7 +693,7 @@ def readings_in(
     reads these with the plan and logs the two as one read."""
     shown = tuple(
         sorted(
-            (i for i in _open_periods(s, youth_id) if i not in SPECIAL_CATEGORY),
+            (i for i in _open_periods(s, youth_id) if i not in SENSITIVE),
             key=_ORDER.__getitem__,
         )
     )

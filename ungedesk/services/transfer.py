@@ -1,4 +1,4 @@
-"""Moving one young person's case to another UngeDesk installation (UU to jobcenter).
+"""Moving one young person's case to another UngeDesk installation (UU to the employment unit).
 
 The sender exports the case to a file encrypted with a transfer passphrase (scrypt +
 AES-256-GCM) and tells the receiver the passphrase another way (phone, in person). The file

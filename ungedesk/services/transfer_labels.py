@@ -17,8 +17,9 @@ from ungedesk.domain.plan import (
     SUBGOAL_STATUS_LABELS,
 )
 from ungedesk.domain.progression import INDICATOR_LABELS
-from ungedesk.domain.visitation import CONVERSATION_LABELS, group_label
+from ungedesk.domain.visitation import CONVERSATION_LABELS
 from ungedesk.domain.visitation import STATUS_LABELS as CONVERSATION_STATUS_LABELS
+from ungedesk.services import target_groups
 from ungedesk.services.visitation import EVENT_KINDS
 
 _INDICATORS = {k.value: v for k, v in INDICATOR_LABELS.items()}
@@ -75,7 +76,9 @@ def row_summary(table: str, row: Mapping[str, Any]) -> tuple[date | None, str]:
         row.get("updated_at") or row.get("created_at")
     )
     if table == "target_group_entry":
-        return on, group_label(str(row.get("target_group", "")))
+        # The label of the day the group was given: old cases keep their old labels.
+        given = _day(row.get("valid_from")) or on
+        return on, target_groups.label(str(row.get("target_group", "")), given)
     if table == "plan_version":
         return on, f"version {row.get('number')}"
     parts = [labels.get(str(row.get(column)), "") for column, labels in _LABELS.get(table, [])]

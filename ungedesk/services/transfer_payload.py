@@ -41,13 +41,12 @@ from ungedesk.domain.plan import (
     SubgoalStatus,
 )
 from ungedesk.domain.progression import MAX_COMMENT, SCALE_MAX, SCALE_MIN, Indicator
+from ungedesk.domain.target_groups import KNOWN_CODES as TARGET_GROUP_CODES
 from ungedesk.domain.visitation import (
-    TARGET_GROUPS,
     ConversationKind,
     ConversationStatus,
     Mode,
     SubAssessment,
-    YouthAssessment,
 )
 from ungedesk.domain.youth import (
     Benefit,
@@ -124,8 +123,7 @@ CODES: dict[tuple[str, str], frozenset[str]] = {
     ("youth", "status"): _values(CaseStatus),
     ("youth", "exit_reason"): _values(ExitReason) | {""},
     ("youth", "legal_sex"): _values(cprmod.LegalSex),
-    ("visitation", "youth_assessment"): _values(YouthAssessment),
-    ("target_group_entry", "target_group"): frozenset(g.code for g in TARGET_GROUPS),
+    ("target_group_entry", "target_group"): TARGET_GROUP_CODES,
     ("target_group_entry", "sub_assessment"): _values(SubAssessment),
     ("conversation", "kind"): _values(ConversationKind),
     ("conversation", "status"): _values(ConversationStatus),

@@ -12,11 +12,9 @@ from ungedesk.domain.visitation import (
     NEW_LAW,
     SUB_ASSESSMENT_LABELS,
     SubAssessment,
-    YouthAssessment,
-    group_label,
-    groups_valid_on,
+    validate_assessments,
 )
-from ungedesk.services import audit, deadlines
+from ungedesk.services import audit, deadlines, target_groups
 from ungedesk.services.audit import Action
 from ungedesk.services.setup import InputError
 from ungedesk.services.youths import mark_changed, require_youth
@@ -47,7 +45,8 @@ class VisitationInput:
     paalaeg_education: str = ""
     paalaeg_deadline: date | None = None
     fvu_obu_screening: bool = False
-    youth_assessment: YouthAssessment = YouthAssessment.NONE
+    fgu_assessed_on: date | None = None  # KUI § 2 k målgruppevurdering to FGU
+    stu_assessed_on: date | None = None  # assessed for STU under the STU law
     uu_present: bool = False
     turned_away: bool = False
 
@@ -70,20 +69,27 @@ class VisitationView:
     paalaeg_education: str
     paalaeg_deadline: date | None
     fvu_obu_screening: bool
-    youth_assessment: YouthAssessment
+    fgu_assessed_on: date | None
+    stu_assessed_on: date | None
     uu_present: bool
     turned_away: bool
     groups: tuple[GroupEntryView, ...]  # oldest first; the last is the current one
 
 
-def _validate(data: VisitationInput, henvendelse: date, today: date) -> dict[str, str]:
+def _validate(
+    data: VisitationInput, henvendelse: date, today: date, *, expected_rules: bool
+) -> dict[str, str]:
     errors: dict[str, str] = {}
     if data.visited_on > today:
         errors["visited_on"] = "Visitationen kan ikke ligge i fremtiden."
     elif data.visited_on < henvendelse:
         errors["visited_on"] = "Visitationen kan ikke ligge før henvendelsen."
-    if data.target_group not in {g.code for g in groups_valid_on(data.visited_on)}:
-        errors["target_group"] = "Vælg en målgruppe, der gælder på visitationsdatoen."
+    # Judged on the visitation date, not today: correcting an old case keeps its old group.
+    refused = target_groups.refusal(
+        data.target_group, data.visited_on, expected_rules=expected_rules
+    )
+    if refused:
+        errors["target_group"] = refused
     if data.paalaeg_given_on is not None:
         if data.paalaeg_given_on >= NEW_LAW:
             errors["paalaeg_given_on"] = (
@@ -105,7 +111,21 @@ def save(store: Store, youth_id: int, data: VisitationInput, *, today: date) -> 
     with store.session() as s:
         youth = require_youth(s, youth_id)
         mark_changed(youth)
-        errors = _validate(data, youth.henvendelse_date, today)
+        errors = _validate(
+            data,
+            youth.henvendelse_date,
+            today,
+            expected_rules=target_groups.expected_enabled_in(s),
+        )
+        errors.update(
+            validate_assessments(
+                data.fgu_assessed_on,
+                data.stu_assessed_on,
+                birth_date=youth.birth_date,
+                henvendelse=youth.henvendelse_date,
+                today=today,
+            )
+        )
         if errors:
             raise InputError(errors)
         row = s.scalar(select(Visitation).where(Visitation.youth_id == youth_id))
@@ -118,7 +138,8 @@ def save(store: Store, youth_id: int, data: VisitationInput, *, today: date) -> 
         row.paalaeg_education = data.paalaeg_education.strip()
         row.paalaeg_deadline = data.paalaeg_deadline
         row.fvu_obu_screening = data.fvu_obu_screening
-        row.youth_assessment = data.youth_assessment.value
+        row.fgu_assessed_on = data.fgu_assessed_on
+        row.stu_assessed_on = data.stu_assessed_on
         row.uu_present = data.uu_present
         row.turned_away = data.turned_away
         first = s.scalar(
@@ -161,13 +182,16 @@ def change_target_group(
     errors: dict[str, str] = {}
     if since > today:
         errors["since"] = "Skiftet kan ikke ligge i fremtiden."
-    if group not in {g.code for g in groups_valid_on(since)}:
-        errors["target_group"] = "Vælg en målgruppe, der gælder på datoen."
     if not reason.strip():
         errors["reason"] = "Skriv hvorfor målgruppen skifter."
     with store.session() as s:
         youth = require_youth(s, youth_id)
         mark_changed(youth)
+        refused = target_groups.refusal(
+            group, since, expected_rules=target_groups.expected_enabled_in(s)
+        )
+        if refused:
+            errors["target_group"] = refused
         first = s.scalar(
             select(TargetGroupEntry.valid_from)
             .where(TargetGroupEntry.youth_id == youth_id)
@@ -194,7 +218,7 @@ def change_target_group(
             Action.UPDATE,
             youth_id=youth_id,
             subject=youth.case_number,
-            detail=f"Målgruppeskift: {group_label(group)}",
+            detail=f"Målgruppeskift: {target_groups.label(group, since)}",
         )
         deadlines.refresh(s, youth_id)
 
@@ -226,7 +250,7 @@ def get(store: Store, youth_id: int) -> VisitationView | None:
             GroupEntryView(
                 e.valid_from,
                 e.target_group,
-                group_label(e.target_group),
+                target_groups.label(e.target_group, e.valid_from),
                 SUB_ASSESSMENT_LABELS[SubAssessment(e.sub_assessment)],
                 e.reason,
             )
@@ -244,8 +268,22 @@ def get(store: Store, youth_id: int) -> VisitationView | None:
             row.paalaeg_education,
             row.paalaeg_deadline,
             row.fvu_obu_screening,
-            YouthAssessment(row.youth_assessment),
+            row.fgu_assessed_on,
+            row.stu_assessed_on,
             row.uu_present,
             row.turned_away,
             groups,
         )
+
+
+@dataclass(frozen=True, slots=True)
+class VisitationOverview:
+    """What the visitation tab needs: the visitation (None before one is registered) and
+    whether expected law may be offered in its dialogs."""
+
+    view: VisitationView | None
+    expected_rules: bool
+
+
+def overview(store: Store, youth_id: int) -> VisitationOverview:
+    return VisitationOverview(get(store, youth_id), target_groups.expected_enabled(store))

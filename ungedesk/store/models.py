@@ -141,7 +141,9 @@ class Visitation(Base):
     paalaeg_education: Mapped[str] = mapped_column(String(200), default="")
     paalaeg_deadline: Mapped[date | None] = mapped_column(Date)
     fvu_obu_screening: Mapped[bool] = mapped_column(default=False)
-    youth_assessment: Mapped[str] = mapped_column(String(10), default="")
+    # KUI § 2 k målgruppevurdering to FGU, and the STU law's assessment: apart, each dated.
+    fgu_assessed_on: Mapped[date | None] = mapped_column(Date)
+    stu_assessed_on: Mapped[date | None] = mapped_column(Date)
     uu_present: Mapped[bool] = mapped_column(default=False)
     turned_away: Mapped[bool] = mapped_column(default=False)  # "vendt i døren"
     updated_at: Mapped[datetime] = mapped_column(

@@ -153,7 +153,7 @@ class BookingDialog(WorkDialog):
             self.mode.addItem(label, mode.value)
         self.place = QLineEdit(defaults.place)
         self.place.setMaxLength(200)
-        self.place.setPlaceholderText(self.tr("e.g. the job centre, meeting room 2"))
+        self.place.setPlaceholderText(self.tr("e.g. your unit, meeting room 2"))
 
         self.participant_boxes: list[QCheckBox] = [
             QCheckBox(self.tr("Caseworker")),

@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ungedesk.domain.visitation import TARGET_GROUPS
-from ungedesk.services import caseworkers, progression
+from ungedesk.services import caseworkers, progression, target_groups
 from ungedesk.services.progression import MovementRow
 from ungedesk.services.setup import InputError
 from ungedesk.store.database import Store
@@ -107,8 +106,10 @@ class CaseloadProgressionDialog(FittingDialog):
         self.end = date_field(now, latest=now)
         self.target_group = QComboBox()
         self.target_group.addItem(self.tr("All target groups"), "")
-        for group in TARGET_GROUPS:
-            self.target_group.addItem(group.label, group.code)
+        # Every code with its current label (the filter spans dates; the data is a small
+        # shipped file, read once per process).
+        for code, label in target_groups.all_codes():
+            self.target_group.addItem(label, code)
         self.only_mine = QCheckBox(self.tr("Only &my young people"))
         self.only_mine.setChecked(True)
         self.field_errors = {"start": MessageLabel(), "end": MessageLabel()}

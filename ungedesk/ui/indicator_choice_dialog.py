@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ungedesk.domain.progression import INDICATOR_LABELS, SPECIAL_CATEGORY, Indicator
+from ungedesk.domain.progression import INDICATOR_LABELS, SENSITIVE, Indicator
 from ungedesk.services import progression
 from ungedesk.services.progression import Progression
 from ungedesk.store.database import Store
@@ -50,7 +50,7 @@ class IndicatorChoiceDialog(WorkDialog):
         grid = QGridLayout(picks)
         for number, indicator in enumerate(Indicator):
             text = INDICATOR_LABELS[indicator]
-            if indicator in SPECIAL_CATEGORY:
+            if indicator in SENSITIVE:
                 text = self.tr("{label} (sensitive data)").format(label=text)
             box = QCheckBox(text)
             box.setChecked(indicator in current.chosen)

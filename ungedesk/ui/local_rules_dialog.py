@@ -38,8 +38,7 @@ from PySide6.QtWidgets import (
 
 from ungedesk.domain.calendar import Unit
 from ungedesk.domain.rules import Rule, parse_rules
-from ungedesk.domain.visitation import TARGET_GROUPS
-from ungedesk.services import deadlines
+from ungedesk.services import deadlines, target_groups
 from ungedesk.store.database import Store
 from ungedesk.ui import tasks
 from ungedesk.ui.widgets import HINT_STYLE, BusyBar, DateField, MessageLabel, add_row
@@ -370,7 +369,7 @@ class AddLocalRuleDialog(WorkDialog):
         groups = QWidget()
         grid = QGridLayout(groups)
         grid.setContentsMargins(0, 0, 0, 0)
-        labels = {g.code: g.label for g in TARGET_GROUPS}
+        labels = dict(target_groups.all_codes())
         self.groups: dict[str, QCheckBox] = {}
         for i, code in enumerate(LOCAL_GROUPS):
             box = QCheckBox(labels[code])

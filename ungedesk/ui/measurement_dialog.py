@@ -35,7 +35,7 @@ from ungedesk.domain.progression import (
     MAX_COMMENT,
     SCALE_MAX,
     SCALE_MIN,
-    SPECIAL_CATEGORY,
+    SENSITIVE,
     STAGE_COUNT,
     STAGE_LABELS,
     Descriptor,
@@ -140,7 +140,7 @@ class DescriptorPanel(QFrame):
         font.setBold(True)
         self.title.setFont(font)
         self.title.setWordWrap(True)
-        self.sensitive = QLabel(self.tr("Sensitive data (health or substance use)"))
+        self.sensitive = QLabel(self.tr("Sensitive data (health, substance use or finances)"))
         self.sensitive.setStyleSheet(SENSITIVE_STYLE)
         self.sensitive.setWordWrap(True)
         self.question = QLabel()
@@ -167,7 +167,7 @@ class DescriptorPanel(QFrame):
         self.indicator = indicator
         self.current_stage = stage_of(score) if score is not None else None
         self.title.setText(INDICATOR_LABELS[indicator])
-        self.sensitive.setVisible(indicator in SPECIAL_CATEGORY)
+        self.sensitive.setVisible(indicator in SENSITIVE)
         self.question.setText(descriptor.question if descriptor is not None else "")
         for number, label in enumerate(self.stages, start=1):
             low, high = stage_range(number)
@@ -296,7 +296,7 @@ class MeasurementDialog(WorkDialog):
             label_layout.setContentsMargins(0, 0, 0, 0)
             label_layout.setSpacing(0)
             label_layout.addWidget(row.label)
-            if indicator in SPECIAL_CATEGORY:
+            if indicator in SENSITIVE:
                 sensitive = QLabel(self.tr("Sensitive data"))
                 sensitive.setStyleSheet(SENSITIVE_STYLE)
                 label_layout.addWidget(sensitive)

@@ -2,8 +2,9 @@
 chart of first, previous and latest readings, a timeline of the selected indicator, and the
 measurements, with "New measurement" (Ctrl+M) and "Correct measurement".
 
-Health and substance use are special-category data: they are shown here and nowhere else
-in the app, marked as sensitive, and the service logs every read of them.
+Health and substance use (special-category data) and finances (confidential private matters)
+are shown here and nowhere else in the app, marked as sensitive, and the service logs every
+read of them.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ from PySide6.QtWidgets import (
 from ungedesk.domain.progression import (
     INDICATOR_LABELS,
     INDICATOR_SHORT,
-    SPECIAL_CATEGORY,
+    SENSITIVE,
     STAGE_LABELS,
     Indicator,
     stage_of,
@@ -102,7 +103,7 @@ class IndicatorRow:
 
     @property
     def sensitive(self) -> bool:
-        return self.indicator in SPECIAL_CATEGORY
+        return self.indicator in SENSITIVE
 
 
 def indicator_rows(p: Progression) -> list[IndicatorRow]:
@@ -330,7 +331,7 @@ class ProgressionPanel(QWidget):
         self.no_measurements.setStyleSheet(HINT_STYLE)
         self.sensitive_note = QLabel(
             self.tr(
-                "Health and substance use are sensitive data (GDPR art. 9): shown only here, "
+                "Health, substance use and finances are sensitive data: shown only here, "
                 "and every look is logged."
             )
         )
@@ -433,7 +434,7 @@ class ProgressionPanel(QWidget):
         self.measurement_table.selectionModel().selectionChanged.connect(self._update_buttons)
         self._update_buttons()
         # Read when first shown, not when the record opens: the read is logged, and as
-        # special-category data when health or substance use is chosen, so it should
+        # sensitive data when health, substance use or finances is chosen, so it should
         # happen only when somebody looks.
         self.requested = False
         self._new_when_loaded = False
@@ -486,7 +487,7 @@ class ProgressionPanel(QWidget):
         # Empty charts say nothing: without indicators the explanation is the whole tab.
         self.charts.setVisible(chosen)
         self.measurement_box.setVisible(chosen or bool(p.measurements))
-        self.sensitive_note.setVisible(any(i in SPECIAL_CATEGORY for i in p.chosen))
+        self.sensitive_note.setVisible(any(i in SENSITIVE for i in p.chosen))
         self.no_measurements.setVisible(chosen and not p.measurements)
         self.measurement_table.setVisible(bool(p.measurements))
         latest = p.latest()

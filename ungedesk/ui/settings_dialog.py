@@ -129,7 +129,7 @@ class SettingsDialog(WorkDialog):
             self.uu_hours,
             self._hint(
                 self.tr(
-                    "Weekdays and times when the UU counsellor is at the jobcentre, e.g. "
+                    "Weekdays and times when the UU counsellor is with your unit, e.g. "
                     "tir 9-12, tor 9-12. Booking offers free times within them."
                 )
             ),

@@ -48,7 +48,9 @@ class ProfilePage(QWizardPage):
         self.initials = QLineEdit()
         self.initials.setMaxLength(6)
         self.unit = QLineEdit()
-        self.unit.setPlaceholderText(self.tr("e.g. Jobcenter, youth team"))
+        self.unit.setPlaceholderText(
+            self.tr("e.g. the youth unit (the name your municipality uses)")
+        )
         self.role = QComboBox()
         for role, label in ROLE_LABELS.items():
             self.role.addItem(label, role.value)

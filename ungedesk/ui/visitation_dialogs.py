@@ -7,12 +7,13 @@ import itertools
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
     QWidget,
@@ -21,12 +22,9 @@ from PySide6.QtWidgets import (
 from ungedesk.domain.visitation import (
     NEW_LAW,
     SUB_ASSESSMENT_LABELS,
-    YOUTH_ASSESSMENT_LABELS,
     SubAssessment,
-    YouthAssessment,
-    groups_valid_on,
 )
-from ungedesk.services import visitation
+from ungedesk.services import target_groups, visitation
 from ungedesk.services.visitation import EVENT_KINDS, VisitationInput, VisitationView
 from ungedesk.store.database import Store
 from ungedesk.ui.widgets import HINT_STYLE, DateField, MessageLabel, add_row
@@ -53,15 +51,18 @@ def date_field(day: date, *, latest: date | None = None) -> DateField:
     return field
 
 
-def fill_groups(combo: QComboBox, day: date) -> None:
-    """The target groups valid on ``day``; keeps the chosen one when it is still valid."""
+def fill_groups(combo: QComboBox, day: date, *, expected_rules: bool = False) -> None:
+    """The target groups a visitation on ``day`` may pick, with that day's labels. Keeps the
+    chosen one when it is still offered; otherwise nothing is chosen (the placeholder shows):
+    the caseworker must pick a group, never get the first one by default."""
     keep = combo.currentData()
     combo.blockSignals(True)
     combo.clear()
-    for group in groups_valid_on(day):
+    for group in target_groups.options_on(day, expected_rules=expected_rules):
         combo.addItem(group.label, group.code)
-    index = combo.findData(keep) if keep is not None else -1
-    combo.setCurrentIndex(max(index, 0))
+        if group.expected:
+            combo.setItemData(combo.count() - 1, group.source, Qt.ItemDataRole.ToolTipRole)
+    combo.setCurrentIndex(combo.findData(keep) if keep is not None else -1)
     combo.blockSignals(False)
 
 
@@ -82,18 +83,23 @@ class VisitationDialog(WorkDialog):
         today: Callable[[], date],
         current: VisitationView | None = None,
         parent: QWidget | None = None,
+        *,
+        expected_rules: bool = False,
     ) -> None:
         super().__init__(self.tr("&Save"), parent)
         self._store = store
         self._youth_id = youth_id
         self._today = today
+        self._expected_rules = expected_rules
         self.setWindowTitle(
             self.tr("Register visitation") if current is None else self.tr("Correct visitation")
         )
-        self.setMinimumWidth(620)
+        # Wide enough for the longest target-group label of 2025-2026 (LAB § 6, nr. 4-5).
+        self.setMinimumWidth(720)
         now = today()
         self.visited_on = date_field(current.visited_on if current else now, latest=now)
         self.target_group = QComboBox()
+        self.target_group.setPlaceholderText(self.tr("Choose target group …"))
         self.sub_assessment = QComboBox()
         for sub, label in SUB_ASSESSMENT_LABELS.items():
             self.sub_assessment.addItem(label, sub.value)
@@ -112,9 +118,15 @@ class VisitationDialog(WorkDialog):
             self.tr("The education order was abolished from 1 January 2027.")
         )
         self.fvu_obu = QCheckBox(self.tr("FVU/OBU screening &needed"))
-        self.youth_assessment = QComboBox()
-        for value, label in YOUTH_ASSESSMENT_LABELS.items():
-            self.youth_assessment.addItem(label, value.value)
+        # Two assessments under two laws, each with its date: the KUI målgruppevurdering to
+        # FGU (KUI § 2 k) and the STU assessment under the STU law.
+        self.fgu = QCheckBox(self.tr("&KUI target group assessment to FGU (§ 2 k) on"))
+        self.fgu_on = date_field(now, latest=now)
+        self.stu = QCheckBox(self.tr("Assessed for STU under t&he STU law on"))
+        self.stu_on = date_field(now, latest=now)
+        for box, field in ((self.fgu, self.fgu_on), (self.stu, self.stu_on)):
+            field.setEnabled(False)
+            box.toggled.connect(field.setEnabled)
         self.uu_present = QCheckBox(self.tr("UU counsellor &present"))
         self.turned_away = QCheckBox(self.tr("Turned a&way at the door (vendt i døren)"))
 
@@ -127,6 +139,8 @@ class VisitationDialog(WorkDialog):
                 "paalaeg_given_on",
                 "paalaeg_education",
                 "paalaeg_deadline",
+                "fgu_assessed_on",
+                "stu_assessed_on",
             )
         }
         paalaeg_form = QFormLayout(self.paalaeg)
@@ -156,7 +170,16 @@ class VisitationDialog(WorkDialog):
         )
         add_row(form, self.tr("&Sub-assessment"), self.sub_assessment)
         add_row(form, self.tr("&Reasons"), self.reasons, self.field_errors["reasons"])
-        add_row(form, self.tr("Target group &assessment (FGU/STU)"), self.youth_assessment)
+        for box, field, key in (
+            (self.fgu, self.fgu_on, "fgu_assessed_on"),
+            (self.stu, self.stu_on, "stu_assessed_on"),
+        ):
+            row = QHBoxLayout()
+            row.addWidget(box)
+            row.addWidget(field)
+            row.addStretch(1)
+            form.addRow(row)
+            form.addRow(self.field_errors[key])
         form.addRow(self.fvu_obu)
         form.addRow(self.uu_present)
         form.addRow(self.turned_away)
@@ -169,7 +192,10 @@ class VisitationDialog(WorkDialog):
             self.target_group,
             self.sub_assessment,
             self.reasons,
-            self.youth_assessment,
+            self.fgu,
+            self.fgu_on,
+            self.stu,
+            self.stu_on,
             self.fvu_obu,
             self.uu_present,
             self.turned_away,
@@ -189,10 +215,11 @@ class VisitationDialog(WorkDialog):
         self.visited_on.setFocus()
 
     def _load(self, current: VisitationView) -> None:
-        fill_groups(self.target_group, current.visited_on)
+        fill_groups(self.target_group, current.visited_on, expected_rules=self._expected_rules)
         first = current.groups[0] if current.groups else None
         if first is not None:
-            self.target_group.setCurrentIndex(max(self.target_group.findData(first.code), 0))
+            # The recorded group, not a default: -1 (nothing) if the data no longer has it.
+            self.target_group.setCurrentIndex(self.target_group.findData(first.code))
             for sub, label in SUB_ASSESSMENT_LABELS.items():
                 if label == first.sub_assessment:
                     self.sub_assessment.setCurrentIndex(self.sub_assessment.findData(sub.value))
@@ -204,15 +231,19 @@ class VisitationDialog(WorkDialog):
             if current.paalaeg_deadline is not None:
                 self.paalaeg_deadline.setDate(qdate(current.paalaeg_deadline))
         self.fvu_obu.setChecked(current.fvu_obu_screening)
-        self.youth_assessment.setCurrentIndex(
-            self.youth_assessment.findData(current.youth_assessment.value)
-        )
+        for box, field, day in (
+            (self.fgu, self.fgu_on, current.fgu_assessed_on),
+            (self.stu, self.stu_on, current.stu_assessed_on),
+        ):
+            box.setChecked(day is not None)
+            if day is not None:
+                field.setDate(qdate(day))
         self.uu_present.setChecked(current.uu_present)
         self.turned_away.setChecked(current.turned_away)
 
     def _date_changed(self) -> None:
         day = pydate(self.visited_on)
-        fill_groups(self.target_group, day)
+        fill_groups(self.target_group, day, expected_rules=self._expected_rules)
         law_has_it = day < NEW_LAW
         self.paalaeg.setVisible(law_has_it)
         self.paalaeg_note.setVisible(not law_has_it)
@@ -231,7 +262,8 @@ class VisitationDialog(WorkDialog):
             paalaeg_education=self.paalaeg_education.text() if given else "",
             paalaeg_deadline=pydate(self.paalaeg_deadline) if given else None,
             fvu_obu_screening=self.fvu_obu.isChecked(),
-            youth_assessment=YouthAssessment(str(self.youth_assessment.currentData())),
+            fgu_assessed_on=pydate(self.fgu_on) if self.fgu.isChecked() else None,
+            stu_assessed_on=pydate(self.stu_on) if self.stu.isChecked() else None,
             uu_present=self.uu_present.isChecked(),
             turned_away=self.turned_away.isChecked(),
         )
@@ -258,15 +290,18 @@ class TargetGroupDialog(WorkDialog):
         parent: QWidget | None = None,
         *,
         current_group: str = "",
+        expected_rules: bool = False,
     ) -> None:
         super().__init__(self.tr("&Change"), parent)
         self._store = store
         self._youth_id = youth_id
         self._today = today
+        self._expected_rules = expected_rules
         self.setWindowTitle(self.tr("Change target group"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(720)
         self.since = date_field(today(), latest=today())
         self.target_group = QComboBox()
+        self.target_group.setPlaceholderText(self.tr("Choose target group …"))
         self.sub_assessment = QComboBox()
         for sub, label in SUB_ASSESSMENT_LABELS.items():
             self.sub_assessment.addItem(label, sub.value)
@@ -287,11 +322,12 @@ class TargetGroupDialog(WorkDialog):
             self.setTabOrder(first, second)
         self.since.dateChanged.connect(self._date_changed)
         self._date_changed()
-        self.target_group.setCurrentIndex(max(self.target_group.findData(current_group), 0))
+        # The current group to start from when it still exists; else nothing is chosen.
+        self.target_group.setCurrentIndex(self.target_group.findData(current_group))
         self.since.setFocus()
 
     def _date_changed(self) -> None:
-        fill_groups(self.target_group, pydate(self.since))
+        fill_groups(self.target_group, pydate(self.since), expected_rules=self._expected_rules)
 
     def accept_work(self) -> None:
         self.run(

@@ -21,9 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ungedesk.domain.visitation import YOUTH_ASSESSMENT_LABELS, YouthAssessment
 from ungedesk.services import visitation
-from ungedesk.services.visitation import VisitationView
+from ungedesk.services.visitation import VisitationOverview, VisitationView
 from ungedesk.store.database import Store
 from ungedesk.store.errors import StoreError
 from ungedesk.ui import tasks
@@ -58,6 +57,7 @@ class VisitationPanel(QWidget):
         self.loaded = False
         self.loads = 0  # answers received: tests wait for the next one
         self.current: VisitationView | None = None
+        self.expected_rules = False
         self.dialog: WorkDialog | None = None
 
         self.empty = QLabel(self.tr("No visitation has been registered yet."))
@@ -87,7 +87,8 @@ class VisitationPanel(QWidget):
         self.reasons = _value()
         self.paalaeg = _value()
         self.fvu_obu = _value()
-        self.youth_assessment = _value()
+        self.fgu_assessment = _value()
+        self.stu_assessment = _value()
         self.uu_present = _value()
         self.turned_away = _value()
         self.details = QGroupBox(self.tr("Visitation"))
@@ -98,7 +99,8 @@ class VisitationPanel(QWidget):
         form.addRow(self.tr("Reasons"), self.reasons)
         form.addRow(self.tr("Education order"), self.paalaeg)
         form.addRow(self.tr("FVU/OBU screening"), self.fvu_obu)
-        form.addRow(self.tr("Target group assessment"), self.youth_assessment)
+        form.addRow(self.tr("Target group assessment to FGU (KUI § 2 k)"), self.fgu_assessment)
+        form.addRow(self.tr("STU assessment (STU law)"), self.stu_assessment)
         form.addRow(self.tr("UU counsellor present"), self.uu_present)
         form.addRow(self.tr("Turned away at the door"), self.turned_away)
 
@@ -140,15 +142,16 @@ class VisitationPanel(QWidget):
 
     def reload(self) -> None:
         tasks.run_task(
-            visitation.get,
+            visitation.overview,
             self._store,
             self._youth_id,
             on_done=self._loaded,
             on_error=self._failed,
         )
 
-    def _loaded(self, view: VisitationView | None) -> None:
-        self._show(view)
+    def _loaded(self, overview: VisitationOverview) -> None:
+        self.expected_rules = overview.expected_rules
+        self._show(overview.view)
         self.loaded = True
         self.loads += 1
 
@@ -186,11 +189,13 @@ class VisitationPanel(QWidget):
                 text += self.tr(", deadline {day}").format(day=format_day(view.paalaeg_deadline))
             self.paalaeg.setText(text)
         self.fvu_obu.setText(self.tr("Needed") if view.fvu_obu_screening else no)
-        self.youth_assessment.setText(
-            YOUTH_ASSESSMENT_LABELS[view.youth_assessment]
-            if view.youth_assessment is not YouthAssessment.NONE
-            else self.tr("None")
-        )
+        for label, day in (
+            (self.fgu_assessment, view.fgu_assessed_on),
+            (self.stu_assessment, view.stu_assessed_on),
+        ):
+            label.setText(
+                self.tr("Assessed {day}").format(day=format_day(day)) if day else self.tr("No")
+            )
         self.uu_present.setText(yes if view.uu_present else no)
         self.turned_away.setText(yes if view.turned_away else no)
         for entry in view.groups:
@@ -216,7 +221,14 @@ class VisitationPanel(QWidget):
 
     def open_visitation(self) -> None:
         self._open(
-            VisitationDialog(self._store, self._youth_id, self._today, self.current, self),
+            VisitationDialog(
+                self._store,
+                self._youth_id,
+                self._today,
+                self.current,
+                self,
+                expected_rules=self.expected_rules,
+            ),
             self.tr("The visitation was saved."),
         )
 
@@ -230,6 +242,7 @@ class VisitationPanel(QWidget):
                 current_group=self.current.groups[-1].code
                 if self.current and self.current.groups
                 else "",
+                expected_rules=self.expected_rules,
             ),
             self.tr("The target group was changed. The history keeps the earlier ones."),
         )
