@@ -11,6 +11,14 @@ A rule can recur (``every`` instead of ``period``): "at least one samtale every 
 after the previous one". Its deadlines form a chain: the start event opens the first, and
 each meeting event opens the next from its own date, so a gap longer than the period shows
 as one overdue (or late) deadline however long it is.
+
+A deadline the law lets the municipality exempt (``waivable``; the contact course from
+1 July 2026, up to 25 % by concrete assessment) can be waived for one young person: the
+waivers come in with the case's facts and turn the deadline EXEMPT, not overdue. A rule
+marked ``provisional`` applies before the visitation has set a target group (its
+target-group filter is not yet known, so it is ignored); such deadlines carry
+``provisional`` until the target group confirms or removes them. Working-day periods follow
+the municipality's closing days (a ``ClosingCalendar``, default: all closed).
 """
 
 from __future__ import annotations
@@ -22,7 +30,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from ungedesk.domain.calendar import Period, Unit, add_period, closed_reason
+from ungedesk.domain.calendar import (
+    DEFAULT_CALENDAR,
+    ClosingCalendar,
+    Period,
+    Unit,
+    add_period,
+    closed_reason,
+)
 from ungedesk.domain.cpr import age_on
 
 
@@ -62,6 +77,9 @@ class Rule:
     # The source can change while the rule stays the same (LAB § 31 was renumbered on
     # 1 January 2024): (from, source) pairs, oldest first; ``source`` is the fallback.
     sources: tuple[tuple[date, str], ...] = ()
+    # The law lets the municipality exempt a young person from this deadline by a concrete
+    # assessment (the contact course from 1 July 2026): a recorded waiver makes it EXEMPT.
+    waivable: bool = False
 
     @property
     def kind(self) -> str:
@@ -97,6 +115,16 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class Waiver:
+    """A recorded decision exempting this young person from the deadline of ``rule_id``
+    that starts on ``start``. For a rule that gives one deadline per case (``once``) the
+    start is not compared, so a corrected henvendelse date keeps the decision in force."""
+
+    rule_id: str
+    start: date
+
+
+@dataclass(frozen=True, slots=True)
 class CaseFacts:
     """What the engine needs of a case. ``target_group`` is a label valid from the start;
     ``group_changes`` are later målgruppeskift as (valid from, group), oldest first."""
@@ -105,6 +133,10 @@ class CaseFacts:
     target_group: str | None
     events: tuple[Event, ...] = ()
     group_changes: tuple[tuple[date, str], ...] = ()
+    waivers: tuple[Waiver, ...] = ()  # decisions in force (revoked ones left out)
+
+    def waived(self, rule: Rule, start: date) -> bool:
+        return any(w.rule_id == rule.id and (rule.once or w.start == start) for w in self.waivers)
 
     def group_on(self, day: date) -> str | None:
         group = self.target_group
@@ -119,6 +151,7 @@ class Status(StrEnum):
     LATE = "late"  # met, but after the due date
     OPEN = "open"  # not met yet, due date not passed
     OVERDUE = "overdue"  # not met and the due date has passed
+    EXEMPT = "exempt"  # waived for this young person by a recorded decision (not overdue)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +164,7 @@ class Deadline:
     met_on: date | None = None
     due_closed: str | None = None  # the due day is a closed day: why (shown, not moved)
     tightened_by: tuple[Rule, ...] = field(default=())
+    provisional: bool = False  # applied before the target group is known
 
 
 _REQUIRED = ("id", "description", "start_event", "meets", "source", "valid_from")
@@ -150,6 +184,7 @@ _KNOWN = {
     "expected",
     "provisional",
     "sources",
+    "waivable",
 }
 
 
@@ -265,6 +300,7 @@ def _parse_one(raw: dict[str, object], *, local: bool) -> Rule:
         expected=_flag(rule_id, "expected", raw),
         provisional=_flag(rule_id, "provisional", raw),
         sources=_sources(rule_id, raw["sources"]) if "sources" in raw else (),
+        waivable=_flag(rule_id, "waivable", raw),
     )
 
 
@@ -288,10 +324,25 @@ def parse_rules(text: str, *, local: bool = False) -> list[Rule]:
     return rules
 
 
+def _provisional(rule: Rule, facts: CaseFacts) -> bool:
+    """The rule applies provisionally: the case has no target group at all yet (no
+    visitation), so its group filter waits. Once any group is known the filter decides."""
+    return (
+        rule.provisional
+        and bool(rule.target_groups)
+        and facts.target_group is None
+        and not facts.group_changes
+    )
+
+
 def _applies(rule: Rule, facts: CaseFacts, start: date) -> bool:
     if not rule.in_force_on(start):
         return False
-    if rule.target_groups and facts.group_on(start) not in rule.target_groups:
+    if (
+        rule.target_groups
+        and facts.group_on(start) not in rule.target_groups
+        and not _provisional(rule, facts)
+    ):
         return False
     age = age_on(facts.birth_date, start)
     if rule.min_age is not None and age < rule.min_age:
@@ -299,9 +350,15 @@ def _applies(rule: Rule, facts: CaseFacts, start: date) -> bool:
     return rule.max_age is None or age <= rule.max_age
 
 
-def _deadline(rule: Rule, start: date, hits: Sequence[date], today: date) -> Deadline:
+def _deadline(
+    rule: Rule,
+    start: date,
+    hits: Sequence[date],
+    today: date,
+    calendar: ClosingCalendar = DEFAULT_CALENDAR,
+) -> Deadline:
     """One deadline from ``start``; ``hits`` are the dates of the events that can meet it."""
-    due = add_period(start, rule.period)
+    due = add_period(start, rule.period, calendar)
     in_window = [d for d in hits if d <= due]
     met_on: date | None
     if len(in_window) >= rule.count:
@@ -311,7 +368,7 @@ def _deadline(rule: Rule, start: date, hits: Sequence[date], today: date) -> Dea
     else:
         status = Status.OVERDUE if today > due else Status.OPEN
         met_on = None
-    return Deadline(rule, start, due, status, len(in_window), met_on, closed_reason(due))
+    return Deadline(rule, start, due, status, len(in_window), met_on, closed_reason(due, calendar))
 
 
 def _after(days: Sequence[date], start: date, *, same_day: bool) -> list[date]:
@@ -320,7 +377,12 @@ def _after(days: Sequence[date], start: date, *, same_day: bool) -> list[date]:
 
 
 def _chain(
-    rule: Rule, facts: CaseFacts, first: date, meets: Sequence[date], today: date
+    rule: Rule,
+    facts: CaseFacts,
+    first: date,
+    meets: Sequence[date],
+    today: date,
+    calendar: ClosingCalendar = DEFAULT_CALENDAR,
 ) -> list[Deadline]:
     """A recurring rule's deadlines: ``first`` opens one, each meeting event the next."""
     out: list[Deadline] = []
@@ -334,7 +396,7 @@ def _chain(
         # henvendelse would be met on its first day and repeat the next link's start and due.
         same_day = bool(hits) and hits[0] == start
         if _applies(rule, facts, start) and not same_day:
-            out.append(_deadline(rule, start, hits, today))
+            out.append(_deadline(rule, start, hits, today, calendar))
         if not hits:
             return out
         # The next link starts at the meeting event (perhaps on the start day itself, after a
@@ -344,7 +406,12 @@ def _chain(
 
 
 def deadlines(
-    rules: Iterable[Rule], facts: CaseFacts, today: date, *, include_historic: bool = False
+    rules: Iterable[Rule],
+    facts: CaseFacts,
+    today: date,
+    *,
+    include_historic: bool = False,
+    calendar: ClosingCalendar = DEFAULT_CALENDAR,
 ) -> list[Deadline]:
     """Every deadline the rules give this case, earliest due first.
 
@@ -359,6 +426,11 @@ def deadlines(
     A recurring rule (``every``) gives a chain: see ``_chain``. Its links start at the first
     start event and at each meeting event after it; a link whose start day the rule does not
     apply to (another target group, before valid_from) is left out but the chain goes on.
+
+    A waived deadline (``facts.waivers``) of a ``waivable`` rule is EXEMPT unless it was
+    met on time: a decision covers the deadline, and a samtale held late anyway does not
+    make it late. A rule no longer waivable (a newer rule file) ignores old waivers. Working-day
+    periods skip the closing days of ``calendar``.
     """
     rules = [r for r in rules if include_historic or not r.historic]
     by_kind: dict[str, list[date]] = {}
@@ -372,13 +444,13 @@ def deadlines(
         meets = sorted(d for k in set(rule.meets) for d in by_kind.get(k, []))
         if rule.recurs:
             if starts:
-                out.extend(_chain(rule, facts, starts[0], meets, today))
+                out.extend(_chain(rule, facts, starts[0], meets, today, calendar))
             continue
         for start in starts[:1] if rule.once else starts:
             if not _applies(rule, facts, start):
                 continue
             hits = _after(meets, start, same_day=not rule.self_started)
-            out.append(_deadline(rule, start, hits, today))
+            out.append(_deadline(rule, start, hits, today, calendar))
     local_by_target: dict[str, list[Rule]] = {}
     for d in out:
         if d.rule.tightens:
@@ -388,11 +460,14 @@ def deadlines(
             d.rule,
             d.start,
             d.due,
-            d.status,
+            Status.EXEMPT
+            if d.status is not Status.MET and d.rule.waivable and facts.waived(d.rule, d.start)
+            else d.status,
             d.done,
             d.met_on,
             d.due_closed,
             tuple(local_by_target.get(d.rule.id, ())),
+            _provisional(d.rule, facts),
         )
         for d in out
     ]
@@ -400,8 +475,9 @@ def deadlines(
 
 
 def on_time_share(items: Sequence[Deadline]) -> float | None:
-    """Rettidighed: the share of decided deadlines (met, late or overdue) met on time."""
-    decided = [d for d in items if d.status is not Status.OPEN]
+    """Rettidighed: the share of decided deadlines (met, late or overdue) met on time.
+    Exempted deadlines are counted apart, not here."""
+    decided = [d for d in items if d.status not in (Status.OPEN, Status.EXEMPT)]
     if not decided:
         return None
     return sum(d.status is Status.MET for d in decided) / len(decided)
