@@ -89,9 +89,7 @@ def test_a_waived_deadline_is_exempt_not_overdue() -> None:
     exempt = one(deadlines(RULES, waived, TODAY), "contact")
     assert exempt.status is Status.EXEMPT and exempt.due == date(2026, 11, 3)
     # The first-samtale rule is not waivable: a waiver naming it changes nothing.
-    not_waivable = CaseFacts(
-        ADULT, "lab6_2", (HENV,), waivers=(Waiver("first", date(2026, 8, 3)),)
-    )
+    not_waivable = CaseFacts(ADULT, "lab6_2", (HENV,), waivers=(Waiver("first", date(2026, 8, 3)),))
     assert one(deadlines(RULES, not_waivable, TODAY), "first").status is Status.OVERDUE
 
 

@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import case, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from ungedesk.domain.calendar import (
@@ -424,7 +424,8 @@ def _exempt_counts(
     if not waivable:
         return 0, 0
     stmt = (
-        select(func.count(), func.coalesce(func.sum(DeadlineRow.exempt), 0))
+        # (A sum typed Boolean would come back as True: count 1s as integers.)
+        select(func.count(), func.sum(case((DeadlineRow.exempt.is_(True), 1), else_=0)))
         .select_from(DeadlineRow)
         .join(Youth, Youth.id == DeadlineRow.youth_id)
         .where(DeadlineRow.rule_id.in_(waivable), Youth.status == CaseStatus.ACTIVE.value)
