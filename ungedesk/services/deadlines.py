@@ -20,7 +20,8 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
-from sqlalchemy import case, delete, func, insert, select
+from sqlalchemy import case as sql_case
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from ungedesk.domain.calendar import (
@@ -425,7 +426,7 @@ def _exempt_counts(
         return 0, 0
     stmt = (
         # (A sum typed Boolean would come back as True: count 1s as integers.)
-        select(func.count(), func.sum(case((DeadlineRow.exempt.is_(True), 1), else_=0)))
+        select(func.count(), func.sum(sql_case((DeadlineRow.exempt.is_(True), 1), else_=0)))
         .select_from(DeadlineRow)
         .join(Youth, Youth.id == DeadlineRow.youth_id)
         .where(DeadlineRow.rule_id.in_(waivable), Youth.status == CaseStatus.ACTIVE.value)

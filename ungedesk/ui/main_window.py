@@ -618,6 +618,7 @@ class MainWindow(QMainWindow):
             # A saved visitation or conversation moves deadlines: update the counts.
             view.visitation.changed.connect(self.refresh_deadlines)
             view.conversations.changed.connect(self.refresh_deadlines)
+            view.deadlines.changed.connect(self.refresh_deadlines)  # an exemption
             self.records.addTab(view, record.name)
             self._make_room_for_record()
         self.records.setCurrentWidget(view)
@@ -951,6 +952,7 @@ class MainWindow(QMainWindow):
     def _settings_loaded(self, values: TrustSettings) -> None:
         dialog = SettingsDialog(self._store, values, self)
         dialog.saved.connect(lambda _: self.check_backup_reminder())
+        dialog.saved.connect(lambda _: self.refresh_deadlines())  # closing days may have moved
         self._show_dialog(dialog)
 
     def show_expired_cases(self) -> None:
