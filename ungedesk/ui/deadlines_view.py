@@ -111,7 +111,7 @@ class DeadlinesView(QWidget):
                 (Column.NAME, "Mohammad Abdullahi"),
                 (Column.RULE, "Uddannelsespålæg gives ved første"),
                 (Column.SOURCE, "LAB § 31, stk. 5"),
-                (Column.STATUS, "⚠ Overskredet · 2 af 4"),
+                (Column.STATUS, "⚠ Overskredet · foreløbig"),
                 (Column.CASE_NUMBER, "U-0000-00000"),
             ),
         )

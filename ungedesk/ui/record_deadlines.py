@@ -296,9 +296,15 @@ class DeadlinesPanel(QWidget):
         self.waivers_table.setWordWrap(True)
         self.waivers_table.verticalHeader().hide()
         self.waivers_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        # The reason and the revocation are the long texts: they share the spare width
+        # and wrap; the dates and names fit their contents.
         waiver_header = self.waivers_table.horizontalHeader()
         waiver_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        waiver_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        waiver_header.resizeSection(0, self.fontMetrics().horizontalAdvance("Tilbud senest efter"))
         waiver_header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        waiver_header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.waivers_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.waivers_box = QGroupBox(self.tr("Exemptions (kept, also when revoked)"))
         waivers_layout = QVBoxLayout(self.waivers_box)
         waivers_layout.addWidget(self.waivers_table)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -128,11 +129,12 @@ class SettingsDialog(WorkDialog):
         for day, box in self.closing.items():
             box.setChecked(day in current.closed_days)
         closing_row = QWidget()
-        closing_layout = QHBoxLayout(closing_row)
+        # One per line: side by side they were cut off in the dialog's width.
+        closing_layout = QVBoxLayout(closing_row)
         closing_layout.setContentsMargins(0, 0, 0, 0)
+        closing_layout.setSpacing(2)
         for box in self.closing.values():
             closing_layout.addWidget(box)
-        closing_layout.addStretch(1)
         self.recompute = QProgressBar()
         self.recompute.setFormat(self.tr("Recomputing deadlines: %v of %m cases"))
         self.recompute.hide()
