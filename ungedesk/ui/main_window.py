@@ -952,8 +952,16 @@ class MainWindow(QMainWindow):
     def _settings_loaded(self, values: TrustSettings) -> None:
         dialog = SettingsDialog(self._store, values, self)
         dialog.saved.connect(lambda _: self.check_backup_reminder())
-        dialog.saved.connect(lambda _: self.refresh_deadlines())  # closing days may have moved
+        # Changed closing days move working-day deadlines: the list and the open records.
+        dialog.saved.connect(lambda _: self.refresh_deadlines())
+        dialog.saved.connect(lambda _: self._reload_record_deadlines())
         self._show_dialog(dialog)
+
+    def _reload_record_deadlines(self) -> None:
+        for i in range(self.records.count()):
+            view = self.records.widget(i)
+            if isinstance(view, RecordView):
+                view.deadlines.reload()
 
     def show_expired_cases(self) -> None:
         dialog = ExpiredCasesDialog(self._store, self._today, parent=self)
