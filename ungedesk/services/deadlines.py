@@ -136,7 +136,9 @@ def facts_for(session: Session, youth_id: int) -> CaseFacts | None:
     # first target group holds from the start of the case, later ones from their dates.
     first = groups[0][1] if groups else None
     changes = tuple((since, group) for since, group in groups[1:])
-    return CaseFacts(youth.birth_date, first, tuple(events), changes, _waivers(session, youth_id))
+    return CaseFacts(
+        youth.birth_date, first, tuple(events), changes, waivers=_waivers(session, youth_id)
+    )
 
 
 def deadline_rows(
