@@ -569,12 +569,20 @@
         <translation>Fristen falder på en lukkedag ({reason}). Fristen flyttes ikke.</translation>
     </message>
     <message>
+        <source>Provisional: the young person has no target group yet. The deadline becomes final or disappears when the visitation sets one.</source>
+        <translation>Foreløbig: den unge har endnu ingen målgruppe. Fristen bliver endelig eller forsvinder, når visitationen fastlægger målgruppen.</translation>
+    </message>
+    <message>
         <source>⚠ Overdue</source>
         <translation>⚠ Overskredet</translation>
     </message>
     <message>
         <source>Open</source>
         <translation>Åben</translation>
+    </message>
+    <message>
+        <source>{status} · provisional</source>
+        <translation>{status} · foreløbig</translation>
     </message>
     <message>
         <source>{done} of {needed}</source>
@@ -624,8 +632,32 @@
         <translation>Overskredet</translation>
     </message>
     <message>
+        <source>Exempt</source>
+        <translation>Fritaget</translation>
+    </message>
+    <message>
         <source>{status} {day}</source>
         <translation>{status} {day}</translation>
+    </message>
+    <message>
+        <source>{status} (provisional)</source>
+        <translation>{status} (foreløbig)</translation>
+    </message>
+    <message>
+        <source> (closing day)</source>
+        <translation> (lukkedag)</translation>
+    </message>
+    <message>
+        <source>Provisional: no target group yet. The deadline becomes final or disappears at the visitation</source>
+        <translation>Foreløbig: ingen målgruppe endnu. Fristen bliver endelig eller forsvinder ved visitationen</translation>
+    </message>
+    <message>
+        <source>Exempt by decision of {day} ({by}): {reason}</source>
+        <translation>Fritaget ved afgørelse af {day} ({by}): {reason}</translation>
+    </message>
+    <message>
+        <source>Working days skip: {days}</source>
+        <translation>Arbejdsdagene springer over: {days}</translation>
     </message>
     <message>
         <source>The deadline falls on {reason}</source>
@@ -650,6 +682,30 @@
         <source>No deadlines yet. They appear when the visitation and the conversations are registered.</source>
         <translation>Ingen frister endnu. De kommer, når visitationen og samtalerne er registreret.</translation>
     </message>
+    <message>
+        <source>E&amp;xempt from deadline…</source>
+        <translation>Fri&amp;tag for fristen…</translation>
+    </message>
+    <message>
+        <source>Record a decision that exempts the young person from the chosen deadline (possible where the law allows it).</source>
+        <translation>Registrér en afgørelse om, at den unge fritages for den valgte frist (kun hvor loven giver mulighed for det).</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke exemption…</source>
+        <translation>Tilbage&amp;kald fritagelsen…</translation>
+    </message>
+    <message>
+        <source>Exemptions (kept, also when revoked)</source>
+        <translation>Fritagelser (gemmes, også når de tilbagekaldes)</translation>
+    </message>
+    <message>
+        <source>The young person is exempt from the deadline. The decision is kept.</source>
+        <translation>Den unge er fritaget for fristen. Afgørelsen er gemt.</translation>
+    </message>
+    <message>
+        <source>The exemption was revoked. The history keeps it.</source>
+        <translation>Fritagelsen er tilbagekaldt. Historikken beholder den.</translation>
+    </message>
 </context>
 <context>
     <name>DeadlinesView</name>
@@ -672,6 +728,26 @@
     <message>
         <source>Show:</source>
         <translation>Vis:</translation>
+    </message>
+    <message>
+        <source>Exempt: {count}</source>
+        <translation>Fritaget: {count}</translation>
+    </message>
+    <message>
+        <source>Exempt: {count} ({percent} % of {total} contact-course deadlines)</source>
+        <translation>Fritaget: {count} ({percent} % af {total} frister i kontaktforløbet)</translation>
+    </message>
+    <message>
+        <source>⚠ {text}, above 25 %</source>
+        <translation>⚠ {text}, over 25 %</translation>
+    </message>
+    <message>
+        <source>Deadlines the young person is exempted from by a recorded decision. They are not overdue. From 1 July 2026 the law allows at most 25 % of the contact course (the deadlines of the rules that can be exempted, for the cases shown).</source>
+        <translation>Frister, som den unge er fritaget for ved en registreret afgørelse. De er ikke overskredne. Fra 1. juli 2026 tillader loven højst 25 % af kontaktforløbet (fristerne efter de regler, der kan fritages for, i de viste sager).</translation>
+    </message>
+    <message>
+        <source>The share is above 25 %.</source>
+        <translation>Andelen er over 25 %.</translation>
     </message>
 </context>
 <context>
@@ -2507,6 +2583,29 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
     </message>
 </context>
 <context>
+    <name>RevokeWaiverDialog</name>
+    <message>
+        <source>Re&amp;voke</source>
+        <translation>&amp;Tilbagekald</translation>
+    </message>
+    <message>
+        <source>Revoke exemption</source>
+        <translation>Tilbagekald fritagelse</translation>
+    </message>
+    <message>
+        <source>{deadline}, exempt since {day}: {reason}</source>
+        <translation>{deadline}, fritaget siden {day}: {reason}</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <source>&amp;Why revoke</source>
+        <translation>&amp;Hvorfor tilbagekalde</translation>
+    </message>
+</context>
+<context>
     <name>SessionLock</name>
     <message>
         <source>&amp;Lock now</source>
@@ -2575,6 +2674,22 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
         <translation>fx tir 9-12, tor 9-12</translation>
     </message>
     <message>
+        <source>Constitution Day (5 June)</source>
+        <translation>Grundlovsdag (5. juni)</translation>
+    </message>
+    <message>
+        <source>Christmas Eve (24 December)</source>
+        <translation>Juleaftensdag (24. december)</translation>
+    </message>
+    <message>
+        <source>New Year&apos;s Eve (31 December)</source>
+        <translation>Nytårsaftensdag (31. december)</translation>
+    </message>
+    <message>
+        <source>Recomputing deadlines: %v of %m cases</source>
+        <translation>Genberegner frister: %v af %m sager</translation>
+    </message>
+    <message>
         <source>Remind about a &amp;backup after</source>
         <translation>Påmind om &amp;sikkerhedskopi efter</translation>
     </message>
@@ -2605,6 +2720,14 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
     <message>
         <source>Weekdays and times when the UU counsellor is with your unit, e.g. tir 9-12, tor 9-12. Booking offers free times within them.</source>
         <translation>Ugedage og tider, hvor UU-vejlederen er hos jer, fx tir 9-12, tor 9-12. Ved booking foreslås ledige tider inden for dem.</translation>
+    </message>
+    <message>
+        <source>Closing &amp;days</source>
+        <translation>&amp;Lukkedage</translation>
+    </message>
+    <message>
+        <source>Days the municipality keeps closed, skipped when deadlines are counted in working days. Weekends and public holidays are always skipped. A change recomputes all deadlines.</source>
+        <translation>Dage, hvor kommunen holder lukket, og som springes over, når frister tælles i arbejdsdage. Weekender og helligdage springes altid over. En ændring genberegner alle frister.</translation>
     </message>
     <message>
         <source>C&amp;hoose logo…</source>
@@ -3103,6 +3226,80 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
     <message>
         <source>The event was recorded.</source>
         <translation>Hændelsen er registreret.</translation>
+    </message>
+</context>
+<context>
+    <name>WaiveDialog</name>
+    <message>
+        <source>&amp;Exempt</source>
+        <translation>&amp;Fritag</translation>
+    </message>
+    <message>
+        <source>Exempt from deadline</source>
+        <translation>Fritag for frist</translation>
+    </message>
+    <message>
+        <source>{deadline}, due {day}</source>
+        <translation>{deadline}, frist {day}</translation>
+    </message>
+    <message>
+        <source>The law lets the municipality exempt up to 25 % by a concrete assessment. The deadline is then shown as exempt, not overdue. The decision is kept and can be revoked, never deleted.</source>
+        <translation>Loven giver kommunen mulighed for at fritage op til 25 % efter en konkret vurdering. Fristen vises så som fritaget, ikke overskredet. Afgørelsen gemmes og kan tilbagekaldes, men aldrig slettes.</translation>
+    </message>
+    <message>
+        <source>Empty: you</source>
+        <translation>Tom: dig selv</translation>
+    </message>
+    <message>
+        <source>The concrete assessment behind the decision</source>
+        <translation>Den konkrete vurdering bag afgørelsen</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <source>&amp;Decided on</source>
+        <translation>Afgørelsens &amp;dato</translation>
+    </message>
+    <message>
+        <source>Decided &amp;by</source>
+        <translation>Afgjort &amp;af</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Begrundelse</translation>
+    </message>
+</context>
+<context>
+    <name>WaiversModel</name>
+    <message>
+        <source>Deadline</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>Afgjort</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>Afgjort af</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Begrundelse</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Tilbagekaldt</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>Gælder</translation>
+    </message>
+    <message>
+        <source>{day} ({by}): {reason}</source>
+        <translation>{day} ({by}): {reason}</translation>
     </message>
 </context>
 <context>

@@ -46,8 +46,12 @@ def rule(items: list[deadlines.DeadlineView], rule_id: str) -> deadlines.Deadlin
     return next(d for d in items if d.rule_id == rule_id)
 
 
-def test_no_target_group_no_legal_deadlines(store: Store, youth_id: int) -> None:
-    assert deadlines.for_youth(store, youth_id, TODAY) == []
+def test_no_target_group_only_the_provisional_first_samtale(store: Store, youth_id: int) -> None:
+    # Before visitation the first-samtale deadline applies provisionally: 2 November + 1 week.
+    items = deadlines.for_youth(store, youth_id, TODAY)
+    assert [(d.rule_id, d.due, d.status, d.provisional) for d in items] == [
+        ("lab-31-5-foerste-jobsamtale", date(2026, 11, 9), Status.OVERDUE, True)
+    ]
 
 
 def test_visitation_opens_deadlines_and_a_held_conversation_meets_one(

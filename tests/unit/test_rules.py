@@ -65,7 +65,10 @@ def test_count_within_six_months() -> None:
 def test_target_group_and_age_decide() -> None:
     henv = Event("henvendelse", date(2026, 11, 2))
     none = deadlines(RULES, CaseFacts(ADULT, None, (henv,)), date(2026, 11, 24))
-    assert not by_id(none, "lab-31-5-foerste-jobsamtale")
+    # Before visitation only the provisional first-samtale deadline applies (no 4-in-6).
+    assert [(d.rule.id, d.provisional) for d in none] == [("lab-31-5-foerste-jobsamtale", True)]
+    dagpenge = deadlines(RULES, CaseFacts(ADULT, "lab6_1", (henv,)), date(2026, 11, 24))
+    assert not by_id(dagpenge, "lab-31-5-foerste-jobsamtale")
     teen = CaseFacts(TEEN, "kui", (Event("left_plan", date(2026, 12, 22)),))
     items = deadlines(RULES, teen, date(2026, 12, 23))
     contact = by_id(items, "kui-kontakt-5-arbejdsdage")[0]

@@ -11,6 +11,14 @@ A rule can recur (``every`` instead of ``period``): "at least one samtale every 
 after the previous one". Its deadlines form a chain: the start event opens the first, and
 each meeting event opens the next from its own date, so a gap longer than the period shows
 as one overdue (or late) deadline however long it is.
+
+A deadline the law lets the municipality exempt (``waivable``; the contact course from
+1 July 2026, up to 25 % by concrete assessment) can be waived for one young person: the
+waivers come in with the case's facts and turn the deadline EXEMPT, not overdue. A rule
+marked ``provisional`` applies before the visitation has set a target group (its
+target-group filter is not yet known, so it is ignored); such deadlines carry
+``provisional`` until the target group confirms or removes them. Working-day periods follow
+the municipality's closing days (a ``ClosingCalendar``, default: all closed).
 """
 
 from __future__ import annotations
@@ -21,8 +29,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import Any
 
-from ungedesk.domain.calendar import Period, Unit, add_period, closed_reason
+from ungedesk.domain.calendar import (
+    DEFAULT_CALENDAR,
+    ClosingCalendar,
+    Period,
+    Unit,
+    add_period,
+    closed_reason,
+)
 from ungedesk.domain.cpr import age_on
 
 
@@ -81,6 +97,22 @@ class Rule:
     # Rules this rule takes the place of on the days it is in force (an expected 2027 rule
     # replacing today's rule once the municipality has switched expected rules on).
     replaces: tuple[str, ...] = ()
+    # The law lets the municipality exempt a young person from this deadline by a concrete
+    # assessment (the contact course from 1 July 2026): a recorded waiver makes it EXEMPT.
+    # The exemption can be narrower than the rule: only deadlines starting from
+    # ``waivable_from`` and, when given, only for ``waivable_groups`` (not aktivitetsparate).
+    waivable: bool = False
+    waivable_from: date | None = None
+    waivable_groups: tuple[str, ...] = ()
+
+    def waivable_on(self, start: date, group: str | None) -> bool:
+        """Whether the law lets a deadline of this rule starting on ``start`` for a young
+        person in ``group`` be waived."""
+        if not self.waivable:
+            return False
+        if self.waivable_from is not None and start < self.waivable_from:
+            return False
+        return not self.waivable_groups or group in self.waivable_groups
 
     @property
     def kind(self) -> str:
@@ -117,6 +149,16 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class Waiver:
+    """A recorded decision exempting this young person from the deadline of ``rule_id``
+    that starts on ``start``. For a rule that gives one deadline per case (``once``) the
+    start is not compared, so a corrected henvendelse date keeps the decision in force."""
+
+    rule_id: str
+    start: date
+
+
+@dataclass(frozen=True, slots=True)
 class CaseFacts:
     """What the engine needs of a case. ``target_group`` is a label valid from the start;
     ``group_changes`` are later målgruppeskift as (valid from, group), oldest first."""
@@ -125,6 +167,10 @@ class CaseFacts:
     target_group: str | None
     events: tuple[Event, ...] = ()
     group_changes: tuple[tuple[date, str], ...] = ()
+    waivers: tuple[Waiver, ...] = ()  # decisions in force (revoked ones left out)
+
+    def waived(self, rule: Rule, start: date) -> bool:
+        return any(w.rule_id == rule.id and (rule.once or w.start == start) for w in self.waivers)
 
     def group_on(self, day: date) -> str | None:
         group = self.target_group
@@ -139,6 +185,7 @@ class Status(StrEnum):
     LATE = "late"  # met, but after the due date
     OPEN = "open"  # not met yet, due date not passed
     OVERDUE = "overdue"  # not met and the due date has passed
+    EXEMPT = "exempt"  # waived for this young person by a recorded decision (not overdue)
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +198,8 @@ class Deadline:
     met_on: date | None = None
     due_closed: str | None = None  # the due day is a closed day: why (shown, not moved)
     tightened_by: tuple[Rule, ...] = field(default=())
+    provisional: bool = False  # applied before the target group is known
+    waivable: bool = False  # the law lets this young person be exempted from it
 
 
 _REQUIRED = ("id", "description", "start_event", "meets", "source", "valid_from")
@@ -177,6 +226,7 @@ _KNOWN = {
     "grace",
     "grace_meets",
     "replaces",
+    "waivable",
 }
 
 
@@ -248,6 +298,24 @@ def _flag(rule_id: str, key: str, raw: dict[str, object]) -> bool:
     if not isinstance(value, bool):
         raise RuleError(f"Regel {rule_id}: '{key}' skal være true eller false.")
     return value
+
+
+def _waivable(rule_id: str, raw: object) -> dict[str, Any]:
+    """``waivable = true`` or ``waivable = { from = 2026-07-01, target_groups = [...] }``."""
+    if isinstance(raw, bool):
+        return {"waivable": raw}
+    if not isinstance(raw, dict) or not set(raw) <= {"from", "target_groups"}:
+        raise RuleError(
+            f"Regel {rule_id}: 'waivable' skal være true/false eller "
+            "{ from = DATO, target_groups = [...] }."
+        )
+    return {
+        "waivable": True,
+        "waivable_from": _date(rule_id, "waivable.from", raw["from"]) if "from" in raw else None,
+        "waivable_groups": _strings(
+            rule_id, "waivable.target_groups", raw.get("target_groups", [])
+        ),
+    }
 
 
 def _parse_one(raw: dict[str, object], *, local: bool) -> Rule:
@@ -330,6 +398,7 @@ def _parse_one(raw: dict[str, object], *, local: bool) -> Rule:
         grace=grace,
         grace_meets=grace_meets,
         replaces=_strings(rule_id, "replaces", raw.get("replaces", [])),
+        **_waivable(rule_id, raw.get("waivable", False)),
     )
 
 
@@ -368,10 +437,25 @@ def parse_rules(text: str, *, local: bool = False) -> list[Rule]:
     return rules
 
 
+def _provisional(rule: Rule, facts: CaseFacts) -> bool:
+    """The rule applies provisionally: the case has no target group at all yet (no
+    visitation), so its group filter waits. Once any group is known the filter decides."""
+    return (
+        rule.provisional
+        and bool(rule.target_groups)
+        and facts.target_group is None
+        and not facts.group_changes
+    )
+
+
 def _applies(rule: Rule, facts: CaseFacts, start: date) -> bool:
     if not rule.in_force_on(start):
         return False
-    if rule.target_groups and facts.group_on(start) not in rule.target_groups:
+    if (
+        rule.target_groups
+        and facts.group_on(start) not in rule.target_groups
+        and not _provisional(rule, facts)
+    ):
         return False
     age = age_on(facts.birth_date, start)
     if rule.min_age is not None and age < rule.min_age:
@@ -384,6 +468,7 @@ def _deadline(
     start: date,
     hits: Sequence[date],
     today: date,
+    calendar: ClosingCalendar = DEFAULT_CALENDAR,
     *,
     due: date | None = None,
     grace_hits: Sequence[date] = (),
@@ -391,10 +476,10 @@ def _deadline(
     """One deadline from ``start``; ``hits`` are the dates of the events that can meet it.
     ``due`` overrides the rule's period; ``grace_hits`` meet it up to ``rule.grace`` late."""
     if due is None:
-        due = add_period(start, rule.period)
+        due = add_period(start, rule.period, calendar)
     in_window = [d for d in hits if d <= due]
     if grace_hits and rule.grace is not None:
-        grace_due = add_period(due, rule.grace)
+        grace_due = add_period(due, rule.grace, calendar)
         in_window = sorted([*in_window, *(d for d in grace_hits if d <= grace_due)])
         hits = sorted([*hits, *grace_hits])
     met_on: date | None
@@ -405,7 +490,7 @@ def _deadline(
     else:
         status = Status.OVERDUE if today > due else Status.OPEN
         met_on = None
-    return Deadline(rule, start, due, status, len(in_window), met_on, closed_reason(due))
+    return Deadline(rule, start, due, status, len(in_window), met_on, closed_reason(due, calendar))
 
 
 def _starts(rule: Rule, by_kind: dict[str, list[date]]) -> list[date]:
@@ -452,6 +537,7 @@ def _chain(
     meets: Sequence[date],
     today: date,
     replacers: Sequence[Rule] = (),
+    calendar: ClosingCalendar = DEFAULT_CALENDAR,
 ) -> list[Deadline]:
     """A recurring rule's deadlines: ``first`` opens one, each meeting event the next."""
     out: list[Deadline] = []
@@ -465,7 +551,7 @@ def _chain(
         # henvendelse would be met on its first day and repeat the next link's start and due.
         same_day = bool(hits) and hits[0] == start
         if _applies(rule, facts, start) and not same_day and not _replaced(rule, replacers, start):
-            out.append(_deadline(rule, start, hits, today))
+            out.append(_deadline(rule, start, hits, today, calendar))
         if not hits:
             return out
         # The next link starts at the meeting event (perhaps on the start day itself, after a
@@ -475,7 +561,12 @@ def _chain(
 
 
 def deadlines(
-    rules: Iterable[Rule], facts: CaseFacts, today: date, *, include_historic: bool = False
+    rules: Iterable[Rule],
+    facts: CaseFacts,
+    today: date,
+    *,
+    include_historic: bool = False,
+    calendar: ClosingCalendar = DEFAULT_CALENDAR,
 ) -> list[Deadline]:
     """Every deadline the rules give this case, earliest due first.
 
@@ -490,6 +581,11 @@ def deadlines(
     A recurring rule (``every``) gives a chain: see ``_chain``. Its links start at the first
     start event and at each meeting event after it; a link whose start day the rule does not
     apply to (another target group, before valid_from) is left out but the chain goes on.
+
+    A waived deadline (``facts.waivers``) of a ``waivable`` rule is EXEMPT unless it was
+    met on time: a decision covers the deadline, and a samtale held late anyway does not
+    make it late. A rule no longer waivable (a newer rule file) ignores old waivers. Working-day
+    periods skip the closing days of ``calendar``.
     """
     rules = [r for r in rules if include_historic or not r.historic]
     by_kind: dict[str, list[date]] = {}
@@ -506,7 +602,7 @@ def deadlines(
         meets = _meeting_days(rule.meets, rule.min_duration, events_by_kind)
         if rule.recurs:
             if starts:
-                out.extend(_chain(rule, facts, starts[0], meets, today, replacers))
+                out.extend(_chain(rule, facts, starts[0], meets, today, replacers, calendar))
             continue
         grace = _meeting_days(rule.grace_meets, rule.min_duration, events_by_kind)
         blockers = sorted(d for k in rule.unless for d in by_kind.get(k, []))
@@ -529,6 +625,7 @@ def deadlines(
                     start,
                     _after(meets, start, same_day=same_day),
                     today,
+                    calendar,
                     due=due,
                     grace_hits=_after(grace, start, same_day=same_day),
                 )
@@ -537,25 +634,33 @@ def deadlines(
     for d in out:
         if d.rule.tightens:
             local_by_target.setdefault(d.rule.tightens, []).append(d.rule)
-    out = [
-        Deadline(
-            d.rule,
-            d.start,
-            d.due,
-            d.status,
-            d.done,
-            d.met_on,
-            d.due_closed,
-            tuple(local_by_target.get(d.rule.id, ())),
-        )
-        for d in out
-    ]
+    out = [_finished(d, facts, tuple(local_by_target.get(d.rule.id, ()))) for d in out]
     return sorted(out, key=lambda d: (d.due, d.rule.id))
 
 
+def _finished(d: Deadline, facts: CaseFacts, tightened_by: tuple[Rule, ...]) -> Deadline:
+    """A deadline with what depends on the whole case: stricter local standards, whether
+    it is provisional, whether the law lets it be waived and whether it was."""
+    waivable = d.rule.waivable_on(d.start, facts.group_on(d.start))
+    exempt = d.status is not Status.MET and waivable and facts.waived(d.rule, d.start)
+    return Deadline(
+        d.rule,
+        d.start,
+        d.due,
+        Status.EXEMPT if exempt else d.status,
+        d.done,
+        d.met_on,
+        d.due_closed,
+        tightened_by,
+        _provisional(d.rule, facts),
+        waivable,
+    )
+
+
 def on_time_share(items: Sequence[Deadline]) -> float | None:
-    """Rettidighed: the share of decided deadlines (met, late or overdue) met on time."""
-    decided = [d for d in items if d.status is not Status.OPEN]
+    """Rettidighed: the share of decided deadlines (met, late or overdue) met on time.
+    Exempted deadlines are counted apart, not here."""
+    decided = [d for d in items if d.status not in (Status.OPEN, Status.EXEMPT)]
     if not decided:
         return None
     return sum(d.status is Status.MET for d in decided) / len(decided)

@@ -159,6 +159,11 @@ def _actor(session: Session) -> tuple[int | None, str]:
     return (None, "UngeDesk") if cw is None else (cw.id, f"{cw.name} ({cw.initials})")
 
 
+def current_actor(session: Session) -> tuple[int | None, str]:
+    """(caseworker id, "Name (INI)") of the current user, as the log records them."""
+    return _actor(session)
+
+
 def record(
     session: Session,
     action: Action,

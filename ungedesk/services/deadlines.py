@@ -4,21 +4,45 @@ Each young person's deadlines are computed by domain.rules from the case's facts
 in the ``deadline`` table whenever the case changes (in the same transaction as the change).
 The overview ("Frister") is then one indexed query, fast at 100,000 young people. Whether an
 unmet deadline is overdue depends on today, so that is decided when reading, not stored.
+
+Stored rows also say whether a deadline is exempt (a waiver in force, services.waivers) and
+whether it is provisional (applied before the visitation set a target group). Working-day
+periods follow the municipality's closing days, a setting (``CLOSING_DAYS_SETTING``) read
+with every refresh; changing it recomputes everything (services.closing_days).
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
+from sqlalchemy import case as sql_case
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
-from ungedesk.domain.calendar import closed_reason
-from ungedesk.domain.rules import CaseFacts, Event, Rule, RuleError, Status, deadlines, parse_rules
+from ungedesk.domain.calendar import (
+    DEFAULT_CALENDAR,
+    ClosedDay,
+    ClosingCalendar,
+    ClosingDay,
+    Unit,
+    closed_reason,
+    skipped_days,
+)
+from ungedesk.domain.rules import (
+    CaseFacts,
+    Event,
+    Rule,
+    RuleError,
+    Status,
+    Waiver,
+    deadlines,
+    parse_rules,
+)
 from ungedesk.domain.visitation import JOBSAMTALE_KINDS, ConversationStatus
 from ungedesk.domain.youth import CaseStatus
 from ungedesk.resources import RESOURCES
@@ -33,6 +57,7 @@ from ungedesk.store.models import (
     Setting,
     TargetGroupEntry,
     Visitation,
+    WaiverRow,
     Youth,
 )
 
@@ -71,6 +96,32 @@ def rules(session: Session) -> list[Rule]:
     return [*legal, *_local_rules(session)]
 
 
+# The local choice of closing days: a JSON list of ClosingDay values. Missing: all closed.
+CLOSING_DAYS_SETTING = "closing_days"
+
+
+def closing_calendar(session: Session) -> ClosingCalendar:
+    """The municipality's closing days (unknown values in the setting are ignored)."""
+    row = session.get(Setting, CLOSING_DAYS_SETTING)
+    if row is None:
+        return DEFAULT_CALENDAR
+    values = json.loads(row.value)
+    known = {d.value: d for d in ClosingDay}
+    return ClosingCalendar(frozenset(known[v] for v in values if v in known))
+
+
+def _waivers(session: Session, youth_id: int) -> tuple[Waiver, ...]:
+    """The waivers in force (revoked ones are history only)."""
+    return tuple(
+        Waiver(rule_id, start)
+        for rule_id, start in session.execute(
+            select(WaiverRow.rule_id, WaiverRow.start).where(
+                WaiverRow.youth_id == youth_id, WaiverRow.revoked_on.is_(None)
+            )
+        )
+    )
+
+
 def facts_for(session: Session, youth_id: int) -> CaseFacts | None:
     youth = session.get(Youth, youth_id)
     if youth is None:
@@ -103,7 +154,9 @@ def facts_for(session: Session, youth_id: int) -> CaseFacts | None:
     # first target group holds from the start of the case, later ones from their dates.
     first = groups[0][1] if groups else None
     changes = tuple((since, group) for since, group in groups[1:])
-    return CaseFacts(youth.birth_date, first, tuple(events), changes)
+    return CaseFacts(
+        youth.birth_date, first, tuple(events), changes, waivers=_waivers(session, youth_id)
+    )
 
 
 OFFER_STARTS = frozenset({"tilbud_start", "loentilskud_start"})
@@ -123,7 +176,10 @@ def _with_offer_ends(case_events: Sequence[tuple[str, date]]) -> list[Event]:
 
 
 def deadline_rows(
-    youth_id: int, facts: CaseFacts, rule_set: Sequence[Rule]
+    youth_id: int,
+    facts: CaseFacts,
+    rule_set: Sequence[Rule],
+    calendar: ClosingCalendar = DEFAULT_CALENDAR,
 ) -> list[dict[str, Any]]:
     """The ``deadline`` table rows for one case (used by refresh and by bulk loaders)."""
     # ``today`` only decides OPEN versus OVERDUE, which is not stored: any date will do.
@@ -136,18 +192,31 @@ def deadline_rows(
             "met": d.status in (Status.MET, Status.LATE),
             "met_on": d.met_on,
             "done": d.done,
+            "exempt": d.status is Status.EXEMPT,
+            "provisional": d.provisional,
+            "waivable": d.waivable,
         }
-        for d in deadlines(rule_set, facts, date.min)
+        for d in deadlines(rule_set, facts, date.min, calendar=calendar)
     ]
 
 
-def refresh(session: Session, youth_id: int, rule_set: list[Rule] | None = None) -> None:
+def refresh(
+    session: Session,
+    youth_id: int,
+    rule_set: list[Rule] | None = None,
+    calendar: ClosingCalendar | None = None,
+) -> None:
     """Recompute and store one young person's deadlines (inside the caller's transaction)."""
     facts = facts_for(session, youth_id)
     session.execute(delete(DeadlineRow).where(DeadlineRow.youth_id == youth_id))
     if facts is None:
         return
-    rows = deadline_rows(youth_id, facts, rule_set if rule_set is not None else rules(session))
+    rows = deadline_rows(
+        youth_id,
+        facts,
+        rule_set if rule_set is not None else rules(session),
+        calendar if calendar is not None else closing_calendar(session),
+    )
     if rows:
         session.execute(insert(DeadlineRow), rows)
 
@@ -163,13 +232,14 @@ def refresh_all(
     with store.session() as s:
         ids = list(s.scalars(select(Youth.id).order_by(Youth.id)))
         rule_set = rules(s)
+        calendar = closing_calendar(s)
     done = 0
     for start in range(0, len(ids), batch):
         if cancel is not None and cancel():
             break
         with store.session() as s:
             for youth_id in ids[start : start + batch]:
-                refresh(s, youth_id, rule_set)
+                refresh(s, youth_id, rule_set, calendar)
         done = min(start + batch, len(ids))
         if progress is not None:
             progress(done, len(ids))
@@ -194,13 +264,37 @@ class DeadlineView:
     met_on: date | None
     due_closed: str | None
     tightened_by: tuple[str, ...]  # descriptions of local standards stricter than this rule
+    provisional: bool = False  # applied before the target group is set
+    waivable: bool = False  # the law lets the municipality exempt the young person
+    waiver: WaiverNote | None = None  # the decision in force when the deadline is exempt
+    # For working-day periods: the weekdays the count skipped (holidays, closing days).
+    skipped: tuple[ClosedDay, ...] = ()
+    working_days: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class WaiverNote:
+    """The decision behind an exempt deadline, as the record shows it."""
+
+    id: int
+    decided_on: date
+    decided_by: str
+    reason: str
 
 
 def _status(
-    met: bool, met_on: date | None, due: date, today: date, *, in_time: bool | None = None
+    met: bool,
+    met_on: date | None,
+    due: date,
+    today: date,
+    exempt: bool = False,
+    *,
+    in_time: bool | None = None,
 ) -> Status:
     """``in_time``: enough meeting events fell in the window (``done >= needed``); exact
     also when a rule's grace lets a løntilskud start after the due date."""
+    if exempt:
+        return Status.EXEMPT
     if met:
         if in_time is not None:
             return Status.MET if in_time else Status.LATE
@@ -208,7 +302,13 @@ def _status(
     return Status.OVERDUE if today > due else Status.OPEN
 
 
-def _views(rows: list[DeadlineRow], by_id: dict[str, Rule], today: date) -> list[DeadlineView]:
+def _views(
+    rows: list[DeadlineRow],
+    by_id: dict[str, Rule],
+    today: date,
+    calendar: ClosingCalendar = DEFAULT_CALENDAR,
+    waivers: Sequence[WaiverRow] = (),
+) -> list[DeadlineView]:
     tighter: dict[str, list[str]] = {}
     for candidate in by_id.values():
         if candidate.tightens:
@@ -216,6 +316,13 @@ def _views(rows: list[DeadlineRow], by_id: dict[str, Rule], today: date) -> list
     out = []
     for r in rows:
         rule = by_id.get(r.rule_id)
+        working = rule is not None and rule.period.unit is Unit.WORKING_DAYS
+        note = None
+        if r.exempt:
+            for w in waivers:
+                if w.rule_id == r.rule_id and (w.start == r.start or (rule and rule.once)):
+                    note = WaiverNote(w.id, w.decided_on, w.decided_by, w.reason)
+                    break
         out.append(
             DeadlineView(
                 youth_id=r.youth_id,
@@ -226,13 +333,23 @@ def _views(rows: list[DeadlineRow], by_id: dict[str, Rule], today: date) -> list
                 start=r.start,
                 due=r.due,
                 status=_status(
-                    r.met, r.met_on, r.due, today, in_time=r.done >= (rule.count if rule else 1)
+                    r.met,
+                    r.met_on,
+                    r.due,
+                    today,
+                    r.exempt,
+                    in_time=r.done >= (rule.count if rule else 1),
                 ),
                 done=r.done,
                 needed=rule.count if rule else 1,
                 met_on=r.met_on,
-                due_closed=closed_reason(r.due),
+                due_closed=closed_reason(r.due, calendar),
                 tightened_by=tuple(tighter.get(r.rule_id, ())),
+                provisional=r.provisional,
+                waivable=r.waivable,
+                waiver=note,
+                skipped=skipped_days(r.start, r.due, calendar) if working else (),
+                working_days=working,
             )
         )
     return out
@@ -249,7 +366,15 @@ def for_youth(store: Store, youth_id: int, today: date) -> list[DeadlineView]:
             )
         )
         by_id = {r.id: r for r in rules(s)}
-    return _views(rows, by_id, today)
+        calendar = closing_calendar(s)
+        waivers = list(
+            s.scalars(
+                select(WaiverRow).where(
+                    WaiverRow.youth_id == youth_id, WaiverRow.revoked_on.is_(None)
+                )
+            )
+        )
+        return _views(rows, by_id, today, calendar, waivers)
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,6 +389,7 @@ class OverviewRow:
     done: int
     needed: int
     due_closed: str | None
+    provisional: bool = False  # before visitation: final or gone once the group is set
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,10 +401,19 @@ class Overview:
     overdue: list[OverviewRow]
     this_week: list[OverviewRow]
     next_week: list[OverviewRow]
+    # Exempted deadlines are counted apart, never as overdue. ``waivable_total`` is every
+    # deadline of the rules the law lets be exempted (the contact course from 1 July 2026)
+    # in the active caseload, met or not: the base of the share the law caps at 25 %.
+    exempt_total: int = 0
+    waivable_total: int = 0
 
     @property
     def counts(self) -> tuple[int, int, int]:
         return self.overdue_total, len(self.this_week), len(self.next_week)
+
+    @property
+    def exempt_share(self) -> float | None:
+        return self.exempt_total / self.waivable_total if self.waivable_total else None
 
 
 def _week_ends(today: date) -> tuple[date, date]:
@@ -297,20 +432,27 @@ def _unmet(caseworker_id: int | None) -> Any:
             DeadlineRow.rule_id,
             DeadlineRow.due,
             DeadlineRow.done,
+            DeadlineRow.provisional,
             DeadlineRow.start,
         )
         .join(Youth, Youth.id == DeadlineRow.youth_id)
         .outerjoin(Caseworker, Caseworker.id == Youth.caseworker_id)
-        .where(DeadlineRow.met.is_(False), Youth.status == CaseStatus.ACTIVE.value)
+        .where(
+            DeadlineRow.met.is_(False),
+            DeadlineRow.exempt.is_(False),
+            Youth.status == CaseStatus.ACTIVE.value,
+        )
     )
     if caseworker_id is not None:
         stmt = stmt.where(Youth.caseworker_id == caseworker_id)
     return stmt
 
 
-def _rows(result: Any, by_id: dict[str, Rule]) -> list[OverviewRow]:
+def _rows(
+    result: Any, by_id: dict[str, Rule], calendar: ClosingCalendar = DEFAULT_CALENDAR
+) -> list[OverviewRow]:
     out = []
-    for youth_id, first, last, case, initials, rule_id, due, done, start in result:
+    for youth_id, first, last, case, initials, rule_id, due, done, provisional, start in result:
         rule = by_id.get(rule_id)
         if rule is None:  # a local rule removed since: its rows go at the next refresh
             continue
@@ -325,10 +467,26 @@ def _rows(result: Any, by_id: dict[str, Rule]) -> list[OverviewRow]:
                 due,
                 done,
                 rule.count,
-                closed_reason(due),
+                closed_reason(due, calendar),
+                bool(provisional),
             )
         )
     return out
+
+
+def _exempt_counts(session: Session, caseworker_id: int | None) -> tuple[int, int]:
+    """(exempt, all) deadlines the law lets be waived, in the active caseload."""
+    stmt = (
+        # (A sum typed Boolean would come back as True: count 1s as integers.)
+        select(func.count(), func.sum(sql_case((DeadlineRow.exempt.is_(True), 1), else_=0)))
+        .select_from(DeadlineRow)
+        .join(Youth, Youth.id == DeadlineRow.youth_id)
+        .where(DeadlineRow.waivable.is_(True), Youth.status == CaseStatus.ACTIVE.value)
+    )
+    if caseworker_id is not None:
+        stmt = stmt.where(Youth.caseworker_id == caseworker_id)
+    total, exempt = session.execute(stmt).one()
+    return int(exempt or 0), int(total or 0)
 
 
 def overview(
@@ -338,6 +496,7 @@ def overview(
     end_of_week, end_of_next = _week_ends(today)
     with store.session() as s:
         by_id = {r.id: r for r in rules(s)}
+        calendar = closing_calendar(s)
         base = _unmet(caseworker_id)
         overdue_total = int(
             s.scalar(
@@ -352,6 +511,7 @@ def overview(
                 .limit(overdue_limit)
             ),
             by_id,
+            calendar,
         )
         coming = _rows(
             s.execute(
@@ -360,10 +520,12 @@ def overview(
                 )
             ),
             by_id,
+            calendar,
         )
+        exempt_total, waivable_total = _exempt_counts(s, caseworker_id)
     this_week = [r for r in coming if r.due <= end_of_week]
     next_week = [r for r in coming if r.due > end_of_week]
-    return Overview(overdue_total, overdue, this_week, next_week)
+    return Overview(overdue_total, overdue, this_week, next_week, exempt_total, waivable_total)
 
 
 def overdue_page(
@@ -372,6 +534,7 @@ def overdue_page(
     """Further overdue rows for lazy loading, in the same order as Overview.overdue."""
     with store.session() as s:
         by_id = {r.id: r for r in rules(s)}
+        calendar = closing_calendar(s)
         return _rows(
             s.execute(
                 _unmet(caseworker_id)
@@ -381,6 +544,7 @@ def overdue_page(
                 .limit(limit)
             ),
             by_id,
+            calendar,
         )
 
 

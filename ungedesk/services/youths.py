@@ -22,7 +22,7 @@ from ungedesk.domain.youth import (
     clean,
     validate,
 )
-from ungedesk.services import audit
+from ungedesk.services import audit, deadlines
 from ungedesk.services.audit import Action
 from ungedesk.services.setup import InputError
 from ungedesk.store.database import Store
@@ -229,6 +229,8 @@ def register(
         s.add(youth)
         s.flush()
         audit.record(s, Action.CREATE, youth_id=youth.id, subject=youth.case_number)
+        # The provisional first-samtale deadline runs from the henvendelse, before visitation.
+        deadlines.refresh(s, youth.id)
         return RegisterOutcome(youth.id, True, dict(result.warnings))
 
 
@@ -267,6 +269,8 @@ def update(store: Store, youth_id: int, data: YouthInput, *, today: date) -> You
                 subject=youth.case_number,
                 detail=", ".join(changed),
             )
+        if "henvendelse_date" in changed:  # the clock of several deadlines starts there
+            deadlines.refresh(s, youth.id)
         return after
 
 

@@ -198,6 +198,7 @@ class DeadlineRow(Base):
     __table_args__ = (
         Index("ix_deadline_due", "met", "due"),
         Index("ix_deadline_youth", "youth_id"),
+        Index("ix_deadline_waivable", "waivable", "exempt"),  # the exempt share (Frister)
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -208,6 +209,35 @@ class DeadlineRow(Base):
     met: Mapped[bool] = mapped_column()
     met_on: Mapped[date | None] = mapped_column(Date)
     done: Mapped[int] = mapped_column(Integer)
+    # Waived by a recorded decision (a row in ``waiver``): counted apart, never overdue.
+    exempt: Mapped[bool] = mapped_column(default=False, server_default="0")
+    # Applied before the visitation set a target group: final or gone once it is set.
+    provisional: Mapped[bool] = mapped_column(default=False, server_default="0")
+    # The law lets this deadline be waived (its rule, start day and target group).
+    waivable: Mapped[bool] = mapped_column(default=False, server_default="0")
+
+
+class WaiverRow(Base):
+    """A decision exempting one young person from one deadline (the contact course from
+    1 July 2026 lets up to 25 % be exempted by a concrete assessment). Never deleted:
+    revoking fills the ``revoked_*`` columns, so the history keeps every decision.
+    ``start`` is the waived deadline's start day (a rule can give several deadlines)."""
+
+    __tablename__ = "waiver"
+    __table_args__ = (Index("ix_waiver_youth", "youth_id", "rule_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    youth_id: Mapped[int] = mapped_column(ForeignKey("youth.id"))
+    rule_id: Mapped[str] = mapped_column(String(60))
+    start: Mapped[date] = mapped_column(Date)
+    decided_on: Mapped[date] = mapped_column(Date)
+    decided_by: Mapped[str] = mapped_column(String(120))
+    reason: Mapped[str] = mapped_column(Text)
+    recorded_by: Mapped[str] = mapped_column(String(120))  # who entered it, as then
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+    revoked_on: Mapped[date | None] = mapped_column(Date)
+    revoked_by: Mapped[str] = mapped_column(String(120), default="")
+    revoke_reason: Mapped[str] = mapped_column(Text, default="")
 
 
 class LocalRule(Base):

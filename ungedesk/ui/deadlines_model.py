@@ -259,6 +259,11 @@ class DeadlineOverviewModel(QAbstractTableModel):
                 ).format(reason=row.due_closed)
             if column in (Column.RULE, Column.SOURCE):
                 return f"{row.description}\n{row.source}"
+            if column is Column.STATUS and row.provisional:
+                return self.tr(
+                    "Provisional: the young person has no target group yet. The deadline "
+                    "becomes final or disappears when the visitation sets one."
+                )
         return None
 
     def _display(self, group: Group, row: OverviewRow, column: Column) -> str:
@@ -268,6 +273,8 @@ class DeadlineOverviewModel(QAbstractTableModel):
                 return f"{text} · {row.due_closed}" if row.due_closed else text
             case Column.STATUS:
                 status = self.tr("⚠ Overdue") if group is Group.OVERDUE else self.tr("Open")
+                if row.provisional:  # before visitation: counted, but may still go away
+                    status = self.tr("{status} · provisional").format(status=status)
                 if row.needed > 1:
                     count = self.tr("{done} of {needed}").format(done=row.done, needed=row.needed)
                     return f"{status} · {count}"

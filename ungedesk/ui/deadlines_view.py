@@ -1,5 +1,8 @@
 """The "Frister" view: who needs what this week, next week, and what is overdue.
 
+Exempted deadlines (waivers) are never overdue: they are counted apart above the list,
+with their share of all deadlines the law lets be exempted (at most 25 % from 1 July 2026).
+
 The overview comes from the worker (services.deadlines.overview, one indexed query);
 further overdue rows come page by page as the list scrolls. "Mine" shows the signed-in
 caseworker's cases (the default), "Alle" everyone's. Enter or a double-click asks the
@@ -30,7 +33,11 @@ from ungedesk.services.deadlines import Overview, OverviewRow
 from ungedesk.store.database import Store
 from ungedesk.ui import tasks
 from ungedesk.ui.deadlines_model import PAGE_SIZE, Column, DeadlineOverviewModel
-from ungedesk.ui.widgets import widths_from_samples
+from ungedesk.ui.i18n import format_number
+from ungedesk.ui.widgets import ERROR_STYLE, HINT_STYLE, widths_from_samples
+
+# The law lets the municipality exempt at most this share by concrete assessment.
+EXEMPT_CAP = 0.25
 
 
 class DeadlinesView(QWidget):
@@ -81,6 +88,9 @@ class DeadlinesView(QWidget):
         top.addWidget(self.mine)
         top.addWidget(self.everyone)
         top.addStretch(1)
+        self.exempt = QLabel()
+        self.exempt.hide()
+        top.addWidget(self.exempt)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -101,7 +111,7 @@ class DeadlinesView(QWidget):
                 (Column.NAME, "Mohammad Abdullahi"),
                 (Column.RULE, "Uddannelsespålæg gives ved første"),
                 (Column.SOURCE, "LAB § 31, stk. 5"),
-                (Column.STATUS, "⚠ Overskredet · 2 af 4"),
+                (Column.STATUS, "⚠ Overskredet · foreløbig"),
                 (Column.CASE_NUMBER, "U-0000-00000"),
             ),
         )
@@ -152,9 +162,41 @@ class DeadlinesView(QWidget):
             return
         selected = self.model.youth_id(self.table.currentIndex().row())
         self.model.set_overview(overview, today)
+        self._show_exempt(overview)
         self._reselect(selected)
         overdue, this_week, next_week = overview.counts
         self.counts_changed.emit(overdue, this_week, next_week)
+
+    def _show_exempt(self, overview: Overview) -> None:
+        """ "Fritaget: 12 (4,3 % af 280 frister i kontaktforløbet)", red above 25 %."""
+        share = overview.exempt_share
+        self.exempt.setVisible(share is not None or overview.exempt_total > 0)
+        if share is None:
+            self.exempt.setText(
+                self.tr("Exempt: {count}").format(count=format_number(overview.exempt_total))
+            )
+        else:
+            percent = f"{share * 100:.1f}".replace(".", ",")
+            text = self.tr("Exempt: {count} ({percent} % of {total} contact-course deadlines)")
+            self.exempt.setText(
+                text.format(
+                    count=format_number(overview.exempt_total),
+                    percent=percent,
+                    total=format_number(overview.waivable_total),
+                )
+            )
+        over = share is not None and share > EXEMPT_CAP
+        if over:  # said in words too, not by colour alone
+            self.exempt.setText(self.tr("⚠ {text}, above 25 %").format(text=self.exempt.text()))
+        self.exempt.setStyleSheet(ERROR_STYLE if over else HINT_STYLE)
+        tip = self.tr(
+            "Deadlines the young person is exempted from by a recorded decision. They are "
+            "not overdue. From 1 July 2026 the law allows at most 25 % of the contact course "
+            "(the deadlines of the rules that can be exempted, for the cases shown)."
+        )
+        if over:
+            tip += " " + self.tr("The share is above 25 %.")
+        self.exempt.setToolTip(tip)
 
     def _fetch_overdue(self, offset: int) -> None:
         generation = self._generation

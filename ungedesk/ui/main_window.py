@@ -618,6 +618,7 @@ class MainWindow(QMainWindow):
             # A saved visitation or conversation moves deadlines: update the counts.
             view.visitation.changed.connect(self.refresh_deadlines)
             view.conversations.changed.connect(self.refresh_deadlines)
+            view.deadlines.changed.connect(self.refresh_deadlines)  # an exemption
             self.records.addTab(view, record.name)
             self._make_room_for_record()
         self.records.setCurrentWidget(view)
@@ -951,7 +952,16 @@ class MainWindow(QMainWindow):
     def _settings_loaded(self, values: TrustSettings) -> None:
         dialog = SettingsDialog(self._store, values, self)
         dialog.saved.connect(lambda _: self.check_backup_reminder())
+        # Changed closing days move working-day deadlines: the list and the open records.
+        dialog.saved.connect(lambda _: self.refresh_deadlines())
+        dialog.saved.connect(lambda _: self._reload_record_deadlines())
         self._show_dialog(dialog)
+
+    def _reload_record_deadlines(self) -> None:
+        for i in range(self.records.count()):
+            view = self.records.widget(i)
+            if isinstance(view, RecordView):
+                view.deadlines.reload()
 
     def show_expired_cases(self) -> None:
         dialog = ExpiredCasesDialog(self._store, self._today, parent=self)

@@ -2,33 +2,47 @@
 
 Status shows as a word and a symbol as well as a colour, so it reads without colour vision.
 Local standards are marked and placed right after the legal rule they tighten.
+
+A deadline the law lets be exempted can be waived here by a recorded decision (and the
+decision revoked); the exempt deadline shows "Fritaget" with the decision's date and
+reason, and every decision, revoked ones too, is listed under the table. A deadline applied
+before visitation is marked provisional. Working-day deadlines say which closed days the
+count skipped (public holidays, and the municipality's own closing days).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from ungedesk.domain.calendar import ClosedDay
 from ungedesk.domain.rules import Status
-from ungedesk.services import deadlines
+from ungedesk.services import deadlines, waivers
 from ungedesk.services.deadlines import DeadlineView
+from ungedesk.services.waivers import WaiverView
 from ungedesk.store.database import Store
 from ungedesk.store.errors import StoreError
 from ungedesk.ui import tasks
 from ungedesk.ui.i18n import format_day
 from ungedesk.ui.rows_model import RowsModel
+from ungedesk.ui.waiver_dialogs import RevokeWaiverDialog, WaiveDialog
 from ungedesk.ui.widgets import HINT_STYLE, MessageLabel
+from ungedesk.ui.work_dialog import WorkDialog
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -37,13 +51,28 @@ STATUS_COLOURS: dict[Status, str] = {
     Status.LATE: "#fcf0d2",
     Status.OPEN: "#e8eef7",
     Status.OVERDUE: "#f6d5d5",
+    Status.EXEMPT: "#e6e6e6",
 }
 STATUS_SYMBOLS: dict[Status, str] = {
     Status.MET: "✔",
     Status.LATE: "✔!",
     Status.OPEN: "○",
     Status.OVERDUE: "✖",
+    Status.EXEMPT: "⊘",
 }
+
+
+@dataclass(frozen=True, slots=True)
+class DeadlinesScreen:
+    deadlines: list[DeadlineView]
+    waivers: list[WaiverView]  # every decision, revoked ones too, newest first
+
+
+def load_screen(store: Store, youth_id: int, today: date) -> DeadlinesScreen:
+    """On the worker: the deadlines and the history of exemptions."""
+    return DeadlinesScreen(
+        deadlines.for_youth(store, youth_id, today), waivers.for_youth(store, youth_id)
+    )
 
 
 def ordered(views: list[DeadlineView]) -> list[DeadlineView]:
@@ -82,13 +111,48 @@ class DeadlinesModel(RowsModel[DeadlineView]):
             Status.LATE: self.tr("Met late"),
             Status.OPEN: self.tr("Open"),
             Status.OVERDUE: self.tr("Overdue"),
+            Status.EXEMPT: self.tr("Exempt"),
         }[view.status]
-        if view.met_on is not None:
+        if view.status is Status.EXEMPT:
+            if view.waiver is not None:
+                text = self.tr("{status} {day}").format(
+                    status=text, day=format_day(view.waiver.decided_on)
+                )
+        elif view.met_on is not None:
             text = self.tr("{status} {day}").format(status=text, day=format_day(view.met_on))
+        if view.provisional:
+            text = self.tr("{status} (provisional)").format(status=text)
         return f"{STATUS_SYMBOLS[view.status]} {text}"
+
+    def skipped_text(self, days: tuple[ClosedDay, ...]) -> str:
+        """ "24/12 Juleaftensdag (lukkedag), 25/12 Juledag": the closed weekdays counted past."""
+        return ", ".join(
+            f"{d.day.day}/{d.day.month} {d.reason}"
+            + (self.tr(" (closing day)") if d.closing else "")
+            for d in days
+        )
 
     def note(self, view: DeadlineView) -> str:
         parts: list[str] = []
+        if view.provisional:
+            parts.append(
+                self.tr(
+                    "Provisional: no target group yet. The deadline becomes final or "
+                    "disappears at the visitation"
+                )
+            )
+        if view.status is Status.EXEMPT and view.waiver is not None:
+            parts.append(
+                self.tr("Exempt by decision of {day} ({by}): {reason}").format(
+                    day=format_day(view.waiver.decided_on),
+                    by=view.waiver.decided_by,
+                    reason=view.waiver.reason,
+                )
+            )
+        if view.skipped:
+            parts.append(
+                self.tr("Working days skip: {days}").format(days=self.skipped_text(view.skipped))
+            )
         if view.due_closed:
             parts.append(self.tr("The deadline falls on {reason}").format(reason=view.due_closed))
         if view.tightened_by:
@@ -134,7 +198,46 @@ class DeadlinesModel(RowsModel[DeadlineView]):
         return None
 
 
+class WaiversModel(RowsModel[WaiverView]):
+    """Every exemption decision, revoked ones too: the history is never rewritten."""
+
+    def headers(self) -> tuple[str, ...]:
+        return (
+            self.tr("Deadline"),
+            self.tr("Decided"),
+            self.tr("Decided by"),
+            self.tr("Reason"),
+            self.tr("Revoked"),
+        )
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
+            return None
+        w = self.rows[index.row()]
+        column = index.column()
+        if column == 0:
+            return w.description
+        if column == 1:
+            return format_day(w.decided_on)
+        if column == 2:
+            return w.decided_by
+        if column == 3:
+            return w.reason
+        if column == 4:
+            if w.revoked_on is None:
+                return self.tr("In force")
+            return self.tr("{day} ({by}): {reason}").format(
+                day=format_day(w.revoked_on), by=w.revoked_by, reason=w.revoke_reason
+            )
+        return None
+
+
 class DeadlinesPanel(QWidget):
+    changed = Signal()  # a waiver was recorded or revoked: the deadlines moved
+
     def __init__(
         self,
         store: Store,
@@ -148,10 +251,12 @@ class DeadlinesPanel(QWidget):
         self._today = today
         self.loaded = False
         self.loads = 0  # answers received: tests wait for the next one
+        self.dialog: WorkDialog | None = None
         self.model = DeadlinesModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
@@ -170,7 +275,42 @@ class DeadlinesPanel(QWidget):
         self.empty.setWordWrap(True)
         self.empty.setStyleSheet(HINT_STYLE)
         self.error = MessageLabel()
+        self.message = MessageLabel(HINT_STYLE)
+        self.waive_button = QPushButton(self.tr("E&xempt from deadline…"))
+        self.waive_button.setToolTip(
+            self.tr(
+                "Record a decision that exempts the young person from the chosen deadline "
+                "(possible where the law allows it)."
+            )
+        )
+        self.revoke_button = QPushButton(self.tr("Re&voke exemption…"))
+        self.buttons = QWidget()
+        buttons = QHBoxLayout(self.buttons)
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addWidget(self.waive_button)
+        buttons.addWidget(self.revoke_button)
+        buttons.addStretch(1)
+        self.waivers_model = WaiversModel(self)
+        self.waivers_table = QTableView()
+        self.waivers_table.setModel(self.waivers_model)
+        self.waivers_table.setWordWrap(True)
+        self.waivers_table.verticalHeader().hide()
+        self.waivers_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        # The reason and the revocation are the long texts: they share the spare width
+        # and wrap; the dates and names fit their contents.
+        waiver_header = self.waivers_table.horizontalHeader()
+        waiver_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        waiver_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        waiver_header.resizeSection(0, self.fontMetrics().horizontalAdvance("Tilbud senest efter"))
+        waiver_header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        waiver_header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.waivers_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.waivers_box = QGroupBox(self.tr("Exemptions (kept, also when revoked)"))
+        waivers_layout = QVBoxLayout(self.waivers_box)
+        waivers_layout.addWidget(self.waivers_table)
+        self.waivers_box.hide()
         layout = QVBoxLayout(self)
+        layout.addWidget(self.buttons)
         self.empty_box = QWidget()
         empty_layout = QVBoxLayout(self.empty_box)
         empty_layout.setContentsMargins(0, 8, 0, 0)
@@ -178,12 +318,18 @@ class DeadlinesPanel(QWidget):
         empty_layout.addStretch(1)
         layout.addWidget(self.empty_box, 1)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.waivers_box)
+        layout.addWidget(self.message)
         layout.addWidget(self.error)
+        self.waive_button.clicked.connect(self.open_waive)
+        self.revoke_button.clicked.connect(self.open_revoke)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self._update_buttons()
         self.reload()
 
     def reload(self) -> None:
         tasks.run_task(
-            deadlines.for_youth,
+            load_screen,
             self._store,
             self._youth_id,
             self._today(),
@@ -191,13 +337,70 @@ class DeadlinesPanel(QWidget):
             on_error=self._failed,
         )
 
-    def _loaded(self, views: list[DeadlineView]) -> None:
+    def _loaded(self, screen: DeadlinesScreen) -> None:
+        views = screen.deadlines
+        selected = self.selected()
         self.model.set_rows(views)
         self.empty_box.setVisible(not views)
         self.table.setVisible(bool(views))
         self.table.resizeRowsToContents()
+        # The buttons only where the law lets a deadline here be exempted.
+        self.buttons.setVisible(
+            any(v.waivable for v in views) or any(v.status is Status.EXEMPT for v in views)
+        )
+        self.waivers_model.replace_rows(screen.waivers)
+        self.waivers_box.setVisible(bool(screen.waivers))
+        self.waivers_table.resizeRowsToContents()
+        if selected is not None:
+            for row, view in enumerate(self.model.rows):
+                if (view.rule_id, view.start) == (selected.rule_id, selected.start):
+                    self.table.selectRow(row)
+        self._update_buttons()
         self.loaded = True
         self.loads += 1
+
+    def selected(self) -> DeadlineView | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.rows[rows[0].row()]
+
+    def _update_buttons(self) -> None:
+        view = self.selected()
+        self.waive_button.setEnabled(
+            view is not None and view.waivable and view.status in (Status.OPEN, Status.OVERDUE)
+        )
+        self.revoke_button.setEnabled(
+            view is not None and view.status is Status.EXEMPT and view.waiver is not None
+        )
+
+    def _open(self, dialog: WorkDialog, done: str) -> None:
+        def accepted() -> None:
+            self.message.show_message(done)
+            self.changed.emit()
+            self.reload()
+
+        dialog.accepted.connect(accepted)
+        self.dialog = dialog
+        dialog.open()
+
+    def open_waive(self) -> None:
+        view = self.selected()
+        if view is None or not view.waivable:
+            return
+        self._open(
+            WaiveDialog(self._store, view, self._today, self),
+            self.tr("The young person is exempt from the deadline. The decision is kept."),
+        )
+
+    def open_revoke(self) -> None:
+        view = self.selected()
+        if view is None or view.waiver is None:
+            return
+        self._open(
+            RevokeWaiverDialog(self._store, view, self._today, self),
+            self.tr("The exemption was revoked. The history keeps it."),
+        )
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, StoreError):

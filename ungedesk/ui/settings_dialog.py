@@ -1,23 +1,30 @@
-"""Settings: how often to remind about backups, and how long the log and cases are kept."""
+"""Settings: how often to remind about backups, how long the log and cases are kept, and
+which days the municipality keeps closed in working-day deadlines (a change recomputes every
+deadline, with progress)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
-from ungedesk.services import audit, backup, invitations, plan, retention
+from ungedesk.domain.calendar import ClosingDay
+from ungedesk.services import audit, backup, closing_days, invitations, plan, retention
 from ungedesk.services.setup import get_setting, set_setting
 from ungedesk.store.database import Store
 from ungedesk.ui import tasks
@@ -31,6 +38,8 @@ class TrustSettings:
     audit_months: int
     case_years: int
     uu_hours: str  # as the caseworker reads and writes it, e.g. "tir 09.00-12.00"
+    # Closing days beyond weekends and public holidays (a local choice; default all three).
+    closed_days: frozenset[ClosingDay] = field(default_factory=lambda: frozenset(ClosingDay))
 
 
 def load_settings(store: Store) -> TrustSettings:
@@ -44,22 +53,36 @@ def load_settings(store: Store) -> TrustSettings:
         read(audit.RETENTION_SETTING, audit.DEFAULT_RETENTION_MONTHS),
         read(retention.RETENTION_SETTING, retention.DEFAULT_RETENTION_YEARS),
         invitations.format_hours(invitations.uu_hours(store)),
+        closing_days.closed_days(store),
     )
 
 
-def save_settings(store: Store, values: TrustSettings) -> TrustSettings:
-    """Runs on the worker. Bad UU hours raise InputError before anything is saved."""
+def save_settings(
+    store: Store,
+    values: TrustSettings,
+    progress: Callable[[int, int], None] | None = None,
+) -> TrustSettings:
+    """Runs on the worker. Bad UU hours raise InputError before anything is saved. Changed
+    closing days recompute every deadline (``progress`` gets cases done and all)."""
     hours = invitations.parse_hours(values.uu_hours)
     set_setting(store, backup.REMINDER_SETTING, values.reminder_days)
     audit.set_retention_months(store, values.audit_months)
     set_setting(store, retention.RETENTION_SETTING, values.case_years)
     invitations.set_uu_hours(store, hours)
+    closing_days.set_closed_days(store, values.closed_days, progress=progress)
     return TrustSettings(
         values.reminder_days,
         values.audit_months,
         values.case_years,
         invitations.format_hours(hours),
+        values.closed_days,
     )
+
+
+class _Progress(QObject):
+    """Emitted on the worker; Qt queues the signal to the dialog on the GUI thread."""
+
+    step = Signal(int, int)
 
 
 def _set_logo(store: Store, path: Path) -> bool:
@@ -98,6 +121,25 @@ class SettingsDialog(WorkDialog):
         self.uu_hours = QLineEdit(current.uu_hours)
         self.uu_hours.setPlaceholderText(self.tr("e.g. tue 9-12, thu 9-12"))
         self.field_errors["uu_hours"] = MessageLabel()
+        self.closing = {
+            ClosingDay.GRUNDLOVSDAG: QCheckBox(self.tr("Constitution Day (5 June)")),
+            ClosingDay.JULEAFTEN: QCheckBox(self.tr("Christmas Eve (24 December)")),
+            ClosingDay.NYTAARSAFTEN: QCheckBox(self.tr("New Year's Eve (31 December)")),
+        }
+        for day, box in self.closing.items():
+            box.setChecked(day in current.closed_days)
+        closing_row = QWidget()
+        # One per line: side by side they were cut off in the dialog's width.
+        closing_layout = QVBoxLayout(closing_row)
+        closing_layout.setContentsMargins(0, 0, 0, 0)
+        closing_layout.setSpacing(2)
+        for box in self.closing.values():
+            closing_layout.addWidget(box)
+        self.recompute = QProgressBar()
+        self.recompute.setFormat(self.tr("Recomputing deadlines: %v of %m cases"))
+        self.recompute.hide()
+        self._progress = _Progress(self)
+        self._progress.step.connect(self._step)
 
         form = QFormLayout()
         add_row(
@@ -134,6 +176,19 @@ class SettingsDialog(WorkDialog):
                 )
             ),
             self.field_errors["uu_hours"],
+        )
+        add_row(
+            form,
+            self.tr("Closing &days"),
+            closing_row,
+            self._hint(
+                self.tr(
+                    "Days the municipality keeps closed, skipped when deadlines are counted in "
+                    "working days. Weekends and public holidays are always skipped. A change "
+                    "recomputes all deadlines."
+                )
+            ),
+            self.recompute,
         )
         # The municipality's logo on the plan handout: chosen or removed at once (an
         # image file, not a value to type), so it is not part of Save.
@@ -217,10 +272,22 @@ class SettingsDialog(WorkDialog):
             self.audit_months.value(),
             self.case_years.value(),
             self.uu_hours.text(),
+            frozenset(day for day, box in self.closing.items() if box.isChecked()),
         )
 
+    def _step(self, done: int, total: int) -> None:
+        self.recompute.show()
+        self.recompute.setRange(0, max(1, total))
+        self.recompute.setValue(done)
+
     def accept_work(self) -> None:
-        self.run(save_settings, self._store, self.values(), on_done=self._saved)
+        self.run(
+            save_settings,
+            self._store,
+            self.values(),
+            self._progress.step.emit,
+            on_done=self._saved,
+        )
 
     def _saved(self, values: TrustSettings) -> None:
         self.saved.emit(values)
