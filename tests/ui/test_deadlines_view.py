@@ -128,15 +128,18 @@ def test_groups_with_rule_source_weeks_and_closed_day(
     assert model.group_title(Group.NEXT_WEEK) == "Næste uge (uge 49)"
     assert model.group_title(Group.OVERDUE) == "Overskredne (1)"
     assert texts(window, Group.OVERDUE, Column.NAME) == ["Test Overskredet"]
-    assert texts(window, Group.OVERDUE, Column.SOURCE) == ["LAB § 31, stk. 5"]
+    # The citation in force when the deadline started (LAB § 31 was renumbered in 2024).
+    assert texts(window, Group.OVERDUE, Column.SOURCE) == [
+        "LAB § 31, stk. 5 (jf. LBK nr. 280 af 1. marts 2024)"
+    ]
     assert texts(window, Group.OVERDUE, Column.STATUS) == ["⚠ Overskredet"]
     assert texts(window, Group.OVERDUE, Column.RULE) == [
         "Første jobsamtale senest 1 uge efter henvendelsen"
     ]
     assert set(texts(window, Group.THIS_WEEK, Column.DUE)) == {"28. nov. 2026 · Lørdag"}
     assert set(texts(window, Group.THIS_WEEK, Column.SOURCE)) == {
-        "LAB § 31, stk. 3",
-        "LAB § 102",
+        "LAB § 31, stk. 3 (jf. LBK nr. 280 af 1. marts 2024)",
+        "LAB § 102, stk. 1-3 (lov nr. 548 af 7. maj 2019; jf. LBK nr. 280 af 1. marts 2024)",
     }
     assert "Åben · 1 af 4" in texts(window, Group.THIS_WEEK, Column.STATUS)
     assert set(texts(window, Group.NEXT_WEEK, Column.DUE)) == {"3. dec. 2026"}
@@ -256,8 +259,9 @@ def test_add_a_local_standard_with_the_keyboard(
     assert form.groups["lab6_2"].isChecked()
     while focused() is not form.tightens:
         qtbot.keyClick(focused(), Qt.Key.Key_Tab)
-    qtbot.keyClick(focused(), Qt.Key.Key_Down)
-    qtbot.keyClick(focused(), Qt.Key.Key_Down)  # the second legal rule: LAB § 31, stk. 3
+    # Down to LAB § 31's four jobsamtaler, wherever the rule file lists it.
+    for _ in range(form.tightens.findData("lab-31-3-fire-jobsamtaler")):
+        qtbot.keyClick(focused(), Qt.Key.Key_Down)
     assert form.tightens.currentData() == "lab-31-3-fire-jobsamtaler"
     qtbot.keyClick(focused(), Qt.Key.Key_Tab)
     assert focused() is form.source
