@@ -96,7 +96,8 @@ def test_waive_makes_the_deadline_exempt_counted_apart_and_logged(
     assert [r.description for r in after.overdue] == [
         "Første jobsamtale senest 1 uge efter henvendelsen"
     ]
-    assert (after.exempt_total, after.waivable_total, after.exempt_share) == (1, 1, 1.0)
+    assert (after.exempt_total, after.waivable_total) == (1, 3)
+    assert after.exempt_share == pytest.approx(1 / 3)
     details = [e.detail for e in audit.events_for_youth(store, youth_id)]
     assert f"Frist fritaget: {RULE} (start 2026-08-03)" in details
     assert not any("fuldtidsbehandling" in d for d in details)  # the reason stays out
