@@ -18,8 +18,9 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from ungedesk.domain.calendar import closed_reason
+from ungedesk.domain.kui import Reached, contact_met_days
 from ungedesk.domain.rules import CaseFacts, Event, Rule, RuleError, Status, deadlines, parse_rules
-from ungedesk.domain.visitation import JOBSAMTALE_KINDS, ConversationStatus
+from ungedesk.domain.visitation import JOBSAMTALE_HELD_BY, JOBSAMTALE_KINDS, ConversationStatus
 from ungedesk.domain.youth import CaseStatus
 from ungedesk.resources import RESOURCES
 from ungedesk.services.setup import InputError
@@ -60,21 +61,21 @@ def facts_for(session: Session, youth_id: int) -> CaseFacts | None:
     if youth is None:
         return None
     events = [Event("henvendelse", youth.henvendelse_date)]
+    # A jobsamtale is held by the employment side, alone or with UU: a follow-up UU held
+    # alone is KUI guidance and meets no LAB § 31 deadline (domain.visitation.HeldBy).
     held = session.scalars(
         select(Conversation.starts_at).where(
             Conversation.youth_id == youth_id,
             Conversation.status == ConversationStatus.HELD.value,
             Conversation.kind.in_([k.value for k in JOBSAMTALE_KINDS]),
+            Conversation.held_by.in_([h.value for h in JOBSAMTALE_HELD_BY]),
         )
     )
     events += [Event("jobsamtale", at.date()) for at in held]
     visitation = session.scalar(select(Visitation).where(Visitation.youth_id == youth_id))
     if visitation is not None and visitation.paalaeg_given_on is not None:
         events.append(Event("uddannelsespaalaeg", visitation.paalaeg_given_on))
-    for kind, on in session.execute(
-        select(CaseEvent.kind, CaseEvent.on).where(CaseEvent.youth_id == youth_id)
-    ):
-        events.append(Event(kind, on))
+    events += _case_events(session, youth_id)
     groups = session.execute(
         select(TargetGroupEntry.valid_from, TargetGroupEntry.target_group)
         .where(TargetGroupEntry.youth_id == youth_id)
@@ -85,6 +86,29 @@ def facts_for(session: Session, youth_id: int) -> CaseFacts | None:
     first = groups[0][1] if groups else None
     changes = tuple((since, group) for since, group in groups[1:])
     return CaseFacts(youth.birth_date, first, tuple(events), changes)
+
+
+def _case_events(session: Session, youth_id: int) -> list[Event]:
+    """The case's dated events. KUI (domain.kui): leaving the plan counts from the day the
+    municipality learned of it, and "contact" is the day both the young person and a parent
+    had been reached, not each call."""
+    events: list[Event] = []
+    learned: list[date] = []
+    contacts: list[tuple[date, Reached]] = []
+    for kind, on, learned_on, reached in session.execute(
+        select(CaseEvent.kind, CaseEvent.on, CaseEvent.learned_on, CaseEvent.reached).where(
+            CaseEvent.youth_id == youth_id
+        )
+    ):
+        if kind == "left_plan":
+            learned.append(learned_on or on)
+            events.append(Event(kind, learned_on or on))
+        elif kind == "contact":
+            contacts.append((on, Reached(reached)))
+        else:
+            events.append(Event(kind, on))
+    events += [Event("contact", day) for day in contact_met_days(learned, contacts)]
+    return events
 
 
 def deadline_rows(
