@@ -332,3 +332,56 @@ def test_kui_contact_with_both_at_once_and_dates_checked(store: Store, teen: int
     )
     contact = kui_contact(store, teen)
     assert (contact.status, contact.met_on) == (Status.LATE, date(2026, 11, 23))
+
+
+# --- the migration ------------------------------------------------------------------------
+
+
+def test_migration_keeps_what_existing_conversations_and_events_meant(
+    store: Store, youth_id: int
+) -> None:
+    from alembic import command
+    from sqlalchemy import text
+
+    from ungedesk.store import migrate
+
+    cfg = migrate._config()
+    with store.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0005")
+    with store.engine.begin() as conn:
+        for kind in ("first", "job", "follow_up", "joint_uu", "team"):
+            conn.execute(
+                text(
+                    "INSERT INTO conversation (youth_id, kind, status, starts_at, "
+                    "duration_minutes, mode, place, participants, notes) VALUES "
+                    "(:y, :k, 'held', '2026-11-05 10:00:00', 45, 'in_person', '', '[]', '')"
+                ),
+                {"y": youth_id, "k": kind},
+            )
+        conn.execute(
+            text(
+                "INSERT INTO case_event (youth_id, kind, \"on\", note) VALUES "
+                "(:y, 'left_plan', '2026-11-16', ''), (:y, 'contact', '2026-11-18', '')"
+            ),
+            {"y": youth_id},
+        )
+    with store.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    with store.engine.connect() as conn:
+        held_by = dict(conn.execute(text("SELECT kind, held_by FROM conversation")).all())
+        events = conn.execute(
+            text('SELECT kind, "on", learned_on, reached FROM case_event ORDER BY id')
+        ).all()
+    assert held_by == {
+        "first": "employment",
+        "job": "employment",
+        "follow_up": "employment",
+        "joint_uu": "joint",
+        "team": "employment",
+    }
+    assert [tuple(map(str, e)) for e in events] == [
+        ("left_plan", "2026-11-16", "2026-11-16", ""),
+        ("contact", "2026-11-18", "None", ""),
+    ]
