@@ -361,7 +361,7 @@ def test_migration_keeps_what_existing_conversations_and_events_meant(
             )
         conn.execute(
             text(
-                "INSERT INTO case_event (youth_id, kind, \"on\", note) VALUES "
+                'INSERT INTO case_event (youth_id, kind, "on", note) VALUES '
                 "(:y, 'left_plan', '2026-11-16', ''), (:y, 'contact', '2026-11-18', '')"
             ),
             {"y": youth_id},

@@ -323,15 +323,19 @@ class ConversationsPanel(QWidget):
         if not index.isValid():
             return
         self.table.selectRow(index.row())
+        self.context_menu().popup(self.table.viewport().mapToGlobal(pos))
+
+    def context_menu(self) -> QMenu:
+        """The actions on the selected conversation, as the right-click menu shows them."""
         menu = QMenu(self)
-        self.context_menu = menu  # tests reach it; replaced at the next right-click
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         held = menu.addAction(self.tr("Held…"))
         held.setEnabled(self.held_button.isEnabled())
         held.triggered.connect(self.mark_held)
         correct = menu.addAction(self.tr("Correct conversation…"))
         correct.setEnabled(self.correct_button.isEnabled())
         correct.triggered.connect(self.correct_selected)
-        menu.popup(self.table.viewport().mapToGlobal(pos))
+        return menu
 
     def cancel_selected(self) -> None:
         c = self.selected()
