@@ -498,8 +498,8 @@
         <translation>Vælg en samtale for at læse notatet, deltagerne og rettelserne.</translation>
     </message>
     <message>
-        <source>Selected conversation</source>
-        <translation>Valgt samtale</translation>
+        <source>Note and details</source>
+        <translation>Notat og detaljer</translation>
     </message>
     <message>
         <source>Selected conversation:</source>

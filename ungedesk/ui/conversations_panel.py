@@ -157,7 +157,7 @@ class ConversationsPanel(QWidget):
         self.detail.setPlaceholderText(
             self.tr("Select a conversation to read its note, participants and corrections.")
         )
-        self.detail_box = QGroupBox(self.tr("Selected conversation"))
+        self.detail_box = QGroupBox(self.tr("Note and details"))
         detail_layout = QVBoxLayout(self.detail_box)
         detail_layout.addWidget(self.detail)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

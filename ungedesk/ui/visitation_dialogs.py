@@ -343,7 +343,7 @@ class EventDialog(WorkDialog):
         self.field_errors = {
             f: MessageLabel() for f in ("kind", "on", "learned_on", "reached", "note")
         }
-        form = QFormLayout()
+        form = self.form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         add_row(form, self.tr("&Event"), self.kind, self.field_errors["kind"])
         self.on_caption = add_row(form, self.tr("&Date"), self.on, self.field_errors["on"])
@@ -374,10 +374,9 @@ class EventDialog(WorkDialog):
     def _kind_changed(self) -> None:
         kind = self.chosen_kind()
         left, contact = kind == "left_plan", kind == "contact"
-        self.learned_on.setVisible(left)
-        self.learned_caption.setVisible(left)
-        self.reached.setVisible(contact)
-        self.reached_caption.setVisible(contact)
+        # Hiding the whole row (not only its widgets) leaves no gap in the form.
+        self.form.setRowVisible(self.learned_caption, left)
+        self.form.setRowVisible(self.reached_caption, contact)
         self.on_caption.setText(self.tr("Left the plan &on") if left else self.tr("&Date"))
         if left:
             self.kui_hint.setText(
