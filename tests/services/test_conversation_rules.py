@@ -385,3 +385,70 @@ def test_migration_keeps_what_existing_conversations_and_events_meant(
         ("left_plan", "2026-11-16", "2026-11-16", ""),
         ("contact", "2026-11-18", "None", ""),
     ]
+
+
+# --- corrections and KUI details travel, are in the access export, and are deleted ---------
+
+
+def test_corrections_and_kui_details_travel_and_are_deleted_with_the_case(
+    store: Store, youth_id: int, tmp_path
+) -> None:
+    from tests.conftest import PASSPHRASE, TEST_SCRYPT_N
+    from ungedesk.domain.profile import ProfileInput, Role
+    from ungedesk.domain.youth import ExitReason
+    from ungedesk.services import access, retention, setup, transfer
+    from ungedesk.store.paths import StorePaths
+
+    cid = conversations.book(
+        store,
+        youth_id,
+        talk(datetime(2026, 11, 6, 10, 0), ConversationKind.FOLLOW_UP, HeldBy.UU),
+        ConversationStatus.HELD,
+        today=TODAY,
+    )
+    conversations.correct(
+        store,
+        cid,
+        fix(
+            datetime(2026, 11, 6, 10, 0),
+            kind=ConversationKind.FOLLOW_UP,
+            held_by=HeldBy.JOINT,
+            reason="Sagsbehandleren deltog",
+        ),
+        today=TODAY,
+    )
+    visitation.record_event(
+        store, youth_id, "left_plan", date(2026, 11, 9), today=TODAY, learned_on=date(2026, 11, 11)
+    )
+    visitation.record_event(
+        store, youth_id, "contact", date(2026, 11, 12), today=TODAY, reached=Reached.PARENTS
+    )
+    data = access.collect(store, youth_id)
+    assert [r["reason"] for r in data["conversation_correction"]] == ["Sagsbehandleren deltog"]
+    assert sorted(r["reached"] for r in data["case_event"]) == ["", "parents"]
+
+    result = setup.create_installation(
+        StorePaths(tmp_path / "other"),
+        PASSPHRASE,
+        ProfileInput("Jens Modtager", "JM", "Jobcenter", Role.CASEWORKER),
+        scrypt_n=TEST_SCRYPT_N,
+    )
+    receiver = result.opened.store
+    try:
+        path = transfer.export_case(store, youth_id, tmp_path / "out", "overførsel til Ribe nu")
+        got = transfer.import_case(receiver, path, "overførsel til Ribe nu", today=TODAY)
+        (moved,) = conversations.for_youth(receiver, got.youth_id)
+        assert moved.held_by is HeldBy.JOINT
+        assert [c.reason for c in moved.corrections] == ["Sagsbehandleren deltog"]
+        theirs = access.collect(receiver, got.youth_id)["case_event"]
+        assert sorted((r["kind"], r["learned_on"], r["reached"]) for r in theirs) == [
+            ("contact", None, "parents"),
+            ("left_plan", "2026-11-11", ""),
+        ]
+    finally:
+        receiver.close()
+
+    retention.close_case(store, youth_id, ExitReason.JOB, date(2026, 11, 20), today=TODAY)
+    retention.delete_expired(store, [youth_id], today=date(2032, 1, 1))
+    left = access.collect(store, youth_id)
+    assert left["conversation_correction"] == [] and left["conversation"] == []
