@@ -277,6 +277,37 @@
     </message>
 </context>
 <context>
+    <name>CaseEventsBox</name>
+    <message>
+        <source>Events</source>
+        <translation>Hændelser</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Hændelse</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detaljer</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>The municipality learned of it {day}</source>
+        <translation>Kommunen fik kendskab {day}</translation>
+    </message>
+    <message>
+        <source>Reached: {who}</source>
+        <translation>Kontakt med: {who}</translation>
+    </message>
+</context>
+<context>
     <name>CaseloadProgressionDialog</name>
     <message>
         <source>Progression over the caseload</source>

@@ -202,3 +202,45 @@ def test_kui_event_fields_follow_the_event_kind(qtbot, record: RecordView, store
     with store.session() as s:
         rows = s.execute(select(CaseEvent.kind, CaseEvent.reached, CaseEvent.learned_on)).all()
     assert [tuple(r) for r in rows] == [("contact", "both", None)]
+
+
+def test_recorded_events_say_who_was_reached_and_when(
+    qtbot, record: RecordView, store: Store
+) -> None:
+    box = record.visitation.events
+    qtbot.waitUntil(lambda: box.loads >= 1)
+    assert box.isHidden()  # nothing recorded yet
+    visitation.record_event(
+        store,
+        record.record.id,
+        "left_plan",
+        date(2026, 11, 16),
+        today=NOW.date(),
+        learned_on=date(2026, 11, 18),
+    )
+    visitation.record_event(
+        store,
+        record.record.id,
+        "contact",
+        date(2026, 11, 19),
+        today=NOW.date(),
+        reached=Reached.PARENTS,
+    )
+    loads = box.loads
+    box.reload()
+    qtbot.waitUntil(lambda: box.loads > loads)
+    record.tabs.setCurrentWidget(record.visitation)
+    assert box.isVisible() and box.model.rowCount() == 2
+    rows = [[box.model.item(r, c).text() for c in range(3)] for r in range(box.model.rowCount())]
+    assert rows == [
+        [
+            "19. nov. 2026",
+            "Kontakt til den unge og/eller forældrene (15-17 år)",
+            "Kontakt med: Forældremyndighedens indehaver",
+        ],
+        [
+            "16. nov. 2026",
+            "Har forladt sin plan (15-17 år)",
+            "Kommunen fik kendskab 18. nov. 2026",
+        ],
+    ]

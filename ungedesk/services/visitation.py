@@ -287,3 +287,38 @@ def get(store: Store, youth_id: int) -> VisitationView | None:
             row.turned_away,
             groups,
         )
+
+
+@dataclass(frozen=True, slots=True)
+class CaseEventView:
+    kind: str
+    label: str
+    on: date
+    note: str
+    learned_on: date | None  # left_plan: the day the municipality learned of it
+    reached: Reached  # contact: who was reached (UNKNOWN for other kinds and old contacts)
+
+    @property
+    def reached_label(self) -> str:
+        return REACHED_LABELS[self.reached]
+
+
+def events(store: Store, youth_id: int) -> list[CaseEventView]:
+    """The case's recorded events, newest first (who was contacted, and when)."""
+    with store.session() as s:
+        rows = s.scalars(
+            select(CaseEvent)
+            .where(CaseEvent.youth_id == youth_id)
+            .order_by(CaseEvent.on.desc(), CaseEvent.id.desc())
+        )
+        return [
+            CaseEventView(
+                e.kind,
+                EVENT_KINDS.get(e.kind, e.kind),
+                e.on,
+                e.note,
+                e.learned_on,
+                Reached(e.reached),
+            )
+            for e in rows
+        ]

@@ -44,7 +44,7 @@ from ungedesk.services import conversations
 from ungedesk.services.conversations import ConversationView
 from ungedesk.store.database import Store
 from ungedesk.ui.i18n import LOCALE
-from ungedesk.ui.widgets import HINT_STYLE, MessageLabel, add_row
+from ungedesk.ui.widgets import HINT_STYLE, FittingDialog, MessageLabel, add_row
 from ungedesk.ui.work_dialog import WorkDialog
 
 # Stored with the conversation as data, in Danish like the other labels of the domain.
@@ -154,6 +154,9 @@ class HeldByField(QWidget):
         if self._kind is ConversationKind.FOLLOW_UP:
             text = self.tr("Who holds the follow-up?") + " " + text
         self.hint.setText(text)
+        window = self.window()
+        if isinstance(window, FittingDialog):  # a longer hint may wrap onto another line
+            window.refit_later()
 
 
 class BookingDialog(WorkDialog):
