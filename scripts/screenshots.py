@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from tests.support.memory_keyring import MemoryKeyring
 from ungedesk.domain.profile import ProfileInput, Role
-from ungedesk.domain.visitation import ConversationStatus
+from ungedesk.domain.visitation import ConversationStatus, HeldBy
 from ungedesk.domain.youth import ExitReason
 from ungedesk.services import (
     audit,
@@ -59,6 +59,7 @@ from ungedesk.ui.settings_dialog import SettingsDialog
 from ungedesk.ui.setup_wizard import SetupWizard
 from ungedesk.ui.transfer_dialogs import TransferExportDialog, TransferImportDialog
 from ungedesk.ui.unlock_dialog import UnlockDialog
+from ungedesk.ui.visitation_dialogs import EventDialog
 
 PASSPHRASE = "grøn kaffe tager toget til Ribe"
 PROFILE = ProfileInput(
@@ -337,6 +338,37 @@ def shoot_record_tabs(shoot: Shooter, window: MainWindow, store: Store) -> None:
     ):
         view.tabs.setCurrentWidget(tab)
         shoot(window, name)
+    # A held conversation selected: its note, holder and corrections under the list, then
+    # the correction dialog ("Ret samtale…").
+    panel = view.conversations
+    view.tabs.setCurrentWidget(panel)
+    held = next(
+        (i for i, c in enumerate(panel.model.rows) if c.status is ConversationStatus.HELD), 0
+    )
+    chosen = panel.model.rows[held]
+    if chosen.status is ConversationStatus.HELD:
+        # One correction, so the history shows under the list and in the dialog.
+        loads = panel.loads
+        fix = conversations.CorrectionInput(
+            chosen.kind,
+            chosen.status,
+            chosen.starts_at,
+            HeldBy.JOINT,
+            "UU-vejlederen deltog også i samtalen.",
+        )
+        tasks.runner().call_blocking(
+            lambda: conversations.correct(store, chosen.id, fix, today=TODAY)
+        )
+        panel.reload()
+        wait_until(lambda: panel.loads > loads)
+        held = next(i for i, c in enumerate(panel.model.rows) if c.id == chosen.id)
+    panel.table.selectRow(held)
+    shoot(window, "record-conversations-selected")
+    panel.correct_selected()
+    wait_until(lambda: panel.dialog is not None and panel.dialog.isVisible())
+    assert panel.dialog is not None
+    shoot(panel.dialog, "correction-dialog")
+    panel.dialog.reject()
     view.book_conversation()
     wait_until(
         lambda: view.conversations.dialog is not None and view.conversations.dialog.isVisible()
@@ -361,6 +393,10 @@ def shoot_record_tabs(shoot: Shooter, window: MainWindow, store: Store) -> None:
         assert opened is not None
         wait_until(opened.isVisible)
         shoot(opened, name)
+        if name == "event-dialog" and isinstance(opened, EventDialog):
+            opened.kind.setCurrentIndex(opened.kind.findData("contact"))
+            settle(100)
+            shoot(opened, "event-dialog-contact")
         opened.reject()
 
     bare = _demo_case(window, store, with_history=False)

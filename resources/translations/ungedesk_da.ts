@@ -244,6 +244,10 @@
         <translation>&amp;Type</translation>
     </message>
     <message>
+        <source>Held &amp;by</source>
+        <translation>&amp;Afholdt af</translation>
+    </message>
+    <message>
         <source>Free &amp;UU time</source>
         <translation>Ledig &amp;UU-tid</translation>
     </message>
@@ -270,6 +274,37 @@
     <message>
         <source>&amp;Notes</source>
         <translation>&amp;Notat</translation>
+    </message>
+</context>
+<context>
+    <name>CaseEventsBox</name>
+    <message>
+        <source>Events</source>
+        <translation>Hændelser</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Hændelse</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detaljer</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>The municipality learned of it {day}</source>
+        <translation>Kommunen fik kendskab {day}</translation>
+    </message>
+    <message>
+        <source>Reached: {who}</source>
+        <translation>Kontakt med: {who}</translation>
     </message>
 </context>
 <context>
@@ -482,8 +517,68 @@
         <translation>Gem som &amp;kalenderinvitation (.ics)…</translation>
     </message>
     <message>
+        <source>&amp;Correct conversation…</source>
+        <translation>&amp;Ret samtale…</translation>
+    </message>
+    <message>
+        <source>Correct the date, type, whether it was held, or who held it, with a reason.</source>
+        <translation>Ret dato, type, om den blev afholdt, eller hvem der holdt den, med en begrundelse.</translation>
+    </message>
+    <message>
+        <source>Select a conversation to read its note, participants and corrections.</source>
+        <translation>Vælg en samtale for at læse notatet, deltagerne og rettelserne.</translation>
+    </message>
+    <message>
+        <source>Note and details</source>
+        <translation>Notat og detaljer</translation>
+    </message>
+    <message>
         <source>Selected conversation:</source>
         <translation>Valgt samtale:</translation>
+    </message>
+    <message>
+        <source>counts as a jobsamtale</source>
+        <translation>tæller som jobsamtale</translation>
+    </message>
+    <message>
+        <source>does not count as a jobsamtale</source>
+        <translation>tæller ikke som jobsamtale</translation>
+    </message>
+    <message>
+        <source>When: {when} ({minutes} min.)</source>
+        <translation>Tidspunkt: {when} ({minutes} min.)</translation>
+    </message>
+    <message>
+        <source>Held by: {holder}</source>
+        <translation>Afholdt af: {holder}</translation>
+    </message>
+    <message>
+        <source>Form and place: {place}</source>
+        <translation>Form og sted: {place}</translation>
+    </message>
+    <message>
+        <source>Participants: {people}</source>
+        <translation>Deltagere: {people}</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Notat:</translation>
+    </message>
+    <message>
+        <source>(no note)</source>
+        <translation>(intet notat)</translation>
+    </message>
+    <message>
+        <source>Corrections:</source>
+        <translation>Rettelser:</translation>
+    </message>
+    <message>
+        <source>Held…</source>
+        <translation>Afholdt…</translation>
+    </message>
+    <message>
+        <source>Correct conversation…</source>
+        <translation>Ret samtale…</translation>
     </message>
     <message>
         <source>Cancel conversation</source>
@@ -508,6 +603,61 @@
     <message>
         <source>The invitation could not be saved: {reason}</source>
         <translation>Invitationen kunne ikke gemmes: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <source>&amp;Save correction</source>
+        <translation>&amp;Gem rettelse</translation>
+    </message>
+    <message>
+        <source>Correct conversation</source>
+        <translation>Ret samtale</translation>
+    </message>
+    <message>
+        <source>Why is the conversation corrected?</source>
+        <translation>Hvorfor rettes samtalen?</translation>
+    </message>
+    <message>
+        <source>Registered as</source>
+        <translation>Registreret som</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus</source>
+        <translation>S&amp;tatus</translation>
+    </message>
+    <message>
+        <source>&amp;Type</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <source>Held &amp;by</source>
+        <translation>&amp;Afholdt af</translation>
+    </message>
+    <message>
+        <source>&amp;Date and time</source>
+        <translation>&amp;Dato og klokkeslæt</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Begrundelse</translation>
+    </message>
+    <message>
+        <source>Earlier corrections</source>
+        <translation>Tidligere rettelser</translation>
+    </message>
+    <message>
+        <source>The values before the correction are kept with the reason. The deadlines are recomputed when you save.</source>
+        <translation>Værdierne før rettelsen gemmes sammen med begrundelsen. Fristerne beregnes igen, når du gemmer.</translation>
+    </message>
+    <message>
+        <source>Write why the conversation is corrected.</source>
+        <translation>Skriv hvorfor samtalen rettes.</translation>
+    </message>
+    <message>
+        <source>The reason can be at most {n} characters.</source>
+        <translation>Begrundelsen må højst være {n} tegn.</translation>
     </message>
 </context>
 <context>
@@ -830,6 +980,10 @@
         <translation>Registrér hændelse</translation>
     </message>
     <message>
+        <source>Choose who was reached</source>
+        <translation>Vælg hvem der blev kontaktet</translation>
+    </message>
+    <message>
         <source>&amp;Event</source>
         <translation>&amp;Hændelse</translation>
     </message>
@@ -838,8 +992,28 @@
         <translation>&amp;Dato</translation>
     </message>
     <message>
+        <source>The municipality &amp;learned of it</source>
+        <translation>Kommunen fik &amp;kendskab</translation>
+    </message>
+    <message>
+        <source>&amp;Reached</source>
+        <translation>Kontakt &amp;med</translation>
+    </message>
+    <message>
         <source>&amp;Note</source>
         <translation>&amp;Note</translation>
+    </message>
+    <message>
+        <source>Left the plan &amp;on</source>
+        <translation>Forlod &amp;planen</translation>
+    </message>
+    <message>
+        <source>The young person and the parents must be contacted within 5 working days after the municipality learned of it.</source>
+        <translation>Den unge og forældrene skal kontaktes senest 5 hverdage efter, at kommunen fik kendskab til det.</translation>
+    </message>
+    <message>
+        <source>The contact deadline is met when both the young person and a parent (the holder of parental responsibility) have been reached.</source>
+        <translation>Kontaktfristen er overholdt, når både den unge og en forælder (forældremyndighedens indehaver) er kontaktet.</translation>
     </message>
 </context>
 <context>
@@ -978,6 +1152,25 @@
     <message>
         <source>&amp;Hand out</source>
         <translation>&amp;Udlever</translation>
+    </message>
+</context>
+<context>
+    <name>HeldByField</name>
+    <message>
+        <source>Counts as a jobsamtale when held.</source>
+        <translation>Tæller som jobsamtale, når den er afholdt.</translation>
+    </message>
+    <message>
+        <source>A team meeting is not a jobsamtale.</source>
+        <translation>Et teammøde er ikke en jobsamtale.</translation>
+    </message>
+    <message>
+        <source>Held by UU alone: guidance under the youth effort, not a jobsamtale (it meets no jobsamtale deadline).</source>
+        <translation>Holdt af UU alene: vejledning i ungeindsatsen, ikke en jobsamtale (den opfylder ingen jobsamtalefrist).</translation>
+    </message>
+    <message>
+        <source>Who holds the follow-up?</source>
+        <translation>Hvem holder opfølgningen?</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@ from datetime import date
 
 from tests.conftest import TODAY
 from ungedesk.domain.calendar import ClosedDay, ClosingDay
+from ungedesk.domain.kui import Reached
 from ungedesk.domain.rules import Status
 from ungedesk.domain.youth import YouthInput
 from ungedesk.services import audit, closing_days, deadlines, visitation, youths
@@ -151,7 +152,9 @@ def test_a_due_day_on_a_kept_closing_day_is_flagged_and_not_when_open(store: Sto
     # The new activity is due 30 calendar days after contact was made: contact on
     # 1 December gives 31 December (never moved, only flagged).
     visitation.record_event(store, teen, "left_plan", date(2026, 11, 30), today=today)
-    visitation.record_event(store, teen, "contact", date(2026, 12, 1), today=today)
+    visitation.record_event(
+        store, teen, "contact", date(2026, 12, 1), today=today, reached=Reached.BOTH
+    )
     activity = next(
         d
         for d in deadlines.for_youth(store, teen, today)

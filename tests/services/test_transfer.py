@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 
 from tests.conftest import PASSPHRASE, PROFILE, TEST_SCRYPT_N, TODAY
 from tests.support.transfer_files import open_doc, seal_doc
+from ungedesk.domain.kui import Reached
 from ungedesk.domain.profile import ProfileInput, Role
 from ungedesk.domain.youth import YouthInput
 from ungedesk.services import setup, transfer, youths
@@ -230,7 +231,9 @@ def test_receivers_own_entries_are_never_deleted_without_asking(
         ConversationInput(ConversationKind.FIRST, datetime(2026, 11, 20, 10, 0)),
         ConversationStatus.HELD,
     )
-    visitation.record_event(store, yid, "contact", date(2026, 11, 2), "ringede", today=TODAY)
+    visitation.record_event(
+        store, yid, "contact", date(2026, 11, 2), "ringede", today=TODAY, reached=Reached.BOTH
+    )
     newer = transfer.export_case(store, yid, tmp_path / "b", CASE_PASS)
     # Attack reproduced: the old import deleted the receiver's conversation and replaced
     # it with the file's rows. Now it is refused with what would be lost, nothing changed.

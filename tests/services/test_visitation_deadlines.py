@@ -7,6 +7,7 @@ from datetime import date, datetime
 import pytest
 
 from tests.conftest import TODAY
+from ungedesk.domain.kui import Reached
 from ungedesk.domain.rules import Status
 from ungedesk.domain.visitation import ConversationInput, ConversationKind, ConversationStatus
 from ungedesk.domain.youth import ExitReason, YouthInput
@@ -185,7 +186,9 @@ def test_kui_events_and_overview_buckets(store: Store) -> None:
         if "Ny aktivitet" in r.description
     ]
     assert not activity  # due 16 December: beyond next week
-    visitation.record_event(store, teen, "contact", date(2026, 11, 20), today=TODAY)
+    visitation.record_event(
+        store, teen, "contact", date(2026, 11, 20), today=TODAY, reached=Reached.BOTH
+    )
     after = deadlines.overview(store, TODAY)
     assert not [r for r in after.overdue if "Kontakt" in r.description]
     assert deadlines.overview(store, TODAY, caseworker_id=999).counts == (0, 0, 0)

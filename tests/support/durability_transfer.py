@@ -29,6 +29,7 @@ from typing import Any
 from sqlalchemy import select
 
 from tests.support.durability import child_env
+from ungedesk.domain.kui import Reached
 from ungedesk.domain.profile import ProfileInput, Role
 from ungedesk.domain.progression import Indicator, MeasurementInput, ScoreInput
 from ungedesk.domain.visitation import ConversationInput, ConversationKind, ConversationStatus
@@ -126,7 +127,9 @@ def _rich_case(store: Any, yid: int, start: date, count: int) -> None:
             ConversationInput(ConversationKind.FOLLOW_UP, datetime(on.year, on.month, on.day, 9)),
             ConversationStatus.HELD,
         )
-        visitation.record_event(store, yid, "contact", on, f"kontakt {i}", today=TODAY)
+        visitation.record_event(
+            store, yid, "contact", on, f"kontakt {i}", today=TODAY, reached=Reached.BOTH
+        )
         if i % 3 == 0:
             progression.record_measurement(
                 store,

@@ -89,7 +89,8 @@ CONVERSATION_LABELS: dict[ConversationKind, str] = {
     ConversationKind.TEAM: "Tværfagligt teammøde",
 }
 
-# Conversations the law counts as jobsamtaler (LAB § 31): all with the young person present.
+# Conversations the law can count as jobsamtaler (LAB § 31): all with the young person
+# present. Whether one does also depends on who held it: see HeldBy and counts_as_jobsamtale.
 JOBSAMTALE_KINDS = frozenset(
     {
         ConversationKind.FIRST,
@@ -98,6 +99,40 @@ JOBSAMTALE_KINDS = frozenset(
         ConversationKind.JOINT_UU,
     }
 )
+
+
+class HeldBy(StrEnum):
+    """Who held a conversation. A jobsamtale (LAB § 31) is held by the municipality's
+    employment effort (beskæftigelsesindsatsen); a follow-up held by the municipal youth
+    effort (kommunal ungeindsats, the former UU) alone is KUI guidance, not a jobsamtale."""
+
+    EMPLOYMENT = "employment"
+    UU = "uu"
+    JOINT = "joint"
+
+
+HELD_BY_LABELS: dict[HeldBy, str] = {
+    HeldBy.EMPLOYMENT: "Beskæftigelsesindsatsen",
+    HeldBy.UU: "Ungeindsatsen (UU) alene",
+    HeldBy.JOINT: "Beskæftigelsesindsatsen og UU sammen",
+}
+
+# The usual holder per kind: the booking dialog starts from it (for a follow-up it asks).
+DEFAULT_HELD_BY: dict[ConversationKind, HeldBy] = {
+    ConversationKind.FIRST: HeldBy.EMPLOYMENT,
+    ConversationKind.JOB: HeldBy.EMPLOYMENT,
+    ConversationKind.FOLLOW_UP: HeldBy.EMPLOYMENT,
+    ConversationKind.JOINT_UU: HeldBy.JOINT,
+    ConversationKind.TEAM: HeldBy.EMPLOYMENT,
+}
+
+# Holders whose conversations count as jobsamtaler: the employment side, alone or with UU.
+JOBSAMTALE_HELD_BY = frozenset({HeldBy.EMPLOYMENT, HeldBy.JOINT})
+
+
+def counts_as_jobsamtale(kind: ConversationKind, held_by: HeldBy) -> bool:
+    """Whether a held conversation of this kind and holder is a jobsamtale (LAB § 31)."""
+    return kind in JOBSAMTALE_KINDS and held_by in JOBSAMTALE_HELD_BY
 
 
 class ConversationStatus(StrEnum):
@@ -137,6 +172,11 @@ class ConversationInput:
     place: str = ""
     participants: tuple[str, ...] = ()
     notes: str = ""
+    held_by: HeldBy | None = None  # None: the usual holder of the kind (DEFAULT_HELD_BY)
+
+    @property
+    def holder(self) -> HeldBy:
+        return self.held_by if self.held_by is not None else DEFAULT_HELD_BY[self.kind]
 
 
 def validate_conversation(data: ConversationInput, *, henvendelse: date) -> dict[str, str]:

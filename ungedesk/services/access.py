@@ -24,6 +24,7 @@ from sqlalchemy import Table as SaTable
 from sqlalchemy import select
 
 from ungedesk.domain.cpr import LegalSex
+from ungedesk.domain.kui import REACHED_LABELS
 from ungedesk.domain.plan import (
     APPLICATION_LABELS,
     CONTACT_ROLE_LABELS,
@@ -34,6 +35,7 @@ from ungedesk.domain.plan import (
 from ungedesk.domain.progression import INDICATOR_LABELS
 from ungedesk.domain.visitation import (
     CONVERSATION_LABELS,
+    HELD_BY_LABELS,
     MODE_LABELS,
     SUB_ASSESSMENT_LABELS,
 )
@@ -155,6 +157,10 @@ FIELD_LABELS = {
     "handed_out_on": "Udleveret",
     "handed_out_by": "Udleveret af",
     "snapshot": "Planens indhold",
+    "held_by": "Afholdt af",
+    "after": "Efter rettelsen",
+    "learned_on": "Kommunen fik kendskab",
+    "reached": "Kontakt med",
 }
 TABLE_LABELS = {
     "youth": "Stamdata",
@@ -175,6 +181,7 @@ TABLE_LABELS = {
     "plan_contact": "Kontaktpersoner og team",
     "consent": "Samtykker",
     "plan_version": "Udleverede planer",
+    "conversation_correction": "Rettelser af samtaler",
 }
 
 
@@ -319,6 +326,8 @@ _CODE_LABELS: dict[tuple[str, str], dict[str, str]] = {
     ("conversation", "kind"): {k.value: v for k, v in CONVERSATION_LABELS.items()},
     ("conversation", "status"): {k.value: v for k, v in CONVERSATION_STATUS_LABELS.items()},
     ("conversation", "mode"): {k.value: v for k, v in MODE_LABELS.items()},
+    ("conversation", "held_by"): {k.value: v for k, v in HELD_BY_LABELS.items()},
+    ("case_event", "reached"): {k.value: v for k, v in REACHED_LABELS.items()},
     ("target_group_entry", "sub_assessment"): {
         k.value: v for k, v in SUB_ASSESSMENT_LABELS.items()
     },

@@ -33,6 +33,7 @@ from ungedesk.domain.calendar import (
     closed_reason,
     skipped_days,
 )
+from ungedesk.domain.kui import Reached, contact_met_days
 from ungedesk.domain.rules import (
     CaseFacts,
     Event,
@@ -43,7 +44,7 @@ from ungedesk.domain.rules import (
     deadlines,
     parse_rules,
 )
-from ungedesk.domain.visitation import JOBSAMTALE_KINDS, ConversationStatus
+from ungedesk.domain.visitation import JOBSAMTALE_HELD_BY, JOBSAMTALE_KINDS, ConversationStatus
 from ungedesk.domain.youth import CaseStatus
 from ungedesk.resources import RESOURCES
 from ungedesk.services.setup import InputError
@@ -127,11 +128,14 @@ def facts_for(session: Session, youth_id: int) -> CaseFacts | None:
     if youth is None:
         return None
     events = [Event("henvendelse", youth.henvendelse_date)]
+    # A jobsamtale is held by the employment side, alone or with UU: a follow-up UU held
+    # alone is KUI guidance and meets no LAB § 31 deadline (domain.visitation.HeldBy).
     held = session.scalars(
         select(Conversation.starts_at).where(
             Conversation.youth_id == youth_id,
             Conversation.status == ConversationStatus.HELD.value,
             Conversation.kind.in_([k.value for k in JOBSAMTALE_KINDS]),
+            Conversation.held_by.in_([h.value for h in JOBSAMTALE_HELD_BY]),
         )
     )
     events += [Event("jobsamtale", at.date()) for at in held]
@@ -141,10 +145,7 @@ def facts_for(session: Session, youth_id: int) -> CaseFacts | None:
         if visitation.paalaeg_deadline is not None:
             # The frist set in the pålæg is a deadline of its own (rule lab-30-paalaeg-frist).
             events.append(Event("paalaeg_frist", visitation.paalaeg_deadline))
-    case_events = list(
-        session.execute(select(CaseEvent.kind, CaseEvent.on).where(CaseEvent.youth_id == youth_id))
-    )
-    events += _with_offer_ends([(kind, on) for kind, on in case_events])
+    events += _with_offer_ends(_case_events(session, youth_id))
     groups = session.execute(
         select(TargetGroupEntry.valid_from, TargetGroupEntry.target_group)
         .where(TargetGroupEntry.youth_id == youth_id)
@@ -162,17 +163,40 @@ def facts_for(session: Session, youth_id: int) -> CaseFacts | None:
 OFFER_STARTS = frozenset({"tilbud_start", "loentilskud_start"})
 
 
-def _with_offer_ends(case_events: Sequence[tuple[str, date]]) -> list[Event]:
-    """Case events as engine events; an offer's start carries the day of the first
-    "tilbud_slut" on or after it, so a rule can ask for an offer of at least 2 weeks."""
-    ends = sorted(on for kind, on in case_events if kind == "tilbud_slut")
+def _with_offer_ends(case_events: Sequence[Event]) -> list[Event]:
+    """An offer's start carries the day of the first "tilbud_slut" on or after it, so a
+    rule can ask for an offer of at least 2 weeks."""
+    ends = sorted(e.on for e in case_events if e.kind == "tilbud_slut")
     out = []
-    for kind, on in case_events:
+    for event in case_events:
         until = None
-        if kind in OFFER_STARTS:
-            until = next((end for end in ends if end >= on), None)
-        out.append(Event(kind, on, until))
+        if event.kind in OFFER_STARTS:
+            until = next((end for end in ends if end >= event.on), None)
+        out.append(Event(event.kind, event.on, until))
     return out
+
+
+def _case_events(session: Session, youth_id: int) -> list[Event]:
+    """The case's dated events. KUI (domain.kui): leaving the plan counts from the day the
+    municipality learned of it, and "contact" is the day both the young person and a parent
+    had been reached, not each call."""
+    events: list[Event] = []
+    learned: list[date] = []
+    contacts: list[tuple[date, Reached]] = []
+    for kind, on, learned_on, reached in session.execute(
+        select(CaseEvent.kind, CaseEvent.on, CaseEvent.learned_on, CaseEvent.reached).where(
+            CaseEvent.youth_id == youth_id
+        )
+    ):
+        if kind == "left_plan":
+            learned.append(learned_on or on)
+            events.append(Event(kind, learned_on or on))
+        elif kind == "contact":
+            contacts.append((on, Reached(reached)))
+        else:
+            events.append(Event(kind, on))
+    events += [Event("contact", day) for day in contact_met_days(learned, contacts)]
+    return events
 
 
 def deadline_rows(

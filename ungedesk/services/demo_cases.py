@@ -18,11 +18,12 @@ from sqlalchemy.orm import Session
 from ungedesk.domain import cpr as cprmod
 from ungedesk.domain.rules import CaseFacts, Event, Rule
 from ungedesk.domain.visitation import (
-    JOBSAMTALE_KINDS,
+    DEFAULT_HELD_BY,
     ConversationKind,
     ConversationStatus,
     Mode,
     SubAssessment,
+    counts_as_jobsamtale,
 )
 from ungedesk.domain.youth import Benefit, CaseStatus
 from ungedesk.services.deadlines import deadline_rows
@@ -167,9 +168,12 @@ def add_histories(
                     "place": rng.choice(_PLACES),
                     "participants": json.dumps(["Sagsbehandler", "Den unge"]),
                     "notes": rng.choice(_NOTES) if status is ConversationStatus.HELD else "",
+                    "held_by": DEFAULT_HELD_BY[kind].value,
                 }
             )
-            if status is ConversationStatus.HELD and kind in JOBSAMTALE_KINDS:
+            if status is ConversationStatus.HELD and counts_as_jobsamtale(
+                kind, DEFAULT_HELD_BY[kind]
+            ):
                 events.append(Event("jobsamtale", at.date()))
             if future:
                 break

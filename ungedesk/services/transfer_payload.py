@@ -30,6 +30,7 @@ from sqlalchemy import Boolean, Column, Date, DateTime, Integer, String
 from sqlalchemy import Table as SaTable
 
 from ungedesk.domain import cpr as cprmod
+from ungedesk.domain.kui import Reached
 from ungedesk.domain.plan import (
     MAX_LINE,
     MAX_TEXT,
@@ -45,6 +46,7 @@ from ungedesk.domain.target_groups import KNOWN_CODES as TARGET_GROUP_CODES
 from ungedesk.domain.visitation import (
     ConversationKind,
     ConversationStatus,
+    HeldBy,
     Mode,
     SubAssessment,
 )
@@ -58,6 +60,7 @@ from ungedesk.domain.youth import (
     validate,
 )
 from ungedesk.services.access import ACCESS_LOG_TABLE, FIELD_LABELS, TABLE_LABELS, person_tables
+from ungedesk.services.conversations import MAX_REASON
 from ungedesk.services.visitation import EVENT_KINDS
 from ungedesk.store.errors import StoreError
 from ungedesk.store.models import DeadlineRow, Youth
@@ -128,6 +131,8 @@ CODES: dict[tuple[str, str], frozenset[str]] = {
     ("conversation", "kind"): _values(ConversationKind),
     ("conversation", "status"): _values(ConversationStatus),
     ("conversation", "mode"): _values(Mode),
+    ("conversation", "held_by"): _values(HeldBy),
+    ("case_event", "reached"): _values(Reached),
     ("case_event", "kind"): frozenset(EVENT_KINDS),
     ("indicator_choice", "indicator"): _INDICATORS,
     ("measurement_score", "indicator"): _INDICATORS,
@@ -149,6 +154,7 @@ RANGES: dict[tuple[str, str], tuple[int, int]] = {
 TEXT_LIMITS: dict[tuple[str, str], int] = {
     ("measurement_score", "comment"): MAX_COMMENT,
     ("conversation", "notes"): 20_000,
+    ("conversation_correction", "reason"): MAX_REASON,
     ("plan_subgoal", "text"): MAX_LINE * 2,
     **{
         ("plan", name): MAX_TEXT
@@ -168,7 +174,12 @@ TEXT_LIMITS: dict[tuple[str, str], int] = {
 # Dates the forms refuse in the future (record_event, validate_measurement, validate_plan);
 # a day's slack for two machines on either side of midnight.
 NOT_AFTER_TODAY = frozenset(
-    {("case_event", "on"), ("measurement", "measured_on"), ("plan_application", "on")}
+    {
+        ("case_event", "on"),
+        ("case_event", "learned_on"),
+        ("measurement", "measured_on"),
+        ("plan_application", "on"),
+    }
 )
 
 

@@ -8,6 +8,7 @@ from datetime import date
 
 from sqlalchemy import select
 
+from ungedesk.domain.kui import REACHED_LABELS, Reached
 from ungedesk.domain.visitation import (
     NEW_LAW,
     SUB_ASSESSMENT_LABELS,
@@ -23,7 +24,7 @@ from ungedesk.store.models import CaseEvent, TargetGroupEntry, Visitation
 
 EVENT_KINDS = {
     "left_plan": "Har forladt sin plan (15-17 år)",
-    "contact": "Kontakt til den unge",
+    "contact": "Kontakt til den unge og/eller forældrene (15-17 år)",
     "new_activity": "Ny aktivitet tilbudt",
     "tilbud_start": "Tilbud startet",
     "realistic_education": "Realistisk uddannelse peget på",
@@ -224,20 +225,62 @@ def change_target_group(
 
 
 def record_event(
-    store: Store, youth_id: int, kind: str, on: date, note: str = "", *, today: date
+    store: Store,
+    youth_id: int,
+    kind: str,
+    on: date,
+    note: str = "",
+    *,
+    today: date,
+    learned_on: date | None = None,
+    reached: Reached | None = None,
 ) -> None:
+    """Record a dated case event.
+
+    ``left_plan``: ``on`` is the day the young person left the plan, ``learned_on`` the day
+    the municipality learned of it (the KUI contact clock starts then; None: the same day).
+    ``contact``: ``reached`` says who was reached (required): the KUI contact deadline is
+    met once the young person and a parent have both been reached (domain.kui)."""
+    errors: dict[str, str] = {}
     if kind not in EVENT_KINDS:
-        raise InputError({"kind": "Ukendt hændelse."})
+        errors["kind"] = "Ukendt hændelse."
     if on > today:
-        raise InputError({"on": "Datoen kan ikke ligge i fremtiden."})
+        errors["on"] = "Datoen kan ikke ligge i fremtiden."
+    if kind == "left_plan":
+        learned_on = learned_on or on
+        if learned_on > today:
+            errors["learned_on"] = "Datoen kan ikke ligge i fremtiden."
+        elif learned_on < on:
+            errors["learned_on"] = (
+                "Kommunen kan ikke have fået kendskab til det, før den unge forlod planen."
+            )
+    else:
+        learned_on = None
+    if kind == "contact":
+        if reached is None or reached is Reached.UNKNOWN:
+            errors["reached"] = "Vælg hvem der blev kontaktet."
+    else:
+        reached = None
+    if errors:
+        raise InputError(errors)
     with store.session() as s:
         youth = require_youth(s, youth_id)
         mark_changed(youth)
-        s.add(CaseEvent(youth_id=youth_id, kind=kind, on=on, note=note.strip()))
-        s.flush()
-        audit.record(
-            s, Action.UPDATE, youth_id=youth_id, subject=youth.case_number, detail=EVENT_KINDS[kind]
+        s.add(
+            CaseEvent(
+                youth_id=youth_id,
+                kind=kind,
+                on=on,
+                note=note.strip(),
+                learned_on=learned_on,
+                reached=(reached or Reached.UNKNOWN).value,
+            )
         )
+        s.flush()
+        detail = EVENT_KINDS[kind]
+        if reached is not None:
+            detail += f": {REACHED_LABELS[reached].lower()}"
+        audit.record(s, Action.UPDATE, youth_id=youth_id, subject=youth.case_number, detail=detail)
         deadlines.refresh(s, youth_id)
 
 
@@ -287,3 +330,38 @@ class VisitationOverview:
 
 def overview(store: Store, youth_id: int) -> VisitationOverview:
     return VisitationOverview(get(store, youth_id), target_groups.expected_enabled(store))
+
+
+@dataclass(frozen=True, slots=True)
+class CaseEventView:
+    kind: str
+    label: str
+    on: date
+    note: str
+    learned_on: date | None  # left_plan: the day the municipality learned of it
+    reached: Reached  # contact: who was reached (UNKNOWN for other kinds and old contacts)
+
+    @property
+    def reached_label(self) -> str:
+        return REACHED_LABELS[self.reached]
+
+
+def events(store: Store, youth_id: int) -> list[CaseEventView]:
+    """The case's recorded events, newest first (who was contacted, and when)."""
+    with store.session() as s:
+        rows = s.scalars(
+            select(CaseEvent)
+            .where(CaseEvent.youth_id == youth_id)
+            .order_by(CaseEvent.on.desc(), CaseEvent.id.desc())
+        )
+        return [
+            CaseEventView(
+                e.kind,
+                EVENT_KINDS.get(e.kind, e.kind),
+                e.on,
+                e.note,
+                e.learned_on,
+                Reached(e.reached),
+            )
+            for e in rows
+        ]

@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, String, Text, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from ungedesk.domain.visitation import DEFAULT_HELD_BY, ConversationKind, HeldBy
+
 
 class Base(DeclarativeBase):
     pass
+
+
+def _held_by_for_kind(context: Any) -> str:
+    kind = context.get_current_parameters().get("kind", "")
+    try:
+        return DEFAULT_HELD_BY[ConversationKind(kind)].value
+    except ValueError:
+        return HeldBy.EMPLOYMENT.value
 
 
 class Caseworker(Base):
@@ -174,6 +185,28 @@ class Conversation(Base):
     updated_at: Mapped[datetime] = mapped_column(
         DateTime, server_default=func.current_timestamp(), onupdate=func.current_timestamp()
     )
+    # Who held it (domain.visitation.HeldBy): decides whether it counts as a jobsamtale.
+    # Left out on insert (bulk loaders, an older transfer file): the kind's usual holder.
+    held_by: Mapped[str] = mapped_column(String(20), default=_held_by_for_kind)
+
+
+class ConversationCorrection(Base):
+    """A correction of a registered conversation (date, kind, held or not, who held it):
+    the values before and after, who corrected it and why."""
+
+    __tablename__ = "conversation_correction"
+    __table_args__ = (Index("ix_conversation_correction_conversation", "conversation_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    conversation_id: Mapped[int] = mapped_column(ForeignKey("conversation.id"))
+    youth_id: Mapped[int] = mapped_column(ForeignKey("youth.id"))
+    corrected_at: Mapped[datetime] = mapped_column(
+        DateTime, server_default=func.current_timestamp()
+    )
+    corrected_by: Mapped[str] = mapped_column(String(120), default="")
+    reason: Mapped[str] = mapped_column(Text)
+    before: Mapped[str] = mapped_column(Text)  # JSON: kind, status, starts_at, held_by
+    after: Mapped[str] = mapped_column(Text)  # JSON: the same fields as corrected
 
 
 class CaseEvent(Base):
@@ -188,6 +221,11 @@ class CaseEvent(Base):
     kind: Mapped[str] = mapped_column(String(30))
     on: Mapped[date] = mapped_column(Date)
     note: Mapped[str] = mapped_column(Text, default="")
+    # left_plan: the day the municipality learned of it (the KUI clock starts then; ``on``
+    # is the day the young person left). None for other kinds.
+    learned_on: Mapped[date | None] = mapped_column(Date)
+    # contact: who was reached (domain.kui.Reached); "" for other kinds and old contacts.
+    reached: Mapped[str] = mapped_column(String(10), default="")
 
 
 class DeadlineRow(Base):

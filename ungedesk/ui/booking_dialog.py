@@ -23,23 +23,28 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
 from ungedesk.domain.visitation import (
     CONVERSATION_LABELS,
+    DEFAULT_HELD_BY,
+    HELD_BY_LABELS,
     MODE_LABELS,
     STATUS_LABELS,
     ConversationInput,
     ConversationKind,
     ConversationStatus,
+    HeldBy,
     Mode,
+    counts_as_jobsamtale,
 )
 from ungedesk.services import conversations
 from ungedesk.services.conversations import ConversationView
 from ungedesk.store.database import Store
 from ungedesk.ui.i18n import LOCALE
-from ungedesk.ui.widgets import HINT_STYLE, MessageLabel, add_row
+from ungedesk.ui.widgets import HINT_STYLE, FittingDialog, MessageLabel, add_row
 from ungedesk.ui.work_dialog import WorkDialog
 
 # Stored with the conversation as data, in Danish like the other labels of the domain.
@@ -92,8 +97,66 @@ class DateTimeField(QDateTimeEdit):
         return QWidget.focusNextPrevChild(self, forward)
 
 
-def _qdatetime(at: datetime) -> QDateTime:
+def qdatetime(at: datetime) -> QDateTime:
     return QDateTime(QDate(at.year, at.month, at.day), QTime(at.hour, at.minute))
+
+
+def held_by_combo() -> QComboBox:
+    combo = QComboBox()
+    for holder, label in HELD_BY_LABELS.items():
+        combo.addItem(label, holder.value)
+    return combo
+
+
+class HeldByField(QWidget):
+    """Who holds the conversation, with a line saying whether it counts as a jobsamtale.
+
+    A follow-up may be held by UU alone (then it is no jobsamtale, LAB § 31), so for that
+    kind the caption asks; the other kinds have one usual holder, still changeable."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.combo = held_by_combo()
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet(HINT_STYLE)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.combo)
+        layout.addWidget(self.hint)
+        self._kind = ConversationKind.JOB
+        self.combo.currentIndexChanged.connect(self._update_hint)
+
+    def chosen(self) -> HeldBy:
+        return HeldBy(str(self.combo.currentData()))
+
+    def set_chosen(self, holder: HeldBy) -> None:
+        self.combo.setCurrentIndex(self.combo.findData(holder.value))
+
+    def set_kind(self, kind: ConversationKind, *, reset: bool) -> None:
+        """Follow the chosen kind; ``reset`` puts the kind's usual holder back."""
+        self._kind = kind
+        if reset:
+            self.set_chosen(DEFAULT_HELD_BY[kind])
+        self._update_hint()
+
+    def _update_hint(self) -> None:
+        if counts_as_jobsamtale(self._kind, self.chosen()):
+            text = self.tr("Counts as a jobsamtale when held.")
+        elif self._kind in (ConversationKind.TEAM,):
+            text = self.tr("A team meeting is not a jobsamtale.")
+        else:
+            text = self.tr(
+                "Held by UU alone: guidance under the youth effort, not a jobsamtale "
+                "(it meets no jobsamtale deadline)."
+            )
+        if self._kind is ConversationKind.FOLLOW_UP:
+            text = self.tr("Who holds the follow-up?") + " " + text
+        self.hint.setText(text)
+        window = self.window()
+        if isinstance(window, FittingDialog):  # a longer hint may wrap onto another line
+            window.refit_later()
 
 
 class BookingDialog(WorkDialog):
@@ -133,6 +196,7 @@ class BookingDialog(WorkDialog):
         for kind, label in CONVERSATION_LABELS.items():
             self.kind.addItem(label, kind.value)
         self.kind.setCurrentIndex(self.kind.findData(defaults.kind.value))
+        self.held_by = HeldByField()
         self.slot = QComboBox()
         for at in defaults.free_slots:
             self.slot.addItem(format_when_long(at), at)
@@ -140,7 +204,7 @@ class BookingDialog(WorkDialog):
         self.starts_at = DateTimeField()
         self.starts_at.setDisplayFormat("dd-MM-yyyy HH:mm")
         self.starts_at.setCalendarPopup(True)
-        self.starts_at.setDateTime(_qdatetime(defaults.starts_at))
+        self.starts_at.setDateTime(qdatetime(defaults.starts_at))
         self.when_text = QLabel()
         self.when_text.setStyleSheet(HINT_STYLE)
         self.duration = QSpinBox()
@@ -183,6 +247,7 @@ class BookingDialog(WorkDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         add_row(form, self.tr("S&tatus"), self.status)
         add_row(form, self.tr("&Type"), self.kind)
+        add_row(form, self.tr("Held &by"), self.held_by)
         self.slot_caption = add_row(form, self.tr("Free &UU time"), self.slot)
         add_row(
             form,
@@ -203,6 +268,7 @@ class BookingDialog(WorkDialog):
         order: list[QWidget] = [
             self.status,
             self.kind,
+            self.held_by.combo,
             self.slot,
             self.starts_at,
             self.duration,
@@ -216,7 +282,12 @@ class BookingDialog(WorkDialog):
         for first, second in itertools.pairwise(order):
             self.setTabOrder(first, second)
 
+        # Another kind puts its usual holder back first (a joint UU conversation is joint).
+        self.kind.currentIndexChanged.connect(
+            lambda: self.held_by.set_kind(self.chosen_kind(), reset=True)
+        )
         self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.held_by.set_kind(self.chosen_kind(), reset=True)
         self.slot.currentIndexChanged.connect(self._slot_chosen)
         self.status.currentIndexChanged.connect(self._status_changed)
         self.mode.currentIndexChanged.connect(self._mode_changed)
@@ -257,11 +328,13 @@ class BookingDialog(WorkDialog):
             place=self.place.text() if self.mode.currentData() == Mode.IN_PERSON.value else "",
             participants=self.participants(),
             notes=self.notes.toPlainText(),
+            held_by=self.held_by.chosen(),
         )
 
     # --- reacting ------------------------------------------------------------------------
 
     def _kind_changed(self) -> None:
+        self.held_by.set_kind(self.chosen_kind(), reset=False)
         with_uu = self.chosen_kind() in UU_KINDS
         self.uu_box.setChecked(with_uu)
         offers = with_uu and self.chosen_status() is ConversationStatus.BOOKED
@@ -274,7 +347,7 @@ class BookingDialog(WorkDialog):
     def _slot_chosen(self) -> None:
         at = self.slot.currentData()
         if isinstance(at, datetime):
-            self.starts_at.setDateTime(_qdatetime(at))
+            self.starts_at.setDateTime(qdatetime(at))
 
     def _start_changed(self) -> None:
         self.when_text.setText(format_when_long(self.chosen_start()))
@@ -285,10 +358,10 @@ class BookingDialog(WorkDialog):
         if after_the_fact and self.chosen_start() > now:
             # A conversation recorded afterwards happened earlier today, not in a free slot.
             self.starts_at.setDateTime(
-                _qdatetime(now.replace(minute=now.minute - now.minute % 15, second=0))
+                qdatetime(now.replace(minute=now.minute - now.minute % 15, second=0))
             )
         elif not after_the_fact and self.chosen_start() <= now:
-            self.starts_at.setDateTime(_qdatetime(self._defaults.starts_at))
+            self.starts_at.setDateTime(qdatetime(self._defaults.starts_at))
         self.notes.setVisible(after_the_fact)
         self.notes_caption.setVisible(after_the_fact)
         self.ok_button.setText(self.tr("&Save") if after_the_fact else self.tr("&Book"))

@@ -1,5 +1,7 @@
 """The record's "Conversations" tab: the young person's conversations and what to do with
-them (book, held, missed, cancel, calendar invitation)."""
+them (book, held, missed, cancel, correct, calendar invitation), and under the list the
+selected conversation in full: its note, participants, place, who held it and the history
+of its corrections, as selectable text (a tooltip is no place to read a note)."""
 
 from __future__ import annotations
 
@@ -7,15 +9,19 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -23,11 +29,18 @@ from PySide6.QtWidgets import (
 
 from ungedesk.domain.visitation import ConversationStatus, Mode
 from ungedesk.services import conversations, invitations
-from ungedesk.services.conversations import ConversationView
+from ungedesk.services.conversations import CORRECTABLE, ConversationView
 from ungedesk.store.database import Store
 from ungedesk.store.errors import StoreError
 from ungedesk.ui import tasks
-from ungedesk.ui.booking_dialog import BookingDefaults, BookingDialog, HeldDialog, format_when
+from ungedesk.ui.booking_dialog import (
+    BookingDefaults,
+    BookingDialog,
+    HeldDialog,
+    format_when,
+    format_when_long,
+)
+from ungedesk.ui.correction_dialog import CorrectionDialog, corrections_text
 from ungedesk.ui.rows_model import RowsModel
 from ungedesk.ui.widgets import GOOD_STYLE, HINT_STYLE, MessageLabel
 
@@ -95,7 +108,7 @@ class ConversationsPanel(QWidget):
         self.loaded = False
         self.loads = 0  # answers received: tests wait for the next one
         self.defaults: BookingDefaults | None = None
-        self.dialog: BookingDialog | HeldDialog | None = None
+        self.dialog: BookingDialog | HeldDialog | CorrectionDialog | None = None
 
         self.model = ConversationsModel(self)
         self.table = QTableView()
@@ -130,13 +143,38 @@ class ConversationsPanel(QWidget):
         self.missed_button = QPushButton(self.tr("&Missed"))
         self.cancel_button = QPushButton(self.tr("Ca&ncel"))
         self.ics_button = QPushButton(self.tr("Save as calendar &invitation (.ics)…"))
+        self.correct_button = QPushButton(self.tr("&Correct conversation…"))
+        self.correct_button.setToolTip(
+            self.tr("Correct the date, type, whether it was held, or who held it, with a reason.")
+        )
+        # The selected conversation in full, read-only but selectable (copy a note).
+        self.detail = QPlainTextEdit()
+        self.detail.setReadOnly(True)
+        self.detail.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.detail.setPlaceholderText(
+            self.tr("Select a conversation to read its note, participants and corrections.")
+        )
+        self.detail_box = QGroupBox(self.tr("Note and details"))
+        detail_layout = QVBoxLayout(self.detail_box)
+        detail_layout.addWidget(self.detail)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
         top = QHBoxLayout()
         top.addWidget(self.book_button)
         top.addWidget(self.record_button)
         top.addStretch(1)
         selected = QHBoxLayout()
         selected.addWidget(QLabel(self.tr("Selected conversation:")))
-        for button in (self.held_button, self.missed_button, self.cancel_button, self.ics_button):
+        for button in (
+            self.held_button,
+            self.missed_button,
+            self.cancel_button,
+            self.ics_button,
+            self.correct_button,
+        ):
             selected.addWidget(button)
         selected.addStretch(1)
         layout = QVBoxLayout(self)
@@ -147,7 +185,13 @@ class ConversationsPanel(QWidget):
         empty_layout.addWidget(self.empty)
         empty_layout.addStretch(1)
         layout.addWidget(self.empty_box, 1)
-        layout.addWidget(self.table, 1)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail_box)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        layout.addWidget(self.splitter, 1)
         layout.addLayout(selected)
         layout.addWidget(self.message)
         layout.addWidget(self.error)
@@ -158,6 +202,7 @@ class ConversationsPanel(QWidget):
         self.missed_button.clicked.connect(lambda: self._set_status(ConversationStatus.MISSED))
         self.cancel_button.clicked.connect(self.cancel_selected)
         self.ics_button.clicked.connect(self.save_ics)
+        self.correct_button.clicked.connect(self.correct_selected)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self._update_buttons()
         self.reload()
@@ -182,7 +227,7 @@ class ConversationsPanel(QWidget):
         self.defaults = defaults
         self.model.set_rows(list(defaults.history))
         self.empty_box.setVisible(not defaults.history)
-        self.table.setVisible(bool(defaults.history))
+        self.splitter.setVisible(bool(defaults.history))
         if keep is not None:
             for row, c in enumerate(self.model.rows):
                 if c.id == keep.id:
@@ -208,8 +253,40 @@ class ConversationsPanel(QWidget):
         booked = c is not None and c.status is ConversationStatus.BOOKED
         for button in (self.held_button, self.missed_button, self.cancel_button, self.ics_button):
             button.setEnabled(booked)
+        self.correct_button.setEnabled(c is not None and c.status in CORRECTABLE)
         self.book_button.setEnabled(self.defaults is not None)
         self.record_button.setEnabled(self.defaults is not None)
+        self._show_detail(c)
+
+    def _show_detail(self, c: ConversationView | None) -> None:
+        if c is None:
+            self.detail.setPlainText("")
+            return
+        place = (
+            f"{c.mode_label}: {c.place}" if c.mode is Mode.IN_PERSON and c.place else c.mode_label
+        )
+        counts = (
+            self.tr("counts as a jobsamtale")
+            if c.counts_as_jobsamtale
+            else self.tr("does not count as a jobsamtale")
+        )
+        lines = [
+            f"{c.kind_label}, {c.status_label.lower()}",
+            self.tr("When: {when} ({minutes} min.)").format(
+                when=format_when_long(c.starts_at), minutes=c.duration_minutes
+            ),
+            self.tr("Held by: {holder}").format(holder=c.held_by_label)
+            + (f" ({counts})" if c.status is ConversationStatus.HELD else ""),
+            self.tr("Form and place: {place}").format(place=place),
+            self.tr("Participants: {people}").format(people=", ".join(c.participants) or "–"),
+            "",
+            self.tr("Note:"),
+            c.notes or self.tr("(no note)"),
+        ]
+        history = corrections_text(c)
+        if history:
+            lines += ["", self.tr("Corrections:"), history]
+        self.detail.setPlainText("\n".join(lines))
 
     # --- actions -------------------------------------------------------------------------
 
@@ -231,6 +308,34 @@ class ConversationsPanel(QWidget):
         dialog.accepted.connect(self._after_change)
         self.dialog = dialog
         dialog.open()
+
+    def correct_selected(self) -> None:
+        c = self.selected()
+        if c is None or c.status not in CORRECTABLE:
+            return
+        dialog = CorrectionDialog(self._store, c, today=self.now().date(), parent=self)
+        dialog.accepted.connect(self._after_change)
+        self.dialog = dialog
+        dialog.open()
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        if not index.isValid():
+            return
+        self.table.selectRow(index.row())
+        self.context_menu().popup(self.table.viewport().mapToGlobal(pos))
+
+    def context_menu(self) -> QMenu:
+        """The actions on the selected conversation, as the right-click menu shows them."""
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        held = menu.addAction(self.tr("Held…"))
+        held.setEnabled(self.held_button.isEnabled())
+        held.triggered.connect(self.mark_held)
+        correct = menu.addAction(self.tr("Correct conversation…"))
+        correct.setEnabled(self.correct_button.isEnabled())
+        correct.triggered.connect(self.correct_selected)
+        return menu
 
     def cancel_selected(self) -> None:
         c = self.selected()

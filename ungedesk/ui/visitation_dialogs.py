@@ -14,11 +14,13 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QWidget,
 )
 
+from ungedesk.domain.kui import REACHED_LABELS, Reached
 from ungedesk.domain.visitation import (
     NEW_LAW,
     SUB_ASSESSMENT_LABELS,
@@ -363,26 +365,89 @@ class EventDialog(WorkDialog):
         for kind, label in EVENT_KINDS.items():
             self.kind.addItem(label, kind)
         self.on = date_field(today(), latest=today())
+        # KUI: the contact clock runs from the day the municipality learned that the young
+        # person left the plan, and the contact must reach the young person and a parent.
+        self.learned_on = date_field(today(), latest=today())
+        self.reached = QComboBox()
+        self.reached.addItem(self.tr("Choose who was reached"), "")
+        for who in (Reached.YOUTH, Reached.PARENTS, Reached.BOTH):
+            self.reached.addItem(REACHED_LABELS[who], who.value)
+        self.kui_hint = QLabel()
+        self.kui_hint.setWordWrap(True)
+        self.kui_hint.setStyleSheet(HINT_STYLE)
         self.note = QLineEdit()
-        self.field_errors = {f: MessageLabel() for f in ("kind", "on", "note")}
-        form = QFormLayout()
+        self.field_errors = {
+            f: MessageLabel() for f in ("kind", "on", "learned_on", "reached", "note")
+        }
+        form = self.form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         add_row(form, self.tr("&Event"), self.kind, self.field_errors["kind"])
-        add_row(form, self.tr("&Date"), self.on, self.field_errors["on"])
+        self.on_caption = add_row(form, self.tr("&Date"), self.on, self.field_errors["on"])
+        self.learned_caption = add_row(
+            form,
+            self.tr("The municipality &learned of it"),
+            self.learned_on,
+            self.field_errors["learned_on"],
+        )
+        self.reached_caption = add_row(
+            form, self.tr("&Reached"), self.reached, self.field_errors["reached"]
+        )
         add_row(form, self.tr("&Note"), self.note, self.field_errors["note"])
         self.body.addLayout(form)
-        for first, second in itertools.pairwise([self.kind, self.on, self.note, self.ok_button]):
+        self.body.addWidget(self.kui_hint)
+        for first, second in itertools.pairwise(
+            [self.kind, self.on, self.learned_on, self.reached, self.note, self.ok_button]
+        ):
             self.setTabOrder(first, second)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.on.dateChanged.connect(self._on_changed)
+        self._kind_changed()
         self.kind.setFocus()
 
+    def chosen_kind(self) -> str:
+        return str(self.kind.currentData())
+
+    def _kind_changed(self) -> None:
+        kind = self.chosen_kind()
+        left, contact = kind == "left_plan", kind == "contact"
+        # Hiding the whole row (not only its widgets) leaves no gap in the form.
+        self.form.setRowVisible(self.learned_caption, left)
+        self.form.setRowVisible(self.reached_caption, contact)
+        self.on_caption.setText(self.tr("Left the plan &on") if left else self.tr("&Date"))
+        if left:
+            self.kui_hint.setText(
+                self.tr(
+                    "The young person and the parents must be contacted within 5 working "
+                    "days after the municipality learned of it."
+                )
+            )
+        elif contact:
+            self.kui_hint.setText(
+                self.tr(
+                    "The contact deadline is met when both the young person and a parent "
+                    "(the holder of parental responsibility) have been reached."
+                )
+            )
+        self.kui_hint.setVisible(left or contact)
+        self.refit_later()
+
+    def _on_changed(self) -> None:
+        # Learning of it cannot come before the day itself: follow the date forward.
+        if self.learned_on.date() < self.on.date():
+            self.learned_on.setDate(self.on.date())
+
     def accept_work(self) -> None:
+        kind = self.chosen_kind()
+        reached_code = str(self.reached.currentData() or "")
         self.run(
             visitation.record_event,
             self._store,
             self._youth_id,
-            str(self.kind.currentData()),
+            kind,
             pydate(self.on),
             self.note.text(),
             today=self._today(),
+            learned_on=pydate(self.learned_on) if kind == "left_plan" else None,
+            reached=Reached(reached_code) if kind == "contact" and reached_code else None,
             on_done=lambda _none: self.accept(),
         )

@@ -26,6 +26,7 @@ from ungedesk.services.visitation import VisitationOverview, VisitationView
 from ungedesk.store.database import Store
 from ungedesk.store.errors import StoreError
 from ungedesk.ui import tasks
+from ungedesk.ui.case_events_box import CaseEventsBox
 from ungedesk.ui.i18n import format_day
 from ungedesk.ui.visitation_dialogs import EventDialog, TargetGroupDialog, VisitationDialog
 from ungedesk.ui.widgets import HINT_STYLE, MessageLabel
@@ -128,6 +129,8 @@ class VisitationPanel(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(self.details)
         layout.addWidget(self.history_box, 1)
+        self.events = CaseEventsBox(store, youth_id)
+        layout.addWidget(self.events, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.error)
         layout.addStretch(0)
@@ -252,3 +255,5 @@ class VisitationPanel(QWidget):
             EventDialog(self._store, self._youth_id, self._today, self),
             self.tr("The event was recorded."),
         )
+        if self.dialog is not None:
+            self.dialog.accepted.connect(self.events.reload)
