@@ -100,3 +100,14 @@ def test_validation_never_crashes(
     )
     for message in result.errors.values():
         assert message and message[0].isupper()
+
+
+def test_ressourceforloeb_and_revalidering_end_for_new_cases_on_1_february_2026() -> None:
+    # Lov nr. 1750 af 29. december 2025: no new ressourceforløb or revalidering from
+    # 1 February 2026; a case from 31 January 2026 may still pick them.
+    for benefit in (Benefit.RESSOURCEFORLOEB, Benefit.REVALIDERING):
+        assert benefit in allowed_benefits(date(2026, 1, 31))
+        assert benefit not in allowed_benefits(date(2026, 2, 1))
+    assert Benefit.KONTANTHJAELP in allowed_benefits(date(2026, 2, 1))
+    new = replace(GOOD, henvendelse_date=date(2026, 2, 1), benefit=Benefit.REVALIDERING)
+    assert validate(new, date(2026, 2, 2)).errors["benefit"].startswith("Revalidering kan ikke")

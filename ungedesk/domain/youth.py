@@ -38,9 +38,9 @@ BENEFIT_LABELS: dict[Benefit, str] = {
     Benefit.UDDANNELSESHJAELP: "Uddannelseshjælp (til 30. juni 2025)",
     Benefit.DAGPENGE: "Arbejdsløshedsdagpenge",
     Benefit.SYGEDAGPENGE: "Sygedagpenge",
-    Benefit.RESSOURCEFORLOEB: "Ressourceforløbsydelse",
+    Benefit.RESSOURCEFORLOEB: "Ressourceforløbsydelse (nye forløb til 31. januar 2026)",
     Benefit.LEDIGHEDSYDELSE: "Ledighedsydelse",
-    Benefit.REVALIDERING: "Revalidering",
+    Benefit.REVALIDERING: "Revalidering (nye forløb til 31. januar 2026)",
     Benefit.SU: "SU",
     Benefit.OTHER: "Anden ydelse",
 }
@@ -48,6 +48,34 @@ BENEFIT_LABELS: dict[Benefit, str] = {
 # Uddannelseshjælp merged into kontanthjælp on 1 July 2025 (DOMAIN.md): old cases keep the
 # label, new registrations after that date cannot pick it.
 UDDANNELSESHJAELP_LAST_DAY = date(2025, 6, 30)
+
+
+@dataclass(frozen=True, slots=True)
+class BenefitEnd:
+    """The last day a benefit can be picked for a new case (old cases keep theirs)."""
+
+    last_day: date
+    message: str  # Danish, shown when a later henvendelse picks it
+    source: str
+
+
+BENEFIT_ENDS: dict[Benefit, BenefitEnd] = {
+    Benefit.UDDANNELSESHJAELP: BenefitEnd(
+        UDDANNELSESHJAELP_LAST_DAY,
+        "Uddannelseshjælp blev lagt sammen med kontanthjælp 1. juli 2025. Vælg kontanthjælp.",
+        "Lov nr. 1655 af 30. december 2024 (kontanthjælpsreformen), i kraft 1. juli 2025",
+    ),
+    Benefit.RESSOURCEFORLOEB: BenefitEnd(
+        date(2026, 1, 31),
+        "Ressourceforløb kan ikke begynde efter 31. januar 2026 (beskæftigelsesreformen).",
+        "Lov nr. 1750 af 29. december 2025 (beskæftigelsesreformen), i kraft 1. februar 2026",
+    ),
+    Benefit.REVALIDERING: BenefitEnd(
+        date(2026, 1, 31),
+        "Revalidering kan ikke begynde efter 31. januar 2026 (beskæftigelsesreformen).",
+        "Lov nr. 1750 af 29. december 2025 (beskæftigelsesreformen), i kraft 1. februar 2026",
+    ),
+}
 
 
 class Education(StrEnum):
@@ -114,11 +142,7 @@ _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 def allowed_benefits(on: date) -> list[Benefit]:
     """Benefits a new registration may pick for a henvendelse on ``on``."""
-    return [
-        b
-        for b in Benefit
-        if not (b is Benefit.UDDANNELSESHJAELP and on > UDDANNELSESHJAELP_LAST_DAY)
-    ]
+    return [b for b in Benefit if b not in BENEFIT_ENDS or on <= BENEFIT_ENDS[b].last_day]
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,12 +243,7 @@ def validate(data: YouthInput, today: date) -> Validation:
                     "på henvendelsesdatoen."
                 )
 
-    if (
-        hv is not None
-        and data.benefit is Benefit.UDDANNELSESHJAELP
-        and hv > UDDANNELSESHJAELP_LAST_DAY
-    ):
-        errors["benefit"] = (
-            "Uddannelseshjælp blev lagt sammen med kontanthjælp 1. juli 2025. Vælg kontanthjælp."
-        )
+    ended = BENEFIT_ENDS.get(data.benefit)
+    if hv is not None and ended is not None and hv > ended.last_day:
+        errors["benefit"] = ended.message
     return Validation(errors=errors, warnings=warnings, cpr=parsed)
