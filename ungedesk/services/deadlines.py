@@ -22,6 +22,7 @@ from ungedesk.domain.rules import CaseFacts, Event, Rule, RuleError, Status, dea
 from ungedesk.domain.visitation import JOBSAMTALE_KINDS, ConversationStatus
 from ungedesk.domain.youth import CaseStatus
 from ungedesk.resources import RESOURCES
+from ungedesk.services import rule_store
 from ungedesk.services.setup import InputError
 from ungedesk.store.database import Store
 from ungedesk.store.models import (
@@ -30,6 +31,7 @@ from ungedesk.store.models import (
     Conversation,
     DeadlineRow,
     LocalRule,
+    Setting,
     TargetGroupEntry,
     Visitation,
     Youth,
@@ -51,8 +53,25 @@ def _local_rules(session: Session) -> list[Rule]:
     return out
 
 
+EXPECTED_SETTING = "rules.expected_enabled"
+
+
+def expected_rules_enabled(session: Session) -> bool:
+    """The municipality has switched the expected (not yet confirmed) rules on."""
+    setting = session.get(Setting, EXPECTED_SETTING)
+    return setting is not None and setting.value == "1"
+
+
+def legal_rules_in_force(session: Session) -> tuple[Rule, ...]:
+    """The shipped rules, or a newer rule file loaded into the store (services.rule_store)."""
+    return rule_store.legal_in_force(session, legal_rules())
+
+
 def rules(session: Session) -> list[Rule]:
-    return [*legal_rules(), *_local_rules(session)]
+    legal = legal_rules_in_force(session)
+    if not expected_rules_enabled(session):
+        legal = tuple(r for r in legal if not r.expected)
+    return [*legal, *_local_rules(session)]
 
 
 def facts_for(session: Session, youth_id: int) -> CaseFacts | None:
