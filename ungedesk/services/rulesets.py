@@ -43,6 +43,7 @@ from ungedesk.domain.rule_file import (
     diff_rules,
     parse_rule_file,
 )
+from ungedesk.domain.rule_text import dates_text
 from ungedesk.domain.rules import Rule, RuleError
 from ungedesk.services import audit, deadlines, rule_store
 from ungedesk.services.bulk_facts import facts_between
@@ -413,3 +414,41 @@ def listing(store: Store) -> RuleListing:
 def loaded_sets(store: Store) -> int:
     with store.session() as s:
         return int(s.scalar(select(func.count(RuleSetRow.id))) or 0)
+
+
+# --- the preview in words (the CLI prints it, the GUI shows it) ----------------------------
+
+_SIGN = {ChangeKind.ADDED: "+", ChangeKind.REMOVED: "-", ChangeKind.CHANGED: "~"}
+
+
+def _number(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def describe_preview(p: Preview) -> list[str]:
+    """The preview as Danish lines: the versions, each change with its dates and fields,
+    and how many cases get other deadlines."""
+    now = p.current_version.isoformat() if p.current_version else "uden version"
+    where = "indlæst regelfil" if p.current_loaded else "fulgte med programmet"
+    lines = [
+        f"Regelfil version {p.version.isoformat()} med {p.rules} regler.",
+        f"Reglerne i brug nu: version {now} ({where}).",
+    ]
+    if p.older:
+        lines.append("OBS: filen er ældre end reglerne i brug.")
+    counts = (
+        f"{p.count(ChangeKind.ADDED)} nye, {p.count(ChangeKind.REMOVED)} fjernet, "
+        f"{p.count(ChangeKind.CHANGED)} ændret"
+    )
+    lines.append(f"Ændrede regler: {counts}." if p.changes else "Ingen regler er ændret.")
+    for change in p.changes:
+        rule = change.rule
+        lines.append(f"  {_SIGN[change.kind]} {rule.id}: {rule.description} ({dates_text(rule)})")
+        lines += [f"      {f.field}: {f.old} → {f.new}" for f in change.fields]
+    r = p.recomputed
+    if r.cases:
+        lines.append(
+            f"Frister: {_number(r.cases_changed)} af {_number(r.cases)} sager får andre frister "
+            f"({_number(r.deadlines_before)} → {_number(r.deadlines_after)} frister i alt)."
+        )
+    return lines
