@@ -2604,10 +2604,6 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
         <translation>Slå forventede regler &amp;til …</translation>
     </message>
     <message>
-        <source>without version</source>
-        <translation>uden version</translation>
-    </message>
-    <message>
         <source>loaded {when}</source>
         <translation>indlæst {when}</translation>
     </message>
@@ -2624,8 +2620,16 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
         <translation>Forventede regler er slået fra: de giver ingen frister.</translation>
     </message>
     <message>
-        <source>Rule set in use: version {version} ({origin}). {expected}</source>
-        <translation>Regelsæt i brug: version {version} ({origin}). {expected}</translation>
+        <source>version {version}</source>
+        <translation>version {version}</translation>
+    </message>
+    <message>
+        <source>no version date</source>
+        <translation>uden versionsdato</translation>
+    </message>
+    <message>
+        <source>Rule set in use: {version} ({origin}). {expected}</source>
+        <translation>Regelsæt i brug: {version} ({origin}). {expected}</translation>
     </message>
     <message>
         <source>Switch expected rules &amp;off…</source>

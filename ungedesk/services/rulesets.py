@@ -141,7 +141,7 @@ def recompute_all(
         chunk = ids[at : at + CHUNK]
         lo, hi = chunk[0], chunk[-1]
         stored: dict[int, list[tuple[Any, ...]]] = {}
-        for row in session.execute(
+        for row in session.connection().execute(
             select(
                 DeadlineRow.youth_id,
                 DeadlineRow.rule_id,
@@ -428,11 +428,11 @@ def _number(n: int) -> str:
 def describe_preview(p: Preview) -> list[str]:
     """The preview as Danish lines: the versions, each change with its dates and fields,
     and how many cases get other deadlines."""
-    now = p.current_version.isoformat() if p.current_version else "uden version"
+    now = f"version {p.current_version.isoformat()}" if p.current_version else "uden versionsdato"
     where = "indlæst regelfil" if p.current_loaded else "fulgte med programmet"
     lines = [
         f"Regelfil version {p.version.isoformat()} med {p.rules} regler.",
-        f"Reglerne i brug nu: version {now} ({where}).",
+        f"Reglerne i brug nu: {now} ({where}).",
     ]
     if p.older:
         lines.append("OBS: filen er ældre end reglerne i brug.")

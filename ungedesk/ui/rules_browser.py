@@ -174,7 +174,7 @@ class RulesBrowserDialog(FittingDialog):
         self.confirm: QMessageBox | None = None
         self.load_dialog: LoadRulesDialog | None = None
         self.setWindowTitle(self.tr("Rule overview"))
-        self.resize(1100, 600)
+        self.resize(1200, 640)
 
         self.day = DateField()
         self.day.setDisplayFormat("dd-MM-yyyy")
@@ -205,9 +205,10 @@ class RulesBrowserDialog(FittingDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
+        self.table.setMinimumHeight(300)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 250), (2, 260), (3, 150), (4, 130)):
+        for column, width in ((1, 260), (2, 240), (3, 170), (4, 150)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.table.setColumnWidth(column, width)
         self.detail = QLabel()
@@ -255,7 +256,10 @@ class RulesBrowserDialog(FittingDialog):
     def _loaded(self, listing: rulesets.RuleListing) -> None:
         self._listing = listing
         info = listing.in_force
-        version = info.version.isoformat() if info.version else self.tr("without version")
+        if info.version is not None:
+            version = self.tr("version {version}").format(version=info.version.isoformat())
+        else:
+            version = self.tr("no version date")
         if info.loaded and info.loaded_at is not None:
             origin = self.tr("loaded {when}").format(when=short_date(info.loaded_at.date()))
         else:
@@ -266,7 +270,7 @@ class RulesBrowserDialog(FittingDialog):
             else self.tr("Expected rules are switched off: they give no deadlines.")
         )
         self.in_use.setText(
-            self.tr("Rule set in use: version {version} ({origin}). {expected}").format(
+            self.tr("Rule set in use: {version} ({origin}). {expected}").format(
                 version=version, origin=origin, expected=expected
             )
         )
