@@ -2636,6 +2636,10 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
         <translation>Slå forventede regler &amp;fra …</translation>
     </message>
     <message>
+        <source>The rule set in use has no expected rules.</source>
+        <translation>Regelsættet i brug har ingen forventede regler.</translation>
+    </message>
+    <message>
         <source>No rule is in force on that date for that target group.</source>
         <translation>Ingen regel gælder på den dato for den målgruppe.</translation>
     </message>

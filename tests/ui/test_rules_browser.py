@@ -141,3 +141,13 @@ def test_an_older_file_asks_to_load_anyway(
     dialog.reject()
     browser.reject()
     assert date(2099, 6, 1) == rulesets.listing(store).in_force.version
+
+
+def test_no_expected_rules_nothing_to_switch(qtbot, store: Store, window: MainWindow) -> None:
+    only_law = RULES[: RULES.index('[[rule]]\nid = "forventet-ny-lov"')]
+    rulesets.apply(store, only_law.encode("utf-8"))
+    browser = open_browser(qtbot, window)
+    qtbot.waitUntil(lambda: "2099-01-01" in browser.in_use.text())
+    assert not browser.expected_button.isEnabled()
+    assert browser.expected_button.toolTip() == "Regelsættet i brug har ingen forventede regler."
+    browser.reject()

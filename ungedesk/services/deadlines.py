@@ -371,7 +371,8 @@ def add_local_rule(store: Store, definition: str) -> list[str]:
     if len(parsed) != 1:
         raise InputError({"definition": "Skriv præcis én regel ad gangen."})
     rule = parsed[0]
-    legal = {r.id for r in legal_rules()}
+    with store.session() as s:
+        legal = {r.id for r in legal_rules_in_force(s)}
     if rule.id in legal:
         raise InputError({"definition": f"Id'et {rule.id} bruges af en lovregel."})
     if rule.tightens and rule.tightens not in legal:

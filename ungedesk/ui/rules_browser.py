@@ -279,6 +279,12 @@ class RulesBrowserDialog(FittingDialog):
             if listing.expected_enabled
             else self.tr("Switch expected rules &on…")
         )
+        # Nothing to switch on when the rule set in use has no expected rules.
+        has_expected = any(r.expected for r in listing.rules)
+        self.expected_button.setEnabled(has_expected or listing.expected_enabled)
+        self.expected_button.setToolTip(
+            "" if has_expected else self.tr("The rule set in use has no expected rules.")
+        )
         self._filter()
 
     def selected_day(self) -> date:
@@ -560,6 +566,7 @@ class LoadRulesDialog(FittingDialog):
     def _failed(self, exc: BaseException) -> None:
         self._running = False
         self.progress.hide()
+        self.summary.setPlaceholderText("")
         self.cancel_button.setText(self.tr("&Close"))
         self.cancel_button.setEnabled(True)
         if isinstance(exc, StoreError):
