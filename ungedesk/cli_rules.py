@@ -104,9 +104,9 @@ def _show(args: argparse.Namespace, paths: StorePaths) -> int:
     version = found.in_force.version
     origin = "indlæst regelfil" if found.in_force.loaded else "fulgte med programmet"
     for_group = f" for målgruppe {group}" if group else ""
+    named = f"version {version.isoformat()}" if version else "uden versionsdato"
     cli._say(
-        f"Regler i kraft {short_date(day)}{for_group}: {len(shown)} "
-        f"(regelsæt version {version.isoformat() if version else 'uden version'}, {origin})."
+        f"Regler i kraft {short_date(day)}{for_group}: {len(shown)} (regelsæt {named}, {origin})."
     )
     for rule in shown:
         cli._say()

@@ -23,13 +23,24 @@ KIND_LABELS: dict[str, str] = {
     "historic": "historisk",
 }
 
+# What meets a deadline ("opfyldes af jobsamtale") ...
 EVENT_LABELS: dict[str, str] = {
-    "henvendelse": "henvendelsen",
+    "henvendelse": "henvendelse",
     "jobsamtale": "jobsamtale",
     "uddannelsespaalaeg": "uddannelsespålæg",
     "tilbud_start": "tilbud startet",
-    "left_plan": "den unge har forladt planen",
+    "left_plan": "den unge forlader planen",
     "contact": "kontakt med den unge",
+    "new_activity": "ny aktivitet tilbudt",
+}
+# ... and what starts it ("senest 1 uge efter henvendelsen").
+START_LABELS: dict[str, str] = {
+    "henvendelse": "henvendelsen",
+    "jobsamtale": "jobsamtalen",
+    "uddannelsespaalaeg": "uddannelsespålægget",
+    "tilbud_start": "tilbuddets start",
+    "left_plan": "at den unge har forladt planen",
+    "contact": "kontakten",
 }
 
 
@@ -48,7 +59,7 @@ def kind_label(rule: Rule) -> str:
 
 def period_text(rule: Rule) -> str:
     """How long: "senest 1 uge efter henvendelsen", "4 gange inden for 6 måneder efter …"."""
-    start = event_label(rule.start_event)
+    start = START_LABELS.get(rule.start_event, rule.start_event)
     if rule.recurs:
         return f"mindst hver {rule.period.label} efter den forrige (første gang fra {start})"
     if rule.period.amount == 0:
