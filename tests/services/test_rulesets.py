@@ -391,3 +391,23 @@ def test_the_shipped_file_passes_the_schema_of_a_loaded_one() -> None:
         text = 'version = "2026-12-01"\n' + text
     parsed = rulesets.check_rule_file(text.encode("utf-8"))
     assert [r.id for r in parsed.rules] == [r.id for r in deadlines.legal_rules()]
+
+
+def test_a_program_update_with_newer_rules_makes_the_deadlines_stale(
+    store: Store, youth_id: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rulesets.apply(store, rule_file("2099-01-01", FIRST))
+    assert not rulesets.stale(store)
+    assert rulesets.recompute_if_stale(store) is None
+    # 2 weeks after Monday 2 November: 16 November (the loaded rule).
+    assert dues(store, youth_id)["lab-31-5-foerste-jobsamtale"] == date(2026, 11, 16)
+    # An update ships rules newer than the loaded file: they win, the stored rows are stale.
+    monkeypatch.setattr(rule_store, "shipped_version", lambda: date(2099, 2, 1))
+    assert rulesets.stale(store)
+    events = snapshot(store)[1]
+    done = rulesets.recompute_if_stale(store)
+    assert done is not None and done.cases_changed == 1
+    # The shipped rule again: 1 week after 2 November, 9 November.
+    assert dues(store, youth_id)["lab-31-5-foerste-jobsamtale"] == date(2026, 11, 9)
+    assert snapshot(store)[1] == events + 1
+    assert not rulesets.stale(store)

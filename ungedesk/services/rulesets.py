@@ -296,6 +296,7 @@ def _load(
     )
     preview = replace(preview, recomputed=recomputed)
     if write:
+        _mark_computed(session)
         added = preview.count(ChangeKind.ADDED)
         removed = preview.count(ChangeKind.REMOVED)
         changed = preview.count(ChangeKind.CHANGED)
@@ -399,6 +400,7 @@ def set_expected(
         recomputed = recompute_all(
             s, deadlines.rules(s), write=True, progress=progress, cancel=cancel
         )
+        _mark_computed(s)
         audit.record(
             s,
             audit.Action.SETTING,
@@ -411,6 +413,69 @@ def set_expected(
             ),
         )
         return Switched(enabled, True, expected, recomputed)
+
+
+# --- after a program update ------------------------------------------------------------
+
+COMPUTED_WITH = "rules.computed_with"  # setting: which legal rules the stored deadlines use
+
+
+def _fingerprint(session: Session) -> str:
+    stored = rule_store.newest_stored(session)
+    if rule_store.stored_wins(stored):
+        assert stored is not None
+        legal = stored.sha256
+    else:
+        legal = rule_store.sha256_of(rule_store.shipped_text())
+    return f"{legal}:{'expected' if deadlines.expected_rules_enabled(session) else 'law'}"
+
+
+def _mark_computed(session: Session) -> None:
+    setting = session.get(Setting, COMPUTED_WITH)
+    if setting is None:
+        session.add(Setting(key=COMPUTED_WITH, value=_fingerprint(session)))
+    else:
+        setting.value = _fingerprint(session)
+
+
+def stale(store: Store) -> bool:
+    """The stored deadlines were not computed with the legal rules in force now: a program
+    update shipped other rules (or this store predates the mark). The start of the program
+    should then call ``recompute_if_stale``."""
+    with store.session() as s:
+        setting = s.get(Setting, COMPUTED_WITH)
+        return setting is None or setting.value != _fingerprint(s)
+
+
+def recompute_if_stale(
+    store: Store,
+    *,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> Recomputed | None:
+    """Recompute every deadline when the rules in force changed under the stored ones (one
+    transaction, logged); None when they are current."""
+    with store.session() as s:
+        setting = s.get(Setting, COMPUTED_WITH)
+        if setting is not None and setting.value == _fingerprint(s):
+            return None
+        recomputed = recompute_all(
+            s, deadlines.rules(s), write=True, progress=progress, cancel=cancel
+        )
+        _mark_computed(s)
+        info = rule_store.in_force(s)
+        audit.record(
+            s,
+            audit.Action.SETTING,
+            subject="Regelsæt",
+            purpose="Frister genberegnet efter skift af regelsæt",
+            detail=(
+                f"Regelsæt {info.version.isoformat() if info.version else 'uden versionsdato'} "
+                f"({'indlæst' if info.loaded else 'fulgte med programmet'}); frister "
+                f"genberegnet for {recomputed.cases} sager, {recomputed.cases_changed} ændret."
+            ),
+        )
+        return recomputed
 
 
 # --- listing the rules -----------------------------------------------------------------
