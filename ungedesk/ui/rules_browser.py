@@ -9,6 +9,9 @@ Loading a file: the file is read, checked and previewed on the worker (rulesets.
 a transaction that is rolled back), the diff is shown, and only "Use these rules" applies it
 (one transaction with every deadline recomputed; Stop rolls all of it back). Switching the
 expected rules on asks first, with a warning, and recomputes the same way.
+
+One module (about 600 lines): the browser opens the load dialog and both share the worker
+progress and Stop pattern; the next split is LoadRulesDialog into a module of its own.
 """
 
 from __future__ import annotations
