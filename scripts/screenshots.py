@@ -37,6 +37,7 @@ from ungedesk.services import (
     deadlines,
     demo,
     retention,
+    rule_store,
     setup,
     visitation,
 )
@@ -55,6 +56,7 @@ from ungedesk.ui.main_window import MainWindow
 from ungedesk.ui.passphrase_dialog import ChangePassphraseDialog
 from ungedesk.ui.record_view import RecordView
 from ungedesk.ui.retention_dialog import ExpiredCasesDialog
+from ungedesk.ui.rules_browser import RulesBrowserDialog
 from ungedesk.ui.settings_dialog import SettingsDialog
 from ungedesk.ui.setup_wizard import SetupWizard
 from ungedesk.ui.transfer_dialogs import TransferExportDialog, TransferImportDialog
@@ -237,8 +239,63 @@ def shoot_main(shoot: Shooter, paths: StorePaths, count: int, seed: int) -> None
     window.form.reject()
 
     shoot_trust(shoot, window, store, paths)
+    shoot_rules(shoot, window, paths.root)
     window.close()
     tasks.runner().call_blocking(store.close)
+
+
+SAMPLE_RULE = """
+[[rule]]
+id = "eksempel-kontakt-3-dage"
+description = "Kontakt senest 3 dage efter henvendelsen (eksempel)"
+start_event = "henvendelse"
+once = true
+period = { days = 3 }
+meets = ["jobsamtale"]
+target_groups = ["lab6_4"]
+valid_from = 2027-01-01
+source = "Eksempel på en ny regel"
+expected = true
+"""
+
+
+def shoot_rules(shoot: Shooter, window: MainWindow, folder: Path) -> None:
+    """Regler: the overview, a newer rule file's preview (not applied, so the other
+    pictures keep the shipped rules), a malformed file, and the expected-rules warning."""
+    window.rules_browser_action.trigger()
+    browser = _dialog(window, RulesBrowserDialog)
+    assert isinstance(browser, RulesBrowserDialog)
+    wait_until(lambda: browser.model.rowCount() > 0)
+    settle(300)
+    shoot(browser, "rules-overview")
+    shipped = rule_store.shipped_text()
+    body = "\n".join(line for line in shipped.splitlines() if not line.startswith("version"))
+    newer = (rule_store.shipped_version() or date(2026, 12, 1)) + timedelta(days=14)
+    text = f'version = "{newer.isoformat()}"\n' + body.replace(
+        "period = { weeks = 1 }", "period = { weeks = 2 }", 1
+    )
+    good = folder / "regler-ny.toml"
+    good.write_text(text + SAMPLE_RULE, encoding="utf-8")
+    dialog = browser.open_load(good)
+    wait_until(lambda: dialog.preview is not None)
+    settle(300)
+    shoot(dialog, "rules-load-preview")
+    dialog.reject()
+    bad = folder / "regler-forkert.toml"
+    bad.write_text(text.replace("\nonce = true", "\nonse = true", 1), encoding="utf-8")
+    dialog = browser.open_load(bad)
+    wait_until(lambda: dialog.error.isVisible())
+    settle(300)
+    shoot(dialog, "rules-load-malformed")
+    dialog.reject()
+    if browser.expected_button.isEnabled():  # the rule set in use has expected rules
+        browser.expected_button.click()
+        box = browser.confirm
+        assert box is not None
+        wait_until(box.isVisible)
+        shoot(box, "rules-expected-warning")
+        box.reject()
+    browser.reject()
 
 
 def shoot_deadlines(shoot: Shooter, window: MainWindow) -> None:

@@ -6,6 +6,7 @@
     ungedesk check                             integrity and cipher check
     ungedesk passphrase change                 change the recovery passphrase
     ungedesk key rotate                        re-encrypt the store under a new data key
+    ungedesk rules show|load|expected          deadline rules (in cli_rules.py)
 
 One module (over 800 lines): argparse's tree and one small function per command, each a thin
 shell over a service; splitting it per command would scatter the shared opening, locking
@@ -31,7 +32,7 @@ from pathlib import Path
 from types import FrameType
 from typing import NoReturn, TextIO
 
-from ungedesk import __version__
+from ungedesk import __version__, cli_rules
 from ungedesk.domain.cpr import CprError
 from ungedesk.domain.cpr import parse as cpr_parse
 from ungedesk.domain.passphrase import assess
@@ -239,6 +240,7 @@ def _build_parser() -> _Parser:
     )
     _add_passphrase_parser(sub, common)
     _add_key_parser(sub, common)
+    cli_rules.add_parser(sub, common)
     return parser
 
 
@@ -820,6 +822,7 @@ _COMMANDS: dict[str | None, Callable[[argparse.Namespace, StorePaths], int]] = {
     "plan-pdf": _cmd_plan_pdf,
     "passphrase": _cmd_passphrase,
     "key": _cmd_key,
+    "rules": cli_rules.run,
 }
 
 

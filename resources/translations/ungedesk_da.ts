@@ -1320,6 +1320,61 @@
     </message>
 </context>
 <context>
+    <name>LoadRulesDialog</name>
+    <message>
+        <source>Load rule file</source>
+        <translation>Indlæs regelfil</translation>
+    </message>
+    <message>
+        <source>File: {name}</source>
+        <translation>Fil: {name}</translation>
+    </message>
+    <message>
+        <source>Checking the file and working out what changes…</source>
+        <translation>Kontrollerer filen og beregner, hvad der ændres …</translation>
+    </message>
+    <message>
+        <source>&amp;Use these rules</source>
+        <translation>&amp;Tag reglerne i brug</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Stop</translation>
+    </message>
+    <message>
+        <source>%v of %m cases</source>
+        <translation>%v af %m sager</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Annuller</translation>
+    </message>
+    <message>
+        <source>These rules are already in use: nothing to do.</source>
+        <translation>Disse regler er allerede i brug: der er intet at gøre.</translation>
+    </message>
+    <message>
+        <source>The rules that came with UngeDesk are as new or newer: this file would never be used.</source>
+        <translation>Reglerne, der fulgte med UngeDesk, er lige så nye eller nyere: filen ville aldrig blive brugt.</translation>
+    </message>
+    <message>
+        <source>The file is older than the rules in use. Load it only if you mean to go back to it.</source>
+        <translation>Filen er ældre end reglerne i brug. Indlæs den kun, hvis du vil gå tilbage til den.</translation>
+    </message>
+    <message>
+        <source>&amp;Load anyway</source>
+        <translation>&amp;Indlæs alligevel</translation>
+    </message>
+    <message>
+        <source>The rules of version {version} are in use. Deadlines recomputed for {cases} cases ({changed} changed); the load is in the access log.</source>
+        <translation>Reglerne af version {version} er i brug. Fristerne er genberegnet for {cases} sager ({changed} ændret); indlæsningen står i adgangsloggen.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Luk</translation>
+    </message>
+</context>
+<context>
     <name>LocalRulesDialog</name>
     <message>
         <source>Local standards</source>
@@ -1500,6 +1555,14 @@
         <translation>&amp;Regler</translation>
     </message>
     <message>
+        <source>Rule &amp;overview…</source>
+        <translation>Regel&amp;oversigt …</translation>
+    </message>
+    <message>
+        <source>Load &amp;rule file…</source>
+        <translation>Indlæs &amp;regelfil …</translation>
+    </message>
+    <message>
         <source>&amp;Local standards…</source>
         <translation>&amp;Lokale standarder…</translation>
     </message>
@@ -1588,6 +1651,14 @@
     <message>
         <source>all</source>
         <translation>alle</translation>
+    </message>
+    <message>
+        <source>Load rule file</source>
+        <translation>Indlæs regelfil</translation>
+    </message>
+    <message>
+        <source>Rule files (*.toml)</source>
+        <translation>Regelfiler (*.toml)</translation>
     </message>
     <message>
         <source>&amp;Open folder</source>
@@ -2796,6 +2867,152 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
     <message>
         <source>&amp;Why revoke</source>
         <translation>&amp;Hvorfor tilbagekalde</translation>
+    </message>
+</context>
+<context>
+    <name>RulesBrowserDialog</name>
+    <message>
+        <source>Rule overview</source>
+        <translation>Regeloversigt</translation>
+    </message>
+    <message>
+        <source>All target groups</source>
+        <translation>Alle målgrupper</translation>
+    </message>
+    <message>
+        <source>In force on &amp;date:</source>
+        <translation>Gældende på &amp;dato:</translation>
+    </message>
+    <message>
+        <source>&amp;Target group:</source>
+        <translation>&amp;Målgruppe:</translation>
+    </message>
+    <message>
+        <source>&amp;Load rule file…</source>
+        <translation>&amp;Indlæs regelfil …</translation>
+    </message>
+    <message>
+        <source>Switch expected rules &amp;on…</source>
+        <translation>Slå forventede regler &amp;til …</translation>
+    </message>
+    <message>
+        <source>version {version}</source>
+        <translation>version {version}</translation>
+    </message>
+    <message>
+        <source>no version date</source>
+        <translation>uden versionsdato</translation>
+    </message>
+    <message>
+        <source>loaded {when}</source>
+        <translation>indlæst {when}</translation>
+    </message>
+    <message>
+        <source>shipped with UngeDesk</source>
+        <translation>fulgte med UngeDesk</translation>
+    </message>
+    <message>
+        <source>Expected rules are switched on.</source>
+        <translation>Forventede regler er slået til.</translation>
+    </message>
+    <message>
+        <source>Expected rules are switched off: they give no deadlines.</source>
+        <translation>Forventede regler er slået fra: de giver ingen frister.</translation>
+    </message>
+    <message>
+        <source>Rule set in use: {version} ({origin}). {expected}</source>
+        <translation>Regelsæt i brug: {version} ({origin}). {expected}</translation>
+    </message>
+    <message>
+        <source>Switch expected rules &amp;off…</source>
+        <translation>Slå forventede regler &amp;fra …</translation>
+    </message>
+    <message>
+        <source>The rule set in use has no expected rules.</source>
+        <translation>Regelsættet i brug har ingen forventede regler.</translation>
+    </message>
+    <message>
+        <source>No rule is in force on that date for that target group.</source>
+        <translation>Ingen regel gælder på den dato for den målgruppe.</translation>
+    </message>
+    <message>
+        <source>Deadline: {period}; met by {meets}.</source>
+        <translation>Frist: {period}; opfyldes af {meets}.</translation>
+    </message>
+    <message>
+        <source>For: {who}. In force {dates}.</source>
+        <translation>For: {who}. Gælder {dates}.</translation>
+    </message>
+    <message>
+        <source>Source on the chosen date: {source}. Sources by period: {all}.</source>
+        <translation>Kilde på den valgte dato: {source}. Kilder efter periode: {all}.</translation>
+    </message>
+    <message>
+        <source>Kind: {kind}. Id: {id}.</source>
+        <translation>Art: {kind}. Id: {id}.</translation>
+    </message>
+    <message>
+        <source>Load rule file</source>
+        <translation>Indlæs regelfil</translation>
+    </message>
+    <message>
+        <source>Rule files (*.toml)</source>
+        <translation>Regelfiler (*.toml)</translation>
+    </message>
+    <message>
+        <source>Expected rules build on bills whose final text is not confirmed (such as the new employment act expected on 1 January 2027). Switched on, they give deadlines to every case they apply to. Check them against the adopted law.
+
+Switch the {count} expected rules on and recompute all deadlines?</source>
+        <translation>Forventede regler bygger på lovforslag, hvis endelige tekst ikke er bekræftet (fx den nye beskæftigelseslov, der forventes 1. januar 2027). Slås de til, giver de frister i alle sager, de gælder for. Kontrollér dem mod den vedtagne lov.
+
+Slå de {count} forventede regler til og genberegn alle frister?</translation>
+    </message>
+    <message>
+        <source>Switch the expected rules off? Their deadlines are removed from every case.</source>
+        <translation>Slå de forventede regler fra? Deres frister fjernes fra alle sager.</translation>
+    </message>
+    <message>
+        <source>Expected rules</source>
+        <translation>Forventede regler</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Stop</translation>
+    </message>
+    <message>
+        <source>%v of %m cases</source>
+        <translation>%v af %m sager</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Luk</translation>
+    </message>
+</context>
+<context>
+    <name>RulesModel</name>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Kilde</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>{kind} (switched off)</source>
+        <translation>{kind} (slået fra)</translation>
     </message>
 </context>
 <context>

@@ -51,7 +51,7 @@ from ungedesk.store.models import Base, Caseworker
 from ungedesk.store.paths import make_private_dirs, write_private_atomic
 
 NOT_ABOUT_A_PERSON = frozenset(
-    {"caseworker", "setting", "audit_head", "alembic_version", "local_rule"}
+    {"caseworker", "setting", "audit_head", "alembic_version", "local_rule", "rule_set"}
 )
 ACCESS_LOG_TABLE = "audit_event"
 

@@ -33,31 +33,24 @@ from ungedesk.domain.calendar import (
     closed_reason,
     skipped_days,
 )
-from ungedesk.domain.kui import Reached, contact_met_days
 from ungedesk.domain.rules import (
     CaseFacts,
-    Event,
     Rule,
     RuleError,
     Status,
-    Waiver,
     deadlines,
     parse_rules,
 )
-from ungedesk.domain.visitation import JOBSAMTALE_HELD_BY, JOBSAMTALE_KINDS, ConversationStatus
 from ungedesk.domain.youth import CaseStatus
 from ungedesk.resources import RESOURCES
+from ungedesk.services import bulk_facts, rule_store
 from ungedesk.services.setup import InputError
 from ungedesk.store.database import Store
 from ungedesk.store.models import (
-    CaseEvent,
     Caseworker,
-    Conversation,
     DeadlineRow,
     LocalRule,
     Setting,
-    TargetGroupEntry,
-    Visitation,
     WaiverRow,
     Youth,
 )
@@ -88,10 +81,15 @@ def expected_rules_enabled(session: Session) -> bool:
     return value is not None and value.value.strip().strip('"') == "1"
 
 
+def legal_rules_in_force(session: Session) -> tuple[Rule, ...]:
+    """The shipped rules, or a newer rule file loaded into the store (services.rule_store)."""
+    return rule_store.legal_in_force(session, legal_rules())
+
+
 def rules(session: Session) -> list[Rule]:
-    """The rules in use: the shipped law (expected law only when switched on) and the
+    """The rules in use: the law in force (expected law only when switched on) and the
     municipality's local standards."""
-    legal = legal_rules()
+    legal = legal_rules_in_force(session)
     if not expected_rules_enabled(session):
         legal = tuple(r for r in legal if not r.expected)
     return [*legal, *_local_rules(session)]
@@ -111,92 +109,10 @@ def closing_calendar(session: Session) -> ClosingCalendar:
     return ClosingCalendar(frozenset(known[v] for v in values if v in known))
 
 
-def _waivers(session: Session, youth_id: int) -> tuple[Waiver, ...]:
-    """The waivers in force (revoked ones are history only)."""
-    return tuple(
-        Waiver(rule_id, start)
-        for rule_id, start in session.execute(
-            select(WaiverRow.rule_id, WaiverRow.start).where(
-                WaiverRow.youth_id == youth_id, WaiverRow.revoked_on.is_(None)
-            )
-        )
-    )
-
-
 def facts_for(session: Session, youth_id: int) -> CaseFacts | None:
-    youth = session.get(Youth, youth_id)
-    if youth is None:
-        return None
-    events = [Event("henvendelse", youth.henvendelse_date)]
-    # A jobsamtale is held by the employment side, alone or with UU: a follow-up UU held
-    # alone is KUI guidance and meets no LAB § 31 deadline (domain.visitation.HeldBy).
-    held = session.scalars(
-        select(Conversation.starts_at).where(
-            Conversation.youth_id == youth_id,
-            Conversation.status == ConversationStatus.HELD.value,
-            Conversation.kind.in_([k.value for k in JOBSAMTALE_KINDS]),
-            Conversation.held_by.in_([h.value for h in JOBSAMTALE_HELD_BY]),
-        )
-    )
-    events += [Event("jobsamtale", at.date()) for at in held]
-    visitation = session.scalar(select(Visitation).where(Visitation.youth_id == youth_id))
-    if visitation is not None and visitation.paalaeg_given_on is not None:
-        events.append(Event("uddannelsespaalaeg", visitation.paalaeg_given_on))
-        if visitation.paalaeg_deadline is not None:
-            # The frist set in the pålæg is a deadline of its own (rule lab-30-paalaeg-frist).
-            events.append(Event("paalaeg_frist", visitation.paalaeg_deadline))
-    events += _with_offer_ends(_case_events(session, youth_id))
-    groups = session.execute(
-        select(TargetGroupEntry.valid_from, TargetGroupEntry.target_group)
-        .where(TargetGroupEntry.youth_id == youth_id)
-        .order_by(TargetGroupEntry.valid_from, TargetGroupEntry.id)
-    ).all()
-    # The visitation assesses the young person as they were when they asked for help: the
-    # first target group holds from the start of the case, later ones from their dates.
-    first = groups[0][1] if groups else None
-    changes = tuple((since, group) for since, group in groups[1:])
-    return CaseFacts(
-        youth.birth_date, first, tuple(events), changes, waivers=_waivers(session, youth_id)
-    )
-
-
-OFFER_STARTS = frozenset({"tilbud_start", "loentilskud_start"})
-
-
-def _with_offer_ends(case_events: Sequence[Event]) -> list[Event]:
-    """An offer's start carries the day of the first "tilbud_slut" on or after it, so a
-    rule can ask for an offer of at least 2 weeks."""
-    ends = sorted(e.on for e in case_events if e.kind == "tilbud_slut")
-    out = []
-    for event in case_events:
-        until = None
-        if event.kind in OFFER_STARTS:
-            until = next((end for end in ends if end >= event.on), None)
-        out.append(Event(event.kind, event.on, until))
-    return out
-
-
-def _case_events(session: Session, youth_id: int) -> list[Event]:
-    """The case's dated events. KUI (domain.kui): leaving the plan counts from the day the
-    municipality learned of it, and "contact" is the day both the young person and a parent
-    had been reached, not each call."""
-    events: list[Event] = []
-    learned: list[date] = []
-    contacts: list[tuple[date, Reached]] = []
-    for kind, on, learned_on, reached in session.execute(
-        select(CaseEvent.kind, CaseEvent.on, CaseEvent.learned_on, CaseEvent.reached).where(
-            CaseEvent.youth_id == youth_id
-        )
-    ):
-        if kind == "left_plan":
-            learned.append(learned_on or on)
-            events.append(Event(kind, learned_on or on))
-        elif kind == "contact":
-            contacts.append((on, Reached(reached)))
-        else:
-            events.append(Event(kind, on))
-    events += [Event("contact", day) for day in contact_met_days(learned, contacts)]
-    return events
+    """What the engine needs of one case (services.bulk_facts reads it, for one case or
+    many, so a recompute of all cases says exactly what this says)."""
+    return bulk_facts.facts_between(session, youth_id, youth_id).get(youth_id)
 
 
 def deadline_rows(
@@ -242,7 +158,9 @@ def refresh(
         calendar if calendar is not None else closing_calendar(session),
     )
     if rows:
-        session.execute(insert(DeadlineRow), rows)
+        # Core executemany: the ORM's bulk insert splits rows by which columns are None
+        # (met_on), one statement per row, which dominated a recompute of all cases.
+        session.connection().execute(insert(DeadlineRow), rows)
 
 
 def refresh_all(
@@ -584,7 +502,8 @@ def add_local_rule(store: Store, definition: str) -> list[str]:
     if len(parsed) != 1:
         raise InputError({"definition": "Skriv præcis én regel ad gangen."})
     rule = parsed[0]
-    legal = {r.id for r in legal_rules()}
+    with store.session() as s:
+        legal = {r.id for r in legal_rules_in_force(s)}
     if rule.id in legal:
         raise InputError({"definition": f"Id'et {rule.id} bruges af en lovregel."})
     if rule.tightens and rule.tightens not in legal:

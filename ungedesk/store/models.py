@@ -473,3 +473,17 @@ class PlanVersion(Base):
     handed_out_by: Mapped[str] = mapped_column(String(120))
     snapshot: Mapped[str] = mapped_column(Text)  # JSON of the whole plan as handed out
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+
+
+class RuleSetRow(Base):
+    """A rule file loaded after installation (services.rulesets): its text as loaded, so the
+    deadlines can be recomputed from it at any later start. The newest row is the one in
+    force, unless the rule file shipped with the program is newer (an update wins)."""
+
+    __tablename__ = "rule_set"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[date] = mapped_column(Date)
+    text: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    loaded_at: Mapped[datetime] = mapped_column(DateTime)

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from ungedesk.domain.calendar import Unit
 from ungedesk.domain.rules import Rule, parse_rules
-from ungedesk.services import deadlines, target_groups
+from ungedesk.services import deadlines, rulesets, target_groups
 from ungedesk.store.database import Store
 from ungedesk.ui import tasks
 from ungedesk.ui.widgets import HINT_STYLE, BusyBar, DateField, MessageLabel, add_row
@@ -61,7 +61,9 @@ def load_rule_set(store: Store) -> RuleSet:
     local: list[Rule] = []
     for definition in deadlines.local_rule_definitions(store).values():
         local.extend(parse_rules(definition, local=True))
-    return RuleSet(deadlines.legal_rules(), tuple(local))
+    # The legal rules in force: a loaded rule file's when it is newer than the shipped one.
+    legal = tuple(r for r in rulesets.listing(store).rules if not r.local)
+    return RuleSet(legal, tuple(local))
 
 
 # --- the TOML writer -------------------------------------------------------------------

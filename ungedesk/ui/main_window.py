@@ -55,6 +55,7 @@ from ungedesk.ui.plan_batch_dialog import PlanBatchDialog
 from ungedesk.ui.record_view import RecordView
 from ungedesk.ui.register_model import Column, RegisterModel, load_index
 from ungedesk.ui.retention_dialog import ExpiredCasesDialog
+from ungedesk.ui.rules_browser import LoadRulesDialog, RulesBrowserDialog
 from ungedesk.ui.settings_dialog import SettingsDialog, TrustSettings, load_settings
 from ungedesk.ui.transfer_dialogs import TransferExportDialog, TransferImportDialog
 from ungedesk.ui.widgets import HINT_STYLE, WARNING_STYLE, BusyBar, widths_from_samples
@@ -298,6 +299,13 @@ class MainWindow(QMainWindow):
         )
 
         rules_menu = self.menuBar().addMenu(self.tr("&Rules"))
+        self.rules_browser_action = QAction(self.tr("Rule &overview…"), self)
+        self.rules_browser_action.triggered.connect(self.open_rules_browser)
+        rules_menu.addAction(self.rules_browser_action)
+        self.load_rules_action = QAction(self.tr("Load &rule file…"), self)
+        self.load_rules_action.triggered.connect(self.load_rule_file)
+        rules_menu.addAction(self.load_rules_action)
+        rules_menu.addSeparator()
         self.local_rules_action = QAction(self.tr("&Local standards…"), self)
         self.local_rules_action.triggered.connect(self.open_local_rules)
         rules_menu.addAction(self.local_rules_action)
@@ -578,6 +586,21 @@ class MainWindow(QMainWindow):
         dialog = LocalRulesDialog(self._store, self)
         dialog.rules_changed.connect(self.refresh_deadlines)
         self._show_dialog(dialog)
+
+    def open_rules_browser(self) -> RulesBrowserDialog:
+        dialog = RulesBrowserDialog(self._store, self._today(), self)
+        dialog.rules_changed.connect(self.refresh_deadlines)
+        self._show_dialog(dialog)
+        return dialog
+
+    def load_rule_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Load rule file"), "", self.tr("Rule files (*.toml)")
+        )
+        if path:
+            dialog = LoadRulesDialog(self._store, Path(path), self)
+            dialog.applied.connect(self.refresh_deadlines)
+            self._show_dialog(dialog)
 
     def open_plan_batch(self) -> None:
         def now() -> datetime:
