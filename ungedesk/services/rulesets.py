@@ -483,6 +483,8 @@ def recompute_if_stale(
             s, deadlines.rules(s), write=True, progress=progress, cancel=cancel
         )
         _mark_computed(s)
+        if not recomputed.cases_changed:
+            return recomputed  # nothing moved (a new store, or rules that changed no case)
         info = rule_store.in_force(s)
         audit.record(
             s,

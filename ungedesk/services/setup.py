@@ -181,6 +181,11 @@ def unlock(paths: StorePaths, passphrase: str | None = None) -> Opened:
             log(opened.store, Action.RESTORE, detail=recovered)
             opened.store.notices.append(recovered)
         purge_expired(opened.store)
+        # A program update may ship other rules than the stored deadlines were computed
+        # with: recompute them once, in one transaction, before anyone reads a deadline.
+        from ungedesk.services import rulesets  # here: rulesets imports this module
+
+        rulesets.recompute_if_stale(opened.store)
     except BaseException:
         opened.store.close()
         raise
