@@ -153,7 +153,10 @@ def demo() -> int:
 
 
 def test(extra: list[str]) -> int:
-    return run([str(venv_python()), "-m", "pytest", *extra])
+    # The suite runs on every core (pytest-xdist) unless the caller chose: it takes about
+    # 20 minutes on one core of a 2-core laptop and half that on both.
+    workers = [] if any(a == "-n" or a.startswith("-n") for a in extra) else ["-n", "auto"]
+    return run([str(venv_python()), "-m", "pytest", *workers, *extra])
 
 
 def check() -> int:

@@ -362,3 +362,18 @@ def test_kui_new_activity_30_days_after_contact_and_2014_source() -> None:
 
 def test_kui_does_not_apply_at_18() -> None:
     assert kui(date(2026, 4, 1), date(2008, 3, 31)) == []  # 18 on 31 Mar 2026
+
+
+def test_before_visitation_the_first_samtale_deadline_of_each_period_is_provisional() -> None:
+    # No target group yet: the first-samtale rule of the period applies provisionally.
+    # Henvendelse Thursday 9 March 2017 + 1 week = Thursday 16 March 2017 (2014-2019 rule);
+    # henvendelse Tuesday 10 November 2026 + 1 week = Tuesday 17 November 2026 (LAB § 31).
+    old = run(case(None, ("henvendelse", date(2017, 3, 9))), date(2017, 3, 20))
+    assert table(old) == [("lab-2014-foerste-samtale-1-uge", date(2017, 3, 9), date(2017, 3, 16))]
+    assert old[0].provisional and old[0].status is Status.OVERDUE
+    now = run(case(None, ("henvendelse", date(2026, 11, 10))), date(2026, 11, 12))
+    assert table(now) == [("lab-31-5-foerste-jobsamtale", date(2026, 11, 10), date(2026, 11, 17))]
+    assert now[0].provisional and now[0].status is Status.OPEN
+    # Once the visitation says dagpenge (lab6_1), the first-jobsamtale rule does not apply.
+    final = run(case("lab6_1", ("henvendelse", date(2026, 11, 10))), date(2026, 11, 12))
+    assert "lab-31-5-foerste-jobsamtale" not in [d.rule.id for d in final]
