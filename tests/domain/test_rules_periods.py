@@ -377,3 +377,17 @@ def test_before_visitation_the_first_samtale_deadline_of_each_period_is_provisio
     # Once the visitation says dagpenge (lab6_1), the first-jobsamtale rule does not apply.
     final = run(case("lab6_1", ("henvendelse", date(2026, 11, 10))), date(2026, 11, 12))
     assert "lab-31-5-foerste-jobsamtale" not in [d.rule.id for d in final]
+
+
+def test_expected_2027_rules_cover_the_expected_2027_target_groups() -> None:
+    # A young person visited as ny27_jobparat on Monday 4 January 2027 (expected rules
+    # switched on): first jobsamtale by Monday 11 January (+1 week), 4 jobsamtaler and an
+    # offer by Sunday 4 July 2027 (+6 months), the last two waivable.
+    facts = case("ny27_jobparat", ("henvendelse", date(2027, 1, 4)))
+    found = deadlines(ALL, facts, date(2027, 1, 5))
+    assert table(found) == [
+        ("hovedlov-2027-foerste-jobsamtale", date(2027, 1, 4), date(2027, 1, 11)),
+        ("hovedlov-2027-fire-jobsamtaler", date(2027, 1, 4), date(2027, 7, 4)),
+        ("hovedlov-2027-tilbud-6-maaneder", date(2027, 1, 4), date(2027, 7, 4)),
+    ]
+    assert [d.waivable for d in found] == [False, True, True]
