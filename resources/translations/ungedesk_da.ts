@@ -56,6 +56,26 @@
         <translation>Tilbud startet</translation>
     </message>
     <message>
+        <source>Education injunction given</source>
+        <translation>Uddannelsespålæg givet</translation>
+    </message>
+    <message>
+        <source>Wage subsidy job started</source>
+        <translation>Løntilskud startet</translation>
+    </message>
+    <message>
+        <source>New activity offered</source>
+        <translation>Ny aktivitet tilbudt</translation>
+    </message>
+    <message>
+        <source>A realistic education pointed out</source>
+        <translation>Realistisk uddannelse peget på</translation>
+    </message>
+    <message>
+        <source>Applied for an education</source>
+        <translation>Ansøgt om optagelse på uddannelse</translation>
+    </message>
+    <message>
         <source>Again and again: each one met opens the next period</source>
         <translation>Løbende: hver gang den opfyldes, begynder en ny periode</translation>
     </message>

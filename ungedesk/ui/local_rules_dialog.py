@@ -332,6 +332,8 @@ class AddLocalRuleDialog(WorkDialog):
             ("henvendelse", self.tr("First contact (henvendelse)")),
             ("jobsamtale", self.tr("A held job interview")),
             ("left_plan", self.tr("Left the plan")),
+            ("uddannelsespaalaeg", self.tr("Education injunction given")),
+            ("tilbud_start", self.tr("Offer started")),
         ):
             self.start_event.addItem(label, key)
         self.amount = QSpinBox()
@@ -358,6 +360,10 @@ class AddLocalRuleDialog(WorkDialog):
             ("jobsamtale", self.tr("Job interview (jobsamtale)")),
             ("contact", self.tr("Contact with the young person")),
             ("tilbud_start", self.tr("Offer started")),
+            ("loentilskud_start", self.tr("Wage subsidy job started")),
+            ("new_activity", self.tr("New activity offered")),
+            ("realistic_education", self.tr("A realistic education pointed out")),
+            ("uddannelse_ansoegt", self.tr("Applied for an education")),
         ):
             self.meets.addItem(label, key)
         self.recurs = QCheckBox(self.tr("Again and again: each one met opens the next period"))
