@@ -19,6 +19,7 @@ from ungedesk.domain.rule_text import (
     kind_label,
     period_text,
     plain_description,
+    short_citation,
     short_date,
     sources_text,
     who_text,
@@ -164,3 +165,19 @@ def test_plain_danish() -> None:
         "LAB § 31, stk. 1 (fra 1. jan. 2020); LAB § 31, stk. 5 (fra 1. jan. 2024)"
     )
     assert kind_label(rule) == "lov"
+
+
+def test_short_citation_keeps_the_paragraph_and_drops_the_explanation() -> None:
+    assert short_citation("LAB § 31, stk. 5 (jf. LBK nr. 280 af 1. marts 2024)") == (
+        "LAB § 31, stk. 5"
+    )
+    assert short_citation("LAB § 31 som ændret ved lov nr. 1750 af 29. december 2025") == "LAB § 31"
+    assert short_citation(
+        "LAB § 30, stk. 3, ved første jobsamtale efter § 31, stk. 5, medmindre ..."
+    ) == ("LAB § 30, stk. 3")
+    assert short_citation("LAB § 102, stk. 1, som ændret ved lov nr. 1750") == "LAB § 102, stk. 1"
+    # No paragraph before the first cut: keep up to the parenthesis.
+    assert short_citation("LAB som ændret ved lov nr. 895 af 4. juli 2013 (reformen), i kraft") == (
+        "LAB som ændret ved lov nr. 895 af 4. juli 2013"
+    )
+    assert short_citation("Kommunens kvalitetsstandard") == "Kommunens kvalitetsstandard"

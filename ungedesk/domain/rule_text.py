@@ -122,3 +122,19 @@ def plain_description(rule: Rule, labels: Mapping[str, str] | None = None) -> st
     who = who_text(rule, labels)
     for_whom = "for alle" if who == "alle" else f"for {who}"
     return f"{rule.description}, {for_whom}, {dates_text(rule)}"
+
+
+# Where a source's short citation ends and its explanation (which act amended it, what was
+# not confirmed) begins: the tables show the citation, the tooltip and detail the whole.
+_CITATION_ENDS = (" (", ": ", ", ved ", ", som ", " som ændret", ", medmindre")
+
+
+def short_citation(source: str) -> str:
+    """ "LAB § 31, stk. 5 (jf. LBK nr. 280 af 1. marts 2024)" -> "LAB § 31, stk. 5". A source
+    whose cut would leave no paragraph (no "§") is cut only at its parenthesis."""
+    cut = min((i for end in _CITATION_ENDS if (i := source.find(end)) > 0), default=len(source))
+    short = source[:cut]
+    if "§" not in short:
+        paren = source.find(" (")
+        short = source[:paren] if paren > 0 else source
+    return short.strip()

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from ungedesk.domain.rule_text import short_citation
 from ungedesk.services.deadlines import Overview, OverviewRow
 from ungedesk.ui.i18n import format_day, format_number
 
@@ -286,6 +287,6 @@ class DeadlineOverviewModel(QAbstractTableModel):
             case Column.RULE:
                 return row.description
             case Column.SOURCE:
-                return row.source
+                return short_citation(row.source)
             case Column.CASEWORKER:
                 return row.caseworker

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ungedesk.domain.calendar import ClosedDay
+from ungedesk.domain.rule_text import short_citation
 from ungedesk.domain.rules import Status
 from ungedesk.services import deadlines, waivers
 from ungedesk.services.deadlines import DeadlineView
@@ -179,7 +180,9 @@ class DeadlinesModel(RowsModel[DeadlineView]):
                 # pane is narrow.
                 return f"{text}\n{note}" if note else text
             if column == 1:
-                return view.source or (self.tr("Local standard") if view.local else "")
+                if not view.source:
+                    return self.tr("Local standard") if view.local else ""
+                return short_citation(view.source)
             if column == 2:
                 return format_day(view.due)
             if column == 3:
@@ -194,6 +197,8 @@ class DeadlinesModel(RowsModel[DeadlineView]):
         if role == Qt.ItemDataRole.ForegroundRole and column == 3:
             return QBrush(QColor("#000000"))
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 1 and view.source:
+                return view.source  # the whole citation, with the act that amended it
             return self.note(view) or view.description
         return None
 

@@ -54,6 +54,7 @@ from ungedesk.domain.rule_text import (
     meets_text,
     period_text,
     plain_description,
+    short_citation,
     short_date,
     sources_text,
     who_text,
@@ -144,7 +145,7 @@ class RulesModel(QAbstractTableModel):
                 return who_text(rule, _group_labels())
             if column == 3:
                 return (
-                    rule.source_on(self._day)
+                    short_citation(rule.source_on(self._day))
                     if role == Qt.ItemDataRole.DisplayRole
                     else (sources_text(rule))
                 )
@@ -218,11 +219,10 @@ class RulesBrowserDialog(FittingDialog):
         for column, width in ((1, 260), (2, 240), (3, 170), (4, 150)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.table.setColumnWidth(column, width)
-        self.detail = QLabel()
-        self.detail.setWordWrap(True)
-        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.detail.setMinimumHeight(90)
-        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # Read-only text that scrolls: a rule with sources by period can run to many lines.
+        self.detail = QPlainTextEdit()
+        self.detail.setReadOnly(True)
+        self.detail.setFixedHeight(130)
         self.error = MessageLabel()
         self.progress = QProgressBar()
         self.progress.hide()
@@ -307,7 +307,7 @@ class RulesBrowserDialog(FittingDialog):
         shown = rules_in_force(self._listing.rules, day, group)
         off = set() if self._listing.expected_enabled else {r.id for r in shown if r.expected}
         self.model.set_rules(shown, day, off)
-        self.detail.setText(
+        self.detail.setPlainText(
             self.tr("No rule is in force on that date for that target group.") if not shown else ""
         )
         if shown:
@@ -330,7 +330,7 @@ class RulesBrowserDialog(FittingDialog):
             ),
             self.tr("Kind: {kind}. Id: {id}.").format(kind=kind_label(rule), id=rule.id),
         ]
-        self.detail.setText("\n".join(lines))
+        self.detail.setPlainText("\n".join(lines))
 
     # --- loading a file --------------------------------------------------------------
 
