@@ -391,3 +391,10 @@ def test_expected_2027_rules_cover_the_expected_2027_target_groups() -> None:
         ("hovedlov-2027-tilbud-6-maaneder", date(2027, 1, 4), date(2027, 7, 4)),
     ]
     assert [d.waivable for d in found] == [False, True, True]
+
+
+def test_a_15_17_year_old_before_visitation_gets_no_provisional_jobsamtale() -> None:
+    # Kontanthjælp and uddannelseshjælp start at 18: a 16-year-old (KUI) who asks for help
+    # on 10 November 2026 gets no first-jobsamtale deadline, provisional or not.
+    teen = run(case(None, ("henvendelse", date(2026, 11, 10)), born=TEEN), date(2026, 11, 20))
+    assert teen == []
