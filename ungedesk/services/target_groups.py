@@ -8,7 +8,6 @@ rules on (setting ``rules.expected_enabled``), never silently.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -18,11 +17,11 @@ from sqlalchemy.orm import Session
 
 from ungedesk.domain.target_groups import TargetGroupCatalogue, parse_target_groups
 from ungedesk.resources import RESOURCES
+from ungedesk.services import deadlines
 from ungedesk.store.database import Store
-from ungedesk.store.models import Setting
 
 TARGET_GROUPS_FILE = RESOURCES / "rules" / "target_groups.toml"
-EXPECTED_SETTING = "rules.expected_enabled"
+EXPECTED_SETTING = deadlines.EXPECTED_SETTING  # one switch for groups and deadlines
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,15 +41,9 @@ def catalogue() -> TargetGroupCatalogue:
 
 
 def expected_enabled_in(session: Session) -> bool:
-    """True when the municipality has switched expected rules on ("1")."""
-    row = session.get(Setting, EXPECTED_SETTING)
-    if row is None:
-        return False
-    try:
-        value = json.loads(row.value)
-    except ValueError:
-        value = row.value
-    return value in ("1", 1, True)
+    """True when the municipality has switched expected rules on: the same switch as the
+    deadline rules' (services.deadlines), so groups and deadlines never disagree."""
+    return deadlines.expected_rules_enabled(session)
 
 
 def expected_enabled(store: Store) -> bool:
