@@ -8,7 +8,7 @@ import json
 from collections.abc import Callable, Iterable
 
 from ungedesk.domain.calendar import ClosingDay
-from ungedesk.services import audit, deadlines
+from ungedesk.services import audit, deadlines, rulesets
 from ungedesk.services.audit import Action
 from ungedesk.store.database import Store
 from ungedesk.store.models import Setting
@@ -25,9 +25,9 @@ def set_closed_days(
     *,
     progress: Callable[[int, int], None] | None = None,
 ) -> bool:
-    """Save the choice and, when it changed, recompute all deadlines (with progress).
-    Returns whether anything changed. The recompute cannot be stopped half-way: a store
-    with some cases on the old calendar and some on the new would be wrong without saying."""
+    """Save the choice and, when it changed, recompute all deadlines (with progress) in
+    the same transaction: a store with some cases on the old calendar and some on the new
+    would be wrong without saying. Returns whether anything changed."""
     chosen = frozenset(days)
     with store.session() as s:
         if deadlines.closing_calendar(s).closed == chosen:
@@ -40,5 +40,6 @@ def set_closed_days(
             row.value = value
         names = ", ".join(d.label for d in ClosingDay if d in chosen) or "ingen"
         audit.record(s, Action.SETTING, detail=f"Lukkedage i fristberegningen: {names}")
-    deadlines.refresh_all(store, progress=progress)
+        s.flush()  # the recompute reads the calendar from the setting just written
+        rulesets.recompute_all(s, deadlines.rules(s), write=True, progress=progress)
     return True
