@@ -35,19 +35,18 @@ from typing import NoReturn, TextIO
 from ungedesk import __version__, cli_rules
 from ungedesk.domain.cpr import CprError
 from ungedesk.domain.cpr import parse as cpr_parse
+from ungedesk.domain.errors import InputError, KnownError
 from ungedesk.domain.passphrase import assess
 from ungedesk.domain.profile import ROLE_LABELS, ProfileInput, Role, validate_profile
 from ungedesk.services import access, audit, backup, demo, integrity, key_rotation, setup, youths
 from ungedesk.services import passphrase as recovery
 from ungedesk.services.bug_log import log_exception
-from ungedesk.services.setup import InputError
 from ungedesk.store import anchor, instance_lock
 from ungedesk.store.database import ENV_PASSPHRASE, Opened
 from ungedesk.store.errors import (
     CorruptStoreError,
     MissingKeyError,
     NoStoreError,
-    StoreError,
     StoreExistsError,
 )
 from ungedesk.store.instance_lock import command_holder
@@ -826,7 +825,7 @@ _COMMANDS: dict[str | None, Callable[[argparse.Namespace, StorePaths], int]] = {
 }
 
 
-def _known_error(exc: StoreError) -> None:
+def _known_error(exc: KnownError) -> None:
     if isinstance(exc, InputError) and len(exc.fields) > 1:
         for message in exc.fields.values():
             _warn(f"- {message}")
@@ -851,7 +850,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         with _holding(paths, command):
             return _COMMANDS[command](args, paths)
-    except StoreError as exc:
+    except KnownError as exc:
         _known_error(exc)
         return exc.exit_code
     except (KeyboardInterrupt, EOFError):  # Ctrl+C, or Ctrl+D at a prompt

@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ungedesk.domain.errors import InputError
 from ungedesk.domain.rule_file import rules_in_force
 from ungedesk.domain.rule_text import (
     dates_text,
@@ -27,7 +28,6 @@ from ungedesk.domain.rule_text import (
     who_text,
 )
 from ungedesk.services import rulesets, target_groups
-from ungedesk.services.setup import InputError
 from ungedesk.store.paths import StorePaths
 
 

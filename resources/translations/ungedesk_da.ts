@@ -3858,6 +3858,17 @@ Slå de {count} forventede regler til og genberegn alle frister?</translation>
     </message>
 </context>
 <context>
+    <name>_ProgressDialog</name>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Stop</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Stopper …</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>An error occurred. Details were saved in {path}.</source>

@@ -13,10 +13,10 @@ from pypdf import PdfReader
 from sqlalchemy import Column, Integer, MetaData, Table
 
 from tests.conftest import TODAY
+from ungedesk.domain.errors import InputError
 from ungedesk.domain.youth import YouthInput
 from ungedesk.services import access, audit, youths
 from ungedesk.services.audit import Action
-from ungedesk.services.setup import InputError
 from ungedesk.store.database import Store
 from ungedesk.store.models import Base
 

@@ -14,10 +14,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import PASSPHRASE, TODAY
+from ungedesk.domain.errors import InputError
 from ungedesk.domain.profile import ProfileInput, Role
 from ungedesk.domain.youth import Benefit, Education, ExitReason, YouthInput
 from ungedesk.services import audit, caseworkers, retention, setup, youths
-from ungedesk.services.setup import InputError
 from ungedesk.store.database import Store
 from ungedesk.store.errors import ReadOnlyStoreError, StoreError
 from ungedesk.store.paths import StorePaths

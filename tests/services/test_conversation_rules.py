@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from tests.conftest import TODAY
+from ungedesk.domain.errors import InputError
 from ungedesk.domain.kui import Reached
 from ungedesk.domain.rules import Status
 from ungedesk.domain.visitation import (
@@ -22,7 +23,6 @@ from ungedesk.domain.visitation import (
 from ungedesk.domain.youth import YouthInput
 from ungedesk.services import audit, conversations, deadlines, visitation, youths
 from ungedesk.services.conversations import HELD_IN_FUTURE, CorrectionInput
-from ungedesk.services.setup import InputError
 from ungedesk.services.visitation import VisitationInput
 from ungedesk.store.database import Store
 from ungedesk.store.models import ConversationCorrection

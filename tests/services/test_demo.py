@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 
 from tests.conftest import PASSPHRASE, PROFILE, TEST_SCRYPT_N
 from ungedesk.domain import cpr as cprmod
+from ungedesk.domain.errors import InputError
 from ungedesk.domain.youth import (
     MAX_AGE,
     MIN_AGE,
@@ -22,7 +23,7 @@ from ungedesk.domain.youth import (
     validate,
 )
 from ungedesk.services import demo, youths
-from ungedesk.services.setup import InputError, create_installation
+from ungedesk.services.setup import create_installation
 from ungedesk.store.database import Store
 from ungedesk.store.models import Caseworker, Youth
 from ungedesk.store.paths import StorePaths

@@ -94,8 +94,8 @@ def test_free_slots_skip_booked_ones(store: Store) -> None:
 def test_uu_hours_text_round_trip_and_errors() -> None:
     import pytest
 
+    from ungedesk.domain.errors import InputError
     from ungedesk.services import invitations
-    from ungedesk.services.setup import InputError
 
     hours = invitations.parse_hours("Torsdag 9-12; tir 09:30-11.45")
     assert invitations.format_hours(hours) == "tir 09.30-11.45, tor 09.00-12.00"

@@ -10,10 +10,10 @@ from alembic import command
 from sqlalchemy import text
 
 from tests.conftest import TODAY
+from ungedesk.domain.errors import InputError
 from ungedesk.domain.visitation import validate_assessments
 from ungedesk.domain.youth import YouthInput
 from ungedesk.services import access, visitation, youths
-from ungedesk.services.setup import InputError
 from ungedesk.services.visitation import VisitationInput
 from ungedesk.store import migrate
 from ungedesk.store.database import Store

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PASSPHRASE
+from ungedesk.domain.errors import InputError
 from ungedesk.services import audit
 from ungedesk.services import passphrase as change
 from ungedesk.services.audit import Action
-from ungedesk.services.setup import InputError
 from ungedesk.store import database, keys
 from ungedesk.store.database import Store
 from ungedesk.store.errors import DiskFullError, WrongPassphraseError

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import text
 
 from tests.conftest import TODAY
+from ungedesk.domain.errors import InputError
 from ungedesk.domain.plan import (
     Application,
     ApplicationKind,
@@ -28,7 +29,6 @@ from ungedesk.domain.visitation import ConversationInput, ConversationKind, Conv
 from ungedesk.domain.youth import YouthInput
 from ungedesk.services import audit, conversations, plan, youths
 from ungedesk.services.audit import Action
-from ungedesk.services.setup import InputError
 from ungedesk.store.database import Store
 
 NOW = datetime(2026, 11, 24, 12, 0)

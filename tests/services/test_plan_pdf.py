@@ -17,6 +17,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from tests.conftest import TODAY
+from ungedesk.domain.errors import InputError
 from ungedesk.domain.plan import (
     Application,
     ApplicationKind,
@@ -36,7 +37,6 @@ from ungedesk.domain.progression import Indicator
 from ungedesk.domain.youth import YouthInput
 from ungedesk.services import audit, plan, plan_pdf, youths
 from ungedesk.services.audit import Action
-from ungedesk.services.setup import InputError
 from ungedesk.store.database import Store
 from ungedesk.store.errors import StoreError
 

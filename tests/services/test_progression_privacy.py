@@ -12,6 +12,7 @@ from pypdf import PdfReader
 
 from tests.conftest import TODAY
 from tests.services.test_plan_pdf import handout
+from ungedesk.domain.errors import InputError
 from ungedesk.domain.plan import SpiderReading
 from ungedesk.domain.progression import (
     CONFIDENTIAL,
@@ -24,7 +25,6 @@ from ungedesk.domain.progression import (
 )
 from ungedesk.domain.youth import YouthInput
 from ungedesk.services import audit, plan_pdf, progression, youths
-from ungedesk.services.setup import InputError
 from ungedesk.store.database import Store
 
 Ind = Indicator

@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.conftest import PASSPHRASE, TEST_SCRYPT_N, TODAY
+from ungedesk.domain.errors import InputError
 from ungedesk.domain.profile import ProfileInput, Role
 from ungedesk.domain.progression import Indicator, MeasurementInput, ScoreInput, score_field
 from ungedesk.domain.visitation import ConversationInput, ConversationKind, ConversationStatus
@@ -26,7 +27,6 @@ from ungedesk.services import (
     youths,
 )
 from ungedesk.services.audit import Action
-from ungedesk.services.setup import InputError
 from ungedesk.store.database import Store
 from ungedesk.store.models import (
     IndicatorChoice,

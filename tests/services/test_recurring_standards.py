@@ -7,11 +7,11 @@ from datetime import date, datetime
 import pytest
 
 from tests.conftest import TODAY
+from ungedesk.domain.errors import InputError
 from ungedesk.domain.rules import Status
 from ungedesk.domain.visitation import ConversationInput, ConversationKind, ConversationStatus
 from ungedesk.domain.youth import YouthInput
 from ungedesk.services import audit, conversations, deadlines, visitation, youths
-from ungedesk.services.setup import InputError
 from ungedesk.services.visitation import VisitationInput
 from ungedesk.store.database import Store
 

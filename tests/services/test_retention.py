@@ -5,10 +5,10 @@ from datetime import date
 import pytest
 
 from tests.conftest import TODAY
+from ungedesk.domain.errors import InputError
 from ungedesk.domain.youth import ExitReason, YouthInput
 from ungedesk.services import access, audit, integrity, retention, setup, youths
 from ungedesk.services.audit import Action
-from ungedesk.services.setup import InputError
 from ungedesk.store.database import Store
 from ungedesk.store.paths import StorePaths
 

@@ -8,9 +8,9 @@ from datetime import date
 
 import pytest
 
+from ungedesk.domain.errors import InputError
 from ungedesk.domain.youth import YouthInput
 from ungedesk.services import setup, target_groups, visitation, youths
-from ungedesk.services.setup import InputError
 from ungedesk.services.visitation import VisitationInput
 from ungedesk.store.database import Store
 

@@ -11,11 +11,11 @@ from sqlalchemy import func, select
 
 from tests.conftest import PASSPHRASE, PROFILE, TEST_SCRYPT_N, TODAY
 from tests.support.transfer_files import open_doc, seal_doc
+from ungedesk.domain.errors import InputError
 from ungedesk.domain.kui import Reached
 from ungedesk.domain.profile import ProfileInput, Role
 from ungedesk.domain.youth import YouthInput
 from ungedesk.services import setup, transfer, youths
-from ungedesk.services.setup import InputError
 from ungedesk.store.database import Store
 from ungedesk.store.errors import WrongPassphraseError
 from ungedesk.store.models import CaseEvent, Youth

@@ -7,12 +7,12 @@ from datetime import date, datetime
 import pytest
 
 from tests.conftest import TODAY
+from ungedesk.domain.errors import InputError
 from ungedesk.domain.kui import Reached
 from ungedesk.domain.rules import Status
 from ungedesk.domain.visitation import ConversationInput, ConversationKind, ConversationStatus
 from ungedesk.domain.youth import ExitReason, YouthInput
 from ungedesk.services import access, audit, conversations, deadlines, retention, visitation, youths
-from ungedesk.services.setup import InputError
 from ungedesk.services.visitation import VisitationInput
 from ungedesk.store.database import Store
 

@@ -6,10 +6,10 @@ from datetime import date
 import pytest
 
 from tests.conftest import TODAY
+from ungedesk.domain.errors import InputError
 from ungedesk.domain.profile import ProfileInput, Role
 from ungedesk.domain.youth import Benefit, CaseStatus, Education, YouthInput
 from ungedesk.services import caseworkers, setup, youths
-from ungedesk.services.setup import InputError
 from ungedesk.store.database import Store
 
 BASE = YouthInput(

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from tests.conftest import PROFILE
 from ungedesk.domain.calendar import Unit
+from ungedesk.domain.errors import InputError
 from ungedesk.domain.visitation import ConversationInput, ConversationKind, ConversationStatus
 from ungedesk.domain.youth import YouthInput
 from ungedesk.services import caseworkers, conversations, deadlines, visitation, youths
-from ungedesk.services.setup import InputError
 from ungedesk.services.visitation import VisitationInput
 from ungedesk.store.database import Store
 from ungedesk.ui import deadlines_view

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from ungedesk.domain.errors import InputError
 from ungedesk.domain.profile import ROLE_LABELS, ProfileInput, Role, validate_profile
 from ungedesk.domain.youth import clean
 from ungedesk.services.audit import CURRENT_USER
-from ungedesk.services.setup import InputError
 from ungedesk.store.database import Store
 from ungedesk.store.models import Caseworker, Setting
 

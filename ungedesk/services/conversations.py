@@ -22,6 +22,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ungedesk.domain.errors import InputError
 from ungedesk.domain.visitation import (
     CONVERSATION_LABELS,
     HELD_BY_LABELS,
@@ -37,7 +38,6 @@ from ungedesk.domain.visitation import (
 )
 from ungedesk.services import audit, deadlines
 from ungedesk.services.audit import CURRENT_USER, Action
-from ungedesk.services.setup import InputError
 from ungedesk.services.youths import mark_changed, require_youth
 from ungedesk.store.database import Store
 from ungedesk.store.models import Caseworker, Conversation, ConversationCorrection, Setting

@@ -33,6 +33,7 @@ from ungedesk.domain.calendar import (
     closed_reason,
     skipped_days,
 )
+from ungedesk.domain.errors import InputError
 from ungedesk.domain.rules import (
     CaseFacts,
     Rule,
@@ -44,7 +45,6 @@ from ungedesk.domain.rules import (
 from ungedesk.domain.youth import CaseStatus
 from ungedesk.resources import RESOURCES
 from ungedesk.services import bulk_facts, rule_store
-from ungedesk.services.setup import InputError
 from ungedesk.store.database import Store
 from ungedesk.store.models import (
     Caseworker,

@@ -28,6 +28,7 @@ from sqlalchemy import Table, func, insert, select
 
 from ungedesk.domain import cpr as cprmod
 from ungedesk.domain.cpr import LegalSex
+from ungedesk.domain.errors import InputError
 from ungedesk.domain.profile import Role
 from ungedesk.domain.youth import MAX_AGE, MIN_AGE, Benefit, CaseStatus, Education, allowed_benefits
 from ungedesk.resources import DEMO
@@ -35,7 +36,7 @@ from ungedesk.services.deadlines import rules as deadline_rules
 from ungedesk.services.demo_cases import DemoYouth, add_histories
 from ungedesk.services.demo_plans import add_plans
 from ungedesk.services.demo_progression import add_progression
-from ungedesk.services.setup import InputError, get_setting, set_setting
+from ungedesk.services.setup import get_setting, set_setting
 from ungedesk.store.database import Store
 from ungedesk.store.models import Caseworker, Youth
 

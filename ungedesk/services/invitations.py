@@ -15,10 +15,11 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 
+from ungedesk.domain.errors import InputError
 from ungedesk.domain.visitation import Mode
 from ungedesk.services import conversations
 from ungedesk.services.conversations import ConversationView
-from ungedesk.services.setup import MUNICIPALITY, InputError, get_setting, set_setting
+from ungedesk.services.setup import MUNICIPALITY, get_setting, set_setting
 from ungedesk.services.unit import FALLBACK, unit_name
 from ungedesk.store.database import Store
 from ungedesk.store.paths import write_private_atomic

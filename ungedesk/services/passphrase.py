@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import contextlib
 
+from ungedesk.domain.errors import InputError
 from ungedesk.domain.passphrase import assess
 from ungedesk.services import audit, caseworkers
 from ungedesk.services.audit import Action
-from ungedesk.services.setup import InputError
 from ungedesk.store import keys
 from ungedesk.store.database import Store
 from ungedesk.store.errors import KeyFileError

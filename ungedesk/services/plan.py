@@ -26,6 +26,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from ungedesk.domain import cpr as cprmod
+from ungedesk.domain.errors import InputError
 from ungedesk.domain.plan import (
     CONSENT_FIELDS,
     CONSENT_LABELS,
@@ -52,7 +53,7 @@ from ungedesk.domain.progression import Indicator
 from ungedesk.domain.visitation import MODE_LABELS, ConversationStatus, Mode
 from ungedesk.services import audit, progression
 from ungedesk.services.audit import CURRENT_USER, Action
-from ungedesk.services.setup import MUNICIPALITY, InputError, set_setting
+from ungedesk.services.setup import MUNICIPALITY, set_setting
 from ungedesk.services.unit import unit_name_in
 from ungedesk.services.youths import mark_changed, require_youth
 from ungedesk.store.database import Store

@@ -19,6 +19,7 @@ from datetime import date, datetime
 from sqlalchemy import Select, String, delete, select, type_coerce
 from sqlalchemy.orm import Session
 
+from ungedesk.domain.errors import InputError
 from ungedesk.domain.plan import SpiderReading
 from ungedesk.domain.progression import (
     INDICATOR_LABELS,
@@ -37,7 +38,7 @@ from ungedesk.domain.progression import talk_about as _talk_about
 from ungedesk.resources import PROGRESSION
 from ungedesk.services import audit
 from ungedesk.services.audit import CURRENT_USER, Action
-from ungedesk.services.setup import InputError, get_setting, set_setting
+from ungedesk.services.setup import get_setting, set_setting
 from ungedesk.services.youths import mark_changed, require_youth
 from ungedesk.store.database import Store
 from ungedesk.store.models import (

@@ -14,11 +14,12 @@ from datetime import date
 
 from sqlalchemy import delete, select
 
+from ungedesk.domain.errors import InputError
 from ungedesk.domain.youth import EXIT_LABELS, CaseStatus, ExitReason
 from ungedesk.services import audit, backup
 from ungedesk.services.access import ACCESS_LOG_TABLE, person_tables
 from ungedesk.services.audit import Action
-from ungedesk.services.setup import InputError, get_setting
+from ungedesk.services.setup import get_setting
 from ungedesk.services.youths import require_youth
 from ungedesk.store.database import Store
 from ungedesk.store.models import Youth

@@ -34,6 +34,7 @@ from typing import Any
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
+from ungedesk.domain.errors import FileError, KnownError
 from ungedesk.domain.rule_file import (
     MAX_RULE_FILE_BYTES,
     ChangeKind,
@@ -56,7 +57,7 @@ Cancel = Callable[[], bool]
 CHUNK = 2000  # young people read, compared and rewritten at a time
 
 
-class RuleFileError(StoreError):
+class RuleFileError(FileError):
     """A rule file that cannot be used; the message names the rule and the field."""
 
     exit_code = 2
@@ -245,7 +246,7 @@ class _DryRunDoneError(Exception):
         self.result = result
 
 
-def _refusal(preview: Preview, force: bool) -> StoreError | None:
+def _refusal(preview: Preview, force: bool) -> KnownError | None:
     if preview.same:
         return RuleFileError(
             f"Regelsættet (version {preview.version.isoformat()}) er allerede i brug."

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ungedesk.domain.errors import InputError
 from ungedesk.domain.passphrase import assess
 from ungedesk.domain.profile import ProfileInput, validate_profile
 from ungedesk.domain.youth import clean
@@ -16,22 +17,12 @@ from ungedesk.services import backup
 from ungedesk.services.audit import CURRENT_USER, Action, log, purge_expired, secure_head
 from ungedesk.store import database, instance_lock, keys
 from ungedesk.store.database import KeySource, Opened, Store
-from ungedesk.store.errors import StoreError, translate_os_error
+from ungedesk.store.errors import translate_os_error
 from ungedesk.store.instance_lock import InstanceLock
 from ungedesk.store.models import Caseworker, Setting
 from ungedesk.store.paths import StorePaths, ensure_private_dir
 
 MUNICIPALITY = "municipality_name"
-
-
-class InputError(StoreError):
-    """Form input that cannot be saved; ``fields`` maps field names to Danish messages."""
-
-    exit_code = 2
-
-    def __init__(self, fields: dict[str, str]) -> None:
-        self.fields = dict(fields)
-        super().__init__(" ".join(self.fields.values()))
 
 
 @dataclass(frozen=True, slots=True)

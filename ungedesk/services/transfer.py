@@ -36,6 +36,7 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from ungedesk.domain import cpr as cprmod
+from ungedesk.domain.errors import InputError
 from ungedesk.domain.passphrase import assess
 from ungedesk.services import audit, deadlines
 from ungedesk.services.access import (
@@ -46,7 +47,6 @@ from ungedesk.services.access import (
     log_export,
 )
 from ungedesk.services.audit import CURRENT_USER, Action
-from ungedesk.services.setup import InputError
 from ungedesk.services.transfer_labels import row_summary
 from ungedesk.services.transfer_payload import (
     FORMAT,

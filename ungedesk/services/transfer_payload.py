@@ -30,6 +30,7 @@ from sqlalchemy import Boolean, Column, Date, DateTime, Integer, String
 from sqlalchemy import Table as SaTable
 
 from ungedesk.domain import cpr as cprmod
+from ungedesk.domain.errors import FileError
 from ungedesk.domain.kui import Reached
 from ungedesk.domain.plan import (
     MAX_LINE,
@@ -62,7 +63,6 @@ from ungedesk.domain.youth import (
 from ungedesk.services.access import ACCESS_LOG_TABLE, FIELD_LABELS, TABLE_LABELS, person_tables
 from ungedesk.services.conversations import MAX_REASON
 from ungedesk.services.visitation import EVENT_KINDS
-from ungedesk.store.errors import StoreError
 from ungedesk.store.models import DeadlineRow, Youth
 
 FORMAT = "ungedesk-case"
@@ -183,7 +183,7 @@ NOT_AFTER_TODAY = frozenset(
 )
 
 
-class TransferFileError(StoreError):
+class TransferFileError(FileError):
     exit_code = 10
     message = "Filen er ikke en gyldig UngeDesk-overførsel, eller den er beskadiget."
 

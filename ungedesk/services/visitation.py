@@ -8,6 +8,7 @@ from datetime import date
 
 from sqlalchemy import select
 
+from ungedesk.domain.errors import InputError
 from ungedesk.domain.kui import REACHED_LABELS, Reached
 from ungedesk.domain.visitation import (
     NEW_LAW,
@@ -17,7 +18,6 @@ from ungedesk.domain.visitation import (
 )
 from ungedesk.services import audit, deadlines, target_groups
 from ungedesk.services.audit import Action
-from ungedesk.services.setup import InputError
 from ungedesk.services.youths import mark_changed, require_youth
 from ungedesk.store.database import Store
 from ungedesk.store.models import CaseEvent, TargetGroupEntry, Visitation

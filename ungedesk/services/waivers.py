@@ -18,9 +18,9 @@ from datetime import date
 
 from sqlalchemy import select
 
+from ungedesk.domain.errors import InputError
 from ungedesk.services import audit, deadlines
 from ungedesk.services.audit import Action
-from ungedesk.services.setup import InputError
 from ungedesk.services.youths import mark_changed, require_youth
 from ungedesk.store.database import Store
 from ungedesk.store.models import DeadlineRow, WaiverRow

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from ungedesk.domain import cpr as cprmod
 from ungedesk.domain.cpr import LegalSex
+from ungedesk.domain.errors import InputError
 from ungedesk.domain.search import YouthRow
 from ungedesk.domain.youth import (
     BENEFIT_LABELS,
@@ -24,7 +25,6 @@ from ungedesk.domain.youth import (
 )
 from ungedesk.services import audit, deadlines
 from ungedesk.services.audit import Action
-from ungedesk.services.setup import InputError
 from ungedesk.store.database import Store
 from ungedesk.store.models import Caseworker, Youth
 

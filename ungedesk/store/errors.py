@@ -8,17 +8,14 @@ from __future__ import annotations
 
 import errno
 
+from ungedesk.domain.errors import KnownError
 
-class StoreError(Exception):
-    """A known failure the user can act on. ``message`` is Danish."""
+
+class StoreError(KnownError):
+    """The encrypted store cannot be opened, read or written. ``message`` is Danish."""
 
     exit_code = 2
     message = "Der opstod en fejl i databasen."
-
-    def __init__(self, message: str | None = None) -> None:
-        if message is not None:
-            self.message = message
-        super().__init__(self.message)
 
 
 class NoStoreError(StoreError):
@@ -128,17 +125,61 @@ def translate_os_error(exc: OSError) -> StoreError:
     return StoreError(f"Filen kunne ikke læses eller skrives ({exc.strerror or 'ukendt fejl'}).")
 
 
+# SQLite's primary result codes (https://www.sqlite.org/rescode.html); the extended code
+# carries the primary one in its low byte.
+SQLITE_PERM = 3
+SQLITE_BUSY = 5
+SQLITE_LOCKED = 6
+SQLITE_READONLY = 8
+SQLITE_IOERR = 10
+SQLITE_CORRUPT = 11
+SQLITE_FULL = 13
+SQLITE_CANTOPEN = 14
+SQLITE_NOTADB = 26
+
+
+def _io_error() -> StoreError:
+    return StoreError("Databasen kunne ikke skrives på disken (I/O-fejl). Intet er gemt halvt.")
+
+
+_BY_CODE: dict[int, type[StoreError] | None] = {
+    SQLITE_NOTADB: CorruptStoreError,
+    SQLITE_CORRUPT: CorruptStoreError,
+    SQLITE_BUSY: StoreLockedError,
+    SQLITE_LOCKED: StoreLockedError,
+    SQLITE_FULL: DiskFullError,
+    SQLITE_READONLY: ReadOnlyStoreError,
+    SQLITE_PERM: ReadOnlyStoreError,
+    SQLITE_CANTOPEN: ReadOnlyStoreError,
+    SQLITE_IOERR: None,  # its own message below
+}
+
+
 def translate_db_error(exc: BaseException) -> StoreError | None:
-    """Map a DB-API error message to a known store error, or None when it is a bug."""
-    text = str(exc).lower()
-    if "file is not a database" in text or "malformed" in text:
+    """Map a DB-API error to a known store error by its SQLite result code, or None when it
+    is a bug. sqlite3 and sqlcipher3 errors carry ``sqlite_errorcode`` (the extended code);
+    only an error without one (raised by the driver itself) is recognised by its text."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        primary = code & 0xFF
+        if primary == SQLITE_IOERR:
+            return _io_error()
+        known = _BY_CODE.get(primary)
+        return known() if known is not None else None
+    return _translate_by_text(str(exc).lower())
+
+
+def _translate_by_text(text: str) -> StoreError | None:
+    # SQLite's own wording for these codes, not any message that happens to contain a word:
+    # "malformed JSON" from json_extract is a bug, not a corrupt store.
+    if "file is not a database" in text or "database disk image is malformed" in text:
         return CorruptStoreError()
     if "database is locked" in text or "database table is locked" in text:
         return StoreLockedError()
-    if "disk is full" in text or "database or disk is full" in text:
+    if "database or disk is full" in text:
         return DiskFullError()
-    if "readonly" in text or "read-only" in text or "unable to open database" in text:
+    if "attempt to write a readonly database" in text or "unable to open database" in text:
         return ReadOnlyStoreError()
     if "disk i/o error" in text:
-        return StoreError("Databasen kunne ikke skrives på disken (I/O-fejl). Intet er gemt halvt.")
+        return _io_error()
     return None

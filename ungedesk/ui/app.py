@@ -12,12 +12,12 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QVBoxLayout, QWidget
 
+from ungedesk.domain.errors import KnownError
 from ungedesk.services import backup, setup
 from ungedesk.store.database import ENV_PASSPHRASE, Opened, Store
 from ungedesk.store.errors import (
     DamagedStoreError,
     MissingKeyError,
-    StoreError,
     WrongPassphraseError,
 )
 from ungedesk.store.instance_lock import GUI_HOLDER, InstanceLock
@@ -75,7 +75,7 @@ class Launcher(QObject):
             if self.instance is None:
                 self.instance = setup.hold_data_dir(self.paths, GUI_HOLDER)
             exists = setup.store_exists(self.paths)
-        except StoreError as exc:
+        except KnownError as exc:
             self._fatal(exc)
             return
         if not exists:
@@ -155,7 +155,7 @@ class Launcher(QObject):
         self._hide_opening()
         if self.unlock_dialog is not None:
             self.unlock_dialog.hide()
-        if isinstance(exc, StoreError):
+        if isinstance(exc, KnownError):
             message, code = exc.message, exc.exit_code or 1
         else:
             message, code = errors.bug_message(errors.log_exception(exc, self.paths.logs)), 1
@@ -246,7 +246,7 @@ class Launcher(QObject):
         tasks.run_task(work, on_done=self._opened, on_error=self._restore_failed)
 
     def _restore_failed(self, exc: BaseException) -> None:
-        if not isinstance(exc, StoreError):
+        if not isinstance(exc, KnownError):
             self._fatal(exc)
             return
         self._hide_opening()
@@ -282,7 +282,7 @@ class Launcher(QObject):
 
 def show_store_error(exc: BaseException) -> None:
     """A known failure during work (disk full, locked): Danish message, the app goes on."""
-    message = exc.message if isinstance(exc, StoreError) else str(exc)
+    message = exc.message if isinstance(exc, KnownError) else str(exc)
     box = QMessageBox(
         QMessageBox.Icon.Warning,
         "UngeDesk",

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ungedesk.domain.errors import KnownError
 from ungedesk.services import backup
 from ungedesk.services.backup import BackupInfo
-from ungedesk.store.errors import StoreError
 from ungedesk.ui import tasks
 from ungedesk.ui.i18n import format_day, format_number
 from ungedesk.ui.widgets import (
@@ -171,7 +171,7 @@ class RestoreDialog(WorkDialog):
         self.passphrase.setFocus()
 
     def _not_a_backup(self, exc: BaseException) -> None:
-        if not isinstance(exc, StoreError):
+        if not isinstance(exc, KnownError):
             raise exc
         self.manifest.show_message(None)
         self.field_errors["source"].show_message(exc.message)

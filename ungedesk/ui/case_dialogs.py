@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ungedesk.domain.errors import InputError
 from ungedesk.domain.youth import EXIT_LABELS, ExitReason
 from ungedesk.services import access, retention
 from ungedesk.services.access import AccessExport
-from ungedesk.services.setup import InputError
 from ungedesk.services.youths import YouthRecord
 from ungedesk.store.database import Store
 from ungedesk.ui.widgets import HINT_STYLE, DateField, MessageLabel, add_row, folder_row

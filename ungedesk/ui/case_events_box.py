@@ -6,10 +6,10 @@ from __future__ import annotations
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QGroupBox, QHeaderView, QTableView, QVBoxLayout
 
+from ungedesk.domain.errors import KnownError
 from ungedesk.services import visitation
 from ungedesk.services.visitation import CaseEventView
 from ungedesk.store.database import Store
-from ungedesk.store.errors import StoreError
 from ungedesk.ui import tasks
 from ungedesk.ui.i18n import format_day
 from ungedesk.ui.widgets import MessageLabel
@@ -74,7 +74,7 @@ class CaseEventsBox(QGroupBox):
         self.loads += 1
 
     def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, StoreError):
+        if isinstance(exc, KnownError):
             self.error.show_message(exc.message)
             self.show()
             return

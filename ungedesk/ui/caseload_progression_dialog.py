@@ -22,11 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ungedesk.domain.errors import InputError, KnownError
 from ungedesk.services import caseworkers, progression, target_groups
 from ungedesk.services.progression import MovementRow
-from ungedesk.services.setup import InputError
 from ungedesk.store.database import Store
-from ungedesk.store.errors import StoreError
 from ungedesk.ui import tasks
 from ungedesk.ui.i18n import LOCALE
 from ungedesk.ui.rows_model import RowsModel
@@ -197,7 +196,7 @@ class CaseloadProgressionDialog(FittingDialog):
                     self.error.show_message(message)
             self.model.replace_rows([])
             return
-        if isinstance(exc, StoreError):
+        if isinstance(exc, KnownError):
             self.error.show_message(exc.message)
             return
         raise exc

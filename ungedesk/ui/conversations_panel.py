@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ungedesk.domain.errors import KnownError
 from ungedesk.domain.visitation import ConversationStatus, Mode
 from ungedesk.services import conversations, invitations
 from ungedesk.services.conversations import CORRECTABLE, ConversationView
 from ungedesk.store.database import Store
-from ungedesk.store.errors import StoreError
 from ungedesk.ui import tasks
 from ungedesk.ui.booking_dialog import (
     BookingDefaults,
@@ -237,7 +237,7 @@ class ConversationsPanel(QWidget):
         self._update_buttons()
 
     def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, StoreError):
+        if isinstance(exc, KnownError):
             self.error.show_message(exc.message)
             return
         raise exc

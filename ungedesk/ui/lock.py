@@ -44,10 +44,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ungedesk.domain.errors import KnownError
 from ungedesk.services import session_lock
 from ungedesk.services.session_lock import DEFAULT_AUTO_LOCK_MINUTES, LockSettings
 from ungedesk.store.database import Store
-from ungedesk.store.errors import StoreError
 from ungedesk.store.paths import StorePaths
 from ungedesk.ui import tasks
 from ungedesk.ui.clipboard import secret_clipboard
@@ -551,7 +551,7 @@ class SessionLock(QObject):
         )
 
     def _check_failed(self, exc: BaseException) -> None:
-        if isinstance(exc, StoreError):
+        if isinstance(exc, KnownError):
             self.screen.show_error(exc.message)
             return
         self.screen.set_busy(False)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ungedesk.domain.errors import KnownError
 from ungedesk.domain.search import YouthRow
 from ungedesk.domain.youth import CaseStatus
 from ungedesk.services import audit, backup, retention, youths
@@ -39,7 +40,6 @@ from ungedesk.services.transfer import ImportResult
 from ungedesk.services.youths import YouthRecord
 from ungedesk.store.anchor import HeadMark
 from ungedesk.store.database import Store
-from ungedesk.store.errors import StoreError
 from ungedesk.store.paths import StorePaths
 from ungedesk.ui import tasks
 from ungedesk.ui.access_views import AuditDialog, MyAccessDialog, YouthHistoryDialog
@@ -776,7 +776,7 @@ class MainWindow(QMainWindow):
 
     def _store_failed(self, exc: BaseException) -> None:
         self._end_busy()
-        if isinstance(exc, StoreError):
+        if isinstance(exc, KnownError):
             self._show_notice(exc.message, QMessageBox.Icon.Warning)
             return
         raise exc

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ungedesk.domain.errors import InputError
 from ungedesk.domain.progression import (
     INDICATOR_LABELS,
     MAX_COMMENT,
@@ -52,7 +53,6 @@ from ungedesk.domain.visitation import ConversationStatus
 from ungedesk.services import progression
 from ungedesk.services.conversations import ConversationView
 from ungedesk.services.progression import CorrectionView, MeasurementView
-from ungedesk.services.setup import InputError
 from ungedesk.store.database import Store
 from ungedesk.ui.booking_dialog import format_when
 from ungedesk.ui.i18n import format_day

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QWidget
 
+from ungedesk.domain.errors import InputError
 from ungedesk.domain.passphrase import assess
 from ungedesk.services import passphrase as recovery
-from ungedesk.services.setup import InputError
 from ungedesk.store.database import Store
 from ungedesk.store.errors import WrongPassphraseError
 from ungedesk.ui.widgets import (

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ungedesk.domain.errors import KnownError
 from ungedesk.services import plan as plan_service
 from ungedesk.services import plan_pdf
 from ungedesk.store.database import Store
-from ungedesk.store.errors import StoreError
 from ungedesk.ui import tasks
 from ungedesk.ui.widgets import (
     GOOD_STYLE,
@@ -315,7 +315,7 @@ class PlanBatchDialog(FittingDialog):
     def _failed(self, exc: BaseException) -> None:
         self._set_running(False)
         self.progress.hide()
-        if isinstance(exc, StoreError):
+        if isinstance(exc, KnownError):
             self.error.show_message(exc.message)
             return
         raise exc

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ungedesk.domain.errors import KnownError
 from ungedesk.domain.plan import (
     APPLICATION_LABELS,
     CONTACT_ROLE_LABELS,
@@ -41,7 +42,6 @@ from ungedesk.domain.progression import INDICATOR_LABELS
 from ungedesk.services import plan as plan_service
 from ungedesk.services.plan import ConsentView, VersionSummary
 from ungedesk.store.database import Store
-from ungedesk.store.errors import StoreError
 from ungedesk.ui import tasks
 from ungedesk.ui.i18n import format_day
 from ungedesk.ui.widgets import (
@@ -488,7 +488,7 @@ class VersionsDialog(QDialog):
         self.loads += 1
 
     def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, StoreError):
+        if isinstance(exc, KnownError):
             self.error.show_message(exc.message)
             return
         raise exc

@@ -61,6 +61,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ungedesk.domain.errors import InputError, KnownError
 from ungedesk.domain.plan import (
     APPLICATION_LABELS,
     CONSENT_FIELDS,
@@ -86,9 +87,7 @@ from ungedesk.services import access, plan_pdf
 from ungedesk.services import plan as plan_service
 from ungedesk.services.audit import Action
 from ungedesk.services.plan import ConsentView, PlanDraft
-from ungedesk.services.setup import InputError
 from ungedesk.store.database import Store
-from ungedesk.store.errors import StoreError
 from ungedesk.ui import tasks
 from ungedesk.ui.booking_dialog import format_when_long
 from ungedesk.ui.i18n import format_day
@@ -1092,7 +1091,7 @@ class PlanPanel(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self.busy.hide()
         self._set_actions_enabled(self.draft is not None)
-        if isinstance(exc, StoreError):
+        if isinstance(exc, KnownError):
             self.error.show_message(exc.message)
             return
         raise exc

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ungedesk.domain.errors import KnownError
 from ungedesk.domain.progression import (
     INDICATOR_LABELS,
     INDICATOR_SHORT,
@@ -52,7 +53,6 @@ from ungedesk.services import conversations, progression
 from ungedesk.services.conversations import ConversationView
 from ungedesk.services.progression import CorrectionView, MeasurementView, Progression
 from ungedesk.store.database import Store
-from ungedesk.store.errors import StoreError
 from ungedesk.ui import tasks
 from ungedesk.ui.booking_dialog import format_when
 from ungedesk.ui.i18n import format_day
@@ -520,7 +520,7 @@ class ProgressionPanel(QWidget):
             self.new_measurement()
 
     def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, StoreError):
+        if isinstance(exc, KnownError):
             self.error.show_message(exc.message)
             return
         raise exc

@@ -31,13 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from ungedesk.domain.calendar import ClosedDay
+from ungedesk.domain.errors import KnownError
 from ungedesk.domain.rule_text import short_citation
 from ungedesk.domain.rules import Status
 from ungedesk.services import deadlines, waivers
 from ungedesk.services.deadlines import DeadlineView
 from ungedesk.services.waivers import WaiverView
 from ungedesk.store.database import Store
-from ungedesk.store.errors import StoreError
 from ungedesk.ui import tasks
 from ungedesk.ui.i18n import format_day
 from ungedesk.ui.rows_model import RowsModel
@@ -408,7 +408,7 @@ class DeadlinesPanel(QWidget):
         )
 
     def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, StoreError):
+        if isinstance(exc, KnownError):
             self.error.show_message(exc.message)
             return
         raise exc

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ungedesk.domain.errors import KnownError
 from ungedesk.services import youths
 from ungedesk.services.youths import YouthRecord
 from ungedesk.store.database import Store
-from ungedesk.store.errors import StoreError
 from ungedesk.ui import tasks
 from ungedesk.ui.clipboard import secret_clipboard
 from ungedesk.ui.conversations_panel import ConversationsPanel
@@ -285,7 +285,7 @@ class RecordView(QWidget):
 
     def _copy_failed(self, exc: BaseException) -> None:
         self.copy_cpr.setEnabled(True)
-        if isinstance(exc, StoreError):
+        if isinstance(exc, KnownError):
             tasks.runner().store_error.emit(exc)
             return
         raise exc
@@ -298,7 +298,7 @@ class RecordView(QWidget):
     def _reveal_failed(self, exc: BaseException) -> None:
         self.reveal.setEnabled(True)
         self.reveal.setChecked(False)
-        if isinstance(exc, StoreError):
+        if isinstance(exc, KnownError):
             tasks.runner().store_error.emit(exc)
             return
         raise exc

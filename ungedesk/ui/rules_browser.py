@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ungedesk.domain.errors import KnownError
 from ungedesk.domain.rule_file import rules_in_force
 from ungedesk.domain.rule_text import (
     dates_text,
@@ -62,7 +63,6 @@ from ungedesk.domain.rule_text import (
 from ungedesk.domain.rules import Rule
 from ungedesk.services import rulesets, target_groups
 from ungedesk.store.database import Store
-from ungedesk.store.errors import StoreError
 from ungedesk.ui import tasks
 from ungedesk.ui.widgets import HINT_STYLE, DateField, FittingDialog, MessageLabel
 
@@ -428,7 +428,7 @@ class RulesBrowserDialog(FittingDialog):
 
     def _switch_failed(self, exc: BaseException) -> None:
         self._end_switch()
-        if isinstance(exc, StoreError):
+        if isinstance(exc, KnownError):
             self.error.show_message(exc.message)
             return
         raise exc
@@ -576,7 +576,7 @@ class LoadRulesDialog(FittingDialog):
         self.summary.setPlaceholderText("")
         self.cancel_button.setText(self.tr("&Close"))
         self.cancel_button.setEnabled(True)
-        if isinstance(exc, StoreError):
+        if isinstance(exc, KnownError):
             self.error.show_message(exc.message)
             self.ok_button.setEnabled(False)
             return

@@ -15,11 +15,11 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from ungedesk.domain.errors import InputError, KnownError
 from ungedesk.domain.passphrase import assess
 from ungedesk.domain.profile import ROLE_LABELS, ProfileInput, Role, validate_profile
 from ungedesk.services import setup
-from ungedesk.services.setup import InputError, SetupResult
-from ungedesk.store.errors import StoreError
+from ungedesk.services.setup import SetupResult
 from ungedesk.store.paths import StorePaths
 from ungedesk.ui import tasks
 from ungedesk.ui.widgets import (
@@ -226,7 +226,7 @@ class PassphrasePage(QWizardPage):
                 self._profile_page.show_errors(profile_errors)
                 self.wizard().back()
             return
-        if isinstance(exc, StoreError):
+        if isinstance(exc, KnownError):
             self.error.show_message(exc.message)
             return
         raise exc

@@ -19,7 +19,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
-from ungedesk.store.errors import StoreError
+from ungedesk.domain.errors import KnownError
 
 DoneCallback = Callable[[Any], None]
 ErrorCallback = Callable[[BaseException], None]
@@ -43,7 +43,7 @@ class TaskRunner(QObject):
 
     _finished = Signal(int, bool, object)
     busy_changed = Signal(bool)
-    # Known failures (StoreError) nobody handled, already Danish: the app shows them.
+    # Known failures (KnownError) nobody handled, already Danish: the app shows them.
     store_error = Signal(object)
     # Bugs: anything else. The app logs them without personal data and shows a notice.
     unexpected_error = Signal(object)
@@ -103,7 +103,7 @@ class TaskRunner(QObject):
         assert isinstance(value, BaseException)
         if pending.on_error is not None and _alive(pending.on_error):
             pending.on_error(value)
-        elif isinstance(value, StoreError):
+        elif isinstance(value, KnownError):
             self.store_error.emit(value)
         else:
             self.unexpected_error.emit(value)
@@ -156,7 +156,7 @@ def run_task(
 ) -> int:
     """Run ``fn(*args, **kwargs)`` on the database worker; callbacks run on the GUI thread.
 
-    Without ``on_error`` a StoreError is shown to the user in Danish and any other
+    Without ``on_error`` a known error is shown to the user in Danish and any other
     exception is logged and reported as a bug.
     """
     return runner().run(fn, *args, on_done=on_done, on_error=on_error, **kwargs)

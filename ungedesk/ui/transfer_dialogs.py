@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ungedesk.domain.errors import InputError
 from ungedesk.domain.passphrase import assess
 from ungedesk.services import transfer
-from ungedesk.services.setup import InputError
 from ungedesk.services.transfer import ImportResult, TransferConflictError
 from ungedesk.services.youths import YouthRecord
 from ungedesk.store.database import Store

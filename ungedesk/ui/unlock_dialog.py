@@ -12,9 +12,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ungedesk.domain.errors import KnownError
 from ungedesk.services import setup
 from ungedesk.store.database import Opened
-from ungedesk.store.errors import StoreError, WrongPassphraseError
+from ungedesk.store.errors import WrongPassphraseError
 from ungedesk.store.paths import StorePaths
 from ungedesk.ui import tasks
 from ungedesk.ui.widgets import BusyBar, FittingDialog, MessageLabel, add_row
@@ -118,7 +119,7 @@ class UnlockDialog(FittingDialog):
             self.passphrase.selectAll()
             self.passphrase.setFocus()
             return
-        if isinstance(exc, StoreError):
+        if isinstance(exc, KnownError):
             self.fatal.emit(exc)
             return
         raise exc

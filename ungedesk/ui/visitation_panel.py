@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ungedesk.domain.errors import KnownError
 from ungedesk.services import visitation
 from ungedesk.services.visitation import VisitationOverview, VisitationView
 from ungedesk.store.database import Store
-from ungedesk.store.errors import StoreError
 from ungedesk.ui import tasks
 from ungedesk.ui.case_events_box import CaseEventsBox
 from ungedesk.ui.i18n import format_day
@@ -159,7 +159,7 @@ class VisitationPanel(QWidget):
         self.loads += 1
 
     def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, StoreError):
+        if isinstance(exc, KnownError):
             self.error.show_message(exc.message)
             return
         raise exc

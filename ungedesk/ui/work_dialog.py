@@ -12,10 +12,21 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
 
-from ungedesk.services.setup import InputError
-from ungedesk.store.errors import StoreError
-from ungedesk.ui import tasks
+from ungedesk.domain.errors import InputError, KnownError
+from ungedesk.ui.operations import Operation
 from ungedesk.ui.widgets import BusyBar, FittingDialog, MessageLabel
+
+
+class _Idle:
+    """Transitional: clears the busy state, then hands the result on."""
+
+    def __init__(self, dialog: WorkDialog, then: Callable[[Any], None]) -> None:
+        self._dialog = dialog
+        self._then = then
+
+    def __call__(self, result: Any) -> None:
+        self._dialog.set_busy(False)
+        self._then(result)
 
 
 class WorkDialog(FittingDialog):
@@ -73,28 +84,37 @@ class WorkDialog(FittingDialog):
         """Validate and start the work; the default accepts at once."""
         self.accept()
 
-    def run(
-        self,
-        fn: Callable[..., Any],
-        *args: Any,
-        on_done: Callable[[Any], None],
-        **kwargs: Any,
-    ) -> None:
-        """Run ``fn(*args, **kwargs)`` on the worker; ``on_done`` gets the result on the GUI
-        thread. Pass plain values read from the widgets, never the widgets themselves."""
+    def operation[T](self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> Operation[T]:
+        """An operation of this dialog: the dialog shows busy until it ends, and known
+        errors land under their fields. Pass plain values read from the widgets, never the
+        widgets themselves. The caller adds ``success`` (and ``changes``) and runs it."""
         self.set_busy(True)
+        return Operation(self, fn, *args, **kwargs).failure(self.show_known_error)
 
-        def done(result: Any) -> None:
-            self.set_busy(False)
-            on_done(result)
-
-        tasks.run_task(fn, *args, on_done=done, on_error=self.failed, **kwargs)
+    def run(
+        self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None], **kwargs: Any
+    ) -> None:
+        """Transitional: the older shape of ``operation``; removed once every dialog builds
+        its operation itself."""
+        self.set_busy(True)
+        Operation(self, fn, *args, **kwargs).failure(self.failed).success(
+            _Idle(self, on_done)
+        ).run()
 
     def failed(self, exc: BaseException) -> None:
+        """Transitional name of ``show_known_error`` (subclasses still override it)."""
+        if not isinstance(exc, KnownError):
+            raise exc
+        self.show_known_error(exc)
+
+    def set_idle(self, _result: object = None) -> None:
         self.set_busy(False)
-        if isinstance(exc, InputError):
+
+    def show_known_error(self, error: KnownError) -> None:
+        self.set_busy(False)
+        if isinstance(error, InputError):
             unplaced = []
-            for field, message in exc.fields.items():
+            for field, message in error.fields.items():
                 label = self.field_errors.get(field)
                 if label is None:
                     unplaced.append(message)
@@ -102,10 +122,7 @@ class WorkDialog(FittingDialog):
                     label.show_message(message)
             self.general_error.show_message(" ".join(unplaced) or None)
             return
-        if isinstance(exc, StoreError):
-            self.general_error.show_message(exc.message)
-            return
-        raise exc
+        self.general_error.show_message(error.message)
 
     def reject(self) -> None:
         if self._busy:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ungedesk.domain import cpr as cprmod
 from ungedesk.domain.cpr import LegalSex
+from ungedesk.domain.errors import InputError, KnownError
 from ungedesk.domain.youth import (
     BENEFIT_LABELS,
     EARLIEST_HENVENDELSE,
@@ -32,10 +33,8 @@ from ungedesk.domain.youth import (
 )
 from ungedesk.services import youths
 from ungedesk.services.caseworkers import CaseworkerView
-from ungedesk.services.setup import InputError
 from ungedesk.services.youths import RegisterOutcome, YouthRecord
 from ungedesk.store.database import Store
-from ungedesk.store.errors import StoreError
 from ungedesk.ui import tasks
 from ungedesk.ui.i18n import format_day
 from ungedesk.ui.widgets import (
@@ -476,7 +475,7 @@ class YouthForm(FittingDialog):
                 return
 
     def _show_store_error(self, exc: BaseException) -> None:
-        if isinstance(exc, StoreError):
+        if isinstance(exc, KnownError):
             self.general_error.show_message(exc.message)
             return
         raise exc
