@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from ungedesk.domain.rules import CaseFacts, Event, RuleError, Status, deadlines, parse_rules
+from ungedesk.domain.rule_parsing import parse_rules
+from ungedesk.domain.rules import CaseFacts, Event, RuleError, Status, deadlines
 
 BASE = """
 [[rule]]

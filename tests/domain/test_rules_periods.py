@@ -9,7 +9,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from ungedesk.domain.rules import CaseFacts, Deadline, Event, Rule, Status, deadlines, parse_rules
+from ungedesk.domain.rule_parsing import parse_rules
+from ungedesk.domain.rules import CaseFacts, Deadline, Event, Rule, Status, deadlines
 
 RULE_FILE = Path(__file__).resolve().parents[2] / "resources" / "rules" / "deadlines.toml"
 ALL = parse_rules(RULE_FILE.read_text("utf-8"))

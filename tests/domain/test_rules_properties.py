@@ -9,7 +9,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ungedesk.domain.rules import CaseFacts, Event, Status, deadlines, parse_rules
+from ungedesk.domain.rule_parsing import parse_rules
+from ungedesk.domain.rules import CaseFacts, Event, Status, deadlines
 
 RULES = parse_rules(
     (Path(__file__).resolve().parents[2] / "resources" / "rules" / "deadlines.toml").read_text(

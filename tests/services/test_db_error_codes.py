@@ -20,7 +20,7 @@ from ungedesk.store.errors import (
 
 def coded(message: str, code: int) -> sqlcipher.Error:
     exc = sqlcipher.OperationalError(message)
-    exc.sqlite_errorcode = code  # type: ignore[attr-defined]
+    exc.sqlite_errorcode = code
     return exc
 
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 
 from tests.ui.test_deadlines_view import open_add_form, open_rules
 from ungedesk.domain.calendar import Unit
-from ungedesk.domain.rules import parse_rules
+from ungedesk.domain.rule_parsing import parse_rules
 from ungedesk.services import deadlines
 from ungedesk.store.database import Store
 from ungedesk.ui.local_rules_dialog import LocalRuleInput

@@ -167,7 +167,7 @@ def test_stop_ends_the_work_as_a_known_outcome(qtbot: QtBot) -> None:
     op.success(bar.take).run()
     assert started.wait(5)
     assert callable(bar.stop)
-    bar.stop()  # type: ignore[operator]  # the Stop button
+    bar.stop()  # the Stop button
     go.set()
     qtbot.waitUntil(lambda: len(bar.shown) == 1)
     assert isinstance(bar.shown[0], StoppedError) and bar.results == [] and bar.finished

@@ -3,15 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from ungedesk.domain.rules import (
-    CaseFacts,
-    Event,
-    RuleError,
-    Status,
-    deadlines,
-    on_time_share,
-    parse_rules,
-)
+from ungedesk.domain.rule_parsing import parse_rules
+from ungedesk.domain.rules import CaseFacts, Event, RuleError, Status, deadlines, on_time_share
 
 RULES = parse_rules(
     (Path(__file__).resolve().parents[2] / "resources" / "rules" / "deadlines.toml").read_text(

@@ -11,16 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ungedesk.domain.rules import (
-    CaseFacts,
-    Deadline,
-    Event,
-    Rule,
-    RuleError,
-    Status,
-    deadlines,
-    parse_rules,
-)
+from ungedesk.domain.rule_parsing import parse_rules
+from ungedesk.domain.rules import CaseFacts, Deadline, Event, Rule, RuleError, Status, deadlines
 
 ADULT = date(2003, 2, 1)  # 23 in 2026
 TODAY = date(2026, 11, 30)

@@ -17,6 +17,7 @@ from ungedesk.domain.calendar import (
     closed_reason,
     skipped_days,
 )
+from ungedesk.domain.rule_parsing import parse_rules
 from ungedesk.domain.rules import (
     CaseFacts,
     Event,
@@ -25,7 +26,6 @@ from ungedesk.domain.rules import (
     Waiver,
     deadlines,
     on_time_share,
-    parse_rules,
 )
 
 RULES = parse_rules(

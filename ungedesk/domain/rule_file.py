@@ -8,7 +8,7 @@ and never silently changes a deadline:
 
 - the file is at most ``MAX_RULE_FILE_BYTES`` and UTF-8;
 - the TOML is well-formed; only ``version`` and ``rule`` at the top level;
-- every rule: the known fields only (rules._parse_one), text fields as non-empty text, dates
+- every rule: the known fields only (rule_parsing.parse_rule), text fields as non-empty text, dates
   as dates (not date-times), ids unique.
 
 ``diff_rules`` compares two rule sets for the preview: rules added, removed and changed
@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
-from ungedesk.domain.rules import Rule, RuleError, _parse_one
+from ungedesk.domain.rule_parsing import parse_rule
+from ungedesk.domain.rules import Rule, RuleError
 
 MAX_RULE_FILE_BYTES = 1024 * 1024  # the shipped file is ~10 KB; a megabyte is no rule file
 TOP_LEVEL_KEYS = ("version", "rule")
@@ -51,7 +52,7 @@ def _version(raw: object) -> date:
 
 
 def _check_fields(raw: dict[str, object], number: int) -> None:
-    """The type checks _parse_one leaves to str(): a number where text belongs is refused."""
+    """The type checks parse_rule leaves to str(): a number where text belongs is refused."""
     rule_id = raw.get("id")
     name = rule_id if isinstance(rule_id, str) and rule_id else f"nr. {number}"
     for key in _TEXT_FIELDS:
@@ -108,7 +109,7 @@ def parse_rule_file(data: bytes | str) -> RuleFile:
     seen: set[str] = set()
     for number, raw in enumerate(tables, start=1):
         _check_fields(raw, number)
-        rule = _parse_one(raw, local=False)
+        rule = parse_rule(raw, local=False)
         if rule.id in seen:
             raise RuleError(f"Regel {rule.id}: 'id' findes to gange i filen.")
         seen.add(rule.id)

@@ -139,7 +139,7 @@ def _flag(code: str, key: str, raw: Mapping[str, object]) -> bool:
     return value
 
 
-def _parse_one(raw: Mapping[str, object], number: int) -> GroupPeriod:
+def parse_rule(raw: Mapping[str, object], number: int) -> GroupPeriod:
     code = raw.get("code")
     if not isinstance(code, str) or not code.strip():
         raise TargetGroupError(f"Målgruppe nr. {number}: code mangler.")
@@ -198,7 +198,7 @@ def parse_target_groups(text: str) -> TargetGroupCatalogue:
     for number, raw in enumerate(raw_groups, start=1):
         if not isinstance(raw, Mapping):
             raise TargetGroupError(f"Målgruppe nr. {number} er ikke en tabel.")
-        period = _parse_one(raw, number)
+        period = parse_rule(raw, number)
         for other in periods:
             if other.code == period.code and _overlap(other, period):
                 raise TargetGroupError(

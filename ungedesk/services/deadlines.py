@@ -34,14 +34,8 @@ from ungedesk.domain.calendar import (
     skipped_days,
 )
 from ungedesk.domain.errors import InputError
-from ungedesk.domain.rules import (
-    CaseFacts,
-    Rule,
-    RuleError,
-    Status,
-    deadlines,
-    parse_rules,
-)
+from ungedesk.domain.rule_parsing import parse_rules
+from ungedesk.domain.rules import CaseFacts, Rule, RuleError, Status, deadlines
 from ungedesk.domain.youth import CaseStatus
 from ungedesk.resources import RESOURCES
 from ungedesk.services import bulk_facts, rule_store

@@ -37,7 +37,8 @@ from PySide6.QtWidgets import (
 )
 
 from ungedesk.domain.calendar import Unit
-from ungedesk.domain.rules import Rule, parse_rules
+from ungedesk.domain.rule_parsing import parse_rules
+from ungedesk.domain.rules import Rule
 from ungedesk.services import deadlines, rulesets, target_groups
 from ungedesk.store.database import Store
 from ungedesk.ui import tasks
