@@ -887,7 +887,7 @@ def shoot_trust(shoot: Shooter, window: MainWindow, store: Store, paths: StorePa
 
     # Some cases closed long enough ago to be due for deletion (retention shortened to 1 year).
     def close_old() -> None:
-        setup.set_setting(store, retention.RETENTION_SETTING, 1)
+        settings.set_setting(store, settings.CASE_RETENTION_YEARS, 1)
         rows = [window.model._index.row(i) for i in range(len(window.model._index))]
         old = [r for r in rows if r.henvendelse_date.year <= TODAY.year - 2][:6]
         for i, row in enumerate(old):

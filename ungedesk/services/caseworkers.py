@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -10,9 +9,9 @@ from sqlalchemy import select
 from ungedesk.domain.errors import InputError
 from ungedesk.domain.profile import ROLE_LABELS, ProfileInput, Role, validate_profile
 from ungedesk.domain.youth import clean
-from ungedesk.services.audit import CURRENT_USER
+from ungedesk.services.current_user import current_caseworker
 from ungedesk.store.database import Store
-from ungedesk.store.models import Caseworker, Setting
+from ungedesk.store.models import Caseworker
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,10 +50,7 @@ def list_caseworkers(store: Store, *, active_only: bool = True) -> list[Casework
 
 def current_user(store: Store) -> CaseworkerView | None:
     with store.session() as s:
-        setting = s.get(Setting, CURRENT_USER)
-        if setting is None:
-            return None
-        c = s.get(Caseworker, int(json.loads(setting.value)))
+        c = current_caseworker(s)
         return None if c is None else _view(c)
 
 

@@ -46,11 +46,11 @@ from ungedesk.domain.rule_file import (
 )
 from ungedesk.domain.rule_text import dates_text
 from ungedesk.domain.rules import Rule, RuleError
-from ungedesk.services import audit, deadlines, rule_store
+from ungedesk.services import audit, deadlines, rule_store, settings
 from ungedesk.services.bulk_facts import facts_between
 from ungedesk.store.database import Store
 from ungedesk.store.errors import StoreError
-from ungedesk.store.models import DeadlineRow, RuleSetRow, Setting, Youth
+from ungedesk.store.models import DeadlineRow, RuleSetRow, Youth
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
@@ -412,11 +412,7 @@ def set_expected(
         expected = sum(r.expected for r in deadlines.legal_rules_in_force(s))
         if deadlines.expected_rules_enabled(s) == enabled:
             return Switched(enabled, False, expected, Recomputed(0, 0, 0, 0))
-        setting = s.get(Setting, deadlines.EXPECTED_SETTING)
-        if setting is None:
-            s.add(Setting(key=deadlines.EXPECTED_SETTING, value="1" if enabled else "0"))
-        else:
-            setting.value = "1" if enabled else "0"
+        settings.write(s, settings.EXPECTED_RULES, enabled)
         s.flush()
         recomputed = recompute_all(
             s, deadlines.rules(s), write=True, progress=progress, cancel=cancel
@@ -438,8 +434,6 @@ def set_expected(
 
 # --- after a program update ------------------------------------------------------------
 
-COMPUTED_WITH = "rules.computed_with"  # setting: which legal rules the stored deadlines use
-
 
 def _fingerprint(session: Session) -> str:
     stored = rule_store.newest_stored(session)
@@ -452,11 +446,7 @@ def _fingerprint(session: Session) -> str:
 
 
 def _mark_computed(session: Session) -> None:
-    setting = session.get(Setting, COMPUTED_WITH)
-    if setting is None:
-        session.add(Setting(key=COMPUTED_WITH, value=_fingerprint(session)))
-    else:
-        setting.value = _fingerprint(session)
+    settings.write(session, settings.RULES_COMPUTED_WITH, _fingerprint(session))
 
 
 def stale(store: Store) -> bool:
@@ -464,8 +454,7 @@ def stale(store: Store) -> bool:
     update shipped other rules (or this store predates the mark). The start of the program
     should then call ``recompute_if_stale``."""
     with store.session() as s:
-        setting = s.get(Setting, COMPUTED_WITH)
-        return setting is None or setting.value != _fingerprint(s)
+        return settings.read(s, settings.RULES_COMPUTED_WITH) != _fingerprint(s)
 
 
 def recompute_if_stale(
@@ -477,8 +466,7 @@ def recompute_if_stale(
     """Recompute every deadline when the rules in force changed under the stored ones (one
     transaction, logged); None when they are current."""
     with store.session() as s:
-        setting = s.get(Setting, COMPUTED_WITH)
-        if setting is not None and setting.value == _fingerprint(s):
+        if settings.read(s, settings.RULES_COMPUTED_WITH) == _fingerprint(s):
             return None
         recomputed = recompute_all(
             s, deadlines.rules(s), write=True, progress=progress, cancel=cancel
