@@ -50,14 +50,14 @@ from ungedesk.ui.backup_dialogs import RestoreDialog
 from ungedesk.ui.case_dialogs import CloseCaseDialog, ExportPersonDialog
 from ungedesk.ui.clipboard import secret_clipboard
 from ungedesk.ui.i18n import install_translations
-from ungedesk.ui.local_rules_dialog import LocalRulesDialog
+from ungedesk.ui.rules.local_rules_dialog import LocalRulesDialog
 from ungedesk.ui.lock import SessionLock
 from ungedesk.ui.main_window import MainWindow
 from ungedesk.ui.passphrase_dialog import ChangePassphraseDialog
 from ungedesk.ui.record_view import RecordView
 from ungedesk.ui.retention_dialog import ExpiredCasesDialog
-from ungedesk.ui.rules_browser import RulesBrowserDialog
-from ungedesk.ui.settings_dialog import SettingsDialog
+from ungedesk.ui.rules.browser import RulesBrowserDialog
+from ungedesk.ui.settings.dialog import SettingsDialog
 from ungedesk.ui.setup_wizard import SetupWizard
 from ungedesk.ui.transfer_dialogs import TransferExportDialog, TransferImportDialog
 from ungedesk.ui.unlock_dialog import UnlockDialog

@@ -19,9 +19,9 @@ from ungedesk.domain.youth import YouthInput
 from ungedesk.services import caseworkers, conversations, deadlines, visitation, youths
 from ungedesk.services.visitation import VisitationInput
 from ungedesk.store.database import Store
-from ungedesk.ui import deadlines_view
-from ungedesk.ui.deadlines_model import YOUTH_ROLE, Column, Group
-from ungedesk.ui.local_rules_dialog import (
+from ungedesk.ui.deadlines import view as deadlines_view
+from ungedesk.ui.deadlines.model import YOUTH_ROLE, Column, Group
+from ungedesk.ui.rules.local_rules_dialog import (
     AddLocalRuleDialog,
     LocalRuleInput,
     LocalRulesDialog,

@@ -13,7 +13,7 @@ from ungedesk.domain.calendar import Unit
 from ungedesk.domain.rules import parse_rules
 from ungedesk.services import deadlines
 from ungedesk.store.database import Store
-from ungedesk.ui.local_rules_dialog import LocalRuleInput
+from ungedesk.ui.rules.local_rules_dialog import LocalRuleInput
 from ungedesk.ui.main_window import MainWindow
 
 

@@ -10,10 +10,10 @@ from ungedesk.domain.youth import YouthInput
 from ungedesk.services import audit, caseworkers, youths
 from ungedesk.store.database import Store
 from ungedesk.store.paths import StorePaths
-from ungedesk.ui import register_model
+from ungedesk.ui.register import model as register_model
 from ungedesk.ui.main_window import MainWindow
 from ungedesk.ui.record_view import RecordView
-from ungedesk.ui.register_model import Column
+from ungedesk.ui.register.model import Column
 
 PEOPLE = [
     # cpr (synthetic, modulus 11 fine or not: only a warning), first, last, henvendelse

@@ -25,7 +25,7 @@ from ungedesk.ui.case_dialogs import CloseCaseDialog, ExportPersonDialog
 from ungedesk.ui.main_window import MainWindow
 from ungedesk.ui.record_view import RecordView
 from ungedesk.ui.retention_dialog import ExpiredCasesDialog
-from ungedesk.ui.settings_dialog import SettingsDialog
+from ungedesk.ui.settings.dialog import SettingsDialog
 from ungedesk.ui.transfer_dialogs import TransferExportDialog, TransferImportDialog
 
 TRANSFER_PASSPHRASE = "blå cykel svømmer over Limfjorden"

@@ -32,7 +32,7 @@ from ungedesk.services import deadlines
 from ungedesk.services.deadlines import Overview, OverviewRow
 from ungedesk.store.database import Store
 from ungedesk.ui import tasks
-from ungedesk.ui.deadlines_model import PAGE_SIZE, Column, DeadlineOverviewModel
+from ungedesk.ui.deadlines.model import PAGE_SIZE, Column, DeadlineOverviewModel
 from ungedesk.ui.i18n import format_number
 from ungedesk.ui.widgets import ERROR_STYLE, HINT_STYLE, widths_from_samples
 
