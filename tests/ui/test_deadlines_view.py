@@ -21,14 +21,14 @@ from ungedesk.services.visitation import VisitationInput
 from ungedesk.store.database import Store
 from ungedesk.ui.deadlines import view as deadlines_view
 from ungedesk.ui.deadlines.model import YOUTH_ROLE, Column, Group
+from ungedesk.ui.main_window import MainWindow
+from ungedesk.ui.record_view import RecordView
 from ungedesk.ui.rules.local_rules_dialog import (
     AddLocalRuleDialog,
     LocalRuleInput,
     LocalRulesDialog,
     toml_string,
 )
-from ungedesk.ui.main_window import MainWindow
-from ungedesk.ui.record_view import RecordView
 
 # TODAY in tests/conftest.py is Tuesday 24 November 2026: ISO week 48. For jobparate
 # (lab6_2) the first jobsamtale is due a week after the henvendelse, and four jobsamtaler

@@ -10,9 +10,9 @@ from ungedesk.domain.youth import YouthInput
 from ungedesk.services import audit, caseworkers, youths
 from ungedesk.store.database import Store
 from ungedesk.store.paths import StorePaths
-from ungedesk.ui.register import model as register_model
 from ungedesk.ui.main_window import MainWindow
 from ungedesk.ui.record_view import RecordView
+from ungedesk.ui.register import model as register_model
 from ungedesk.ui.register.model import Column
 
 PEOPLE = [

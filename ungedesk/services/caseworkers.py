@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ungedesk.domain.errors import InputError
 from ungedesk.domain.profile import ROLE_LABELS, ProfileInput, Role, validate_profile
@@ -42,10 +43,15 @@ def _view(c: Caseworker) -> CaseworkerView:
 
 def list_caseworkers(store: Store, *, active_only: bool = True) -> list[CaseworkerView]:
     with store.session() as s:
-        stmt = select(Caseworker).order_by(Caseworker.name)
-        if active_only:
-            stmt = stmt.where(Caseworker.active.is_(True))
-        return [_view(c) for c in s.scalars(stmt)]
+        return list_in(s, active_only=active_only)
+
+
+def list_in(session: Session, *, active_only: bool = True) -> list[CaseworkerView]:
+    """``list_caseworkers`` inside the caller's transaction."""
+    stmt = select(Caseworker).order_by(Caseworker.name)
+    if active_only:
+        stmt = stmt.where(Caseworker.active.is_(True))
+    return [_view(c) for c in session.scalars(stmt)]
 
 
 def current_user(store: Store) -> CaseworkerView | None:
