@@ -34,7 +34,7 @@ from typing import Any
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
-from ungedesk.domain.errors import FileError, KnownError
+from ungedesk.domain.errors import FileError, KnownError, StoppedError
 from ungedesk.domain.rule_file import (
     MAX_RULE_FILE_BYTES,
     ChangeKind,
@@ -45,12 +45,13 @@ from ungedesk.domain.rule_file import (
     parse_rule_file,
 )
 from ungedesk.domain.rule_text import dates_text
-from ungedesk.domain.rules import Rule, RuleError
+from ungedesk.domain.rules import Rule, RuleError, parse_rules
 from ungedesk.services import audit, deadlines, rule_store, settings
 from ungedesk.services.bulk_facts import facts_between
+from ungedesk.services.progress import Progress as StopProgress
 from ungedesk.store.database import Store
 from ungedesk.store.errors import StoreError
-from ungedesk.store.models import DeadlineRow, RuleSetRow, Youth
+from ungedesk.store.models import DeadlineRow, LocalRule, RuleSetRow, Youth
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
@@ -69,7 +70,7 @@ class OlderRuleSetError(StoreError):
     exit_code = 2
 
 
-class RulesCancelledError(StoreError):
+class RulesCancelledError(StoppedError):
     exit_code = 130  # the shell's "stopped by Ctrl+C"
     message = "Stoppet: intet er ændret. De hidtidige regler og frister gælder stadig."
 
@@ -510,9 +511,73 @@ def listing(store: Store) -> RuleListing:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class RuleSet:
+    """The rules a new local standard is written against: the legal rules in force (a
+    loaded rule file's when newer than the shipped one) and the local standards."""
+
+    legal: tuple[Rule, ...]
+    local: tuple[Rule, ...]
+
+
+def rule_set(store: Store) -> RuleSet:
+    """What the local standards dialog shows and checks a new standard against."""
+    with store.session() as s:
+        local: list[Rule] = []
+        for definition in s.scalars(select(LocalRule.definition)):
+            local.extend(parse_rules(definition, local=True))
+        return RuleSet(tuple(deadlines.legal_rules_in_force(s)), tuple(local))
+
+
 def loaded_sets(store: Store) -> int:
     with store.session() as s:
         return int(s.scalar(select(func.count(RuleSetRow.id))) or 0)
+
+
+# --- for screens with a Stop button (ui.operations passes a services.progress.Progress) -----
+
+RECOMPUTE_LABEL = "Genberegner frister"
+
+
+class _Relay:
+    """A Stop-able Progress as the recompute's (done, total) report and cancel check."""
+
+    def __init__(self, progress: StopProgress | None) -> None:
+        self._progress = progress
+
+    def report(self, done: int, total: int) -> None:
+        # A stop is noticed by ``cancelled`` at the next chunk, with the rules' own message.
+        if self._progress is not None and not self._progress.stopped:
+            self._progress.step(done, total, RECOMPUTE_LABEL)
+
+    def cancelled(self) -> bool:
+        return self._progress is not None and self._progress.stopped
+
+
+def preview_file(
+    store: Store, path: Path, *, progress: StopProgress | None = None
+) -> tuple[bytes, Preview]:
+    """The file's bytes (read once, applied as previewed) and what loading them would
+    change; nothing is written."""
+    data = read_rule_file(path)
+    relay = _Relay(progress)
+    return data, preview(store, data, progress=relay.report, cancel=relay.cancelled)
+
+
+def apply_file(
+    store: Store, data: bytes, *, force: bool = False, progress: StopProgress | None = None
+) -> Preview:
+    """``apply`` with a Stop: a stop rolls the whole load back (RulesCancelledError)."""
+    relay = _Relay(progress)
+    return apply(store, data, force=force, progress=relay.report, cancel=relay.cancelled)
+
+
+def switch_expected(
+    store: Store, enabled: bool, *, progress: StopProgress | None = None
+) -> Switched:
+    """``set_expected`` with a Stop: a stop leaves the switch and every deadline as they were."""
+    relay = _Relay(progress)
+    return set_expected(store, enabled, progress=relay.report, cancel=relay.cancelled)
 
 
 # --- the preview in words (the CLI prints it, the GUI shows it) ----------------------------

@@ -69,8 +69,6 @@ class DeadlinesView(QWidget):
         self._store = store
         self._today = today
         self._user_id: int | None = None
-        # Refreshing starts once the window knows the user ("Mine" needs it).
-        self._active = False
         self._loading = False
 
         self.model = DeadlineOverviewModel(self)
@@ -143,9 +141,8 @@ class DeadlinesView(QWidget):
         return self._user_id if self.mine.isChecked() else None
 
     def set_user(self, user_id: int | None) -> None:
-        """The signed-in caseworker (for "Mine"); the first call starts the overview."""
+        """The signed-in caseworker (for "Mine"); the overview is asked for again."""
         self._user_id = user_id
-        self._active = True
         self.mine.setEnabled(user_id is not None)
         if user_id is None and not self.everyone.isChecked():
             self.everyone.setChecked(True)  # refreshes through the filter's toggle
@@ -158,8 +155,6 @@ class DeadlinesView(QWidget):
 
     def refresh(self) -> None:
         """Ask the worker for a fresh overview; only the newest one asked for is shown."""
-        if not self._active:
-            return
         self._loading = True
         today = self._today()
         Operation(
