@@ -353,3 +353,19 @@ def test_toml_writer_escapes_every_string() -> None:
     rule = tomllib.loads(values.to_toml())["rule"][0]
     assert rule["description"] == nasty and rule["period"] == {"months": 3}
     assert rule["target_groups"] == ["lab6_3", "lab6_5"] and rule["count"] == 3
+
+
+def test_overview_follows_the_change_bus(
+    qtbot, store: Store, today: date, window: MainWindow
+) -> None:
+    from ungedesk.ui import changes
+    from ungedesk.ui.changes import Aspect, Change
+
+    show_deadlines(qtbot, window)
+    assert window.deadlines.model.overdue_total == 0
+    youth_id = case(store, 1, "Overskredet", OVERDUE_HENV, today)
+    # A change of a record's deadlines (any view's) refreshes the overview by itself.
+    with qtbot.waitSignal(window.deadlines.refreshed):
+        changes.bus().changed.emit(Change.of(Aspect.DEADLINES, youth_id=youth_id))
+    assert window.deadlines.model.overdue_total == 1
+    assert not window.deadlines.loading
