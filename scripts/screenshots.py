@@ -38,6 +38,7 @@ from ungedesk.services import (
     demo,
     retention,
     rule_store,
+    settings,
     setup,
     visitation,
 )
@@ -50,13 +51,13 @@ from ungedesk.ui.backup_dialogs import RestoreDialog
 from ungedesk.ui.case_dialogs import CloseCaseDialog, ExportPersonDialog
 from ungedesk.ui.clipboard import secret_clipboard
 from ungedesk.ui.i18n import install_translations
-from ungedesk.ui.rules.local_rules_dialog import LocalRulesDialog
 from ungedesk.ui.lock import SessionLock
 from ungedesk.ui.main_window import MainWindow
 from ungedesk.ui.passphrase_dialog import ChangePassphraseDialog
 from ungedesk.ui.record_view import RecordView
 from ungedesk.ui.retention_dialog import ExpiredCasesDialog
 from ungedesk.ui.rules.browser import RulesBrowserDialog
+from ungedesk.ui.rules.local_rules_dialog import LocalRulesDialog
 from ungedesk.ui.settings.dialog import SettingsDialog
 from ungedesk.ui.setup_wizard import SetupWizard
 from ungedesk.ui.transfer_dialogs import TransferExportDialog, TransferImportDialog
@@ -823,9 +824,9 @@ def shoot_trust(shoot: Shooter, window: MainWindow, store: Store, paths: StorePa
     """The Security and Case menus' dialogs, over the demo register."""
     shoot(window, "main-backup-reminder")
     window.settings_action.trigger()
-    settings = _dialog(window, SettingsDialog)
-    shoot(settings, "settings")
-    settings.close()
+    settings_dialog = _dialog(window, SettingsDialog)
+    shoot(settings_dialog, "settings")
+    settings_dialog.close()
 
     view = window.records.currentWidget()
     assert isinstance(view, RecordView)
