@@ -42,8 +42,8 @@ def main() -> int:
 
     from ungedesk.services import deadlines, setup
     from ungedesk.store.paths import StorePaths
-    from ungedesk.ui.deadlines_model import PAGE_SIZE
-    from ungedesk.ui.deadlines_view import DeadlinesView
+    from ungedesk.ui.deadlines.model import PAGE_SIZE
+    from ungedesk.ui.deadlines.view import DeadlinesView
 
     app = QApplication.instance() or QApplication(sys.argv)
     store = setup.unlock(StorePaths(data)).store

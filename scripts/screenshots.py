@@ -38,6 +38,7 @@ from ungedesk.services import (
     demo,
     retention,
     rule_store,
+    settings,
     setup,
     visitation,
 )
@@ -50,14 +51,14 @@ from ungedesk.ui.backup_dialogs import RestoreDialog
 from ungedesk.ui.case_dialogs import CloseCaseDialog, ExportPersonDialog
 from ungedesk.ui.clipboard import secret_clipboard
 from ungedesk.ui.i18n import install_translations
-from ungedesk.ui.local_rules_dialog import LocalRulesDialog
 from ungedesk.ui.lock import SessionLock
 from ungedesk.ui.main_window import MainWindow
 from ungedesk.ui.passphrase_dialog import ChangePassphraseDialog
 from ungedesk.ui.record_view import RecordView
 from ungedesk.ui.retention_dialog import ExpiredCasesDialog
-from ungedesk.ui.rules_browser import RulesBrowserDialog
-from ungedesk.ui.settings_dialog import SettingsDialog
+from ungedesk.ui.rules.browser import RulesBrowserDialog
+from ungedesk.ui.rules.local_rules_dialog import LocalRulesDialog
+from ungedesk.ui.settings.dialog import SettingsDialog
 from ungedesk.ui.setup_wizard import SetupWizard
 from ungedesk.ui.transfer_dialogs import TransferExportDialog, TransferImportDialog
 from ungedesk.ui.unlock_dialog import UnlockDialog
@@ -823,9 +824,9 @@ def shoot_trust(shoot: Shooter, window: MainWindow, store: Store, paths: StorePa
     """The Security and Case menus' dialogs, over the demo register."""
     shoot(window, "main-backup-reminder")
     window.settings_action.trigger()
-    settings = _dialog(window, SettingsDialog)
-    shoot(settings, "settings")
-    settings.close()
+    settings_dialog = _dialog(window, SettingsDialog)
+    shoot(settings_dialog, "settings")
+    settings_dialog.close()
 
     view = window.records.currentWidget()
     assert isinstance(view, RecordView)
@@ -887,7 +888,7 @@ def shoot_trust(shoot: Shooter, window: MainWindow, store: Store, paths: StorePa
 
     # Some cases closed long enough ago to be due for deletion (retention shortened to 1 year).
     def close_old() -> None:
-        setup.set_setting(store, retention.RETENTION_SETTING, 1)
+        settings.set_setting(store, settings.CASE_RETENTION_YEARS, 1)
         rows = [window.model._index.row(i) for i in range(len(window.model._index))]
         old = [r for r in rows if r.henvendelse_date.year <= TODAY.year - 2][:6]
         for i, row in enumerate(old):

@@ -3120,6 +3120,14 @@ Slå de {count} forventede regler til og genberegn alle frister?</translation>
         <translation>Genberegner frister: %v af %m sager</translation>
     </message>
     <message>
+        <source>S&amp;top</source>
+        <translation>S&amp;top</translation>
+    </message>
+    <message>
+        <source>Stop the recompute: no setting is saved</source>
+        <translation>Stop genberegningen: ingen indstilling gemmes</translation>
+    </message>
+    <message>
         <source>Remind about a &amp;backup after</source>
         <translation>Påmind om &amp;sikkerhedskopi efter</translation>
     </message>
@@ -3186,6 +3194,10 @@ Slå de {count} forventede regler til og genberegn alle frister?</translation>
     <message>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>Billeder (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Saving settings</source>
+        <translation>Gemmer indstillinger</translation>
     </message>
 </context>
 <context>

@@ -20,7 +20,7 @@ import pytest
 from tests.conftest import PASSPHRASE
 from tests.e2e.conftest import INIT, assert_clean_failure, cli_env, count_youths, digest, run
 from ungedesk import __version__
-from ungedesk.services import setup
+from ungedesk.services import settings, setup
 from ungedesk.store.paths import StorePaths
 
 
@@ -315,7 +315,7 @@ def test_init_on_a_terminal_asks_for_everything(tmp_path: Path) -> None:
     assert "UngeDesk-databasen er oprettet" in screen
     opened = setup.unlock(StorePaths(data), PASSPHRASE)
     try:
-        me = setup.get_setting(opened.store, setup.MUNICIPALITY)
+        me = settings.get_setting(opened.store, settings.MUNICIPALITY)
     finally:
         opened.store.close()
     assert me == "Demo Kommune"

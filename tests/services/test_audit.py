@@ -11,7 +11,7 @@ from sqlalchemy.exc import DBAPIError
 
 from tests.conftest import TODAY
 from ungedesk.domain.youth import YouthInput
-from ungedesk.services import audit, setup, youths
+from ungedesk.services import audit, settings, youths
 from ungedesk.services.audit import Action
 from ungedesk.store.database import Store
 
@@ -95,7 +95,7 @@ def test_purge_keeps_recent_events_logs_itself_and_chain_stays_valid(store: Stor
     assert remaining[0].action is Action.PURGE and "3 hændelser" in remaining[0].detail
     assert audit.verify(store).ok
     assert audit.purge_expired(store, now=now) == 0
-    setup.set_setting(store, audit.RETENTION_SETTING, 1)
+    settings.set_setting(store, settings.AUDIT_RETENTION_MONTHS, 1)
     assert audit.purge_expired(store, now=now) == 1  # the 170-day one
     assert audit.verify(store).ok
 

@@ -332,7 +332,7 @@ def test_snapshot_holds_coordinator_and_meeting(store: Store) -> None:
 
 def test_handout_fields_for_draft_and_versions(store: Store, tmp_path: Path) -> None:
     from ungedesk.domain.progression import MeasurementInput, ScoreInput
-    from ungedesk.services import progression, setup
+    from ungedesk.services import progression, settings
 
     yid = register(store)
     draft_handout = plan.handout(store, yid, today=TODAY, now=NOW)
@@ -376,7 +376,7 @@ def test_handout_fields_for_draft_and_versions(store: Store, tmp_path: Path) -> 
     plan.save_plan(
         store, yid, PlanContent(goal_type=GoalType.JOB, programme="Lager"), today=TODAY, now=NOW
     )
-    setup.set_setting(store, setup.MUNICIPALITY, "Ribe Kommune")
+    settings.set_setting(store, settings.MUNICIPALITY, "Ribe Kommune")
 
     h = plan.handout(store, yid, today=TODAY, now=NOW)
     assert h.version == 1 and h.handed_out_on == date(2026, 11, 20)

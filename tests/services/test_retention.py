@@ -7,7 +7,7 @@ import pytest
 from tests.conftest import TODAY
 from ungedesk.domain.errors import InputError
 from ungedesk.domain.youth import ExitReason, YouthInput
-from ungedesk.services import access, audit, integrity, retention, setup, youths
+from ungedesk.services import access, audit, integrity, retention, settings, youths
 from ungedesk.services.audit import Action
 from ungedesk.store.database import Store
 from ungedesk.store.paths import StorePaths
@@ -75,5 +75,5 @@ def test_retention_setting(store: Store) -> None:
     yid = person(store, "010203-4562", "Indstilling")
     retention.close_case(store, yid, ExitReason.MOVED, date(2024, 1, 1), today=TODAY)
     assert retention.expired_cases(store, today=TODAY) == []
-    setup.set_setting(store, retention.RETENTION_SETTING, 2)
+    settings.set_setting(store, settings.CASE_RETENTION_YEARS, 2)
     assert [c.youth_id for c in retention.expired_cases(store, today=TODAY)] == [yid]

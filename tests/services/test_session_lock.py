@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from ungedesk.services import session_lock, setup
+from ungedesk.services import session_lock
 from ungedesk.store import keys
 from ungedesk.store.database import Store
 from ungedesk.store.errors import KeyFileError
+from ungedesk.store.models import Setting
 from ungedesk.store.paths import StorePaths
 
 PASSPHRASE = "grøn kaffe tager toget til Ribe"
+
+
+def _raw_json(store: Store, key: str, value: object) -> None:
+    """Store any JSON under ``key``, as a damaged or hand-edited store may hold it."""
+    with store.session() as s:
+        s.merge(Setting(key=key, value=json.dumps(value)))
 
 
 def test_verify_passphrase(store: Store, store_paths: StorePaths) -> None:
@@ -43,7 +52,7 @@ def test_settings_defaults_and_bounds(store: Store, store_paths: StorePaths) -> 
     assert session_lock.set_auto_lock_minutes(store, 15) == 15
     assert session_lock.lock_settings(store, store_paths).auto_lock_minutes == 15
     for junk in ("5", True, None, 2.5):
-        setup.set_setting(store, session_lock.AUTO_LOCK_SETTING, junk)
+        _raw_json(store, "auto_lock_minutes", junk)
         assert session_lock.lock_settings(store, store_paths).auto_lock_minutes == 5
 
 

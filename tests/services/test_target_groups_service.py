@@ -10,7 +10,7 @@ import pytest
 
 from ungedesk.domain.errors import InputError
 from ungedesk.domain.youth import YouthInput
-from ungedesk.services import setup, target_groups, visitation, youths
+from ungedesk.services import settings, target_groups, visitation, youths
 from ungedesk.services.visitation import VisitationInput
 from ungedesk.store.database import Store
 
@@ -101,7 +101,7 @@ def test_expected_2027_groups_need_the_municipalitys_switch(store: Store) -> Non
     assert err.value.fields["target_group"].startswith(
         "»Jobparat kontanthjælpsmodtager (ny hovedlov 2027, forventet)« er forventet lov"
     )
-    setup.set_setting(store, target_groups.EXPECTED_SETTING, "1")
+    settings.set_setting(store, settings.EXPECTED_RULES, True)
     assert visitation.overview(store, yid).expected_rules
     # With expected rules on, the old § 6 groups end on 1 January 2027 ...
     with pytest.raises(InputError):

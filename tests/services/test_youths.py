@@ -9,7 +9,7 @@ from tests.conftest import TODAY
 from ungedesk.domain.errors import InputError
 from ungedesk.domain.profile import ProfileInput, Role
 from ungedesk.domain.youth import Benefit, CaseStatus, Education, YouthInput
-from ungedesk.services import caseworkers, setup, youths
+from ungedesk.services import caseworkers, settings, setup, youths
 from ungedesk.store.database import Store
 
 BASE = YouthInput(
@@ -104,10 +104,10 @@ def test_rows_for_the_search_index(store: Store) -> None:
 
 
 def test_settings_round_trip(store: Store) -> None:
-    assert setup.get_setting(store, setup.MUNICIPALITY) == "Demo Kommune"
-    setup.set_setting(store, "backup_reminder_days", 14)
-    assert setup.get_setting(store, "backup_reminder_days") == 14
-    assert setup.get_setting(store, "absent", "fallback") == "fallback"
+    assert settings.get_setting(store, settings.MUNICIPALITY) == "Demo Kommune"
+    settings.set_setting(store, settings.BACKUP_REMINDER_DAYS, 14)
+    assert settings.get_setting(store, settings.BACKUP_REMINDER_DAYS) == 14
+    assert settings.get_setting(store, settings.DEMO_DATA) is False  # unset: its default
     assert setup.has_profile(store)
 
 

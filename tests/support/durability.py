@@ -73,7 +73,10 @@ def run_trial(data_dir: Path, passphrase: str, rng: random.Random, start: int) -
     assert proc.stdout is not None
     if proc.stdout.readline().strip() != "ready":
         proc.kill()
-        raise RuntimeError("child failed to start: " + (proc.stderr.read() if proc.stderr else ""))
+        proc.wait()
+        error = proc.stderr.read() if proc.stderr else ""
+        _close_pipes(proc)
+        raise RuntimeError("child failed to start: " + error)
     lines: list[str] = []
     stdout = proc.stdout
 
@@ -88,6 +91,7 @@ def run_trial(data_dir: Path, passphrase: str, rng: random.Random, start: int) -
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     reader.join(timeout=10)
+    _close_pipes(proc)
     # A line without its newline was cut by the kill mid-print: not an acknowledgement.
     acked = [int(x) for x in lines if x.endswith("\n") and x.strip().isdigit()]
     opened = setup.unlock(StorePaths(data_dir), passphrase)
@@ -98,3 +102,11 @@ def run_trial(data_dir: Path, passphrase: str, rng: random.Random, start: int) -
     finally:
         opened.store.close()
     return TrialResult(len(acked), missing, sound, delay)
+
+
+def _close_pipes(proc: subprocess.Popen[str]) -> None:
+    """Close the killed child's pipes: left to the garbage collector they warn
+    (ResourceWarning), and warnings fail the tests."""
+    for pipe in (proc.stdout, proc.stderr):
+        if pipe is not None:
+            pipe.close()

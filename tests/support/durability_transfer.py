@@ -238,7 +238,10 @@ def _child(
     assert proc.stdout is not None and proc.stderr is not None
     if proc.stdout.readline().strip() != "ready":
         proc.kill()
-        raise RuntimeError("child failed to start: " + proc.stderr.read())
+        proc.wait()
+        error = proc.stderr.read()
+        _close_pipes(proc)
+        raise RuntimeError("child failed to start: " + error)
     if kill_after is None:
         out, err = proc.communicate(timeout=120)
         if proc.returncode != 0:
@@ -257,6 +260,7 @@ def _child(
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     reader.join(timeout=10)
+    _close_pipes(proc)
     return _done(lines)
 
 
@@ -287,3 +291,11 @@ def run_trial(
         label = "partial"  # the child said it was done: the import must be there
     shutil.rmtree(trial_dir, ignore_errors=True)
     return TrialResult(scenario.name, delay, finished, label, sound, True)
+
+
+def _close_pipes(proc: subprocess.Popen[str]) -> None:
+    """Close the killed child's pipes: left to the garbage collector they warn
+    (ResourceWarning), and warnings fail the tests."""
+    for pipe in (proc.stdout, proc.stderr):
+        if pipe is not None:
+            pipe.close()

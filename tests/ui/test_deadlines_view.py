@@ -19,16 +19,16 @@ from ungedesk.domain.youth import YouthInput
 from ungedesk.services import caseworkers, conversations, deadlines, visitation, youths
 from ungedesk.services.visitation import VisitationInput
 from ungedesk.store.database import Store
-from ungedesk.ui import deadlines_view
-from ungedesk.ui.deadlines_model import YOUTH_ROLE, Column, Group
-from ungedesk.ui.local_rules_dialog import (
+from ungedesk.ui.deadlines import view as deadlines_view
+from ungedesk.ui.deadlines.model import YOUTH_ROLE, Column, Group
+from ungedesk.ui.main_window import MainWindow
+from ungedesk.ui.record_view import RecordView
+from ungedesk.ui.rules.local_rules_dialog import (
     AddLocalRuleDialog,
     LocalRuleInput,
     LocalRulesDialog,
     toml_string,
 )
-from ungedesk.ui.main_window import MainWindow
-from ungedesk.ui.record_view import RecordView
 
 # TODAY in tests/conftest.py is Tuesday 24 November 2026: ISO week 48. For jobparate
 # (lab6_2) the first jobsamtale is due a week after the henvendelse, and four jobsamtaler
@@ -353,3 +353,19 @@ def test_toml_writer_escapes_every_string() -> None:
     rule = tomllib.loads(values.to_toml())["rule"][0]
     assert rule["description"] == nasty and rule["period"] == {"months": 3}
     assert rule["target_groups"] == ["lab6_3", "lab6_5"] and rule["count"] == 3
+
+
+def test_overview_follows_the_change_bus(
+    qtbot, store: Store, today: date, window: MainWindow
+) -> None:
+    from ungedesk.ui import changes
+    from ungedesk.ui.changes import Aspect, Change
+
+    show_deadlines(qtbot, window)
+    assert window.deadlines.model.overdue_total == 0
+    youth_id = case(store, 1, "Overskredet", OVERDUE_HENV, today)
+    # A change of a record's deadlines (any view's) refreshes the overview by itself.
+    with qtbot.waitSignal(window.deadlines.refreshed):
+        changes.bus().changed.emit(Change.of(Aspect.DEADLINES, youth_id=youth_id))
+    assert window.deadlines.model.overdue_total == 1
+    assert not window.deadlines.loading

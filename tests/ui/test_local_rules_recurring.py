@@ -13,8 +13,8 @@ from ungedesk.domain.calendar import Unit
 from ungedesk.domain.rule_parsing import parse_rules
 from ungedesk.services import deadlines
 from ungedesk.store.database import Store
-from ungedesk.ui.local_rules_dialog import LocalRuleInput
 from ungedesk.ui.main_window import MainWindow
+from ungedesk.ui.rules.local_rules_dialog import LocalRuleInput
 
 
 def test_a_recurring_standard_is_written_with_every_and_shown_as_such(

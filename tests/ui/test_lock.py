@@ -18,8 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ungedesk.domain.youth import YouthInput
-from ungedesk.services import caseworkers, setup, youths
-from ungedesk.services.session_lock import AUTO_LOCK_SETTING, KEYRING_UNLOCK_SETTING
+from ungedesk.services import caseworkers, settings, youths
 from ungedesk.store import keys
 from ungedesk.store.database import Store
 from ungedesk.store.paths import StorePaths
@@ -267,7 +266,7 @@ def test_keyring_that_lost_the_key_asks_for_the_passphrase(
 def test_keyring_unlock_can_be_turned_off(
     qtbot, window: MainWindow, store: Store, store_paths
 ) -> None:
-    tasks.runner().call_blocking(setup.set_setting, store, KEYRING_UNLOCK_SETTING, False)
+    tasks.runner().call_blocking(settings.set_setting, store, settings.UNLOCK_WITH_KEYRING, False)
     lock = make_lock(qtbot, window, store, store_paths)
     assert not lock.keyring_action.isChecked()
     lock.lock()
@@ -277,7 +276,7 @@ def test_keyring_unlock_can_be_turned_off(
     lock.unlock()
     lock.keyring_action.trigger()
     qtbot.waitUntil(lambda: lock.settings is not None and lock.settings.keyring_unlock)
-    assert setup.get_setting(store, KEYRING_UNLOCK_SETTING) is True
+    assert settings.get_setting(store, settings.UNLOCK_WITH_KEYRING) is True
     lock.dispose()
 
 
@@ -304,7 +303,7 @@ def test_ctrl_l_locks_and_commands_rest_while_locked(
 def test_auto_lock_minutes_come_from_the_setting_and_the_menu_saves_them(
     qtbot, window: MainWindow, store: Store, store_paths
 ) -> None:
-    tasks.runner().call_blocking(setup.set_setting, store, AUTO_LOCK_SETTING, 15)
+    tasks.runner().call_blocking(settings.set_setting, store, settings.AUTO_LOCK_MINUTES, 15)
     lock = SessionLock(window, store, store_paths)
     assert lock.idle_ms == 5 * 60_000  # the default until the setting has been read
     qtbot.waitUntil(lambda: lock.settings is not None)
@@ -314,7 +313,9 @@ def test_auto_lock_minutes_come_from_the_setting_and_the_menu_saves_them(
     assert lock._minute_actions[30].text() == "30 minutter"
     lock._minute_actions[30].trigger()
     qtbot.waitUntil(lambda: lock.idle_ms == 30 * 60_000)
-    assert tasks.runner().call_blocking(setup.get_setting, store, AUTO_LOCK_SETTING) == 30
+    assert (
+        tasks.runner().call_blocking(settings.get_setting, store, settings.AUTO_LOCK_MINUTES) == 30
+    )
     lock.dispose()
 
 

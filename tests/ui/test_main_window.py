@@ -10,10 +10,10 @@ from ungedesk.domain.youth import YouthInput
 from ungedesk.services import audit, caseworkers, youths
 from ungedesk.store.database import Store
 from ungedesk.store.paths import StorePaths
-from ungedesk.ui import register_model
 from ungedesk.ui.main_window import MainWindow
 from ungedesk.ui.record_view import RecordView
-from ungedesk.ui.register_model import Column
+from ungedesk.ui.register import model as register_model
+from ungedesk.ui.register.model import Column
 
 PEOPLE = [
     # cpr (synthetic, modulus 11 fine or not: only a warning), first, last, henvendelse
@@ -269,3 +269,48 @@ def test_the_settled_search_is_audit_logged(qtbot, window: MainWindow, store: St
     qtbot.waitUntil(lambda: len(searches()) == 1)
     assert searches()[0].criterion == "han"  # one entry, not one per keystroke
     assert main_window.SEARCH_LOG_DELAY_MS >= 1000
+
+
+def test_register_follows_the_change_bus(qtbot, window: MainWindow, store: Store) -> None:
+    from ungedesk.ui import changes
+    from ungedesk.ui.changes import Aspect, Change
+
+    qtbot.waitUntil(lambda: window.model.loaded)
+    assert window.model.total == 0
+    first, *others = register_people(store)
+    # A change naming one young person adds (or updates) that row alone.
+    with qtbot.waitSignal(window.model.counts_changed):
+        changes.bus().changed.emit(Change.of(Aspect.YOUTH, youth_id=first))
+    qtbot.waitUntil(lambda: window.model.total == 1)
+    assert column(window, Column.NAME) == ["Sofie Nørgaard"]
+    # A change about many (a restore, deleted cases) reloads the whole list.
+    changes.bus().changed.emit(Change.of(Aspect.YOUTH))
+    qtbot.waitUntil(lambda: window.model.total == 3)
+    # A change the register does not show asks for nothing.
+    changes.bus().changed.emit(Change.of(Aspect.PLAN, youth_id=others[0]))
+    assert window.model.total == 3
+
+
+def test_closing_a_record_drops_its_running_operations(
+    qtbot, window: MainWindow, store: Store
+) -> None:
+    import threading
+
+    from ungedesk.ui import tasks
+    from ungedesk.ui.operations import Operation
+
+    youth_id = register_people(store)[0]
+    window.open_record(youth_id)
+    qtbot.waitUntil(lambda: window.records.count() == 1)
+    view = window.records.currentWidget()
+    assert isinstance(view, RecordView)
+    # Hold the worker, start a read of the record's own, and close the record meanwhile.
+    gate = threading.Event()
+    tasks.runner().run(gate.wait, 5)
+    received: list[object] = []
+    Operation(view, youths.get, store, youth_id).success(received.append).run()
+    window.close_current_record()
+    assert window.records.count() == 0
+    gate.set()
+    qtbot.waitUntil(lambda: not tasks.runner().busy)
+    assert received == []

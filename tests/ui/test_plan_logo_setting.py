@@ -13,7 +13,7 @@ from ungedesk.services import plan as plan_service
 from ungedesk.store.database import Store
 from ungedesk.ui import tasks
 from ungedesk.ui.main_window import MainWindow
-from ungedesk.ui.settings_dialog import SettingsDialog
+from ungedesk.ui.settings.dialog import SettingsDialog
 
 
 def test_logo_is_chosen_refused_and_removed(

@@ -13,12 +13,13 @@ from ungedesk.domain.rules import Status
 from ungedesk.domain.youth import YouthInput
 from ungedesk.services import closing_days, deadlines, visitation, waivers, youths
 from ungedesk.services.deadlines import DeadlineView, Overview, WaiverNote
+from ungedesk.services.preferences import load_settings
 from ungedesk.services.visitation import VisitationInput
 from ungedesk.store.database import Store
 from ungedesk.ui import tasks
-from ungedesk.ui.deadlines_view import DeadlinesView
+from ungedesk.ui.deadlines.view import DeadlinesView
 from ungedesk.ui.record_deadlines import DeadlinesModel, DeadlinesPanel
-from ungedesk.ui.settings_dialog import SettingsDialog, load_settings
+from ungedesk.ui.settings.dialog import SettingsDialog
 from ungedesk.ui.waiver_dialogs import RevokeWaiverDialog, WaiveDialog
 
 HENV = date(2026, 8, 3)

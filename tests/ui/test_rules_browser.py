@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 from ungedesk.services import rulesets
 from ungedesk.store.database import Store
 from ungedesk.ui.main_window import MainWindow
-from ungedesk.ui.rules_browser import LoadRulesDialog, RulesBrowserDialog
+from ungedesk.ui.rules.browser import LoadRulesDialog, RulesBrowserDialog
 
 RULES = """version = "2099-01-01"
 

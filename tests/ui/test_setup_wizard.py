@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
-from ungedesk.services import caseworkers, setup
+from ungedesk.services import caseworkers, settings, setup
 from ungedesk.store.paths import StorePaths
 from ungedesk.ui.setup_wizard import SetupWizard
 
@@ -72,7 +72,7 @@ def test_wizard_creates_the_store(qtbot, store_paths: StorePaths) -> None:
     assert not setup.needs_passphrase(store_paths)
     me = caseworkers.current_user(result.opened.store)
     assert me is not None and me.initials == "ABJ" and me.name == "Anne Bjerregaard"
-    assert setup.get_setting(result.opened.store, setup.MUNICIPALITY) == "Demo Kommune"
+    assert settings.get_setting(result.opened.store, settings.MUNICIPALITY) == "Demo Kommune"
 
     with qtbot.waitSignal(wizard.accepted):
         wizard.button(QWizard.WizardButton.FinishButton).click()

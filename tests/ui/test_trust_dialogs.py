@@ -16,7 +16,13 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from ungedesk.domain.profile import ProfileInput, Role
 from ungedesk.domain.youth import YouthInput
 from ungedesk.services import audit, backup, caseworkers, retention, youths
-from ungedesk.services.setup import create_installation, get_setting
+from ungedesk.services.settings import (
+    AUDIT_RETENTION_MONTHS,
+    BACKUP_REMINDER_DAYS,
+    CASE_RETENTION_YEARS,
+    get_setting,
+)
+from ungedesk.services.setup import create_installation
 from ungedesk.store.database import Store
 from ungedesk.store.paths import StorePaths
 from ungedesk.ui import tasks
@@ -25,7 +31,7 @@ from ungedesk.ui.case_dialogs import CloseCaseDialog, ExportPersonDialog
 from ungedesk.ui.main_window import MainWindow
 from ungedesk.ui.record_view import RecordView
 from ungedesk.ui.retention_dialog import ExpiredCasesDialog
-from ungedesk.ui.settings_dialog import SettingsDialog
+from ungedesk.ui.settings.dialog import SettingsDialog
 from ungedesk.ui.transfer_dialogs import TransferExportDialog, TransferImportDialog
 
 TRANSFER_PASSPHRASE = "blå cykel svømmer over Limfjorden"
@@ -153,9 +159,9 @@ def test_settings_dialog_saves_values(qtbot, window: MainWindow, store: Store) -
     qtbot.keyClick(dialog.reminder_days, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: gone(dialog))
     qtbot.waitUntil(lambda: not tasks.runner().busy)
-    assert get_setting(store, backup.REMINDER_SETTING) == 14
-    assert get_setting(store, audit.RETENTION_SETTING) == 12
-    assert get_setting(store, retention.RETENTION_SETTING) == 3
+    assert get_setting(store, BACKUP_REMINDER_DAYS) == 14
+    assert get_setting(store, AUDIT_RETENTION_MONTHS) == 12
+    assert get_setting(store, CASE_RETENTION_YEARS) == 3
 
 
 def test_close_case_by_keyboard_updates_the_status(qtbot, window: MainWindow, store: Store) -> None:

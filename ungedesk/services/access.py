@@ -41,9 +41,8 @@ from ungedesk.domain.visitation import (
 )
 from ungedesk.domain.visitation import STATUS_LABELS as CONVERSATION_STATUS_LABELS
 from ungedesk.domain.youth import BENEFIT_LABELS, EDUCATION_LABELS, EXIT_LABELS, STATUS_LABELS
-from ungedesk.services import audit, pdf_fonts, target_groups
+from ungedesk.services import audit, pdf_fonts, settings, target_groups
 from ungedesk.services.audit import ACTION_LABELS, Action
-from ungedesk.services.setup import MUNICIPALITY, get_setting
 from ungedesk.services.youths import require_youth
 from ungedesk.store.database import Store
 from ungedesk.store.errors import translate_os_error
@@ -278,7 +277,7 @@ def export_person(
         store, youth_id, purpose, "Indsigt: alle oplysninger og adgangshistorik", moment
     )
     data = collect(store, youth_id)
-    municipality = str(get_setting(store, MUNICIPALITY, "") or "")
+    municipality = settings.get_setting(store, settings.MUNICIPALITY)
     with store.session() as s:
         people = {c.id: f"{c.name} ({c.initials})" for c in s.scalars(select(Caseworker))}
     tables = {k: v for k, v in data.items() if k != ACCESS_LOG_TABLE}

@@ -27,19 +27,16 @@ from pathlib import Path
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
+from ungedesk.services import current_user, settings
 from ungedesk.store import anchor
 from ungedesk.store.anchor import AnchorFormatError, HeadMark
 from ungedesk.store.database import Store
 from ungedesk.store.errors import StoreError, translate_os_error
-from ungedesk.store.models import AuditEvent, AuditHead, Caseworker, Setting
+from ungedesk.store.models import AuditEvent, AuditHead
 from ungedesk.store.paths import write_private_atomic
 
-CURRENT_USER = "current_caseworker_id"  # setting: the caseworker using this installation
-RETENTION_SETTING = "audit_retention_months"
-DEFAULT_RETENTION_MONTHS = 6
-RETENTION_RANGE = (1, 120)
-# Set once the head is kept outside the database; from then on a missing mark is a finding.
-ANCHORED_SINCE = "audit_anchored_since"
+DEFAULT_RETENTION_MONTHS = settings.AUDIT_RETENTION_MONTHS.default
+RETENTION_RANGE = settings.AUDIT_RETENTION_RANGE
 # A purge never follows the clock further than this past the newest event the store has
 # seen: a clock set 200 days ahead must not empty the log at the next unlock.
 PURGE_CLOCK_MARGIN = timedelta(days=1)
@@ -152,11 +149,8 @@ def _digest(prev: str, e: AuditEvent) -> str:
 
 
 def _actor(session: Session) -> tuple[int | None, str]:
-    setting = session.get(Setting, CURRENT_USER)
-    if setting is None:
-        return None, "UngeDesk"
-    cw = session.get(Caseworker, int(json.loads(setting.value)))
-    return (None, "UngeDesk") if cw is None else (cw.id, f"{cw.name} ({cw.initials})")
+    cw = current_user.current_caseworker(session)
+    return (None, "UngeDesk") if cw is None else (cw.id, current_user.label(cw))
 
 
 def current_actor(session: Session) -> tuple[int | None, str]:
@@ -313,7 +307,9 @@ def _mark_problem(s: Session, mark: HeadMark, where: str) -> str | None:
 
 def _anchor_problems(s: Session, store: Store) -> list[str]:
     problems: list[str] = []
-    anchored = s.get(Setting, ANCHORED_SINCE) is not None
+    # Set once the head is kept outside the database; from then on a missing mark is a
+    # finding.
+    anchored = settings.is_set(s, settings.AUDIT_ANCHORED_SINCE)
     places: tuple[tuple[str, Callable[[], HeadMark | None]], ...] = (
         (
             "ankerfilen ved siden af databasen",
@@ -406,9 +402,9 @@ def secure_head(store: Store) -> list[str]:
                 s.execute(text(sql))
         if problems:
             record(s, Action.TAMPER, detail=" ".join(problems))
-        if s.get(Setting, ANCHORED_SINCE) is None:
+        if not settings.is_set(s, settings.AUDIT_ANCHORED_SINCE):
             row = s.get(AuditHead, 1)
-            s.add(Setting(key=ANCHORED_SINCE, value=json.dumps(row.last_id if row else 0)))
+            settings.write(s, settings.AUDIT_ANCHORED_SINCE, row.last_id if row else 0)
         current = s.get(AuditHead, 1)
         mark = (current.last_id, current.last_hash) if current is not None else (0, "")
     store.last_mark = anchor.now_mark(*mark)
@@ -431,30 +427,29 @@ def secure_head(store: Store) -> list[str]:
 
 
 def retention_months(store: Store) -> int:
-    with store.session() as s:
-        setting = s.get(Setting, RETENTION_SETTING)
-        return DEFAULT_RETENTION_MONTHS if setting is None else int(json.loads(setting.value))
+    return settings.get_setting(store, settings.AUDIT_RETENTION_MONTHS)
 
 
 def set_retention_months(store: Store, months: int) -> None:
     """Change how long the log is kept; the change itself is logged (old and new value)."""
+    with store.session() as s:
+        write_retention_months(s, months)
+
+
+def write_retention_months(session: Session, months: int) -> None:
+    """``set_retention_months`` inside the caller's transaction."""
     low, high = RETENTION_RANGE
     if not low <= months <= high:
         raise ValueError(f"retention must be {low}-{high} months")
-    with store.session() as s:
-        setting = s.get(Setting, RETENTION_SETTING)
-        old = DEFAULT_RETENTION_MONTHS if setting is None else int(json.loads(setting.value))
-        if old == months:
-            return
-        if setting is None:
-            s.add(Setting(key=RETENTION_SETTING, value=json.dumps(months)))
-        else:
-            setting.value = json.dumps(months)
-        record(
-            s,
-            Action.SETTING,
-            detail=f"Opbevaringstid for adgangsloggen ændret fra {old} til {months} måneder",
-        )
+    old = settings.read(session, settings.AUDIT_RETENTION_MONTHS)
+    if old == months:
+        return
+    settings.write(session, settings.AUDIT_RETENTION_MONTHS, months)
+    record(
+        session,
+        Action.SETTING,
+        detail=f"Opbevaringstid for adgangsloggen ændret fra {old} til {months} måneder",
+    )
 
 
 def _months_back(moment: datetime, months: int) -> datetime:

@@ -52,7 +52,7 @@ import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
-from ungedesk.services import audit
+from ungedesk.services import audit, settings
 from ungedesk.services.audit import Action
 from ungedesk.store import anchor, database, instance_lock, keys, migrate
 from ungedesk.store.database import KeySource, Opened, Store
@@ -69,7 +69,7 @@ from ungedesk.store.errors import (
     translate_db_error,
     translate_os_error,
 )
-from ungedesk.store.models import AuditEvent, Base, Setting
+from ungedesk.store.models import AuditEvent, Base
 from ungedesk.store.paths import (
     DB_NAME,
     KEY_NAME,
@@ -82,9 +82,7 @@ from ungedesk.store.paths import (
 
 FORMAT = "ungedesk-backup"
 VERSION = 1
-LAST_BACKUP = "last_backup_at"
-REMINDER_SETTING = "backup_reminder_days"
-DEFAULT_REMINDER_DAYS = 7
+DEFAULT_REMINDER_DAYS = settings.BACKUP_REMINDER_DAYS.default
 
 MANIFEST_MEMBER = "manifest.json"
 KEY_MEMBER = KEY_NAME
@@ -350,12 +348,7 @@ def backup(
     # The reminder counts from a published backup only, hence after the rename.
     try:
         with store.session() as s:
-            row = s.get(Setting, LAST_BACKUP)
-            value = json.dumps(moment.isoformat())
-            if row is None:
-                s.add(Setting(key=LAST_BACKUP, value=value))
-            else:
-                row.value = value
+            settings.write(s, settings.LAST_BACKUP_AT, moment.isoformat())
     except StoreError as exc:
         raise StoreError(
             "Sikkerhedskopien er gemt og kontrolleret, men tidspunktet kunne ikke noteres i "
@@ -424,22 +417,14 @@ def _clean_backup_temps(target: Path, *, now: datetime) -> int:
     return removed
 
 
-def _setting(store: Store, key: str, default: object = None) -> object:
-    # Read here rather than through services.setup, so that setup's unlock can call
-    # recover_interrupted_restore without an import cycle.
-    with store.session() as s:
-        row = s.get(Setting, key)
-        return default if row is None else json.loads(row.value)
-
-
 def last_backup(store: Store) -> datetime | None:
-    value = _setting(store, LAST_BACKUP)
+    value = settings.get_setting(store, settings.LAST_BACKUP_AT)
     return datetime.fromisoformat(str(value)) if value else None
 
 
 def backup_overdue(store: Store, *, now: datetime | None = None) -> bool:
     """True when there is no backup or the last one is older than the reminder setting."""
-    days = int(str(_setting(store, REMINDER_SETTING, DEFAULT_REMINDER_DAYS)))
+    days = settings.get_setting(store, settings.BACKUP_REMINDER_DAYS)
     last = last_backup(store)
     return last is None or (now or datetime.now(UTC)) - last > timedelta(days=days)
 

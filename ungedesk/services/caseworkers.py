@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ungedesk.domain.errors import InputError
 from ungedesk.domain.profile import ROLE_LABELS, ProfileInput, Role, validate_profile
 from ungedesk.domain.youth import clean
-from ungedesk.services.audit import CURRENT_USER
+from ungedesk.services.current_user import current_caseworker
 from ungedesk.store.database import Store
-from ungedesk.store.models import Caseworker, Setting
+from ungedesk.store.models import Caseworker
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,18 +43,20 @@ def _view(c: Caseworker) -> CaseworkerView:
 
 def list_caseworkers(store: Store, *, active_only: bool = True) -> list[CaseworkerView]:
     with store.session() as s:
-        stmt = select(Caseworker).order_by(Caseworker.name)
-        if active_only:
-            stmt = stmt.where(Caseworker.active.is_(True))
-        return [_view(c) for c in s.scalars(stmt)]
+        return list_in(s, active_only=active_only)
+
+
+def list_in(session: Session, *, active_only: bool = True) -> list[CaseworkerView]:
+    """``list_caseworkers`` inside the caller's transaction."""
+    stmt = select(Caseworker).order_by(Caseworker.name)
+    if active_only:
+        stmt = stmt.where(Caseworker.active.is_(True))
+    return [_view(c) for c in session.scalars(stmt)]
 
 
 def current_user(store: Store) -> CaseworkerView | None:
     with store.session() as s:
-        setting = s.get(Setting, CURRENT_USER)
-        if setting is None:
-            return None
-        c = s.get(Caseworker, int(json.loads(setting.value)))
+        c = current_caseworker(s)
         return None if c is None else _view(c)
 
 

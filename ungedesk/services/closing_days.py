@@ -4,19 +4,23 @@ closed. The choice is a setting; changing it recomputes every stored deadline.""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 
+from sqlalchemy.orm import Session
+
 from ungedesk.domain.calendar import ClosingDay
-from ungedesk.services import audit, deadlines, rulesets
+from ungedesk.services import audit, deadlines, rulesets, settings
 from ungedesk.services.audit import Action
 from ungedesk.store.database import Store
-from ungedesk.store.models import Setting
 
 
 def closed_days(store: Store) -> frozenset[ClosingDay]:
     with store.session() as s:
-        return deadlines.closing_calendar(s).closed
+        return closed_days_in(s)
+
+
+def closed_days_in(session: Session) -> frozenset[ClosingDay]:
+    return deadlines.closing_calendar(session).closed
 
 
 def set_closed_days(
@@ -28,18 +32,23 @@ def set_closed_days(
     """Save the choice and, when it changed, recompute all deadlines (with progress) in
     the same transaction: a store with some cases on the old calendar and some on the new
     would be wrong without saying. Returns whether anything changed."""
-    chosen = frozenset(days)
     with store.session() as s:
-        if deadlines.closing_calendar(s).closed == chosen:
-            return False
-        value = json.dumps(sorted(d.value for d in chosen))
-        row = s.get(Setting, deadlines.CLOSING_DAYS_SETTING)
-        if row is None:
-            s.add(Setting(key=deadlines.CLOSING_DAYS_SETTING, value=value))
-        else:
-            row.value = value
-        names = ", ".join(d.label for d in ClosingDay if d in chosen) or "ingen"
-        audit.record(s, Action.SETTING, detail=f"Lukkedage i fristberegningen: {names}")
-        s.flush()  # the recompute reads the calendar from the setting just written
-        rulesets.recompute_all(s, deadlines.rules(s), write=True, progress=progress)
+        return write_closed_days(s, days, progress=progress)
+
+
+def write_closed_days(
+    session: Session,
+    days: Iterable[ClosingDay],
+    *,
+    progress: Callable[[int, int], None] | None = None,
+) -> bool:
+    """``set_closed_days`` inside the caller's transaction."""
+    chosen = frozenset(days)
+    if deadlines.closing_calendar(session).closed == chosen:
+        return False
+    settings.write(session, settings.CLOSING_DAYS, tuple(d.value for d in chosen))
+    names = ", ".join(d.label for d in ClosingDay if d in chosen) or "ingen"
+    audit.record(session, Action.SETTING, detail=f"Lukkedage i fristberegningen: {names}")
+    session.flush()  # the recompute reads the calendar from the setting just written
+    rulesets.recompute_all(session, deadlines.rules(session), write=True, progress=progress)
     return True

@@ -37,10 +37,11 @@ from ungedesk.domain.visitation import (
     validate_conversation,
 )
 from ungedesk.services import audit, deadlines
-from ungedesk.services.audit import CURRENT_USER, Action
+from ungedesk.services.audit import Action
+from ungedesk.services.current_user import current_caseworker, label
 from ungedesk.services.youths import mark_changed, require_youth
 from ungedesk.store.database import Store
-from ungedesk.store.models import Caseworker, Conversation, ConversationCorrection, Setting
+from ungedesk.store.models import Conversation, ConversationCorrection
 
 HELD_IN_FUTURE = "En samtale kan ikke registreres som afholdt på en dato, der ikke er kommet endnu."
 
@@ -283,11 +284,8 @@ class CorrectionInput:
 
 def _who(session: Session) -> str:
     """The current user as the audit log names them: "Name (INITIALS)"."""
-    setting = session.get(Setting, CURRENT_USER)
-    if setting is None:
-        return "UngeDesk"
-    cw = session.get(Caseworker, int(json.loads(setting.value)))
-    return "UngeDesk" if cw is None else f"{cw.name} ({cw.initials})"
+    cw = current_caseworker(session)
+    return "UngeDesk" if cw is None else label(cw)
 
 
 def correct(

@@ -7,13 +7,12 @@ unmet deadline is overdue depends on today, so that is decided when reading, not
 
 Stored rows also say whether a deadline is exempt (a waiver in force, services.waivers) and
 whether it is provisional (applied before the visitation set a target group). Working-day
-periods follow the municipality's closing days, a setting (``CLOSING_DAYS_SETTING``) read
+periods follow the municipality's closing days, a setting (``settings.CLOSING_DAYS``) read
 with every refresh; changing it recomputes everything (services.closing_days).
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -38,13 +37,12 @@ from ungedesk.domain.rule_parsing import parse_rules
 from ungedesk.domain.rules import CaseFacts, Rule, RuleError, Status, deadlines
 from ungedesk.domain.youth import CaseStatus
 from ungedesk.resources import RESOURCES
-from ungedesk.services import bulk_facts, rule_store
+from ungedesk.services import bulk_facts, rule_store, settings
 from ungedesk.store.database import Store
 from ungedesk.store.models import (
     Caseworker,
     DeadlineRow,
     LocalRule,
-    Setting,
     WaiverRow,
     Youth,
 )
@@ -65,14 +63,10 @@ def _local_rules(session: Session) -> list[Rule]:
     return out
 
 
-EXPECTED_SETTING = "rules.expected_enabled"
-
-
 def expected_rules_enabled(session: Session) -> bool:
     """Whether the municipality has switched on expected law (the 2027 main law before its
     final text): the setting ``rules.expected_enabled`` is "1". Off unless set."""
-    value = session.get(Setting, EXPECTED_SETTING)
-    return value is not None and value.value.strip().strip('"') == "1"
+    return settings.read(session, settings.EXPECTED_RULES)
 
 
 def legal_rules_in_force(session: Session) -> tuple[Rule, ...]:
@@ -89,16 +83,11 @@ def rules(session: Session) -> list[Rule]:
     return [*legal, *_local_rules(session)]
 
 
-# The local choice of closing days: a JSON list of ClosingDay values. Missing: all closed.
-CLOSING_DAYS_SETTING = "closing_days"
-
-
 def closing_calendar(session: Session) -> ClosingCalendar:
     """The municipality's closing days (unknown values in the setting are ignored)."""
-    row = session.get(Setting, CLOSING_DAYS_SETTING)
-    if row is None:
+    values = settings.read(session, settings.CLOSING_DAYS)
+    if values is None:
         return DEFAULT_CALENDAR
-    values = json.loads(row.value)
     known = {d.value: d for d in ClosingDay}
     return ClosingCalendar(frozenset(known[v] for v in values if v in known))
 

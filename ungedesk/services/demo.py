@@ -32,11 +32,11 @@ from ungedesk.domain.errors import InputError
 from ungedesk.domain.profile import Role
 from ungedesk.domain.youth import MAX_AGE, MIN_AGE, Benefit, CaseStatus, Education, allowed_benefits
 from ungedesk.resources import DEMO
+from ungedesk.services import settings
 from ungedesk.services.deadlines import rules as deadline_rules
 from ungedesk.services.demo_cases import DemoYouth, add_histories
 from ungedesk.services.demo_plans import add_plans
 from ungedesk.services.demo_progression import add_progression
-from ungedesk.services.setup import get_setting, set_setting
 from ungedesk.store.database import Store
 from ungedesk.store.models import Caseworker, Youth
 
@@ -46,8 +46,6 @@ _YOUTH = cast(Table, Youth.__table__)
 RESOURCES = DEMO
 
 BATCH_SIZE = 5000
-# Setting that marks a store holding demo data (see _claim_for_demo).
-DEMO_SETTING = "demo_data"
 MAX_YOUTHS = 200_000
 # Henvendelser are spread over the last three years before ``today``.
 WINDOW_DAYS = 3 * 365
@@ -383,7 +381,7 @@ def _ensure_caseworkers(store: Store) -> list[int]:
 
 def is_demo_store(store: Store) -> bool:
     """True when demo data has been put in this store (the UI can say so on screen)."""
-    return get_setting(store, DEMO_SETTING, False) is True
+    return settings.get_setting(store, settings.DEMO_DATA)
 
 
 def _claim_for_demo(store: Store) -> None:
@@ -404,7 +402,7 @@ def _claim_for_demo(store: Store) -> None:
                 )
             }
         )
-    set_setting(store, DEMO_SETTING, True)
+    settings.set_setting(store, settings.DEMO_DATA, True)
 
 
 def _case_sequences(store: Store) -> dict[int, int]:

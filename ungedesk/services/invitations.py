@@ -14,23 +14,18 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import icalendar
+from sqlalchemy.orm import Session
 
 from ungedesk.domain.errors import InputError
 from ungedesk.domain.visitation import Mode
-from ungedesk.services import conversations
+from ungedesk.services import conversations, settings
 from ungedesk.services.conversations import ConversationView
-from ungedesk.services.setup import MUNICIPALITY, get_setting, set_setting
 from ungedesk.services.unit import FALLBACK, unit_name
 from ungedesk.store.database import Store
 from ungedesk.store.paths import write_private_atomic
 
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
-UU_SLOTS = "uu_slots"
 SLOT_MINUTES = 45
-DEFAULT_UU_SLOTS: list[dict[str, object]] = [
-    {"weekday": 1, "start": "09:00", "end": "12:00"},
-    {"weekday": 3, "start": "09:00", "end": "12:00"},
-]
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,13 +55,25 @@ def _hours(raw: object) -> list[WeeklyHours]:
 
 def uu_hours(store: Store) -> list[WeeklyHours]:
     """The UU counsellor's weekly hours (the default: Tuesday and Thursday 9-12)."""
-    return _hours(get_setting(store, UU_SLOTS, DEFAULT_UU_SLOTS))
+    with store.session() as s:
+        return hours_in(s)
+
+
+def hours_in(session: Session) -> list[WeeklyHours]:
+    """``uu_hours`` inside the caller's transaction."""
+    return _hours(settings.read(session, settings.UU_SLOTS))
 
 
 def set_uu_hours(store: Store, hours: list[WeeklyHours]) -> None:
-    set_setting(
-        store,
-        UU_SLOTS,
+    with store.session() as s:
+        write_uu_hours(s, hours)
+
+
+def write_uu_hours(session: Session, hours: list[WeeklyHours]) -> None:
+    """``set_uu_hours`` inside the caller's transaction."""
+    settings.write(
+        session,
+        settings.UU_SLOTS,
         [
             {"weekday": h.weekday, "start": f"{h.start:%H:%M}", "end": f"{h.end:%H:%M}"}
             for h in hours
@@ -202,7 +209,7 @@ def save_ics(store: Store, conversation_id: int, youth_id: int, path: Path) -> P
     found = [c for c in conversations.for_youth(store, youth_id) if c.id == conversation_id]
     if not found:
         raise LookupError("conversation not found")
-    municipality = str(get_setting(store, MUNICIPALITY, "") or "")
+    municipality = settings.get_setting(store, settings.MUNICIPALITY)
     named = unit_name(store, youth_id=youth_id)
     write_private_atomic(path, build_ics(found[0], municipality, unit=named))
     return path

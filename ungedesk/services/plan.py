@@ -52,13 +52,13 @@ from ungedesk.domain.profile import ROLE_LABELS, Role
 from ungedesk.domain.progression import Indicator
 from ungedesk.domain.visitation import MODE_LABELS, ConversationStatus, Mode
 from ungedesk.services import audit, progression
-from ungedesk.services.audit import CURRENT_USER, Action
-from ungedesk.services.setup import MUNICIPALITY, set_setting
+from ungedesk.services.audit import Action
+from ungedesk.services.current_user import current_caseworker, label
+from ungedesk.services.settings import MUNICIPALITY, MUNICIPALITY_LOGO, set_setting
 from ungedesk.services.unit import unit_name_in
 from ungedesk.services.youths import mark_changed, require_youth
 from ungedesk.store.database import Store
 from ungedesk.store.models import (
-    Caseworker,
     Consent,
     Conversation,
     Plan,
@@ -71,7 +71,7 @@ from ungedesk.store.models import (
     Youth,
 )
 
-LOGO_SETTING = "municipality_logo"  # base64 of a PNG or JPEG
+LOGO_SETTING = MUNICIPALITY_LOGO  # base64 of a PNG or JPEG
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 _PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 _JPEG_MAGIC = b"\xff\xd8\xff"
@@ -460,11 +460,8 @@ def save_plan(
 
 
 def _current_user(s: Session) -> str:
-    setting = s.get(Setting, CURRENT_USER)
-    if setting is None:
-        return ""
-    cw = s.get(Caseworker, int(json.loads(setting.value)))
-    return "" if cw is None else f"{cw.name} ({cw.initials})"
+    cw = current_caseworker(s)
+    return "" if cw is None else label(cw)
 
 
 def give_consent(

@@ -37,12 +37,12 @@ from ungedesk.domain.progression import (
 from ungedesk.domain.progression import talk_about as _talk_about
 from ungedesk.resources import PROGRESSION
 from ungedesk.services import audit
-from ungedesk.services.audit import CURRENT_USER, Action
-from ungedesk.services.setup import get_setting, set_setting
+from ungedesk.services.audit import Action
+from ungedesk.services.current_user import current_caseworker, label
+from ungedesk.services.settings import PROGRESSION_DESCRIPTORS, get_setting, set_setting
 from ungedesk.services.youths import mark_changed, require_youth
 from ungedesk.store.database import Store
 from ungedesk.store.models import (
-    Caseworker,
     Conversation,
     IndicatorChoice,
     Measurement,
@@ -54,7 +54,7 @@ from ungedesk.store.models import (
 )
 
 DESCRIPTORS_FILE = PROGRESSION / "descriptors.toml"
-DESCRIPTORS_SETTING = "progression_descriptors"  # the municipality's edited TOML text
+DESCRIPTORS_SETTING = PROGRESSION_DESCRIPTORS  # the municipality's edited TOML text
 MAX_REASON = 2000
 MAX_DESCRIPTOR = 400  # characters in one question or stage text
 MAX_DESCRIPTORS_TEXT = 100_000
@@ -185,11 +185,8 @@ def _indicator(value: str) -> Indicator | None:
 
 def _who(session: Session) -> str:
     """The current user as the audit log names them: "Name (INITIALS)"."""
-    setting = session.get(Setting, CURRENT_USER)
-    if setting is None:
-        return "UngeDesk"
-    cw = session.get(Caseworker, int(json.loads(setting.value)))
-    return "UngeDesk" if cw is None else f"{cw.name} ({cw.initials})"
+    cw = current_caseworker(session)
+    return "UngeDesk" if cw is None else label(cw)
 
 
 def _sorted_scores(scores: Iterable[ScoreView]) -> tuple[ScoreView, ...]:

@@ -16,16 +16,14 @@ from sqlalchemy import delete, select
 
 from ungedesk.domain.errors import InputError
 from ungedesk.domain.youth import EXIT_LABELS, CaseStatus, ExitReason
-from ungedesk.services import audit, backup
+from ungedesk.services import audit, backup, settings
 from ungedesk.services.access import ACCESS_LOG_TABLE, person_tables
 from ungedesk.services.audit import Action
-from ungedesk.services.setup import get_setting
 from ungedesk.services.youths import require_youth
 from ungedesk.store.database import Store
 from ungedesk.store.models import Youth
 
-RETENTION_SETTING = "case_retention_years"
-DEFAULT_RETENTION_YEARS = 5
+DEFAULT_RETENTION_YEARS = settings.CASE_RETENTION_YEARS.default
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +67,7 @@ def reopen_case(store: Store, youth_id: int) -> None:
 
 
 def retention_years(store: Store) -> int:
-    return int(str(get_setting(store, RETENTION_SETTING, DEFAULT_RETENTION_YEARS)))
+    return settings.get_setting(store, settings.CASE_RETENTION_YEARS)
 
 
 def _years_back(day: date, years: int) -> date:

@@ -34,7 +34,7 @@ from typing import Any
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
-from ungedesk.domain.errors import FileError, KnownError
+from ungedesk.domain.errors import FileError, KnownError, StoppedError
 from ungedesk.domain.rule_file import (
     MAX_RULE_FILE_BYTES,
     ChangeKind,
@@ -45,12 +45,13 @@ from ungedesk.domain.rule_file import (
     parse_rule_file,
 )
 from ungedesk.domain.rule_text import dates_text
-from ungedesk.domain.rules import Rule, RuleError
-from ungedesk.services import audit, deadlines, rule_store
+from ungedesk.domain.rules import Rule, RuleError, parse_rules
+from ungedesk.services import audit, deadlines, rule_store, settings
 from ungedesk.services.bulk_facts import facts_between
+from ungedesk.services.progress import Progress as StopProgress
 from ungedesk.store.database import Store
 from ungedesk.store.errors import StoreError
-from ungedesk.store.models import DeadlineRow, RuleSetRow, Setting, Youth
+from ungedesk.store.models import DeadlineRow, LocalRule, RuleSetRow, Youth
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
@@ -69,7 +70,7 @@ class OlderRuleSetError(StoreError):
     exit_code = 2
 
 
-class RulesCancelledError(StoreError):
+class RulesCancelledError(StoppedError):
     exit_code = 130  # the shell's "stopped by Ctrl+C"
     message = "Stoppet: intet er ændret. De hidtidige regler og frister gælder stadig."
 
@@ -412,11 +413,7 @@ def set_expected(
         expected = sum(r.expected for r in deadlines.legal_rules_in_force(s))
         if deadlines.expected_rules_enabled(s) == enabled:
             return Switched(enabled, False, expected, Recomputed(0, 0, 0, 0))
-        setting = s.get(Setting, deadlines.EXPECTED_SETTING)
-        if setting is None:
-            s.add(Setting(key=deadlines.EXPECTED_SETTING, value="1" if enabled else "0"))
-        else:
-            setting.value = "1" if enabled else "0"
+        settings.write(s, settings.EXPECTED_RULES, enabled)
         s.flush()
         recomputed = recompute_all(
             s, deadlines.rules(s), write=True, progress=progress, cancel=cancel
@@ -438,8 +435,6 @@ def set_expected(
 
 # --- after a program update ------------------------------------------------------------
 
-COMPUTED_WITH = "rules.computed_with"  # setting: which legal rules the stored deadlines use
-
 
 def _fingerprint(session: Session) -> str:
     stored = rule_store.newest_stored(session)
@@ -452,11 +447,7 @@ def _fingerprint(session: Session) -> str:
 
 
 def _mark_computed(session: Session) -> None:
-    setting = session.get(Setting, COMPUTED_WITH)
-    if setting is None:
-        session.add(Setting(key=COMPUTED_WITH, value=_fingerprint(session)))
-    else:
-        setting.value = _fingerprint(session)
+    settings.write(session, settings.RULES_COMPUTED_WITH, _fingerprint(session))
 
 
 def stale(store: Store) -> bool:
@@ -464,8 +455,7 @@ def stale(store: Store) -> bool:
     update shipped other rules (or this store predates the mark). The start of the program
     should then call ``recompute_if_stale``."""
     with store.session() as s:
-        setting = s.get(Setting, COMPUTED_WITH)
-        return setting is None or setting.value != _fingerprint(s)
+        return settings.read(s, settings.RULES_COMPUTED_WITH) != _fingerprint(s)
 
 
 def recompute_if_stale(
@@ -477,8 +467,7 @@ def recompute_if_stale(
     """Recompute every deadline when the rules in force changed under the stored ones (one
     transaction, logged); None when they are current."""
     with store.session() as s:
-        setting = s.get(Setting, COMPUTED_WITH)
-        if setting is not None and setting.value == _fingerprint(s):
+        if settings.read(s, settings.RULES_COMPUTED_WITH) == _fingerprint(s):
             return None
         recomputed = recompute_all(
             s, deadlines.rules(s), write=True, progress=progress, cancel=cancel
@@ -522,9 +511,73 @@ def listing(store: Store) -> RuleListing:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class RuleSet:
+    """The rules a new local standard is written against: the legal rules in force (a
+    loaded rule file's when newer than the shipped one) and the local standards."""
+
+    legal: tuple[Rule, ...]
+    local: tuple[Rule, ...]
+
+
+def rule_set(store: Store) -> RuleSet:
+    """What the local standards dialog shows and checks a new standard against."""
+    with store.session() as s:
+        local: list[Rule] = []
+        for definition in s.scalars(select(LocalRule.definition)):
+            local.extend(parse_rules(definition, local=True))
+        return RuleSet(tuple(deadlines.legal_rules_in_force(s)), tuple(local))
+
+
 def loaded_sets(store: Store) -> int:
     with store.session() as s:
         return int(s.scalar(select(func.count(RuleSetRow.id))) or 0)
+
+
+# --- for screens with a Stop button (ui.operations passes a services.progress.Progress) -----
+
+RECOMPUTE_LABEL = "Genberegner frister"
+
+
+class _Relay:
+    """A Stop-able Progress as the recompute's (done, total) report and cancel check."""
+
+    def __init__(self, progress: StopProgress | None) -> None:
+        self._progress = progress
+
+    def report(self, done: int, total: int) -> None:
+        # A stop is noticed by ``cancelled`` at the next chunk, with the rules' own message.
+        if self._progress is not None and not self._progress.stopped:
+            self._progress.step(done, total, RECOMPUTE_LABEL)
+
+    def cancelled(self) -> bool:
+        return self._progress is not None and self._progress.stopped
+
+
+def preview_file(
+    store: Store, path: Path, *, progress: StopProgress | None = None
+) -> tuple[bytes, Preview]:
+    """The file's bytes (read once, applied as previewed) and what loading them would
+    change; nothing is written."""
+    data = read_rule_file(path)
+    relay = _Relay(progress)
+    return data, preview(store, data, progress=relay.report, cancel=relay.cancelled)
+
+
+def apply_file(
+    store: Store, data: bytes, *, force: bool = False, progress: StopProgress | None = None
+) -> Preview:
+    """``apply`` with a Stop: a stop rolls the whole load back (RulesCancelledError)."""
+    relay = _Relay(progress)
+    return apply(store, data, force=force, progress=relay.report, cancel=relay.cancelled)
+
+
+def switch_expected(
+    store: Store, enabled: bool, *, progress: StopProgress | None = None
+) -> Switched:
+    """``set_expected`` with a Stop: a stop leaves the switch and every deadline as they were."""
+    relay = _Relay(progress)
+    return set_expected(store, enabled, progress=relay.report, cancel=relay.cancelled)
 
 
 # --- the preview in words (the CLI prints it, the GUI shows it) ----------------------------

@@ -11,18 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ungedesk.services import caseworkers
-from ungedesk.services.setup import get_setting, set_setting
+from ungedesk.services import caseworkers, settings
 from ungedesk.store import database, keys
 from ungedesk.store.database import Store
 from ungedesk.store.errors import WrongPassphraseError
 from ungedesk.store.paths import StorePaths
 
-AUTO_LOCK_SETTING = "auto_lock_minutes"
-DEFAULT_AUTO_LOCK_MINUTES = 5
-MIN_AUTO_LOCK_MINUTES = 1
-MAX_AUTO_LOCK_MINUTES = 60
-KEYRING_UNLOCK_SETTING = "unlock_with_keyring"
+DEFAULT_AUTO_LOCK_MINUTES = settings.AUTO_LOCK_DEFAULT_MINUTES
+MIN_AUTO_LOCK_MINUTES, MAX_AUTO_LOCK_MINUTES = settings.AUTO_LOCK_RANGE
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,12 +29,6 @@ class LockSettings:
     # Whether the caseworker allows it at all (what the menu shows as checked).
     keyring_unlock_wanted: bool
     user_name: str  # the caseworker, for "Unlock as …"; empty when there is no profile
-
-
-def _minutes(value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        return DEFAULT_AUTO_LOCK_MINUTES
-    return max(MIN_AUTO_LOCK_MINUTES, min(MAX_AUTO_LOCK_MINUTES, value))
 
 
 def verify_passphrase(paths: StorePaths, passphrase: str) -> bool:
@@ -61,10 +51,10 @@ def keyring_can_unlock(paths: StorePaths) -> bool:
 
 
 def lock_settings(store: Store, paths: StorePaths) -> LockSettings:
-    wanted = get_setting(store, KEYRING_UNLOCK_SETTING, True) is not False
+    wanted = settings.get_setting(store, settings.UNLOCK_WITH_KEYRING)
     user = caseworkers.current_user(store)
     return LockSettings(
-        auto_lock_minutes=_minutes(get_setting(store, AUTO_LOCK_SETTING)),
+        auto_lock_minutes=settings.get_setting(store, settings.AUTO_LOCK_MINUTES),
         keyring_unlock=wanted and keyring_can_unlock(paths),
         keyring_unlock_wanted=wanted,
         user_name="" if user is None else user.name,
@@ -73,10 +63,10 @@ def lock_settings(store: Store, paths: StorePaths) -> LockSettings:
 
 def set_auto_lock_minutes(store: Store, minutes: int) -> int:
     """Save the idle time before the session locks; returns the value kept (clamped)."""
-    kept = _minutes(minutes)
-    set_setting(store, AUTO_LOCK_SETTING, kept)
+    kept = settings.AUTO_LOCK_MINUTES.from_stored(str(minutes))
+    settings.set_setting(store, settings.AUTO_LOCK_MINUTES, kept)
     return kept
 
 
 def set_keyring_unlock(store: Store, allowed: bool) -> None:
-    set_setting(store, KEYRING_UNLOCK_SETTING, bool(allowed))
+    settings.set_setting(store, settings.UNLOCK_WITH_KEYRING, bool(allowed))

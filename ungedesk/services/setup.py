@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -13,16 +12,14 @@ from ungedesk.domain.errors import InputError
 from ungedesk.domain.passphrase import assess
 from ungedesk.domain.profile import ProfileInput, validate_profile
 from ungedesk.domain.youth import clean
-from ungedesk.services import backup
-from ungedesk.services.audit import CURRENT_USER, Action, log, purge_expired, secure_head
+from ungedesk.services import backup, settings
+from ungedesk.services.audit import Action, log, purge_expired, secure_head
 from ungedesk.store import database, instance_lock, keys
 from ungedesk.store.database import KeySource, Opened, Store
 from ungedesk.store.errors import translate_os_error
 from ungedesk.store.instance_lock import InstanceLock
-from ungedesk.store.models import Caseworker, Setting
+from ungedesk.store.models import Caseworker
 from ungedesk.store.paths import StorePaths, ensure_private_dir
-
-MUNICIPALITY = "municipality_name"
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,8 +80,8 @@ def create_installation(
         )
         s.add(me)
         s.flush()
-        s.add(Setting(key=CURRENT_USER, value=json.dumps(me.id)))
-        s.add(Setting(key=MUNICIPALITY, value=json.dumps(clean(municipality))))
+        settings.write(s, settings.CURRENT_CASEWORKER, me.id)
+        settings.write(s, settings.MUNICIPALITY, clean(municipality))
 
     opened = database.create(
         paths,
@@ -181,21 +178,6 @@ def unlock(paths: StorePaths, passphrase: str | None = None) -> Opened:
         opened.store.close()
         raise
     return opened
-
-
-def get_setting(store: Store, key: str, default: object = None) -> object:
-    with store.session() as s:
-        row = s.get(Setting, key)
-        return default if row is None else json.loads(row.value)
-
-
-def set_setting(store: Store, key: str, value: object) -> None:
-    with store.session() as s:
-        row = s.get(Setting, key)
-        if row is None:
-            s.add(Setting(key=key, value=json.dumps(value)))
-        else:
-            row.value = json.dumps(value)
 
 
 def has_profile(store: Store) -> bool:

@@ -21,7 +21,6 @@ from ungedesk.services import deadlines
 from ungedesk.store.database import Store
 
 TARGET_GROUPS_FILE = RESOURCES / "rules" / "target_groups.toml"
-EXPECTED_SETTING = deadlines.EXPECTED_SETTING  # one switch for groups and deadlines
 
 
 @dataclass(frozen=True, slots=True)

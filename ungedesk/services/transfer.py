@@ -46,7 +46,8 @@ from ungedesk.services.access import (
     collect,
     log_export,
 )
-from ungedesk.services.audit import CURRENT_USER, Action
+from ungedesk.services.audit import Action
+from ungedesk.services.current_user import current_caseworker
 from ungedesk.services.transfer_labels import row_summary
 from ungedesk.services.transfer_payload import (
     FORMAT,
@@ -66,7 +67,7 @@ from ungedesk.services.youths import next_case_number
 from ungedesk.store import keys
 from ungedesk.store.database import Store
 from ungedesk.store.errors import StoreError, WrongPassphraseError, translate_os_error
-from ungedesk.store.models import Setting, Youth
+from ungedesk.store.models import Youth
 from ungedesk.store.paths import make_private_dirs, write_private_atomic
 
 __all__ = [
@@ -268,8 +269,8 @@ def import_case(
     parsed = read_case(source, passphrase, today=today, now=moment)
     tables = copied_tables()
     with store.session() as s:
-        me_setting = s.get(Setting, CURRENT_USER)
-        me = int(json.loads(me_setting.value)) if me_setting else None
+        me_row = current_caseworker(s)
+        me = None if me_row is None else me_row.id
         existing = s.scalar(select(Youth).where(Youth.cpr == parsed.cpr))
         losses: list[Loss] = []
         if existing is None:

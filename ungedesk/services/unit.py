@@ -9,14 +9,12 @@ user's), and plainly "kommunen" when nobody has set one.
 
 from __future__ import annotations
 
-import json
-
 from sqlalchemy.orm import Session
 
 from ungedesk.domain.youth import clean
-from ungedesk.services.audit import CURRENT_USER
+from ungedesk.services.current_user import current_caseworker
 from ungedesk.store.database import Store
-from ungedesk.store.models import Caseworker, Setting, Youth
+from ungedesk.store.models import Caseworker, Youth
 
 FALLBACK = "kommunen"
 
@@ -29,14 +27,8 @@ def _unit_of(session: Session, caseworker_id: int | None) -> str:
 
 
 def _current_user_id(session: Session) -> int | None:
-    setting = session.get(Setting, CURRENT_USER)
-    if setting is None:
-        return None
-    try:
-        value = json.loads(setting.value)
-    except ValueError:
-        return None
-    return value if isinstance(value, int) else None
+    cw = current_caseworker(session)
+    return None if cw is None else cw.id
 
 
 def unit_name_in(session: Session, *, youth_id: int | None = None) -> str:

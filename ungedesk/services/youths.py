@@ -292,11 +292,18 @@ _EDITABLE = (
 def get(store: Store, youth_id: int, *, purpose: str = "") -> YouthRecord | None:
     """Open a young person's record; the read is logged with its purpose."""
     with store.session() as s:
-        youth = s.get(Youth, youth_id)
-        if youth is None:
-            return None
-        audit.record(s, Action.READ, youth_id=youth.id, subject=youth.case_number, purpose=purpose)
-        return _record(youth)
+        return get_in(s, youth_id, purpose=purpose)
+
+
+def get_in(session: Session, youth_id: int, *, purpose: str = "") -> YouthRecord | None:
+    """``get`` inside the caller's transaction."""
+    youth = session.get(Youth, youth_id)
+    if youth is None:
+        return None
+    audit.record(
+        session, Action.READ, youth_id=youth.id, subject=youth.case_number, purpose=purpose
+    )
+    return _record(youth)
 
 
 def reveal_cpr(store: Store, youth_id: int) -> str:

@@ -1,23 +1,27 @@
-"""The main window: search and the register on the left, open records on the right."""
+"""The main window: search and the register on the left, open records on the right.
+
+The window is put together from its parts in ui.shell: the menus (ui.shell.menus), the
+open records and the youth forms (ui.shell.records), and the actions of the Case,
+Security and Rules menus (ui.shell.case_menu, security_menu, rules_menu). What stays here
+is the layout, the register list and its search, the deadlines tab, and backup/restore.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, date, datetime
+from functools import partial
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QFileDialog,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMainWindow,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -28,42 +32,30 @@ from PySide6.QtWidgets import (
 )
 
 from ungedesk.domain.errors import KnownError
-from ungedesk.domain.search import YouthRow
-from ungedesk.domain.youth import CaseStatus
-from ungedesk.services import audit, backup, retention, youths
+from ungedesk.domain.search import RegisterIndex, YouthRow
+from ungedesk.services import backup, register, youths
 from ungedesk.services import caseworkers as caseworker_service
-from ungedesk.services.access import AccessExport
-from ungedesk.services.audit import VerifyResult
 from ungedesk.services.backup import BackupResult
 from ungedesk.services.caseworkers import CaseworkerView
-from ungedesk.services.transfer import ImportResult
-from ungedesk.services.youths import YouthRecord
-from ungedesk.store.anchor import HeadMark
 from ungedesk.store.database import Store
 from ungedesk.store.paths import StorePaths
-from ungedesk.ui import tasks
-from ungedesk.ui.access_views import AuditDialog, MyAccessDialog, YouthHistoryDialog
+from ungedesk.ui import changes, tasks
 from ungedesk.ui.backup_dialogs import BACKUP_SUFFIX, BusyDialog, RestoreDialog
-from ungedesk.ui.case_dialogs import CloseCaseDialog, ExportPersonDialog
-from ungedesk.ui.caseload_progression_dialog import CaseloadProgressionDialog
-from ungedesk.ui.deadlines_view import DeadlinesView
-from ungedesk.ui.descriptors_dialog import DescriptorsDialog
+from ungedesk.ui.changes import Aspect, Change
+from ungedesk.ui.deadlines.view import DeadlinesView
 from ungedesk.ui.i18n import format_number
-from ungedesk.ui.local_rules_dialog import LocalRulesDialog
-from ungedesk.ui.passphrase_dialog import ChangePassphraseDialog
-from ungedesk.ui.plan_batch_dialog import PlanBatchDialog
+from ungedesk.ui.operations import Operation
 from ungedesk.ui.record_view import RecordView
-from ungedesk.ui.register_model import Column, RegisterModel, load_index
-from ungedesk.ui.retention_dialog import ExpiredCasesDialog
-from ungedesk.ui.rules_browser import LoadRulesDialog, RulesBrowserDialog
-from ungedesk.ui.settings_dialog import SettingsDialog, TrustSettings, load_settings
-from ungedesk.ui.transfer_dialogs import TransferExportDialog, TransferImportDialog
+from ungedesk.ui.register.model import Column, RegisterModel
+from ungedesk.ui.shell.case_menu import CaseMenu
+from ungedesk.ui.shell.menus import build_menus
+from ungedesk.ui.shell.rules_menu import RulesMenu
+from ungedesk.ui.shell.security_menu import SecurityMenu
 from ungedesk.ui.widgets import HINT_STYLE, WARNING_STYLE, BusyBar, widths_from_samples
 from ungedesk.ui.youth_form import YouthForm
 
 SETTINGS_VERSION = 1
 SEARCH_LOG_DELAY_MS = 1500
-FOLDER_SETTING = "trust/folder"  # the folder last used for a backup, export or transfer
 
 
 def backup_state(store: Store) -> tuple[bool, datetime | None]:
@@ -71,11 +63,36 @@ def backup_state(store: Store) -> tuple[bool, datetime | None]:
     return backup.backup_overdue(store), backup.last_backup(store)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(CaseMenu, SecurityMenu, RulesMenu):
     closed = Signal()
     # Restoring replaces the open store: the launcher closes this window and the store,
     # restores and opens UngeDesk again. Carries the backup file and the passphrase or None.
     restore_requested = Signal(object, object)
+
+    # The menus' actions (made by ui.shell.menus.build_menus).
+    import_case_action: QAction
+    plan_batch_action: QAction
+    quit_action: QAction
+    new_action: QAction
+    find_action: QAction
+    close_record_action: QAction
+    deadlines_action: QAction
+    caseload_progression_action: QAction
+    export_person_action: QAction
+    history_action: QAction
+    transfer_action: QAction
+    rules_browser_action: QAction
+    load_rules_action: QAction
+    local_rules_action: QAction
+    descriptors_action: QAction
+    backup_action: QAction
+    restore_action: QAction
+    passphrase_action: QAction
+    my_access_action: QAction
+    verify_action: QAction
+    witness_action: QAction
+    expired_action: QAction
+    settings_action: QAction
 
     def __init__(
         self,
@@ -84,16 +101,9 @@ class MainWindow(QMainWindow):
         today: Callable[[], date] = date.today,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._store = store
-        self._today = today
-        self._settings = QSettings(str(paths.ui_settings), QSettings.Format.IniFormat)
-        self.user: CaseworkerView | None = None
-        self._user_known = False  # the deadlines' "Mine" filter needs the user first
+        super().__init__(store, paths, today, parent)
         self.form: YouthForm | None = None
         self._asking_close = False  # set while File › Quit closes the window
-        self.dialog: QDialog | None = None  # the open security or case dialog, if any
-        self.notice: QMessageBox | None = None  # the last result message
         self.busy_dialog: BusyDialog | None = None
         self.setWindowTitle("UngeDesk")
 
@@ -193,7 +203,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.backup_reminder)
         self.statusBar().addPermanentWidget(self.busy)
 
-        self._build_menus()
+        build_menus(self)
         QShortcut(
             QKeySequence(Qt.Key.Key_Escape),
             self.search,
@@ -222,8 +232,9 @@ class MainWindow(QMainWindow):
         self.records.currentChanged.connect(self._update_case_actions)
         self.backup_reminder.clicked.connect(self.take_backup)
         self.deadlines.open_requested.connect(self.open_record)
-        self.deadlines.counts_changed.connect(self._update_deadline_counts)
+        changes.bus().changed.connect(self._store_changed)
         self.navigation.currentChanged.connect(self._navigation_changed)
+        self.deadlines.counts_changed.connect(self._update_deadline_counts)
         tasks.runner().busy_changed.connect(self.busy.setVisible)
 
         self._restore_settings()
@@ -233,115 +244,6 @@ class MainWindow(QMainWindow):
         self.check_backup_reminder()
 
     # --- set-up --------------------------------------------------------------------------
-
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.import_case_action = QAction(self.tr("&Receive a transferred case…"), self)
-        self.import_case_action.triggered.connect(self.receive_case)
-        file_menu.addAction(self.import_case_action)
-        self.plan_batch_action = QAction(self.tr("&Plans handed out as PDF…"), self)
-        self.plan_batch_action.triggered.connect(self.open_plan_batch)
-        file_menu.addAction(self.plan_batch_action)
-        file_menu.addSeparator()
-        self.quit_action = QAction(self.tr("&Quit"), self)
-        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        self.quit_action.triggered.connect(self.quit_asking)
-        file_menu.addAction(self.quit_action)
-
-        youth_menu = self.menuBar().addMenu(self.tr("&Young people"))
-        self.new_action = QAction(self.tr("&Register a young person…"), self)
-        self.new_action.setShortcut(QKeySequence("Ctrl+N"))
-        self.new_action.triggered.connect(self.register_new)
-        self.find_action = QAction(self.tr("&Search"), self)
-        self.find_action.setShortcut(QKeySequence("Ctrl+F"))
-        self.find_action.triggered.connect(self.focus_search)
-        self.close_record_action = QAction(self.tr("&Close record"), self)
-        self.close_record_action.setShortcut(QKeySequence("Ctrl+W"))
-        self.close_record_action.triggered.connect(
-            lambda: self._close_tab(self.records.currentIndex())
-        )
-        self.deadlines_action = QAction(self.tr("&Deadlines"), self)
-        self.deadlines_action.setShortcut(QKeySequence("Ctrl+D"))
-        self.deadlines_action.triggered.connect(self.show_deadlines)
-        youth_menu.addAction(self.new_action)
-        youth_menu.addAction(self.find_action)
-        youth_menu.addAction(self.deadlines_action)
-        self.caseload_progression_action = QAction(self.tr("&Progression over the caseload…"), self)
-        self.caseload_progression_action.triggered.connect(self.open_caseload_progression)
-        youth_menu.addAction(self.caseload_progression_action)
-        youth_menu.addSeparator()
-        youth_menu.addAction(self.close_record_action)
-
-        case_menu = self.menuBar().addMenu(self.tr("&Case"))
-        self.close_case_action = QAction(self.tr("C&lose case…"), self)
-        self.close_case_action.triggered.connect(self.close_case)
-        self.reopen_case_action = QAction(self.tr("&Reopen case"), self)
-        self.reopen_case_action.triggered.connect(self.reopen_case)
-        self.export_person_action = QAction(self.tr("Right of &access: export all data…"), self)
-        self.export_person_action.triggered.connect(self.export_person)
-        self.history_action = QAction(self.tr("Access &history"), self)
-        self.history_action.triggered.connect(self.show_history)
-        self.transfer_action = QAction(self.tr("&Transfer case…"), self)
-        self.transfer_action.triggered.connect(self.transfer_case)
-        case_menu.addAction(self.close_case_action)
-        case_menu.addAction(self.reopen_case_action)
-        case_menu.addSeparator()
-        case_menu.addAction(self.export_person_action)
-        case_menu.addAction(self.history_action)
-        case_menu.addSeparator()
-        case_menu.addAction(self.transfer_action)
-        self.case_actions = (
-            self.close_case_action,
-            self.reopen_case_action,
-            self.export_person_action,
-            self.history_action,
-            self.transfer_action,
-        )
-
-        rules_menu = self.menuBar().addMenu(self.tr("&Rules"))
-        self.rules_browser_action = QAction(self.tr("Rule &overview…"), self)
-        self.rules_browser_action.triggered.connect(self.open_rules_browser)
-        rules_menu.addAction(self.rules_browser_action)
-        self.load_rules_action = QAction(self.tr("Load &rule file…"), self)
-        self.load_rules_action.triggered.connect(self.load_rule_file)
-        rules_menu.addAction(self.load_rules_action)
-        rules_menu.addSeparator()
-        self.local_rules_action = QAction(self.tr("&Local standards…"), self)
-        self.local_rules_action.triggered.connect(self.open_local_rules)
-        rules_menu.addAction(self.local_rules_action)
-        self.descriptors_action = QAction(self.tr("&Progression descriptors…"), self)
-        self.descriptors_action.triggered.connect(self.open_descriptors)
-        rules_menu.addAction(self.descriptors_action)
-
-        security_menu = self.menuBar().addMenu(self.tr("Se&curity"))
-        self.backup_action = QAction(self.tr("&Take a backup…"), self)
-        self.backup_action.setShortcut(QKeySequence("Ctrl+Shift+B"))
-        self.backup_action.triggered.connect(self.take_backup)
-        self.restore_action = QAction(self.tr("&Restore from backup…"), self)
-        self.restore_action.triggered.connect(self.restore_backup)
-        self.passphrase_action = QAction(self.tr("Change recovery &passphrase…"), self)
-        self.passphrase_action.triggered.connect(self.change_passphrase)
-        self.my_access_action = QAction(self.tr("&My access"), self)
-        self.my_access_action.triggered.connect(self.show_my_access)
-        self.verify_action = QAction(self.tr("&Check the access log"), self)
-        self.verify_action.triggered.connect(self.verify_audit_log)
-        self.witness_action = QAction(self.tr("Save the access log's &head for a witness…"), self)
-        self.witness_action.triggered.connect(self.save_witness)
-        self.expired_action = QAction(self.tr("Cases to &delete…"), self)
-        self.expired_action.triggered.connect(self.show_expired_cases)
-        self.settings_action = QAction(self.tr("&Settings…"), self)
-        self.settings_action.triggered.connect(self.open_settings)
-        security_menu.addAction(self.backup_action)
-        security_menu.addAction(self.restore_action)
-        security_menu.addAction(self.passphrase_action)
-        security_menu.addSeparator()
-        security_menu.addAction(self.my_access_action)
-        security_menu.addAction(self.verify_action)
-        security_menu.addAction(self.witness_action)
-        security_menu.addSeparator()
-        security_menu.addAction(self.expired_action)
-        security_menu.addSeparator()
-        security_menu.addAction(self.settings_action)
 
     def _default_widths(self) -> None:
         widths_from_samples(
@@ -379,10 +281,6 @@ class MainWindow(QMainWindow):
         s.setValue("main/splitter", self.splitter.saveState())
         s.setValue("main/header", self.table.horizontalHeader().saveState())
         s.sync()
-
-    def form_is_open(self) -> bool:
-        """True while a register/edit form is on screen (it deletes itself on close)."""
-        return self.form is not None and shiboken6.isValid(self.form) and self.form.isVisible()
 
     def quit_asking(self) -> None:
         """File › Quit: like the window's close button, it asks about unsaved plan edits."""
@@ -425,14 +323,20 @@ class MainWindow(QMainWindow):
     # --- loading -------------------------------------------------------------------------
 
     def reload(self) -> None:
-        tasks.run_task(caseworker_service.current_user, self._store, on_done=self._set_user)
-        tasks.run_task(load_index, self._store, on_done=self.model.set_index)
+        Operation(self, caseworker_service.current_user, self._store).success(self._set_user).run()
+        self._reload_register()
+
+    def _reload_register(self) -> None:
+        Operation(self, register.load_index, self._store).latest("register").success(
+            self._index_arrived
+        ).run()
+
+    def _index_arrived(self, index: RegisterIndex) -> None:
+        self.model.set_index(index)
 
     def _set_user(self, user: CaseworkerView | None) -> None:
         self.user = user
-        self._user_known = True
         self.deadlines.set_user(user.id if user else None)
-        self.refresh_deadlines()
         if user is None:
             self.user_label.setText("")
             return
@@ -442,6 +346,27 @@ class MainWindow(QMainWindow):
         if user.unit:
             text += f" · {user.unit}"
         self.user_label.setText(text)
+
+    def _store_changed(self, change: Change) -> None:
+        """The register follows every change of a young person's register fields: one row
+        again when the change names the young person, else the whole list."""
+        if not change.touches(Aspect.YOUTH):
+            return
+        if change.youth_id is None:
+            self._reload_register()
+            return
+        Operation(self, youths.row_for, self._store, change.youth_id).success(
+            self._row_arrived
+        ).run()
+
+    def _row_arrived(self, row: YouthRow | None) -> None:
+        if row is None:
+            return
+        self.model.add_row(row)
+        position = self.model.row_of(row.id)
+        if position is not None:
+            self.table.selectRow(position)
+            self.table.scrollTo(self.model.index(position, 0))
 
     def _update_counts(self) -> None:
         model = self.model
@@ -486,7 +411,7 @@ class MainWindow(QMainWindow):
     def _log_search(self) -> None:
         criterion = self.model.query.strip()
         if criterion:
-            tasks.run_task(youths.log_search, self._store, criterion, self.model.matched)
+            Operation(self, youths.log_search, self._store, criterion, self.model.matched).run()
 
     def focus_search(self) -> None:
         self.navigation.setCurrentWidget(self.register_page)
@@ -509,52 +434,15 @@ class MainWindow(QMainWindow):
         if index.isValid():
             self.open_record(self.model.youth_id(index.row()))
 
-    def register_new(self) -> None:
-        tasks.run_task(
-            caseworker_service.list_caseworkers, self._store, on_done=self._open_register_form
-        )
-
-    def _open_register_form(self, caseworkers: list[CaseworkerView]) -> None:
-        if self.form_is_open():
-            assert self.form is not None
-            self.form.raise_()
-            return
-        self.form = YouthForm(
-            self._store,
-            caseworkers,
-            current_user_id=self.user.id if self.user else None,
-            today=self._today,
-            parent=self,
-        )
-        self.form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.form.registered.connect(self._registered)
-        self.form.open_existing.connect(self.open_record)
-        self.form.open()
-
-    def _registered(self, youth_id: int) -> None:
-        tasks.run_task(youths.row_for, self._store, youth_id, on_done=self._row_arrived)
-        self.open_record(youth_id)
-        self.refresh_deadlines()
-
-    def _row_arrived(self, row: YouthRow | None) -> None:
-        if row is None:
-            return
-        self.model.add_row(row)
-        position = self.model.row_of(row.id)
-        if position is not None:
-            self.table.selectRow(position)
-            self.table.scrollTo(self.model.index(position, 0))
-
     # --- deadlines -----------------------------------------------------------------------
 
-    @Slot()
     def refresh_deadlines(self) -> None:
-        """Reload the deadlines and their counts on the navigation. Call it after anything
-        that can change a deadline (a visitation, a conversation, a case closed)."""
-        if self._user_known:
-            self.deadlines.refresh()
+        """Ask for the deadlines and their counts again (the overview also follows every
+        change on the change bus by itself)."""
+        self.deadlines.refresh()
 
     def show_deadlines(self) -> None:
+        # Shown afresh each time: whether a deadline is overdue depends on today.
         if self.navigation.currentWidget() is self.deadlines_page:
             self.refresh_deadlines()
         else:
@@ -582,97 +470,6 @@ class MainWindow(QMainWindow):
             ),
         )
 
-    def open_local_rules(self) -> None:
-        dialog = LocalRulesDialog(self._store, self)
-        dialog.rules_changed.connect(self.refresh_deadlines)
-        self._show_dialog(dialog)
-
-    def open_rules_browser(self) -> RulesBrowserDialog:
-        dialog = RulesBrowserDialog(self._store, self._today(), self)
-        dialog.rules_changed.connect(self.refresh_deadlines)
-        self._show_dialog(dialog)
-        return dialog
-
-    def load_rule_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Load rule file"), "", self.tr("Rule files (*.toml)")
-        )
-        if path:
-            dialog = LoadRulesDialog(self._store, Path(path), self)
-            dialog.applied.connect(self.refresh_deadlines)
-            self._show_dialog(dialog)
-
-    def open_plan_batch(self) -> None:
-        def now() -> datetime:
-            return datetime.combine(self._today(), datetime.now().time())
-
-        folder = Path(self._folder()) / "Uddannelsesplaner"
-        self._show_dialog(PlanBatchDialog(self._store, self._today, now, self, folder=folder))
-
-    def open_caseload_progression(self) -> None:
-        self._show_dialog(CaseloadProgressionDialog(self._store, self._today, self))
-
-    def open_descriptors(self) -> None:
-        self._show_dialog(DescriptorsDialog(self._store, self))
-
-    # --- records -------------------------------------------------------------------------
-
-    def record_view(self, youth_id: int) -> RecordView | None:
-        for i in range(self.records.count()):
-            view = self.records.widget(i)
-            if isinstance(view, RecordView) and view.record.id == youth_id:
-                return view
-        return None
-
-    def open_record(self, youth_id: int) -> None:
-        view = self.record_view(youth_id)
-        if view is not None:
-            self.records.setCurrentWidget(view)
-            return
-        tasks.run_task(youths.get, self._store, youth_id, on_done=self._record_arrived)
-
-    def _record_arrived(self, record: YouthRecord | None) -> None:
-        if record is None:
-            return
-        view = self.record_view(record.id)
-        if view is None:
-            view = RecordView(self._store, record, self._today)
-            view.edit_requested.connect(self.edit_record)
-            # A saved visitation or conversation moves deadlines: update the counts.
-            view.visitation.changed.connect(self.refresh_deadlines)
-            view.conversations.changed.connect(self.refresh_deadlines)
-            view.deadlines.changed.connect(self.refresh_deadlines)  # an exemption
-            self.records.addTab(view, record.name)
-            self._make_room_for_record()
-        self.records.setCurrentWidget(view)
-        self._update_record_stack()
-        self._update_case_actions()
-
-    def _make_room_for_record(self) -> None:
-        """The record's plan and progression tabs need ~760 px: when the register list
-        leaves less, the first record widens its pane (the list keeps at least 480 px).
-        A pane the caseworker made wide enough is left as it is."""
-        if self.records.count() != 1:
-            return
-        list_width, record_width = self.splitter.sizes()
-        wanted = 760
-        if record_width >= wanted:
-            return
-        give = min(wanted - record_width, max(0, list_width - 480))
-        if give > 0:
-            self.splitter.setSizes([list_width - give, record_width + give])
-
-    def _close_tab(self, index: int) -> None:
-        if index < 0:
-            return
-        view = self.records.widget(index)
-        if isinstance(view, RecordView) and not view.plan.confirm_discard():
-            return  # unsaved plan edits: the caseworker chose to keep the record open
-        self.records.removeTab(index)
-        if view is not None:
-            view.deleteLater()
-        self._update_record_stack()
-
     def _select_row_of_current_record(self) -> None:
         view = self.records.currentWidget()
         if isinstance(view, RecordView):
@@ -681,105 +478,11 @@ class MainWindow(QMainWindow):
                 self.table.selectRow(position)
                 self.table.scrollTo(self.model.index(position, 0))
 
-    def _update_record_stack(self) -> None:
-        self.record_stack.setCurrentWidget(self.records if self.records.count() else self.no_record)
+    # --- backup and restore --------------------------------------------------------------
 
-    def edit_record(self, youth_id: int) -> None:
-        def with_caseworkers(caseworkers: list[CaseworkerView]) -> None:
-            tasks.run_task(
-                youths.get,
-                self._store,
-                youth_id,
-                on_done=lambda record: self._open_edit_form(record, caseworkers),
-            )
-
-        tasks.run_task(caseworker_service.list_caseworkers, self._store, on_done=with_caseworkers)
-
-    def _open_edit_form(
-        self, record: YouthRecord | None, caseworkers: list[CaseworkerView]
-    ) -> None:
-        if record is None:
-            return
-        if self.form_is_open():
-            assert self.form is not None
-            self.form.raise_()
-            return
-        self.form = YouthForm(
-            self._store,
-            caseworkers,
-            current_user_id=self.user.id if self.user else None,
-            record=record,
-            today=self._today,
-            parent=self,
-        )
-        self.form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.form.updated.connect(self._updated)
-        self.form.open()
-
-    def _updated(self, record: YouthRecord) -> None:
-        view = self.record_view(record.id)
-        if view is not None:
-            view.show_record(record)
-            self.records.setTabText(self.records.indexOf(view), record.name)
-        tasks.run_task(youths.row_for, self._store, record.id, on_done=self._row_arrived)
-        self._update_case_actions()
-        self.refresh_deadlines()
-
-    # --- helpers for the security and case dialogs ---------------------------------------
-
-    def current_record(self) -> YouthRecord | None:
-        view = self.records.currentWidget()
-        return view.record if isinstance(view, RecordView) else None
-
-    def _update_case_actions(self) -> None:
-        record = self.current_record()
-        for action in self.case_actions:
-            action.setEnabled(record is not None)
-        if record is not None:
-            closed = record.status is CaseStatus.CLOSED
-            self.close_case_action.setEnabled(not closed)
-            self.reopen_case_action.setEnabled(closed)
-
-    def _folder(self) -> str:
-        folder = str(self._settings.value(FOLDER_SETTING, "") or "")
-        return folder if folder and Path(folder).is_dir() else str(Path.home())
-
-    def _remember_folder(self, folder: Path) -> None:
-        self._settings.setValue(FOLDER_SETTING, str(folder))
-
-    def _show_dialog(self, dialog: QDialog) -> None:
-        if self.dialog is not None and shiboken6.isValid(self.dialog) and self.dialog.isVisible():
-            self.dialog.reject()
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.dialog = dialog
-        dialog.open()
-
-    def _show_notice(
-        self,
-        text: str,
-        icon: QMessageBox.Icon = QMessageBox.Icon.Information,
-        open_folder: Path | None = None,
-    ) -> None:
-        """A result message that does not block; optionally with an "Open folder" button."""
-        box = QMessageBox(icon, "UngeDesk", text, QMessageBox.StandardButton.Close, self)
-        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        if open_folder is not None:
-            opener = box.addButton(self.tr("&Open folder"), QMessageBox.ButtonRole.ActionRole)
-            box.setDefaultButton(opener)
-            folder_url = QUrl.fromLocalFile(str(open_folder))
-            box.buttonClicked.connect(
-                lambda button: QDesktopServices.openUrl(folder_url) if button is opener else None
-            )
-        self.notice = box
-        box.open()
-
-    def _store_failed(self, exc: BaseException) -> None:
+    def _backup_failed(self, error: KnownError) -> None:
         self._end_busy()
-        if isinstance(exc, KnownError):
-            self._show_notice(exc.message, QMessageBox.Icon.Warning)
-            return
-        raise exc
+        self.show_known_error(error)
 
     def _end_busy(self) -> None:
         if self.busy_dialog is not None and shiboken6.isValid(self.busy_dialog):
@@ -790,7 +493,9 @@ class MainWindow(QMainWindow):
     # --- backup and restore --------------------------------------------------------------
 
     def check_backup_reminder(self) -> None:
-        tasks.run_task(backup_state, self._store, on_done=self._show_backup_reminder)
+        Operation(self, backup_state, self._store).latest("backup reminder").success(
+            self._show_backup_reminder
+        ).run()
 
     def _show_backup_reminder(self, state: tuple[bool, datetime | None]) -> None:
         overdue, last = state
@@ -826,14 +531,9 @@ class MainWindow(QMainWindow):
             self.tr("Taking a backup and checking it against the database …"), self
         )
         self.busy_dialog.open()
-        tasks.run_task(
-            backup.backup,
-            self._store,
-            target,
-            on_done=self._backup_done,
-            on_error=self._store_failed,
-            force=confirmed,
-        )
+        Operation(self, backup.backup, self._store, target, force=confirmed).success(
+            self._backup_done
+        ).failure(self._backup_failed).run()
 
     def _backup_done(self, result: BackupResult) -> None:
         self._end_busy()
@@ -852,7 +552,7 @@ class MainWindow(QMainWindow):
 
     def restore_backup(self) -> None:
         dialog = RestoreDialog(self, start_folder=self._folder())
-        dialog.accepted.connect(lambda: self._restore_chosen(dialog))
+        dialog.accepted.connect(partial(self._restore_chosen, dialog))
         self._show_dialog(dialog)
 
     def _restore_chosen(self, dialog: RestoreDialog) -> None:
@@ -860,232 +560,3 @@ class MainWindow(QMainWindow):
             self._remember_folder(dialog.source.parent)
             self.save_settings()
             self.restore_requested.emit(dialog.source, dialog.passphrase_or_none())
-
-    # --- the recovery passphrase ---------------------------------------------------------
-
-    def change_passphrase(self) -> None:
-        user = self.user
-        related = () if user is None else (user.name, user.initials, user.unit)
-        dialog = ChangePassphraseDialog(self._store, related, self)
-        dialog.changed.connect(self._passphrase_changed)
-        self._show_dialog(dialog)
-
-    def _passphrase_changed(self) -> None:
-        self._show_notice(
-            self.tr(
-                "The recovery passphrase is changed. From now on the key file opens with the "
-                "new passphrase only.\n\nBackups taken before the change still open with the "
-                "old passphrase. Take a new backup now, and delete the old ones if others may "
-                "know the old passphrase."
-            )
-        )
-
-    # --- access log ----------------------------------------------------------------------
-
-    def show_my_access(self) -> None:
-        if self.user is None:
-            return
-        dialog = MyAccessDialog(self)
-        self._show_dialog(dialog)
-        tasks.run_task(audit.recent_for_actor, self._store, self.user.id, on_done=dialog.set_events)
-
-    def show_history(self) -> None:
-        record = self.current_record()
-        if record is None:
-            return
-        dialog: AuditDialog = YouthHistoryDialog(record.name, self)
-        self._show_dialog(dialog)
-        tasks.run_task(audit.events_for_youth, self._store, record.id, on_done=dialog.set_events)
-
-    def verify_audit_log(self) -> None:
-        tasks.run_task(audit.verify, self._store, on_done=self._verified)
-
-    def _verified(self, result: VerifyResult) -> None:
-        if result.ok:
-            self._show_notice(
-                self.tr(
-                    "The access log is intact: {count} events checked, none changed, added or "
-                    "removed.\n\nHead of the log: event no. {seq}, {digest}"
-                ).format(
-                    count=format_number(result.checked),
-                    seq=result.head.seq,
-                    digest=result.head.hash[:16] or "-",
-                )
-            )
-            return
-        shown = result.problems[:20]
-        more = len(result.problems) - len(shown)
-        text = self.tr(
-            "The access log has been tampered with. Tell your IT security contact.\n\n"
-        ) + "\n".join(shown)
-        if more:
-            text += "\n" + self.tr("… and {count} more.").format(count=more)
-        self._show_notice(text, QMessageBox.Icon.Critical)
-
-    def save_witness(self) -> None:
-        """The head of the log to a file someone else keeps, so a rollback can be proved."""
-        default = Path(self._folder()) / f"ungedesk-loghoved-{self._today().isoformat()}.json"
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save the access log's head"),
-            str(default),
-            self.tr("Witness files (*.json)"),
-        )
-        if not name:
-            return
-        self._remember_folder(Path(name).parent)
-        tasks.run_task(
-            audit.export_witness,
-            self._store,
-            Path(name),
-            on_done=self._witness_saved,
-            on_error=self._store_failed,
-        )
-
-    def _witness_saved(self, mark: HeadMark) -> None:
-        self._show_notice(
-            self.tr(
-                "The head of the access log is saved: event no. {seq}, hash {digest}.\n\n"
-                "Give the file to someone who keeps it outside UngeDesk (for example your "
-                "IT security contact). With it, 'ungedesk audit verify --witness FILE' shows "
-                "later whether the log was rolled back."
-            ).format(seq=mark.seq, digest=mark.hash or "-")
-        )
-
-    def show_start_notice(self, text: str) -> None:
-        """What opening the store repaired (already Danish, from the service)."""
-        self._show_notice(text)
-
-    def show_log_alerts(self, alerts: list[str]) -> None:
-        """Found while opening: the access log was rolled back or changed (and this was
-        recorded in the log itself)."""
-        if not alerts:
-            return
-        text = self.tr(
-            "UngeDesk found signs that the access log has been changed since it was last "
-            "used. This has been recorded in the log. Tell your IT security contact.\n\n"
-        ) + "\n".join(alerts[:10])
-        self._show_notice(text, QMessageBox.Icon.Critical)
-
-    # --- settings and retention ----------------------------------------------------------
-
-    def open_settings(self) -> None:
-        tasks.run_task(load_settings, self._store, on_done=self._settings_loaded)
-
-    def _settings_loaded(self, values: TrustSettings) -> None:
-        dialog = SettingsDialog(self._store, values, self)
-        dialog.saved.connect(lambda _: self.check_backup_reminder())
-        # Changed closing days move working-day deadlines: the list and the open records.
-        dialog.saved.connect(lambda _: self.refresh_deadlines())
-        dialog.saved.connect(lambda _: self._reload_record_deadlines())
-        self._show_dialog(dialog)
-
-    def _reload_record_deadlines(self) -> None:
-        for i in range(self.records.count()):
-            view = self.records.widget(i)
-            if isinstance(view, RecordView):
-                view.deadlines.reload()
-
-    def show_expired_cases(self) -> None:
-        dialog = ExpiredCasesDialog(self._store, self._today, parent=self)
-        dialog.deleted.connect(self._cases_deleted)
-        self._show_dialog(dialog)
-
-    def _cases_deleted(self, youth_ids: list[int]) -> None:
-        for youth_id in youth_ids:
-            view = self.record_view(youth_id)
-            if view is not None:
-                self._close_tab(self.records.indexOf(view))
-        tasks.run_task(load_index, self._store, on_done=self.model.set_index)
-        self.refresh_deadlines()
-        self.statusBar().showMessage(
-            self.tr("{count} cases deleted.", "", len(youth_ids)).format(count=len(youth_ids)),
-            8000,
-        )
-
-    # --- the open case -------------------------------------------------------------------
-
-    def close_case(self) -> None:
-        record = self.current_record()
-        if record is None or record.status is CaseStatus.CLOSED:
-            return
-        dialog = CloseCaseDialog(self._store, record, self._today, self)
-        dialog.closed.connect(self._refresh_record)
-        self._show_dialog(dialog)
-
-    def reopen_case(self) -> None:
-        record = self.current_record()
-        if record is None or record.status is not CaseStatus.CLOSED:
-            return
-        tasks.run_task(
-            retention.reopen_case,
-            self._store,
-            record.id,
-            on_done=lambda _: self._refresh_record(record.id),
-            on_error=self._store_failed,
-        )
-
-    def _refresh_record(self, youth_id: int) -> None:
-        tasks.run_task(youths.get, self._store, youth_id, on_done=self._record_refreshed)
-
-    def _record_refreshed(self, record: YouthRecord | None) -> None:
-        if record is not None:
-            self._updated(record)
-
-    def export_person(self) -> None:
-        record = self.current_record()
-        if record is None:
-            return
-        dialog = ExportPersonDialog(self._store, record, self._folder(), self)
-        dialog.exported.connect(self._person_exported)
-        self._show_dialog(dialog)
-
-    def _person_exported(self, result: AccessExport) -> None:
-        folder = result.pdf_path.parent
-        self._remember_folder(folder)
-        self._show_notice(
-            self.tr(
-                "The data is exported: {pdf} to hand over, and {json} for machines.\n\n"
-                "{folder}\n\nThe files are not encrypted: hand them over securely and delete "
-                "them from the computer afterwards."
-            ).format(pdf=result.pdf_path.name, json=result.json_path.name, folder=folder),
-            open_folder=folder,
-        )
-
-    def transfer_case(self) -> None:
-        record = self.current_record()
-        if record is None:
-            return
-        dialog = TransferExportDialog(self._store, record, self._folder(), self)
-        dialog.exported.connect(self._case_exported)
-        self._show_dialog(dialog)
-
-    def _case_exported(self, path: Path) -> None:
-        self._remember_folder(path.parent)
-        self._show_notice(
-            self.tr(
-                "The transfer file is written:\n\n{path}\n\nSend it to the receiver and tell "
-                "them the passphrase by phone or in person."
-            ).format(path=path),
-            open_folder=path.parent,
-        )
-
-    def receive_case(self) -> None:
-        dialog = TransferImportDialog(self._store, self._today, self._folder(), self)
-        dialog.imported.connect(self._case_received)
-        self._show_dialog(dialog)
-
-    def _case_received(self, result: ImportResult) -> None:
-        if result.created:
-            self._registered(result.youth_id)
-            message = self.tr("Case received and registered as {case}.")
-        else:
-            if self.record_view(result.youth_id) is not None:
-                self._refresh_record(result.youth_id)
-            else:
-                tasks.run_task(
-                    youths.row_for, self._store, result.youth_id, on_done=self._row_arrived
-                )
-            self.open_record(result.youth_id)
-            message = self.tr("Case received: {case} is updated with the newer data.")
-        self.statusBar().showMessage(message.format(case=result.case_number), 8000)

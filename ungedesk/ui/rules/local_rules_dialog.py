@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from itertools import pairwise
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -37,11 +38,13 @@ from PySide6.QtWidgets import (
 )
 
 from ungedesk.domain.calendar import Unit
-from ungedesk.domain.rule_parsing import parse_rules
+from ungedesk.domain.errors import KnownError
 from ungedesk.domain.rules import Rule
 from ungedesk.services import deadlines, rulesets, target_groups
+from ungedesk.services.rulesets import RuleSet
 from ungedesk.store.database import Store
-from ungedesk.ui import tasks
+from ungedesk.ui.changes import Aspect, Change
+from ungedesk.ui.operations import Operation
 from ungedesk.ui.widgets import HINT_STYLE, BusyBar, DateField, MessageLabel, add_row
 from ungedesk.ui.work_dialog import WorkDialog
 
@@ -49,22 +52,6 @@ LOCAL_GROUPS = ("lab6_1", "lab6_2", "lab6_3", "lab6_4", "lab6_5", "kui")
 RULE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 HISTORIC_COLOUR = QColor("#777777")
 RULE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-@dataclass(frozen=True, slots=True)
-class RuleSet:
-    legal: tuple[Rule, ...]
-    local: tuple[Rule, ...]
-
-
-def load_rule_set(store: Store) -> RuleSet:
-    """Runs on the worker."""
-    local: list[Rule] = []
-    for definition in deadlines.local_rule_definitions(store).values():
-        local.extend(parse_rules(definition, local=True))
-    # The legal rules in force: a loaded rule file's when it is newer than the shipped one.
-    legal = tuple(r for r in rulesets.listing(store).rules if not r.local)
-    return RuleSet(legal, tuple(local))
 
 
 # --- the TOML writer -------------------------------------------------------------------
@@ -124,7 +111,8 @@ class LocalRuleInput:
 
 
 class LocalRulesDialog(QDialog):
-    rules_changed = Signal()
+    """The rules in force with the local standards under what they tighten; adding or
+    removing one announces a rules change, and the deadlines everywhere follow it."""
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -180,7 +168,9 @@ class LocalRulesDialog(QDialog):
         return self._rules
 
     def reload(self) -> None:
-        tasks.run_task(load_rule_set, self._store, on_done=self._show)
+        Operation(self, rulesets.rule_set, self._store).success(self._show).failure(
+            self._failed
+        ).run()
 
     def _show(self, rules: RuleSet) -> None:
         self._rules = rules
@@ -255,7 +245,6 @@ class LocalRulesDialog(QDialog):
 
     def _added(self, _rule_id: str) -> None:
         self.reload()
-        self.rules_changed.emit()
 
     def remove_rule(self) -> None:
         rule_id = self.selected_local_id()
@@ -272,37 +261,27 @@ class LocalRulesDialog(QDialog):
         )
         box.setDefaultButton(QMessageBox.StandardButton.No)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.finished.connect(
-            lambda answer: (
-                self._remove_confirmed(rule_id)
-                if answer == QMessageBox.StandardButton.Yes
-                else None
-            )
-        )
+        box.finished.connect(partial(self._remove_answered, rule_id))
         self.confirm = box
         box.open()
 
+    def _remove_answered(self, rule_id: str, answer: int) -> None:
+        if answer == QMessageBox.StandardButton.Yes:
+            self._remove_confirmed(rule_id)
+
     def _remove_confirmed(self, rule_id: str) -> None:
         self._set_busy(True)
-        tasks.run_task(
-            deadlines.remove_local_rule,
-            self._store,
-            rule_id,
-            on_done=self._removed,
-            on_error=self._failed,
-        )
+        Operation(self, deadlines.remove_local_rule, self._store, rule_id).changes(
+            Change.of(Aspect.RULES)
+        ).success(self._removed).failure(self._failed).run()
 
-    def _removed(self, _result: object) -> None:
+    def _removed(self, _result: None) -> None:
         self._set_busy(False)
         self.reload()
-        self.rules_changed.emit()
 
-    def _failed(self, exc: BaseException) -> None:
+    def _failed(self, error: KnownError) -> None:
         self._set_busy(False)
-        message = getattr(exc, "message", None)
-        if message is None:
-            raise exc
-        self.error.show_message(message)
+        self.error.show_message(error.message)
 
     def reject(self) -> None:
         if not self._working():
@@ -495,13 +474,11 @@ class AddLocalRuleDialog(WorkDialog):
             }[next(iter(errors))]
             widget.setFocus()
             return
-        self.run(
-            deadlines.add_local_rule,
-            self._store,
-            values.to_toml(),
-            on_done=lambda _ids: self._done(values.rule_id),
-        )
+        self.operation(deadlines.add_local_rule, self._store, values.to_toml()).changes(
+            Change.of(Aspect.RULES)
+        ).success(partial(self._done, values.rule_id)).run()
 
-    def _done(self, rule_id: str) -> None:
+    def _done(self, rule_id: str, _ids: list[str]) -> None:
+        self.set_busy(False)
         self.added.emit(rule_id)
         self.accept()

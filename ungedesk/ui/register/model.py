@@ -19,8 +19,6 @@ from PySide6.QtCore import (
 from ungedesk.domain import cpr as cprmod
 from ungedesk.domain.search import RegisterIndex, YouthRow
 from ungedesk.domain.youth import STATUS_LABELS, CaseStatus
-from ungedesk.services import youths
-from ungedesk.store.database import Store
 from ungedesk.ui.i18n import format_day
 
 PAGE_SIZE = 200
@@ -50,12 +48,6 @@ _SORT_KEYS: dict[Column, tuple[str, bool]] = {
     Column.CASEWORKER: ("caseworker", False),
     Column.STATUS: ("status", False),
 }
-
-
-def load_index(store: Store) -> RegisterIndex:
-    """Runs on the worker: the rows and their search index. The GUI thread becomes the
-    index's only owner once it arrives."""
-    return RegisterIndex(youths.register_rows(store))
 
 
 class RegisterModel(QAbstractTableModel):
@@ -95,8 +87,8 @@ class RegisterModel(QAbstractTableModel):
         self.set_index(RegisterIndex(rows))
 
     def set_index(self, index: RegisterIndex) -> None:
-        """Show ``index``, built on the worker (load_index): folding 100,000 names takes a
-        few tenths of a second that the GUI thread should not spend."""
+        """Show ``index``, built on the worker (services.register.load_index): folding
+        100,000 names takes a few tenths of a second that the GUI thread should not spend."""
         self.beginResetModel()
         self._index = index
         # The register lives as long as the window: move it out of the cyclic GC's reach, or

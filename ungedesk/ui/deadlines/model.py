@@ -81,6 +81,7 @@ class DeadlineOverviewModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._entries: list[_Entry] = []
+        self._overview: Overview | None = None
         self._today = date.today()
         self._overdue_total = 0
         self._overdue_loaded = 0
@@ -105,8 +106,14 @@ class DeadlineOverviewModel(QAbstractTableModel):
     def overdue_loaded(self) -> int:
         return self._overdue_loaded
 
+    @property
+    def overview(self) -> Overview | None:
+        """The overview on screen (pages of overdue rows belong to it)."""
+        return self._overview
+
     def set_overview(self, overview: Overview, today: date) -> None:
         self.beginResetModel()
+        self._overview = overview
         self._today = today
         self._overdue_total = overview.overdue_total
         self._overdue_loaded = len(overview.overdue)

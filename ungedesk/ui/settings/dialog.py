@@ -1,14 +1,14 @@
 """Settings: how often to remind about backups, how long the log and cases are kept, and
 which days the municipality keeps closed in working-day deadlines (a change recomputes every
-deadline, with progress)."""
+deadline, with progress and Stop). Saving is one operation: services.preferences saves
+every value in one transaction, so a failure or a Stop leaves all of them as they were."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -24,76 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from ungedesk.domain.calendar import ClosingDay
-from ungedesk.services import audit, backup, closing_days, invitations, plan, retention
-from ungedesk.services.setup import get_setting, set_setting
+from ungedesk.domain.errors import KnownError
+from ungedesk.services import plan, preferences
+from ungedesk.services.preferences import TrustSettings
 from ungedesk.store.database import Store
-from ungedesk.ui import tasks
+from ungedesk.ui.changes import Aspect, Change
+from ungedesk.ui.operations import Operation
 from ungedesk.ui.widgets import HINT_STYLE, MessageLabel, add_row
 from ungedesk.ui.work_dialog import WorkDialog
-
-
-@dataclass(frozen=True, slots=True)
-class TrustSettings:
-    reminder_days: int
-    audit_months: int
-    case_years: int
-    uu_hours: str  # as the caseworker reads and writes it, e.g. "tir 09.00-12.00"
-    # Closing days beyond weekends and public holidays (a local choice; default all three).
-    closed_days: frozenset[ClosingDay] = field(default_factory=lambda: frozenset(ClosingDay))
-
-
-def load_settings(store: Store) -> TrustSettings:
-    """Runs on the worker."""
-
-    def read(key: str, default: int) -> int:
-        return int(str(get_setting(store, key, default)))
-
-    return TrustSettings(
-        read(backup.REMINDER_SETTING, backup.DEFAULT_REMINDER_DAYS),
-        read(audit.RETENTION_SETTING, audit.DEFAULT_RETENTION_MONTHS),
-        read(retention.RETENTION_SETTING, retention.DEFAULT_RETENTION_YEARS),
-        invitations.format_hours(invitations.uu_hours(store)),
-        closing_days.closed_days(store),
-    )
-
-
-def save_settings(
-    store: Store,
-    values: TrustSettings,
-    progress: Callable[[int, int], None] | None = None,
-) -> TrustSettings:
-    """Runs on the worker. Bad UU hours raise InputError before anything is saved. Changed
-    closing days recompute every deadline (``progress`` gets cases done and all)."""
-    hours = invitations.parse_hours(values.uu_hours)
-    set_setting(store, backup.REMINDER_SETTING, values.reminder_days)
-    audit.set_retention_months(store, values.audit_months)
-    set_setting(store, retention.RETENTION_SETTING, values.case_years)
-    invitations.set_uu_hours(store, hours)
-    closing_days.set_closed_days(store, values.closed_days, progress=progress)
-    return TrustSettings(
-        values.reminder_days,
-        values.audit_months,
-        values.case_years,
-        invitations.format_hours(hours),
-        values.closed_days,
-    )
-
-
-class _Progress(QObject):
-    """Emitted on the worker; Qt queues the signal to the dialog on the GUI thread."""
-
-    step = Signal(int, int)
-
-
-def _set_logo(store: Store, path: Path) -> bool:
-    """On the worker: keep the logo; True, as there is one now."""
-    plan.set_logo(store, path)
-    return True
-
-
-def _clear_logo(store: Store) -> bool:
-    plan.clear_logo(store)
-    return False
 
 
 def _spin(minimum: int, maximum: int, suffix: str) -> QSpinBox:
@@ -138,8 +76,17 @@ class SettingsDialog(WorkDialog):
         self.recompute = QProgressBar()
         self.recompute.setFormat(self.tr("Recomputing deadlines: %v of %m cases"))
         self.recompute.hide()
-        self._progress = _Progress(self)
-        self._progress.step.connect(self._step)
+        self.stop_button = QPushButton(self.tr("S&top"))
+        self.stop_button.setAutoDefault(False)
+        self.stop_button.setToolTip(self.tr("Stop the recompute: no setting is saved"))
+        self.stop_button.hide()
+        self._stop: Callable[[], None] | None = None
+        self.stop_button.clicked.connect(self._stop_pressed)
+        recompute_row = QWidget()
+        recompute_layout = QHBoxLayout(recompute_row)
+        recompute_layout.setContentsMargins(0, 0, 0, 0)
+        recompute_layout.addWidget(self.recompute, 1)
+        recompute_layout.addWidget(self.stop_button)
 
         form = QFormLayout()
         add_row(
@@ -188,7 +135,7 @@ class SettingsDialog(WorkDialog):
                     "recomputes all deadlines."
                 )
             ),
-            self.recompute,
+            recompute_row,
         )
         # The municipality's logo on the plan handout: chosen or removed at once (an
         # image file, not a value to type), so it is not part of Save.
@@ -220,7 +167,9 @@ class SettingsDialog(WorkDialog):
         self.remove_logo.clicked.connect(self._remove_logo)
         self.body.addLayout(form)
         self.reminder_days.setFocus()
-        tasks.run_task(plan.has_logo, store, on_done=self._show_logo, on_error=self.failed)
+        Operation(self, plan.has_logo, store).success(self._show_logo).failure(
+            self._logo_failed
+        ).run()
 
     def _logo_text(self, present: bool) -> str:
         if present:
@@ -245,19 +194,25 @@ class SettingsDialog(WorkDialog):
             return
         self.field_errors["logo"].show_message(None)
         self.choose_logo.setEnabled(False)
-        tasks.run_task(
-            _set_logo, self._store, Path(name), on_done=self._show_logo, on_error=self._logo_failed
-        )
+        Operation(self, plan.set_logo, self._store, Path(name)).changes(
+            Change.of(Aspect.SETTINGS)
+        ).success(self._logo_kept).failure(self._logo_failed).run()
+
+    def _logo_kept(self, _result: None) -> None:
+        self._show_logo(True)
 
     def _remove_logo(self) -> None:
         self.field_errors["logo"].show_message(None)
-        tasks.run_task(
-            _clear_logo, self._store, on_done=self._show_logo, on_error=self._logo_failed
-        )
+        Operation(self, plan.clear_logo, self._store).changes(Change.of(Aspect.SETTINGS)).success(
+            self._logo_removed
+        ).failure(self._logo_failed).run()
 
-    def _logo_failed(self, exc: BaseException) -> None:
+    def _logo_removed(self, _result: None) -> None:
+        self._show_logo(False)
+
+    def _logo_failed(self, error: KnownError) -> None:
         self.choose_logo.setEnabled(True)
-        self.failed(exc)
+        self.show_known_error(error)
 
     @staticmethod
     def _hint(text: str) -> QLabel:
@@ -275,20 +230,36 @@ class SettingsDialog(WorkDialog):
             frozenset(day for day, box in self.closing.items() if box.isChecked()),
         )
 
-    def _step(self, done: int, total: int) -> None:
+    # --- the recompute's progress (a ProgressView for the save operation) -----------------
+
+    def progress_started(self, stop: Callable[[], None]) -> None:
+        self._stop = stop  # shown with the first step: most saves do not recompute
+
+    def progress_step(self, done: int, total: int, _label: str) -> None:
         self.recompute.show()
+        self.stop_button.show()
         self.recompute.setRange(0, max(1, total))
         self.recompute.setValue(done)
 
+    def progress_finished(self) -> None:
+        self._stop = None
+        self.recompute.hide()
+        self.stop_button.hide()
+
+    def _stop_pressed(self) -> None:
+        if self._stop is not None:
+            self._stop()
+            self.stop_button.setEnabled(False)
+
+    # --- saving ---------------------------------------------------------------------------
+
     def accept_work(self) -> None:
-        self.run(
-            save_settings,
-            self._store,
-            self.values(),
-            self._progress.step.emit,
-            on_done=self._saved,
-        )
+        self.stop_button.setEnabled(True)
+        self.operation(preferences.save_settings, self._store, self.values()).with_progress(
+            self.tr("Saving settings"), self
+        ).changes(Change.of(Aspect.SETTINGS, Aspect.DEADLINES)).success(self._saved).run()
 
     def _saved(self, values: TrustSettings) -> None:
+        self.set_busy(False)
         self.saved.emit(values)
         self.accept()

@@ -6,15 +6,16 @@ with their share of all deadlines the law lets be exempted (at most 25 % from 1 
 The overview comes from the worker (services.deadlines.overview, one indexed query);
 further overdue rows come page by page as the list scrolls. "Mine" shows the signed-in
 caseworker's cases (the default), "Alle" everyone's. Enter or a double-click asks the
-window to open the young person's record.
+window to open the young person's record. The view refreshes itself from the change bus
+whenever an operation anywhere changed deadlines, cases, rules or settings.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 
-import shiboken6
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,22 +29,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ungedesk.domain.errors import KnownError
 from ungedesk.services import deadlines
 from ungedesk.services.deadlines import Overview, OverviewRow
 from ungedesk.store.database import Store
-from ungedesk.ui import tasks
-from ungedesk.ui.deadlines_model import PAGE_SIZE, Column, DeadlineOverviewModel
+from ungedesk.ui import changes, tasks
+from ungedesk.ui.changes import Aspect, Change
+from ungedesk.ui.deadlines.model import PAGE_SIZE, Column, DeadlineOverviewModel
 from ungedesk.ui.i18n import format_number
+from ungedesk.ui.operations import Operation
 from ungedesk.ui.widgets import ERROR_STYLE, HINT_STYLE, widths_from_samples
 
 # The law lets the municipality exempt at most this share by concrete assessment.
 EXEMPT_CAP = 0.25
+# What a change must touch for the overview to ask again.
+SHOWN_ASPECTS = (
+    Aspect.YOUTH,
+    Aspect.VISITATION,
+    Aspect.CONVERSATIONS,
+    Aspect.DEADLINES,
+    Aspect.SETTINGS,
+    Aspect.RULES,
+)
 
 
 class DeadlinesView(QWidget):
     open_requested = Signal(int)  # youth id
     # overdue total, due this week, due next week: for the navigation's label
     counts_changed = Signal(int, int, int)
+    refreshed = Signal()  # a fresh overview is on screen
 
     def __init__(
         self,
@@ -55,9 +69,7 @@ class DeadlinesView(QWidget):
         self._store = store
         self._today = today
         self._user_id: int | None = None
-        self._generation = 0  # drops results of an older refresh (filter changed meanwhile)
-        self._pending = False  # a refresh is on the worker
-        self._again = False  # another was asked for meanwhile
+        self._loading = False
 
         self.model = DeadlineOverviewModel(self)
         self.mine = QRadioButton(self.tr("&Mine"))
@@ -100,6 +112,7 @@ class DeadlinesView(QWidget):
         self.model.modelReset.connect(self._set_spans)
         self.model.fetch_requested.connect(self._fetch_overdue)
         self.table.activated.connect(self._activated)
+        changes.bus().changed.connect(self._store_changed)
 
     def _default_widths(self) -> None:
         widths_from_samples(
@@ -120,52 +133,54 @@ class DeadlinesView(QWidget):
 
     @property
     def loading(self) -> bool:
-        return self._pending
+        """True from a refresh until its overview is on screen."""
+        return self._loading
 
     @property
     def caseworker_filter(self) -> int | None:
         return self._user_id if self.mine.isChecked() else None
 
     def set_user(self, user_id: int | None) -> None:
+        """The signed-in caseworker (for "Mine"); the overview is asked for again."""
         self._user_id = user_id
         self.mine.setEnabled(user_id is not None)
-        if user_id is None:
-            self.everyone.setChecked(True)
+        if user_id is None and not self.everyone.isChecked():
+            self.everyone.setChecked(True)  # refreshes through the filter's toggle
+            return
+        self.refresh()
+
+    def _store_changed(self, change: Change) -> None:
+        if change.touches(*SHOWN_ASPECTS):
+            self.refresh()
 
     def refresh(self) -> None:
-        """Ask the worker for a fresh overview; several calls in a row cost one more query."""
-        if self._pending:
-            self._again = True
-            return
-        self._pending = True
-        self._again = False
-        self._generation += 1
-        generation = self._generation
+        """Ask the worker for a fresh overview; only the newest one asked for is shown."""
+        self._loading = True
         today = self._today()
-        tasks.run_task(
+        Operation(
+            self,
             deadlines.overview,
             self._store,
             today,
             caseworker_id=self.caseworker_filter,
             overdue_limit=PAGE_SIZE,
-            on_done=lambda overview: self._arrived(generation, today, overview),
-        )
+        ).latest("overview").success(partial(self._arrived, today)).failure(
+            self._overview_failed
+        ).run()
 
-    def _arrived(self, generation: int, today: date, overview: Overview) -> None:
-        if not shiboken6.isValid(self.model):  # the window closed while the worker ran
-            return
-        self._pending = False
-        if self._again:
-            self.refresh()
-            return
-        if generation != self._generation:
-            return
+    def _overview_failed(self, error: KnownError) -> None:
+        self._loading = False
+        tasks.runner().store_error.emit(error)
+
+    def _arrived(self, today: date, overview: Overview) -> None:
+        self._loading = False
         selected = self.model.youth_id(self.table.currentIndex().row())
         self.model.set_overview(overview, today)
         self._show_exempt(overview)
         self._reselect(selected)
         overdue, this_week, next_week = overview.counts
         self.counts_changed.emit(overdue, this_week, next_week)
+        self.refreshed.emit()
 
     def _show_exempt(self, overview: Overview) -> None:
         """ "Fritaget: 12 (4,3 % af 280 frister i kontaktforløbet)", red above 25 %."""
@@ -199,19 +214,23 @@ class DeadlinesView(QWidget):
         self.exempt.setToolTip(tip)
 
     def _fetch_overdue(self, offset: int) -> None:
-        generation = self._generation
-        tasks.run_task(
+        Operation(
+            self,
             deadlines.overdue_page,
             self._store,
             self.model.today,
             offset,
             PAGE_SIZE,
             caseworker_id=self.caseworker_filter,
-            on_done=lambda rows: self._page_arrived(generation, offset, rows),
-        )
+        ).latest("overdue page").success(
+            partial(self._page_arrived, self.model.overview, offset)
+        ).run()
 
-    def _page_arrived(self, generation: int, offset: int, rows: list[OverviewRow]) -> None:
-        if generation == self._generation and shiboken6.isValid(self.model):
+    def _page_arrived(
+        self, overview: Overview | None, offset: int, rows: list[OverviewRow]
+    ) -> None:
+        # A page of an overview that a refresh replaced meanwhile belongs to nothing shown.
+        if overview is self.model.overview:
             self.model.add_overdue(offset, rows)
 
     def _filter_toggled(self, _button: QRadioButton, checked: bool) -> None:

@@ -16,8 +16,9 @@ progress and Stop pattern; the next split is LoadRulesDialog into a module of it
 
 from __future__ import annotations
 
-import threading
+from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -63,7 +64,8 @@ from ungedesk.domain.rule_text import (
 from ungedesk.domain.rules import Rule
 from ungedesk.services import rulesets, target_groups
 from ungedesk.store.database import Store
-from ungedesk.ui import tasks
+from ungedesk.ui.changes import Aspect, Change
+from ungedesk.ui.operations import Operation
 from ungedesk.ui.widgets import HINT_STYLE, DateField, FittingDialog, MessageLabel
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -158,10 +160,12 @@ class RulesModel(QAbstractTableModel):
         return None
 
 
-class _Progress(QObject):
-    """Emitted on the worker; Qt queues it to the GUI thread."""
-
-    step = Signal(int, int)
+def _rules_changed(result: rulesets.Switched | rulesets.Preview) -> Change | None:
+    """What a switch or a load changed: every deadline may move (nothing when a switch
+    found the rules already as asked)."""
+    if isinstance(result, rulesets.Switched) and not result.changed:
+        return None
+    return Change.of(Aspect.RULES, Aspect.DEADLINES)
 
 
 def _qdate(day: date) -> QDate:
@@ -171,13 +175,14 @@ def _qdate(day: date) -> QDate:
 class RulesBrowserDialog(FittingDialog):
     """Regeloversigt: the rules in force on a date, the rule set in use, the expected switch."""
 
-    rules_changed = Signal()  # a rule file was loaded or the expected rules switched
+    # A loaded rule file or a switch of the expected rules is announced on the change bus
+    # (Aspect.RULES) by its operation; the deadlines everywhere follow it.
 
     def __init__(self, store: Store, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store = store
         self._listing: rulesets.RuleListing | None = None
-        self._cancel = threading.Event()
+        self._stop: Callable[[], None] | None = None  # while a switch recomputes
         self._switching = False
         self.confirm: QMessageBox | None = None
         self.load_dialog: LoadRulesDialog | None = None
@@ -245,8 +250,6 @@ class RulesBrowserDialog(FittingDialog):
         layout.addWidget(self.progress)
         layout.addLayout(row)
 
-        self._progress = _Progress(self)
-        self._progress.step.connect(self._step)
         self.buttons.rejected.connect(self.reject)
         self.day.dateChanged.connect(self._filter)
         self.group.currentIndexChanged.connect(self._filter)
@@ -258,7 +261,12 @@ class RulesBrowserDialog(FittingDialog):
     # --- reading ---------------------------------------------------------------------
 
     def reload(self) -> None:
-        tasks.run_task(rulesets.listing, self._store, on_done=self._loaded)
+        Operation(self, rulesets.listing, self._store).latest("listing").success(
+            self._loaded
+        ).failure(self._show_error).run()
+
+    def _show_error(self, error: KnownError) -> None:
+        self.error.show_message(error.message)
 
     def _loaded(self, listing: rulesets.RuleListing) -> None:
         self._listing = listing
@@ -344,14 +352,10 @@ class RulesBrowserDialog(FittingDialog):
     def open_load(self, path: Path) -> LoadRulesDialog:
         dialog = LoadRulesDialog(self._store, path, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.applied.connect(self._changed)
+        dialog.applied.connect(self.reload)
         self.load_dialog = dialog
         dialog.open()
         return dialog
-
-    def _changed(self) -> None:
-        self.reload()
-        self.rules_changed.emit()
 
     # --- expected rules --------------------------------------------------------------
 
@@ -380,37 +384,38 @@ class RulesBrowserDialog(FittingDialog):
         )
         box.setDefaultButton(QMessageBox.StandardButton.No)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.finished.connect(
-            lambda answer: (
-                self.switch_expected(enable) if answer == QMessageBox.StandardButton.Yes else None
-            )
-        )
+        box.finished.connect(partial(self._expected_answered, enable))
         self.confirm = box
         box.open()
 
+    def _expected_answered(self, enable: bool, answer: int) -> None:
+        if answer == QMessageBox.StandardButton.Yes:
+            self.switch_expected(enable)
+
     def switch_expected(self, enable: bool) -> None:
         self._switching = True
-        self._cancel.clear()
         self.error.show_message(None)
         self.load_button.setEnabled(False)
         self.expected_button.setEnabled(False)
         self.close_button.setText(self.tr("&Stop"))
         self.progress.setValue(0)
         self.progress.show()
-        tasks.run_task(
-            rulesets.set_expected,
-            self._store,
-            enable,
-            progress=self._progress.step.emit,
-            cancel=self._cancel.is_set,
-            on_done=self._switched,
-            on_error=self._switch_failed,
-        )
+        Operation(self, rulesets.switch_expected, self._store, enable).with_progress(
+            self.tr("Expected rules"), self
+        ).changes(_rules_changed).success(self._switched).failure(self._switch_failed).run()
 
-    def _step(self, done: int, total: int) -> None:
+    # --- the recompute's progress (a ProgressView for the switch) ----------------------
+
+    def progress_started(self, stop: Callable[[], None]) -> None:
+        self._stop = stop
+
+    def progress_step(self, done: int, total: int, _label: str) -> None:
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(done)
         self.progress.setFormat(self.tr("%v of %m cases"))
+
+    def progress_finished(self) -> None:
+        self._stop = None
 
     def _end_switch(self) -> None:
         self._switching = False
@@ -420,23 +425,19 @@ class RulesBrowserDialog(FittingDialog):
         self.close_button.setText(self.tr("&Close"))
         self.close_button.setEnabled(True)
 
-    def _switched(self, result: rulesets.Switched) -> None:
+    def _switched(self, _result: rulesets.Switched) -> None:
         self._end_switch()
         self.reload()
-        if result.changed:
-            self.rules_changed.emit()
 
-    def _switch_failed(self, exc: BaseException) -> None:
+    def _switch_failed(self, error: KnownError) -> None:
         self._end_switch()
-        if isinstance(exc, KnownError):
-            self.error.show_message(exc.message)
-            return
-        raise exc
+        self.error.show_message(error.message)
 
     def reject(self) -> None:
         # While recomputing, the button is Stop: the transaction is rolled back whole.
         if self._switching:
-            self._cancel.set()
+            if self._stop is not None:
+                self._stop()
             self.close_button.setEnabled(False)
             return
         super().reject()
@@ -453,7 +454,7 @@ class LoadRulesDialog(FittingDialog):
         self._path = path
         self._data: bytes | None = None
         self._preview: rulesets.Preview | None = None
-        self._cancel = threading.Event()
+        self._stop: Callable[[], None] | None = None  # while the worker computes
         self._running = False
         self.setWindowTitle(self.tr("Load rule file"))
         self.resize(820, 560)
@@ -480,8 +481,6 @@ class LoadRulesDialog(FittingDialog):
         layout.addWidget(self.done_label)
         layout.addWidget(self.progress)
         layout.addWidget(self.buttons)
-        self._progress = _Progress(self)
-        self._progress.step.connect(self._step)
         self.buttons.accepted.connect(self.apply)
         self.buttons.rejected.connect(self.reject)
         self._start_preview()
@@ -492,20 +491,22 @@ class LoadRulesDialog(FittingDialog):
 
     def _start_preview(self) -> None:
         self._running = True
-        tasks.run_task(
-            _read_and_preview,
-            self._store,
-            self._path,
-            progress=self._progress.step.emit,
-            cancel=self._cancel.is_set,
-            on_done=self._previewed,
-            on_error=self._failed,
-        )
+        Operation(self, rulesets.preview_file, self._store, self._path).with_progress(
+            self.tr("Load rule file"), self
+        ).success(self._previewed).failure(self._failed).run()
 
-    def _step(self, done: int, total: int) -> None:
+    # --- the worker's progress (a ProgressView for the preview and the load) -----------
+
+    def progress_started(self, stop: Callable[[], None]) -> None:
+        self._stop = stop
+
+    def progress_step(self, done: int, total: int, _label: str) -> None:
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(done)
         self.progress.setFormat(self.tr("%v of %m cases"))
+
+    def progress_finished(self) -> None:
+        self._stop = None
 
     def _previewed(self, result: tuple[bytes, rulesets.Preview]) -> None:
         self._running = False
@@ -539,22 +540,16 @@ class LoadRulesDialog(FittingDialog):
         if self._running or self._data is None or self._preview is None:
             return
         self._running = True
-        self._cancel.clear()
         self.error.show_message(None)
         self.ok_button.setEnabled(False)
         self.cancel_button.setText(self.tr("&Stop"))
         self.progress.setValue(0)
         self.progress.show()
-        tasks.run_task(
-            rulesets.apply,
-            self._store,
-            self._data,
-            force=self._preview.older,
-            progress=self._progress.step.emit,
-            cancel=self._cancel.is_set,
-            on_done=self._applied,
-            on_error=self._failed,
-        )
+        Operation(
+            self, rulesets.apply_file, self._store, self._data, force=self._preview.older
+        ).with_progress(self.tr("Load rule file"), self).changes(_rules_changed).success(
+            self._applied
+        ).failure(self._failed).run()
 
     def _applied(self, result: rulesets.Preview) -> None:
         self._running = False
@@ -570,35 +565,21 @@ class LoadRulesDialog(FittingDialog):
         self.cancel_button.setEnabled(True)
         self.applied.emit()
 
-    def _failed(self, exc: BaseException) -> None:
+    def _failed(self, error: KnownError) -> None:
         self._running = False
         self.progress.hide()
         self.summary.setPlaceholderText("")
         self.cancel_button.setText(self.tr("&Close"))
         self.cancel_button.setEnabled(True)
-        if isinstance(exc, KnownError):
-            self.error.show_message(exc.message)
-            self.ok_button.setEnabled(False)
-            return
-        raise exc
+        self.error.show_message(error.message)
+        self.ok_button.setEnabled(False)
 
     def reject(self) -> None:
         # While the worker computes or applies, Stop asks it to stop; it rolls back whole
         # and the dialog says so before it can be closed.
         if self._running:
-            self._cancel.set()
+            if self._stop is not None:
+                self._stop()
             self.cancel_button.setEnabled(False)
             return
         super().reject()
-
-
-def _read_and_preview(
-    store: Store,
-    path: Path,
-    *,
-    progress: rulesets.Progress,
-    cancel: rulesets.Cancel,
-) -> tuple[bytes, rulesets.Preview]:
-    """Runs on the worker: the file's bytes (read once, applied as previewed) and the preview."""
-    data = rulesets.read_rule_file(path)
-    return data, rulesets.preview(store, data, progress=progress, cancel=cancel)

@@ -1,0 +1,71 @@
+"""The settings dialog's values, read and saved as one use case: how often to remind about
+backups, how long the log and closed cases are kept, the UU counsellor's hours and the
+municipality's closing days. Saving is one transaction: a bad value, a failure or a Stop
+during the deadline recompute leaves every setting as it was."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ungedesk.domain.calendar import ClosingDay
+from ungedesk.services import audit, closing_days, invitations, settings
+from ungedesk.services.progress import Progress
+from ungedesk.store.database import Store
+
+RECOMPUTE_LABEL = "Genberegner frister"
+
+
+@dataclass(frozen=True, slots=True)
+class TrustSettings:
+    reminder_days: int
+    audit_months: int
+    case_years: int
+    uu_hours: str  # as the caseworker reads and writes it, e.g. "tir 09.00-12.00"
+    # Closing days beyond weekends and public holidays (a local choice; default all three).
+    closed_days: frozenset[ClosingDay] = field(default_factory=lambda: frozenset(ClosingDay))
+
+
+def load_settings(store: Store) -> TrustSettings:
+    """The values the settings dialog opens with (one read transaction)."""
+    with store.session() as s:
+        return TrustSettings(
+            settings.read(s, settings.BACKUP_REMINDER_DAYS),
+            settings.read(s, settings.AUDIT_RETENTION_MONTHS),
+            settings.read(s, settings.CASE_RETENTION_YEARS),
+            invitations.format_hours(invitations.hours_in(s)),
+            closing_days.closed_days_in(s),
+        )
+
+
+def save_settings(
+    store: Store, values: TrustSettings, *, progress: Progress | None = None
+) -> TrustSettings:
+    """Save every value in one transaction. Bad UU hours raise InputError before anything
+    is written; changed closing days recompute every deadline (``progress`` steps through
+    the cases and its Stop undoes the whole save). Returns the values as stored."""
+    hours = invitations.parse_hours(values.uu_hours)
+    with store.session() as s:
+        settings.write(s, settings.BACKUP_REMINDER_DAYS, values.reminder_days)
+        audit.write_retention_months(s, values.audit_months)
+        settings.write(s, settings.CASE_RETENTION_YEARS, values.case_years)
+        invitations.write_uu_hours(s, hours)
+        closing_days.write_closed_days(
+            s, values.closed_days, progress=None if progress is None else _Steps(progress)
+        )
+    return TrustSettings(
+        values.reminder_days,
+        values.audit_months,
+        values.case_years,
+        invitations.format_hours(hours),
+        values.closed_days,
+    )
+
+
+class _Steps:
+    """The recompute's (done, total) reports as steps of ``progress`` (which also stop)."""
+
+    def __init__(self, progress: Progress) -> None:
+        self._progress = progress
+
+    def __call__(self, done: int, total: int) -> None:
+        self._progress.step(done, total, RECOMPUTE_LABEL)

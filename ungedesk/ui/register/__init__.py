@@ -1,0 +1,1 @@
+"""The register: the list of young people and its search."""

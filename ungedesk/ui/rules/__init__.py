@@ -1,0 +1,1 @@
+"""The rule screens: the rule overview, loading a rule file and local standards."""

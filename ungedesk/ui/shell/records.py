@@ -1,0 +1,214 @@
+"""The main window's right side: open records as tabs, and the register and edit forms.
+
+Changes the record's panels and the youth form make reach the register list and the
+deadlines overview through the change bus (ui.changes), not through calls from here.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QTabWidget
+
+from ungedesk.domain.youth import CaseStatus
+from ungedesk.services import caseworkers as caseworker_service
+from ungedesk.services import register, youths
+from ungedesk.services.caseworkers import CaseworkerView
+from ungedesk.services.register import EditForm
+from ungedesk.services.youths import YouthRecord
+from ungedesk.ui import changes
+from ungedesk.ui.changes import Aspect, Change
+from ungedesk.ui.operations import Operation, close_widget
+from ungedesk.ui.record_view import RecordView
+from ungedesk.ui.shell.base import ShellBase
+from ungedesk.ui.youth_form import YouthForm
+
+# The record pane widens to this when it is the first record and the list leaves room.
+RECORD_WIDTH = 760
+MIN_LIST_WIDTH = 480
+
+
+class RecordTabs(ShellBase):
+    # Built by MainWindow.__init__ and ui.shell.menus.
+    records: QTabWidget
+    record_stack: QStackedWidget
+    no_record: QLabel
+    splitter: QSplitter
+    form: YouthForm | None
+    case_actions: tuple[QAction, ...]
+    close_case_action: QAction
+    reopen_case_action: QAction
+
+    # --- announcing what the record's panels changed (transitional) ------------------------
+
+    def _announce(self, change: Change) -> None:
+        """Tell open views what a panel or form of a record changed. Transitional: the
+        record's panels and the youth form announce through ``Operation.changes`` once they
+        run their saves as operations; then the connections below go."""
+        changes.bus().changed.emit(Change(change.aspects, change.youth_id, self))
+
+    def _record_panel_changed(self, youth_id: int) -> None:
+        # A saved visitation or conversation, or an exemption, moves deadlines.
+        self._announce(Change.of(Aspect.DEADLINES, youth_id=youth_id))
+
+    # --- open records ----------------------------------------------------------------------
+
+    def record_view(self, youth_id: int) -> RecordView | None:
+        for i in range(self.records.count()):
+            view = self.records.widget(i)
+            if isinstance(view, RecordView) and view.record.id == youth_id:
+                return view
+        return None
+
+    def current_record(self) -> YouthRecord | None:
+        view = self.records.currentWidget()
+        return view.record if isinstance(view, RecordView) else None
+
+    def open_record(self, youth_id: int) -> None:
+        view = self.record_view(youth_id)
+        if view is not None:
+            self.records.setCurrentWidget(view)
+            return
+        Operation(self, youths.get, self._store, youth_id).success(self._record_arrived).run()
+
+    def _record_arrived(self, record: YouthRecord | None) -> None:
+        if record is None:
+            return
+        view = self.record_view(record.id)
+        if view is None:
+            view = RecordView(self._store, record, self._today)
+            view.edit_requested.connect(self.edit_record)
+            for panel in (view.visitation, view.conversations, view.deadlines):
+                panel.changed.connect(partial(self._record_panel_changed, record.id))
+            self.records.addTab(view, record.name)
+            self._make_room_for_record()
+        self.records.setCurrentWidget(view)
+        self._update_record_stack()
+        self._update_case_actions()
+
+    def _make_room_for_record(self) -> None:
+        """The record's plan and progression tabs need ~760 px: when the register list
+        leaves less, the first record widens its pane (the list keeps at least 480 px).
+        A pane the caseworker made wide enough is left as it is."""
+        if self.records.count() != 1:
+            return
+        list_width, record_width = self.splitter.sizes()
+        if record_width >= RECORD_WIDTH:
+            return
+        give = min(RECORD_WIDTH - record_width, max(0, list_width - MIN_LIST_WIDTH))
+        if give > 0:
+            self.splitter.setSizes([list_width - give, record_width + give])
+
+    def _close_tab(self, index: int) -> None:
+        if index < 0:
+            return
+        view = self.records.widget(index)
+        if isinstance(view, RecordView) and not view.plan.confirm_discard():
+            return  # unsaved plan edits: the caseworker chose to keep the record open
+        self.records.removeTab(index)
+        if view is not None:
+            close_widget(view)  # its operations still running deliver nothing
+        self._update_record_stack()
+
+    def close_current_record(self) -> None:
+        self._close_tab(self.records.currentIndex())
+
+    def close_record(self, youth_id: int) -> None:
+        view = self.record_view(youth_id)
+        if view is not None:
+            self._close_tab(self.records.indexOf(view))
+
+    def _update_record_stack(self) -> None:
+        self.record_stack.setCurrentWidget(self.records if self.records.count() else self.no_record)
+
+    def _update_case_actions(self) -> None:
+        record = self.current_record()
+        for action in self.case_actions:
+            action.setEnabled(record is not None)
+        if record is not None:
+            closed = record.status is CaseStatus.CLOSED
+            self.close_case_action.setEnabled(not closed)
+            self.reopen_case_action.setEnabled(closed)
+
+    def refresh_record(self, youth_id: int) -> None:
+        """Show the stored record again in its open tab (after the case was closed,
+        reopened or received)."""
+        if self.record_view(youth_id) is not None:
+            Operation(self, youths.get, self._store, youth_id).success(self._record_refreshed).run()
+
+    def _record_refreshed(self, record: YouthRecord | None) -> None:
+        if record is None:
+            return
+        view = self.record_view(record.id)
+        if view is not None:
+            view.show_record(record)
+            self.records.setTabText(self.records.indexOf(view), record.name)
+        self._update_case_actions()
+
+    # --- the register and edit forms ------------------------------------------------------
+
+    def form_is_open(self) -> bool:
+        """True while a register/edit form is on screen (it deletes itself on close)."""
+        return self.form is not None and shiboken6.isValid(self.form) and self.form.isVisible()
+
+    def register_new(self) -> None:
+        Operation(self, caseworker_service.list_caseworkers, self._store).success(
+            self._open_register_form
+        ).run()
+
+    def _open_register_form(self, caseworkers: list[CaseworkerView]) -> None:
+        if self._raise_open_form():
+            return
+        self.form = YouthForm(
+            self._store,
+            caseworkers,
+            current_user_id=self.user.id if self.user else None,
+            today=self._today,
+            parent=self,
+        )
+        self.form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.form.registered.connect(self._registered)
+        self.form.open_existing.connect(self.open_record)
+        self.form.open()
+
+    def _raise_open_form(self) -> bool:
+        if not self.form_is_open():
+            return False
+        assert self.form is not None
+        self.form.raise_()
+        return True
+
+    def _registered(self, youth_id: int) -> None:
+        self._announce(Change.of(Aspect.YOUTH, Aspect.DEADLINES, youth_id=youth_id))
+        self.open_record(youth_id)
+
+    def edit_record(self, youth_id: int) -> None:
+        Operation(self, register.edit_form, self._store, youth_id).success(
+            self._open_edit_form
+        ).run()
+
+    def _open_edit_form(self, form: EditForm | None) -> None:
+        if form is None or self._raise_open_form():
+            return
+        self.form = YouthForm(
+            self._store,
+            form.caseworkers,
+            current_user_id=self.user.id if self.user else None,
+            record=form.record,
+            today=self._today,
+            parent=self,
+        )
+        self.form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.form.updated.connect(self._updated)
+        self.form.open()
+
+    def _updated(self, record: YouthRecord) -> None:
+        view = self.record_view(record.id)
+        if view is not None:
+            view.show_record(record)
+            self.records.setTabText(self.records.indexOf(view), record.name)
+        self._update_case_actions()
+        self._announce(Change.of(Aspect.YOUTH, Aspect.DEADLINES, youth_id=record.id))

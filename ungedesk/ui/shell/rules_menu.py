@@ -1,0 +1,54 @@
+"""The Rules menu (the rule overview, loading a rule file, local standards, progression
+descriptors) and the File menu's tools over many cases (plans as PDF, progression over the
+caseload). The dialogs announce their own changes on the change bus."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog
+
+from ungedesk.ui.caseload_progression_dialog import CaseloadProgressionDialog
+from ungedesk.ui.descriptors_dialog import DescriptorsDialog
+from ungedesk.ui.plan_batch_dialog import PlanBatchDialog
+from ungedesk.ui.rules.browser import LoadRulesDialog, RulesBrowserDialog
+from ungedesk.ui.rules.local_rules_dialog import LocalRulesDialog
+from ungedesk.ui.shell.base import ShellBase
+
+PLANS_FOLDER = "Uddannelsesplaner"  # under the folder last used, for the batch's PDFs
+
+
+class RulesMenu(ShellBase):
+    def open_rules_browser(self) -> RulesBrowserDialog:
+        dialog = RulesBrowserDialog(self._store, self._today(), self)
+        self._show_dialog(dialog)
+        return dialog
+
+    def load_rule_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            QCoreApplication.translate("MainWindow", "Load rule file"),
+            "",
+            QCoreApplication.translate("MainWindow", "Rule files (*.toml)"),
+        )
+        if path:
+            self._show_dialog(LoadRulesDialog(self._store, Path(path), self))
+
+    def open_local_rules(self) -> None:
+        self._show_dialog(LocalRulesDialog(self._store, self))
+
+    def open_descriptors(self) -> None:
+        self._show_dialog(DescriptorsDialog(self._store, self))
+
+    def open_plan_batch(self) -> None:
+        folder = Path(self._folder()) / PLANS_FOLDER
+        self._show_dialog(PlanBatchDialog(self._store, self._today, self._now, self, folder=folder))
+
+    def _now(self) -> datetime:
+        """The moment the batch's PDFs are stamped with: today's date (injectable), now."""
+        return datetime.combine(self._today(), datetime.now().time())
+
+    def open_caseload_progression(self) -> None:
+        self._show_dialog(CaseloadProgressionDialog(self._store, self._today, self))
