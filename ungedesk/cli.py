@@ -40,6 +40,7 @@ from ungedesk.domain.passphrase import assess
 from ungedesk.domain.profile import ROLE_LABELS, ProfileInput, Role, validate_profile
 from ungedesk.services import access, audit, backup, demo, integrity, key_rotation, setup, youths
 from ungedesk.services import passphrase as recovery
+from ungedesk.services import progress
 from ungedesk.services.bug_log import log_exception
 from ungedesk.store import anchor, instance_lock
 from ungedesk.store.database import ENV_PASSPHRASE, Opened
@@ -598,7 +599,9 @@ def _cmd_audit_head(args: argparse.Namespace, paths: StorePaths) -> int:
 def _cmd_backup(args: argparse.Namespace, paths: StorePaths) -> int:
     opened = _open(paths)
     try:
-        result = backup.backup(opened.store, Path(args.out), force=args.force)
+        result = backup.backup(
+            opened.store, Path(args.out), force=args.force, progress=progress.silent()
+        )
     finally:
         opened.store.close()
     _say(
@@ -623,11 +626,13 @@ def _cmd_restore(args: argparse.Namespace, paths: StorePaths) -> int:
         raise backup.BadBackupError("Sikkerhedskopien findes ikke. Tjek filnavnet.")
     info = backup.inspect(source)
     try:
-        opened = backup.restore(paths, source)
+        opened = backup.restore(paths, source, progress=progress.silent())
     except MissingKeyError:
         if not _interactive():
             raise
-        opened = backup.restore(paths, source, getpass.getpass("Gendannelsesfrase: "))
+        opened = backup.restore(
+            paths, source, getpass.getpass("Gendannelsesfrase: "), progress=progress.silent()
+        )
     try:
         detail = backup.last_restore_detail(opened.store)
     finally:

@@ -1,9 +1,9 @@
 """Encrypted backup and restore of the whole store.
 
-One module (over 1,000 lines) because backup and restore share the archive format, the
-manifest reader and the bounds on it, and restore's journal and recovery must agree with
-the swap exactly; splitting restore (journal, swap, recovery) into its own module beside the
-archive format is the next clean-up, not done in the change that made restore crash-safe.
+One module (over 1,000 lines), on purpose: backup and restore share the archive format, the
+manifest reader and the bounds on it, and the leftover clean-up; restore's journal, swap and
+recovery must agree exactly and are only readable as a whole. Splitting restore (journal,
+swap, recovery) into its own module beside the archive format is the next clean-up.
 
 A backup file is a zip holding the database exported by SQLCipher (still encrypted with the
 data key), the key file (the data key wrapped by the recovery passphrase) and a manifest
@@ -25,8 +25,10 @@ deleted only after the restored one has opened and the journal says "committed".
 puts the old store back, and a crash (power cut, SIGKILL) between the renames is undone on
 the next start by ``recover_interrupted_restore``.
 
-One module: backup and restore share the archive format, the manifest and the leftover
-clean-up, and the journal protocol is only readable as a whole; hence the length.
+Both can be stopped (``progress``): a backup until its BACKUP event is logged, a restore
+until it touches the keyring. A stopped job raises StoppedError after removing what it had
+written (temporary files, the staging folder); the previous backup file and the store are
+as they were.
 """
 
 from __future__ import annotations
@@ -52,8 +54,10 @@ import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
+from ungedesk.domain.errors import KnownError
 from ungedesk.services import audit
 from ungedesk.services.audit import Action
+from ungedesk.services.progress import Progress, silent
 from ungedesk.store import anchor, database, instance_lock, keys, migrate
 from ungedesk.store.database import KeySource, Opened, Store
 from ungedesk.store.engine import connect_raw
@@ -202,10 +206,15 @@ def _tables(conn: Any, schema: str = "main") -> list[str]:
     return [str(r[0]) for r in rows]
 
 
-def table_digests(conn: Any, schema: str = "main") -> dict[str, tuple[int, str]]:
-    """Row count and SHA-256 over every row, per table, in rowid order."""
+def table_digests(
+    conn: Any, schema: str = "main", progress: Progress | None = None
+) -> dict[str, tuple[int, str]]:
+    """Row count and SHA-256 over every row, per table, in rowid order (stoppable between
+    tables: it only reads)."""
     out: dict[str, tuple[int, str]] = {}
     for name in _tables(conn, schema):
+        if progress is not None:
+            progress.check()
         h = hashlib.sha256()
         n = 0
         quoted = '"' + name.replace('"', '""') + '"'
@@ -262,18 +271,31 @@ def _check_target(paths: StorePaths, target: Path, force: bool) -> Path:
     return resolved
 
 
+# The steps a backup reports (Stop is honoured before each of them).
+_BACKUP_STEPS = 5
+
+
 def backup(
-    store: Store, target: Path, *, now: datetime | None = None, force: bool = False
+    store: Store,
+    target: Path,
+    *,
+    now: datetime | None = None,
+    force: bool = False,
+    progress: Progress | None = None,
 ) -> BackupResult:
     """Write a verified, encrypted backup of the whole store to ``target``.
 
     An existing file is replaced only with ``force`` (the CLI's --force, or the GUI after
     its own overwrite confirmation). The BACKUP event is committed before the file is
     published: if logging fails nothing is published, if publishing fails the temporary
-    files are removed and the failure is told.
+    files are removed and the failure is told. ``progress`` may stop the work until the
+    event is logged; a stopped backup leaves no temporary file and the old ``target`` as it
+    was.
     """
+    progress = progress or silent()
     target = _check_target(store.paths, target, force)
     moment = now or datetime.now(UTC)
+    progress.step(0, _BACKUP_STEPS, "Gør klar")
     clean_leftovers(store.paths, now=moment)
     _clean_backup_temps(target, now=moment)
     export = _tmp_name(target, "db")
@@ -284,18 +306,21 @@ def backup(
             try:
                 conn.execute("BEGIN")
                 try:
-                    source = table_digests(conn, "main")
+                    progress.step(1, _BACKUP_STEPS, "Læser databasen")
+                    source = table_digests(conn, "main", progress)
                     # Read in the export's transaction, so the head names the newest event
                     # that is inside the backup.
                     head_row = conn.execute(
                         "SELECT last_id, last_hash FROM main.audit_head WHERE id = 1"
                     ).fetchone()
+                    progress.step(2, _BACKUP_STEPS, "Kopierer databasen")
                     conn.execute("SELECT sqlcipher_export('backup')")
                     copied_version = conn.execute("PRAGMA backup.user_version").fetchone()
                     conn.execute(f"PRAGMA backup.user_version = {int(copied_version[0])}")
                 finally:
                     conn.execute("COMMIT")
-                copy = table_digests(conn, "backup")
+                progress.step(3, _BACKUP_STEPS, "Kontrollerer kopien")
+                copy = table_digests(conn, "backup", progress)
             finally:
                 conn.execute("DETACH DATABASE backup")
         if copy != source:
@@ -314,6 +339,7 @@ def backup(
         }
         if head is not None:
             manifest["audit_head"] = {"seq": head.seq, "hash": head.hash}
+        progress.step(4, _BACKUP_STEPS, "Pakker sikkerhedskopien")
         with zipfile.ZipFile(packed, "w", compression=zipfile.ZIP_STORED) as zf:
             zf.writestr(MANIFEST_MEMBER, json.dumps(manifest, indent=2))
             zf.write(store.paths.key_file, KEY_MEMBER)
@@ -323,6 +349,9 @@ def backup(
         with zipfile.ZipFile(packed) as zf:
             if zf.testzip() is not None:
                 raise BackupError()
+        # The last point where Stop is honoured: from the BACKUP event on, the backup is
+        # published (or its failure logged), never left half-way.
+        progress.step(_BACKUP_STEPS, _BACKUP_STEPS, "Gemmer sikkerhedskopien")
         # Logged before it is published: a backup file that exists is always in the log.
         with store.session() as s:
             where = f", loghoved nr. {head.seq} ({head.short})" if head else ""
@@ -335,8 +364,8 @@ def backup(
         restrict(target)
     except OSError as exc:
         raise translate_os_error(exc) from exc
-    except StoreError:
-        raise
+    except KnownError:
+        raise  # a store error already told, or Stop
     except Exception as exc:
         known = translate_db_error(exc)
         if known is None:
@@ -439,9 +468,20 @@ def last_backup(store: Store) -> datetime | None:
 
 def backup_overdue(store: Store, *, now: datetime | None = None) -> bool:
     """True when there is no backup or the last one is older than the reminder setting."""
-    days = int(str(_setting(store, REMINDER_SETTING, DEFAULT_REMINDER_DAYS)))
-    last = last_backup(store)
-    return last is None or (now or datetime.now(UTC)) - last > timedelta(days=days)
+    return reminder_state(store, now=now)[0]
+
+
+def reminder_state(store: Store, *, now: datetime | None = None) -> tuple[bool, datetime | None]:
+    """Whether a backup is overdue, and when the last one was taken: what the main window's
+    reminder shows, read in one transaction."""
+    with store.session() as s:
+        days_row = s.get(Setting, REMINDER_SETTING)
+        last_row = s.get(Setting, LAST_BACKUP)
+        days = DEFAULT_REMINDER_DAYS if days_row is None else int(str(json.loads(days_row.value)))
+        last_value = None if last_row is None else json.loads(last_row.value)
+    last = datetime.fromisoformat(str(last_value)) if last_value else None
+    overdue = last is None or (now or datetime.now(UTC)) - last > timedelta(days=days)
+    return overdue, last
 
 
 # --- reading a backup -------------------------------------------------------------------
@@ -559,11 +599,13 @@ def inspect(source: Path) -> BackupInfo:
         raise BadBackupError() from exc
 
 
-def _unpack(source: Path, staged: StorePaths) -> BackupInfo:
+def _unpack(source: Path, staged: StorePaths, progress: Progress | None = None) -> BackupInfo:
     """Check the archive's shape, then write its key file and database into ``staged``.
 
     Every size is checked before a byte is written: the declared sizes (a bomb is refused
-    here), the free space, and the bytes actually unpacked (declared sizes can lie)."""
+    here), the free space, and the bytes actually unpacked (declared sizes can lie).
+    ``progress`` hears of every chunk and may stop between them (``staged`` is the
+    caller's to remove)."""
     if not source.is_file():
         raise BadBackupError("Sikkerhedskopien findes ikke. Tjek filnavnet.")
     try:
@@ -582,7 +624,9 @@ def _unpack(source: Path, staged: StorePaths) -> BackupInfo:
             written = 0
             fd = os.open(staged.db, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             with os.fdopen(fd, "wb") as out, zf.open(db) as src:
-                while chunk := src.read(1024 * 1024):
+                while chunk := src.read(_CHUNK):
+                    if progress is not None:
+                        progress.step(written, db.file_size, "Pakker sikkerhedskopien ud")
                     written += len(chunk)
                     if written > db.file_size:
                         raise BadBackupError()
@@ -597,6 +641,10 @@ def _unpack(source: Path, staged: StorePaths) -> BackupInfo:
 
 
 # --- restore ----------------------------------------------------------------------------
+
+_CHUNK = 1024 * 1024
+# The steps a restore reports after unpacking (Stop is honoured before each of them).
+_RESTORE_STEPS = 4
 
 
 @contextmanager
@@ -616,12 +664,21 @@ def restore(
     passphrase: str | None = None,
     *,
     now: datetime | None = None,
+    progress: Progress | None = None,
+    replacing: Store | None = None,
 ) -> Opened:
     """Replace the store in ``paths`` with the backup in ``source`` and open it.
 
     The old store is only deleted after the restored one is in place, opened, keyed, logged
     and committed; any failure before that puts the old store back and says so.
+    ``replacing`` is the open store of ``paths`` (the GUI's), closed first, here on the
+    worker where its connections live. ``progress`` may stop the restore until it touches
+    the keyring: the staging folder is removed and the store and the keyring are as they
+    were (a ``replacing`` store stays closed; open it again).
     """
+    progress = progress or silent()
+    if replacing is not None:
+        replacing.close()
     moment = now or datetime.now(UTC)
     source = source.expanduser().resolve()
     try:
@@ -637,10 +694,16 @@ def restore(
         try:
             staged = StorePaths(staging)
             try:
+                progress.check()
                 ensure_private_dir(staging)
-                info = _unpack(source, staged)
+                info = _unpack(source, staged, progress)
+                progress.step(1, _RESTORE_STEPS, "Låser sikkerhedskopien op")
                 kf, key, key_source = _backup_key(staged, passphrase, info)
+                progress.step(2, _RESTORE_STEPS, "Kontrollerer sikkerhedskopien")
                 _prepare(paths, staged, key, kf, info, moment, recovered)
+                # The last point where Stop is honoured: from here the keyring and then
+                # the data folder change, and are put back only by a failure.
+                progress.step(3, _RESTORE_STEPS, "Sætter den gendannede database på plads")
                 keyring_before = _keyring_put(kf.store_id, key)
             except OSError as exc:
                 raise _not_done(translate_os_error(exc)) from exc
