@@ -45,22 +45,22 @@ from ungedesk.services.transfer import Loss, TransferConflictError
 from ungedesk.store.database import Store
 from ungedesk.store.paths import StorePaths
 from ungedesk.ui import tasks
-from ungedesk.ui.access_views import MyAccessDialog, YouthHistoryDialog
-from ungedesk.ui.backup_dialogs import RestoreDialog
 from ungedesk.ui.case_dialogs import CloseCaseDialog, ExportPersonDialog
 from ungedesk.ui.clipboard import secret_clipboard
 from ungedesk.ui.i18n import install_translations
 from ungedesk.ui.local_rules_dialog import LocalRulesDialog
-from ungedesk.ui.lock import SessionLock
 from ungedesk.ui.main_window import MainWindow
-from ungedesk.ui.passphrase_dialog import ChangePassphraseDialog
 from ungedesk.ui.record_view import RecordView
-from ungedesk.ui.retention_dialog import ExpiredCasesDialog
 from ungedesk.ui.rules_browser import RulesBrowserDialog
+from ungedesk.ui.security.access_views import MyAccessDialog, YouthHistoryDialog
+from ungedesk.ui.security.backup_dialogs import RestoreDialog
+from ungedesk.ui.security.lock_screen import SessionLock
+from ungedesk.ui.security.passphrase_dialog import ChangePassphraseDialog
+from ungedesk.ui.security.retention_dialog import ExpiredCasesDialog
+from ungedesk.ui.security.transfer_dialogs import TransferExportDialog, TransferImportDialog
+from ungedesk.ui.security.unlock_dialog import UnlockDialog
 from ungedesk.ui.settings_dialog import SettingsDialog
-from ungedesk.ui.setup_wizard import SetupWizard
-from ungedesk.ui.transfer_dialogs import TransferExportDialog, TransferImportDialog
-from ungedesk.ui.unlock_dialog import UnlockDialog
+from ungedesk.ui.setup.setup_wizard import SetupWizard
 from ungedesk.ui.visitation_dialogs import EventDialog
 
 PASSPHRASE = "grøn kaffe tager toget til Ribe"

@@ -38,9 +38,18 @@ from ungedesk.domain.cpr import parse as cpr_parse
 from ungedesk.domain.errors import InputError, KnownError
 from ungedesk.domain.passphrase import assess
 from ungedesk.domain.profile import ROLE_LABELS, ProfileInput, Role, validate_profile
-from ungedesk.services import access, audit, backup, demo, integrity, key_rotation, setup, youths
+from ungedesk.services import (
+    access,
+    audit,
+    backup,
+    demo,
+    integrity,
+    key_rotation,
+    progress,
+    setup,
+    youths,
+)
 from ungedesk.services import passphrase as recovery
-from ungedesk.services import progress
 from ungedesk.services.bug_log import log_exception
 from ungedesk.store import anchor, instance_lock
 from ungedesk.store.database import ENV_PASSPHRASE, Opened

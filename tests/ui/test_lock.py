@@ -25,9 +25,9 @@ from ungedesk.store.database import Store
 from ungedesk.store.paths import StorePaths
 from ungedesk.ui import tasks
 from ungedesk.ui.app import Launcher
-from ungedesk.ui.lock import SessionLock
 from ungedesk.ui.main_window import MainWindow
 from ungedesk.ui.record_view import RecordView
+from ungedesk.ui.security.lock_screen import SessionLock
 
 CPR = "1503054007"  # synthetic
 FIRST, LAST = "Sofie", "Nørgaard"

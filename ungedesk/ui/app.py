@@ -23,12 +23,12 @@ from ungedesk.store.errors import (
 from ungedesk.store.instance_lock import GUI_HOLDER, InstanceLock
 from ungedesk.store.paths import StorePaths
 from ungedesk.ui import errors, tasks
-from ungedesk.ui.backup_dialogs import RestoreDialog
 from ungedesk.ui.i18n import install_translations
-from ungedesk.ui.lock import SessionLock
 from ungedesk.ui.main_window import MainWindow
-from ungedesk.ui.setup_wizard import SetupWizard
-from ungedesk.ui.unlock_dialog import UnlockDialog
+from ungedesk.ui.security.backup_dialogs import RestoreDialog
+from ungedesk.ui.security.lock_screen import SessionLock
+from ungedesk.ui.security.unlock_dialog import UnlockDialog
+from ungedesk.ui.setup.setup_wizard import SetupWizard
 from ungedesk.ui.widgets import BusyBar
 
 
