@@ -48,12 +48,18 @@ from ungedesk.ui.deadlines_view import DeadlinesView
 from ungedesk.ui.descriptors_dialog import DescriptorsDialog
 from ungedesk.ui.i18n import format_number
 from ungedesk.ui.local_rules_dialog import LocalRulesDialog
+from ungedesk.ui.operations import Operation
 from ungedesk.ui.plan_batch_dialog import PlanBatchDialog
 from ungedesk.ui.record_view import RecordView
 from ungedesk.ui.register_model import Column, RegisterModel, load_index
 from ungedesk.ui.rules_browser import LoadRulesDialog, RulesBrowserDialog
 from ungedesk.ui.security.access_views import AuditDialog, MyAccessDialog, YouthHistoryDialog
-from ungedesk.ui.security.backup_dialogs import BACKUP_SUFFIX, BusyDialog, RestoreDialog
+from ungedesk.ui.security.backup_dialogs import (
+    BACKUP_SUFFIX,
+    BusyDialog,
+    RestoreDialog,
+    backup_operation,
+)
 from ungedesk.ui.security.passphrase_dialog import ChangePassphraseDialog
 from ungedesk.ui.security.retention_dialog import ExpiredCasesDialog
 from ungedesk.ui.security.transfer_dialogs import TransferExportDialog, TransferImportDialog
@@ -64,11 +70,6 @@ from ungedesk.ui.youth_form import YouthForm
 SETTINGS_VERSION = 1
 SEARCH_LOG_DELAY_MS = 1500
 FOLDER_SETTING = "trust/folder"  # the folder last used for a backup, export or transfer
-
-
-def backup_state(store: Store) -> tuple[bool, datetime | None]:
-    """Whether a backup is overdue, and when the last one was taken (on the worker)."""
-    return backup.backup_overdue(store), backup.last_backup(store)
 
 
 class MainWindow(QMainWindow):
@@ -790,7 +791,9 @@ class MainWindow(QMainWindow):
     # --- backup and restore --------------------------------------------------------------
 
     def check_backup_reminder(self) -> None:
-        tasks.run_task(backup_state, self._store, on_done=self._show_backup_reminder)
+        Operation(self, backup.reminder_state, self._store).success(
+            self._show_backup_reminder
+        ).run()
 
     def _show_backup_reminder(self, state: tuple[bool, datetime | None]) -> None:
         overdue, last = state
@@ -822,18 +825,9 @@ class MainWindow(QMainWindow):
         # that got the suffix added afterwards was not asked about, so it is not forced.
         confirmed = target == Path(name)
         self._remember_folder(target.parent)
-        self.busy_dialog = BusyDialog(
-            self.tr("Taking a backup and checking it against the database …"), self
-        )
-        self.busy_dialog.open()
-        tasks.run_task(
-            backup.backup,
-            self._store,
-            target,
-            on_done=self._backup_done,
-            on_error=self._store_failed,
-            force=confirmed,
-        )
+        backup_operation(self, self._store, target, force=confirmed).success(
+            self._backup_done
+        ).run()
 
     def _backup_done(self, result: BackupResult) -> None:
         self._end_busy()
