@@ -827,7 +827,7 @@ class MainWindow(QMainWindow):
         self._remember_folder(target.parent)
         backup_operation(self, self._store, target, force=confirmed).success(
             self._backup_done
-        ).run()
+        ).failure(self._store_failed).run()
 
     def _backup_done(self, result: BackupResult) -> None:
         self._end_busy()
