@@ -301,7 +301,7 @@ class Launcher(QObject):
         opening.progress_done.connect(self._restore_settled, Qt.ConnectionType.QueuedConnection)
         Operation(
             opening, backup.restore, self.paths, source, passphrase, replacing=store
-        ).with_progress(opening.tr("Restoring from the backup …"), view=opening).changes(
+        ).with_progress(self.tr("Restoring from the backup …"), view=opening).changes(
             Change.of(Aspect.STORE)
         ).success(self._opened).failure(self._restore_failed).run()
 
