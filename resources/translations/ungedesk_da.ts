@@ -209,7 +209,7 @@
     <name>BackupDialogs</name>
     <message>
         <source>Taking a backup and checking it against the database …</source>
-        <translation>Tager en sikkerhedskopi og kontrollerer den mod databasen …</translation>
+        <translation>Tager sikkerhedskopi og kontrollerer den mod databasen …</translation>
     </message>
 </context>
 <context>
