@@ -45,6 +45,7 @@ from ungedesk.services.transfer import Loss, TransferConflictError
 from ungedesk.store.database import Store
 from ungedesk.store.paths import StorePaths
 from ungedesk.ui import tasks
+from ungedesk.ui.app import OpeningWindow
 from ungedesk.ui.case_dialogs import CloseCaseDialog, ExportPersonDialog
 from ungedesk.ui.clipboard import secret_clipboard
 from ungedesk.ui.i18n import install_translations
@@ -915,6 +916,13 @@ def shoot_trust(shoot: Shooter, window: MainWindow, store: Store, paths: StorePa
     wait_until(lambda: restore.info is not None)  # type: ignore[attr-defined]
     shoot(restore, "security-restore")
     restore.close()
+    # The opening window while a restore runs: its step and Stop (nothing is restored here).
+    opening = OpeningWindow()
+    opening.progress_started(lambda: None)
+    opening.progress_step(2, 4, "Kontrollerer sikkerhedskopien")
+    opening.show()
+    shoot(opening, "security-restore-running")
+    opening.close()
     window.check_backup_reminder()
     wait_until(lambda: not window.backup_reminder.isVisible())
 

@@ -162,8 +162,8 @@ class ExpiredCasesDialog(WorkDialog):
             self.buttons.addButton(button, QDialogButtonBox.ButtonRole.ResetRole)
         self.body.addWidget(self.intro)
         self.body.addWidget(self.stack, 1)
-        self.select_all.clicked.connect(lambda: self.model.set_all(True))
-        self.select_none.clicked.connect(lambda: self.model.set_all(False))
+        self.select_all.clicked.connect(self._tick_all)
+        self.select_none.clicked.connect(self._tick_none)
         self.model.checked_changed.connect(self._update_button)
         self.ok_button.setEnabled(False)
         self.load()
@@ -183,6 +183,12 @@ class ExpiredCasesDialog(WorkDialog):
             QMessageBox.StandardButton.No,
         )
         return answer == QMessageBox.StandardButton.Yes
+
+    def _tick_all(self) -> None:
+        self.model.set_all(True)
+
+    def _tick_none(self) -> None:
+        self.model.set_all(False)
 
     def load(self) -> None:
         self.operation(retention.expired_cases, self._store, today=self._today()).success(
