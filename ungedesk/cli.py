@@ -42,10 +42,12 @@ from ungedesk.services import (
     access,
     audit,
     backup,
+    backup_archive,
     demo,
     integrity,
     key_rotation,
     progress,
+    restore,
     setup,
     youths,
 )
@@ -632,18 +634,18 @@ def _cmd_backup(args: argparse.Namespace, paths: StorePaths) -> int:
 def _cmd_restore(args: argparse.Namespace, paths: StorePaths) -> int:
     source = Path(args.file)
     if not source.is_file():
-        raise backup.BadBackupError("Sikkerhedskopien findes ikke. Tjek filnavnet.")
-    info = backup.inspect(source)
+        raise backup_archive.BadBackupError("Sikkerhedskopien findes ikke. Tjek filnavnet.")
+    info = backup_archive.inspect(source)
     try:
-        opened = backup.restore(paths, source, progress=progress.silent())
+        opened = restore.restore(paths, source, progress=progress.silent())
     except MissingKeyError:
         if not _interactive():
             raise
-        opened = backup.restore(
+        opened = restore.restore(
             paths, source, getpass.getpass("Gendannelsesfrase: "), progress=progress.silent()
         )
     try:
-        detail = backup.last_restore_detail(opened.store)
+        detail = restore.last_restore_detail(opened.store)
     finally:
         opened.store.close()
     _say(f"Databasen er gendannet fra sikkerhedskopien fra {info.created}.")

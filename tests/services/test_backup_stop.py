@@ -15,7 +15,7 @@ import pytest
 from tests.conftest import PASSPHRASE, MemoryKeyring
 from tests.services.test_backup import add_people
 from ungedesk.domain.errors import StoppedError
-from ungedesk.services import audit, backup, setup, youths
+from ungedesk.services import audit, backup, backup_archive, restore, setup, youths
 from ungedesk.services.progress import Progress
 from ungedesk.store import keys
 from ungedesk.store.database import Store
@@ -83,7 +83,7 @@ def test_a_stopped_backup_leaves_the_old_file_and_the_store(
     assert stray(store_paths.root) == []
     # The store still reads, and the untouched backup is still the first one.
     assert youths.count(store) == 4
-    assert backup.inspect(target).rows == first.rows
+    assert backup_archive.inspect(target).rows == first.rows
 
 
 # --- restore ---------------------------------------------------------------------------
@@ -99,7 +99,7 @@ def taken(store: Store, tmp_path: Path) -> Path:
 
 def restore_reports(store_paths: StorePaths, taken: Path) -> list[str]:
     seen = Recorder(at=0)
-    opened = backup.restore(store_paths, taken, progress=seen.progress)
+    opened = restore.restore(store_paths, taken, progress=seen.progress)
     opened.store.close()
     return seen.labels
 
@@ -137,7 +137,7 @@ def test_a_stopped_restore_leaves_the_store_and_the_keyring(
     key_before = memory_keyring.get_password(keys.KEYRING_SERVICE, store_id)
     stopper = Recorder(at)
     with pytest.raises(StoppedError):
-        backup.restore(store_paths, taken, progress=stopper.progress)
+        restore.restore(store_paths, taken, progress=stopper.progress)
     assert len(stopper.labels) == at
     assert folder_digest(store_paths.root) == before
     assert stray(store_paths.root) == []  # no staging folder, no journal
@@ -154,7 +154,7 @@ def test_restore_closes_the_store_it_replaces(
     store: Store, store_paths: StorePaths, taken: Path
 ) -> None:
     add_people(store, 4)  # one more than the backup's three
-    opened = backup.restore(store_paths, taken, replacing=store)
+    opened = restore.restore(store_paths, taken, replacing=store)
     try:
         assert youths.count(opened.store) == 3
     finally:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ungedesk.domain.errors import KnownError
-from ungedesk.services import backup, setup
+from ungedesk.services import restore, setup
 from ungedesk.store.database import ENV_PASSPHRASE, Opened, Store
 from ungedesk.store.errors import (
     DamagedStoreError,
@@ -221,11 +221,11 @@ class Launcher(QObject):
         if isinstance(exc, DamagedStoreError) and self.instance is not None:
             # The message points to a restore: offer it right here, as the main window
             # (which cannot open on a damaged store) would.
-            restore = box.addButton(
+            restore_button = box.addButton(
                 self.tr("&Restore from backup…"), QMessageBox.ButtonRole.ActionRole
             )
-            box.setDefaultButton(restore)
-            box.finished.connect(partial(self._damaged_answered, box, restore))
+            box.setDefaultButton(restore_button)
+            box.finished.connect(partial(self._damaged_answered, box, restore_button))
         else:
             box.finished.connect(partial(self._exit_with, code))
         box.open()
@@ -284,7 +284,7 @@ class Launcher(QObject):
         """Replace the store with a backup: close the window, then restore on the worker
         (which closes the old store first, where its connections live) with a Stop button,
         then open the main window on the restored store. If the restore fails or is
-        stopped, the old store is back in place (backup.restore guarantees it): say why and
+        stopped, the old store is back in place (restore.restore guarantees it): say why and
         open it again."""
         self._dispose_lock()
         self.restore_dialog = None
@@ -300,7 +300,7 @@ class Launcher(QObject):
         # Queued: it runs after the operation's own callbacks, to see whether one came.
         opening.progress_done.connect(self._restore_settled, Qt.ConnectionType.QueuedConnection)
         Operation(
-            opening, backup.restore, self.paths, source, passphrase, replacing=store
+            opening, restore.restore, self.paths, source, passphrase, replacing=store
         ).with_progress(self.tr("Restoring from the backup …"), view=opening).changes(
             Change.of(Aspect.STORE)
         ).success(self._opened).failure(self._restore_failed).run()

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from ungedesk.domain.errors import KnownError
-from ungedesk.services import backup
-from ungedesk.services.backup import BackupInfo, BackupResult
+from ungedesk.services import backup, backup_archive
+from ungedesk.services.backup import BackupResult
+from ungedesk.services.backup_archive import BackupInfo
 from ungedesk.store.database import Store
 from ungedesk.ui.i18n import format_day, format_number
 from ungedesk.ui.operations import Operation
@@ -171,9 +172,9 @@ class RestoreDialog(WorkDialog):
         self.manifest.show_message(self.tr("Reading the backup …"))
         self.ok_button.setEnabled(False)
         # Only the file chosen last may fill in the manifest.
-        Operation(self, backup.inspect, source).latest("inspect").success(self._inspected).failure(
-            self._not_a_backup
-        ).run()
+        Operation(self, backup_archive.inspect, source).latest("inspect").success(
+            self._inspected
+        ).failure(self._not_a_backup).run()
 
     def _inspected(self, info: BackupInfo) -> None:
         self.info = info
