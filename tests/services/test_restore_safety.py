@@ -360,7 +360,7 @@ def test_a_failure_after_the_swap_puts_the_old_store_back(
             raise OSError(errno.ENOSPC, "No space left on device")
         real_write(path, data)
 
-    monkeypatch.setattr(backup, "write_private_atomic", full_at_commit)
+    monkeypatch.setattr(restore, "write_private_atomic", full_at_commit)
     with pytest.raises(DiskFullError) as info:
         restore.restore(store_paths, taken)
     assert "sat på plads igen" in info.value.message

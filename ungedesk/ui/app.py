@@ -40,7 +40,7 @@ from ungedesk.ui.security.backup_dialogs import RestoreDialog
 from ungedesk.ui.security.lock_screen import SessionLock
 from ungedesk.ui.security.unlock_dialog import UnlockDialog
 from ungedesk.ui.setup.setup_wizard import SetupWizard
-from ungedesk.ui.widgets import BusyBar
+from ungedesk.ui.widgets import HINT_STYLE, BusyBar
 
 
 class OpeningWindow(QWidget):
@@ -59,6 +59,12 @@ class OpeningWindow(QWidget):
         self.label.setWordWrap(True)
         self.busy = BusyBar()
         self.busy.show()
+        # What a restore is doing now (its step, or that it is stopping).
+        self.step = QLabel()
+        self.step.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.step.setWordWrap(True)
+        self.step.setStyleSheet(HINT_STYLE)
+        self.step.hide()
         self.bar = QProgressBar()
         self.bar.hide()
         self.stop_button = QPushButton(self.tr("&Stop"))
@@ -67,6 +73,7 @@ class OpeningWindow(QWidget):
         self._stop: Callable[[], None] | None = None
         layout.addWidget(self.label)
         layout.addWidget(self.busy)
+        layout.addWidget(self.step)
         layout.addWidget(self.bar)
         layout.addWidget(self.stop_button, 0, Qt.AlignmentFlag.AlignRight)
         self.setMinimumWidth(380)
@@ -77,6 +84,7 @@ class OpeningWindow(QWidget):
         self._stop = stop
         self.label.setText(self.tr("Restoring from the backup …"))
         self.busy.hide()
+        self.step.show()
         self.bar.setRange(0, 0)
         self.bar.show()
         self.stop_button.setEnabled(True)
@@ -86,7 +94,7 @@ class OpeningWindow(QWidget):
         self.bar.setRange(0, max(1, total))
         self.bar.setValue(min(done, max(1, total)))
         if label and self._stop is not None:
-            self.label.setText(label)
+            self.step.setText(label)
 
     def progress_finished(self) -> None:
         self._stop = None
@@ -96,7 +104,7 @@ class OpeningWindow(QWidget):
     def _stop_clicked(self) -> None:
         if self._stop is not None:
             self.stop_button.setEnabled(False)
-            self.label.setText(self.tr("Stopping … the current database is put back as it was."))
+            self.step.setText(self.tr("Stopping … the current database is put back as it was."))
             self._stop()
 
 
