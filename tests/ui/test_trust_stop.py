@@ -3,7 +3,7 @@ progress views end with the Danish "stopped" message and leave files and store a
 
 The worker is held at a gate while Stop is pressed, so the job starts already stopped and
 ends at its first safe point, whatever the machine's speed; the service tests stop each job
-at later steps too.
+at later steps too. A dialog closed while its work runs is not called back.
 """
 
 from __future__ import annotations
@@ -29,9 +29,10 @@ from ungedesk.services import audit, backup, transfer, youths
 from ungedesk.services.audit import Action
 from ungedesk.store.database import KeySource, Opened, Store
 from ungedesk.store.paths import StorePaths
-from ungedesk.ui import tasks
+from ungedesk.ui import changes, tasks
 from ungedesk.ui.app import Launcher
 from ungedesk.ui.main_window import MainWindow
+from ungedesk.ui.operations import close_widget
 from ungedesk.ui.security.backup_dialogs import RestoreDialog
 from ungedesk.ui.security.transfer_dialogs import TransferExportDialog, TransferImportDialog
 
@@ -191,3 +192,31 @@ def test_a_restore_stopped_in_the_opening_window_opens_the_old_store_again(
     assert again.model.total == 1
     launcher.shutdown()
     qtbot.waitUntil(lambda: not tasks.runner().busy)
+
+
+def test_a_receive_dialog_closed_while_its_import_runs_gets_no_callback(
+    qtbot,
+    window: MainWindow,
+    store: Store,
+    tmp_path: Path,
+    other_store: tuple[Store, StorePaths],
+    gate: threading.Event,
+) -> None:
+    sender, _ = other_store
+    sent = transfer.export_case(sender, register(sender), tmp_path / "ud", TRANSFER_PASSPHRASE)
+    window.import_case_action.trigger()
+    dialog = dialog_of(qtbot, window, TransferImportDialog)
+    received: list[object] = []
+    dialog.imported.connect(received.append)
+    announced: list[changes.Change] = []
+    changes.bus().changed.connect(announced.append)
+    dialog.file.setText(str(sent))
+    dialog.passphrase.setText(TRANSFER_PASSPHRASE)
+    dialog.ok_button.click()
+    close_widget(dialog)  # closed for good while the import waits for the worker
+    gate.set()
+    qtbot.waitUntil(lambda: any(c.touches(changes.Aspect.STORE) for c in announced))
+    qtbot.waitUntil(lambda: not tasks.runner().busy)
+    # The import was done (the store changed and says so), but nobody was called back.
+    assert received == []
+    assert youths.count(store) == 1
