@@ -115,8 +115,12 @@ def assert_nothing_personal() -> None:
 
 
 def test_idle_time_locks(qtbot, window: MainWindow, store: Store, store_paths) -> None:
-    lock = make_lock(qtbot, window, store, store_paths, idle_ms=150)
+    # The clock stands still until the test moves it: however slow the machine is while
+    # the settings load, no idle time passes before that.
+    now = [1_000.0]
+    lock = make_lock(qtbot, window, store, store_paths, idle_ms=150, clock=lambda: now[0])
     assert not lock.locked
+    now[0] += 1.0  # one second without input, far beyond the 150 ms
     qtbot.waitUntil(lambda: lock.locked, timeout=5000)
     assert lock.screen.isVisible()
     assert lock.screen.title.text() == "UngeDesk er låst"
