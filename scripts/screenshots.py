@@ -46,23 +46,32 @@ from ungedesk.services.transfer import Loss, TransferConflictError
 from ungedesk.store.database import Store
 from ungedesk.store.paths import StorePaths
 from ungedesk.ui import tasks
-from ungedesk.ui.access_views import MyAccessDialog, YouthHistoryDialog
-from ungedesk.ui.backup_dialogs import RestoreDialog
-from ungedesk.ui.case_dialogs import CloseCaseDialog, ExportPersonDialog
+from ungedesk.ui.app import OpeningWindow
+from ungedesk.ui.record.case_dialogs import CloseCaseDialog, ExportPersonDialog
 from ungedesk.ui.clipboard import secret_clipboard
 from ungedesk.ui.i18n import install_translations
-from ungedesk.ui.lock import SessionLock
+from ungedesk.ui.security.lock_screen import SessionLock
+from ungedesk.ui.rules.local_rules_dialog import LocalRulesDialog
 from ungedesk.ui.main_window import MainWindow
-from ungedesk.ui.passphrase_dialog import ChangePassphraseDialog
-from ungedesk.ui.record_view import RecordView
-from ungedesk.ui.retention_dialog import ExpiredCasesDialog
+from ungedesk.ui.record.record_view import RecordView
+from ungedesk.ui.security.retention_dialog import ExpiredCasesDialog
 from ungedesk.ui.rules.browser import RulesBrowserDialog
 from ungedesk.ui.rules.local_rules_dialog import LocalRulesDialog
 from ungedesk.ui.settings.dialog import SettingsDialog
-from ungedesk.ui.setup_wizard import SetupWizard
-from ungedesk.ui.transfer_dialogs import TransferExportDialog, TransferImportDialog
-from ungedesk.ui.unlock_dialog import UnlockDialog
-from ungedesk.ui.visitation_dialogs import EventDialog
+from ungedesk.ui.setup.setup_wizard import SetupWizard
+from ungedesk.ui.security.transfer_dialogs import TransferExportDialog, TransferImportDialog
+from ungedesk.ui.security.unlock_dialog import UnlockDialog
+from ungedesk.ui.rules.browser import RulesBrowserDialog
+from ungedesk.ui.security.access_views import MyAccessDialog, YouthHistoryDialog
+from ungedesk.ui.security.backup_dialogs import RestoreDialog
+from ungedesk.ui.security.lock_screen import SessionLock
+from ungedesk.ui.security.passphrase_dialog import ChangePassphraseDialog
+from ungedesk.ui.security.retention_dialog import ExpiredCasesDialog
+from ungedesk.ui.security.transfer_dialogs import TransferExportDialog, TransferImportDialog
+from ungedesk.ui.security.unlock_dialog import UnlockDialog
+from ungedesk.ui.settings.dialog import SettingsDialog
+from ungedesk.ui.setup.setup_wizard import SetupWizard
+from ungedesk.ui.visitation.visitation_dialogs import EventDialog
 
 PASSPHRASE = "grøn kaffe tager toget til Ribe"
 PROFILE = ProfileInput(
@@ -562,8 +571,8 @@ def seed_plan(store: Store, youth_id: int) -> None:
 def shoot_plan(shoot: Shooter, window: MainWindow, store: Store) -> None:
     """The plan tab filled in, its field errors, the consent and hand-out dialogs, the
     versions, the PDF preview and the batch."""
-    from ungedesk.ui.pdf_preview import PdfPreviewDialog
-    from ungedesk.ui.plan_batch_dialog import PlanBatchDialog
+    from ungedesk.ui.plan.pdf_preview import PdfPreviewDialog
+    from ungedesk.ui.plan.batch_dialog import PlanBatchDialog
 
     youth_id = _demo_case(window, store, with_history=True)
     if youth_id is None:
@@ -707,9 +716,9 @@ def seed_progression(store: Store, youth_id: int) -> None:
 def shoot_progression(shoot: Shooter, window: MainWindow, store: Store, youth_id: int) -> None:
     """The progression tab with several readings, its dialogs, the caseload view and the
     descriptors; then a record with no indicators chosen (the empty state)."""
-    from ungedesk.ui.caseload_progression_dialog import CaseloadProgressionDialog
-    from ungedesk.ui.descriptors_dialog import DescriptorsDialog
-    from ungedesk.ui.measurement_dialog import MeasurementDialog
+    from ungedesk.ui.progression.caseload_dialog import CaseloadProgressionDialog
+    from ungedesk.ui.progression.descriptors_dialog import DescriptorsDialog
+    from ungedesk.ui.progression.measurement_dialog import MeasurementDialog
 
     tasks.runner().call_blocking(seed_progression, store, youth_id)
     view = _open(window, youth_id)
@@ -916,6 +925,13 @@ def shoot_trust(shoot: Shooter, window: MainWindow, store: Store, paths: StorePa
     wait_until(lambda: restore.info is not None)  # type: ignore[attr-defined]
     shoot(restore, "security-restore")
     restore.close()
+    # The opening window while a restore runs: its step and Stop (nothing is restored here).
+    opening = OpeningWindow()
+    opening.progress_started(lambda: None)
+    opening.progress_step(2, 4, "Kontrollerer sikkerhedskopien")
+    opening.show()
+    shoot(opening, "security-restore-running")
+    opening.close()
     window.check_backup_reminder()
     wait_until(lambda: not window.backup_reminder.isVisible())
 

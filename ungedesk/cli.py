@@ -38,7 +38,19 @@ from ungedesk.domain.cpr import parse as cpr_parse
 from ungedesk.domain.errors import InputError, KnownError
 from ungedesk.domain.passphrase import assess
 from ungedesk.domain.profile import ROLE_LABELS, ProfileInput, Role, validate_profile
-from ungedesk.services import access, audit, backup, demo, integrity, key_rotation, setup, youths
+from ungedesk.services import (
+    access,
+    audit,
+    backup,
+    backup_archive,
+    demo,
+    integrity,
+    key_rotation,
+    progress,
+    restore,
+    setup,
+    youths,
+)
 from ungedesk.services import passphrase as recovery
 from ungedesk.services.bug_log import log_exception
 from ungedesk.store import anchor, instance_lock
@@ -598,7 +610,9 @@ def _cmd_audit_head(args: argparse.Namespace, paths: StorePaths) -> int:
 def _cmd_backup(args: argparse.Namespace, paths: StorePaths) -> int:
     opened = _open(paths)
     try:
-        result = backup.backup(opened.store, Path(args.out), force=args.force)
+        result = backup.backup(
+            opened.store, Path(args.out), force=args.force, progress=progress.silent()
+        )
     finally:
         opened.store.close()
     _say(
@@ -620,16 +634,18 @@ def _cmd_backup(args: argparse.Namespace, paths: StorePaths) -> int:
 def _cmd_restore(args: argparse.Namespace, paths: StorePaths) -> int:
     source = Path(args.file)
     if not source.is_file():
-        raise backup.BadBackupError("Sikkerhedskopien findes ikke. Tjek filnavnet.")
-    info = backup.inspect(source)
+        raise backup_archive.BadBackupError("Sikkerhedskopien findes ikke. Tjek filnavnet.")
+    info = backup_archive.inspect(source)
     try:
-        opened = backup.restore(paths, source)
+        opened = restore.restore(paths, source, progress=progress.silent())
     except MissingKeyError:
         if not _interactive():
             raise
-        opened = backup.restore(paths, source, getpass.getpass("Gendannelsesfrase: "))
+        opened = restore.restore(
+            paths, source, getpass.getpass("Gendannelsesfrase: "), progress=progress.silent()
+        )
     try:
-        detail = backup.last_restore_detail(opened.store)
+        detail = restore.last_restore_detail(opened.store)
     finally:
         opened.store.close()
     _say(f"Databasen er gendannet fra sikkerhedskopien fra {info.created}.")

@@ -206,6 +206,13 @@
     </message>
 </context>
 <context>
+    <name>BackupDialogs</name>
+    <message>
+        <source>Taking a backup and checking it against the database …</source>
+        <translation>Tager sikkerhedskopi og kontrollerer den mod databasen …</translation>
+    </message>
+</context>
+<context>
     <name>BookingDialog</name>
     <message>
         <source>&amp;Book</source>
@@ -1327,6 +1334,10 @@
         <source>&amp;Restore from backup…</source>
         <translation>&amp;Gendan fra sikkerhedskopi …</translation>
     </message>
+    <message>
+        <source>Restoring from the backup …</source>
+        <translation>Gendanner fra sikkerhedskopien …</translation>
+    </message>
 </context>
 <context>
     <name>ListSection</name>
@@ -1704,10 +1715,6 @@
         <translation>UngeDesk-sikkerhedskopier (*.udbackup)</translation>
     </message>
     <message>
-        <source>Taking a backup and checking it against the database …</source>
-        <translation>Tager sikkerhedskopi og kontrollerer den mod databasen …</translation>
-    </message>
-    <message>
         <source>The backup is saved and checked: {rows} rows in {tables} tables.
 
 {path}
@@ -1992,6 +1999,18 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
     <message>
         <source>Opening UngeDesk …</source>
         <translation>Åbner UngeDesk …</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Stop</translation>
+    </message>
+    <message>
+        <source>Restoring from the backup …</source>
+        <translation>Gendanner fra sikkerhedskopien …</translation>
+    </message>
+    <message>
+        <source>Stopping … the current database is put back as it was.</source>
+        <translation>Stopper … den nuværende database sættes på plads, som den var.</translation>
     </message>
 </context>
 <context>
@@ -3342,6 +3361,10 @@ Slå de {count} forventede regler til og genberegn alle frister?</translation>
         <source>The two passphrases differ.</source>
         <translation>De to adgangsfraser er forskellige.</translation>
     </message>
+    <message>
+        <source>Writing the transfer file …</source>
+        <translation>Skriver overførselsfilen …</translation>
+    </message>
 </context>
 <context>
     <name>TransferImportDialog</name>
@@ -3368,6 +3391,10 @@ Slå de {count} forventede regler til og genberegn alle frister?</translation>
     <message>
         <source>A young person you do not have yet is registered with a new case number and you as caseworker. One you have gets what the file adds; if the file lacks entries made here or would overwrite later changes, you are asked first.</source>
         <translation>En ung, du ikke har i forvejen, registreres med et nyt sagsnummer og dig som sagsbehandler. En ung, du allerede har, får det, filen tilføjer; mangler filen noget, der er registreret her, eller ville den overskrive senere ændringer, bliver du spurgt først.</translation>
+    </message>
+    <message>
+        <source>Receiving the case …</source>
+        <translation>Modtager sagen …</translation>
     </message>
     <message>
         <source>… and {count} more</source>

@@ -249,7 +249,7 @@ def test_verify_on_a_fresh_store_is_whole(store: Store) -> None:
 def test_restoring_an_older_backup_is_recorded_not_reported_as_tampering(
     store: Store, tmp_path: Path
 ) -> None:
-    from ungedesk.services import backup
+    from ungedesk.services import backup, restore
 
     _search(store, "før kopien")
     before = audit.head(store)
@@ -260,12 +260,12 @@ def test_restoring_an_older_backup_is_recorded_not_reported_as_tampering(
     lost_from, lost_to = made.audit_seq + 1, audit.head(store).seq
     paths = store.paths
     store.close()
-    opened = backup.restore(paths, tmp_path / "kopi.udbackup", PASSPHRASE)
+    opened = restore.restore(paths, tmp_path / "kopi.udbackup", PASSPHRASE)
     try:
-        restore = next(
+        event = next(
             e for e in audit.recent_for_actor(opened.store, 1) if e.action is Action.RESTORE
         )
-        assert f"nr. {lost_from}-{lost_to}" in restore.detail
+        assert f"nr. {lost_from}-{lost_to}" in event.detail
         mark = anchor.read_file(paths, opened.store.store_id)
         assert mark is not None and mark.seq == audit.head(opened.store).seq
     finally:

@@ -12,9 +12,10 @@ import pytest
 
 from tests.conftest import PASSPHRASE, TODAY, MemoryKeyring
 from ungedesk.domain.youth import YouthInput
-from ungedesk.services import audit, backup, integrity, youths
+from ungedesk.services import audit, backup, integrity, restore, youths
 from ungedesk.services.audit import Action
-from ungedesk.services.backup import BackupError, BadBackupError
+from ungedesk.services.backup import BackupError
+from ungedesk.services.backup_archive import BadBackupError
 from ungedesk.store.database import Store
 from ungedesk.store.errors import MissingKeyError, WrongPassphraseError
 from ungedesk.store.paths import StorePaths
@@ -68,11 +69,11 @@ def test_restore_on_a_new_machine_with_passphrase_alone(
     memory_keyring.items.clear()  # the replacement laptop has an empty keyring
     new_machine = StorePaths(tmp_path / "new-laptop")
     with pytest.raises(MissingKeyError):
-        backup.restore(new_machine, target)
+        restore.restore(new_machine, target)
     with pytest.raises(WrongPassphraseError):
-        backup.restore(new_machine, target, "ikke den rigtige frase")
+        restore.restore(new_machine, target, "ikke den rigtige frase")
     assert not new_machine.db.exists()
-    opened = backup.restore(new_machine, target, PASSPHRASE)
+    opened = restore.restore(new_machine, target, PASSPHRASE)
     try:
         rec = youths.get(opened.store, ids[3])
         assert rec is not None and rec.last_name == "PersonDA"
@@ -110,16 +111,16 @@ def test_restore_replaces_current_store_and_keeps_it_on_failure(
     broken.write_bytes(bytes(data))
     before = digest(store_paths.db)
     with pytest.raises(BadBackupError) as info:
-        backup.restore(store_paths, broken)
+        restore.restore(store_paths, broken)
     assert "ikke ændret" in info.value.message
     assert digest(store_paths.db) == before
     not_zip = tmp_path / "not.udbackup"
     not_zip.write_text("hello")
     with pytest.raises(BadBackupError):
-        backup.restore(store_paths, not_zip)
+        restore.restore(store_paths, not_zip)
     assert digest(store_paths.db) == before
     # A good backup replaces the store: the later registration is gone.
-    opened = backup.restore(store_paths, target)
+    opened = restore.restore(store_paths, target)
     try:
         assert youths.count(opened.store) == 3
     finally:

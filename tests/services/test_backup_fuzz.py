@@ -18,8 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import PASSPHRASE, TEST_SCRYPT_N
-from ungedesk.services import backup
-from ungedesk.services.backup import BackupInfo, BadBackupError
+from ungedesk.services import backup_archive
+from ungedesk.services.backup_archive import BackupInfo, BadBackupError
 from ungedesk.store import keys
 from ungedesk.store.errors import KeyFileError
 from ungedesk.store.paths import StorePaths
@@ -107,7 +107,7 @@ FUZZ = settings(
 @given(documents(VALID_MANIFEST))
 def test_manifests_parse_or_are_a_bad_backup(data: bytes) -> None:
     try:
-        info = backup.parse_manifest(data)
+        info = backup_archive.parse_manifest(data)
     except BadBackupError:
         return
     assert isinstance(info, BackupInfo)
@@ -163,11 +163,11 @@ def test_archives_unpack_or_are_a_bad_backup(raw: bytes) -> None:
         source = Path(tmp) / "kopi.udbackup"
         source.write_bytes(raw)
         with contextlib.suppress(BadBackupError):
-            backup.inspect(source)
+            backup_archive.inspect(source)
         staged = StorePaths(Path(tmp) / ".restore-00000000")
         staged.root.mkdir()
         try:
-            info = backup._unpack(source, staged)
+            info = backup_archive._unpack(source, staged)
         except BadBackupError:
             return
         assert isinstance(info, BackupInfo)

@@ -19,9 +19,10 @@ from alembic import command
 
 from tests.conftest import PASSPHRASE, TEST_SCRYPT_N, MemoryKeyring
 from tests.services.test_backup import add_people
-from ungedesk.services import audit, backup, integrity, youths
+from ungedesk.services import audit, backup, backup_archive, integrity, restore, youths
 from ungedesk.services.audit import Action
-from ungedesk.services.backup import BackupError, BackupExistsError, BadBackupError
+from ungedesk.services.backup import BackupError, BackupExistsError
+from ungedesk.services.backup_archive import BadBackupError
 from ungedesk.store import keys, migrate
 from ungedesk.store.database import Store
 from ungedesk.store.engine import connect_raw, create_store_engine
@@ -109,7 +110,7 @@ def test_a_backup_lacking_a_table_is_refused_and_the_store_kept(
     store.close()
     before = folder_digest(store_paths.root)
     with pytest.raises(BadBackupError) as info:
-        backup.restore(store_paths, bad)
+        restore.restore(store_paths, bad)
     assert "ikke ændret" in info.value.message
     assert folder_digest(store_paths.root) == before
     assert no_dot_entries(store_paths.root)
@@ -142,12 +143,12 @@ def test_a_backup_with_an_older_schema_is_migrated(store_paths: StorePaths, tmp_
             "ungedesk.db": old_db.read_bytes(),
         },
     )
-    assert backup.inspect(old).audit_head is None
-    opened = backup.restore(store_paths, old, PASSPHRASE)
+    assert backup_archive.inspect(old).audit_head is None
+    opened = restore.restore(store_paths, old, PASSPHRASE)
     try:
         assert migrate.current_revision(opened.store.engine) == migrate.head_revision()
         assert integrity.check(opened.store).sound and audit.verify(opened.store).ok
-        detail = backup.last_restore_detail(opened.store)
+        detail = restore.last_restore_detail(opened.store)
         assert detail is not None and "ingen database i forvejen" in detail
     finally:
         opened.store.close()
@@ -187,7 +188,7 @@ def test_a_zip_bomb_is_refused_before_the_database_is_unpacked(
 
     monkeypatch.setattr(zipfile.ZipFile, "open", recording_open)
     with pytest.raises(BadBackupError):
-        backup.restore(store_paths, bomb)
+        restore.restore(store_paths, bomb)
     assert "ungedesk.db" not in opened_members  # refused from the header, nothing written
     assert folder_digest(store_paths.root) == before
     assert no_dot_entries(store_paths.root)
@@ -214,9 +215,11 @@ def test_only_the_three_known_small_members_are_accepted(
     store.close()
     before = folder_digest(store_paths.root)
     with pytest.raises(BadBackupError):
-        backup.inspect(crafted) if change != "big-key" else backup.restore(store_paths, crafted)
+        backup_archive.inspect(crafted) if change != "big-key" else restore.restore(
+            store_paths, crafted
+        )
     with pytest.raises(BadBackupError):
-        backup.restore(store_paths, crafted)
+        restore.restore(store_paths, crafted)
     assert folder_digest(store_paths.root) == before
 
 
@@ -225,15 +228,15 @@ def test_restore_refuses_when_the_disk_lacks_room(
 ) -> None:
     store.close()
     before = folder_digest(store_paths.root)
-    real = backup.shutil.disk_usage
+    real = backup_archive.shutil.disk_usage
 
     def nearly_full(path: Any) -> Any:
         usage = real(path)
         return type(usage)(usage.total, usage.total - 1024, 1024)
 
-    monkeypatch.setattr(backup.shutil, "disk_usage", nearly_full)
+    monkeypatch.setattr(backup_archive.shutil, "disk_usage", nearly_full)
     with pytest.raises(DiskFullError) as info:
-        backup.restore(store_paths, taken)
+        restore.restore(store_paths, taken)
     assert "ikke plads" in info.value.message and "ikke ændret" in info.value.message
     assert folder_digest(store_paths.root) == before
 
@@ -284,7 +287,7 @@ def test_crafted_key_files_in_a_backup_are_a_bad_backup(
     for i, key_file in enumerate(variants):
         crafted = pack(tmp_path / f"key-{i}.udbackup", {**parts, "ungedesk.key": key_file})
         with pytest.raises(BadBackupError):
-            backup.restore(store_paths, crafted, PASSPHRASE)
+            restore.restore(store_paths, crafted, PASSPHRASE)
     assert folder_digest(store_paths.root) == before
 
 
@@ -331,7 +334,7 @@ def test_disk_full_while_recording_the_restore_event_keeps_the_old_store(
 
     monkeypatch.setattr(audit, "record", record_on_a_full_disk)
     with pytest.raises(DiskFullError) as info:
-        backup.restore(store_paths, taken)
+        restore.restore(store_paths, taken)
     assert "Disken er fuld" in info.value.message
     assert "ikke ændret" in info.value.message
     assert folder_digest(store_paths.root) == before
@@ -350,22 +353,22 @@ def test_a_failure_after_the_swap_puts_the_old_store_back(
     store.close()
     before = folder_digest(store_paths.root)
     keyring_before = dict(memory_keyring.items)
-    real_write = backup.write_private_atomic
+    real_write = restore.write_private_atomic
 
     def full_at_commit(path: Path, data: bytes) -> None:
         if b'"committed"' in data:
             raise OSError(errno.ENOSPC, "No space left on device")
         real_write(path, data)
 
-    monkeypatch.setattr(backup, "write_private_atomic", full_at_commit)
+    monkeypatch.setattr(restore, "write_private_atomic", full_at_commit)
     with pytest.raises(DiskFullError) as info:
-        backup.restore(store_paths, taken)
+        restore.restore(store_paths, taken)
     assert "sat på plads igen" in info.value.message
     assert folder_digest(store_paths.root) == before
     assert no_dot_entries(store_paths.root)
     assert memory_keyring.items == keyring_before
     monkeypatch.undo()
-    opened = backup.restore(store_paths, taken)  # and it works once there is room
+    opened = restore.restore(store_paths, taken)  # and it works once there is room
     try:
         assert youths.count(opened.store) == 3
     finally:
@@ -390,8 +393,8 @@ def test_a_refusing_keyring_keeps_the_old_store(
         raise keyring.errors.PasswordSetError("locked")
 
     monkeypatch.setattr(memory_keyring, "set_password", refuse)
-    with pytest.raises(backup.KeyringRefusedError) as info:
-        backup.restore(store_paths, taken, PASSPHRASE)
+    with pytest.raises(restore.KeyringRefusedError) as info:
+        restore.restore(store_paths, taken, PASSPHRASE)
     assert "nøglering" in info.value.message and "ikke ændret" in info.value.message
     assert folder_digest(store_paths.root) == before
     assert no_dot_entries(store_paths.root)
@@ -405,7 +408,7 @@ def test_restore_records_the_events_the_backup_lacks(
 ) -> None:
     from ungedesk.store.models import AuditHead
 
-    head = backup.inspect(taken).audit_head
+    head = backup_archive.inspect(taken).audit_head
     assert head is not None
     audit.log(store, Action.SEARCH, detail="efter kopien")
     audit.log(store, Action.SEARCH, detail="igen")
@@ -416,9 +419,9 @@ def test_restore_records_the_events_the_backup_lacks(
     store.close()
     # The backup's own BACKUP event came after the export, so head.seq + 1 is missing too.
     assert last == head.seq + 3
-    opened = backup.restore(store_paths, taken)
+    opened = restore.restore(store_paths, taken)
     try:
-        detail = backup.last_restore_detail(opened.store)
+        detail = restore.last_restore_detail(opened.store)
         assert detail is not None
         assert f"Hændelse nr. {head.seq + 1}-{last} fra den erstattede database findes" in detail
         assert "(3 hændelser)" in detail
@@ -443,9 +446,9 @@ def test_restoring_another_stores_backup_says_another_chain(
         other.close()
     add_people(store, 1)
     store.close()
-    opened = backup.restore(store_paths, copy)
+    opened = restore.restore(store_paths, copy)
     try:
-        detail = backup.last_restore_detail(opened.store)
+        detail = restore.last_restore_detail(opened.store)
         assert detail is not None and "en anden kæde" in detail
     finally:
         opened.store.close()
@@ -467,9 +470,9 @@ def test_the_replaced_log_is_unknown_without_its_key(
         other.close()
     store.close()
     keys.keyring_forget(store.store_id)
-    opened = backup.restore(store_paths, copy)
+    opened = restore.restore(store_paths, copy)
     try:
-        detail = backup.last_restore_detail(opened.store)
+        detail = restore.last_restore_detail(opened.store)
         assert detail is not None and "(ukendt)" in detail
     finally:
         opened.store.close()
@@ -481,7 +484,7 @@ def test_the_replaced_log_is_unknown_without_its_key(
 def test_recovery_without_a_journal_does_nothing(store: Store, store_paths: StorePaths) -> None:
     store.close()
     before = folder_digest(store_paths.root)
-    assert backup.recover_interrupted_restore(store_paths) is None
+    assert restore.recover_interrupted_restore(store_paths) is None
     assert folder_digest(store_paths.root) == before
 
 
@@ -490,11 +493,11 @@ def test_an_unreadable_journal_touches_nothing(store: Store, store_paths: StoreP
     aside = store_paths.root / ".replaced-0123abcd"
     aside.mkdir()
     (aside / "ungedesk.db").write_bytes(b"maybe the only copy")
-    (store_paths.root / backup.JOURNAL_NAME).write_text('{"phase": "swap')
+    (store_paths.root / restore.JOURNAL_NAME).write_text('{"phase": "swap')
     before = folder_digest(store_paths.root)
-    with pytest.raises(backup.InterruptedRestoreError):
-        backup.recover_interrupted_restore(store_paths)
-    backup.clean_leftovers(store_paths, now=datetime.now(UTC) + timedelta(days=400))
+    with pytest.raises(restore.InterruptedRestoreError):
+        restore.recover_interrupted_restore(store_paths)
+    restore.clean_leftovers(store_paths, now=datetime.now(UTC) + timedelta(days=400))
     assert folder_digest(store_paths.root) == before and (aside / "ungedesk.db").exists()
 
 
@@ -530,13 +533,13 @@ def test_stale_leftovers_are_cleaned_and_fresh_ones_kept(
     new_copy.write_bytes(b"x")
     _age(old_copy, 31)
     _age(new_copy, 5)
-    removed = backup.clean_leftovers(store_paths, now=datetime.now(UTC))
+    removed = restore.clean_leftovers(store_paths, now=datetime.now(UTC))
     assert removed == 3
     assert sorted(p.name for p in root.iterdir() if p.name.startswith(".")) == [
         ".replaced-00000004",
         ".restore-00000002",
     ]
-    assert backup.clean_leftovers(store_paths, now=datetime.now(UTC) + timedelta(days=31)) == 3
+    assert restore.clean_leftovers(store_paths, now=datetime.now(UTC) + timedelta(days=31)) == 3
     assert no_dot_entries(root) and not new_copy.exists()
     # Backup temp files beside a target, from a backup killed half-way, go at the next backup.
     target = tmp_path / "kopi.udbackup"
@@ -577,7 +580,7 @@ def test_a_restore_removes_the_replaced_stores_pre_migration_copies(
     store_paths.migration_backups.mkdir(exist_ok=True)
     copy = store_paths.migration_backups / "ungedesk-0004-20261120-100000.db"
     copy.write_bytes(b"x")
-    backup.restore(store_paths, taken).store.close()
+    restore.restore(store_paths, taken).store.close()
     assert not copy.exists()
 
 
@@ -597,7 +600,7 @@ def test_backup_manifest_and_result_carry_the_audit_head(store: Store, tmp_path:
     assert result.audit_hash_short == expected[1][:16]
     manifest = json.loads(members(result.path)["manifest.json"])
     assert manifest["audit_head"] == {"seq": expected[0], "hash": expected[1]}
-    info = backup.inspect(result.path)
+    info = backup_archive.inspect(result.path)
     assert info.audit_head is not None and info.audit_head.seq == expected[0]
     event = audit.recent_for_actor(store, 1)[0]
     assert event.action is Action.BACKUP and f"nr. {expected[0]}" in event.detail
@@ -693,4 +696,4 @@ def test_restore_failures_are_known_errors(store: Store, store_paths: StorePaths
     store.close()
     for source in (store_paths.root, store_paths.root / "nope.udbackup"):
         with pytest.raises(BadBackupError):
-            backup.restore(store_paths, source)
+            restore.restore(store_paths, source)

@@ -59,10 +59,10 @@ def test_settings_defaults_and_bounds(store: Store, store_paths: StorePaths) -> 
 def test_keyring_unlock_needs_both_the_setting_and_the_key(
     store: Store, store_paths: StorePaths
 ) -> None:
-    session_lock.set_keyring_unlock(store, False)
-    settings = session_lock.lock_settings(store, store_paths)
+    settings = session_lock.set_keyring_unlock(store, store_paths, False)
     assert not settings.keyring_unlock and not settings.keyring_unlock_wanted
-    session_lock.set_keyring_unlock(store, True)
+    assert session_lock.lock_settings(store, store_paths) == settings
+    assert session_lock.set_keyring_unlock(store, store_paths, True).keyring_unlock
     keys.keyring_forget(store.store_id)
     settings = session_lock.lock_settings(store, store_paths)
     assert settings.keyring_unlock_wanted and not settings.keyring_unlock

@@ -1,7 +1,7 @@
 """Restore interrupted by SIGKILL, shared by the test suite and scripts/durability_trials.py.
 
 A "zygote" child imports UngeDesk once and then forks one grandchild per trial, so a trial
-costs a fork instead of a Python start-up. The grandchild runs ``backup.restore`` and is
+costs a fork instead of a Python start-up. The grandchild runs ``restore.restore`` and is
 killed either at its N-th file step (os.replace, os.unlink, os.mkdir, os.fsync,
 shutil.rmtree or a session commit: the injection lives here, not in the product) or, for
 the random trials, by the zygote after a random delay. The parent then runs the recovery a
@@ -25,7 +25,7 @@ import json, os, shutil, signal, sys, time, traceback
 from pathlib import Path
 
 import sqlalchemy.orm
-from ungedesk.services import backup
+from ungedesk.services import backup, restore
 from ungedesk.store.paths import StorePaths
 
 state = {"armed": False, "count": 0, "kill_at": 0}
@@ -54,7 +54,7 @@ for line in sys.stdin:
     if pid == 0:
         try:
             state.update(armed=True, count=0, kill_at=int(cmd["kill_at"]))
-            opened = backup.restore(StorePaths(Path(cmd["data"])), Path(cmd["backup"]))
+            opened = restore.restore(StorePaths(Path(cmd["data"])), Path(cmd["backup"]))
             state["armed"] = False
             opened.store.close()
             Path(cmd["report"]).write_text(str(state["count"]))
@@ -142,15 +142,15 @@ class Stores:
 
 def judge(data: Path, stores: Stores, passphrase: str) -> tuple[str, str | None, list[str]]:
     """Run the start-up recovery, then say what the data dir holds."""
-    from ungedesk.services import backup, integrity, youths
+    from ungedesk.services import integrity, restore, youths
     from ungedesk.store import database
     from ungedesk.store.errors import StoreError
     from ungedesk.store.paths import StorePaths
 
     paths = StorePaths(data)
-    recovered = backup.recover_interrupted_restore(paths)
+    recovered = restore.recover_interrupted_restore(paths)
     # Far in the future: every leftover is stale by then.
-    backup.clean_leftovers(paths, now=datetime.now(UTC) + timedelta(days=400))
+    restore.clean_leftovers(paths, now=datetime.now(UTC) + timedelta(days=400))
     leftovers = sorted(p.name for p in data.iterdir() if p.name.startswith("."))
     if not paths.db.exists() or not paths.key_file.exists():
         return "lost", recovered, leftovers

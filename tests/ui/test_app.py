@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 from ungedesk.store.paths import StorePaths
 from ungedesk.ui import app
 from ungedesk.ui.main_window import MainWindow
-from ungedesk.ui.setup_wizard import SetupWizard
+from ungedesk.ui.setup.setup_wizard import SetupWizard
 
 
 def find(kind: type) -> object | None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from ungedesk.services import audit, backup
+from ungedesk.services import audit, backup_archive
 from ungedesk.services.audit import Action
 from ungedesk.store.database import Store
 from ungedesk.ui.main_window import MainWindow
@@ -33,7 +33,7 @@ def test_confirmed_overwrite_replaces_and_shows_the_head(
     window.backup_action.trigger()
     text, icon = close_notice(qtbot, window)
     assert icon != QMessageBox.Icon.Warning, text
-    info = backup.inspect(target)
+    info = backup_archive.inspect(target)
     assert info.audit_head is not None and info.audit_head.seq >= 1
     assert f"nr. {info.audit_head.seq}, kontrolsum {info.audit_head.hash[:16]}" in text
     qtbot.waitUntil(lambda: window.busy_dialog is None)

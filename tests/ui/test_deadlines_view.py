@@ -22,7 +22,7 @@ from ungedesk.store.database import Store
 from ungedesk.ui.deadlines import view as deadlines_view
 from ungedesk.ui.deadlines.model import YOUTH_ROLE, Column, Group
 from ungedesk.ui.main_window import MainWindow
-from ungedesk.ui.record_view import RecordView
+from ungedesk.ui.record.record_view import RecordView
 from ungedesk.ui.rules.local_rules_dialog import (
     AddLocalRuleDialog,
     LocalRuleInput,

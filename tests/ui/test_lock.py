@@ -24,9 +24,9 @@ from ungedesk.store.database import Store
 from ungedesk.store.paths import StorePaths
 from ungedesk.ui import tasks
 from ungedesk.ui.app import Launcher
-from ungedesk.ui.lock import SessionLock
 from ungedesk.ui.main_window import MainWindow
-from ungedesk.ui.record_view import RecordView
+from ungedesk.ui.record.record_view import RecordView
+from ungedesk.ui.security.lock_screen import SessionLock
 
 CPR = "1503054007"  # synthetic
 FIRST, LAST = "Sofie", "Nørgaard"
@@ -114,8 +114,12 @@ def assert_nothing_personal() -> None:
 
 
 def test_idle_time_locks(qtbot, window: MainWindow, store: Store, store_paths) -> None:
-    lock = make_lock(qtbot, window, store, store_paths, idle_ms=150)
+    # The clock stands still until the test moves it: however slow the machine is while
+    # the settings load, no idle time passes before that.
+    now = [1_000.0]
+    lock = make_lock(qtbot, window, store, store_paths, idle_ms=150, clock=lambda: now[0])
     assert not lock.locked
+    now[0] += 1.0  # one second without input, far beyond the 150 ms
     qtbot.waitUntil(lambda: lock.locked, timeout=5000)
     assert lock.screen.isVisible()
     assert lock.screen.title.text() == "UngeDesk er låst"

@@ -11,7 +11,7 @@ from ungedesk.services import audit, caseworkers, youths
 from ungedesk.store.database import Store
 from ungedesk.store.paths import StorePaths
 from ungedesk.ui.main_window import MainWindow
-from ungedesk.ui.record_view import RecordView
+from ungedesk.ui.record.record_view import RecordView
 from ungedesk.ui.register import model as register_model
 from ungedesk.ui.register.model import Column
 

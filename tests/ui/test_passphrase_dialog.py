@@ -13,7 +13,7 @@ from ungedesk.store.database import Store
 from ungedesk.store.paths import StorePaths
 from ungedesk.ui import tasks
 from ungedesk.ui.main_window import MainWindow
-from ungedesk.ui.passphrase_dialog import ChangePassphraseDialog
+from ungedesk.ui.security.passphrase_dialog import ChangePassphraseDialog
 
 NEW = "blå cykel synger under Limfjorden"
 

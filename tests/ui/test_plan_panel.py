@@ -23,7 +23,7 @@ from ungedesk.services import caseworkers, youths
 from ungedesk.services import plan as plan_service
 from ungedesk.store.database import Store
 from ungedesk.ui import tasks
-from ungedesk.ui.plan_dialogs import (
+from ungedesk.ui.plan.dialogs import (
     ConsentDialog,
     HandOutDialog,
     VersionsDialog,

@@ -21,7 +21,7 @@ from ungedesk.services import plan as plan_service
 from ungedesk.services.audit import Action
 from ungedesk.store.database import Store
 from ungedesk.ui import plan_panel, tasks
-from ungedesk.ui.plan_batch_dialog import PlanBatchDialog, this_week
+from ungedesk.ui.plan.batch_dialog import PlanBatchDialog, this_week
 from ungedesk.ui.plan_panel import PlanPanel
 
 NOW = datetime(2026, 11, 24, 12, 0)
@@ -70,7 +70,7 @@ def test_preview_loads_the_pdf_from_memory(
     qtbot, panel: PlanPanel, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     pytest.importorskip("PySide6.QtPdf")
-    from ungedesk.ui.pdf_preview import PdfPreviewDialog
+    from ungedesk.ui.plan.pdf_preview import PdfPreviewDialog
 
     # No file may be written for a preview: a temp file would lie unencrypted on disk.
     opened: list[str] = []
@@ -157,7 +157,7 @@ def test_printing_renders_every_page_to_the_printer(
 
 def test_render_pages_respects_the_page_range(qtbot, tmp_path: Path, store: Store) -> None:
     pytest.importorskip("PySide6.QtPdf")
-    from ungedesk.ui.pdf_preview import load_pdf, render_pages
+    from ungedesk.ui.plan.pdf_preview import load_pdf, render_pages
 
     youth_id = with_plan(store, CPRS[1], "Ali")
     data = tasks.runner().call_blocking(plan_panel.pdf_bytes, store, youth_id, None, TODAY, NOW)
@@ -241,8 +241,8 @@ def test_a_version_is_shown_as_pdf_from_the_versions_dialog(
     qtbot, panel: PlanPanel, store: Store
 ) -> None:
     pytest.importorskip("PySide6.QtPdf")
-    from ungedesk.ui.pdf_preview import PdfPreviewDialog
-    from ungedesk.ui.plan_dialogs import VersionsDialog
+    from ungedesk.ui.plan.pdf_preview import PdfPreviewDialog
+    from ungedesk.ui.plan.dialogs import VersionsDialog
 
     panel.versions_button.click()
     qtbot.waitUntil(lambda: isinstance(panel.dialog, VersionsDialog) and panel.dialog.isVisible())

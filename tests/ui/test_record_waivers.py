@@ -18,9 +18,9 @@ from ungedesk.services.visitation import VisitationInput
 from ungedesk.store.database import Store
 from ungedesk.ui import tasks
 from ungedesk.ui.deadlines.view import DeadlinesView
-from ungedesk.ui.record_deadlines import DeadlinesModel, DeadlinesPanel
+from ungedesk.ui.visitation.deadlines_panel import DeadlinesModel, DeadlinesPanel
 from ungedesk.ui.settings.dialog import SettingsDialog
-from ungedesk.ui.waiver_dialogs import RevokeWaiverDialog, WaiveDialog
+from ungedesk.ui.visitation.waiver_dialogs import RevokeWaiverDialog, WaiveDialog
 
 HENV = date(2026, 8, 3)
 RULE = "kontakt-3-maaneder"

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QWizard
 
 from ungedesk.services import caseworkers, settings, setup
 from ungedesk.store.paths import StorePaths
-from ungedesk.ui.setup_wizard import SetupWizard
+from ungedesk.ui.setup.setup_wizard import SetupWizard
 
 GOOD = "grøn kaffe tager toget til Ribe"
 

@@ -17,7 +17,7 @@ from ungedesk.store.errors import DamagedStoreError, StoreInUseError
 from ungedesk.store.paths import StorePaths
 from ungedesk.ui import tasks
 from ungedesk.ui.app import Launcher
-from ungedesk.ui.backup_dialogs import RestoreDialog
+from ungedesk.ui.security.backup_dialogs import RestoreDialog
 
 
 def test_the_window_refuses_a_data_dir_another_instance_holds(

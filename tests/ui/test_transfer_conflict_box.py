@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from ungedesk.services.transfer import Loss, TransferConflictError
 from ungedesk.ui.main_window import MainWindow
-from ungedesk.ui.transfer_dialogs import LISTED_LOSSES, TransferImportDialog
+from ungedesk.ui.security.transfer_dialogs import LISTED_LOSSES, TransferImportDialog
 
 
 def test_a_long_list_of_losses_is_cut_and_no_is_the_default(qtbot, window: MainWindow) -> None:

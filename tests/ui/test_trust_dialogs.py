@@ -26,13 +26,16 @@ from ungedesk.services.setup import create_installation
 from ungedesk.store.database import Store
 from ungedesk.store.paths import StorePaths
 from ungedesk.ui import tasks
-from ungedesk.ui.access_views import AuditColumn, MyAccessDialog, YouthHistoryDialog
-from ungedesk.ui.case_dialogs import CloseCaseDialog, ExportPersonDialog
+from ungedesk.ui.record.case_dialogs import CloseCaseDialog, ExportPersonDialog
 from ungedesk.ui.main_window import MainWindow
-from ungedesk.ui.record_view import RecordView
-from ungedesk.ui.retention_dialog import ExpiredCasesDialog
+from ungedesk.ui.record.record_view import RecordView
+from ungedesk.ui.security.retention_dialog import ExpiredCasesDialog
 from ungedesk.ui.settings.dialog import SettingsDialog
-from ungedesk.ui.transfer_dialogs import TransferExportDialog, TransferImportDialog
+from ungedesk.ui.security.transfer_dialogs import TransferExportDialog, TransferImportDialog
+from ungedesk.ui.security.access_views import AuditColumn, MyAccessDialog, YouthHistoryDialog
+from ungedesk.ui.security.retention_dialog import ExpiredCasesDialog
+from ungedesk.ui.security.transfer_dialogs import TransferExportDialog, TransferImportDialog
+from ungedesk.ui.settings.dialog import SettingsDialog
 
 TRANSFER_PASSPHRASE = "blå cykel svømmer over Limfjorden"
 
@@ -408,7 +411,7 @@ def test_restore_replaces_the_store_and_opens_the_window_again(
 ) -> None:
     from ungedesk.store.database import KeySource, Opened
     from ungedesk.ui.app import Launcher
-    from ungedesk.ui.backup_dialogs import RestoreDialog
+    from ungedesk.ui.security.backup_dialogs import RestoreDialog
 
     copy = tmp_path / "kopi.udbackup"
     backup.backup(store, copy)
@@ -442,7 +445,7 @@ def test_restore_replaces_the_store_and_opens_the_window_again(
 def test_restore_of_a_file_that_is_no_backup_says_so(
     qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ungedesk.ui.backup_dialogs import RestoreDialog
+    from ungedesk.ui.security.backup_dialogs import RestoreDialog
 
     junk = tmp_path / "noget.udbackup"
     junk.write_bytes(b"ikke en kopi")

@@ -10,7 +10,7 @@ from ungedesk.store import keys
 from ungedesk.store.database import ENV_PASSPHRASE, Store
 from ungedesk.store.paths import StorePaths
 from ungedesk.ui.app import Launcher
-from ungedesk.ui.unlock_dialog import UnlockDialog
+from ungedesk.ui.security.unlock_dialog import UnlockDialog
 
 
 def forget_key(store: Store) -> None:

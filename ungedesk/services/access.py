@@ -22,6 +22,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from sqlalchemy import Table as SaTable
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ungedesk.domain.cpr import LegalSex
 from ungedesk.domain.kui import REACHED_LABELS
@@ -226,11 +227,16 @@ class AccessExport:
 
 def collect(store: Store, youth_id: int) -> dict[str, list[dict[str, Any]]]:
     """Every row about the person, per table (the access log included)."""
-    data: dict[str, list[dict[str, Any]]] = {}
     with store.session() as s:
-        for table, column in person_tables():
-            rows = s.execute(select(table).where(table.c[column] == youth_id)).mappings().all()
-            data[table.name] = [{k: _plain(v) for k, v in row.items()} for row in rows]
+        return collect_in(s, youth_id)
+
+
+def collect_in(session: Session, youth_id: int) -> dict[str, list[dict[str, Any]]]:
+    """``collect`` inside the caller's transaction."""
+    data: dict[str, list[dict[str, Any]]] = {}
+    for table, column in person_tables():
+        rows = session.execute(select(table).where(table.c[column] == youth_id)).mappings().all()
+        data[table.name] = [{k: _plain(v) for k, v in row.items()} for row in rows]
     return data
 
 

@@ -16,7 +16,7 @@ from sqlalchemy import delete, select
 
 from ungedesk.domain.errors import InputError
 from ungedesk.domain.youth import EXIT_LABELS, CaseStatus, ExitReason
-from ungedesk.services import audit, backup, settings
+from ungedesk.services import audit, restore, settings
 from ungedesk.services.access import ACCESS_LOG_TABLE, person_tables
 from ungedesk.services.audit import Action
 from ungedesk.services.youths import require_youth
@@ -118,5 +118,5 @@ def delete_expired(store: Store, youth_ids: list[int], *, today: date) -> int:
             )
     store.vacuum()
     # The copies made before schema migrations still hold the people just deleted.
-    backup.drop_pre_migration_copies(store.paths)
+    restore.drop_pre_migration_copies(store.paths)
     return len(youth_ids)

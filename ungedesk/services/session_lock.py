@@ -68,5 +68,8 @@ def set_auto_lock_minutes(store: Store, minutes: int) -> int:
     return kept
 
 
-def set_keyring_unlock(store: Store, allowed: bool) -> None:
+def set_keyring_unlock(store: Store, paths: StorePaths, allowed: bool) -> LockSettings:
+    """Allow or forbid unlocking with the keyring; returns the settings now in force (what
+    the lock screen offers depends on the keyring too, so it is read again)."""
     settings.set_setting(store, settings.UNLOCK_WITH_KEYRING, bool(allowed))
+    return lock_settings(store, paths)

@@ -12,7 +12,7 @@ from ungedesk.domain.errors import InputError
 from ungedesk.domain.passphrase import assess
 from ungedesk.domain.profile import ProfileInput, validate_profile
 from ungedesk.domain.youth import clean
-from ungedesk.services import backup, settings
+from ungedesk.services import restore, settings
 from ungedesk.services.audit import Action, log, purge_expired, secure_head
 from ungedesk.store import database, instance_lock, keys
 from ungedesk.store.database import KeySource, Opened, Store
@@ -117,10 +117,10 @@ _recovered: dict[str, str] = {}
 def _recover(paths: StorePaths) -> None:
     """Finish or undo an interrupted init or restore; call with the data directory held."""
     database.recover_interrupted_create(paths)
-    done = backup.recover_interrupted_restore(paths)
+    done = restore.recover_interrupted_restore(paths)
     if done:
         _recovered[str(paths.root)] = done
-    backup.clean_leftovers(paths, now=datetime.now(UTC))
+    restore.clean_leftovers(paths, now=datetime.now(UTC))
 
 
 def check_store_files(paths: StorePaths) -> None:

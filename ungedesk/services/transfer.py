@@ -39,15 +39,10 @@ from ungedesk.domain import cpr as cprmod
 from ungedesk.domain.errors import InputError
 from ungedesk.domain.passphrase import assess
 from ungedesk.services import audit, deadlines
-from ungedesk.services.access import (
-    ACCESS_LOG_TABLE,
-    FIELD_LABELS,
-    TABLE_LABELS,
-    collect,
-    log_export,
-)
+from ungedesk.services.access import ACCESS_LOG_TABLE, FIELD_LABELS, TABLE_LABELS, collect_in
 from ungedesk.services.audit import Action
 from ungedesk.services.current_user import current_caseworker
+from ungedesk.services.progress import Progress, silent
 from ungedesk.services.transfer_labels import row_summary
 from ungedesk.services.transfer_payload import (
     FORMAT,
@@ -63,7 +58,7 @@ from ungedesk.services.transfer_payload import (
     parse_case,
     parse_header,
 )
-from ungedesk.services.youths import next_case_number
+from ungedesk.services.youths import next_case_number, require_youth
 from ungedesk.store import keys
 from ungedesk.store.database import Store
 from ungedesk.store.errors import StoreError, WrongPassphraseError, translate_os_error
@@ -136,27 +131,70 @@ def _seal(payload: bytes, passphrase: str, n: int) -> bytes:
     return MAGIC + header.encode() + b"\n" + blob
 
 
-def export_case(store: Store, youth_id: int, out_dir: Path, passphrase: str) -> Path:
+# The steps an export reports (Stop is honoured before each of them).
+_EXPORT_STEPS = 3
+
+
+def export_case(
+    store: Store,
+    youth_id: int,
+    out_dir: Path,
+    passphrase: str,
+    *,
+    now: datetime | None = None,
+    progress: Progress | None = None,
+) -> Path:
+    """Write the case to ``out_dir`` encrypted with ``passphrase``; returns the file.
+
+    One transaction reads the case and logs the export; the file is written inside it, so
+    a stop (``progress``, honoured until the file is written) or a failure leaves neither
+    a log entry nor a file (a file written before a failed commit is removed again).
+    """
+    progress = progress or silent()
     strength = assess(passphrase)
     if not strength.acceptable:
         raise InputError({"passphrase": strength.hint})
-    case_number = log_export(store, youth_id, "Overførsel til anden installation", "")
-    data = {k: v for k, v in collect(store, youth_id).items() if k != ACCESS_LOG_TABLE}
-    payload = json.dumps(
-        {
-            "format": FORMAT,
-            "version": VERSION,
-            "exported": datetime.now(UTC).isoformat(timespec="seconds"),
-            "tables": data,
-        },
-        ensure_ascii=False,
-    ).encode("utf-8")
-    target = out_dir / f"overfoersel-{case_number}.udcase"
+    moment = now or datetime.now(UTC)
+    progress.step(0, _EXPORT_STEPS, "Samler sagen")
+    target: Path | None = None
     try:
-        make_private_dirs(out_dir)  # owner-only whatever the umask
-        write_private_atomic(target, _seal(payload, passphrase, keys.SCRYPT_N))
-    except OSError as exc:
-        raise translate_os_error(exc) from exc
+        with store.session() as s:
+            youth = require_youth(s, youth_id)
+            data = {k: v for k, v in collect_in(s, youth_id).items() if k != ACCESS_LOG_TABLE}
+            payload = json.dumps(
+                {
+                    "format": FORMAT,
+                    "version": VERSION,
+                    "exported": moment.isoformat(timespec="seconds"),
+                    "tables": data,
+                },
+                ensure_ascii=False,
+            ).encode("utf-8")
+            progress.step(1, _EXPORT_STEPS, "Krypterer sagen")
+            sealed = _seal(payload, passphrase, keys.SCRYPT_N)
+            audit.record(
+                s,
+                Action.EXPORT,
+                youth_id=youth_id,
+                subject=youth.case_number,
+                purpose="Overførsel til anden installation",
+                detail="",
+                at=moment,
+            )
+            s.flush()
+            # The last point where Stop is honoured: the log entry is rolled back with it.
+            progress.step(2, _EXPORT_STEPS, "Skriver filen")
+            name = out_dir / f"overfoersel-{youth.case_number}.udcase"
+            make_private_dirs(out_dir)  # owner-only whatever the umask
+            write_private_atomic(name, sealed)
+            target = name
+    except BaseException as exc:
+        # The log entry was rolled back: the file it would have described goes too.
+        if target is not None:
+            target.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise translate_os_error(exc) from exc
+        raise
     return target
 
 
@@ -247,6 +285,10 @@ def _merge(mine: dict[str, list[dict[str, Any]]], parsed: ParsedCase) -> _Merge:
     return merge
 
 
+# The steps an import reports (Stop is honoured before each of them).
+_IMPORT_STEPS = 4
+
+
 def _now_naive(now: datetime) -> datetime:
     """The store keeps times as naive UTC (SQLite's CURRENT_TIMESTAMP)."""
     return now.astimezone(UTC).replace(tzinfo=None)
@@ -260,14 +302,18 @@ def import_case(
     today: date,
     now: datetime | None = None,
     replace: bool = False,
+    progress: Progress | None = None,
 ) -> ImportResult:
     """Receive a case file. Raises TransferFileError for anything but a genuine, sane file,
     WrongPassphraseError, and TransferConflictError when the receiver would lose entries;
     ``replace=True`` (the caseworker's decision) imports anyway. One transaction: the store
-    is untouched on any failure."""
+    is untouched on any failure, and on a stop (``progress``, honoured until the commit)."""
+    progress = progress or silent()
     moment = now or datetime.now(UTC)
+    progress.step(0, _IMPORT_STEPS, "Læser filen")
     parsed = read_case(source, passphrase, today=today, now=moment)
     tables = copied_tables()
+    progress.step(1, _IMPORT_STEPS, "Sammenligner med det, der findes her")
     with store.session() as s:
         me_row = current_caseworker(s)
         me = None if me_row is None else me_row.id
@@ -331,7 +377,9 @@ def import_case(
         # The receiver's own clock, never the sender's value.
         youth.updated_at = _now_naive(moment)
         s.flush()
+        progress.step(2, _IMPORT_STEPS, "Gemmer sagen")
         added = _insert(s, youth.id, merge)
+        progress.step(3, _IMPORT_STEPS, "Beregner frister")
         deadlines.refresh(s, youth.id)
         detail = "Modtaget ved overførsel"
         if added:
@@ -345,6 +393,9 @@ def import_case(
             subject=youth.case_number,
             detail=detail,
         )
+        s.flush()
+        # The last point where Stop is honoured: the whole import rolls back with it.
+        progress.step(_IMPORT_STEPS, _IMPORT_STEPS, "Afslutter")
         return ImportResult(youth.id, existing is None, youth.case_number, added, len(losses))
 
 

@@ -6,14 +6,23 @@ import os
 import sys
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ungedesk.domain.errors import KnownError
-from ungedesk.services import backup, setup
+from ungedesk.services import restore, setup
 from ungedesk.store.database import ENV_PASSPHRASE, Opened, Store
 from ungedesk.store.errors import (
     DamagedStoreError,
@@ -23,29 +32,80 @@ from ungedesk.store.errors import (
 from ungedesk.store.instance_lock import GUI_HOLDER, InstanceLock
 from ungedesk.store.paths import StorePaths
 from ungedesk.ui import errors, tasks
-from ungedesk.ui.backup_dialogs import RestoreDialog
+from ungedesk.ui.changes import Aspect, Change
 from ungedesk.ui.i18n import install_translations
-from ungedesk.ui.lock import SessionLock
 from ungedesk.ui.main_window import MainWindow
-from ungedesk.ui.setup_wizard import SetupWizard
-from ungedesk.ui.unlock_dialog import UnlockDialog
-from ungedesk.ui.widgets import BusyBar
+from ungedesk.ui.operations import Operation
+from ungedesk.ui.security.backup_dialogs import RestoreDialog
+from ungedesk.ui.security.lock_screen import SessionLock
+from ungedesk.ui.security.unlock_dialog import UnlockDialog
+from ungedesk.ui.setup.setup_wizard import SetupWizard
+from ungedesk.ui.widgets import HINT_STYLE, BusyBar
 
 
 class OpeningWindow(QWidget):
-    """Shown for the moment the worker unlocks the store with the keyring's key."""
+    """Shown for the moment the worker unlocks the store with the keyring's key, and while
+    a restore replaces the store (then with its steps and a Stop button)."""
+
+    # The restore's operation has ended, whichever way (its result follows, if any).
+    progress_done = Signal()
 
     def __init__(self) -> None:
         super().__init__()
         self.setWindowTitle("UngeDesk")
         layout = QVBoxLayout(self)
-        label = QLabel(self.tr("Opening UngeDesk …"))
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        bar = BusyBar()
-        bar.show()
-        layout.addWidget(label)
-        layout.addWidget(bar)
-        self.setMinimumWidth(320)
+        self.label = QLabel(self.tr("Opening UngeDesk …"))
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.setWordWrap(True)
+        self.busy = BusyBar()
+        self.busy.show()
+        # What a restore is doing now (its step, or that it is stopping).
+        self.step = QLabel()
+        self.step.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.step.setWordWrap(True)
+        self.step.setStyleSheet(HINT_STYLE)
+        self.step.hide()
+        self.bar = QProgressBar()
+        self.bar.hide()
+        self.stop_button = QPushButton(self.tr("&Stop"))
+        self.stop_button.hide()
+        self.stop_button.clicked.connect(self._stop_clicked)
+        self._stop: Callable[[], None] | None = None
+        layout.addWidget(self.label)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.step)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.stop_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.setMinimumWidth(380)
+
+    # --- the restore's progress view (operations.ProgressView) ---------------------------
+
+    def progress_started(self, stop: Callable[[], None]) -> None:
+        self._stop = stop
+        self.label.setText(self.tr("Restoring from the backup …"))
+        self.busy.hide()
+        self.step.show()
+        self.bar.setRange(0, 0)
+        self.bar.show()
+        self.stop_button.setEnabled(True)
+        self.stop_button.show()
+
+    def progress_step(self, done: int, total: int, label: str) -> None:
+        self.bar.setRange(0, max(1, total))
+        self.bar.setValue(min(done, max(1, total)))
+        if label and self._stop is not None:
+            self.step.setText(label)
+
+    def progress_finished(self) -> None:
+        self._stop = None
+        self.stop_button.hide()
+        self.progress_done.emit()
+
+    def _stop_clicked(self) -> None:
+        if self._stop is not None:
+            self.stop_button.setEnabled(False)
+            self.step.setText(self.tr("Stopping … the current database is put back as it was."))
+            self._stop()
 
 
 class Launcher(QObject):
@@ -91,7 +151,7 @@ class Launcher(QObject):
     def _show_wizard(self) -> None:
         self.wizard = SetupWizard(self.paths)
         self.wizard.accepted.connect(self._wizard_done)
-        self.wizard.rejected.connect(lambda: self.finished.emit(0))
+        self.wizard.rejected.connect(partial(self._exit_with, 0))
         self.wizard.show()
 
     def _wizard_done(self) -> None:
@@ -134,7 +194,7 @@ class Launcher(QObject):
             self.paths, keyring_available=setup.keyring_available(), initial_error=error
         )
         self.unlock_dialog.accepted.connect(self._unlock_done)
-        self.unlock_dialog.rejected.connect(lambda: self.finished.emit(0))
+        self.unlock_dialog.rejected.connect(partial(self._exit_with, 0))
         self.unlock_dialog.fatal.connect(self._fatal)
         self.unlock_dialog.show()
 
@@ -169,20 +229,23 @@ class Launcher(QObject):
         if isinstance(exc, DamagedStoreError) and self.instance is not None:
             # The message points to a restore: offer it right here, as the main window
             # (which cannot open on a damaged store) would.
-            restore = box.addButton(
+            restore_button = box.addButton(
                 self.tr("&Restore from backup…"), QMessageBox.ButtonRole.ActionRole
             )
-            box.setDefaultButton(restore)
-            box.finished.connect(
-                lambda _: (
-                    self._choose_backup()
-                    if box.clickedButton() is restore
-                    else self.finished.emit(code)
-                )
-            )
+            box.setDefaultButton(restore_button)
+            box.finished.connect(partial(self._damaged_answered, box, restore_button))
         else:
-            box.finished.connect(lambda _: self.finished.emit(code))
+            box.finished.connect(partial(self._exit_with, code))
         box.open()
+
+    def _exit_with(self, code: int, *_: object) -> None:
+        self.finished.emit(code)
+
+    def _damaged_answered(self, box: QMessageBox, restore: QPushButton, *_: object) -> None:
+        if box.clickedButton() is restore:
+            self._choose_backup()
+        else:
+            self.finished.emit(DamagedStoreError.exit_code)
 
     def _choose_backup(self) -> None:
         """The damaged store's way out: the restore dialog, then the usual restore."""
@@ -190,15 +253,16 @@ class Launcher(QObject):
         dialog = RestoreDialog()
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.restore_dialog = dialog
-        dialog.accepted.connect(
-            lambda: (
-                self._restore(dialog.source, dialog.passphrase_or_none())
-                if dialog.source is not None
-                else self.finished.emit(DamagedStoreError.exit_code)
-            )
-        )
-        dialog.rejected.connect(lambda: self.finished.emit(DamagedStoreError.exit_code))
+        dialog.accepted.connect(self._backup_chosen)
+        dialog.rejected.connect(partial(self._exit_with, DamagedStoreError.exit_code))
         dialog.show()
+
+    def _backup_chosen(self) -> None:
+        dialog = self.restore_dialog
+        if dialog is None or dialog.source is None:
+            self.finished.emit(DamagedStoreError.exit_code)
+            return
+        self._restore(dialog.source, dialog.passphrase_or_none())
 
     # --- running -------------------------------------------------------------------------
 
@@ -225,9 +289,11 @@ class Launcher(QObject):
         self.session_lock = None
 
     def _restore(self, source: Path, passphrase: str | None) -> None:
-        """Replace the store with a backup: close the window and the store, restore on the
-        worker, then open the main window on the restored store. If the restore fails, the
-        old store is back in place (backup.restore guarantees it): say why and open it."""
+        """Replace the store with a backup: close the window, then restore on the worker
+        (which closes the old store first, where its connections live) with a Stop button,
+        then open the main window on the restored store. If the restore fails or is
+        stopped, the old store is back in place (restore.restore guarantees it): say why and
+        open it again."""
         self._dispose_lock()
         self.restore_dialog = None
         window, store = self.window, self.store
@@ -237,24 +303,33 @@ class Launcher(QObject):
             window.hide()
             window.deleteLater()
         self._show_opening()
+        opening = self.opening
+        assert opening is not None
+        # Queued: it runs after the operation's own callbacks, to see whether one came.
+        opening.progress_done.connect(self._restore_settled, Qt.ConnectionType.QueuedConnection)
+        Operation(
+            opening, restore.restore, self.paths, source, passphrase, replacing=store
+        ).with_progress(self.tr("Restoring from the backup …"), view=opening).changes(
+            Change.of(Aspect.STORE)
+        ).success(self._opened).failure(self._restore_failed).run()
 
-        def work() -> Opened:
-            if store is not None:
-                store.close()
-            return backup.restore(self.paths, source, passphrase)
-
-        tasks.run_task(work, on_done=self._opened, on_error=self._restore_failed)
-
-    def _restore_failed(self, exc: BaseException) -> None:
-        if not isinstance(exc, KnownError):
-            self._fatal(exc)
-            return
+    def _restore_failed(self, exc: KnownError) -> None:
         self._hide_opening()
         box = QMessageBox(QMessageBox.Icon.Warning, "UngeDesk", exc.message)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.finished.connect(lambda _: self.start())
+        box.finished.connect(self._start_again)
         self.fatal_box = box
         box.open()
+
+    def _start_again(self, *_: object) -> None:
+        self.start()
+
+    def _restore_settled(self) -> None:
+        """A restore that ended in a bug (told on the bug path) brought neither a store
+        nor a message: open the store that is in place again, as after a known failure."""
+        if self.store is None and self.fatal_box is None and self.opening is not None:
+            self._hide_opening()
+            self.start()
 
     def shutdown(self) -> None:
         """Close every window and the store (on the worker, where its connections live)."""

@@ -29,7 +29,7 @@ from ungedesk.store.database import Store
 from ungedesk.ui import tasks
 from ungedesk.ui.i18n import LOCALE
 from ungedesk.ui.rows_model import RowsModel
-from ungedesk.ui.visitation_dialogs import date_field, pydate
+from ungedesk.ui.visitation.visitation_dialogs import date_field, pydate
 from ungedesk.ui.widgets import HINT_STYLE, BusyBar, FittingDialog, MessageLabel, add_row
 
 _Index = QModelIndex | QPersistentModelIndex

@@ -40,27 +40,27 @@ from ungedesk.services.caseworkers import CaseworkerView
 from ungedesk.store.database import Store
 from ungedesk.store.paths import StorePaths
 from ungedesk.ui import changes, tasks
-from ungedesk.ui.backup_dialogs import BACKUP_SUFFIX, BusyDialog, RestoreDialog
+from ungedesk.ui.security.backup_dialogs import (
+    BACKUP_SUFFIX,
+    BusyDialog,
+    RestoreDialog,
+    backup_operation,
+)
 from ungedesk.ui.changes import Aspect, Change
 from ungedesk.ui.deadlines.view import DeadlinesView
 from ungedesk.ui.i18n import format_number
 from ungedesk.ui.operations import Operation
-from ungedesk.ui.record_view import RecordView
+from ungedesk.ui.record.record_view import RecordView
 from ungedesk.ui.register.model import Column, RegisterModel
 from ungedesk.ui.shell.case_menu import CaseMenu
 from ungedesk.ui.shell.menus import build_menus
 from ungedesk.ui.shell.rules_menu import RulesMenu
 from ungedesk.ui.shell.security_menu import SecurityMenu
 from ungedesk.ui.widgets import HINT_STYLE, WARNING_STYLE, BusyBar, widths_from_samples
-from ungedesk.ui.youth_form import YouthForm
+from ungedesk.ui.record.youth_form import YouthForm
 
 SETTINGS_VERSION = 1
 SEARCH_LOG_DELAY_MS = 1500
-
-
-def backup_state(store: Store) -> tuple[bool, datetime | None]:
-    """Whether a backup is overdue, and when the last one was taken (on the worker)."""
-    return backup.backup_overdue(store), backup.last_backup(store)
 
 
 class MainWindow(CaseMenu, SecurityMenu, RulesMenu):
@@ -493,7 +493,7 @@ class MainWindow(CaseMenu, SecurityMenu, RulesMenu):
     # --- backup and restore --------------------------------------------------------------
 
     def check_backup_reminder(self) -> None:
-        Operation(self, backup_state, self._store).latest("backup reminder").success(
+        Operation(self, backup.reminder_state, self._store).latest("backup reminder").success(
             self._show_backup_reminder
         ).run()
 
@@ -527,11 +527,7 @@ class MainWindow(CaseMenu, SecurityMenu, RulesMenu):
         # that got the suffix added afterwards was not asked about, so it is not forced.
         confirmed = target == Path(name)
         self._remember_folder(target.parent)
-        self.busy_dialog = BusyDialog(
-            self.tr("Taking a backup and checking it against the database …"), self
-        )
-        self.busy_dialog.open()
-        Operation(self, backup.backup, self._store, target, force=confirmed).success(
+        backup_operation(self, self._store, target, force=confirmed).success(
             self._backup_done
         ).failure(self._backup_failed).run()
 

@@ -89,7 +89,7 @@ from ungedesk.services.audit import Action
 from ungedesk.services.plan import ConsentView, PlanDraft
 from ungedesk.store.database import Store
 from ungedesk.ui import tasks
-from ungedesk.ui.booking_dialog import format_when_long
+from ungedesk.ui.visitation.booking_dialog import format_when_long
 from ungedesk.ui.i18n import format_day
 from ungedesk.ui.widgets import (
     ERROR_STYLE,
@@ -1288,7 +1288,7 @@ class PlanPanel(QWidget):
     # --- handing out ---------------------------------------------------------------------
 
     def ask_hand_out(self) -> None:
-        from ungedesk.ui.plan_dialogs import HandOutDialog
+        from ungedesk.ui.plan.dialogs import HandOutDialog
 
         if self.draft is None:
             return
@@ -1389,7 +1389,7 @@ class PlanPanel(QWidget):
     def preview(self, version: int | None = None) -> None:
         if self._pdf_viewer_missing():
             return
-        from ungedesk.ui.pdf_preview import PdfPreviewDialog
+        from ungedesk.ui.plan.pdf_preview import PdfPreviewDialog
 
         self._unsaved_note()
 
@@ -1485,7 +1485,7 @@ class PlanPanel(QWidget):
     def print_plan(self, version: int | None = None) -> None:
         if self._pdf_viewer_missing():
             return
-        from ungedesk.ui.pdf_preview import print_pdf
+        from ungedesk.ui.plan.pdf_preview import print_pdf
 
         self._unsaved_note()
 
@@ -1548,7 +1548,7 @@ class PlanPanel(QWidget):
     # --- dialogs -------------------------------------------------------------------------
 
     def open_versions(self) -> None:
-        from ungedesk.ui.plan_dialogs import VersionsDialog
+        from ungedesk.ui.plan.dialogs import VersionsDialog
 
         if self.draft is None or not self.draft.versions:
             return
@@ -1564,7 +1564,7 @@ class PlanPanel(QWidget):
         dialog.open()
 
     def open_consent(self) -> None:
-        from ungedesk.ui.plan_dialogs import ConsentDialog
+        from ungedesk.ui.plan.dialogs import ConsentDialog
 
         dialog = ConsentDialog(self._store, self._youth_id, self._today, parent=self)
         dialog.accepted.connect(self._consent_changed)
@@ -1572,7 +1572,7 @@ class PlanPanel(QWidget):
         dialog.open()
 
     def open_withdraw(self) -> None:
-        from ungedesk.ui.plan_dialogs import WithdrawConsentDialog
+        from ungedesk.ui.plan.dialogs import WithdrawConsentDialog
 
         consents = self.active_consents()
         if not consents:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QWidget
 
-from ungedesk.domain.errors import InputError
+from ungedesk.domain.errors import InputError, KnownError
 from ungedesk.domain.passphrase import assess
 from ungedesk.services import passphrase as recovery
 from ungedesk.store.database import Store
@@ -111,12 +111,12 @@ class ChangePassphraseDialog(WorkDialog):
         elif self.repeat.text() != new:
             problems["repeat"] = self.tr("The two new passphrases are not the same.")
         if problems:
-            self.failed(InputError(problems))
+            self.show_known_error(InputError(problems))
             return
-        self.run(recovery.change_passphrase, self._store, old, new, on_done=self._done)
+        self.operation(recovery.change_passphrase, self._store, old, new).success(self._done).run()
 
-    def failed(self, exc: BaseException) -> None:
-        if isinstance(exc, WrongPassphraseError):
+    def show_known_error(self, error: KnownError) -> None:
+        if isinstance(error, WrongPassphraseError):
             self.set_busy(False)
             self.field_errors[recovery.OLD_FIELD].show_message(
                 self.tr("The current passphrase is wrong. Check Caps Lock and try again.")
@@ -124,8 +124,9 @@ class ChangePassphraseDialog(WorkDialog):
             self.current.selectAll()
             self.current.setFocus()
             return
-        super().failed(exc)
+        super().show_known_error(error)
 
     def _done(self, _: object) -> None:
+        self.set_busy(False)
         self.changed.emit()
         self.accept()

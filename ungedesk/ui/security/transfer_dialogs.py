@@ -17,13 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ungedesk.domain.errors import InputError
+from ungedesk.domain.errors import InputError, KnownError
 from ungedesk.domain.passphrase import assess
 from ungedesk.services import transfer
 from ungedesk.services.transfer import ImportResult, TransferConflictError
 from ungedesk.services.youths import YouthRecord
 from ungedesk.store.database import Store
 from ungedesk.store.errors import WrongPassphraseError
+from ungedesk.ui.changes import Aspect, Change
 from ungedesk.ui.widgets import (
     ERROR_STYLE,
     GOOD_STYLE,
@@ -133,18 +134,21 @@ class TransferExportDialog(WorkDialog):
         elif self.repeat.text() != self.passphrase.text():
             problems["repeat"] = self.tr("The two passphrases differ.")
         if problems:
-            self.failed(InputError(problems))
+            self.show_known_error(InputError(problems))
             return
-        self.run(
+        # The export is logged in the person's access history.
+        self.operation(
             transfer.export_case,
             self._store,
             self._record.id,
             Path(self.folder.text().strip()),
             self.passphrase.text(),
-            on_done=self._done,
-        )
+        ).with_progress(self.tr("Writing the transfer file …")).changes(
+            Change.of(Aspect.YOUTH, youth_id=self._record.id)
+        ).success(self._done).run()
 
     def _done(self, path: Path) -> None:
+        self.set_busy(False)
         self.exported.emit(path)
         self.accept()
 
@@ -219,33 +223,35 @@ class TransferImportDialog(WorkDialog):
         if not self.passphrase.text():
             problems["passphrase"] = self.tr("Write the passphrase the sender told you.")
         if problems:
-            self.failed(InputError(problems))
+            self.show_known_error(InputError(problems))
             return
         self._import(replace=False)
 
     def _import(self, *, replace: bool) -> None:
-        self.run(
+        # A received case may be new or merged into one here: every view may show it.
+        self.operation(
             transfer.import_case,
             self._store,
             Path(self.file.text().strip()),
             self.passphrase.text(),
             today=self._today(),
             replace=replace,
-            on_done=self._done,
-        )
+        ).with_progress(self.tr("Receiving the case …")).changes(Change.of(Aspect.STORE)).success(
+            self._done
+        ).run()
 
-    def failed(self, exc: BaseException) -> None:
-        if isinstance(exc, WrongPassphraseError):
+    def show_known_error(self, error: KnownError) -> None:
+        if isinstance(error, WrongPassphraseError):
             self.set_busy(False)
-            self.field_errors["passphrase"].show_message(exc.message)
+            self.field_errors["passphrase"].show_message(error.message)
             self.passphrase.setFocus()
             self.passphrase.selectAll()
             return
-        if isinstance(exc, TransferConflictError):
+        if isinstance(error, TransferConflictError):
             self.set_busy(False)
-            self._ask_replace(exc)
+            self._ask_replace(error)
             return
-        super().failed(exc)
+        super().show_known_error(error)
 
     def _ask_replace(self, exc: TransferConflictError) -> None:
         """Show what would be lost and ask, without blocking (default No: nothing changes).
@@ -281,5 +287,6 @@ class TransferImportDialog(WorkDialog):
             )
 
     def _done(self, result: ImportResult) -> None:
+        self.set_busy(False)
         self.imported.emit(result)
         self.accept()

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from functools import partial
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -49,9 +50,9 @@ from ungedesk.services import session_lock
 from ungedesk.services.session_lock import DEFAULT_AUTO_LOCK_MINUTES, LockSettings
 from ungedesk.store.database import Store
 from ungedesk.store.paths import StorePaths
-from ungedesk.ui import tasks
 from ungedesk.ui.clipboard import secret_clipboard
-from ungedesk.ui.record_view import RecordView
+from ungedesk.ui.operations import Operation
+from ungedesk.ui.record.record_view import RecordView
 from ungedesk.ui.widgets import HINT_STYLE, BusyBar, MessageLabel, add_row
 
 AUTO_LOCK_CHOICES = (1, 5, 10, 15, 30, 60)
@@ -198,6 +199,10 @@ class LockScreen(QWidget):
         self.keyring_button.setEnabled(not busy)
         self._update_buttons()
 
+    def show_known_error(self, error: KnownError) -> None:
+        """The unlock check failed for a known reason (a key file missing or damaged)."""
+        self.show_error(error.message)
+
     def show_error(self, message: str) -> None:
         self.set_busy(False)
         self.error.show_message(message)
@@ -279,11 +284,11 @@ class SessionLock(QObject):
             action = QAction(self.tr("%n minute(s)", "", minutes), self.auto_lock_menu)
             action.setCheckable(True)
             action.setData(minutes)
-            action.triggered.connect(lambda _=False, m=minutes: self._choose_minutes(m))
             self._minute_group.addAction(action)
             self.auto_lock_menu.addAction(action)
             self._minute_actions[minutes] = action
         self._minute_actions[DEFAULT_AUTO_LOCK_MINUTES].setChecked(True)
+        self._minute_group.triggered.connect(self._minutes_chosen)
         self.keyring_action = QAction(self.tr("Unlock with the &keyring"), window)
         self.keyring_action.setCheckable(True)
         self.keyring_action.setToolTip(
@@ -322,9 +327,9 @@ class SessionLock(QObject):
         first.insertSeparator(before)
 
     def refresh_settings(self) -> None:
-        tasks.run_task(
-            session_lock.lock_settings, self._store, self._paths, on_done=self._settings_arrived
-        )
+        Operation(self._window, session_lock.lock_settings, self._store, self._paths).success(
+            self._settings_arrived
+        ).run()
 
     def _settings_arrived(self, settings: LockSettings) -> None:
         if self._disposed:
@@ -352,21 +357,18 @@ class SessionLock(QObject):
         if not self.locked:
             self._idle_check()
 
+    def _minutes_chosen(self, action: QAction) -> None:
+        self._choose_minutes(int(action.data()))
+
     def _choose_minutes(self, minutes: int) -> None:
-        tasks.run_task(
-            session_lock.set_auto_lock_minutes,
-            self._store,
-            minutes,
-            on_done=self._set_idle_minutes,
-        )
+        Operation(self._window, session_lock.set_auto_lock_minutes, self._store, minutes).success(
+            self._set_idle_minutes
+        ).run()
 
     def _choose_keyring(self, allowed: bool) -> None:
-        tasks.run_task(
-            session_lock.set_keyring_unlock,
-            self._store,
-            allowed,
-            on_done=lambda _: self.refresh_settings(),
-        )
+        Operation(
+            self._window, session_lock.set_keyring_unlock, self._store, self._paths, allowed
+        ).success(self._settings_arrived).run()
 
     def dispose(self) -> None:
         """Stop watching input (the window is closing); a copied CPR number goes too."""
@@ -423,7 +425,7 @@ class SessionLock(QObject):
             and watched is not self._window
         ):
             # A window opened while locked (a task finished): hide it once it is shown.
-            QTimer.singleShot(0, self, lambda: self._hide_if_new_window(watched))
+            QTimer.singleShot(0, self, partial(self._hide_if_new_window, watched))
         return False
 
     def _idle_check(self) -> None:
@@ -472,7 +474,7 @@ class SessionLock(QObject):
         self.locked_changed.emit(True)
         self.refresh_settings()  # the keyring may have changed since
         # The access log's head goes to the keyring at every lock (store.anchor).
-        tasks.run_task(self._store.anchor_keyring)
+        Operation(self._window, self._store.anchor_keyring).run()
 
     def _locked_title(self) -> str:
         return self.tr("UngeDesk – locked")
@@ -512,14 +514,13 @@ class SessionLock(QObject):
 
     # --- unlocking -----------------------------------------------------------------------
 
+    # Known failures of the checks (a key file missing or damaged) go to the lock screen's
+    # own message area (LockScreen.show_known_error).
+
     def _check_passphrase(self, passphrase: str) -> None:
-        tasks.run_task(
-            session_lock.verify_passphrase,
-            self._paths,
-            passphrase,
-            on_done=self._passphrase_checked,
-            on_error=self._check_failed,
-        )
+        Operation(self.screen, session_lock.verify_passphrase, self._paths, passphrase).success(
+            self._passphrase_checked
+        ).run()
 
     def _passphrase_checked(self, ok: bool) -> None:
         if self._disposed:
@@ -532,12 +533,9 @@ class SessionLock(QObject):
             )
 
     def _check_keyring(self) -> None:
-        tasks.run_task(
-            session_lock.keyring_can_unlock,
-            self._paths,
-            on_done=self._keyring_checked,
-            on_error=self._check_failed,
-        )
+        Operation(self.screen, session_lock.keyring_can_unlock, self._paths).success(
+            self._keyring_checked
+        ).run()
 
     def _keyring_checked(self, ok: bool) -> None:
         if self._disposed:
@@ -549,13 +547,6 @@ class SessionLock(QObject):
         self.screen.show_error(
             self.tr("The keyring no longer holds the key. Type your recovery passphrase.")
         )
-
-    def _check_failed(self, exc: BaseException) -> None:
-        if isinstance(exc, KnownError):
-            self.screen.show_error(exc.message)
-            return
-        self.screen.set_busy(False)
-        raise exc
 
     def unlock(self) -> None:
         """Show everything again as it was (the caller has checked who is there)."""

@@ -21,7 +21,7 @@ from ungedesk.domain.profile import ROLE_LABELS, ProfileInput, Role, validate_pr
 from ungedesk.services import setup
 from ungedesk.services.setup import SetupResult
 from ungedesk.store.paths import StorePaths
-from ungedesk.ui import tasks
+from ungedesk.ui.operations import Operation
 from ungedesk.ui.widgets import (
     GOOD_STYLE,
     HINT_STYLE,
@@ -193,15 +193,14 @@ class PassphrasePage(QWizardPage):
             return True
         self._set_busy(True)
         self.error.show_message(None)
-        tasks.run_task(
+        Operation(
+            self,
             setup.create_installation,
             self._paths,
             self.passphrase.text(),
             self._profile_page.profile(),
             municipality=self._profile_page.municipality.text(),
-            on_done=self._created,
-            on_error=self._failed,
-        )
+        ).success(self._created).run()
         return False  # the wizard moves on when the store exists (see _created)
 
     def _set_busy(self, busy: bool) -> None:
@@ -217,19 +216,18 @@ class PassphrasePage(QWizardPage):
         self._set_busy(False)
         self.wizard().next()
 
-    def _failed(self, exc: BaseException) -> None:
+    def show_known_error(self, error: KnownError) -> None:
+        """Creating the store failed for a known reason: a profile field goes back to the
+        profile page, anything else is said on this page."""
         self._set_busy(False)
-        if isinstance(exc, InputError):
-            profile_errors = {k: v for k, v in exc.fields.items() if k in PROFILE_FIELDS}
-            self.error.show_message(exc.fields.get("passphrase"))
+        if isinstance(error, InputError):
+            profile_errors = {k: v for k, v in error.fields.items() if k in PROFILE_FIELDS}
+            self.error.show_message(error.fields.get("passphrase"))
             if profile_errors:
                 self._profile_page.show_errors(profile_errors)
                 self.wizard().back()
             return
-        if isinstance(exc, KnownError):
-            self.error.show_message(exc.message)
-            return
-        raise exc
+        self.error.show_message(error.message)
 
 
 class DonePage(QWizardPage):

@@ -17,7 +17,7 @@ from ungedesk.services import setup
 from ungedesk.store.database import Opened
 from ungedesk.store.errors import WrongPassphraseError
 from ungedesk.store.paths import StorePaths
-from ungedesk.ui import tasks
+from ungedesk.ui.operations import Operation
 from ungedesk.ui.widgets import BusyBar, FittingDialog, MessageLabel, add_row
 
 
@@ -99,30 +99,25 @@ class UnlockDialog(FittingDialog):
             return
         self.error.show_message(None)
         self._set_busy(True)
-        tasks.run_task(
-            setup.unlock,
-            self._paths,
-            self.passphrase.text(),
-            on_done=self._unlocked,
-            on_error=self._failed,
-        )
+        Operation(self, setup.unlock, self._paths, self.passphrase.text()).success(
+            self._unlocked
+        ).run()
 
     def _unlocked(self, opened: Opened) -> None:
         self.opened = opened
         self._set_busy(False)
         self.accept()
 
-    def _failed(self, exc: BaseException) -> None:
+    def show_known_error(self, error: KnownError) -> None:
+        """A wrong passphrase is said here and may be retried; any other known failure
+        (a damaged store, a missing key file) ends the attempt through ``fatal``."""
         self._set_busy(False)
-        if isinstance(exc, WrongPassphraseError):
-            self.error.show_message(exc.message)
+        if isinstance(error, WrongPassphraseError):
+            self.error.show_message(error.message)
             self.passphrase.selectAll()
             self.passphrase.setFocus()
             return
-        if isinstance(exc, KnownError):
-            self.fatal.emit(exc)
-            return
-        raise exc
+        self.fatal.emit(error)
 
     def reject(self) -> None:
         if self._busy:

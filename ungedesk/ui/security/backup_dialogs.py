@@ -1,11 +1,11 @@
-"""Backup and restore: a busy notice while the worker copies, and the restore dialog."""
+"""Backup and restore: the backup as a stoppable operation, and the restore dialog."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -18,10 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from ungedesk.domain.errors import KnownError
-from ungedesk.services import backup
-from ungedesk.services.backup import BackupInfo
-from ungedesk.ui import tasks
+from ungedesk.services import backup, backup_archive
+from ungedesk.services.backup import BackupResult
+from ungedesk.services.backup_archive import BackupInfo
+from ungedesk.store.database import Store
 from ungedesk.ui.i18n import format_day, format_number
+from ungedesk.ui.operations import Operation
 from ungedesk.ui.widgets import (
     HINT_STYLE,
     WARNING_STYLE,
@@ -45,6 +47,19 @@ def format_created(created: str) -> str:
         moment = moment.replace(tzinfo=UTC)
     local = moment.astimezone()
     return f"{format_day(local.date())} kl. {local:%H.%M}"
+
+
+def backup_operation(
+    parent: QWidget, store: Store, target: Path, *, force: bool
+) -> Operation[BackupResult]:
+    """Taking a backup to ``target``: one operation with a progress dialog and a working
+    Stop (a stopped backup leaves the previous file and the store as they were). The caller
+    adds ``success`` and runs it; known failures, Stop included, go to the parent's message
+    area."""
+    title = QCoreApplication.translate(
+        "BackupDialogs", "Taking a backup and checking it against the database …"
+    )
+    return Operation(parent, backup.backup, store, target, force=force).with_progress(title)
 
 
 class BusyDialog(FittingDialog):
@@ -156,7 +171,10 @@ class RestoreDialog(WorkDialog):
         self.file.setText(str(source))
         self.manifest.show_message(self.tr("Reading the backup …"))
         self.ok_button.setEnabled(False)
-        tasks.run_task(backup.inspect, source, on_done=self._inspected, on_error=self._not_a_backup)
+        # Only the file chosen last may fill in the manifest.
+        Operation(self, backup_archive.inspect, source).latest("inspect").success(
+            self._inspected
+        ).failure(self._not_a_backup).run()
 
     def _inspected(self, info: BackupInfo) -> None:
         self.info = info
@@ -170,11 +188,9 @@ class RestoreDialog(WorkDialog):
         self.ok_button.setEnabled(True)
         self.passphrase.setFocus()
 
-    def _not_a_backup(self, exc: BaseException) -> None:
-        if not isinstance(exc, KnownError):
-            raise exc
+    def _not_a_backup(self, error: KnownError) -> None:
         self.manifest.show_message(None)
-        self.field_errors["source"].show_message(exc.message)
+        self.field_errors["source"].show_message(error.message)
 
     def passphrase_or_none(self) -> str | None:
         return self.passphrase.text() or None

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from ungedesk.services import retention
 from ungedesk.services.retention import ExpiredCase
 from ungedesk.store.database import Store
+from ungedesk.ui.changes import Aspect, Change
 from ungedesk.ui.i18n import format_day
 from ungedesk.ui.rows_model import RowsModel
 from ungedesk.ui.widgets import HINT_STYLE
@@ -161,8 +162,8 @@ class ExpiredCasesDialog(WorkDialog):
             self.buttons.addButton(button, QDialogButtonBox.ButtonRole.ResetRole)
         self.body.addWidget(self.intro)
         self.body.addWidget(self.stack, 1)
-        self.select_all.clicked.connect(lambda: self.model.set_all(True))
-        self.select_none.clicked.connect(lambda: self.model.set_all(False))
+        self.select_all.clicked.connect(self._tick_all)
+        self.select_none.clicked.connect(self._tick_none)
         self.model.checked_changed.connect(self._update_button)
         self.ok_button.setEnabled(False)
         self.load()
@@ -183,10 +184,19 @@ class ExpiredCasesDialog(WorkDialog):
         )
         return answer == QMessageBox.StandardButton.Yes
 
+    def _tick_all(self) -> None:
+        self.model.set_all(True)
+
+    def _tick_none(self) -> None:
+        self.model.set_all(False)
+
     def load(self) -> None:
-        self.run(retention.expired_cases, self._store, today=self._today(), on_done=self._loaded)
+        self.operation(retention.expired_cases, self._store, today=self._today()).success(
+            self._loaded
+        ).run()
 
     def _loaded(self, cases: list[ExpiredCase]) -> None:
+        self.set_busy(False)
         self.model.set_cases(cases)
         if cases:
             self.stack.setCurrentWidget(self.table)
@@ -213,11 +223,12 @@ class ExpiredCasesDialog(WorkDialog):
         ids = self.model.checked_ids()
         if not ids or not self._confirm(len(ids)):
             return
-        self.run(
-            retention.delete_expired, self._store, ids, today=self._today(), on_done=self._done
-        )
+        self.operation(retention.delete_expired, self._store, ids, today=self._today()).changes(
+            Change.of(Aspect.YOUTH, Aspect.DEADLINES)
+        ).success(self._done).run()
 
     def _done(self, _: int) -> None:
+        self.set_busy(False)
         ids = self.model.checked_ids()
         self.deleted.emit(ids)
         self.load()

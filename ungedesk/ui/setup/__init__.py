@@ -1,0 +1,1 @@
+"""The first start: the set-up wizard that creates the encrypted store."""
