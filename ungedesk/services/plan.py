@@ -16,7 +16,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -422,37 +422,43 @@ def _write(s: Session, youth_id: int, content: PlanContent) -> None:
     s.flush()
 
 
-def save_plan(
-    store: Store, youth_id: int, content: PlanContent, *, today: date, now: datetime
-) -> PlanDraft:
-    """Validate and save the draft; InputError carries every field's problem (Danish).
+def save_in(s: Session, youth: Youth, content: PlanContent, *, today: date) -> None:
+    """Validate and write the (normalised) draft inside the caller's transaction, with the
+    change logged; InputError carries every field's problem (Danish).
 
     Health, housing and family text is refused unless an active consent covers it.
     """
+    mark_changed(youth)
+    active = _active(_consents(s, youth.id))
+    errors = validate_plan(content, consented=active, today=today)
+    if errors:
+        raise InputError(errors)
+    before = _content(s, youth.id)
+    _write(s, youth.id, content)
+    # Field names only: the access log outlives the case (retention deletes the plan,
+    # not the log), so the plan's own words must never be copied into it.
+    changed = [
+        FIELD_LABELS[f.name]
+        for f in fields(PlanContent)
+        if getattr(before, f.name) != getattr(content, f.name)
+    ]
+    audit.record(
+        s,
+        Action.UPDATE,
+        youth_id=youth.id,
+        subject=youth.case_number,
+        detail="Uddannelsesplan gemt" + (": " + ", ".join(changed) if changed else ""),
+    )
+
+
+def save_plan(
+    store: Store, youth_id: int, content: PlanContent, *, today: date, now: datetime
+) -> PlanDraft:
+    """Validate and save the draft; returns it as the editor shows it (no second read)."""
     content = normalise(content)
     with store.session() as s:
         youth = require_youth(s, youth_id)
-        mark_changed(youth)
-        active = _active(_consents(s, youth_id))
-        errors = validate_plan(content, consented=active, today=today)
-        if errors:
-            raise InputError(errors)
-        before = _content(s, youth_id)
-        _write(s, youth_id, content)
-        # Field names only: the access log outlives the case (retention deletes the plan,
-        # not the log), so the plan's own words must never be copied into it.
-        changed = [
-            FIELD_LABELS[f.name]
-            for f in fields(PlanContent)
-            if getattr(before, f.name) != getattr(content, f.name)
-        ]
-        audit.record(
-            s,
-            Action.UPDATE,
-            youth_id=youth_id,
-            subject=youth.case_number,
-            detail="Uddannelsesplan gemt" + (": " + ", ".join(changed) if changed else ""),
-        )
+        save_in(s, youth, content, today=today)
         return _draft(s, youth, now)
 
 
@@ -583,51 +589,60 @@ def _contact_from(raw: Any) -> Contact | None:
     )
 
 
-def hand_out(store: Store, youth_id: int, *, today: date, now: datetime) -> int:
-    """Freeze the saved draft as the next version; returns its number.
-
-    The coordinator and next meeting are frozen with it, as the young person got them.
-    """
-    with store.session() as s:
-        youth = require_youth(s, youth_id)
-        mark_changed(youth)
-        content = _content(s, youth_id)
-        if content.goal_type is None and not content.subgoals:
-            raise InputError(
-                {
-                    "goal_type": "Planen kan ikke udleveres uden et uddannelsesmål "
-                    "eller mindst ét delmål."
-                }
-            )
-        meeting, place = _next_meeting(s, youth_id, now)
-        last = s.scalar(
-            select(func.max(PlanVersion.number)).where(PlanVersion.youth_id == youth_id)
+def hand_out_in(s: Session, youth: Youth, *, today: date, now: datetime) -> int:
+    """Freeze the draft as it stands in the caller's transaction as the next version;
+    returns its number. The coordinator and next meeting are frozen with it, as the young
+    person got them."""
+    youth_id = youth.id
+    mark_changed(youth)
+    content = _content(s, youth_id)
+    if content.goal_type is None and not content.subgoals:
+        raise InputError(
+            {
+                "goal_type": "Planen kan ikke udleveres uden et uddannelsesmål "
+                "eller mindst ét delmål."
+            }
         )
-        number = (last or 0) + 1
-        snapshot = {
-            "content": content_to_dict(content),
-            "coordinator": _contact_dict(_coordinator(youth)),
-            "next_meeting": meeting.isoformat() if meeting else None,
-            "next_meeting_place": place,
-        }
-        s.add(
-            PlanVersion(
-                youth_id=youth_id,
-                number=number,
-                handed_out_on=today,
-                handed_out_by=_current_user(s) or "UngeDesk",
-                snapshot=json.dumps(snapshot, ensure_ascii=False),
-            )
-        )
-        s.flush()
-        audit.record(
-            s,
-            Action.UPDATE,
+    meeting, place = _next_meeting(s, youth_id, now)
+    last = s.scalar(select(func.max(PlanVersion.number)).where(PlanVersion.youth_id == youth_id))
+    number = (last or 0) + 1
+    snapshot = {
+        "content": content_to_dict(content),
+        "coordinator": _contact_dict(_coordinator(youth)),
+        "next_meeting": meeting.isoformat() if meeting else None,
+        "next_meeting_place": place,
+    }
+    s.add(
+        PlanVersion(
             youth_id=youth_id,
-            subject=youth.case_number,
-            detail=f"Plan udleveret (version {number})",
+            number=number,
+            handed_out_on=today,
+            handed_out_by=_current_user(s) or "UngeDesk",
+            snapshot=json.dumps(snapshot, ensure_ascii=False),
         )
-        return number
+    )
+    s.flush()
+    audit.record(
+        s,
+        Action.UPDATE,
+        youth_id=youth_id,
+        subject=youth.case_number,
+        detail=f"Plan udleveret (version {number})",
+    )
+    return number
+
+
+def hand_out(store: Store, youth_id: int, *, today: date, now: datetime) -> int:
+    """Freeze the saved draft as the next version; returns its number. (The plan screen
+    uses ``plan_export.hand_out``, which also saves unsaved edits and returns the draft.)"""
+    with store.session() as s:
+        return hand_out_in(s, require_youth(s, youth_id), today=today, now=now)
+
+
+def draft_in(s: Session, youth: Youth, now: datetime) -> PlanDraft:
+    """The draft as the editor shows it, read in the caller's transaction (not logged: the
+    caller's own change or hand-out row says what happened)."""
+    return _draft(s, youth, now)
 
 
 def _version_row(s: Session, youth_id: int, number: int) -> PlanVersion:
@@ -656,85 +671,108 @@ def version_content(store: Store, youth_id: int, number: int) -> tuple[VersionSu
         return _summary(v), content
 
 
-def handout(
-    store: Store, youth_id: int, *, version: int | None = None, today: date, now: datetime
+def shown_version(handed_out: Sequence[int], asked: int | None) -> int | None:
+    """Which version the young person's PDF shows: the one asked for, else the last one
+    handed out, else None (the draft, before the first hand-out). Decided here only: the
+    PDF, its file name, the export log and the print log all ask this."""
+    if asked is not None:
+        return asked
+    return max(handed_out) if handed_out else None
+
+
+def handout_in(
+    s: Session, youth: Youth, *, version: int | None = None, today: date, now: datetime
 ) -> Handout:
-    """Everything the young person's PDF shows.
+    """Everything the young person's PDF shows, read in the caller's transaction (which
+    logs what it does with it: a read for the preview, an export or a print).
 
     ``version`` None means the latest handed-out version, or the draft when the plan was
     never handed out (``Handout.version`` is None then). A handed-out version shows the
     coordinator and next meeting frozen with it; the draft shows today's.
     """
+    youth_id = youth.id
+    # The young person's own scores (never health, substance use or finances) come from
+    # the same transaction as the plan.
+    first, latest, indicators = progression.readings_in(s, youth_id)
+    logo = _logo_in(s)
+    municipality = s.get(Setting, MUNICIPALITY)
+    rows = _version_rows(s, youth_id)
+    shown = shown_version([r.number for r in rows], version)
+    row = None if shown is None else _version_row(s, youth_id, shown)
+    if row is None:
+        content = _content(s, youth_id)
+        coordinator = _coordinator(youth)
+        meeting, place = _next_meeting(s, youth_id, now)
+        number, on, by = None, None, ""
+    else:
+        snap = _snapshot(row)
+        content = content_from_dict(snap["content"])
+        coordinator = _contact_from(snap.get("coordinator"))
+        raw_meeting = snap.get("next_meeting")
+        meeting = datetime.fromisoformat(raw_meeting) if raw_meeting else None
+        place = snap.get("next_meeting_place", "")
+        number, on, by = row.number, row.handed_out_on, row.handed_out_by
+    return Handout(
+        municipality=str(json.loads(municipality.value)) if municipality else "",
+        youth_name=f"{youth.first_name} {youth.last_name}",
+        cpr_masked=cprmod.mask(youth.cpr),
+        content=content,
+        coordinator=coordinator,
+        next_meeting=meeting,
+        next_meeting_place=place,
+        version=number,
+        handed_out_on=on,
+        handed_out_by=by,
+        printed_on=today,
+        logo=logo,
+        first_reading=first,
+        latest_reading=latest,
+        indicators=tuple(indicators),
+        unit=unit_name_in(s, youth_id=youth_id),
+    )
+
+
+def handout(
+    store: Store, youth_id: int, *, version: int | None = None, today: date, now: datetime
+) -> Handout:
+    """Everything the young person's PDF shows (see ``handout_in``), with the read logged:
+    one transaction for the plan and the scores it draws."""
     with store.session() as s:
         youth = require_youth(s, youth_id)
-        # One transaction and one logged read for the plan and the young person's own
-        # scores (never health, substance use or finances) that the handout draws.
-        first, latest, indicators = progression.readings_in(s, youth_id)
-        logo = _logo_in(s)
-        municipality = s.get(Setting, MUNICIPALITY)
-        rows = _version_rows(s, youth_id)
-        if version is not None:
-            row: PlanVersion | None = _version_row(s, youth_id, version)
-        else:
-            row = rows[-1] if rows else None
-        if row is None:
-            content = _content(s, youth_id)
-            coordinator = _coordinator(youth)
-            meeting, place = _next_meeting(s, youth_id, now)
-            number, on, by = None, None, ""
-        else:
-            snap = _snapshot(row)
-            content = content_from_dict(snap["content"])
-            coordinator = _contact_from(snap.get("coordinator"))
-            raw_meeting = snap.get("next_meeting")
-            meeting = datetime.fromisoformat(raw_meeting) if raw_meeting else None
-            place = snap.get("next_meeting_place", "")
-            number, on, by = row.number, row.handed_out_on, row.handed_out_by
+        h = handout_in(s, youth, version=version, today=today, now=now)
         audit.record(
             s,
             Action.READ,
             youth_id=youth_id,
             subject=youth.case_number,
-            special=bool(content.health.strip()),
-            # A read, not a print: the preview uses this too, and the PDF writer logs
-            # the export of the file it makes.
+            special=bool(h.content.health.strip()),
+            # A read, not a print: the preview uses this; an export or a print logs
+            # itself instead.
             detail=(
-                f"Uddannelsesplan til udlevering, version {number}"
-                if number
+                f"Uddannelsesplan til udlevering, version {h.version}"
+                if h.version
                 else "Uddannelsesplan til udlevering, udkast"
             ),
         )
-        return Handout(
-            municipality=str(json.loads(municipality.value)) if municipality else "",
-            youth_name=f"{youth.first_name} {youth.last_name}",
-            cpr_masked=cprmod.mask(youth.cpr),
-            content=content,
-            coordinator=coordinator,
-            next_meeting=meeting,
-            next_meeting_place=place,
-            version=number,
-            handed_out_on=on,
-            handed_out_by=by,
-            printed_on=today,
-            logo=logo,
-            first_reading=first,
-            latest_reading=latest,
-            indicators=tuple(indicators),
-            unit=unit_name_in(s, youth_id=youth_id),
-        )
+        return h
+
+
+def handed_out_in(s: Session, start: date, end: date) -> list[tuple[int, int]]:
+    """(youth id, version number) of every version handed out from ``start`` to ``end``
+    (both included), by case number, read in the caller's transaction."""
+    rows = s.execute(
+        select(PlanVersion.youth_id, PlanVersion.number)
+        .join(Youth, Youth.id == PlanVersion.youth_id)
+        .where(PlanVersion.handed_out_on >= start, PlanVersion.handed_out_on <= end)
+        .order_by(Youth.case_number, PlanVersion.number)
+    ).all()
+    return [(int(y), int(n)) for y, n in rows]
 
 
 def handed_out_between(store: Store, start: date, end: date) -> list[tuple[int, int]]:
-    """(youth id, version number) of every version handed out from ``start`` to ``end``
-    (both included), by case number: the batch print's list."""
+    """The batch print's list (see ``handed_out_in``)."""
     with store.session() as s:
-        rows = s.execute(
-            select(PlanVersion.youth_id, PlanVersion.number)
-            .join(Youth, Youth.id == PlanVersion.youth_id)
-            .where(PlanVersion.handed_out_on >= start, PlanVersion.handed_out_on <= end)
-            .order_by(Youth.case_number, PlanVersion.number)
-        ).all()
-        return [(int(y), int(n)) for y, n in rows]
+        return handed_out_in(s, start, end)
 
 
 # --- the municipality logo -------------------------------------------------------------
