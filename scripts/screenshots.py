@@ -561,8 +561,8 @@ def seed_plan(store: Store, youth_id: int) -> None:
 def shoot_plan(shoot: Shooter, window: MainWindow, store: Store) -> None:
     """The plan tab filled in, its field errors, the consent and hand-out dialogs, the
     versions, the PDF preview and the batch."""
-    from ungedesk.ui.pdf_preview import PdfPreviewDialog
-    from ungedesk.ui.plan_batch_dialog import PlanBatchDialog
+    from ungedesk.ui.plan.pdf_preview import PdfPreviewDialog
+    from ungedesk.ui.plan.batch_dialog import PlanBatchDialog
 
     youth_id = _demo_case(window, store, with_history=True)
     if youth_id is None:

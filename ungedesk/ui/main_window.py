@@ -51,7 +51,7 @@ from ungedesk.ui.descriptors_dialog import DescriptorsDialog
 from ungedesk.ui.i18n import format_number
 from ungedesk.ui.local_rules_dialog import LocalRulesDialog
 from ungedesk.ui.passphrase_dialog import ChangePassphraseDialog
-from ungedesk.ui.plan_batch_dialog import PlanBatchDialog
+from ungedesk.ui.plan.batch_dialog import PlanBatchDialog
 from ungedesk.ui.record_view import RecordView
 from ungedesk.ui.register_model import Column, RegisterModel, load_index
 from ungedesk.ui.retention_dialog import ExpiredCasesDialog

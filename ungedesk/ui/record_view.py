@@ -28,7 +28,7 @@ from ungedesk.ui import tasks
 from ungedesk.ui.clipboard import secret_clipboard
 from ungedesk.ui.conversations_panel import ConversationsPanel
 from ungedesk.ui.i18n import format_day
-from ungedesk.ui.plan_panel import PlanPanel
+from ungedesk.ui.plan.panel import PlanPanel
 from ungedesk.ui.progression_panel import ProgressionPanel
 from ungedesk.ui.record_deadlines import DeadlinesPanel
 from ungedesk.ui.visitation_panel import VisitationPanel
@@ -177,8 +177,6 @@ class RecordView(QWidget):
         self.tabs.addTab(self.progression, self.tr("Progression"))
         self.visitation.changed.connect(self._case_changed)
         self.conversations.changed.connect(self._case_changed)
-        # The plan shows the next meeting, booked on the Conversations tab.
-        self.conversations.changed.connect(self.plan.refresh_context)
         self.book_shortcut = QShortcut(QKeySequence("Ctrl+B"), self)
         self.book_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.book_shortcut.activated.connect(self.book_conversation)
