@@ -433,6 +433,49 @@
     </message>
 </context>
 <context>
+    <name>ConsentArea</name>
+    <message>
+        <source>Health, housing and family</source>
+        <translation>Helbred, bolig og familie</translation>
+    </message>
+    <message>
+        <source>&amp;Register consent…</source>
+        <translation>&amp;Registrér samtykke…</translation>
+    </message>
+    <message>
+        <source>Withdraw consent…</source>
+        <translation>Træk samtykke tilbage…</translation>
+    </message>
+    <message>
+        <source>Beyond education and work the plan may only hold what the young person has consented to. The fields open when a consent covering them is registered.</source>
+        <translation>Ud over uddannelse og job må planen kun rumme det, den unge har givet samtykke til. Felterne åbner, når et samtykke, der dækker dem, er registreret.</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Helbred</translation>
+    </message>
+    <message>
+        <source>Housing</source>
+        <translation>Bolig</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Familie</translation>
+    </message>
+    <message>
+        <source>The consent for {area} is no longer in force: remove the text, or register a new consent.</source>
+        <translation>Samtykket til {area} gælder ikke længere: fjern teksten, eller registrér et nyt samtykke.</translation>
+    </message>
+    <message>
+        <source>Needs the young person&apos;s consent to {area}. Use &quot;Register consent…&quot;.</source>
+        <translation>Kræver den unges samtykke til {area}. Brug &quot;Registrér samtykke…&quot;.</translation>
+    </message>
+    <message>
+        <source>No consent registered.</source>
+        <translation>Intet samtykke registreret.</translation>
+    </message>
+</context>
+<context>
     <name>ConsentDialog</name>
     <message>
         <source>&amp;Register</source>
@@ -2351,48 +2394,8 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
         <translation>Sagsbehandleren kommer fra stamdata og næste møde fra fanen Samtaler.</translation>
     </message>
     <message>
-        <source>&amp;Register consent…</source>
-        <translation>&amp;Registrér samtykke…</translation>
-    </message>
-    <message>
-        <source>Withdraw consent…</source>
-        <translation>Træk samtykke tilbage…</translation>
-    </message>
-    <message>
-        <source>Health, housing and family</source>
-        <translation>Helbred, bolig og familie</translation>
-    </message>
-    <message>
-        <source>Beyond education and work the plan may only hold what the young person has consented to. The fields open when a consent covering them is registered.</source>
-        <translation>Ud over uddannelse og job må planen kun rumme det, den unge har givet samtykke til. Felterne åbner, når et samtykke, der dækker dem, er registreret.</translation>
-    </message>
-    <message>
-        <source>Health</source>
-        <translation>Helbred</translation>
-    </message>
-    <message>
-        <source>Housing</source>
-        <translation>Bolig</translation>
-    </message>
-    <message>
-        <source>Family</source>
-        <translation>Familie</translation>
-    </message>
-    <message>
         <source>None booked</source>
         <translation>Intet booket</translation>
-    </message>
-    <message>
-        <source>The consent for {area} is no longer in force: remove the text, or register a new consent.</source>
-        <translation>Samtykket til {area} gælder ikke længere: fjern teksten, eller registrér et nyt samtykke.</translation>
-    </message>
-    <message>
-        <source>Needs the young person&apos;s consent to {area}. Use &quot;Register consent…&quot;.</source>
-        <translation>Kræver den unges samtykke til {area}. Brug &quot;Registrér samtykke…&quot;.</translation>
-    </message>
-    <message>
-        <source>No consent registered.</source>
-        <translation>Intet samtykke registreret.</translation>
     </message>
 </context>
 <context>

@@ -190,10 +190,10 @@ def test_consent_opens_the_health_field(
     qtbot, panel: PlanPanel, store: Store, youth_id: int
 ) -> None:
     assert panel.form.health.isReadOnly() or not panel.form.health.isEnabled()
-    assert panel.form.consent_hints["health"].isVisible()
-    assert not panel.form.withdraw_button.isEnabled()
+    assert panel.form.consent.hints["health"].isVisible()
+    assert not panel.form.consent.withdraw_button.isEnabled()
 
-    panel.form.consent_button.click()
+    panel.form.consent.register_button.click()
     qtbot.waitUntil(lambda: isinstance(panel.dialog, ConsentDialog) and panel.dialog.isVisible())
     dialog = panel.dialog
     assert isinstance(dialog, ConsentDialog)
@@ -206,10 +206,10 @@ def test_consent_opens_the_health_field(
         dialog.ok_button.click()
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert panel.form.health.isEnabled() and not panel.form.health.isReadOnly()
-    assert panel.form.consent_hints["health"].isHidden()
-    assert panel.form.consent_hints["housing"].isVisible()
-    assert "Helbred" in panel.form.consent_state.text()
-    assert panel.form.withdraw_button.isEnabled()
+    assert panel.form.consent.hints["health"].isHidden()
+    assert panel.form.consent.hints["housing"].isVisible()
+    assert "Helbred" in panel.form.consent.state.text()
+    assert panel.form.consent.withdraw_button.isEnabled()
 
     panel.form.health.setPlainText("Astma, bruger inhalator.")
     save(qtbot, panel)
@@ -368,7 +368,7 @@ def test_withdrawing_consent_removes_the_text_and_closes_the_field(
     view = open_panel(qtbot, store, youth_id)
     try:
         assert view.form.health.toPlainText() == "Astma." and not view.form.health.isReadOnly()
-        view.form.withdraw_button.click()
+        view.form.consent.withdraw_button.click()
         qtbot.waitUntil(
             lambda: isinstance(view.dialog, WithdrawConsentDialog) and view.dialog.isVisible()
         )
@@ -380,8 +380,8 @@ def test_withdrawing_consent_removes_the_text_and_closes_the_field(
         qtbot.waitUntil(lambda: not dialog.isVisible())
         assert view.form.health.toPlainText() == ""
         assert view.form.health.isReadOnly() or not view.form.health.isEnabled()
-        assert view.form.consent_hints["health"].isVisible()
-        assert not view.form.withdraw_button.isEnabled()
+        assert view.form.consent.hints["health"].isVisible()
+        assert not view.form.consent.withdraw_button.isEnabled()
         assert plan_service.get_plan(store, youth_id, now=NOW).content.health == ""
     finally:
         view.close()

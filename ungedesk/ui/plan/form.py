@@ -13,16 +13,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -30,8 +28,6 @@ from PySide6.QtWidgets import (
 
 from ungedesk.domain.plan import (
     APPLICATION_LABELS,
-    CONSENT_FIELDS,
-    CONSENT_LABELS,
     CONTACT_ROLE_LABELS,
     GOAL_TYPE_LABELS,
     OWNER_LABELS,
@@ -58,8 +54,8 @@ from ungedesk.ui.editable_list import (
     OptionalDateField,
 )
 from ungedesk.ui.editable_list import choices as _choices
-from ungedesk.ui.i18n import format_day
-from ungedesk.ui.widgets import HINT_STYLE, WARNING_STYLE, MessageLabel, add_row
+from ungedesk.ui.plan.consent_area import ConsentArea
+from ungedesk.ui.widgets import HINT_STYLE, MessageLabel, add_row
 
 
 def _text_edit(lines: int = 3) -> QPlainTextEdit:
@@ -101,7 +97,8 @@ class PlanForm(QWidget):
         goal_box, words_box = self._build_goals()
         subgoals_box, interventions_box, applications_box = self._build_lists()
         people_box = self._build_people()
-        consent_box = self._build_consent()
+        self.consent = ConsentArea(self.texts, self.field_errors)
+        consent_box = self.consent
         content = QWidget()
         form_layout = QVBoxLayout(content)
         for box in (
@@ -351,46 +348,6 @@ class PlanForm(QWidget):
         people_layout.addWidget(self.contacts)
         return people_box
 
-    def _build_consent(self) -> QGroupBox:
-        self.consent_state = _value()
-        self.consent_button = QPushButton(self.tr("&Register consent…"))
-        self.consent_button.setAutoDefault(False)
-        self.withdraw_button = QPushButton(self.tr("Withdraw consent…"))
-        self.withdraw_button.setAutoDefault(False)
-        self.consent_hints: dict[str, QLabel] = {}
-        consent_box = QGroupBox(self.tr("Health, housing and family"))
-        consent_layout = QVBoxLayout(consent_box)
-        consent_intro = QLabel(
-            self.tr(
-                "Beyond education and work the plan may only hold what the young person has "
-                "consented to. The fields open when a consent covering them is registered."
-            )
-        )
-        consent_intro.setWordWrap(True)
-        consent_intro.setStyleSheet(HINT_STYLE)
-        consent_buttons = QHBoxLayout()
-        consent_buttons.addWidget(self.consent_button)
-        consent_buttons.addWidget(self.withdraw_button)
-        consent_buttons.addStretch(1)
-        consent_layout.addWidget(consent_intro)
-        consent_layout.addWidget(self.consent_state)
-        consent_layout.addLayout(consent_buttons)
-        consent_form = QFormLayout()
-        consent_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        captions = {
-            "health": self.tr("Health"),
-            "housing": self.tr("Housing"),
-            "family": self.tr("Family"),
-        }
-        for name in CONSENT_FIELDS:
-            hint = QLabel()
-            hint.setWordWrap(True)
-            hint.setStyleSheet(WARNING_STYLE)
-            self.consent_hints[name] = hint
-            add_row(consent_form, captions[name], self.texts[name], hint, self.field_errors[name])
-        consent_layout.addLayout(consent_form)
-        return consent_box
-
     def reading_order(self) -> list[QWidget]:
         """The fields in reading order, not creation order: the consent areas were made
         early but sit at the bottom."""
@@ -406,7 +363,8 @@ class PlanForm(QWidget):
         ]
         for section in self.lists.values():
             order.extend((section.table, section.add_button, section.remove_button))
-        order.extend((self.consent_button, self.withdraw_button, self.health, self.housing))
+        order.extend((self.consent.register_button, self.consent.withdraw_button))
+        order.extend((self.health, self.housing))
         order.append(self.family)
         return order
 
@@ -476,43 +434,10 @@ class PlanForm(QWidget):
         self.apply_consent()
 
     def apply_consent(self) -> None:
-        scopes = frozenset(self.draft.active_scopes) if self.draft is not None else frozenset()
-        for name, scope in CONSENT_FIELDS.items():
-            edit = self.texts[name]
-            allowed = scope in scopes
-            has_text = bool(edit.toPlainText().strip())
-            # Text saved under a consent since withdrawn stays visible, so the
-            # caseworker can remove it, but nothing new can be typed.
-            edit.setEnabled(allowed or has_text)
-            edit.setReadOnly(not allowed and not has_text)
-            hint = self.consent_hints[name]
-            if allowed:
-                hint.hide()
-            elif has_text:
-                hint.setText(
-                    self.tr(
-                        "The consent for {area} is no longer in force: remove the text, or "
-                        "register a new consent."
-                    ).format(area=CONSENT_LABELS[scope].lower())
-                )
-                hint.show()
-            else:
-                hint.setText(
-                    self.tr(
-                        'Needs the young person\'s consent to {area}. Use "Register consent…".'
-                    ).format(area=CONSENT_LABELS[scope].lower())
-                )
-                hint.show()
-        if self.draft is None or not self.draft.consents:
-            self.consent_state.setText(self.tr("No consent registered."))
-        else:
-            self.consent_state.setText("\n".join(describe_consent(c) for c in self.draft.consents))
-        self.withdraw_button.setEnabled(bool(self.active_consents()))
+        self.consent.show_consents(self.draft)
 
     def active_consents(self) -> list[ConsentView]:
-        if self.draft is None:
-            return []
-        return [c for c in self.draft.consents if c.active]
+        return self.consent.active_consents()
 
     # --- reading -------------------------------------------------------------------------
 
@@ -610,19 +535,3 @@ class PlanForm(QWidget):
         if first is not None:
             self.scroll_area.ensureWidgetVisible(first)
         return unplaced
-
-
-def describe_consent(consent: ConsentView) -> str:
-    """'Helbred, Bolig: given 3. nov. 2026 (note)' in the UI's date style."""
-    text = consent.scope_label + ": "
-    # The PlanPanel context: these strings were translated there before the form moved.
-    text += QCoreApplication.translate("PlanPanel", "given {day}").format(
-        day=format_day(consent.given_on)
-    )
-    if consent.withdrawn_on is not None:
-        text += ", " + QCoreApplication.translate("PlanPanel", "withdrawn {day}").format(
-            day=format_day(consent.withdrawn_on)
-        )
-    if consent.note:
-        text += f" ({consent.note})"
-    return text

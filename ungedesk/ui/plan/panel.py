@@ -108,20 +108,23 @@ class PlanPanel(QWidget):
         self.save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
         self.save_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.save_shortcut.activated.connect(self.save)
-        # clicked(bool) would arrive as the optional version: these slots take no argument.
-        self.save_button.clicked.connect(self._save_clicked)
+        # clicked(bool) would arrive as the optional version: _clicked drops it.
+        self.save_button.clicked.connect(partial(self._clicked, self.save))
         self.hand_out_button.clicked.connect(self.ask_hand_out)
-        self.preview_button.clicked.connect(self._preview_clicked)
-        self.save_pdf_button.clicked.connect(self._save_pdf_clicked)
-        self.print_button.clicked.connect(self._print_clicked)
-        self.send_button.clicked.connect(self._send_clicked)
+        self.preview_button.clicked.connect(partial(self._clicked, self.preview))
+        self.save_pdf_button.clicked.connect(partial(self._clicked, self.save_pdf))
+        self.print_button.clicked.connect(partial(self._clicked, self.print_plan))
+        self.send_button.clicked.connect(partial(self._clicked, self.send_to))
         self.versions_button.clicked.connect(self.open_versions)
-        self.form.consent_button.clicked.connect(self.open_consent)
-        self.form.withdraw_button.clicked.connect(self.open_withdraw)
+        self.form.consent.register_button.clicked.connect(self.open_consent)
+        self.form.consent.withdraw_button.clicked.connect(self.open_withdraw)
         self.form.edited.connect(self._edited)
         changes.bus().changed.connect(self._store_changed)
 
         self._set_actions_enabled(False)
+
+    def _clicked(self, action: Callable[[], None], _checked: bool = False) -> None:
+        action()
 
     def _layout(self) -> None:
         top = QHBoxLayout()
@@ -258,7 +261,7 @@ class PlanPanel(QWidget):
             self.save_pdf_button,
             self.print_button,
             self.send_button,
-            self.form.consent_button,
+            self.form.consent.register_button,
         ):
             button.setEnabled(enabled)
         self.versions_button.setEnabled(
@@ -286,9 +289,6 @@ class PlanPanel(QWidget):
         self.error.show_message(" ".join([summary, *unplaced]))
 
     # --- saving --------------------------------------------------------------------------
-
-    def _save_clicked(self) -> None:
-        self.save()
 
     def save(self) -> None:
         if not self._start():
@@ -422,9 +422,6 @@ class PlanPanel(QWidget):
             now=self.now(),
         ).success(then).failure(self._pdf_failed).run()
 
-    def _preview_clicked(self) -> None:
-        self.preview()
-
     def preview(self, version: int | None = None) -> None:
         if self._pdf_viewer_missing():
             return
@@ -466,9 +463,6 @@ class PlanPanel(QWidget):
             path = path.with_name(path.name + ".pdf")
         return path, chosen == archive
 
-    def _save_pdf_clicked(self) -> None:
-        self.save_pdf()
-
     def save_pdf(self, version: int | None = None) -> None:
         self._unsaved_note()
         target = self.ask_pdf_path(version, self.tr("Save the plan as PDF"))
@@ -496,9 +490,6 @@ class PlanPanel(QWidget):
         self.error.show_message(None)
         self.message.show_message(self.tr("The PDF was saved as {file}.").format(file=str(path)))
 
-    def _print_clicked(self) -> None:
-        self.print_plan()
-
     def print_plan(self, version: int | None = None) -> None:
         if self._pdf_viewer_missing():
             return
@@ -524,9 +515,6 @@ class PlanPanel(QWidget):
             version=version,
             now=self.now(),
         ).run()
-
-    def _send_clicked(self) -> None:
-        self.send_to()
 
     def send_to(self, version: int | None = None) -> None:
         """Save the PDF where the caseworker chooses, then hand it to the mail client where
