@@ -87,7 +87,8 @@ def main() -> int:
     from pypdf import PdfReader
     from sqlalchemy import select
 
-    from ungedesk.services import plan, plan_pdf, setup
+    from ungedesk.services import plan, plan_export, plan_pdf, setup
+    from ungedesk.services.progress import Progress
     from ungedesk.store.models import Plan, Youth
     from ungedesk.store.paths import StorePaths
 
@@ -144,7 +145,7 @@ def main() -> int:
         times = []
         for i in range(min(args.runs, 20)):
             t = time.perf_counter()
-            plan_pdf.write_plan_pdf(store, richest, work / f"one-{i}.pdf", today=today, now=now)
+            plan_export.write_plan_pdf(store, richest, work / f"one-{i}.pdf", today=today, now=now)
             times.append(time.perf_counter() - t)
         results["write_plan_pdf_median_ms"] = ms(statistics.median(times))
 
@@ -158,14 +159,16 @@ def main() -> int:
                 have.add(youth_id)
         calls = 0
 
-        def progress(done: int, total: int) -> None:
+        def count(done: int, total: int, label: str) -> None:
             nonlocal calls
             calls += 1
+
+        progress = Progress(count)
 
         for archive in (False, True):
             out_dir = work / ("arkiv" if archive else "batch")
             t = time.perf_counter()
-            paths = plan_pdf.write_batch(
+            paths = plan_export.write_batch(
                 store, items, out_dir, archive=archive, today=today, now=now, progress=progress
             )
             seconds = time.perf_counter() - t

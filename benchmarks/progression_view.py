@@ -37,6 +37,7 @@ def main() -> int:
     sys.path.insert(0, str(HERE.parent))
     import keyring
     from PySide6.QtWidgets import QApplication
+    from ungedesk.ui.progression.panel import ProgressionPanel, load_screen
 
     from tests.support.memory_keyring import MemoryKeyring
     from ungedesk.domain.profile import ProfileInput, Role
@@ -46,7 +47,6 @@ def main() -> int:
     from ungedesk.store.paths import StorePaths
     from ungedesk.ui import tasks
     from ungedesk.ui.i18n import install_translations
-    from ungedesk.ui.progression.panel import ProgressionPanel, load_screen
 
     keyring.set_keyring(MemoryKeyring())
     app = QApplication.instance() or QApplication(sys.argv)

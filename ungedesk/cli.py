@@ -674,7 +674,7 @@ def _cmd_export_person(args: argparse.Namespace, paths: StorePaths) -> int:
 
 def _cmd_plan_pdf(args: argparse.Namespace, paths: StorePaths) -> int:
     # Imported here: reportlab's fonts and pikepdf are only needed by this command.
-    from ungedesk.services import plan_pdf
+    from ungedesk.services import plan_export
 
     try:
         cpr_parse(args.cpr)
@@ -691,7 +691,7 @@ def _cmd_plan_pdf(args: argparse.Namespace, paths: StorePaths) -> int:
         if youth_id is None:
             raise InputError({"cpr": "Der er ingen ung med det CPR-nummer i databasen."})
         now = datetime.now().astimezone()
-        written = plan_pdf.write_plan_pdf(
+        written = plan_export.write_plan_pdf(
             opened.store,
             youth_id,
             out,

@@ -440,6 +440,49 @@
     </message>
 </context>
 <context>
+    <name>ConsentArea</name>
+    <message>
+        <source>Health, housing and family</source>
+        <translation>Helbred, bolig og familie</translation>
+    </message>
+    <message>
+        <source>&amp;Register consent…</source>
+        <translation>&amp;Registrér samtykke…</translation>
+    </message>
+    <message>
+        <source>Withdraw consent…</source>
+        <translation>Træk samtykke tilbage…</translation>
+    </message>
+    <message>
+        <source>Beyond education and work the plan may only hold what the young person has consented to. The fields open when a consent covering them is registered.</source>
+        <translation>Ud over uddannelse og job må planen kun rumme det, den unge har givet samtykke til. Felterne åbner, når et samtykke, der dækker dem, er registreret.</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Helbred</translation>
+    </message>
+    <message>
+        <source>Housing</source>
+        <translation>Bolig</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Familie</translation>
+    </message>
+    <message>
+        <source>The consent for {area} is no longer in force: remove the text, or register a new consent.</source>
+        <translation>Samtykket til {area} gælder ikke længere: fjern teksten, eller registrér et nyt samtykke.</translation>
+    </message>
+    <message>
+        <source>Needs the young person&apos;s consent to {area}. Use &quot;Register consent…&quot;.</source>
+        <translation>Kræver den unges samtykke til {area}. Brug &quot;Registrér samtykke…&quot;.</translation>
+    </message>
+    <message>
+        <source>No consent registered.</source>
+        <translation>Intet samtykke registreret.</translation>
+    </message>
+</context>
+<context>
     <name>ConsentDialog</name>
     <message>
         <source>&amp;Register</source>
@@ -2144,6 +2187,14 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
         <translation>&amp;Luk</translation>
     </message>
     <message>
+        <source>Stopped: no PDFs were saved and nothing was logged.</source>
+        <translation>Stoppet: ingen PDF&apos;er blev gemt, og intet blev logget.</translation>
+    </message>
+    <message>
+        <source>Stopping after the file being made…</source>
+        <translation>Stopper efter den fil, der laves nu…</translation>
+    </message>
+    <message>
         <source>%v of %m</source>
         <translation>%v af %m</translation>
     </message>
@@ -2158,17 +2209,9 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
             <numerusform>%n PDF&apos;er gemt i {folder}.</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Stopped: {done} of {total} PDFs were saved in {folder}. Each saved file is whole; the rest were not made.</source>
-        <translation>Stoppet: {done} af {total} PDF&apos;er blev gemt i {folder}. Hver gemt fil er hel; resten blev ikke lavet.</translation>
-    </message>
-    <message>
-        <source>Stopping after the file being written…</source>
-        <translation>Stopper efter den fil, der skrives nu…</translation>
-    </message>
 </context>
 <context>
-    <name>PlanPanel</name>
+    <name>PlanForm</name>
     <message>
         <source>Not chosen yet</source>
         <translation>Ikke valgt endnu</translation>
@@ -2370,33 +2413,12 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
         <translation>Sagsbehandleren kommer fra stamdata og næste møde fra fanen Samtaler.</translation>
     </message>
     <message>
-        <source>&amp;Register consent…</source>
-        <translation>&amp;Registrér samtykke…</translation>
+        <source>None booked</source>
+        <translation>Intet booket</translation>
     </message>
-    <message>
-        <source>Withdraw consent…</source>
-        <translation>Træk samtykke tilbage…</translation>
-    </message>
-    <message>
-        <source>Health, housing and family</source>
-        <translation>Helbred, bolig og familie</translation>
-    </message>
-    <message>
-        <source>Beyond education and work the plan may only hold what the young person has consented to. The fields open when a consent covering them is registered.</source>
-        <translation>Ud over uddannelse og job må planen kun rumme det, den unge har givet samtykke til. Felterne åbner, når et samtykke, der dækker dem, er registreret.</translation>
-    </message>
-    <message>
-        <source>Health</source>
-        <translation>Helbred</translation>
-    </message>
-    <message>
-        <source>Housing</source>
-        <translation>Bolig</translation>
-    </message>
-    <message>
-        <source>Family</source>
-        <translation>Familie</translation>
-    </message>
+</context>
+<context>
+    <name>PlanPanel</name>
     <message>
         <source>&amp;Save</source>
         <translation>&amp;Gem</translation>
@@ -2438,10 +2460,6 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
         <translation>● Ikke-gemte ændringer</translation>
     </message>
     <message>
-        <source>None booked</source>
-        <translation>Intet booket</translation>
-    </message>
-    <message>
         <source>Draft: not handed out yet.</source>
         <translation>Kladde: ikke udleveret endnu.</translation>
     </message>
@@ -2452,18 +2470,6 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
     <message>
         <source>The draft has changed since.</source>
         <translation>Kladden er ændret siden.</translation>
-    </message>
-    <message>
-        <source>The consent for {area} is no longer in force: remove the text, or register a new consent.</source>
-        <translation>Samtykket til {area} gælder ikke længere: fjern teksten, eller registrér et nyt samtykke.</translation>
-    </message>
-    <message>
-        <source>Needs the young person&apos;s consent to {area}. Use &quot;Register consent…&quot;.</source>
-        <translation>Kræver den unges samtykke til {area}. Brug &quot;Registrér samtykke…&quot;.</translation>
-    </message>
-    <message>
-        <source>No consent registered.</source>
-        <translation>Intet samtykke registreret.</translation>
     </message>
     <message>
         <source>The plan was not saved. Correct the marked fields.</source>
@@ -2524,10 +2530,6 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
     <message>
         <source>The PDF was saved as {file}.</source>
         <translation>PDF&apos;en er gemt som {file}.</translation>
-    </message>
-    <message>
-        <source>The PDF could not be saved: {reason}</source>
-        <translation>PDF&apos;en kunne ikke gemmes: {reason}</translation>
     </message>
     <message>
         <source>The plan was sent to the printer.</source>

@@ -295,7 +295,7 @@ def test_logo_validation(store: Store, tmp_path: Path) -> None:
     plan.set_logo(store, str(jpeg))
     assert plan.has_logo(store)
     plan.set_logo(store, png)
-    assert plan._logo(store) == png.read_bytes()
+    assert plan.logo._logo(store) == png.read_bytes()
     plan.clear_logo(store)
     assert not plan.has_logo(store)
     plan.clear_logo(store)

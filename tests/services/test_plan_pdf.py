@@ -17,7 +17,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from tests.conftest import TODAY
-from ungedesk.domain.errors import InputError
+from ungedesk.domain.errors import InputError, StoppedError
 from ungedesk.domain.plan import (
     Application,
     ApplicationKind,
@@ -35,8 +35,9 @@ from ungedesk.domain.plan import (
 )
 from ungedesk.domain.progression import Indicator
 from ungedesk.domain.youth import YouthInput
-from ungedesk.services import audit, plan, plan_pdf, youths
+from ungedesk.services import audit, plan, plan_export, plan_pdf, youths
 from ungedesk.services.audit import Action
+from ungedesk.services.progress import Progress
 from ungedesk.store.database import Store
 from ungedesk.store.errors import StoreError
 
@@ -379,9 +380,9 @@ def test_a_broken_logo_is_left_out_and_a_transparent_one_flattened() -> None:
 
 
 def test_suggested_file_name_has_no_name_or_cpr() -> None:
-    assert plan_pdf.suggested_file_name("2026-0042", 3, False) == "plan-2026-0042-v3.pdf"
-    assert plan_pdf.suggested_file_name("2026-0042", None, False) == "plan-2026-0042-kladde.pdf"
-    assert plan_pdf.suggested_file_name("2026/0042", 1, True) == "plan-2026-0042-v1-arkiv.pdf"
+    assert plan_export.suggested_file_name("2026-0042", 3, False) == "plan-2026-0042-v3.pdf"
+    assert plan_export.suggested_file_name("2026-0042", None, False) == "plan-2026-0042-kladde.pdf"
+    assert plan_export.suggested_file_name("2026/0042", 1, True) == "plan-2026-0042-v1-arkiv.pdf"
 
 
 def register(store: Store, cpr: str, first: str = "Łukasz") -> int:
@@ -413,7 +414,9 @@ def plan_for(store: Store, youth_id: int, hand_out: bool = True) -> None:
 def test_write_plan_pdf_logs_the_export(store: Store, tmp_path: Path) -> None:
     youth = register(store, "150605-4321")
     plan_for(store, youth)
-    out = plan_pdf.write_plan_pdf(store, youth, tmp_path / "ud" / "plan.pdf", today=TODAY, now=NOW)
+    out = plan_export.write_plan_pdf(
+        store, youth, tmp_path / "ud" / "plan.pdf", today=TODAY, now=NOW
+    )
     text = "".join(pages(out.read_bytes()))
     assert "Łukasz Nowak" in text and "150605-xxxx" in text and "1506054321" not in text
     assert out.stat().st_mode & 0o777 == 0o600
@@ -424,44 +427,74 @@ def test_write_plan_pdf_logs_the_export(store: Store, tmp_path: Path) -> None:
 
 def test_write_plan_pdf_unknown_person_and_unwritable_place(store: Store, tmp_path: Path) -> None:
     with pytest.raises(InputError):
-        plan_pdf.write_plan_pdf(store, 9999, tmp_path / "x.pdf", today=TODAY, now=NOW)
+        plan_export.write_plan_pdf(store, 9999, tmp_path / "x.pdf", today=TODAY, now=NOW)
     youth = register(store, "150605-4321")
     plan_for(store, youth)
     blocker = tmp_path / "fil"
     blocker.write_text("x")
     with pytest.raises(StoreError) as caught:
-        plan_pdf.write_plan_pdf(store, youth, blocker / "plan.pdf", today=TODAY, now=NOW)
+        plan_export.write_plan_pdf(store, youth, blocker / "plan.pdf", today=TODAY, now=NOW)
     assert "Traceback" not in caught.value.message
 
 
-def test_batch_progress_cancel_and_names(store: Store, tmp_path: Path) -> None:
+def exported(store: Store, ids: list[int]) -> int:
+    return sum(
+        1 for y in ids for e in audit.events_for_youth(store, y) if e.action is Action.EXPORT
+    )
+
+
+def test_batch_progress_stop_and_names(store: Store, tmp_path: Path) -> None:
     ids = [register(store, cpr) for cpr in ("150605-4321", "020304-4561", "010203-4562")]
     for youth in ids:
         plan_for(store, youth)
     items = plan.handed_out_between(store, TODAY, TODAY)
     assert len(items) == 3
     seen: list[tuple[int, int]] = []
-    paths = plan_pdf.write_batch(
+    paths = plan_export.write_batch(
         store,
         items,
         tmp_path / "uge",
         archive=False,
         today=TODAY,
         now=NOW,
-        progress=lambda done, total: seen.append((done, total)),
+        progress=Progress(lambda done, total, _label: seen.append((done, total))),
     )
     assert len(paths) == 3 and all(p.exists() for p in paths)
     assert seen[0] == (0, 3) and seen[-1] == (3, 3)
     for path in paths:
         assert re.fullmatch(r"plan-U-2026-\d{5}-v1\.pdf", path.name)
-    calls = iter([False, True])
-    stopped = plan_pdf.write_batch(
-        store,
-        items,
-        tmp_path / "stop",
-        archive=True,
-        today=TODAY,
-        now=NOW,
-        cancelled=lambda: next(calls, True),
-    )
-    assert len(stopped) == 1 and stopped[0].name.endswith("-arkiv.pdf")
+    assert exported(store, ids) == 3
+
+    # Stop pressed while the second PDF is being made: the first one, already made into
+    # its temp file, is removed with it and its export is not logged.
+    def stop_at_two(done: int, _total: int, _label: str) -> None:
+        if done == 1:
+            stopper.stop()
+
+    stopper = Progress(stop_at_two)
+    folder = tmp_path / "stop"
+    with pytest.raises(StoppedError):
+        plan_export.write_batch(
+            store, items, folder, archive=True, today=TODAY, now=NOW, progress=stopper
+        )
+    assert list(folder.iterdir()) == []  # no PDF and no stray temp file
+    assert exported(store, ids) == 3
+
+
+def test_a_stopped_batch_leaves_files_already_in_the_folder_as_they_were(
+    store: Store, tmp_path: Path
+) -> None:
+    youth = register(store, "150605-4321")
+    plan_for(store, youth)
+    folder = tmp_path / "uge"
+    first = plan_export.make_batch(store, TODAY, TODAY, folder, archive=False, today=TODAY, now=NOW)
+    assert first.total == 1 and len(first.written) == 1
+    before = first.written[0].read_bytes()
+    stopper = Progress()
+    stopper.stop()
+    with pytest.raises(StoppedError):
+        plan_export.make_batch(
+            store, TODAY, TODAY, folder, archive=False, today=TODAY, now=NOW, progress=stopper
+        )
+    assert sorted(p.name for p in folder.iterdir()) == [first.written[0].name]
+    assert first.written[0].read_bytes() == before

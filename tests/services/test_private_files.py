@@ -17,7 +17,7 @@ import pytest
 from tests.conftest import TODAY
 from ungedesk.domain.plan import GoalType, PlanContent
 from ungedesk.domain.youth import YouthInput
-from ungedesk.services import access, plan, plan_pdf, youths
+from ungedesk.services import access, plan, plan_export, youths
 from ungedesk.services.bug_log import log_exception
 from ungedesk.store.database import Store
 from ungedesk.store.errors import StoreError
@@ -211,10 +211,10 @@ def test_plan_pdf_and_batch_folders_are_owner_only_whatever_the_umask(
 ) -> None:
     youth_id = _youth_with_plan(store)
     with umask(0):
-        single = plan_pdf.write_plan_pdf(
+        single = plan_export.write_plan_pdf(
             store, youth_id, tmp_path / "ud" / "plan.pdf", today=TODAY, now=NOW
         )
-        batch = plan_pdf.write_batch(
+        batch = plan_export.write_batch(
             store,
             plan.handed_out_between(store, TODAY, TODAY),
             tmp_path / "uge" / "48",

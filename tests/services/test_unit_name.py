@@ -20,7 +20,15 @@ from ungedesk.domain.profile import ROLE_LABELS, ProfileInput, Role
 from ungedesk.domain.visitation import ConversationInput, ConversationKind
 from ungedesk.domain.youth import YouthInput
 from ungedesk.resources import DEMO, TRANSLATIONS
-from ungedesk.services import caseworkers, conversations, invitations, plan, plan_pdf, youths
+from ungedesk.services import (
+    caseworkers,
+    conversations,
+    invitations,
+    plan,
+    plan_export,
+    plan_pdf,
+    youths,
+)
 from ungedesk.services.setup import create_installation
 from ungedesk.services.unit import unit_name
 from ungedesk.store.database import Store
@@ -80,7 +88,7 @@ def _pdf_text(store: Store, youth_id: int, tmp_path: Path) -> str:
         today=TODAY,
         now=NOW,
     )
-    out = plan_pdf.write_plan_pdf(store, youth_id, tmp_path / "plan.pdf", today=TODAY, now=NOW)
+    out = plan_export.write_plan_pdf(store, youth_id, tmp_path / "plan.pdf", today=TODAY, now=NOW)
     reader = PdfReader(io.BytesIO(out.read_bytes()))
     # Lines may break anywhere: compare without whitespace.
     return "".join("".join(page.extract_text().split()) for page in reader.pages)

@@ -9,6 +9,10 @@ from datetime import date, datetime
 import pytest
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from sqlalchemy import select
+from ungedesk.ui.record.record_view import RecordView
+from ungedesk.ui.visitation.booking_dialog import BookingDialog
+from ungedesk.ui.visitation.correction_dialog import CorrectionDialog
+from ungedesk.ui.visitation.visitation_dialogs import EventDialog
 
 from ungedesk.domain.kui import Reached
 from ungedesk.domain.rules import Status
@@ -25,10 +29,6 @@ from ungedesk.services.visitation import VisitationInput
 from ungedesk.store.database import Store
 from ungedesk.store.models import CaseEvent
 from ungedesk.ui import tasks
-from ungedesk.ui.visitation.booking_dialog import BookingDialog
-from ungedesk.ui.visitation.correction_dialog import CorrectionDialog
-from ungedesk.ui.record.record_view import RecordView
-from ungedesk.ui.visitation.visitation_dialogs import EventDialog
 
 NOW = datetime(2026, 11, 24, 12, 0)  # a Tuesday
 NOTE = (

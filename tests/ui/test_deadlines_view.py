@@ -10,6 +10,7 @@ import pytest
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from ungedesk.ui.record.record_view import RecordView
 
 from tests.conftest import PROFILE
 from ungedesk.domain.calendar import Unit
@@ -22,7 +23,6 @@ from ungedesk.store.database import Store
 from ungedesk.ui.deadlines import view as deadlines_view
 from ungedesk.ui.deadlines.model import YOUTH_ROLE, Column, Group
 from ungedesk.ui.main_window import MainWindow
-from ungedesk.ui.record.record_view import RecordView
 from ungedesk.ui.rules.local_rules_dialog import (
     AddLocalRuleDialog,
     LocalRuleInput,

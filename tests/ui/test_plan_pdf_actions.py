@@ -1,10 +1,11 @@
 """The plan's PDF in the app: preview from memory, save, print and "send to", and many
-plans at once with progress and cancel."""
+plans at once with progress and Stop."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 
 import pypdf
@@ -16,13 +17,14 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 
 from ungedesk.domain.plan import GoalType, PlanContent
 from ungedesk.domain.youth import YouthInput
-from ungedesk.services import audit, caseworkers, youths
+from ungedesk.services import audit, caseworkers, plan_export, youths
 from ungedesk.services import plan as plan_service
 from ungedesk.services.audit import Action
 from ungedesk.store.database import Store
-from ungedesk.ui import plan_panel, tasks
+from ungedesk.ui import tasks
+from ungedesk.ui.plan import panel as panel_module
 from ungedesk.ui.plan.batch_dialog import PlanBatchDialog, this_week
-from ungedesk.ui.plan_panel import PlanPanel
+from ungedesk.ui.plan.panel import PlanPanel
 
 NOW = datetime(2026, 11, 24, 12, 0)
 TODAY = NOW.date()
@@ -122,7 +124,7 @@ def test_send_to_opens_the_folder_or_the_mail_client(
     )
     opened: list[QUrl] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
-    monkeypatch.setattr(plan_panel.sys, "platform", "win32")
+    monkeypatch.setattr(panel_module.sys, "platform", "win32")
     panel.send_button.click()
     qtbot.waitUntil(lambda: (tmp_path / "send.pdf").exists() and bool(opened))
     assert opened[0].toLocalFile() == str(tmp_path)
@@ -160,7 +162,8 @@ def test_render_pages_respects_the_page_range(qtbot, tmp_path: Path, store: Stor
     from ungedesk.ui.plan.pdf_preview import load_pdf, render_pages
 
     youth_id = with_plan(store, CPRS[1], "Ali")
-    data = tasks.runner().call_blocking(plan_panel.pdf_bytes, store, youth_id, None, TODAY, NOW)
+    shown = partial(plan_export.preview, today=TODAY, now=NOW)
+    data = tasks.runner().call_blocking(shown, store, youth_id).data
     document, buffer = load_pdf(data)
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
@@ -188,7 +191,7 @@ def test_batch_makes_the_weeks_plans_with_progress(qtbot, store: Store, tmp_path
     with qtbot.waitSignal(dialog.finished_batch, timeout=60_000) as blocker:
         dialog.ok_button.click()
     result = blocker.args[0]
-    assert result.complete and len(result.written) == 3
+    assert result.total == 3 and len(result.written) == 3
     names = sorted(p.name for p in (tmp_path / "ud").iterdir())
     assert len(names) == 3 and all(n.endswith("-v1.pdf") for n in names)
     assert all(cpr not in "".join(names) for cpr in CPRS)
@@ -198,22 +201,31 @@ def test_batch_makes_the_weeks_plans_with_progress(qtbot, store: Store, tmp_path
     dialog.close()
 
 
-def test_batch_can_be_cancelled(qtbot, store: Store, tmp_path: Path) -> None:
-    for cpr, name in zip(CPRS, ("Sofie", "Ali", "Emma"), strict=True):
+def test_a_stopped_batch_leaves_no_file_and_logs_nothing(
+    qtbot, store: Store, tmp_path: Path
+) -> None:
+    ids = [
         with_plan(store, cpr, name)
+        for cpr, name in zip(CPRS, ("Sofie", "Ali", "Emma"), strict=True)
+    ]
     dialog = PlanBatchDialog(store, lambda: TODAY, lambda: NOW, folder=tmp_path / "ud")
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.counted == 3)
-    # Stop before the worker starts the first file: the cancel flag is read per file.
-    dialog.ok_button.click()
-    assert dialog.running
-    dialog.reject()
-    assert dialog.isVisible()  # stays until the worker has stopped
-    qtbot.waitUntil(lambda: not dialog.running, timeout=60_000)
-    result = dialog.result_
-    assert result is not None and not result.complete
-    assert "Stop" in dialog.summary.text() or "3" in dialog.summary.text()
+    # Stop right after the start: the work stops at its next file boundary and undoes
+    # what it had made.
+    with qtbot.waitSignal(dialog.stopped, timeout=60_000):
+        dialog.ok_button.click()
+        assert dialog.running
+        dialog.reject()
+        assert dialog.isVisible()  # stays until the work has stopped
+    assert not dialog.running
+    assert "Stop" in dialog.summary.text()
+    folder = tmp_path / "ud"
+    assert not folder.exists() or list(folder.iterdir()) == []  # no PDF, no temp file
+    for youth_id in ids:
+        events = audit.events_for_youth(store, youth_id)
+        assert not [e for e in events if e.action is Action.EXPORT]
     dialog.reject()
     assert not dialog.isVisible()
 
@@ -241,8 +253,8 @@ def test_a_version_is_shown_as_pdf_from_the_versions_dialog(
     qtbot, panel: PlanPanel, store: Store
 ) -> None:
     pytest.importorskip("PySide6.QtPdf")
-    from ungedesk.ui.plan.pdf_preview import PdfPreviewDialog
     from ungedesk.ui.plan.dialogs import VersionsDialog
+    from ungedesk.ui.plan.pdf_preview import PdfPreviewDialog
 
     panel.versions_button.click()
     qtbot.waitUntil(lambda: isinstance(panel.dialog, VersionsDialog) and panel.dialog.isVisible())

@@ -7,14 +7,14 @@ from datetime import date
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
+from ungedesk.ui.record.record_view import RecordView
 
 from ungedesk.domain.youth import YouthInput
 from ungedesk.services import caseworkers, youths
 from ungedesk.store.database import Store
 from ungedesk.ui.main_window import MainWindow
 from ungedesk.ui.plan.batch_dialog import PlanBatchDialog
-from ungedesk.ui.plan_panel import PlanPanel
-from ungedesk.ui.record.record_view import RecordView
+from ungedesk.ui.plan.panel import PlanPanel
 
 
 def test_plan_tab_batch_entry_and_unsaved_question(
@@ -38,7 +38,7 @@ def test_plan_tab_batch_entry_and_unsaved_question(
     view.tabs.setCurrentWidget(view.plan)
     qtbot.waitUntil(lambda: view.plan.loaded)
 
-    view.plan.programme.setText("Tømrer")
+    view.plan.form.programme.setText("Tømrer")
     assert view.plan.dirty
     asked: list[str] = []
 

@@ -6,14 +6,14 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
+from ungedesk.ui.progression.caseload_dialog import CaseloadProgressionDialog, format_movement
+from ungedesk.ui.progression.descriptors_dialog import DescriptorsDialog
 
 from ungedesk.domain.progression import Indicator, MeasurementInput, ScoreInput
 from ungedesk.domain.youth import YouthInput
 from ungedesk.services import caseworkers, progression, youths
 from ungedesk.store.database import Store
 from ungedesk.ui import tasks
-from ungedesk.ui.progression.caseload_dialog import CaseloadProgressionDialog, format_movement
-from ungedesk.ui.progression.descriptors_dialog import DescriptorsDialog
 
 TODAY = date(2026, 11, 24)
 

@@ -12,6 +12,8 @@ import icalendar
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from ungedesk.ui.record.record_view import RecordView
+from ungedesk.ui.visitation.booking_dialog import BookingDialog, HeldDialog
 
 from ungedesk.domain.rules import Status
 from ungedesk.domain.visitation import ConversationInput, ConversationKind, ConversationStatus
@@ -20,8 +22,6 @@ from ungedesk.services import caseworkers, conversations, visitation, youths
 from ungedesk.services.visitation import VisitationInput
 from ungedesk.store.database import Store
 from ungedesk.ui import tasks
-from ungedesk.ui.visitation.booking_dialog import BookingDialog, HeldDialog
-from ungedesk.ui.record.record_view import RecordView
 
 CPR = "1503054007"  # synthetic: born 15 March 2005
 NOW = datetime(2026, 11, 24, 12, 0)  # a Tuesday after the UU hours (9-12)

@@ -7,6 +7,8 @@ from datetime import date
 
 import shiboken6
 from PySide6.QtCore import Qt
+from ungedesk.ui.visitation.deadlines_panel import DeadlinesModel, DeadlinesPanel
+from ungedesk.ui.visitation.waiver_dialogs import RevokeWaiverDialog, WaiveDialog
 
 from ungedesk.domain.calendar import ClosedDay, ClosingDay
 from ungedesk.domain.rules import Status
@@ -18,9 +20,7 @@ from ungedesk.services.visitation import VisitationInput
 from ungedesk.store.database import Store
 from ungedesk.ui import tasks
 from ungedesk.ui.deadlines.view import DeadlinesView
-from ungedesk.ui.visitation.deadlines_panel import DeadlinesModel, DeadlinesPanel
 from ungedesk.ui.settings.dialog import SettingsDialog
-from ungedesk.ui.visitation.waiver_dialogs import RevokeWaiverDialog, WaiveDialog
 
 HENV = date(2026, 8, 3)
 RULE = "kontakt-3-maaneder"

@@ -33,6 +33,7 @@ from ungedesk.services import conversations, invitations
 from ungedesk.services.conversations import CORRECTABLE, ConversationView
 from ungedesk.store.database import Store
 from ungedesk.ui import tasks
+from ungedesk.ui.rows_model import RowsModel
 from ungedesk.ui.visitation.booking_dialog import (
     BookingDefaults,
     BookingDialog,
@@ -41,7 +42,6 @@ from ungedesk.ui.visitation.booking_dialog import (
     format_when_long,
 )
 from ungedesk.ui.visitation.correction_dialog import CorrectionDialog, corrections_text
-from ungedesk.ui.rows_model import RowsModel
 from ungedesk.ui.widgets import GOOD_STYLE, HINT_STYLE, MessageLabel
 
 _Index = QModelIndex | QPersistentModelIndex

@@ -40,24 +40,24 @@ from ungedesk.services.caseworkers import CaseworkerView
 from ungedesk.store.database import Store
 from ungedesk.store.paths import StorePaths
 from ungedesk.ui import changes, tasks
+from ungedesk.ui.changes import Aspect, Change
+from ungedesk.ui.deadlines.view import DeadlinesView
+from ungedesk.ui.i18n import format_number
+from ungedesk.ui.operations import Operation
+from ungedesk.ui.record.record_view import RecordView
+from ungedesk.ui.record.youth_form import YouthForm
+from ungedesk.ui.register.model import Column, RegisterModel
 from ungedesk.ui.security.backup_dialogs import (
     BACKUP_SUFFIX,
     BusyDialog,
     RestoreDialog,
     backup_operation,
 )
-from ungedesk.ui.changes import Aspect, Change
-from ungedesk.ui.deadlines.view import DeadlinesView
-from ungedesk.ui.i18n import format_number
-from ungedesk.ui.operations import Operation
-from ungedesk.ui.record.record_view import RecordView
-from ungedesk.ui.register.model import Column, RegisterModel
 from ungedesk.ui.shell.case_menu import CaseMenu
 from ungedesk.ui.shell.menus import build_menus
 from ungedesk.ui.shell.rules_menu import RulesMenu
 from ungedesk.ui.shell.security_menu import SecurityMenu
 from ungedesk.ui.widgets import HINT_STYLE, WARNING_STYLE, BusyBar, widths_from_samples
-from ungedesk.ui.record.youth_form import YouthForm
 
 SETTINGS_VERSION = 1
 SEARCH_LOG_DELAY_MS = 1500

@@ -54,10 +54,7 @@ from ungedesk.services.conversations import ConversationView
 from ungedesk.services.progression import CorrectionView, MeasurementView, Progression
 from ungedesk.store.database import Store
 from ungedesk.ui import tasks
-from ungedesk.ui.visitation.booking_dialog import format_when
 from ungedesk.ui.i18n import format_day
-from ungedesk.ui.progression.indicator_choice_dialog import IndicatorChoiceDialog
-from ungedesk.ui.progression.measurement_dialog import MeasurementDialog
 from ungedesk.ui.progression.chart import (
     Reading,
     ReadingKind,
@@ -66,7 +63,10 @@ from ungedesk.ui.progression.chart import (
     TimelinePoint,
     View,
 )
+from ungedesk.ui.progression.indicator_choice_dialog import IndicatorChoiceDialog
+from ungedesk.ui.progression.measurement_dialog import MeasurementDialog
 from ungedesk.ui.rows_model import RowsModel
+from ungedesk.ui.visitation.booking_dialog import format_when
 from ungedesk.ui.widgets import HINT_STYLE, MessageLabel, widths_from_samples
 
 _Index = QModelIndex | QPersistentModelIndex

@@ -26,10 +26,10 @@ from ungedesk.services.youths import YouthRecord
 from ungedesk.store.database import Store
 from ungedesk.ui import tasks
 from ungedesk.ui.clipboard import secret_clipboard
-from ungedesk.ui.visitation.conversations_panel import ConversationsPanel
 from ungedesk.ui.i18n import format_day
-from ungedesk.ui.plan_panel import PlanPanel
+from ungedesk.ui.plan.panel import PlanPanel
 from ungedesk.ui.progression.panel import ProgressionPanel
+from ungedesk.ui.visitation.conversations_panel import ConversationsPanel
 from ungedesk.ui.visitation.deadlines_panel import DeadlinesPanel
 from ungedesk.ui.visitation.visitation_panel import VisitationPanel
 from ungedesk.ui.widgets import GOOD_STYLE
@@ -177,8 +177,6 @@ class RecordView(QWidget):
         self.tabs.addTab(self.progression, self.tr("Progression"))
         self.visitation.changed.connect(self._case_changed)
         self.conversations.changed.connect(self._case_changed)
-        # The plan shows the next meeting, booked on the Conversations tab.
-        self.conversations.changed.connect(self.plan.refresh_context)
         self.book_shortcut = QShortcut(QKeySequence("Ctrl+B"), self)
         self.book_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.book_shortcut.activated.connect(self.book_conversation)

@@ -12,12 +12,12 @@ from ungedesk.domain.youth import CaseStatus
 from ungedesk.services import audit, retention
 from ungedesk.services.access import AccessExport
 from ungedesk.services.transfer import ImportResult
-from ungedesk.ui.security.access_views import AuditDialog, YouthHistoryDialog
-from ungedesk.ui.record.case_dialogs import CloseCaseDialog, ExportPersonDialog
 from ungedesk.ui.changes import Aspect, Change
 from ungedesk.ui.operations import Operation
-from ungedesk.ui.shell.records import RecordTabs
+from ungedesk.ui.record.case_dialogs import CloseCaseDialog, ExportPersonDialog
+from ungedesk.ui.security.access_views import AuditDialog, YouthHistoryDialog
 from ungedesk.ui.security.transfer_dialogs import TransferExportDialog, TransferImportDialog
+from ungedesk.ui.shell.records import RecordTabs
 
 
 class CaseMenu(RecordTabs):

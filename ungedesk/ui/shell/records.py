@@ -23,8 +23,8 @@ from ungedesk.ui import changes
 from ungedesk.ui.changes import Aspect, Change
 from ungedesk.ui.operations import Operation, close_widget
 from ungedesk.ui.record.record_view import RecordView
-from ungedesk.ui.shell.base import ShellBase
 from ungedesk.ui.record.youth_form import YouthForm
+from ungedesk.ui.shell.base import ShellBase
 
 # The record pane widens to this when it is the first record and the list leaves room.
 RECORD_WIDTH = 760

@@ -10,9 +10,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog
 
+from ungedesk.ui.plan.batch_dialog import PlanBatchDialog
 from ungedesk.ui.progression.caseload_dialog import CaseloadProgressionDialog
 from ungedesk.ui.progression.descriptors_dialog import DescriptorsDialog
-from ungedesk.ui.plan.batch_dialog import PlanBatchDialog
 from ungedesk.ui.rules.browser import LoadRulesDialog, RulesBrowserDialog
 from ungedesk.ui.rules.local_rules_dialog import LocalRulesDialog
 from ungedesk.ui.shell.base import ShellBase

@@ -13,12 +13,12 @@ from ungedesk.services import audit, preferences
 from ungedesk.services.audit import VerifyResult
 from ungedesk.services.preferences import TrustSettings
 from ungedesk.store.anchor import HeadMark
-from ungedesk.ui.security.access_views import MyAccessDialog
 from ungedesk.ui.changes import Aspect, Change
 from ungedesk.ui.i18n import format_number
 from ungedesk.ui.operations import Operation
-from ungedesk.ui.security.passphrase_dialog import ChangePassphraseDialog
 from ungedesk.ui.record.record_view import RecordView
+from ungedesk.ui.security.access_views import MyAccessDialog
+from ungedesk.ui.security.passphrase_dialog import ChangePassphraseDialog
 from ungedesk.ui.security.retention_dialog import ExpiredCasesDialog
 from ungedesk.ui.settings.dialog import SettingsDialog
 from ungedesk.ui.shell.records import RecordTabs

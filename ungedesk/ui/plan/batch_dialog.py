@@ -1,15 +1,15 @@
 """Many plans at once: every version handed out in a period (this week by default) as PDFs
-in one folder, made on the worker with a progress bar that can be cancelled."""
+in one folder, made by one operation (``plan_export.make_batch``) whose progress and Stop
+show in the dialog itself (it is the operation's progress view). A stopped batch leaves
+nothing behind: no file, no log row."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QObject, QUrl, Signal
+from PySide6.QtCore import QDate, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,11 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ungedesk.domain.errors import KnownError
+from ungedesk.domain.errors import KnownError, StoppedError
 from ungedesk.services import plan as plan_service
-from ungedesk.services import plan_pdf
+from ungedesk.services import plan_export
+from ungedesk.services.plan_export import BatchResult
 from ungedesk.store.database import Store
-from ungedesk.ui import tasks
+from ungedesk.ui.operations import Operation
 from ungedesk.ui.widgets import (
     GOOD_STYLE,
     HINT_STYLE,
@@ -46,51 +47,6 @@ def this_week(today: date) -> tuple[date, date]:
     return monday, monday + timedelta(days=6)
 
 
-@dataclass(frozen=True, slots=True)
-class BatchResult:
-    written: tuple[Path, ...]
-    total: int
-
-    @property
-    def complete(self) -> bool:
-        return len(self.written) == self.total
-
-
-def make_batch(
-    store: Store,
-    start: date,
-    end: date,
-    out_dir: Path,
-    *,
-    archive: bool,
-    today: date,
-    now: datetime,
-    progress: Callable[[int, int], None],
-    cancelled: Callable[[], bool],
-) -> BatchResult:
-    """On the worker: find the versions handed out in the period and write their PDFs."""
-    items = plan_service.handed_out_between(store, start, end)
-    if not items:
-        return BatchResult((), 0)
-    written = plan_pdf.write_batch(
-        store,
-        items,
-        out_dir,
-        archive=archive,
-        today=today,
-        now=now,
-        progress=progress,
-        cancelled=cancelled,
-    )
-    return BatchResult(tuple(written), len(items))
-
-
-class _Progress(QObject):
-    """Emitted on the worker; Qt queues the signal to the dialog on the GUI thread."""
-
-    step = Signal(int, int)
-
-
 def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
@@ -103,6 +59,8 @@ def _day(field: DateField) -> date:
 
 class PlanBatchDialog(FittingDialog):
     finished_batch = Signal(object)  # BatchResult
+    counted_changed = Signal(object)  # int | None: plans in the period, None while unknown
+    stopped = Signal()
 
     def __init__(
         self,
@@ -117,9 +75,8 @@ class PlanBatchDialog(FittingDialog):
         self._store = store
         self._today = today
         self._now = now
-        self._cancel = threading.Event()
         self._running = False
-        self.result_: BatchResult | None = None
+        self._stop: Callable[[], None] | None = None
         self.counted: int | None = None
         self.setWindowTitle(self.tr("Make plans as PDF"))
         self.setMinimumWidth(600)
@@ -198,8 +155,6 @@ class PlanBatchDialog(FittingDialog):
         layout.addWidget(self.error)
         layout.addLayout(bottom)
 
-        self._progress = _Progress(self)
-        self._progress.step.connect(self._step)
         self.buttons.accepted.connect(self.start_batch)
         self.buttons.rejected.connect(self.reject)
         self.choose.clicked.connect(self._choose)
@@ -221,25 +176,22 @@ class PlanBatchDialog(FittingDialog):
             self.counted = None
             self.count.setText(self.tr("The end lies before the start."))
             self.ok_button.setEnabled(False)
+            self.counted_changed.emit(None)
             return
         self.ok_button.setEnabled(not self._running)
-        tasks.run_task(
-            plan_service.handed_out_between,
-            self._store,
-            start,
-            end,
-            on_done=self._counted,
-            on_error=self._failed,
-        )
+        # Only the count for the dates shown now: an older answer is dropped.
+        Operation(self, plan_service.handed_out_between, self._store, start, end).latest(
+            "count"
+        ).success(self._counted).failure(self._failed).run()
 
     def _counted(self, items: list[tuple[int, int]]) -> None:
-        # Answers arrive in order from the one worker: the last one is for the dates shown.
         self.counted = len(items)
         if items:
             self.count.setText(self.tr("%n plan(s) handed out in the period.", "", len(items)))
         else:
             self.count.setText(self.tr("No plans were handed out in the period."))
         self.ok_button.setEnabled(bool(items) and not self._running)
+        self.counted_changed.emit(self.counted)
 
     def _choose(self) -> None:
         chosen = QFileDialog.getExistingDirectory(
@@ -260,13 +212,9 @@ class PlanBatchDialog(FittingDialog):
         self.error.show_message(None)
         self.summary.show_message(None)
         self.open_folder.hide()
-        self._cancel.clear()
-        self._set_running(True)
-        self.progress.setRange(0, max(1, self.counted or 1))
-        self.progress.setValue(0)
-        self.progress.show()
-        tasks.run_task(
-            make_batch,
+        Operation(
+            self,
+            plan_export.make_batch,
             self._store,
             _day(self.start),
             _day(self.end),
@@ -274,11 +222,27 @@ class PlanBatchDialog(FittingDialog):
             archive=self.archive.isChecked(),
             today=self._today(),
             now=self._now(),
-            progress=self._progress.step.emit,
-            cancelled=self._cancel.is_set,
-            on_done=self._done,
-            on_error=self._failed,
-        )
+        ).with_progress(self.tr("Make plans as PDF"), view=self).success(self._done).failure(
+            self._failed
+        ).run()
+
+    # --- the operation's progress view ---------------------------------------------------
+
+    def progress_started(self, stop: Callable[[], None]) -> None:
+        self._stop = stop
+        self._set_running(True)
+        self.progress.setRange(0, max(1, self.counted or 1))
+        self.progress.setValue(0)
+        self.progress.show()
+
+    def progress_step(self, done: int, total: int, _label: str) -> None:
+        self.progress.setRange(0, max(1, total))
+        self.progress.setValue(done)
+        self.progress.setFormat(self.tr("%v of %m"))
+
+    def progress_finished(self) -> None:
+        self._stop = None
+        self._set_running(False)
 
     def _set_running(self, running: bool) -> None:
         self._running = running
@@ -288,47 +252,40 @@ class PlanBatchDialog(FittingDialog):
         self.cancel_button.setText(self.tr("&Stop") if running else self.tr("&Close"))
         self.cancel_button.setEnabled(True)
 
-    def _step(self, done: int, total: int) -> None:
-        self.progress.setRange(0, max(1, total))
-        self.progress.setValue(done)
-        self.progress.setFormat(self.tr("%v of %m"))
+    # --- the outcome ---------------------------------------------------------------------
 
     def _done(self, result: BatchResult) -> None:
-        self._set_running(False)
-        self.result_ = result
         folder = self.folder.text().strip()
         if result.total == 0:
             text = self.tr("No plans were handed out in the period: no files were made.")
-        elif result.complete:
+        else:
             text = self.tr("%n PDF(s) saved in {folder}.", "", len(result.written)).format(
                 folder=folder
             )
-        else:
-            text = self.tr(
-                "Stopped: {done} of {total} PDFs were saved in {folder}. Each saved file is "
-                "whole; the rest were not made."
-            ).format(done=len(result.written), total=result.total, folder=folder)
         self.summary.show_message(text)
         self.open_folder.setVisible(bool(result.written))
         self.finished_batch.emit(result)
 
-    def _failed(self, exc: BaseException) -> None:
-        self._set_running(False)
+    def _failed(self, error: KnownError) -> None:
         self.progress.hide()
-        if isinstance(exc, KnownError):
-            self.error.show_message(exc.message)
+        if isinstance(error, StoppedError):
+            self.summary.show_message(
+                self.tr("Stopped: no PDFs were saved and nothing was logged.")
+            )
+            self.stopped.emit()
             return
-        raise exc
+        self.error.show_message(error.message)
 
     def _open_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(self.folder.text().strip()))
 
     def reject(self) -> None:
-        # While the worker writes, Stop asks it to finish the file in hand and stop; the
-        # dialog stays until it has, so nobody wonders what was written.
+        # While the worker works, Stop asks it to stop after the file in hand and undo the
+        # batch; the dialog stays until it has, so nobody wonders what was written.
         if self._running:
-            self._cancel.set()
+            if self._stop is not None:
+                self._stop()
             self.cancel_button.setEnabled(False)
-            self.summary.show_message(self.tr("Stopping after the file being written…"))
+            self.summary.show_message(self.tr("Stopping after the file being made…"))
             return
         super().reject()

@@ -42,8 +42,9 @@ from ungedesk.domain.progression import INDICATOR_LABELS
 from ungedesk.services import plan as plan_service
 from ungedesk.services.plan import ConsentView, VersionSummary
 from ungedesk.store.database import Store
-from ungedesk.ui import tasks
+from ungedesk.ui.changes import Aspect, Change
 from ungedesk.ui.i18n import format_day
+from ungedesk.ui.operations import Operation
 from ungedesk.ui.widgets import (
     HINT_STYLE,
     WARNING_STYLE,
@@ -133,7 +134,7 @@ class ConsentDialog(WorkDialog):
     def accept_work(self) -> None:
         given = self.given_on.date().toPython()
         assert isinstance(given, date)
-        self.run(
+        self.operation(
             plan_service.give_consent,
             self._store,
             self._youth_id,
@@ -141,10 +142,10 @@ class ConsentDialog(WorkDialog):
             given,
             self.note.text().strip(),
             today=self._today(),
-            on_done=self._done,
-        )
+        ).changes(Change.of(Aspect.PLAN, youth_id=self._youth_id)).success(self._done).run()
 
     def _done(self, consent_id: int) -> None:
+        self.set_busy(False)
         self.consent_id = consent_id
         self.accept()
 
@@ -156,12 +157,14 @@ class WithdrawConsentDialog(WorkDialog):
     def __init__(
         self,
         store: Store,
+        youth_id: int,
         consents: Sequence[ConsentView],
         today: Callable[[], date],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(self.tr("&Withdraw"), parent)
         self._store = store
+        self._youth_id = youth_id
         self.setWindowTitle(self.tr("Withdraw consent"))
         self.setMinimumWidth(520)
         self.consent = QComboBox()
@@ -198,15 +201,12 @@ class WithdrawConsentDialog(WorkDialog):
     def accept_work(self) -> None:
         on = self.on.date().toPython()
         assert isinstance(on, date)
-        self.run(
-            plan_service.withdraw_consent,
-            self._store,
-            int(self.consent.currentData()),
-            on,
-            on_done=self._done,
-        )
+        self.operation(
+            plan_service.withdraw_consent, self._store, int(self.consent.currentData()), on
+        ).changes(Change.of(Aspect.PLAN, youth_id=self._youth_id)).success(self._done).run()
 
     def _done(self, _result: None) -> None:
+        self.set_busy(False)
         self.accept()
 
 
@@ -373,6 +373,7 @@ class VersionsDialog(QDialog):
     the draft has changed since the last one."""
 
     preview_requested = Signal(int)  # version number
+    version_shown = Signal(int)  # a version's content arrived and is shown
 
     def __init__(
         self,
@@ -385,7 +386,6 @@ class VersionsDialog(QDialog):
         super().__init__(parent)
         self._store = store
         self._youth_id = youth_id
-        self.loads = 0
         self.shown: int | None = None
         self.setWindowTitle(self.tr("Handed-out versions"))
         self.resize(900, 600)
@@ -461,14 +461,10 @@ class VersionsDialog(QDialog):
             return
         number = int(item.data(Qt.ItemDataRole.UserRole))
         self.pdf_button.setEnabled(False)
-        tasks.run_task(
-            plan_service.version_content,
-            self._store,
-            self._youth_id,
-            number,
-            on_done=self._arrived,
-            on_error=self._failed,
-        )
+        # Arrow keys walk the list faster than versions are read: only the last one shows.
+        Operation(self, plan_service.version_content, self._store, self._youth_id, number).latest(
+            "version"
+        ).success(self._arrived).run()
 
     def _arrived(self, result: tuple[VersionSummary, PlanContent]) -> None:
         summary, content = result
@@ -485,13 +481,10 @@ class VersionsDialog(QDialog):
         )
         self.view.setHtml(content_html(content))
         self.pdf_button.setEnabled(True)
-        self.loads += 1
+        self.version_shown.emit(summary.number)
 
-    def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, KnownError):
-            self.error.show_message(exc.message)
-            return
-        raise exc
+    def show_known_error(self, error: KnownError) -> None:
+        self.error.show_message(error.message)
 
     def _pdf(self) -> None:
         if self.shown is not None:
