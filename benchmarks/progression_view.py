@@ -46,7 +46,7 @@ def main() -> int:
     from ungedesk.store.paths import StorePaths
     from ungedesk.ui import tasks
     from ungedesk.ui.i18n import install_translations
-    from ungedesk.ui.progression_panel import ProgressionPanel, load_screen
+    from ungedesk.ui.progression.panel import ProgressionPanel, load_screen
 
     keyring.set_keyring(MemoryKeyring())
     app = QApplication.instance() or QApplication(sys.argv)

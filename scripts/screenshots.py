@@ -706,9 +706,9 @@ def seed_progression(store: Store, youth_id: int) -> None:
 def shoot_progression(shoot: Shooter, window: MainWindow, store: Store, youth_id: int) -> None:
     """The progression tab with several readings, its dialogs, the caseload view and the
     descriptors; then a record with no indicators chosen (the empty state)."""
-    from ungedesk.ui.caseload_progression_dialog import CaseloadProgressionDialog
-    from ungedesk.ui.descriptors_dialog import DescriptorsDialog
-    from ungedesk.ui.measurement_dialog import MeasurementDialog
+    from ungedesk.ui.progression.caseload_dialog import CaseloadProgressionDialog
+    from ungedesk.ui.progression.descriptors_dialog import DescriptorsDialog
+    from ungedesk.ui.progression.measurement_dialog import MeasurementDialog
 
     tasks.runner().call_blocking(seed_progression, store, youth_id)
     view = _open(window, youth_id)

@@ -15,10 +15,10 @@ from ungedesk.domain.youth import YouthInput
 from ungedesk.services import caseworkers, progression, youths
 from ungedesk.store.database import Store
 from ungedesk.ui import tasks
-from ungedesk.ui.indicator_choice_dialog import IndicatorChoiceDialog
-from ungedesk.ui.measurement_dialog import MeasurementDialog, ScoreEdit
-from ungedesk.ui.progression_chart import ReadingKind, View, Who
-from ungedesk.ui.progression_panel import ProgressionPanel
+from ungedesk.ui.progression.chart import ReadingKind, View, Who
+from ungedesk.ui.progression.indicator_choice_dialog import IndicatorChoiceDialog
+from ungedesk.ui.progression.measurement_dialog import MeasurementDialog, ScoreEdit
+from ungedesk.ui.progression.panel import ProgressionPanel
 from ungedesk.ui.record_view import RecordView
 
 CPR = "1503054007"  # synthetic: born 15 March 2005

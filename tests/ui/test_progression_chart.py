@@ -9,7 +9,7 @@ from PySide6.QtCharts import QLineSeries
 from PySide6.QtCore import Qt
 
 from ungedesk.domain.progression import Indicator
-from ungedesk.ui.progression_chart import (
+from ungedesk.ui.progression.chart import (
     CASEWORKER_COLOUR,
     YOUTH_COLOUR,
     Reading,

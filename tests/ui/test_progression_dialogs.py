@@ -12,8 +12,8 @@ from ungedesk.domain.youth import YouthInput
 from ungedesk.services import caseworkers, progression, youths
 from ungedesk.store.database import Store
 from ungedesk.ui import tasks
-from ungedesk.ui.caseload_progression_dialog import CaseloadProgressionDialog, format_movement
-from ungedesk.ui.descriptors_dialog import DescriptorsDialog
+from ungedesk.ui.progression.caseload_dialog import CaseloadProgressionDialog, format_movement
+from ungedesk.ui.progression.descriptors_dialog import DescriptorsDialog
 
 TODAY = date(2026, 11, 24)
 

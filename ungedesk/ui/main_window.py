@@ -45,13 +45,13 @@ from ungedesk.ui import tasks
 from ungedesk.ui.access_views import AuditDialog, MyAccessDialog, YouthHistoryDialog
 from ungedesk.ui.backup_dialogs import BACKUP_SUFFIX, BusyDialog, RestoreDialog
 from ungedesk.ui.case_dialogs import CloseCaseDialog, ExportPersonDialog
-from ungedesk.ui.caseload_progression_dialog import CaseloadProgressionDialog
 from ungedesk.ui.deadlines_view import DeadlinesView
-from ungedesk.ui.descriptors_dialog import DescriptorsDialog
 from ungedesk.ui.i18n import format_number
 from ungedesk.ui.local_rules_dialog import LocalRulesDialog
 from ungedesk.ui.passphrase_dialog import ChangePassphraseDialog
 from ungedesk.ui.plan_batch_dialog import PlanBatchDialog
+from ungedesk.ui.progression.caseload_dialog import CaseloadProgressionDialog
+from ungedesk.ui.progression.descriptors_dialog import DescriptorsDialog
 from ungedesk.ui.record_view import RecordView
 from ungedesk.ui.register_model import Column, RegisterModel, load_index
 from ungedesk.ui.retention_dialog import ExpiredCasesDialog

@@ -29,7 +29,7 @@ from ungedesk.ui.clipboard import secret_clipboard
 from ungedesk.ui.conversations_panel import ConversationsPanel
 from ungedesk.ui.i18n import format_day
 from ungedesk.ui.plan_panel import PlanPanel
-from ungedesk.ui.progression_panel import ProgressionPanel
+from ungedesk.ui.progression.panel import ProgressionPanel
 from ungedesk.ui.record_deadlines import DeadlinesPanel
 from ungedesk.ui.visitation_panel import VisitationPanel
 from ungedesk.ui.widgets import GOOD_STYLE

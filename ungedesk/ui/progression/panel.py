@@ -56,9 +56,7 @@ from ungedesk.store.database import Store
 from ungedesk.ui import tasks
 from ungedesk.ui.booking_dialog import format_when
 from ungedesk.ui.i18n import format_day
-from ungedesk.ui.indicator_choice_dialog import IndicatorChoiceDialog
-from ungedesk.ui.measurement_dialog import MeasurementDialog
-from ungedesk.ui.progression_chart import (
+from ungedesk.ui.progression.chart import (
     Reading,
     ReadingKind,
     SpiderChart,
@@ -66,6 +64,8 @@ from ungedesk.ui.progression_chart import (
     TimelinePoint,
     View,
 )
+from ungedesk.ui.progression.indicator_choice_dialog import IndicatorChoiceDialog
+from ungedesk.ui.progression.measurement_dialog import MeasurementDialog
 from ungedesk.ui.rows_model import RowsModel
 from ungedesk.ui.widgets import HINT_STYLE, MessageLabel, widths_from_samples
 
