@@ -37,7 +37,6 @@ def main() -> int:
     sys.path.insert(0, str(HERE.parent))
     import keyring
     from PySide6.QtWidgets import QApplication
-    from ungedesk.ui.progression.panel import ProgressionPanel, load_screen
 
     from tests.support.memory_keyring import MemoryKeyring
     from ungedesk.domain.profile import ProfileInput, Role
@@ -47,6 +46,7 @@ def main() -> int:
     from ungedesk.store.paths import StorePaths
     from ungedesk.ui import tasks
     from ungedesk.ui.i18n import install_translations
+    from ungedesk.ui.progression.panel import ProgressionPanel
 
     keyring.set_keyring(MemoryKeyring())
     app = QApplication.instance() or QApplication(sys.argv)
@@ -91,14 +91,14 @@ def main() -> int:
         panel = ProgressionPanel(store, youth_id, lambda: TODAY)
         panel.resize(1080, 620)
         panel.show()
-        while not panel.loaded:
+        while panel.state is None:
             app.processEvents()
         service: list[float] = []
         gui: list[float] = []
         cpu: list[float] = []
         for _ in range(args.runs + 1):
             t = time.perf_counter()
-            screen = runner.call_blocking(load_screen, store, youth_id)
+            screen = runner.call_blocking(progression.screen, store, youth_id)
             service.append(time.perf_counter() - t)
             t = time.perf_counter()
             c = time.process_time()

@@ -713,6 +713,8 @@ def seed_progression(store: Store, youth_id: int) -> None:
 def shoot_progression(shoot: Shooter, window: MainWindow, store: Store, youth_id: int) -> None:
     """The progression tab with several readings, its dialogs, the caseload view and the
     descriptors; then a record with no indicators chosen (the empty state)."""
+    from functools import partial
+
     from ungedesk.ui.progression.caseload_dialog import CaseloadProgressionDialog
     from ungedesk.ui.progression.descriptors_dialog import DescriptorsDialog
     from ungedesk.ui.progression.measurement_dialog import MeasurementDialog
@@ -720,9 +722,10 @@ def shoot_progression(shoot: Shooter, window: MainWindow, store: Store, youth_id
     tasks.runner().call_blocking(seed_progression, store, youth_id)
     view = _open(window, youth_id)
     panel = view.progression
+    shown: list[bool] = []
+    panel.screen_shown.connect(partial(shown.append, True))
     panel.reload()
-    loads = panel.loads
-    wait_until(lambda: panel.loads > loads)
+    wait_until(lambda: bool(shown))
     view.tabs.setCurrentWidget(panel)
     shoot(window, "record-progression")
     panel.show_previous.setChecked(True)
@@ -767,9 +770,11 @@ def shoot_progression(shoot: Shooter, window: MainWindow, store: Store, youth_id
     choice.reject()
 
     caseload = CaseloadProgressionDialog(store, lambda: TODAY, window)
-    caseload.only_mine.setChecked(False)
+    figures: list[bool] = []
+    caseload.figures_shown.connect(partial(figures.append, True))
+    caseload.only_mine.setChecked(False)  # supersedes the first read: one delivers
     caseload.show()
-    wait_until(lambda: caseload.loads >= 2)
+    wait_until(lambda: bool(figures))
     shoot(caseload, "caseload-progression")
     caseload.close()
     descriptors = DescriptorsDialog(store, window)
@@ -782,7 +787,7 @@ def shoot_progression(shoot: Shooter, window: MainWindow, store: Store, youth_id
     if bare is not None:
         empty = _open(window, bare)
         empty.tabs.setCurrentWidget(empty.progression)
-        wait_until(lambda: empty.progression.loaded)
+        wait_until(lambda: empty.progression.state is not None)
         shoot(window, "record-progression-empty")
         empty.tabs.setCurrentIndex(0)
     view.tabs.setCurrentIndex(0)

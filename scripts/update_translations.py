@@ -31,7 +31,6 @@ def tool(name: str) -> str:
 
 
 def sources() -> list[str]:
-    # Feature sub-packages (ui/plan/, ...) hold tr() strings too.
     return [str(p.relative_to(ROOT)) for p in sorted(UI_DIR.rglob("*.py"))]
 
 

@@ -9,10 +9,6 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
-from ungedesk.ui.progression.chart import ReadingKind, View, Who
-from ungedesk.ui.progression.indicator_choice_dialog import IndicatorChoiceDialog
-from ungedesk.ui.progression.measurement_dialog import MeasurementDialog, ScoreEdit
-from ungedesk.ui.progression.panel import ProgressionPanel
 from ungedesk.ui.record.record_view import RecordView
 
 from ungedesk.domain.progression import Indicator, MeasurementInput, ScoreInput, score_field
@@ -20,6 +16,10 @@ from ungedesk.domain.youth import YouthInput
 from ungedesk.services import caseworkers, progression, youths
 from ungedesk.store.database import Store
 from ungedesk.ui import tasks
+from ungedesk.ui.progression.chart import ReadingKind, View, Who
+from ungedesk.ui.progression.indicator_choice_dialog import IndicatorChoiceDialog
+from ungedesk.ui.progression.measurement_dialog import MeasurementDialog, ScoreEdit
+from ungedesk.ui.progression.panel import ProgressionPanel
 
 CPR = "1503054007"  # synthetic: born 15 March 2005
 TODAY = date(2026, 11, 24)
@@ -64,8 +64,8 @@ def open_panel(qtbot, store: Store, youth_id: int) -> ProgressionPanel:
     panel = ProgressionPanel(store, youth_id, lambda: TODAY)
     qtbot.addWidget(panel)
     panel.resize(1200, 760)
-    panel.show()
-    qtbot.waitUntil(lambda: panel.loaded)
+    with qtbot.waitSignal(panel.screen_shown):
+        panel.show()
     return panel
 
 
@@ -110,10 +110,10 @@ def test_a_full_measurement_is_entered_with_the_keyboard(qtbot, store, youth, pa
     assert dialog.descriptor.sensitive.isVisibleTo(dialog)
     type_keys(qtbot, "\t9\t\t6\t\t")
     assert dialog.rows[Indicator.HEALTH].talk.text()  # 4 against 9: talk about it
-    qtbot.keyClick(focused(), Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not dialog.isVisible())
+    with qtbot.waitSignal(panel.screen_shown):  # the tab reads again after the save
+        qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    assert not dialog.isVisible()
     assert dialog.result() == MeasurementDialog.DialogCode.Accepted
-    qtbot.waitUntil(lambda: panel.loads == 2)
 
     saved = progression.get_progression(store, youth).latest()
     assert saved is not None
@@ -203,9 +203,9 @@ def test_a_measurement_is_corrected_with_a_reason_and_the_change_kept(qtbot, sto
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.field_errors["reason"].isVisible()  # the reason is required
     dialog.reason.setPlainText("Tastefejl")
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not dialog.isVisible())
-    qtbot.waitUntil(lambda: panel.loads == 2)
+    with qtbot.waitSignal(panel.screen_shown):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
     latest = progression.get_progression(store, youth).latest()
     assert latest is not None and latest.corrected
     score = latest.score(Indicator.MOTIVATION)
@@ -242,9 +242,9 @@ def test_choosing_indicators_keeps_their_history(qtbot, store) -> None:
     qtbot.waitUntil(dialog.isVisible)
     dialog.boxes[Indicator.FINANCES].setChecked(True)
     dialog.boxes[Indicator.NETWORK].setChecked(True)
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not dialog.isVisible())
-    qtbot.waitUntil(lambda: panel.loads == 2)
+    with qtbot.waitSignal(panel.screen_shown):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
     assert [r.indicator for r in panel.indicators.rows] == [
         Indicator.FINANCES,
         Indicator.NETWORK,
@@ -258,9 +258,10 @@ def test_choosing_indicators_keeps_their_history(qtbot, store) -> None:
     qtbot.waitUntil(again.isVisible)
     assert again.history.rowCount() == 2
     again.boxes[Indicator.NETWORK].setChecked(False)
-    qtbot.mouseClick(again.ok_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not again.isVisible())
-    qtbot.waitUntil(lambda: panel.loads == 3)
+    with qtbot.waitSignal(panel.screen_shown):
+        qtbot.mouseClick(again.ok_button, Qt.MouseButton.LeftButton)
+    assert not again.isVisible()
+    assert [r.indicator for r in panel.indicators.rows] == [Indicator.FINANCES]
     history = progression.get_progression(store, youth_id).history
     network = [p for p in history if p.indicator is Indicator.NETWORK]
     assert network and network[0].dropped_on == TODAY

@@ -7,6 +7,8 @@ from datetime import date
 
 from PySide6.QtCharts import QLineSeries
 from PySide6.QtCore import Qt
+
+from ungedesk.domain.progression import Indicator
 from ungedesk.ui.progression.chart import (
     CASEWORKER_COLOUR,
     YOUTH_COLOUR,
@@ -19,8 +21,6 @@ from ungedesk.ui.progression.chart import (
     Who,
     marker_image,
 )
-
-from ungedesk.domain.progression import Indicator
 
 AXES = (Indicator.SKILLS, Indicator.MOTIVATION, Indicator.NETWORK, Indicator.FINANCES)
 

@@ -6,14 +6,14 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
-from ungedesk.ui.progression.caseload_dialog import CaseloadProgressionDialog, format_movement
-from ungedesk.ui.progression.descriptors_dialog import DescriptorsDialog
 
 from ungedesk.domain.progression import Indicator, MeasurementInput, ScoreInput
 from ungedesk.domain.youth import YouthInput
 from ungedesk.services import caseworkers, progression, youths
 from ungedesk.store.database import Store
 from ungedesk.ui import tasks
+from ungedesk.ui.progression.caseload_dialog import CaseloadProgressionDialog, format_movement
+from ungedesk.ui.progression.descriptors_dialog import DescriptorsDialog
 
 TODAY = date(2026, 11, 24)
 
@@ -51,8 +51,8 @@ def test_caseload_shows_average_movement_per_indicator(qtbot, store: Store) -> N
     )
     dialog = CaseloadProgressionDialog(store, lambda: TODAY)
     qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitUntil(lambda: dialog.loads >= 1)
+    with qtbot.waitSignal(dialog.figures_shown):
+        dialog.show()
     rows = {r.indicator: r for r in dialog.model.rows}
     assert len(rows) == 9
     motivation = rows[Indicator.MOTIVATION]
@@ -64,16 +64,14 @@ def test_caseload_shows_average_movement_per_indicator(qtbot, store: Store) -> N
     assert "latest score minus the first" in dialog.definition.text() or dialog.definition.text()
 
     # A period with no second score: nobody counts.
-    loads = dialog.loads
-    dialog.start.setDate(dialog.start.date().addMonths(9))  # 1 October
-    qtbot.waitUntil(lambda: dialog.loads > loads)
+    with qtbot.waitSignal(dialog.figures_shown):
+        dialog.start.setDate(dialog.start.date().addMonths(9))  # 1 October
     assert {r.indicator: r for r in dialog.model.rows}[Indicator.MOTIVATION].youths == 0
     assert dialog.model.index(row, 2).data() == "–"
 
     # The end before the start: a message at the field.
-    loads = dialog.loads
-    dialog.end.setDate(dialog.start.date().addDays(-1))
-    qtbot.waitUntil(lambda: dialog.loads > loads)
+    with qtbot.waitSignal(dialog.figures_refused):
+        dialog.end.setDate(dialog.start.date().addDays(-1))
     assert dialog.field_errors["end"].isVisible()
     dialog.close()
     qtbot.waitUntil(lambda: not tasks.runner().busy)
@@ -82,8 +80,8 @@ def test_caseload_shows_average_movement_per_indicator(qtbot, store: Store) -> N
 def test_descriptors_are_edited_saved_and_reset(qtbot, store: Store) -> None:
     dialog = DescriptorsDialog(store)
     qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitUntil(lambda: dialog.loaded)
+    with qtbot.waitSignal(dialog.descriptors_shown):
+        dialog.show()
     page = dialog.page[Indicator.FINANCES]
     assert page.question.text()
     # An empty stage is refused with the domain's Danish message, on the right page.
@@ -102,16 +100,17 @@ def test_descriptors_are_edited_saved_and_reset(qtbot, store: Store) -> None:
 
     again = DescriptorsDialog(store)
     qtbot.addWidget(again)
-    again.show()
-    qtbot.waitUntil(lambda: again.loaded)
+    with qtbot.waitSignal(again.descriptors_shown):
+        again.show()
     assert again.page[Indicator.FINANCES].stages[2].toPlainText().startswith("Betaler husleje")
     again.reset()
     box = again.confirm
     assert isinstance(box, QMessageBox)
     qtbot.waitUntil(box.isVisible)
     assert box.defaultButton() is box.button(QMessageBox.StandardButton.No)
-    box.button(QMessageBox.StandardButton.Yes).click()
-    qtbot.waitUntil(lambda: again.saved.isVisible())
+    with qtbot.waitSignal(again.descriptors_shown):
+        box.button(QMessageBox.StandardButton.Yes).click()
+    assert again.saved.isVisible()
     shipped = progression.descriptors(store)[Indicator.FINANCES]
     assert shipped.stages[2] != "Betaler husleje til tiden de fleste måneder."
     assert again.page[Indicator.FINANCES].stages[2].toPlainText() == shipped.stages[2]

@@ -4,9 +4,7 @@ settings); "Reset" goes back to the descriptors shipped with UngeDesk."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
@@ -33,26 +31,11 @@ from ungedesk.domain.progression import (
     stage_range,
 )
 from ungedesk.services import progression
+from ungedesk.services.progression import DescriptorState
 from ungedesk.store.database import Store
-from ungedesk.ui import tasks
+from ungedesk.ui.changes import Aspect, Change
 from ungedesk.ui.widgets import GOOD_STYLE, HINT_STYLE, MessageLabel
 from ungedesk.ui.work_dialog import WorkDialog
-
-
-@dataclass(frozen=True, slots=True)
-class DescriptorState:
-    descriptors: dict[Indicator, Descriptor]
-    edited: bool  # the municipality's own text is in use
-
-
-def load_state(store: Store) -> DescriptorState:
-    edited = progression.descriptors_text(store) != progression.shipped_descriptors_text()
-    return DescriptorState(progression.descriptors(store), edited)
-
-
-def reset_and_load(store: Store) -> DescriptorState:
-    progression.reset_descriptors(store)
-    return load_state(store)
 
 
 class IndicatorPage(QWidget):
@@ -87,7 +70,14 @@ class IndicatorPage(QWidget):
         )
 
 
+# Descriptors are a setting, and every open progression tab shows them in its dialogs.
+DESCRIPTORS_CHANGED = Change.of(Aspect.SETTINGS, Aspect.PROGRESSION)
+
+
 class DescriptorsDialog(WorkDialog):
+    # The descriptors in use are on screen (after opening, and after a reset).
+    descriptors_shown = Signal()
+
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(
             self.tr("&Save"),
@@ -134,8 +124,7 @@ class DescriptorsDialog(WorkDialog):
         self.body.addWidget(self.field_errors["descriptors"])
         self.body.addWidget(self.saved)
         self.list.setCurrentRow(0)
-        self.set_busy(True)
-        tasks.run_task(load_state, store, on_done=self._loaded, on_error=self.failed)
+        self.operation(progression.descriptor_state, store).success(self._loaded).run()
 
     def _loaded(self, state: DescriptorState) -> None:
         self.set_busy(False)
@@ -148,6 +137,7 @@ class DescriptorsDialog(WorkDialog):
         )
         self.loaded = True
         self.list.setFocus()
+        self.descriptors_shown.emit()
 
     def descriptors(self) -> dict[Indicator, Descriptor]:
         return {indicator: page.descriptor() for indicator, page in self.page.items()}
@@ -167,7 +157,13 @@ class DescriptorsDialog(WorkDialog):
                     self.list.setCurrentRow(row)
                     break
             return
-        self.run(progression.save_descriptors, self._store, text, on_done=lambda _d: self.accept())
+        self.operation(progression.save_descriptors, self._store, text).changes(
+            DESCRIPTORS_CHANGED
+        ).success(self._saved).run()
+
+    def _saved(self, _descriptors: dict[Indicator, Descriptor]) -> None:
+        self.set_busy(False)
+        self.accept()
 
     def reset(self) -> None:
         """Ask first, without blocking (default No): the edited texts would be lost."""
@@ -183,18 +179,18 @@ class DescriptorsDialog(WorkDialog):
         )
         box.setDefaultButton(QMessageBox.StandardButton.No)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.finished.connect(
-            lambda answer: (
-                self._reset_confirmed() if answer == QMessageBox.StandardButton.Yes else None
-            )
-        )
+        box.finished.connect(self._reset_answered)
         self.confirm = box
         box.open()
 
-    def _reset_confirmed(self) -> None:
-        self.set_busy(True)
-        tasks.run_task(reset_and_load, self._store, on_done=self._reset_done, on_error=self.failed)
+    def _reset_answered(self, answer: int) -> None:
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.operation(progression.reset_descriptors, self._store).changes(
+            DESCRIPTORS_CHANGED
+        ).success(self._reset_done).run()
 
     def _reset_done(self, state: DescriptorState) -> None:
-        self._loaded(state)
+        # The saved note first: _loaded announces that the descriptors are on screen.
         self.saved.show_message(self.tr("The shipped descriptors are in use again."))
+        self._loaded(state)

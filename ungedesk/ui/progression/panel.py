@@ -4,25 +4,25 @@ measurements, with "New measurement" (Ctrl+M) and "Correct measurement".
 
 Health and substance use (special-category data) and finances (confidential private matters)
 are shown here and nowhere else in the app, marked as sensitive, and the service logs every
-read of them.
+read of them. So the tab reads only when somebody looks: when first shown, and again after a
+change to this young person's progression or conversations (announced on the change bus)
+only if it is on screen, else when it is next shown.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import partial
 
 from PySide6.QtCore import (
     QAbstractItemModel,
     QItemSelection,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -40,23 +40,14 @@ from PySide6.QtWidgets import (
 )
 
 from ungedesk.domain.errors import KnownError
-from ungedesk.domain.progression import (
-    INDICATOR_LABELS,
-    INDICATOR_SHORT,
-    SENSITIVE,
-    STAGE_LABELS,
-    Indicator,
-    stage_of,
-    talk_about,
-)
-from ungedesk.services import conversations, progression
-from ungedesk.services.conversations import ConversationView
-from ungedesk.services.progression import CorrectionView, MeasurementView, Progression
+from ungedesk.domain.progression import SENSITIVE, Indicator
+from ungedesk.services import progression
+from ungedesk.services.progression import CorrectionView, MeasurementView, ProgressionScreen
 from ungedesk.store.database import Store
-from ungedesk.ui import tasks
-from ungedesk.ui.i18n import format_day
+from ungedesk.ui import changes
+from ungedesk.ui.changes import Aspect, Change
+from ungedesk.ui.operations import Operation, is_wanted
 from ungedesk.ui.progression.chart import (
-    Reading,
     ReadingKind,
     SpiderChart,
     TimelineChart,
@@ -65,218 +56,18 @@ from ungedesk.ui.progression.chart import (
 )
 from ungedesk.ui.progression.indicator_choice_dialog import IndicatorChoiceDialog
 from ungedesk.ui.progression.measurement_dialog import MeasurementDialog
-from ungedesk.ui.rows_model import RowsModel
-from ungedesk.ui.visitation.booking_dialog import format_when
+from ungedesk.ui.progression.models import (
+    IndicatorsModel,
+    MeasurementsModel,
+    indicator_rows,
+    readings,
+)
 from ungedesk.ui.widgets import HINT_STYLE, MessageLabel, widths_from_samples
-
-_Index = QModelIndex | QPersistentModelIndex
-# Formatting a Danish date through babel costs ~75 µs; a record repeats the same few.
-_format_day = lru_cache(maxsize=2048)(format_day)
-WARNING_COLOUR = QColor("#8a5300")
-
-
-@dataclass(frozen=True, slots=True)
-class ProgressionScreen:
-    """What the tab shows, read on the worker in one go."""
-
-    progression: Progression
-    conversations: tuple[ConversationView, ...]
-
-
-def load_screen(store: Store, youth_id: int) -> ProgressionScreen:
-    return ProgressionScreen(
-        progression.get_progression(store, youth_id),
-        tuple(conversations.for_youth(store, youth_id)),
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class IndicatorRow:
-    indicator: Indicator
-    caseworker: int | None
-    youth: int | None
-    measured_on: date | None
-
-    @property
-    def talk_about(self) -> bool:
-        return talk_about(self.caseworker, self.youth)
-
-    @property
-    def sensitive(self) -> bool:
-        return self.indicator in SENSITIVE
-
-
-def indicator_rows(p: Progression) -> list[IndicatorRow]:
-    """The chosen indicators with the latest measurement that scored each."""
-    rows = []
-    for indicator in p.chosen:
-        series = p.series(indicator)
-        if series:
-            day, caseworker, youth = series[-1]
-            rows.append(IndicatorRow(indicator, caseworker, youth, day))
-        else:
-            rows.append(IndicatorRow(indicator, None, None, None))
-    return rows
-
-
-def readings(p: Progression) -> list[Reading]:
-    """First, previous and latest measurement as chart readings (fewer when there are
-    fewer measurements: a single one is both first and latest, drawn as latest)."""
-    picked: list[tuple[ReadingKind, MeasurementView | None]] = [
-        (ReadingKind.FIRST, p.first() if len(p.measurements) >= 2 else None),
-        (ReadingKind.PREVIOUS, p.previous() if len(p.measurements) >= 3 else None),
-        (ReadingKind.LATEST, p.latest()),
-    ]
-    out = []
-    for kind, m in picked:
-        if m is None:
-            continue
-        out.append(
-            Reading(
-                kind,
-                m.measured_on,
-                {s.indicator: s.caseworker_score for s in m.scores},
-                {s.indicator: s.youth_score for s in m.scores},
-            )
-        )
-    return out
-
-
-def _initials(who: str) -> str:
-    """ "Anne Bjerregaard (ABJ)" as "ABJ": the full name is in the tooltip."""
-    if who.endswith(")") and "(" in who:
-        return who[who.rindex("(") + 1 : -1]
-    return who
-
-
-def _score_text(score: int | None) -> str:
-    return "–" if score is None else str(score)
-
-
-class IndicatorsModel(RowsModel[IndicatorRow]):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        # Qt asks for the column count on every cell: translate the titles once.
-        # Four narrow columns, so the scores stay in view beside the chart in a record
-        # pane of ~700 px; the stage's name is in the score's tooltip.
-        self._headers = (self.tr("Indicator"), self.tr("Cw."), self.tr("Own"))
-
-    def headers(self) -> tuple[str, ...]:
-        return self._headers
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
-            return {
-                1: self.tr("The caseworker's latest score (1-10)"),
-                2: self.tr("The young person's own latest score (1-10)"),
-            }.get(section)
-        return super().headerData(section, orientation, role)
-
-    def note(self, row: IndicatorRow) -> str:
-        """Marks after the indicator's name: "(!)" as on the chart's axis, and "følsom"."""
-        parts = []
-        if row.talk_about:
-            parts.append("(!)")
-        if row.sensitive:
-            parts.append(self.tr("sensitive"))
-        return " ".join(parts)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:
-                note = self.note(row)
-                name = INDICATOR_SHORT[row.indicator]
-                return f"{name} {note}" if note else name
-            if column == 1:
-                return _score_text(row.caseworker)
-            return _score_text(row.youth)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (1, 2):
-            return Qt.AlignmentFlag.AlignCenter
-        if role == Qt.ItemDataRole.ForegroundRole and column == 0 and self.note(row):
-            return QBrush(WARNING_COLOUR)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == 0:
-                notes = [INDICATOR_LABELS[row.indicator] + "."]
-                if row.talk_about:
-                    notes.append(
-                        self.tr("The caseworker and the young person differ by 3 or more.")
-                    )
-                if row.sensitive:
-                    notes.append(self.tr("Sensitive data (GDPR art. 9): shown only here."))
-                return " ".join(notes)
-            if row.measured_on is None:
-                return self.tr("Not scored yet")
-            latest = self.tr("Latest score {day}").format(day=format_day(row.measured_on))
-            score = {1: row.caseworker, 2: row.youth}.get(column)
-            if score is None:
-                return latest
-            stage = stage_of(score)
-            return self.tr("{latest}. Stage {stage}: {label}").format(
-                latest=latest, stage=stage, label=STAGE_LABELS[stage - 1]
-            )
-        return None
-
-
-class MeasurementsModel(RowsModel[MeasurementView]):
-    """Newest first: the one to correct is usually the latest."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.conversations: dict[int, ConversationView] = {}
-        self._headers = (self.tr("Date"), self.tr("Conversation"), self.tr("Recorded by"))
-        self._texts: list[tuple[str, str, str]] = []
-
-    def headers(self) -> tuple[str, ...]:
-        return self._headers
-
-    def set_measurements(
-        self, rows: list[MeasurementView], conversations: dict[int, ConversationView]
-    ) -> None:
-        """The rows and their cell texts, formatted once: a Danish date through babel
-        costs ~75 µs, and Qt asks again at every repaint."""
-        self.conversations = conversations
-        self._texts = [self._row_texts(m) for m in rows]
-        self.replace_rows(rows)
-
-    def _row_texts(self, m: MeasurementView) -> tuple[str, str, str]:
-        day = _format_day(m.measured_on)
-        when = self.tr("{day} (corrected)").format(day=day) if m.corrected else day
-        c = self.conversations.get(m.conversation_id or 0)
-        if c is None:
-            conversation = self.tr("None")
-        elif c.starts_at.date() == m.measured_on:  # the usual case: say the date once
-            conversation = c.kind_label
-        else:
-            conversation = f"{c.kind_label}, {_format_day(c.starts_at.date())}"
-        return when, conversation, _initials(m.recorded_by)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        m = self.rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._texts[index.row()][column]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == 1:
-                c = self.conversations.get(m.conversation_id or 0)
-                return format_when(c.starts_at) if c is not None else None
-            if column == 2:
-                return m.recorded_by
-            talk = [INDICATOR_LABELS[s.indicator] for s in m.scores if s.talk_about]
-            if talk:
-                return self.tr("Talk about: {indicators}").format(indicators=", ".join(talk))
-        return None
 
 
 class ProgressionPanel(QWidget):
-    changed = Signal()
+    # The tab shows what a read delivered (the benchmark and tests wait for it).
+    screen_shown = Signal()
 
     def __init__(
         self,
@@ -290,8 +81,9 @@ class ProgressionPanel(QWidget):
         self._youth_id = youth_id
         self._today = today
         self.state: ProgressionScreen | None = None
-        self.loaded = False
-        self.loads = 0
+        # The read running now, if any: Ctrl+M while it runs opens the dialog from its
+        # success instead of reading a second time (every read is logged).
+        self._reading: Operation[ProgressionScreen] | None = None
         self.dialog: MeasurementDialog | IndicatorChoiceDialog | None = None
 
         # Left: the indicators and the measurements.
@@ -422,22 +214,23 @@ class ProgressionPanel(QWidget):
         self.choose_button.clicked.connect(self.choose_indicators)
         self.new_button.clicked.connect(self.new_measurement)
         self.correct_button.clicked.connect(self.correct_measurement)
-        self.measurement_table.doubleClicked.connect(lambda _i: self.correct_measurement())
+        self.measurement_table.doubleClicked.connect(self._measurement_activated)
         self.view_group.buttonToggled.connect(self._view_toggled)
         for box, kind in (
             (self.show_first, ReadingKind.FIRST),
             (self.show_previous, ReadingKind.PREVIOUS),
             (self.show_latest, ReadingKind.LATEST),
         ):
-            box.toggled.connect(lambda on, k=kind: self.spider.set_shown(k, on))
+            box.toggled.connect(partial(self.spider.set_shown, kind))
         self.indicator_table.selectionModel().selectionChanged.connect(self._indicator_selected)
         self.measurement_table.selectionModel().selectionChanged.connect(self._update_buttons)
         self._update_buttons()
         # Read when first shown, not when the record opens: the read is logged, and as
         # sensitive data when health, substance use or finances is chosen, so it should
-        # happen only when somebody looks.
+        # happen only when somebody looks. False also after a change made the shown data
+        # stale: the next showing reads again.
         self.requested = False
-        self._new_when_loaded = False
+        changes.bus().changed.connect(self._store_changed)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -462,18 +255,31 @@ class ProgressionPanel(QWidget):
 
     # --- loading -------------------------------------------------------------------------
 
-    def reload(self) -> None:
+    def reload(self) -> Operation[ProgressionScreen]:
         self.requested = True
-        tasks.run_task(
-            load_screen,
-            self._store,
-            self._youth_id,
-            on_done=self.show_screen,
-            on_error=self._failed,
+        self._reading = (
+            Operation(self, progression.screen, self._store, self._youth_id)
+            .latest("screen")
+            .success(self.show_screen)
+            .failure(self._read_failed)
+            .run()
         )
+        return self._reading
+
+    def _store_changed(self, change: Change) -> None:
+        if not change.touches(Aspect.PROGRESSION, Aspect.CONVERSATIONS):
+            return
+        if not change.about(self._youth_id) or not self.requested or not is_wanted(self):
+            return
+        self.requested = False
+        self._reading = None  # a read still running may predate the change
+        self.error.show_message(None)
+        if self.isVisible():
+            self.reload()
 
     def show_screen(self, screen: ProgressionScreen) -> None:
         """Fill the tab from what the worker read (public for the benchmark)."""
+        self._reading = None
         keep = self.selected_indicator()
         self.state = screen
         p = screen.progression
@@ -512,18 +318,21 @@ class ProgressionPanel(QWidget):
             self.timeline.set_data(None, [])
         if self.measurements.rows and self.selected_measurement() is None:
             self.measurement_table.selectRow(0)  # the latest, the one usually corrected
-        self.loaded = True
-        self.loads += 1
         self._update_buttons()
-        if self._new_when_loaded:
-            self._new_when_loaded = False
-            self.new_measurement()
+        self.screen_shown.emit()
 
-    def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, KnownError):
-            self.error.show_message(exc.message)
-            return
-        raise exc
+    def _show_then_new(self, screen: ProgressionScreen) -> None:
+        self.show_screen(screen)
+        self.new_measurement()
+
+    def _read_failed(self, error: KnownError) -> None:
+        self._reading = None
+        self.show_known_error(error)
+
+    def show_known_error(self, error: KnownError) -> None:
+        """The tab's message area (operations of the tab report known errors here)."""
+        self.error.show_message(error.message)
+        self._update_buttons()
 
     # --- selection -----------------------------------------------------------------------
 
@@ -575,11 +384,11 @@ class ProgressionPanel(QWidget):
         self._open(dialog)
 
     def new_measurement(self) -> None:
-        if self.state is None:
-            # Ctrl+M before the tab was ever shown: open once the data is there.
-            self._new_when_loaded = True
-            if not self.requested:
-                self.reload()
+        if self.state is None or not self.requested or self._reading is not None:
+            # Ctrl+M before the tab's data is read, or while it is read again: open the
+            # dialog when the data is there, from the read already running if there is one.
+            reading = self._reading if self._reading is not None else self.reload()
+            reading.success(self._show_then_new)
             return
         p = self.state.progression
         if not p.chosen:
@@ -601,13 +410,12 @@ class ProgressionPanel(QWidget):
         if m is None or self.state is None:
             return
         self.correct_button.setEnabled(False)
-        tasks.run_task(
-            progression.corrections,
-            self._store,
-            m.id,
-            on_done=lambda earlier: self._open_correction(m, earlier),
-            on_error=self._failed,
-        )
+        Operation(self, progression.corrections, self._store, m.id).success(
+            partial(self._open_correction, m)
+        ).run()
+
+    def _measurement_activated(self, _index: QModelIndex) -> None:
+        self.correct_measurement()
 
     def _open_correction(self, m: MeasurementView, earlier: list[CorrectionView]) -> None:
         self._update_buttons()
@@ -628,11 +436,6 @@ class ProgressionPanel(QWidget):
         self._open(dialog)
 
     def _open(self, dialog: MeasurementDialog | IndicatorChoiceDialog) -> None:
-        dialog.accepted.connect(self._after_change)
+        # What the dialog saves comes back through the change bus (_store_changed).
         self.dialog = dialog
         dialog.open()
-
-    def _after_change(self) -> None:
-        self.error.show_message(None)
-        self.changed.emit()
-        self.reload()

@@ -12,8 +12,9 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Sequence
 from datetime import date
+from functools import partial
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ungedesk.domain.errors import InputError
+from ungedesk.domain.errors import InputError, KnownError
 from ungedesk.domain.progression import (
     INDICATOR_LABELS,
     MAX_COMMENT,
@@ -51,9 +52,9 @@ from ungedesk.domain.progression import (
 )
 from ungedesk.domain.visitation import ConversationStatus
 from ungedesk.services import progression
-from ungedesk.services.conversations import ConversationView
-from ungedesk.services.progression import CorrectionView, MeasurementView
+from ungedesk.services.progression import ConversationRef, CorrectionView, MeasurementView
 from ungedesk.store.database import Store
+from ungedesk.ui.changes import Aspect, Change
 from ungedesk.ui.i18n import format_day
 from ungedesk.ui.visitation.booking_dialog import format_when
 from ungedesk.ui.visitation.visitation_dialogs import date_field, pydate
@@ -205,7 +206,7 @@ class ScoreRow:
         return out[0], out[1]
 
 
-def conversation_text(c: ConversationView) -> str:
+def conversation_text(c: ConversationRef) -> str:
     return f"{format_when(c.starts_at)}, {c.kind_label} ({c.status_label.lower()})"
 
 
@@ -219,7 +220,7 @@ class MeasurementDialog(WorkDialog):
         youth_id: int,
         indicators: Sequence[Indicator],
         descriptors: dict[Indicator, Descriptor],
-        conversations: Sequence[ConversationView],
+        conversations: Sequence[ConversationRef],
         today: Callable[[], date],
         *,
         current: MeasurementView | None = None,
@@ -319,8 +320,8 @@ class MeasurementDialog(WorkDialog):
                 errors.addWidget(row.errors[who])
             grid.addLayout(errors, line + 1, 0, 1, 5)
             for edit in (row.caseworker, row.youth):
-                edit.focused.connect(lambda r=row, e=edit: self._show_descriptor(r, e))
-                edit.textChanged.connect(lambda _t, r=row, e=edit: self._score_changed(r, e))
+                edit.focused.connect(partial(self._show_descriptor, row, edit))
+                edit.textChanged.connect(partial(self._score_changed, row, edit))
             row.comment.installEventFilter(self)
         grid.setColumnStretch(3, 1)
         self.field_errors["scores"] = MessageLabel()
@@ -397,9 +398,7 @@ class MeasurementDialog(WorkDialog):
             self._load(current)
         else:
             self._pick_conversation(now)
-        self.measured_on.dateChanged.connect(
-            lambda _d: self._pick_conversation(pydate(self.measured_on))
-        )
+        self.measured_on.dateChanged.connect(self._date_changed)
         first_row = next(iter(self.rows.values()), None)
         if first_row is not None:
             self._show_descriptor(first_row, first_row.caseworker)
@@ -419,6 +418,9 @@ class MeasurementDialog(WorkDialog):
             row.comment.setText(score.comment)
         index = self.conversation.findData(current.conversation_id or 0)
         self.conversation.setCurrentIndex(max(index, 0))
+
+    def _date_changed(self, _day: QDate) -> None:
+        self._pick_conversation(pydate(self.measured_on))
 
     def _pick_conversation(self, day: date) -> None:
         """The conversation held (or booked) on the measurement's day, if there is one:
@@ -462,7 +464,7 @@ class MeasurementDialog(WorkDialog):
             score = None
         self.descriptor.show_descriptor(row.indicator, self._descriptors.get(row.indicator), score)
 
-    def _score_changed(self, row: ScoreRow, edit: ScoreEdit) -> None:
+    def _score_changed(self, row: ScoreRow, edit: ScoreEdit, _text: str = "") -> None:
         if edit.hasFocus() or self.descriptor.indicator is None:
             self._show_descriptor(row, edit)
         caseworker, youth = row.values()
@@ -517,30 +519,29 @@ class MeasurementDialog(WorkDialog):
                     label.show_message(self.placed(field, message))
             self._focus_first_error()
             return
+        change = Change.of(Aspect.PROGRESSION, youth_id=self._youth_id)
         if self.current is None:
-            self.run(
+            self.operation(
                 progression.record_measurement,
                 self._store,
                 self._youth_id,
                 data,
                 today=self._today(),
-                on_done=self._saved,
-            )
+            ).changes(change).success(self._saved).run()
         else:
-            self.run(
+            self.operation(
                 progression.correct_measurement,
                 self._store,
                 self.current.id,
                 data,
                 self.reason.toPlainText(),
                 today=self._today(),
-                on_done=self._saved,
-            )
+            ).changes(change).success(self._saved).run()
 
-    def failed(self, exc: BaseException) -> None:
-        if isinstance(exc, InputError):
-            exc = InputError({f: self.placed(f, m) for f, m in exc.fields.items()})
-        super().failed(exc)
+    def show_known_error(self, error: KnownError) -> None:
+        if isinstance(error, InputError):
+            error = InputError({f: self.placed(f, m) for f, m in error.fields.items()})
+        super().show_known_error(error)
         self._focus_first_error()
 
     def placed(self, field: str, message: str) -> str:
@@ -571,6 +572,7 @@ class MeasurementDialog(WorkDialog):
                 return
 
     def _saved(self, result: int | None) -> None:
+        self.set_busy(False)
         self.saved_id = (
             result if isinstance(result, int) else (self.current.id if self.current else None)
         )

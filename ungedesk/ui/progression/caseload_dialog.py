@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 
 from babel.numbers import format_decimal
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from ungedesk.domain.errors import InputError, KnownError
-from ungedesk.services import caseworkers, progression, target_groups
+from ungedesk.services import progression, target_groups
 from ungedesk.services.progression import MovementRow
 from ungedesk.store.database import Store
-from ungedesk.ui import tasks
+from ungedesk.ui import changes
+from ungedesk.ui.changes import Aspect, Change
 from ungedesk.ui.i18n import LOCALE
+from ungedesk.ui.operations import Operation
 from ungedesk.ui.rows_model import RowsModel
 from ungedesk.ui.visitation.visitation_dialogs import date_field, pydate
 from ungedesk.ui.widgets import HINT_STYLE, BusyBar, FittingDialog, MessageLabel, add_row
@@ -45,23 +47,6 @@ def format_movement(value: float | None) -> str:
     if round(value, 1) < 0:
         return f"-{text}"
     return text
-
-
-def load_movement(
-    store: Store,
-    start: date,
-    end: date,
-    only_mine: bool,
-    target_group: str | None,
-) -> list[MovementRow]:
-    """On the worker: the current user is looked up there, not passed from the GUI."""
-    caseworker_id = None
-    if only_mine:
-        me = caseworkers.current_user(store)
-        caseworker_id = me.id if me is not None else None
-    return progression.caseload_movement(
-        store, start=start, end=end, caseworker_id=caseworker_id, target_group=target_group
-    )
 
 
 class MovementModel(RowsModel[MovementRow]):
@@ -92,6 +77,10 @@ class MovementModel(RowsModel[MovementRow]):
 
 
 class CaseloadProgressionDialog(FittingDialog):
+    # The figures for the chosen filter are on screen, or the filter was refused.
+    figures_shown = Signal()
+    figures_refused = Signal()
+
     def __init__(
         self, store: Store, today: Callable[[], date], parent: QWidget | None = None
     ) -> None:
@@ -99,7 +88,6 @@ class CaseloadProgressionDialog(FittingDialog):
         self._store = store
         self.setWindowTitle(self.tr("Progression over the caseload"))
         self.setMinimumWidth(760)
-        self.loads = 0
         now = today()
         self.start = date_field(date(now.year, 1, 1), latest=now)
         self.end = date_field(now, latest=now)
@@ -160,21 +148,26 @@ class CaseloadProgressionDialog(FittingDialog):
         self.end.dateChanged.connect(self.refresh)
         self.target_group.currentIndexChanged.connect(self.refresh)
         self.only_mine.toggled.connect(self.refresh)
+        # New or corrected scores anywhere move the averages.
+        changes.bus().changed.connect(self._store_changed)
         self.refresh()
+
+    def _store_changed(self, change: Change) -> None:
+        if change.touches(Aspect.PROGRESSION):
+            self.refresh()
 
     def refresh(self) -> None:
         self.busy.show()
         code = self.target_group.currentData()
-        tasks.run_task(
-            load_movement,
+        Operation(
+            self,
+            progression.caseload_movement,
             self._store,
-            pydate(self.start),
-            pydate(self.end),
-            self.only_mine.isChecked(),
-            str(code) if code else None,
-            on_done=self._loaded,
-            on_error=self._failed,
-        )
+            start=pydate(self.start),
+            end=pydate(self.end),
+            target_group=str(code) if code else None,
+            only_mine=self.only_mine.isChecked(),
+        ).latest("movement").success(self._loaded).failure(self._refused).run()
 
     def _loaded(self, rows: list[MovementRow]) -> None:
         self.busy.hide()
@@ -182,21 +175,18 @@ class CaseloadProgressionDialog(FittingDialog):
             label.show_message(None)
         self.error.show_message(None)
         self.model.replace_rows(rows)
-        self.loads += 1
+        self.figures_shown.emit()
 
-    def _failed(self, exc: BaseException) -> None:
+    def _refused(self, error: KnownError) -> None:
         self.busy.hide()
-        self.loads += 1
-        if isinstance(exc, InputError):
-            for field, message in exc.fields.items():
+        if isinstance(error, InputError):
+            for field, message in error.fields.items():
                 label = self.field_errors.get(field)
                 if label is not None:
                     label.show_message(message)
                 else:
                     self.error.show_message(message)
             self.model.replace_rows([])
-            return
-        if isinstance(exc, KnownError):
-            self.error.show_message(exc.message)
-            return
-        raise exc
+        else:
+            self.error.show_message(error.message)
+        self.figures_refused.emit()

@@ -23,6 +23,7 @@ from ungedesk.domain.progression import INDICATOR_LABELS, SENSITIVE, Indicator
 from ungedesk.services import progression
 from ungedesk.services.progression import Progression
 from ungedesk.store.database import Store
+from ungedesk.ui.changes import Aspect, Change
 from ungedesk.ui.i18n import format_day
 from ungedesk.ui.visitation.visitation_dialogs import date_field, pydate
 from ungedesk.ui.widgets import HINT_STYLE, MessageLabel, add_row
@@ -122,11 +123,14 @@ class IndicatorChoiceDialog(WorkDialog):
         return [i for i, box in self.boxes.items() if box.isChecked()]
 
     def accept_work(self) -> None:
-        self.run(
+        self.operation(
             progression.choose_indicators,
             self._store,
             self._youth_id,
             self.chosen(),
             pydate(self.chosen_on),
-            on_done=lambda _none: self.accept(),
-        )
+        ).changes(Change.of(Aspect.PROGRESSION, youth_id=self._youth_id)).success(self._saved).run()
+
+    def _saved(self, _result: None) -> None:
+        self.set_busy(False)
+        self.accept()
