@@ -47,21 +47,21 @@ from ungedesk.store.paths import StorePaths
 from ungedesk.ui import tasks
 from ungedesk.ui.access_views import MyAccessDialog, YouthHistoryDialog
 from ungedesk.ui.backup_dialogs import RestoreDialog
-from ungedesk.ui.case_dialogs import CloseCaseDialog, ExportPersonDialog
 from ungedesk.ui.clipboard import secret_clipboard
 from ungedesk.ui.i18n import install_translations
 from ungedesk.ui.local_rules_dialog import LocalRulesDialog
 from ungedesk.ui.lock import SessionLock
 from ungedesk.ui.main_window import MainWindow
 from ungedesk.ui.passphrase_dialog import ChangePassphraseDialog
-from ungedesk.ui.record_view import RecordView
+from ungedesk.ui.record.case_dialogs import CloseCaseDialog, ExportPersonDialog
+from ungedesk.ui.record.record_view import RecordView
 from ungedesk.ui.retention_dialog import ExpiredCasesDialog
 from ungedesk.ui.rules_browser import RulesBrowserDialog
 from ungedesk.ui.settings_dialog import SettingsDialog
 from ungedesk.ui.setup_wizard import SetupWizard
 from ungedesk.ui.transfer_dialogs import TransferExportDialog, TransferImportDialog
 from ungedesk.ui.unlock_dialog import UnlockDialog
-from ungedesk.ui.visitation_dialogs import EventDialog
+from ungedesk.ui.visitation.visitation_dialogs import EventDialog
 
 PASSPHRASE = "grøn kaffe tager toget til Ribe"
 PROFILE = ProfileInput(

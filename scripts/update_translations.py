@@ -31,7 +31,7 @@ def tool(name: str) -> str:
 
 
 def sources() -> list[str]:
-    return [str(p.relative_to(ROOT)) for p in sorted(UI_DIR.glob("*.py"))]
+    return [str(p.relative_to(ROOT)) for p in sorted(UI_DIR.rglob("*.py"))]
 
 
 def lupdate(ts_file: Path, *, drop_obsolete: bool = True) -> None:

@@ -18,7 +18,7 @@ from ungedesk.ui import tasks
 from ungedesk.ui.clipboard import SecretClipboard, secret_clipboard, secret_mime_data
 from ungedesk.ui.lock import SessionLock
 from ungedesk.ui.main_window import MainWindow
-from ungedesk.ui.record_view import RecordView
+from ungedesk.ui.record.record_view import RecordView
 
 CPR = "0206074000"  # synthetic
 FORMATTED = "020607-4000"

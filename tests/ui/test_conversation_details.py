@@ -25,10 +25,10 @@ from ungedesk.services.visitation import VisitationInput
 from ungedesk.store.database import Store
 from ungedesk.store.models import CaseEvent
 from ungedesk.ui import tasks
-from ungedesk.ui.booking_dialog import BookingDialog
-from ungedesk.ui.correction_dialog import CorrectionDialog
-from ungedesk.ui.record_view import RecordView
-from ungedesk.ui.visitation_dialogs import EventDialog
+from ungedesk.ui.record.record_view import RecordView
+from ungedesk.ui.visitation.booking_dialog import BookingDialog
+from ungedesk.ui.visitation.correction_dialog import CorrectionDialog
+from ungedesk.ui.visitation.visitation_dialogs import EventDialog
 
 NOW = datetime(2026, 11, 24, 12, 0)  # a Tuesday
 NOTE = (

@@ -28,7 +28,7 @@ from ungedesk.ui.local_rules_dialog import (
     toml_string,
 )
 from ungedesk.ui.main_window import MainWindow
-from ungedesk.ui.record_view import RecordView
+from ungedesk.ui.record.record_view import RecordView
 
 # TODAY in tests/conftest.py is Tuesday 24 November 2026: ISO week 48. For jobparate
 # (lab6_2) the first jobsamtale is due a week after the henvendelse, and four jobsamtaler

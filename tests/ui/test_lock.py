@@ -27,7 +27,7 @@ from ungedesk.ui import tasks
 from ungedesk.ui.app import Launcher
 from ungedesk.ui.lock import SessionLock
 from ungedesk.ui.main_window import MainWindow
-from ungedesk.ui.record_view import RecordView
+from ungedesk.ui.record.record_view import RecordView
 
 CPR = "1503054007"  # synthetic
 FIRST, LAST = "Sofie", "Nørgaard"

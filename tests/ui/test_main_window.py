@@ -12,7 +12,7 @@ from ungedesk.store.database import Store
 from ungedesk.store.paths import StorePaths
 from ungedesk.ui import register_model
 from ungedesk.ui.main_window import MainWindow
-from ungedesk.ui.record_view import RecordView
+from ungedesk.ui.record.record_view import RecordView
 from ungedesk.ui.register_model import Column
 
 PEOPLE = [

@@ -14,7 +14,7 @@ from ungedesk.store.database import Store
 from ungedesk.ui.main_window import MainWindow
 from ungedesk.ui.plan_batch_dialog import PlanBatchDialog
 from ungedesk.ui.plan_panel import PlanPanel
-from ungedesk.ui.record_view import RecordView
+from ungedesk.ui.record.record_view import RecordView
 
 
 def test_plan_tab_batch_entry_and_unsaved_question(

@@ -19,7 +19,7 @@ from ungedesk.ui.indicator_choice_dialog import IndicatorChoiceDialog
 from ungedesk.ui.measurement_dialog import MeasurementDialog, ScoreEdit
 from ungedesk.ui.progression_chart import ReadingKind, View, Who
 from ungedesk.ui.progression_panel import ProgressionPanel
-from ungedesk.ui.record_view import RecordView
+from ungedesk.ui.record.record_view import RecordView
 
 CPR = "1503054007"  # synthetic: born 15 March 2005
 TODAY = date(2026, 11, 24)

@@ -20,8 +20,8 @@ from ungedesk.services import caseworkers, conversations, visitation, youths
 from ungedesk.services.visitation import VisitationInput
 from ungedesk.store.database import Store
 from ungedesk.ui import tasks
-from ungedesk.ui.booking_dialog import BookingDialog, HeldDialog
-from ungedesk.ui.record_view import RecordView
+from ungedesk.ui.record.record_view import RecordView
+from ungedesk.ui.visitation.booking_dialog import BookingDialog, HeldDialog
 
 CPR = "1503054007"  # synthetic: born 15 March 2005
 NOW = datetime(2026, 11, 24, 12, 0)  # a Tuesday after the UU hours (9-12)

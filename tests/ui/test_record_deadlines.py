@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from ungedesk.domain.rules import Status
 from ungedesk.services.deadlines import DeadlineView
-from ungedesk.ui.record_deadlines import DeadlinesModel
+from ungedesk.ui.visitation.deadlines_panel import DeadlinesModel
 
 
 def view(rule_id: str, description: str, status: Status, **changes: object) -> DeadlineView:

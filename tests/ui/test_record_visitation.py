@@ -15,8 +15,12 @@ from ungedesk.domain.youth import YouthInput
 from ungedesk.services import caseworkers, visitation, youths
 from ungedesk.store.database import Store
 from ungedesk.ui import tasks
-from ungedesk.ui.record_view import RecordView
-from ungedesk.ui.visitation_dialogs import EventDialog, TargetGroupDialog, VisitationDialog
+from ungedesk.ui.record.record_view import RecordView
+from ungedesk.ui.visitation.visitation_dialogs import (
+    EventDialog,
+    TargetGroupDialog,
+    VisitationDialog,
+)
 from ungedesk.ui.work_dialog import WorkDialog
 
 TODAY = date(2026, 11, 24)

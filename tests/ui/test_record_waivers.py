@@ -17,9 +17,9 @@ from ungedesk.services.visitation import VisitationInput
 from ungedesk.store.database import Store
 from ungedesk.ui import tasks
 from ungedesk.ui.deadlines_view import DeadlinesView
-from ungedesk.ui.record_deadlines import DeadlinesModel, DeadlinesPanel
 from ungedesk.ui.settings_dialog import SettingsDialog, load_settings
-from ungedesk.ui.waiver_dialogs import RevokeWaiverDialog, WaiveDialog
+from ungedesk.ui.visitation.deadlines_panel import DeadlinesModel, DeadlinesPanel
+from ungedesk.ui.visitation.waiver_dialogs import RevokeWaiverDialog, WaiveDialog
 
 HENV = date(2026, 8, 3)
 RULE = "kontakt-3-maaneder"

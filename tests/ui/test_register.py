@@ -11,8 +11,8 @@ from ungedesk.domain.youth import YouthInput
 from ungedesk.services import caseworkers, youths
 from ungedesk.store.database import Store
 from ungedesk.ui.main_window import MainWindow
-from ungedesk.ui.record_view import RecordView
-from ungedesk.ui.youth_form import YouthForm
+from ungedesk.ui.record.record_view import RecordView
+from ungedesk.ui.record.youth_form import YouthForm
 
 CPR = "1503054007"  # synthetic: born 15 March 2005, passes modulus 11
 

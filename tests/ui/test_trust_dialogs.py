@@ -21,9 +21,9 @@ from ungedesk.store.database import Store
 from ungedesk.store.paths import StorePaths
 from ungedesk.ui import tasks
 from ungedesk.ui.access_views import AuditColumn, MyAccessDialog, YouthHistoryDialog
-from ungedesk.ui.case_dialogs import CloseCaseDialog, ExportPersonDialog
 from ungedesk.ui.main_window import MainWindow
-from ungedesk.ui.record_view import RecordView
+from ungedesk.ui.record.case_dialogs import CloseCaseDialog, ExportPersonDialog
+from ungedesk.ui.record.record_view import RecordView
 from ungedesk.ui.retention_dialog import ExpiredCasesDialog
 from ungedesk.ui.settings_dialog import SettingsDialog
 from ungedesk.ui.transfer_dialogs import TransferExportDialog, TransferImportDialog

@@ -11,7 +11,7 @@ from ungedesk.domain.youth import YouthInput
 from ungedesk.services import visitation, youths
 from ungedesk.store.database import Store
 from ungedesk.ui import tasks
-from ungedesk.ui.visitation_dialogs import TargetGroupDialog, VisitationDialog
+from ungedesk.ui.visitation.visitation_dialogs import TargetGroupDialog, VisitationDialog
 
 TODAY = date(2026, 11, 24)
 

@@ -27,9 +27,9 @@ from ungedesk.services import caseworkers, progression, target_groups
 from ungedesk.services.progression import MovementRow
 from ungedesk.store.database import Store
 from ungedesk.ui import tasks
+from ungedesk.ui.dates import date_field, pydate
 from ungedesk.ui.i18n import LOCALE
 from ungedesk.ui.rows_model import RowsModel
-from ungedesk.ui.visitation_dialogs import date_field, pydate
 from ungedesk.ui.widgets import HINT_STYLE, BusyBar, FittingDialog, MessageLabel, add_row
 
 _Index = QModelIndex | QPersistentModelIndex

@@ -51,7 +51,7 @@ from ungedesk.store.database import Store
 from ungedesk.store.paths import StorePaths
 from ungedesk.ui import tasks
 from ungedesk.ui.clipboard import secret_clipboard
-from ungedesk.ui.record_view import RecordView
+from ungedesk.ui.record.record_view import RecordView
 from ungedesk.ui.widgets import HINT_STYLE, BusyBar, MessageLabel, add_row
 
 AUTO_LOCK_CHOICES = (1, 5, 10, 15, 30, 60)

@@ -44,7 +44,6 @@ from ungedesk.store.paths import StorePaths
 from ungedesk.ui import tasks
 from ungedesk.ui.access_views import AuditDialog, MyAccessDialog, YouthHistoryDialog
 from ungedesk.ui.backup_dialogs import BACKUP_SUFFIX, BusyDialog, RestoreDialog
-from ungedesk.ui.case_dialogs import CloseCaseDialog, ExportPersonDialog
 from ungedesk.ui.caseload_progression_dialog import CaseloadProgressionDialog
 from ungedesk.ui.deadlines_view import DeadlinesView
 from ungedesk.ui.descriptors_dialog import DescriptorsDialog
@@ -52,14 +51,15 @@ from ungedesk.ui.i18n import format_number
 from ungedesk.ui.local_rules_dialog import LocalRulesDialog
 from ungedesk.ui.passphrase_dialog import ChangePassphraseDialog
 from ungedesk.ui.plan_batch_dialog import PlanBatchDialog
-from ungedesk.ui.record_view import RecordView
+from ungedesk.ui.record.case_dialogs import CloseCaseDialog, ExportPersonDialog
+from ungedesk.ui.record.record_view import RecordView
+from ungedesk.ui.record.youth_form import YouthForm
 from ungedesk.ui.register_model import Column, RegisterModel, load_index
 from ungedesk.ui.retention_dialog import ExpiredCasesDialog
 from ungedesk.ui.rules_browser import LoadRulesDialog, RulesBrowserDialog
 from ungedesk.ui.settings_dialog import SettingsDialog, TrustSettings, load_settings
 from ungedesk.ui.transfer_dialogs import TransferExportDialog, TransferImportDialog
 from ungedesk.ui.widgets import HINT_STYLE, WARNING_STYLE, BusyBar, widths_from_samples
-from ungedesk.ui.youth_form import YouthForm
 
 SETTINGS_VERSION = 1
 SEARCH_LOG_DELAY_MS = 1500

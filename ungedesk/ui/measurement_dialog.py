@@ -54,9 +54,8 @@ from ungedesk.services import progression
 from ungedesk.services.conversations import ConversationView
 from ungedesk.services.progression import CorrectionView, MeasurementView
 from ungedesk.store.database import Store
-from ungedesk.ui.booking_dialog import format_when
+from ungedesk.ui.dates import date_field, format_when, pydate
 from ungedesk.ui.i18n import format_day
-from ungedesk.ui.visitation_dialogs import date_field, pydate
 from ungedesk.ui.widgets import HINT_STYLE, WARNING_STYLE, MessageLabel, add_row
 from ungedesk.ui.work_dialog import WorkDialog
 

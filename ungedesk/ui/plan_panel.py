@@ -89,7 +89,7 @@ from ungedesk.services.audit import Action
 from ungedesk.services.plan import ConsentView, PlanDraft
 from ungedesk.store.database import Store
 from ungedesk.ui import tasks
-from ungedesk.ui.booking_dialog import format_when_long
+from ungedesk.ui.dates import format_when_long
 from ungedesk.ui.i18n import format_day
 from ungedesk.ui.widgets import (
     ERROR_STYLE,

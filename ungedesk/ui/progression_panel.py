@@ -54,7 +54,7 @@ from ungedesk.services.conversations import ConversationView
 from ungedesk.services.progression import CorrectionView, MeasurementView, Progression
 from ungedesk.store.database import Store
 from ungedesk.ui import tasks
-from ungedesk.ui.booking_dialog import format_when
+from ungedesk.ui.dates import format_when
 from ungedesk.ui.i18n import format_day
 from ungedesk.ui.indicator_choice_dialog import IndicatorChoiceDialog
 from ungedesk.ui.measurement_dialog import MeasurementDialog

@@ -33,15 +33,14 @@ from ungedesk.services import conversations, invitations
 from ungedesk.services.conversations import CORRECTABLE, ConversationView
 from ungedesk.store.database import Store
 from ungedesk.ui import tasks
-from ungedesk.ui.booking_dialog import (
+from ungedesk.ui.dates import format_when, format_when_long
+from ungedesk.ui.rows_model import RowsModel
+from ungedesk.ui.visitation.booking_dialog import (
     BookingDefaults,
     BookingDialog,
     HeldDialog,
-    format_when,
-    format_when_long,
 )
-from ungedesk.ui.correction_dialog import CorrectionDialog, corrections_text
-from ungedesk.ui.rows_model import RowsModel
+from ungedesk.ui.visitation.correction_dialog import CorrectionDialog, corrections_text
 from ungedesk.ui.widgets import GOOD_STYLE, HINT_STYLE, MessageLabel
 
 _Index = QModelIndex | QPersistentModelIndex

@@ -24,7 +24,8 @@ from ungedesk.services.conversations import (
     CorrectionInput,
 )
 from ungedesk.store.database import Store
-from ungedesk.ui.booking_dialog import DateTimeField, HeldByField, format_when_long, qdatetime
+from ungedesk.ui.dates import format_when_long
+from ungedesk.ui.visitation.booking_dialog import DateTimeField, HeldByField, qdatetime
 from ungedesk.ui.widgets import HINT_STYLE, MessageLabel, add_row
 from ungedesk.ui.work_dialog import WorkDialog
 

@@ -26,9 +26,13 @@ from ungedesk.services import visitation
 from ungedesk.services.visitation import VisitationOverview, VisitationView
 from ungedesk.store.database import Store
 from ungedesk.ui import tasks
-from ungedesk.ui.case_events_box import CaseEventsBox
 from ungedesk.ui.i18n import format_day
-from ungedesk.ui.visitation_dialogs import EventDialog, TargetGroupDialog, VisitationDialog
+from ungedesk.ui.visitation.case_events_box import CaseEventsBox
+from ungedesk.ui.visitation.visitation_dialogs import (
+    EventDialog,
+    TargetGroupDialog,
+    VisitationDialog,
+)
 from ungedesk.ui.widgets import HINT_STYLE, MessageLabel
 from ungedesk.ui.work_dialog import WorkDialog
 

@@ -11,7 +11,6 @@ import itertools
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from babel.dates import format_datetime
 from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -43,23 +42,13 @@ from ungedesk.domain.visitation import (
 from ungedesk.services import conversations
 from ungedesk.services.conversations import ConversationView
 from ungedesk.store.database import Store
-from ungedesk.ui.i18n import LOCALE
+from ungedesk.ui.dates import format_when_long
 from ungedesk.ui.widgets import HINT_STYLE, FittingDialog, MessageLabel, add_row
 from ungedesk.ui.work_dialog import WorkDialog
 
 # Stored with the conversation as data, in Danish like the other labels of the domain.
 PARTICIPANTS = ("Sagsbehandler", "UU-vejleder", "Den unge", "Forælder")
 UU_KINDS = frozenset({ConversationKind.FIRST, ConversationKind.JOINT_UU})
-
-
-def format_when(at: datetime) -> str:
-    """Compact Danish date and time for tables: 'tir. 3. mar. 2026 kl. 10.00'."""
-    return format_datetime(at, "EEE d. MMM y 'kl.' HH.mm", locale=LOCALE)
-
-
-def format_when_long(at: datetime) -> str:
-    """'tirsdag d. 3. marts 2026 kl. 10.00'."""
-    return format_datetime(at, "EEEE 'd.' d. MMMM y 'kl.' HH.mm", locale=LOCALE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ import itertools
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,28 +29,9 @@ from ungedesk.domain.visitation import (
 from ungedesk.services import target_groups, visitation
 from ungedesk.services.visitation import EVENT_KINDS, VisitationInput, VisitationView
 from ungedesk.store.database import Store
-from ungedesk.ui.widgets import HINT_STYLE, DateField, MessageLabel, add_row
+from ungedesk.ui.dates import date_field, pydate, qdate
+from ungedesk.ui.widgets import HINT_STYLE, MessageLabel, add_row
 from ungedesk.ui.work_dialog import WorkDialog
-
-
-def qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def pydate(field: DateField) -> date:
-    d = field.date()
-    return date(d.year(), d.month(), d.day())
-
-
-def date_field(day: date, *, latest: date | None = None) -> DateField:
-    field = DateField()
-    field.setCalendarPopup(True)
-    field.setDisplayFormat("dd-MM-yyyy")
-    field.setMinimumDate(QDate(2000, 1, 1))
-    if latest is not None:
-        field.setMaximumDate(qdate(latest))
-    field.setDate(qdate(day))
-    return field
 
 
 def fill_groups(combo: QComboBox, day: date, *, expected_rules: bool = False) -> None:

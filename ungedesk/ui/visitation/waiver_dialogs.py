@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QW
 from ungedesk.services import waivers
 from ungedesk.services.deadlines import DeadlineView
 from ungedesk.store.database import Store
+from ungedesk.ui.dates import date_field, pydate
 from ungedesk.ui.i18n import format_day
-from ungedesk.ui.visitation_dialogs import date_field, pydate
 from ungedesk.ui.widgets import HINT_STYLE, MessageLabel, add_row
 from ungedesk.ui.work_dialog import WorkDialog
 

@@ -26,12 +26,12 @@ from ungedesk.services.youths import YouthRecord
 from ungedesk.store.database import Store
 from ungedesk.ui import tasks
 from ungedesk.ui.clipboard import secret_clipboard
-from ungedesk.ui.conversations_panel import ConversationsPanel
 from ungedesk.ui.i18n import format_day
 from ungedesk.ui.plan_panel import PlanPanel
 from ungedesk.ui.progression_panel import ProgressionPanel
-from ungedesk.ui.record_deadlines import DeadlinesPanel
-from ungedesk.ui.visitation_panel import VisitationPanel
+from ungedesk.ui.visitation.conversations_panel import ConversationsPanel
+from ungedesk.ui.visitation.deadlines_panel import DeadlinesPanel
+from ungedesk.ui.visitation.visitation_panel import VisitationPanel
 from ungedesk.ui.widgets import GOOD_STYLE
 
 

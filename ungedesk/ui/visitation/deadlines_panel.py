@@ -41,7 +41,7 @@ from ungedesk.store.database import Store
 from ungedesk.ui import tasks
 from ungedesk.ui.i18n import format_day
 from ungedesk.ui.rows_model import RowsModel
-from ungedesk.ui.waiver_dialogs import RevokeWaiverDialog, WaiveDialog
+from ungedesk.ui.visitation.waiver_dialogs import RevokeWaiverDialog, WaiveDialog
 from ungedesk.ui.widgets import HINT_STYLE, MessageLabel
 from ungedesk.ui.work_dialog import WorkDialog
 
