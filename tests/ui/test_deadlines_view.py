@@ -19,7 +19,8 @@ from ungedesk.domain.youth import YouthInput
 from ungedesk.services import caseworkers, conversations, deadlines, visitation, youths
 from ungedesk.services.visitation import VisitationInput
 from ungedesk.store.database import Store
-from ungedesk.ui import deadlines_view
+from ungedesk.ui import changes, deadlines_view
+from ungedesk.ui.changes import Aspect, Change
 from ungedesk.ui.deadlines_model import YOUTH_ROLE, Column, Group
 from ungedesk.ui.local_rules_dialog import (
     AddLocalRuleDialog,
@@ -181,7 +182,7 @@ def test_enter_opens_the_record_and_a_change_refreshes_the_counts(
     qtbot.waitUntil(lambda: window.navigation.tabText(1) == "Frister (2 overskredne · 2 denne uge)")
     # A conversation saved in the open record refreshes the counts by itself.
     case(store, 6, "Tredjevej", OVERDUE_HENV, today)
-    view.conversations.changed.emit()
+    changes.bus().changed.emit(Change.of(Aspect.CONVERSATIONS, youth_id=view.record.id))
     qtbot.waitUntil(lambda: window.navigation.tabText(1) == "Frister (3 overskredne · 2 denne uge)")
 
 

@@ -41,14 +41,16 @@ from ungedesk.services.youths import YouthRecord
 from ungedesk.store.anchor import HeadMark
 from ungedesk.store.database import Store
 from ungedesk.store.paths import StorePaths
-from ungedesk.ui import tasks
+from ungedesk.ui import changes, tasks
 from ungedesk.ui.access_views import AuditDialog, MyAccessDialog, YouthHistoryDialog
 from ungedesk.ui.backup_dialogs import BACKUP_SUFFIX, BusyDialog, RestoreDialog
 from ungedesk.ui.caseload_progression_dialog import CaseloadProgressionDialog
+from ungedesk.ui.changes import Aspect, Change
 from ungedesk.ui.deadlines_view import DeadlinesView
 from ungedesk.ui.descriptors_dialog import DescriptorsDialog
 from ungedesk.ui.i18n import format_number
 from ungedesk.ui.local_rules_dialog import LocalRulesDialog
+from ungedesk.ui.operations import close_widget
 from ungedesk.ui.passphrase_dialog import ChangePassphraseDialog
 from ungedesk.ui.plan_batch_dialog import PlanBatchDialog
 from ungedesk.ui.record.case_dialogs import CloseCaseDialog, ExportPersonDialog
@@ -223,6 +225,9 @@ class MainWindow(QMainWindow):
         self.backup_reminder.clicked.connect(self.take_backup)
         self.deadlines.open_requested.connect(self.open_record)
         self.deadlines.counts_changed.connect(self._update_deadline_counts)
+        # A visitation, conversation or exemption saved in a record moves deadlines: the
+        # counts follow the change bus (bridge until the overview subscribes itself).
+        changes.bus().changed.connect(self._record_changed)
         self.navigation.currentChanged.connect(self._navigation_changed)
         tasks.runner().busy_changed.connect(self.busy.setVisible)
 
@@ -638,10 +643,6 @@ class MainWindow(QMainWindow):
         if view is None:
             view = RecordView(self._store, record, self._today)
             view.edit_requested.connect(self.edit_record)
-            # A saved visitation or conversation moves deadlines: update the counts.
-            view.visitation.changed.connect(self.refresh_deadlines)
-            view.conversations.changed.connect(self.refresh_deadlines)
-            view.deadlines.changed.connect(self.refresh_deadlines)  # an exemption
             self.records.addTab(view, record.name)
             self._make_room_for_record()
         self.records.setCurrentWidget(view)
@@ -662,6 +663,10 @@ class MainWindow(QMainWindow):
         if give > 0:
             self.splitter.setSizes([list_width - give, record_width + give])
 
+    def _record_changed(self, change: Change) -> None:
+        if change.touches(Aspect.VISITATION, Aspect.CONVERSATIONS, Aspect.DEADLINES):
+            self.refresh_deadlines()
+
     def _close_tab(self, index: int) -> None:
         if index < 0:
             return
@@ -670,7 +675,8 @@ class MainWindow(QMainWindow):
             return  # unsaved plan edits: the caseworker chose to keep the record open
         self.records.removeTab(index)
         if view is not None:
-            view.deleteLater()
+            # For good: the record's operations still running deliver nothing to it.
+            close_widget(view)
         self._update_record_stack()
 
     def _select_row_of_current_record(self) -> None:
