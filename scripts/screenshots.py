@@ -405,7 +405,8 @@ def shoot_record_tabs(shoot: Shooter, window: MainWindow, store: Store) -> None:
     chosen = panel.model.rows[held]
     if chosen.status is ConversationStatus.HELD:
         # One correction, so the history shows under the list and in the dialog.
-        loads = panel.loads
+        refreshed: list[bool] = []
+        panel.refreshed.connect(lambda: refreshed.append(True))
         fix = conversations.CorrectionInput(
             chosen.kind,
             chosen.status,
@@ -417,7 +418,7 @@ def shoot_record_tabs(shoot: Shooter, window: MainWindow, store: Store) -> None:
             lambda: conversations.correct(store, chosen.id, fix, today=TODAY)
         )
         panel.reload()
-        wait_until(lambda: panel.loads > loads)
+        wait_until(lambda: bool(refreshed))
         held = next(i for i, c in enumerate(panel.model.rows) if c.id == chosen.id)
     panel.table.selectRow(held)
     shoot(window, "record-conversations-selected")
