@@ -272,6 +272,7 @@ class RecordView(QWidget):
 
     def _copy_arrived(self, formatted: str) -> None:
         self.copy_cpr.setEnabled(True)
+        self.error.show_message(None)
         if secret_clipboard().copy(formatted):
             self.copied.setText(
                 self.tr("CPR no. copied. The clipboard is emptied in {seconds} seconds.").format(
@@ -289,6 +290,7 @@ class RecordView(QWidget):
 
     def _revealed(self, formatted: str) -> None:
         self.reveal.setEnabled(True)
+        self.error.show_message(None)
         if self.reveal.isChecked():
             self.cpr.setText(formatted)
 
