@@ -25,9 +25,6 @@ import keyring
 from keyring.backends import fail
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
-from ungedesk.ui.record.case_dialogs import CloseCaseDialog, ExportPersonDialog
-from ungedesk.ui.record.record_view import RecordView
-from ungedesk.ui.visitation.visitation_dialogs import EventDialog
 
 from tests.support.memory_keyring import MemoryKeyring
 from ungedesk.domain.profile import ProfileInput, Role
@@ -53,6 +50,8 @@ from ungedesk.ui.app import OpeningWindow
 from ungedesk.ui.clipboard import secret_clipboard
 from ungedesk.ui.i18n import install_translations
 from ungedesk.ui.main_window import MainWindow
+from ungedesk.ui.record.case_dialogs import CloseCaseDialog, ExportPersonDialog
+from ungedesk.ui.record.record_view import RecordView
 from ungedesk.ui.rules.browser import RulesBrowserDialog
 from ungedesk.ui.rules.local_rules_dialog import LocalRulesDialog
 from ungedesk.ui.security.access_views import MyAccessDialog, YouthHistoryDialog
@@ -64,6 +63,7 @@ from ungedesk.ui.security.transfer_dialogs import TransferExportDialog, Transfer
 from ungedesk.ui.security.unlock_dialog import UnlockDialog
 from ungedesk.ui.settings.dialog import SettingsDialog
 from ungedesk.ui.setup.setup_wizard import SetupWizard
+from ungedesk.ui.visitation.visitation_dialogs import EventDialog
 
 PASSPHRASE = "grøn kaffe tager toget til Ribe"
 PROFILE = ProfileInput(
@@ -407,7 +407,8 @@ def shoot_record_tabs(shoot: Shooter, window: MainWindow, store: Store) -> None:
     chosen = panel.model.rows[held]
     if chosen.status is ConversationStatus.HELD:
         # One correction, so the history shows under the list and in the dialog.
-        loads = panel.loads
+        refreshed: list[bool] = []
+        panel.refreshed.connect(lambda: refreshed.append(True))
         fix = conversations.CorrectionInput(
             chosen.kind,
             chosen.status,
@@ -419,7 +420,7 @@ def shoot_record_tabs(shoot: Shooter, window: MainWindow, store: Store) -> None:
             lambda: conversations.correct(store, chosen.id, fix, today=TODAY)
         )
         panel.reload()
-        wait_until(lambda: panel.loads > loads)
+        wait_until(lambda: bool(refreshed))
         held = next(i for i, c in enumerate(panel.model.rows) if c.id == chosen.id)
     panel.table.selectRow(held)
     shoot(window, "record-conversations-selected")

@@ -670,10 +670,6 @@
         <source>Invitation saved as {file}. It holds the time and place only, no name and no CPR number.</source>
         <translation>Invitationen er gemt som {file}. Den indeholder kun tid og sted, intet navn og intet CPR-nummer.</translation>
     </message>
-    <message>
-        <source>The invitation could not be saved: {reason}</source>
-        <translation>Invitationen kunne ikke gemmes: {reason}</translation>
-    </message>
 </context>
 <context>
     <name>CorrectionDialog</name>

@@ -95,14 +95,14 @@ def test_expected_2027_groups_need_the_municipalitys_switch(store: Store) -> Non
     later = date(2027, 1, 20)
     yid = _youth(store, "150300-4007", date(2027, 1, 4), later)
     assert not target_groups.expected_enabled(store)
-    assert not visitation.overview(store, yid).expected_rules
+    assert not visitation.tab(store, yid).expected_rules
     with pytest.raises(InputError) as err:
         visitation.save(store, yid, VisitationInput(date(2027, 1, 5), "ny27_jobparat"), today=later)
     assert err.value.fields["target_group"].startswith(
         "»Jobparat kontanthjælpsmodtager (ny hovedlov 2027, forventet)« er forventet lov"
     )
     settings.set_setting(store, settings.EXPECTED_RULES, True)
-    assert visitation.overview(store, yid).expected_rules
+    assert visitation.tab(store, yid).expected_rules
     # With expected rules on, the old § 6 groups end on 1 January 2027 ...
     with pytest.raises(InputError):
         visitation.save(store, yid, VisitationInput(date(2027, 1, 5), "lab6_2"), today=later)

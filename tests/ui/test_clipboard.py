@@ -8,7 +8,6 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
-from ungedesk.ui.record.record_view import RecordView
 
 from ungedesk.domain.youth import YouthInput
 from ungedesk.services import audit, caseworkers, youths
@@ -18,6 +17,7 @@ from ungedesk.store.paths import StorePaths
 from ungedesk.ui import tasks
 from ungedesk.ui.clipboard import SecretClipboard, secret_clipboard, secret_mime_data
 from ungedesk.ui.main_window import MainWindow
+from ungedesk.ui.record.record_view import RecordView
 from ungedesk.ui.security.lock_screen import SessionLock
 
 CPR = "0206074000"  # synthetic

@@ -9,10 +9,6 @@ from datetime import date, datetime
 import pytest
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from sqlalchemy import select
-from ungedesk.ui.record.record_view import RecordView
-from ungedesk.ui.visitation.booking_dialog import BookingDialog
-from ungedesk.ui.visitation.correction_dialog import CorrectionDialog
-from ungedesk.ui.visitation.visitation_dialogs import EventDialog
 
 from ungedesk.domain.kui import Reached
 from ungedesk.domain.rules import Status
@@ -28,7 +24,12 @@ from ungedesk.services.conversations import HELD_IN_FUTURE
 from ungedesk.services.visitation import VisitationInput
 from ungedesk.store.database import Store
 from ungedesk.store.models import CaseEvent
-from ungedesk.ui import tasks
+from ungedesk.ui import changes, tasks
+from ungedesk.ui.changes import Aspect, Change
+from ungedesk.ui.record.record_view import RecordView
+from ungedesk.ui.visitation.booking_dialog import BookingDialog
+from ungedesk.ui.visitation.correction_dialog import CorrectionDialog
+from ungedesk.ui.visitation.visitation_dialogs import EventDialog
 
 NOW = datetime(2026, 11, 24, 12, 0)  # a Tuesday
 NOTE = (
@@ -128,9 +129,9 @@ def test_correction_needs_a_reason_refuses_the_future_and_shows_its_history(
     assert dialog.isVisible()
     # Thursday 12 November: after the first-jobsamtale due day (9 November), met late.
     set_start(dialog, datetime(2026, 11, 12, 9, 0))
-    loads = record.deadlines.loads
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not dialog.isVisible() and record.deadlines.loads > loads)
+    with qtbot.waitSignal(record.deadlines.refreshed, timeout=5000):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
     first = next(
         d for d in record.deadlines.model.rows if d.rule_id == "lab-31-5-foerste-jobsamtale"
     )
@@ -173,9 +174,9 @@ def test_booking_asks_who_holds_a_follow_up(qtbot, record: RecordView, store: St
     dialog.held_by.set_chosen(HeldBy.UU)
     assert "ikke en jobsamtale" in dialog.held_by.hint.text()
     assert dialog.conversation_input().held_by is HeldBy.UU
-    loads = panel.loads
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not dialog.isVisible() and panel.loads > loads)
+    with qtbot.waitSignal(panel.refreshed, timeout=5000):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
     saved = [c for c in conversations.for_youth(store, record.record.id) if c.held_by is HeldBy.UU]
     assert len(saved) == 1 and saved[0].kind is ConversationKind.FOLLOW_UP
 
@@ -208,7 +209,7 @@ def test_recorded_events_say_who_was_reached_and_when(
     qtbot, record: RecordView, store: Store
 ) -> None:
     box = record.visitation.events
-    qtbot.waitUntil(lambda: box.loads >= 1)
+    qtbot.waitUntil(lambda: record.visitation.loaded)
     assert box.isHidden()  # nothing recorded yet
     visitation.record_event(
         store,
@@ -226,9 +227,9 @@ def test_recorded_events_say_who_was_reached_and_when(
         today=NOW.date(),
         reached=Reached.PARENTS,
     )
-    loads = box.loads
-    box.reload()
-    qtbot.waitUntil(lambda: box.loads > loads)
+    # Recorded elsewhere (another window): the tab reads again when told of the change.
+    with qtbot.waitSignal(record.visitation.refreshed, timeout=5000):
+        changes.bus().changed.emit(Change.of(Aspect.VISITATION, youth_id=record.record.id))
     record.tabs.setCurrentWidget(record.visitation)
     assert box.isVisible() and box.model.rowCount() == 2
     rows = [[box.model.item(r, c).text() for c in range(3)] for r in range(box.model.rowCount())]

@@ -10,7 +10,6 @@ import pytest
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
-from ungedesk.ui.record.record_view import RecordView
 
 from tests.conftest import PROFILE
 from ungedesk.domain.calendar import Unit
@@ -20,9 +19,12 @@ from ungedesk.domain.youth import YouthInput
 from ungedesk.services import caseworkers, conversations, deadlines, visitation, youths
 from ungedesk.services.visitation import VisitationInput
 from ungedesk.store.database import Store
+from ungedesk.ui import changes
+from ungedesk.ui.changes import Aspect, Change
 from ungedesk.ui.deadlines import view as deadlines_view
 from ungedesk.ui.deadlines.model import YOUTH_ROLE, Column, Group
 from ungedesk.ui.main_window import MainWindow
+from ungedesk.ui.record.record_view import RecordView
 from ungedesk.ui.rules.local_rules_dialog import (
     AddLocalRuleDialog,
     LocalRuleInput,
@@ -181,7 +183,7 @@ def test_enter_opens_the_record_and_a_change_refreshes_the_counts(
     qtbot.waitUntil(lambda: window.navigation.tabText(1) == "Frister (2 overskredne · 2 denne uge)")
     # A conversation saved in the open record refreshes the counts by itself.
     case(store, 6, "Tredjevej", OVERDUE_HENV, today)
-    view.conversations.changed.emit()
+    changes.bus().changed.emit(Change.of(Aspect.CONVERSATIONS, youth_id=view.record.id))
     qtbot.waitUntil(lambda: window.navigation.tabText(1) == "Frister (3 overskredne · 2 denne uge)")
 
 

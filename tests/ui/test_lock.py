@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QTabBar,
 )
-from ungedesk.ui.record.record_view import RecordView
 
 from ungedesk.domain.youth import YouthInput
 from ungedesk.services import caseworkers, settings, youths
@@ -26,6 +25,7 @@ from ungedesk.store.paths import StorePaths
 from ungedesk.ui import tasks
 from ungedesk.ui.app import Launcher
 from ungedesk.ui.main_window import MainWindow
+from ungedesk.ui.record.record_view import RecordView
 from ungedesk.ui.security.lock_screen import SessionLock
 
 CPR = "1503054007"  # synthetic

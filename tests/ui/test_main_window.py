@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QPoint, QSettings, Qt
-from ungedesk.ui.record.record_view import RecordView
 
 from ungedesk.domain.youth import YouthInput
 from ungedesk.services import audit, caseworkers, youths
 from ungedesk.store.database import Store
 from ungedesk.store.paths import StorePaths
 from ungedesk.ui.main_window import MainWindow
+from ungedesk.ui.record.record_view import RecordView
 from ungedesk.ui.register import model as register_model
 from ungedesk.ui.register.model import Column
 

@@ -7,7 +7,6 @@ from datetime import date
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
-from ungedesk.ui.record.record_view import RecordView
 
 from ungedesk.domain.youth import YouthInput
 from ungedesk.services import caseworkers, youths
@@ -15,6 +14,7 @@ from ungedesk.store.database import Store
 from ungedesk.ui.main_window import MainWindow
 from ungedesk.ui.plan.batch_dialog import PlanBatchDialog
 from ungedesk.ui.plan.panel import PlanPanel
+from ungedesk.ui.record.record_view import RecordView
 
 
 def test_plan_tab_batch_entry_and_unsaved_question(

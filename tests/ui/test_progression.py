@@ -9,7 +9,6 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
-from ungedesk.ui.record.record_view import RecordView
 
 from ungedesk.domain.progression import Indicator, MeasurementInput, ScoreInput, score_field
 from ungedesk.domain.youth import YouthInput
@@ -20,6 +19,7 @@ from ungedesk.ui.progression.chart import ReadingKind, View, Who
 from ungedesk.ui.progression.indicator_choice_dialog import IndicatorChoiceDialog
 from ungedesk.ui.progression.measurement_dialog import MeasurementDialog, ScoreEdit
 from ungedesk.ui.progression.panel import ProgressionPanel
+from ungedesk.ui.record.record_view import RecordView
 
 CPR = "1503054007"  # synthetic: born 15 March 2005
 TODAY = date(2026, 11, 24)

@@ -12,8 +12,6 @@ import icalendar
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
-from ungedesk.ui.record.record_view import RecordView
-from ungedesk.ui.visitation.booking_dialog import BookingDialog, HeldDialog
 
 from ungedesk.domain.rules import Status
 from ungedesk.domain.visitation import ConversationInput, ConversationKind, ConversationStatus
@@ -22,6 +20,8 @@ from ungedesk.services import caseworkers, conversations, visitation, youths
 from ungedesk.services.visitation import VisitationInput
 from ungedesk.store.database import Store
 from ungedesk.ui import tasks
+from ungedesk.ui.record.record_view import RecordView
+from ungedesk.ui.visitation.booking_dialog import BookingDialog, HeldDialog
 
 CPR = "1503054007"  # synthetic: born 15 March 2005
 NOW = datetime(2026, 11, 24, 12, 0)  # a Tuesday after the UU hours (9-12)
@@ -115,8 +115,10 @@ def test_marking_held_meets_the_first_jobsamtale_deadline(
 ) -> None:
     panel = record.conversations
     book_with_keyboard(qtbot, record)
-    qtbot.keyClick(focused(), Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
+    # The booking is announced; the list and the deadlines both read again.
+    with qtbot.waitSignals([panel.refreshed, record.deadlines.refreshed], timeout=5000):
+        qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    assert panel.model.rowCount() == 1
     # Two days later the booked samtale (26 Nov) has taken place: the record's clock moves on.
     monkeypatch.setattr(sys.modules[__name__], "NOW", datetime(2026, 11, 26, 12, 0))
     first = next(
@@ -126,14 +128,14 @@ def test_marking_held_meets_the_first_jobsamtale_deadline(
     record.tabs.setCurrentWidget(panel)
     panel.table.selectRow(0)
     assert panel.held_button.isEnabled()
-    loads = record.deadlines.loads
     qtbot.mouseClick(panel.held_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: isinstance(panel.dialog, HeldDialog) and panel.dialog.isVisible())
     held = panel.dialog
     assert isinstance(held, HeldDialog)
     qtbot.keyClicks(held.notes, "Talte om HF og praktik.")
-    qtbot.mouseClick(held.ok_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not held.isVisible() and record.deadlines.loads > loads)
+    with qtbot.waitSignal(record.deadlines.refreshed, timeout=5000):
+        qtbot.mouseClick(held.ok_button, Qt.MouseButton.LeftButton)
+    assert not held.isVisible()
     model = record.deadlines.model
     row = next(i for i, d in enumerate(model.rows) if d.rule_id == "lab-31-5-foerste-jobsamtale")
     assert model.rows[row].status is Status.MET
@@ -209,23 +211,21 @@ def test_missed_and_cancelled(
     qtbot.waitUntil(lambda: panel.model.rowCount() == 2)
 
     panel.table.selectRow(0)  # newest first: 10:30
-    loads = panel.loads
-    asked: list[str] = []
+    with qtbot.waitSignal(panel.refreshed, timeout=5000):
+        asked: list[str] = []
 
-    def answer(
-        _parent: object, _title: str, text: str, *_args: object
-    ) -> QMessageBox.StandardButton:
-        asked.append(text)
-        return QMessageBox.StandardButton.Yes
+        def answer(
+            _parent: object, _title: str, text: str, *_args: object
+        ) -> QMessageBox.StandardButton:
+            asked.append(text)
+            return QMessageBox.StandardButton.Yes
 
-    monkeypatch.setattr(QMessageBox, "question", answer)
-    qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: panel.loads > loads)
+        monkeypatch.setattr(QMessageBox, "question", answer)
+        qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
     assert asked and "tors. 26. nov. 2026 kl. 10.30" in asked[0]
     panel.table.selectRow(1)
-    loads = panel.loads
-    qtbot.mouseClick(panel.missed_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: panel.loads > loads)
+    with qtbot.waitSignal(panel.refreshed, timeout=5000):
+        qtbot.mouseClick(panel.missed_button, Qt.MouseButton.LeftButton)
     assert [c.status for c in conversations.for_youth(store, record.record.id)] == [
         ConversationStatus.CANCELLED,
         ConversationStatus.MISSED,

@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from ungedesk.ui.visitation.deadlines_panel import DeadlinesModel
 
 from ungedesk.domain.rules import Status
 from ungedesk.services.deadlines import DeadlineView
+from ungedesk.ui.visitation.deadlines_panel import DeadlinesModel
 
 
 def view(rule_id: str, description: str, status: Status, **changes: object) -> DeadlineView:

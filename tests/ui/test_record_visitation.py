@@ -9,18 +9,18 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QWidget
-from ungedesk.ui.record.record_view import RecordView
-from ungedesk.ui.visitation.visitation_dialogs import (
-    EventDialog,
-    TargetGroupDialog,
-    VisitationDialog,
-)
 
 from ungedesk.domain.visitation import SubAssessment
 from ungedesk.domain.youth import YouthInput
 from ungedesk.services import caseworkers, visitation, youths
 from ungedesk.store.database import Store
 from ungedesk.ui import tasks
+from ungedesk.ui.record.record_view import RecordView
+from ungedesk.ui.visitation.visitation_dialogs import (
+    EventDialog,
+    TargetGroupDialog,
+    VisitationDialog,
+)
 from ungedesk.ui.work_dialog import WorkDialog
 
 TODAY = date(2026, 11, 24)
@@ -96,9 +96,9 @@ def test_register_visitation_with_the_keyboard(qtbot, record: RecordView, store:
     press(qtbot, Qt.Key.Key_Space)  # FVU/OBU screening needed
     press(qtbot, Qt.Key.Key_Tab)
     press(qtbot, Qt.Key.Key_Space)  # UU counsellor present
-    loads = panel.loads
-    press(qtbot, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not dialog.isVisible() and panel.loads > loads)
+    with qtbot.waitSignal(panel.refreshed, timeout=5000):
+        press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
 
     saved = visitation.get(store, record.record.id)
     assert saved is not None
@@ -138,9 +138,9 @@ def test_change_target_group_keeps_history(qtbot, record: RecordView, store: Sto
     press(qtbot, Qt.Key.Key_Tab)
     press(qtbot, Qt.Key.Key_Tab)
     qtbot.keyClicks(focused(), "Behov for afklaring")
-    loads = panel.loads
-    press(qtbot, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not dialog.isVisible() and panel.loads > loads)
+    with qtbot.waitSignal(panel.refreshed, timeout=5000):
+        press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
 
     saved = visitation.get(store, youth_id)
     assert saved is not None
@@ -179,9 +179,9 @@ def test_record_event(qtbot, record: RecordView, store: Store) -> None:
     panel = record.visitation
     dialog = open_with_keyboard(qtbot, record, panel.event_button, EventDialog)
     assert dialog.kind.currentText() == "Har forladt sin plan (15-17 år)"
-    loads = record.deadlines.loads
-    press(qtbot, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not dialog.isVisible() and record.deadlines.loads > loads)
+    with qtbot.waitSignal(record.deadlines.refreshed, timeout=5000):
+        press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
     assert panel.message.isVisible()
 
 

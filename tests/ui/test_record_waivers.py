@@ -7,8 +7,6 @@ from datetime import date
 
 import shiboken6
 from PySide6.QtCore import Qt
-from ungedesk.ui.visitation.deadlines_panel import DeadlinesModel, DeadlinesPanel
-from ungedesk.ui.visitation.waiver_dialogs import RevokeWaiverDialog, WaiveDialog
 
 from ungedesk.domain.calendar import ClosedDay, ClosingDay
 from ungedesk.domain.rules import Status
@@ -18,9 +16,12 @@ from ungedesk.services.deadlines import DeadlineView, Overview, WaiverNote
 from ungedesk.services.preferences import load_settings
 from ungedesk.services.visitation import VisitationInput
 from ungedesk.store.database import Store
-from ungedesk.ui import tasks
+from ungedesk.ui import changes, tasks
+from ungedesk.ui.changes import Aspect, Change
 from ungedesk.ui.deadlines.view import DeadlinesView
 from ungedesk.ui.settings.dialog import SettingsDialog
+from ungedesk.ui.visitation.deadlines_panel import DeadlinesModel, DeadlinesPanel
+from ungedesk.ui.visitation.waiver_dialogs import RevokeWaiverDialog, WaiveDialog
 
 HENV = date(2026, 8, 3)
 RULE = "kontakt-3-maaneder"
@@ -135,12 +136,14 @@ def test_waive_and_revoke_through_the_dialogs(qtbot, store: Store, today: date) 
     assert tasks.runner().call_blocking(waivers.for_youth, store, youth_id) == []
     dialog.decided_by.setText("Leder Lise Holm (LH)")
     dialog.reason.setPlainText("Konkret vurdering: i behandling på fuld tid.")
-    loads = panel.loads
-    changed: list[bool] = []
-    panel.changed.connect(lambda: changed.append(True))
-    dialog.ok_button.click()
-    qtbot.waitUntil(lambda: panel.loads > loads)
-    assert changed == [True]
+    announced: list[Change] = []
+    changes.bus().changed.connect(announced.append)
+    with qtbot.waitSignal(panel.refreshed, timeout=5000):
+        dialog.ok_button.click()
+    # The exemption is announced for this young person, so every open view follows.
+    assert [(c.aspects, c.youth_id) for c in announced] == [
+        (frozenset({Aspect.DEADLINES}), youth_id)
+    ]
     exempt = next(v for v in panel.model.rows if v.rule_id == RULE)
     assert exempt.status is Status.EXEMPT
     row = panel.model.rows.index(exempt)
@@ -156,9 +159,8 @@ def test_waive_and_revoke_through_the_dialogs(qtbot, store: Store, today: date) 
     assert isinstance(revoke, RevokeWaiverDialog)
     qtbot.waitUntil(revoke.isVisible)
     revoke.reason.setPlainText("Behandlingen er afsluttet.")
-    loads = panel.loads
-    revoke.ok_button.click()
-    qtbot.waitUntil(lambda: panel.loads > loads)
+    with qtbot.waitSignal(panel.refreshed, timeout=5000):
+        revoke.ok_button.click()
     again = next(v for v in panel.model.rows if v.rule_id == RULE)
     assert again.status is Status.OVERDUE
     assert panel.waivers_model.rowCount() == 1  # kept in the history

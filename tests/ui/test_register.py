@@ -6,13 +6,13 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
-from ungedesk.ui.record.record_view import RecordView
-from ungedesk.ui.record.youth_form import YouthForm
 
 from ungedesk.domain.youth import YouthInput
 from ungedesk.services import caseworkers, youths
 from ungedesk.store.database import Store
 from ungedesk.ui.main_window import MainWindow
+from ungedesk.ui.record.record_view import RecordView
+from ungedesk.ui.record.youth_form import YouthForm
 
 CPR = "1503054007"  # synthetic: born 15 March 2005, passes modulus 11
 

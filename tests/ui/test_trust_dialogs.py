@@ -12,8 +12,6 @@ import pytest
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
-from ungedesk.ui.record.case_dialogs import CloseCaseDialog, ExportPersonDialog
-from ungedesk.ui.record.record_view import RecordView
 
 from ungedesk.domain.profile import ProfileInput, Role
 from ungedesk.domain.youth import YouthInput
@@ -29,6 +27,8 @@ from ungedesk.store.database import Store
 from ungedesk.store.paths import StorePaths
 from ungedesk.ui import tasks
 from ungedesk.ui.main_window import MainWindow
+from ungedesk.ui.record.case_dialogs import CloseCaseDialog, ExportPersonDialog
+from ungedesk.ui.record.record_view import RecordView
 from ungedesk.ui.security.access_views import AuditColumn, MyAccessDialog, YouthHistoryDialog
 from ungedesk.ui.security.retention_dialog import ExpiredCasesDialog
 from ungedesk.ui.security.transfer_dialogs import TransferExportDialog, TransferImportDialog

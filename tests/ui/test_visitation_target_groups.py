@@ -6,12 +6,12 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate
-from ungedesk.ui.visitation.visitation_dialogs import TargetGroupDialog, VisitationDialog
 
 from ungedesk.domain.youth import YouthInput
 from ungedesk.services import visitation, youths
 from ungedesk.store.database import Store
 from ungedesk.ui import tasks
+from ungedesk.ui.visitation.visitation_dialogs import TargetGroupDialog, VisitationDialog
 
 TODAY = date(2026, 11, 24)
 

@@ -368,23 +368,31 @@ def correct(
 def for_youth(store: Store, youth_id: int) -> list[ConversationView]:
     """A young person's conversations, newest first, each with its corrections."""
     with store.session() as s:
-        corrections = _corrections(s, youth_id=youth_id)
-        rows = s.scalars(
-            select(Conversation)
-            .where(Conversation.youth_id == youth_id)
-            .order_by(Conversation.starts_at.desc())
-        )
-        return [_view(c, corrections.get(c.id, ())) for c in rows]
+        return for_youth_in(s, youth_id)
+
+
+def for_youth_in(s: Session, youth_id: int) -> list[ConversationView]:
+    corrections = _corrections(s, youth_id=youth_id)
+    rows = s.scalars(
+        select(Conversation)
+        .where(Conversation.youth_id == youth_id)
+        .order_by(Conversation.starts_at.desc())
+    )
+    return [_view(c, corrections.get(c.id, ())) for c in rows]
 
 
 def booked_between(store: Store, start: datetime, end: datetime) -> list[tuple[datetime, int]]:
     """Start times and durations of booked conversations in [start, end): for free slots."""
     with store.session() as s:
-        rows = s.execute(
-            select(Conversation.starts_at, Conversation.duration_minutes).where(
-                Conversation.status == ConversationStatus.BOOKED.value,
-                Conversation.starts_at >= start,
-                Conversation.starts_at < end,
-            )
-        ).all()
-        return [(at, minutes) for at, minutes in rows]
+        return booked_between_in(s, start, end)
+
+
+def booked_between_in(s: Session, start: datetime, end: datetime) -> list[tuple[datetime, int]]:
+    rows = s.execute(
+        select(Conversation.starts_at, Conversation.duration_minutes).where(
+            Conversation.status == ConversationStatus.BOOKED.value,
+            Conversation.starts_at >= start,
+            Conversation.starts_at < end,
+        )
+    ).all()
+    return [(at, minutes) for at, minutes in rows]

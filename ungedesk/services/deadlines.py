@@ -283,23 +283,25 @@ def _views(
 def for_youth(store: Store, youth_id: int, today: date) -> list[DeadlineView]:
     """A record's own deadlines, earliest due first, met or not."""
     with store.session() as s:
-        rows = list(
-            s.scalars(
-                select(DeadlineRow)
-                .where(DeadlineRow.youth_id == youth_id)
-                .order_by(DeadlineRow.due, DeadlineRow.rule_id)
-            )
+        return for_youth_in(s, youth_id, today)
+
+
+def for_youth_in(s: Session, youth_id: int, today: date) -> list[DeadlineView]:
+    rows = list(
+        s.scalars(
+            select(DeadlineRow)
+            .where(DeadlineRow.youth_id == youth_id)
+            .order_by(DeadlineRow.due, DeadlineRow.rule_id)
         )
-        by_id = {r.id: r for r in rules(s)}
-        calendar = closing_calendar(s)
-        waivers = list(
-            s.scalars(
-                select(WaiverRow).where(
-                    WaiverRow.youth_id == youth_id, WaiverRow.revoked_on.is_(None)
-                )
-            )
+    )
+    by_id = {r.id: r for r in rules(s)}
+    calendar = closing_calendar(s)
+    waivers = list(
+        s.scalars(
+            select(WaiverRow).where(WaiverRow.youth_id == youth_id, WaiverRow.revoked_on.is_(None))
         )
-        return _views(rows, by_id, today, calendar, waivers)
+    )
+    return _views(rows, by_id, today, calendar, waivers)
 
 
 @dataclass(frozen=True, slots=True)

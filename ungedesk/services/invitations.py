@@ -16,11 +16,11 @@ from zoneinfo import ZoneInfo
 import icalendar
 from sqlalchemy.orm import Session
 
-from ungedesk.domain.errors import InputError
+from ungedesk.domain.errors import FileError, InputError
 from ungedesk.domain.visitation import Mode
 from ungedesk.services import conversations, settings
 from ungedesk.services.conversations import ConversationView
-from ungedesk.services.unit import FALLBACK, unit_name
+from ungedesk.services.unit import FALLBACK, unit_name_in
 from ungedesk.store.database import Store
 from ungedesk.store.paths import write_private_atomic
 
@@ -138,11 +138,18 @@ def candidate_slots(hours: list[WeeklyHours], after: datetime, days: int) -> lis
 
 def free_slots(store: Store, after: datetime, *, count: int = 8, days: int = 28) -> list[datetime]:
     """The next ``count`` UU slots from ``after`` that no booked conversation overlaps."""
-    candidates = candidate_slots(uu_hours(store), after, days)
+    with store.session() as s:
+        return free_slots_in(s, after, count=count, days=days)
+
+
+def free_slots_in(
+    session: Session, after: datetime, *, count: int = 8, days: int = 28
+) -> list[datetime]:
+    candidates = candidate_slots(hours_in(session), after, days)
     if not candidates:
         return []
-    booked = conversations.booked_between(
-        store, candidates[0] - timedelta(hours=8), candidates[-1] + timedelta(hours=8)
+    booked = conversations.booked_between_in(
+        session, candidates[0] - timedelta(hours=8), candidates[-1] + timedelta(hours=8)
     )
     step = timedelta(minutes=SLOT_MINUTES)
     free = [
@@ -151,6 +158,25 @@ def free_slots(store: Store, after: datetime, *, count: int = 8, days: int = 28)
         if not any(b < at + step and at < b + timedelta(minutes=m) for b, m in booked)
     ]
     return free[:count]
+
+
+@dataclass(frozen=True, slots=True)
+class ConversationsTab:
+    """What the record's conversations tab (and its booking dialog) starts from, read in
+    one transaction: the young person's conversations, newest first, and the next free UU
+    slots after ``now``. It lives here rather than in services.conversations because the
+    free slots are this module's (which already builds on conversations)."""
+
+    history: tuple[ConversationView, ...]
+    free_slots: tuple[datetime, ...]
+    now: datetime
+
+
+def conversations_tab(store: Store, youth_id: int, now: datetime) -> ConversationsTab:
+    with store.session() as s:
+        return ConversationsTab(
+            tuple(conversations.for_youth_in(s, youth_id)), tuple(free_slots_in(s, now)), now
+        )
 
 
 def summary(municipality: str, unit: str = "") -> str:
@@ -205,11 +231,18 @@ def default_file_name(conversation: ConversationView) -> str:
 
 
 def save_ics(store: Store, conversation_id: int, youth_id: int, path: Path) -> Path:
-    """Write the invitation for one of the young person's conversations, atomically."""
-    found = [c for c in conversations.for_youth(store, youth_id) if c.id == conversation_id]
-    if not found:
-        raise LookupError("conversation not found")
-    municipality = settings.get_setting(store, settings.MUNICIPALITY)
-    named = unit_name(store, youth_id=youth_id)
-    write_private_atomic(path, build_ics(found[0], municipality, unit=named))
+    """Write the invitation for one of the young person's conversations, atomically. The
+    data is read in one transaction; a file that cannot be written is a FileError."""
+    with store.session() as s:
+        found = [c for c in conversations.for_youth_in(s, youth_id) if c.id == conversation_id]
+        if not found:
+            raise LookupError("conversation not found")
+        municipality = settings.read(s, settings.MUNICIPALITY)
+        named = unit_name_in(s, youth_id=youth_id)
+    try:
+        write_private_atomic(path, build_ics(found[0], municipality, unit=named))
+    except OSError as exc:
+        raise FileError(
+            f"Invitationen kunne ikke gemmes: {exc.strerror or type(exc).__name__}"
+        ) from exc
     return path

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ungedesk.domain.errors import InputError
 from ungedesk.domain.kui import REACHED_LABELS, Reached
@@ -286,50 +287,42 @@ def record_event(
 
 def get(store: Store, youth_id: int) -> VisitationView | None:
     with store.session() as s:
-        row = s.scalar(select(Visitation).where(Visitation.youth_id == youth_id))
-        if row is None:
-            return None
-        groups = tuple(
-            GroupEntryView(
-                e.valid_from,
-                e.target_group,
-                target_groups.label(e.target_group, e.valid_from),
-                SUB_ASSESSMENT_LABELS[SubAssessment(e.sub_assessment)],
-                e.reason,
-            )
-            for e in s.scalars(
-                select(TargetGroupEntry)
-                .where(TargetGroupEntry.youth_id == youth_id)
-                .order_by(TargetGroupEntry.valid_from, TargetGroupEntry.id)
-            )
+        return get_in(s, youth_id)
+
+
+def get_in(s: Session, youth_id: int) -> VisitationView | None:
+    """The visitation inside the caller's transaction (None before one is registered)."""
+    row = s.scalar(select(Visitation).where(Visitation.youth_id == youth_id))
+    if row is None:
+        return None
+    groups = tuple(
+        GroupEntryView(
+            e.valid_from,
+            e.target_group,
+            target_groups.label(e.target_group, e.valid_from),
+            SUB_ASSESSMENT_LABELS[SubAssessment(e.sub_assessment)],
+            e.reason,
         )
-        return VisitationView(
-            youth_id,
-            row.visited_on,
-            row.reasons,
-            row.paalaeg_given_on,
-            row.paalaeg_education,
-            row.paalaeg_deadline,
-            row.fvu_obu_screening,
-            row.fgu_assessed_on,
-            row.stu_assessed_on,
-            row.uu_present,
-            row.turned_away,
-            groups,
+        for e in s.scalars(
+            select(TargetGroupEntry)
+            .where(TargetGroupEntry.youth_id == youth_id)
+            .order_by(TargetGroupEntry.valid_from, TargetGroupEntry.id)
         )
-
-
-@dataclass(frozen=True, slots=True)
-class VisitationOverview:
-    """What the visitation tab needs: the visitation (None before one is registered) and
-    whether expected law may be offered in its dialogs."""
-
-    view: VisitationView | None
-    expected_rules: bool
-
-
-def overview(store: Store, youth_id: int) -> VisitationOverview:
-    return VisitationOverview(get(store, youth_id), target_groups.expected_enabled(store))
+    )
+    return VisitationView(
+        youth_id,
+        row.visited_on,
+        row.reasons,
+        row.paalaeg_given_on,
+        row.paalaeg_education,
+        row.paalaeg_deadline,
+        row.fvu_obu_screening,
+        row.fgu_assessed_on,
+        row.stu_assessed_on,
+        row.uu_present,
+        row.turned_away,
+        groups,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -349,19 +342,43 @@ class CaseEventView:
 def events(store: Store, youth_id: int) -> list[CaseEventView]:
     """The case's recorded events, newest first (who was contacted, and when)."""
     with store.session() as s:
-        rows = s.scalars(
-            select(CaseEvent)
-            .where(CaseEvent.youth_id == youth_id)
-            .order_by(CaseEvent.on.desc(), CaseEvent.id.desc())
+        return events_in(s, youth_id)
+
+
+def events_in(s: Session, youth_id: int) -> list[CaseEventView]:
+    rows = s.scalars(
+        select(CaseEvent)
+        .where(CaseEvent.youth_id == youth_id)
+        .order_by(CaseEvent.on.desc(), CaseEvent.id.desc())
+    )
+    return [
+        CaseEventView(
+            e.kind,
+            EVENT_KINDS.get(e.kind, e.kind),
+            e.on,
+            e.note,
+            e.learned_on,
+            Reached(e.reached),
         )
-        return [
-            CaseEventView(
-                e.kind,
-                EVENT_KINDS.get(e.kind, e.kind),
-                e.on,
-                e.note,
-                e.learned_on,
-                Reached(e.reached),
-            )
-            for e in rows
-        ]
+        for e in rows
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class VisitationTab:
+    """What the record's visitation tab shows, read in one transaction: the visitation
+    (None before one is registered), whether expected law may be offered in its dialogs,
+    and the case events, newest first."""
+
+    view: VisitationView | None
+    expected_rules: bool
+    events: tuple[CaseEventView, ...]
+
+
+def tab(store: Store, youth_id: int) -> VisitationTab:
+    with store.session() as s:
+        return VisitationTab(
+            get_in(s, youth_id),
+            target_groups.expected_enabled_in(s),
+            tuple(events_in(s, youth_id)),
+        )

@@ -17,10 +17,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ungedesk.domain.errors import InputError
 from ungedesk.services import audit, deadlines
 from ungedesk.services.audit import Action
+from ungedesk.services.deadlines import DeadlineView
 from ungedesk.services.youths import mark_changed, require_youth
 from ungedesk.store.database import Store
 from ungedesk.store.models import DeadlineRow, WaiverRow
@@ -163,26 +165,43 @@ def revoke(store: Store, waiver_id: int, reason: str, *, today: date) -> None:
 def for_youth(store: Store, youth_id: int) -> list[WaiverView]:
     """Every decision about the young person, revoked ones too, newest first."""
     with store.session() as s:
-        by_id = {r.id: r for r in deadlines.rules(s)}
-        rows = s.scalars(
-            select(WaiverRow)
-            .where(WaiverRow.youth_id == youth_id)
-            .order_by(WaiverRow.decided_on.desc(), WaiverRow.id.desc())
+        return for_youth_in(s, youth_id)
+
+
+def for_youth_in(s: Session, youth_id: int) -> list[WaiverView]:
+    by_id = {r.id: r for r in deadlines.rules(s)}
+    rows = s.scalars(
+        select(WaiverRow)
+        .where(WaiverRow.youth_id == youth_id)
+        .order_by(WaiverRow.decided_on.desc(), WaiverRow.id.desc())
+    )
+    return [
+        WaiverView(
+            w.id,
+            w.youth_id,
+            w.rule_id,
+            by_id[w.rule_id].description if w.rule_id in by_id else w.rule_id,
+            w.start,
+            w.decided_on,
+            w.decided_by,
+            w.reason,
+            w.recorded_by,
+            w.revoked_on,
+            w.revoked_by,
+            w.revoke_reason,
         )
-        return [
-            WaiverView(
-                w.id,
-                w.youth_id,
-                w.rule_id,
-                by_id[w.rule_id].description if w.rule_id in by_id else w.rule_id,
-                w.start,
-                w.decided_on,
-                w.decided_by,
-                w.reason,
-                w.recorded_by,
-                w.revoked_on,
-                w.revoked_by,
-                w.revoke_reason,
-            )
-            for w in rows
-        ]
+        for w in rows
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class DeadlinesTab:
+    """What the record's deadlines tab shows, read in one transaction."""
+
+    deadlines: list[DeadlineView]
+    waivers: list[WaiverView]  # every decision, revoked ones too, newest first
+
+
+def deadlines_tab(store: Store, youth_id: int, today: date) -> DeadlinesTab:
+    with store.session() as s:
+        return DeadlinesTab(deadlines.for_youth_in(s, youth_id, today), for_youth_in(s, youth_id))

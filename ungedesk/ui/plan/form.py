@@ -45,6 +45,7 @@ from ungedesk.domain.plan import (
 )
 from ungedesk.domain.progression import INDICATOR_LABELS
 from ungedesk.services.plan import ConsentView, PlanDraft
+from ungedesk.ui.dates import format_when_long
 from ungedesk.ui.editable_list import (
     Column,
     Kind,
@@ -54,7 +55,6 @@ from ungedesk.ui.editable_list import (
 )
 from ungedesk.ui.editable_list import choices as _choices
 from ungedesk.ui.plan.consent_area import ConsentArea
-from ungedesk.ui.visitation.booking_dialog import format_when_long
 from ungedesk.ui.widgets import HINT_STYLE, MessageLabel, add_row
 
 

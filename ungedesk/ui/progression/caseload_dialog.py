@@ -28,10 +28,10 @@ from ungedesk.services.progression import MovementRow
 from ungedesk.store.database import Store
 from ungedesk.ui import changes
 from ungedesk.ui.changes import Aspect, Change
+from ungedesk.ui.dates import date_field, pydate
 from ungedesk.ui.i18n import LOCALE
 from ungedesk.ui.operations import Operation
 from ungedesk.ui.rows_model import RowsModel
-from ungedesk.ui.visitation.visitation_dialogs import date_field, pydate
 from ungedesk.ui.widgets import HINT_STYLE, BusyBar, FittingDialog, MessageLabel, add_row
 
 _Index = QModelIndex | QPersistentModelIndex

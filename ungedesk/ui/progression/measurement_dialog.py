@@ -55,9 +55,8 @@ from ungedesk.services import progression
 from ungedesk.services.progression import ConversationRef, CorrectionView, MeasurementView
 from ungedesk.store.database import Store
 from ungedesk.ui.changes import Aspect, Change
+from ungedesk.ui.dates import date_field, format_when, pydate
 from ungedesk.ui.i18n import format_day
-from ungedesk.ui.visitation.booking_dialog import format_when
-from ungedesk.ui.visitation.visitation_dialogs import date_field, pydate
 from ungedesk.ui.widgets import HINT_STYLE, WARNING_STYLE, MessageLabel, add_row
 from ungedesk.ui.work_dialog import WorkDialog
 

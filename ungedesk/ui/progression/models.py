@@ -21,10 +21,10 @@ from ungedesk.domain.progression import (
     talk_about,
 )
 from ungedesk.services.progression import ConversationRef, MeasurementView, Progression
+from ungedesk.ui.dates import format_when
 from ungedesk.ui.i18n import format_day
 from ungedesk.ui.progression.chart import Reading, ReadingKind
 from ungedesk.ui.rows_model import RowsModel
-from ungedesk.ui.visitation.booking_dialog import format_when
 
 _Index = QModelIndex | QPersistentModelIndex
 # Formatting a Danish date through babel costs ~75 µs; a record repeats the same few.

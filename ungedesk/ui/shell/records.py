@@ -6,8 +6,6 @@ deadlines overview through the change bus (ui.changes), not through calls from h
 
 from __future__ import annotations
 
-from functools import partial
-
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -50,10 +48,6 @@ class RecordTabs(ShellBase):
         run their saves as operations; then the connections below go."""
         changes.bus().changed.emit(Change(change.aspects, change.youth_id, self))
 
-    def _record_panel_changed(self, youth_id: int) -> None:
-        # A saved visitation or conversation, or an exemption, moves deadlines.
-        self._announce(Change.of(Aspect.DEADLINES, youth_id=youth_id))
-
     # --- open records ----------------------------------------------------------------------
 
     def record_view(self, youth_id: int) -> RecordView | None:
@@ -81,8 +75,6 @@ class RecordTabs(ShellBase):
         if view is None:
             view = RecordView(self._store, record, self._today)
             view.edit_requested.connect(self.edit_record)
-            for panel in (view.visitation, view.conversations, view.deadlines):
-                panel.changed.connect(partial(self._record_panel_changed, record.id))
             self.records.addTab(view, record.name)
             self._make_room_for_record()
         self.records.setCurrentWidget(view)

@@ -7,7 +7,7 @@ import itertools
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,28 +29,10 @@ from ungedesk.domain.visitation import (
 from ungedesk.services import target_groups, visitation
 from ungedesk.services.visitation import EVENT_KINDS, VisitationInput, VisitationView
 from ungedesk.store.database import Store
-from ungedesk.ui.widgets import HINT_STYLE, DateField, MessageLabel, add_row
-from ungedesk.ui.work_dialog import WorkDialog
-
-
-def qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def pydate(field: DateField) -> date:
-    d = field.date()
-    return date(d.year(), d.month(), d.day())
-
-
-def date_field(day: date, *, latest: date | None = None) -> DateField:
-    field = DateField()
-    field.setCalendarPopup(True)
-    field.setDisplayFormat("dd-MM-yyyy")
-    field.setMinimumDate(QDate(2000, 1, 1))
-    if latest is not None:
-        field.setMaximumDate(qdate(latest))
-    field.setDate(qdate(day))
-    return field
+from ungedesk.ui.changes import Aspect, Change
+from ungedesk.ui.dates import date_field, pydate, qdate
+from ungedesk.ui.visitation.record_tab import RecordWorkDialog
+from ungedesk.ui.widgets import HINT_STYLE, MessageLabel, add_row
 
 
 def fill_groups(combo: QComboBox, day: date, *, expected_rules: bool = False) -> None:
@@ -75,7 +57,7 @@ def _plain_text() -> QPlainTextEdit:
     return edit
 
 
-class VisitationDialog(WorkDialog):
+class VisitationDialog(RecordWorkDialog):
     """Register the visitation, or correct it when ``current`` is given."""
 
     def __init__(
@@ -271,17 +253,18 @@ class VisitationDialog(WorkDialog):
         )
 
     def accept_work(self) -> None:
-        self.run(
+        self.operation(
             visitation.save,
             self._store,
             self._youth_id,
             self.visitation_input(),
             today=self._today(),
-            on_done=lambda _none: self.accept(),
-        )
+        ).changes(Change.of(Aspect.VISITATION, Aspect.DEADLINES, youth_id=self._youth_id)).success(
+            self.done_and_accept
+        ).run()
 
 
-class TargetGroupDialog(WorkDialog):
+class TargetGroupDialog(RecordWorkDialog):
     """Målgruppeskift: a new target group from a date, with the reason."""
 
     def __init__(
@@ -332,7 +315,7 @@ class TargetGroupDialog(WorkDialog):
         fill_groups(self.target_group, pydate(self.since), expected_rules=self._expected_rules)
 
     def accept_work(self) -> None:
-        self.run(
+        self.operation(
             visitation.change_target_group,
             self._store,
             self._youth_id,
@@ -341,11 +324,12 @@ class TargetGroupDialog(WorkDialog):
             self.reason.text(),
             today=self._today(),
             sub_assessment=SubAssessment(str(self.sub_assessment.currentData())),
-            on_done=lambda _none: self.accept(),
-        )
+        ).changes(Change.of(Aspect.VISITATION, Aspect.DEADLINES, youth_id=self._youth_id)).success(
+            self.done_and_accept
+        ).run()
 
 
-class EventDialog(WorkDialog):
+class EventDialog(RecordWorkDialog):
     """A dated case event the deadline rules react to (e.g. "has left their plan")."""
 
     def __init__(
@@ -439,7 +423,7 @@ class EventDialog(WorkDialog):
     def accept_work(self) -> None:
         kind = self.chosen_kind()
         reached_code = str(self.reached.currentData() or "")
-        self.run(
+        self.operation(
             visitation.record_event,
             self._store,
             self._youth_id,
@@ -449,5 +433,6 @@ class EventDialog(WorkDialog):
             today=self._today(),
             learned_on=pydate(self.learned_on) if kind == "left_plan" else None,
             reached=Reached(reached_code) if kind == "contact" and reached_code else None,
-            on_done=lambda _none: self.accept(),
-        )
+        ).changes(Change.of(Aspect.VISITATION, Aspect.DEADLINES, youth_id=self._youth_id)).success(
+            self.done_and_accept
+        ).run()

@@ -13,10 +13,10 @@ count skipped (public holidays, and the municipality's own closing days).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,16 +31,17 @@ from PySide6.QtWidgets import (
 )
 
 from ungedesk.domain.calendar import ClosedDay
-from ungedesk.domain.errors import KnownError
 from ungedesk.domain.rule_text import short_citation
 from ungedesk.domain.rules import Status
-from ungedesk.services import deadlines, waivers
+from ungedesk.services import waivers
 from ungedesk.services.deadlines import DeadlineView
-from ungedesk.services.waivers import WaiverView
+from ungedesk.services.waivers import DeadlinesTab, WaiverView
 from ungedesk.store.database import Store
-from ungedesk.ui import tasks
+from ungedesk.ui.changes import Aspect
 from ungedesk.ui.i18n import format_day
+from ungedesk.ui.operations import Operation
 from ungedesk.ui.rows_model import RowsModel
+from ungedesk.ui.visitation.record_tab import RecordTab
 from ungedesk.ui.visitation.waiver_dialogs import RevokeWaiverDialog, WaiveDialog
 from ungedesk.ui.widgets import HINT_STYLE, MessageLabel
 from ungedesk.ui.work_dialog import WorkDialog
@@ -61,19 +62,6 @@ STATUS_SYMBOLS: dict[Status, str] = {
     Status.OVERDUE: "✖",
     Status.EXEMPT: "⊘",
 }
-
-
-@dataclass(frozen=True, slots=True)
-class DeadlinesScreen:
-    deadlines: list[DeadlineView]
-    waivers: list[WaiverView]  # every decision, revoked ones too, newest first
-
-
-def load_screen(store: Store, youth_id: int, today: date) -> DeadlinesScreen:
-    """On the worker: the deadlines and the history of exemptions."""
-    return DeadlinesScreen(
-        deadlines.for_youth(store, youth_id, today), waivers.for_youth(store, youth_id)
-    )
 
 
 def ordered(views: list[DeadlineView]) -> list[DeadlineView]:
@@ -240,8 +228,17 @@ class WaiversModel(RowsModel[WaiverView]):
         return None
 
 
-class DeadlinesPanel(QWidget):
-    changed = Signal()  # a waiver was recorded or revoked: the deadlines moved
+class DeadlinesPanel(RecordTab):
+    # Everything that moves a deadline: the case's dates, its visitation and conversations,
+    # exemptions, and the closing days or the rules in force.
+    ASPECTS = (
+        Aspect.DEADLINES,
+        Aspect.YOUTH,
+        Aspect.VISITATION,
+        Aspect.CONVERSATIONS,
+        Aspect.SETTINGS,
+        Aspect.RULES,
+    )
 
     def __init__(
         self,
@@ -250,12 +247,8 @@ class DeadlinesPanel(QWidget):
         today: Callable[[], date],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._store = store
-        self._youth_id = youth_id
+        super().__init__(store, youth_id, parent)
         self._today = today
-        self.loaded = False
-        self.loads = 0  # answers received: tests wait for the next one
         self.dialog: WorkDialog | None = None
         self.model = DeadlinesModel(self)
         self.table = QTableView()
@@ -279,7 +272,6 @@ class DeadlinesPanel(QWidget):
         )
         self.empty.setWordWrap(True)
         self.empty.setStyleSheet(HINT_STYLE)
-        self.error = MessageLabel()
         self.message = MessageLabel(HINT_STYLE)
         self.waive_button = QPushButton(self.tr("E&xempt from deadline…"))
         self.waive_button.setToolTip(
@@ -333,16 +325,11 @@ class DeadlinesPanel(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        tasks.run_task(
-            load_screen,
-            self._store,
-            self._youth_id,
-            self._today(),
-            on_done=self._loaded,
-            on_error=self._failed,
-        )
+        Operation(self, waivers.deadlines_tab, self._store, self._youth_id, self._today()).latest(
+            "read"
+        ).success(self._loaded).run()
 
-    def _loaded(self, screen: DeadlinesScreen) -> None:
+    def _loaded(self, screen: DeadlinesTab) -> None:
         views = screen.deadlines
         selected = self.selected()
         self.model.set_rows(views)
@@ -361,8 +348,7 @@ class DeadlinesPanel(QWidget):
                 if (view.rule_id, view.start) == (selected.rule_id, selected.start):
                     self.table.selectRow(row)
         self._update_buttons()
-        self.loaded = True
-        self.loads += 1
+        self._refreshed()
 
     def selected(self) -> DeadlineView | None:
         rows = self.table.selectionModel().selectedRows()
@@ -380,12 +366,8 @@ class DeadlinesPanel(QWidget):
         )
 
     def _open(self, dialog: WorkDialog, done: str) -> None:
-        def accepted() -> None:
-            self.message.show_message(done)
-            self.changed.emit()
-            self.reload()
-
-        dialog.accepted.connect(accepted)
+        # The table reads again from the change the dialog's operation announces.
+        dialog.accepted.connect(partial(self.message.show_message, done))
         self.dialog = dialog
         dialog.open()
 
@@ -406,9 +388,3 @@ class DeadlinesPanel(QWidget):
             RevokeWaiverDialog(self._store, view, self._today, self),
             self.tr("The exemption was revoked. The history keeps it."),
         )
-
-    def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, KnownError):
-            self.error.show_message(exc.message)
-            return
-        raise exc

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -27,31 +27,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ungedesk.domain.errors import KnownError
 from ungedesk.domain.visitation import ConversationStatus, Mode
 from ungedesk.services import conversations, invitations
 from ungedesk.services.conversations import CORRECTABLE, ConversationView
+from ungedesk.services.invitations import ConversationsTab
 from ungedesk.store.database import Store
-from ungedesk.ui import tasks
+from ungedesk.ui.changes import Aspect, Change
+from ungedesk.ui.dates import format_when, format_when_long
+from ungedesk.ui.operations import Operation
 from ungedesk.ui.rows_model import RowsModel
 from ungedesk.ui.visitation.booking_dialog import (
     BookingDefaults,
     BookingDialog,
     HeldDialog,
-    format_when,
-    format_when_long,
 )
 from ungedesk.ui.visitation.correction_dialog import CorrectionDialog, corrections_text
+from ungedesk.ui.visitation.record_tab import RecordTab
 from ungedesk.ui.widgets import GOOD_STYLE, HINT_STYLE, MessageLabel
 
 _Index = QModelIndex | QPersistentModelIndex
-
-
-def load_for_booking(store: Store, youth_id: int, now: datetime) -> BookingDefaults:
-    """On the worker: the conversations and the next free UU slots, in one go."""
-    history = tuple(conversations.for_youth(store, youth_id))
-    free = tuple(invitations.free_slots(store, now))
-    return BookingDefaults(history, free, now)
 
 
 class ConversationsModel(RowsModel[ConversationView]):
@@ -91,8 +85,9 @@ class ConversationsModel(RowsModel[ConversationView]):
         return None
 
 
-class ConversationsPanel(QWidget):
-    changed = Signal()  # something was saved: the deadlines may have moved
+class ConversationsPanel(RecordTab):
+    # The UU counsellor's hours (a setting) decide the free slots the booking offers.
+    ASPECTS = (Aspect.CONVERSATIONS, Aspect.SETTINGS)
 
     def __init__(
         self,
@@ -101,12 +96,8 @@ class ConversationsPanel(QWidget):
         now: Callable[[], datetime],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._store = store
-        self._youth_id = youth_id
+        super().__init__(store, youth_id, parent)
         self._now = now
-        self.loaded = False
-        self.loads = 0  # answers received: tests wait for the next one
         self.defaults: BookingDefaults | None = None
         self.dialog: BookingDialog | HeldDialog | CorrectionDialog | None = None
 
@@ -131,7 +122,6 @@ class ConversationsPanel(QWidget):
         self.empty.setWordWrap(True)
         self.empty.setStyleSheet(HINT_STYLE)
         self.message = MessageLabel(GOOD_STYLE)
-        self.error = MessageLabel()
 
         self.book_button = QPushButton(self.tr("&Book conversation…"))
         self.book_button.setToolTip(self.tr("Ctrl+B"))
@@ -196,10 +186,10 @@ class ConversationsPanel(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.error)
 
-        self.book_button.clicked.connect(lambda: self.open_booking(ConversationStatus.BOOKED))
-        self.record_button.clicked.connect(lambda: self.open_booking(ConversationStatus.HELD))
+        self.book_button.clicked.connect(self.book_new)
+        self.record_button.clicked.connect(self.record_afterwards)
         self.held_button.clicked.connect(self.mark_held)
-        self.missed_button.clicked.connect(lambda: self._set_status(ConversationStatus.MISSED))
+        self.missed_button.clicked.connect(self.mark_missed)
         self.cancel_button.clicked.connect(self.cancel_selected)
         self.ics_button.clicked.connect(self.save_ics)
         self.correct_button.clicked.connect(self.correct_selected)
@@ -213,34 +203,22 @@ class ConversationsPanel(QWidget):
     # --- loading -------------------------------------------------------------------------
 
     def reload(self) -> None:
-        tasks.run_task(
-            load_for_booking,
-            self._store,
-            self._youth_id,
-            self.now(),
-            on_done=self._loaded,
-            on_error=self._failed,
-        )
+        Operation(
+            self, invitations.conversations_tab, self._store, self._youth_id, self.now()
+        ).latest("read").success(self._loaded).run()
 
-    def _loaded(self, defaults: BookingDefaults) -> None:
+    def _loaded(self, tab: ConversationsTab) -> None:
         keep = self.selected()
-        self.defaults = defaults
-        self.model.set_rows(list(defaults.history))
-        self.empty_box.setVisible(not defaults.history)
-        self.splitter.setVisible(bool(defaults.history))
+        self.defaults = BookingDefaults(tab.history, tab.free_slots, tab.now)
+        self.model.set_rows(list(tab.history))
+        self.empty_box.setVisible(not tab.history)
+        self.splitter.setVisible(bool(tab.history))
         if keep is not None:
             for row, c in enumerate(self.model.rows):
                 if c.id == keep.id:
                     self.table.selectRow(row)
-        self.loaded = True
-        self.loads += 1
         self._update_buttons()
-
-    def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, KnownError):
-            self.error.show_message(exc.message)
-            return
-        raise exc
+        self._refreshed()
 
     def selected(self) -> ConversationView | None:
         rows = self.table.selectionModel().selectedRows()
@@ -300,6 +278,16 @@ class ConversationsPanel(QWidget):
         self.dialog = dialog
         dialog.open()
 
+    def book_new(self) -> None:
+        self.open_booking(ConversationStatus.BOOKED)
+
+    def record_afterwards(self) -> None:
+        """A conversation held (or missed) that was never booked."""
+        self.open_booking(ConversationStatus.HELD)
+
+    def mark_missed(self) -> None:
+        self._set_status(ConversationStatus.MISSED)
+
     def mark_held(self) -> None:
         c = self.selected()
         if c is None:
@@ -357,20 +345,14 @@ class ConversationsPanel(QWidget):
         c = self.selected()
         if c is None:
             return
-        tasks.run_task(
-            conversations.set_status,
-            self._store,
-            c.id,
-            status,
-            on_done=lambda _view: self._after_change(),
-            on_error=self._failed,
-        )
+        Operation(self, conversations.set_status, self._store, c.id, status).changes(
+            Change.of(Aspect.CONVERSATIONS, Aspect.DEADLINES, youth_id=self._youth_id)
+        ).success(self._after_change).run()
 
-    def _after_change(self) -> None:
+    def _after_change(self, _result: object = None) -> None:
+        # The list reads again from the change the operation (or dialog) announced.
         self.message.show_message(None)
         self.error.show_message(None)
-        self.changed.emit()
-        self.reload()
 
     def save_ics(self) -> None:
         c = self.selected()
@@ -387,15 +369,9 @@ class ConversationsPanel(QWidget):
         path = Path(name)
         if path.suffix.lower() != ".ics":
             path = path.with_name(path.name + ".ics")
-        tasks.run_task(
-            invitations.save_ics,
-            self._store,
-            c.id,
-            self._youth_id,
-            path,
-            on_done=self._ics_saved,
-            on_error=self._ics_failed,
-        )
+        Operation(self, invitations.save_ics, self._store, c.id, self._youth_id, path).success(
+            self._ics_saved
+        ).run()
 
     def _ics_saved(self, path: Path) -> None:
         self.error.show_message(None)
@@ -405,13 +381,3 @@ class ConversationsPanel(QWidget):
                 "no CPR number."
             ).format(file=path.name)
         )
-
-    def _ics_failed(self, exc: BaseException) -> None:
-        if isinstance(exc, OSError):
-            self.error.show_message(
-                self.tr("The invitation could not be saved: {reason}").format(
-                    reason=exc.strerror or type(exc).__name__
-                )
-            )
-            return
-        self._failed(exc)

@@ -23,6 +23,7 @@ from ungedesk.services import access, retention
 from ungedesk.services.access import AccessExport
 from ungedesk.services.youths import YouthRecord
 from ungedesk.store.database import Store
+from ungedesk.ui.changes import Aspect, Change
 from ungedesk.ui.widgets import HINT_STYLE, DateField, MessageLabel, add_row, folder_row
 from ungedesk.ui.work_dialog import WorkDialog
 
@@ -80,17 +81,20 @@ class CloseCaseDialog(WorkDialog):
         day = self.closed_on.date().toPython()
         assert isinstance(day, date)
         # Read the widgets here, on the GUI thread; the worker gets plain values.
-        self.run(
+        self.operation(
             retention.close_case,
             self._store,
             self._record.id,
             ExitReason(self.reason.currentData()),
             day,
             today=self._today(),
-            on_done=self._done,
-        )
+        ).changes(
+            # Closed cases leave the deadlines overview.
+            Change.of(Aspect.YOUTH, Aspect.DEADLINES, youth_id=self._record.id)
+        ).success(self._done).run()
 
     def _done(self, _: object) -> None:
+        self.set_busy(False)
         self.closed.emit(self._record.id)
         self.accept()
 
@@ -158,17 +162,17 @@ class ExportPersonDialog(WorkDialog):
         if not self.purpose.text().strip():
             problems["purpose"] = self.tr("Write why the data is exported.")
         if problems:
-            self.failed(InputError(problems))
+            self.show_known_error(InputError(problems))
             return
-        self.run(
+        self.operation(
             access.export_person,
             self._store,
             self._record.id,
             Path(self.folder.text().strip()),
             purpose=self.purpose.text().strip(),
-            on_done=self._done,
-        )
+        ).success(self._done).run()
 
     def _done(self, result: AccessExport) -> None:
+        self.set_busy(False)
         self.exported.emit(result)
         self.accept()

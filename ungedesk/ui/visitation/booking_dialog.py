@@ -11,7 +11,6 @@ import itertools
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from babel.dates import format_datetime
 from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -43,23 +42,14 @@ from ungedesk.domain.visitation import (
 from ungedesk.services import conversations
 from ungedesk.services.conversations import ConversationView
 from ungedesk.store.database import Store
-from ungedesk.ui.i18n import LOCALE
+from ungedesk.ui.changes import Aspect, Change
+from ungedesk.ui.dates import format_when_long
+from ungedesk.ui.visitation.record_tab import RecordWorkDialog
 from ungedesk.ui.widgets import HINT_STYLE, FittingDialog, MessageLabel, add_row
-from ungedesk.ui.work_dialog import WorkDialog
 
 # Stored with the conversation as data, in Danish like the other labels of the domain.
 PARTICIPANTS = ("Sagsbehandler", "UU-vejleder", "Den unge", "Forælder")
 UU_KINDS = frozenset({ConversationKind.FIRST, ConversationKind.JOINT_UU})
-
-
-def format_when(at: datetime) -> str:
-    """Compact Danish date and time for tables: 'tir. 3. mar. 2026 kl. 10.00'."""
-    return format_datetime(at, "EEE d. MMM y 'kl.' HH.mm", locale=LOCALE)
-
-
-def format_when_long(at: datetime) -> str:
-    """'tirsdag d. 3. marts 2026 kl. 10.00'."""
-    return format_datetime(at, "EEEE 'd.' d. MMMM y 'kl.' HH.mm", locale=LOCALE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +149,7 @@ class HeldByField(QWidget):
             window.refit_later()
 
 
-class BookingDialog(WorkDialog):
+class BookingDialog(RecordWorkDialog):
     """Emits ``accepted`` after the conversation is saved; ``saved_id`` holds its id."""
 
     def __init__(
@@ -283,9 +273,7 @@ class BookingDialog(WorkDialog):
             self.setTabOrder(first, second)
 
         # Another kind puts its usual holder back first (a joint UU conversation is joint).
-        self.kind.currentIndexChanged.connect(
-            lambda: self.held_by.set_kind(self.chosen_kind(), reset=True)
-        )
+        self.kind.currentIndexChanged.connect(self._reset_holder)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.held_by.set_kind(self.chosen_kind(), reset=True)
         self.slot.currentIndexChanged.connect(self._slot_chosen)
@@ -333,6 +321,9 @@ class BookingDialog(WorkDialog):
 
     # --- reacting ------------------------------------------------------------------------
 
+    def _reset_holder(self) -> None:
+        self.held_by.set_kind(self.chosen_kind(), reset=True)
+
     def _kind_changed(self) -> None:
         self.held_by.set_kind(self.chosen_kind(), reset=False)
         with_uu = self.chosen_kind() in UU_KINDS
@@ -371,22 +362,23 @@ class BookingDialog(WorkDialog):
         self.place.setEnabled(self.mode.currentData() == Mode.IN_PERSON.value)
 
     def accept_work(self) -> None:
-        self.run(
+        self.operation(
             conversations.book,
             self._store,
             self._youth_id,
             self.conversation_input(),
             self.chosen_status(),
             today=self._defaults.now.date(),
-            on_done=self._saved,
-        )
+        ).changes(
+            Change.of(Aspect.CONVERSATIONS, Aspect.DEADLINES, youth_id=self._youth_id)
+        ).success(self._saved).run()
 
     def _saved(self, conversation_id: int) -> None:
         self.saved_id = conversation_id
-        self.accept()
+        self.done_and_accept()
 
 
-class HeldDialog(WorkDialog):
+class HeldDialog(RecordWorkDialog):
     """Mark a booked conversation as held, with its notes."""
 
     def __init__(
@@ -419,15 +411,16 @@ class HeldDialog(WorkDialog):
         self.notes.setFocus()
 
     def accept_work(self) -> None:
-        self.run(
+        self.operation(
             conversations.set_status,
             self._store,
             self._conversation.id,
             ConversationStatus.HELD,
             notes=self.notes.toPlainText(),
             today=self._today,
-            on_done=lambda _view: self.accept(),
-        )
+        ).changes(
+            Change.of(Aspect.CONVERSATIONS, Aspect.DEADLINES, youth_id=self._conversation.youth_id)
+        ).success(self.done_and_accept).run()
 
 
 def _plain_label(text: str) -> QWidget:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
@@ -35,8 +36,9 @@ from ungedesk.services import youths
 from ungedesk.services.caseworkers import CaseworkerView
 from ungedesk.services.youths import RegisterOutcome, YouthRecord
 from ungedesk.store.database import Store
-from ungedesk.ui import tasks
+from ungedesk.ui.changes import Aspect, Change
 from ungedesk.ui.i18n import format_day
+from ungedesk.ui.operations import Operation
 from ungedesk.ui.widgets import (
     HINT_STYLE,
     WARNING_STYLE,
@@ -94,7 +96,6 @@ class YouthForm(FittingDialog):
         self._today = today
         self._busy = False
         self._existing_id: int | None = None
-        self._cpr_check = 0  # answers to older duplicate checks are ignored
         self.setWindowTitle(
             self.tr("Register a young person")
             if record is None
@@ -307,15 +308,12 @@ class YouthForm(FittingDialog):
             cprmod.parse(self.cpr.text())
         except cprmod.CprError:
             return
-        self._cpr_check += 1
-        check = self._cpr_check
-        tasks.run_task(
-            youths.find_by_cpr,
-            self._store,
-            self.cpr.text(),
-            on_done=lambda found: self._duplicate_checked(check, found),
-            on_error=self._show_store_error,
-        )
+        # Only the newest check answers, and only while the field still holds its number.
+        Operation(self, youths.find_by_cpr, self._store, self.cpr.text()).latest(
+            "duplicate-check"
+        ).success(partial(self._duplicate_checked, self.cpr.text())).failure(
+            self.show_known_error
+        ).run()
 
     def _cpr_finished(self) -> None:
         # The "must have 10 digits" message waits until the user leaves the field; while
@@ -355,8 +353,8 @@ class YouthForm(FittingDialog):
         self.cpr_info.show()
         self.cpr_warning.show_message(parsed.warning if self._record is None else None)
 
-    def _duplicate_checked(self, check: int, found: int | None) -> None:
-        if check != self._cpr_check or found is None:
+    def _duplicate_checked(self, checked: str, found: int | None) -> None:
+        if found is None or checked != self.cpr.text():
             return
         self._existing_id = found
         self.cpr_warning.show_message(None)  # moot: the number is in the register already
@@ -407,24 +405,21 @@ class YouthForm(FittingDialog):
         self._set_busy(True)
         data = self.youth_input()
         if self._record is None:
-            tasks.run_task(
-                youths.register,
-                self._store,
-                data,
-                on_done=self._registered,
-                on_error=self._failed,
-                today=self._today(),
-            )
+            Operation(self, youths.register, self._store, data, today=self._today()).changes(
+                self.registered_change
+            ).success(self._registered).failure(self._failed).run()
         else:
-            tasks.run_task(
-                youths.update,
-                self._store,
-                self._record.id,
-                data,
-                on_done=self._updated,
-                on_error=self._failed,
-                today=self._today(),
-            )
+            Operation(
+                self, youths.update, self._store, self._record.id, data, today=self._today()
+            ).changes(
+                # The first-contact date moves the deadlines.
+                Change.of(Aspect.YOUTH, Aspect.DEADLINES, youth_id=self._record.id)
+            ).success(self._updated).failure(self._failed).run()
+
+    @staticmethod
+    def registered_change(outcome: RegisterOutcome) -> Change | None:
+        """A new young person is a change to the register; a known CPR changed nothing."""
+        return Change.of(Aspect.YOUTH, youth_id=outcome.youth_id) if outcome.created else None
 
     def _registered(self, outcome: RegisterOutcome) -> None:
         self._set_busy(False)
@@ -439,20 +434,20 @@ class YouthForm(FittingDialog):
         self.updated.emit(record)
         self.accept()
 
-    def _failed(self, exc: BaseException) -> None:
+    def _failed(self, error: KnownError) -> None:
         self._set_busy(False)
-        if isinstance(exc, InputError):
+        if isinstance(error, InputError):
             unplaced = []
-            for field, message in exc.fields.items():
+            for field, message in error.fields.items():
                 label = self.errors.get(field)
                 if label is None:
                     unplaced.append(message)
                 else:
                     label.show_message(message)
             self.general_error.show_message(" ".join(unplaced) or None)
-            self._focus_first_error(exc.fields)
+            self._focus_first_error(error.fields)
             return
-        self._show_store_error(exc)
+        self.show_known_error(error)
 
     def _focus_first_error(self, fields: dict[str, str]) -> None:
         widgets: dict[str, QWidget] = {
@@ -474,11 +469,8 @@ class YouthForm(FittingDialog):
                 widgets[field].setFocus()
                 return
 
-    def _show_store_error(self, exc: BaseException) -> None:
-        if isinstance(exc, KnownError):
-            self.general_error.show_message(exc.message)
-            return
-        raise exc
+    def show_known_error(self, error: KnownError) -> None:
+        self.general_error.show_message(error.message)
 
     def reject(self) -> None:
         if self._busy:

@@ -24,14 +24,15 @@ from ungedesk.services.conversations import (
     CorrectionInput,
 )
 from ungedesk.store.database import Store
+from ungedesk.ui.changes import Aspect, Change
+from ungedesk.ui.dates import format_when_long
 from ungedesk.ui.visitation.booking_dialog import (
     DateTimeField,
     HeldByField,
-    format_when_long,
     qdatetime,
 )
+from ungedesk.ui.visitation.record_tab import RecordWorkDialog
 from ungedesk.ui.widgets import HINT_STYLE, MessageLabel, add_row
-from ungedesk.ui.work_dialog import WorkDialog
 
 
 def corrections_text(conversation: ConversationView) -> str:
@@ -49,7 +50,7 @@ def corrections_text(conversation: ConversationView) -> str:
     return "\n\n".join(parts)
 
 
-class CorrectionDialog(WorkDialog):
+class CorrectionDialog(RecordWorkDialog):
     """Emits ``accepted`` after the correction is saved; ``saved`` holds the new view."""
 
     def __init__(
@@ -136,10 +137,11 @@ class CorrectionDialog(WorkDialog):
             ]
         ):
             self.setTabOrder(first, second)
-        self.kind.currentIndexChanged.connect(
-            lambda: self.held_by.set_kind(self.chosen_kind(), reset=True)
-        )
+        self.kind.currentIndexChanged.connect(self._reset_holder)
         self.status.setFocus()
+
+    def _reset_holder(self) -> None:
+        self.held_by.set_kind(self.chosen_kind(), reset=True)
 
     def chosen_kind(self) -> ConversationKind:
         return ConversationKind(str(self.kind.currentData()))
@@ -176,15 +178,16 @@ class CorrectionDialog(WorkDialog):
             )
             self.reason.setFocus()
             return
-        self.run(
+        self.operation(
             conversations.correct,
             self._store,
             self._conversation.id,
             self.correction_input(),
             today=self._today,
-            on_done=self._saved,
-        )
+        ).changes(
+            Change.of(Aspect.CONVERSATIONS, Aspect.DEADLINES, youth_id=self._conversation.youth_id)
+        ).success(self._saved).run()
 
     def _saved(self, view: ConversationView) -> None:
         self.saved = view
-        self.accept()
+        self.done_and_accept()

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,13 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ungedesk.domain.errors import KnownError
 from ungedesk.services import visitation
-from ungedesk.services.visitation import VisitationOverview, VisitationView
+from ungedesk.services.visitation import VisitationTab, VisitationView
 from ungedesk.store.database import Store
-from ungedesk.ui import tasks
+from ungedesk.ui.changes import Aspect
 from ungedesk.ui.i18n import format_day
+from ungedesk.ui.operations import Operation
 from ungedesk.ui.visitation.case_events_box import CaseEventsBox
+from ungedesk.ui.visitation.record_tab import RecordTab
 from ungedesk.ui.visitation.visitation_dialogs import (
     EventDialog,
     TargetGroupDialog,
@@ -45,8 +47,9 @@ def _value() -> QLabel:
     return label
 
 
-class VisitationPanel(QWidget):
-    changed = Signal()  # something was saved: the deadlines may have moved
+class VisitationPanel(RecordTab):
+    # The expected-rules switch (a setting) decides which target groups the dialogs offer.
+    ASPECTS = (Aspect.VISITATION, Aspect.SETTINGS, Aspect.RULES)
 
     def __init__(
         self,
@@ -55,12 +58,8 @@ class VisitationPanel(QWidget):
         today: Callable[[], date],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._store = store
-        self._youth_id = youth_id
+        super().__init__(store, youth_id, parent)
         self._today = today
-        self.loaded = False
-        self.loads = 0  # answers received: tests wait for the next one
         self.current: VisitationView | None = None
         self.expected_rules = False
         self.dialog: WorkDialog | None = None
@@ -126,14 +125,13 @@ class VisitationPanel(QWidget):
         history_layout = QVBoxLayout(self.history_box)
         history_layout.addWidget(self.history)
         self.message = MessageLabel(HINT_STYLE)
-        self.error = MessageLabel()
 
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.empty)
         layout.addWidget(self.details)
         layout.addWidget(self.history_box, 1)
-        self.events = CaseEventsBox(store, youth_id)
+        self.events = CaseEventsBox()
         layout.addWidget(self.events, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.error)
@@ -144,29 +142,18 @@ class VisitationPanel(QWidget):
         self.change_button.clicked.connect(self.open_target_group)
         self.event_button.clicked.connect(self.open_event)
         self._show(None)
-        self.loaded = False
         self.reload()
 
     def reload(self) -> None:
-        tasks.run_task(
-            visitation.overview,
-            self._store,
-            self._youth_id,
-            on_done=self._loaded,
-            on_error=self._failed,
-        )
+        Operation(self, visitation.tab, self._store, self._youth_id).latest("read").success(
+            self._loaded
+        ).run()
 
-    def _loaded(self, overview: VisitationOverview) -> None:
-        self.expected_rules = overview.expected_rules
-        self._show(overview.view)
-        self.loaded = True
-        self.loads += 1
-
-    def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, KnownError):
-            self.error.show_message(exc.message)
-            return
-        raise exc
+    def _loaded(self, tab: VisitationTab) -> None:
+        self.expected_rules = tab.expected_rules
+        self._show(tab.view)
+        self.events.show_events(tab.events)
+        self._refreshed()
 
     def _show(self, view: VisitationView | None) -> None:
         self.current = view
@@ -217,12 +204,8 @@ class VisitationPanel(QWidget):
     # --- dialogs -------------------------------------------------------------------------
 
     def _open(self, dialog: WorkDialog, done: str) -> None:
-        def accepted() -> None:
-            self.message.show_message(done)
-            self.changed.emit()
-            self.reload()
-
-        dialog.accepted.connect(accepted)
+        # The tab reads again from the change the dialog's operation announces.
+        dialog.accepted.connect(partial(self.message.show_message, done))
         self.dialog = dialog
         dialog.open()
 
@@ -259,5 +242,3 @@ class VisitationPanel(QWidget):
             EventDialog(self._store, self._youth_id, self._today, self),
             self.tr("The event was recorded."),
         )
-        if self.dialog is not None:
-            self.dialog.accepted.connect(self.events.reload)

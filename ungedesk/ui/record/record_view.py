@@ -24,15 +24,17 @@ from ungedesk.domain.errors import KnownError
 from ungedesk.services import youths
 from ungedesk.services.youths import YouthRecord
 from ungedesk.store.database import Store
-from ungedesk.ui import tasks
+from ungedesk.ui import changes
+from ungedesk.ui.changes import Aspect, Change
 from ungedesk.ui.clipboard import secret_clipboard
 from ungedesk.ui.i18n import format_day
+from ungedesk.ui.operations import Operation, is_wanted
 from ungedesk.ui.plan.panel import PlanPanel
 from ungedesk.ui.progression.panel import ProgressionPanel
 from ungedesk.ui.visitation.conversations_panel import ConversationsPanel
 from ungedesk.ui.visitation.deadlines_panel import DeadlinesPanel
 from ungedesk.ui.visitation.visitation_panel import VisitationPanel
-from ungedesk.ui.widgets import GOOD_STYLE
+from ungedesk.ui.widgets import GOOD_STYLE, MessageLabel
 
 
 def _value_label() -> QLabel:
@@ -97,6 +99,7 @@ class RecordView(QWidget):
         self.copied.setStyleSheet(GOOD_STYLE)
         self.copied.setWordWrap(True)
         self.copied.hide()
+        self.error = MessageLabel()
         self.age = _value_label()
         self.sex = _value_label()
         self.case_number = _value_label()
@@ -113,6 +116,7 @@ class RecordView(QWidget):
         cpr_buttons.addWidget(self.copy_cpr)
         cpr_buttons.addSpacing(8)
         cpr_buttons.addWidget(self.copied, 10)
+        cpr_buttons.addWidget(self.error, 10)
         cpr_buttons.addStretch(1)
         header.addWidget(self.name, 0, 0, 1, 4)
         for column, (caption, widget) in enumerate(
@@ -175,8 +179,9 @@ class RecordView(QWidget):
         self.tabs.addTab(self.plan, self.tr("Plan"))
         self.progression = ProgressionPanel(store, record.id, today)
         self.tabs.addTab(self.progression, self.tr("Progression"))
-        self.visitation.changed.connect(self._case_changed)
-        self.conversations.changed.connect(self._case_changed)
+        # The tabs refresh themselves from the change bus; the plan shows the next meeting,
+        # booked on the Conversations tab.
+        changes.bus().changed.connect(self._store_changed)
         self.book_shortcut = QShortcut(QKeySequence("Ctrl+B"), self)
         self.book_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.book_shortcut.activated.connect(self.book_conversation)
@@ -192,8 +197,11 @@ class RecordView(QWidget):
         self.reveal.toggled.connect(self._show_cpr)
         self.copy_cpr.clicked.connect(self._copy_cpr)
         secret_clipboard().cleared.connect(self._clipboard_cleared)
-        self.edit_button.clicked.connect(lambda: self.edit_requested.emit(self.record.id))
+        self.edit_button.clicked.connect(self._edit_clicked)
         self.show_record(record)
+
+    def _edit_clicked(self) -> None:
+        self.edit_requested.emit(self.record.id)
 
     def book_conversation(self) -> None:
         """Ctrl+B anywhere in the record: the booking dialog, filled in."""
@@ -205,9 +213,13 @@ class RecordView(QWidget):
         self.tabs.setCurrentWidget(self.progression)
         self.progression.new_measurement()
 
-    def _case_changed(self) -> None:
-        # Visitation and conversations move the deadlines.
-        self.deadlines.reload()
+    def _store_changed(self, change: Change) -> None:
+        if (
+            is_wanted(self)
+            and change.about(self.record.id)
+            and change.touches(Aspect.CONVERSATIONS)
+        ):
+            self.plan.refresh_context()
 
     def _caption(self, text: str) -> QLabel:
         label = QLabel(text)
@@ -232,10 +244,8 @@ class RecordView(QWidget):
         self.henvendelse.setText(format_day(record.henvendelse_date))
         self.benefit.setText(record.benefit_label)
         self.education.setText(record.education_label)
-        deadlines_panel = getattr(self, "deadlines", None)
-        if deadlines_panel is not None and deadlines_panel.loaded:
-            # An edited first-contact date or birth date moves the deadlines.
-            deadlines_panel.reload()
+        # An edited first-contact date moves the deadlines: the deadlines tab follows the
+        # change the edit announced, not this call.
 
     def _show_cpr(self, revealed: bool) -> None:
         self.reveal.setText(self.tr("Hide &CPR") if revealed else self.tr("Show &CPR"))
@@ -245,13 +255,9 @@ class RecordView(QWidget):
         # Each reveal is a deliberate act the audit log records: ask the service every
         # time rather than showing the number the record already holds.
         self.reveal.setEnabled(False)
-        tasks.run_task(
-            youths.reveal_cpr,
-            self._store,
-            self.record.id,
-            on_done=self._revealed,
-            on_error=self._reveal_failed,
-        )
+        Operation(self, youths.reveal_cpr, self._store, self.record.id).success(
+            self._revealed
+        ).failure(self._reveal_failed).run()
 
     def hide_cpr(self) -> None:
         """Mask the CPR number again (the session locks); showing it later is a new reveal."""
@@ -260,16 +266,13 @@ class RecordView(QWidget):
     def _copy_cpr(self) -> None:
         # The same logged reveal as "Show CPR": the number comes from the service each time.
         self.copy_cpr.setEnabled(False)
-        tasks.run_task(
-            youths.reveal_cpr,
-            self._store,
-            self.record.id,
-            on_done=self._copy_arrived,
-            on_error=self._copy_failed,
-        )
+        Operation(self, youths.reveal_cpr, self._store, self.record.id).success(
+            self._copy_arrived
+        ).failure(self._copy_failed).run()
 
     def _copy_arrived(self, formatted: str) -> None:
         self.copy_cpr.setEnabled(True)
+        self.error.show_message(None)
         if secret_clipboard().copy(formatted):
             self.copied.setText(
                 self.tr("CPR no. copied. The clipboard is emptied in {seconds} seconds.").format(
@@ -281,22 +284,22 @@ class RecordView(QWidget):
     def _clipboard_cleared(self) -> None:
         self.copied.hide()
 
-    def _copy_failed(self, exc: BaseException) -> None:
+    def _copy_failed(self, error: KnownError) -> None:
         self.copy_cpr.setEnabled(True)
-        if isinstance(exc, KnownError):
-            tasks.runner().store_error.emit(exc)
-            return
-        raise exc
+        self.show_known_error(error)
 
     def _revealed(self, formatted: str) -> None:
         self.reveal.setEnabled(True)
+        self.error.show_message(None)
         if self.reveal.isChecked():
             self.cpr.setText(formatted)
 
-    def _reveal_failed(self, exc: BaseException) -> None:
+    def _reveal_failed(self, error: KnownError) -> None:
         self.reveal.setEnabled(True)
         self.reveal.setChecked(False)
-        if isinstance(exc, KnownError):
-            tasks.runner().store_error.emit(exc)
-            return
-        raise exc
+        self.show_known_error(error)
+
+    def show_known_error(self, error: KnownError) -> None:
+        """Known errors of the header's operations (showing or copying the CPR number)."""
+        self.copied.hide()
+        self.error.show_message(error.message)

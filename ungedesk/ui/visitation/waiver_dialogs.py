@@ -13,10 +13,11 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QW
 from ungedesk.services import waivers
 from ungedesk.services.deadlines import DeadlineView
 from ungedesk.store.database import Store
+from ungedesk.ui.changes import Aspect, Change
+from ungedesk.ui.dates import date_field, pydate
 from ungedesk.ui.i18n import format_day
-from ungedesk.ui.visitation.visitation_dialogs import date_field, pydate
+from ungedesk.ui.visitation.record_tab import RecordWorkDialog
 from ungedesk.ui.widgets import HINT_STYLE, MessageLabel, add_row
-from ungedesk.ui.work_dialog import WorkDialog
 
 
 def _deadline_label(text: str) -> QLabel:
@@ -25,7 +26,7 @@ def _deadline_label(text: str) -> QLabel:
     return label
 
 
-class WaiveDialog(WorkDialog):
+class WaiveDialog(RecordWorkDialog):
     """Exempt the young person from one deadline (the contact course from 1 July 2026)."""
 
     def __init__(
@@ -81,7 +82,7 @@ class WaiveDialog(WorkDialog):
         self.reason.setFocus()
 
     def accept_work(self) -> None:
-        self.run(
+        self.operation(
             waivers.waive,
             self._store,
             self._deadline.youth_id,
@@ -91,11 +92,12 @@ class WaiveDialog(WorkDialog):
             self.reason.toPlainText(),
             today=self._today(),
             decided_by=self.decided_by.text(),
-            on_done=lambda _id: self.accept(),
-        )
+        ).changes(Change.of(Aspect.DEADLINES, youth_id=self._deadline.youth_id)).success(
+            self.done_and_accept
+        ).run()
 
 
-class RevokeWaiverDialog(WorkDialog):
+class RevokeWaiverDialog(RecordWorkDialog):
     """Revoke an exemption: the deadline counts again; the decision stays in the history."""
 
     def __init__(
@@ -109,6 +111,7 @@ class RevokeWaiverDialog(WorkDialog):
         assert deadline.waiver is not None
         self._store = store
         self._waiver_id = deadline.waiver.id
+        self._youth_id = deadline.youth_id
         self._today = today
         self.setWindowTitle(self.tr("Revoke exemption"))
         self.setMinimumWidth(520)
@@ -132,11 +135,12 @@ class RevokeWaiverDialog(WorkDialog):
         self.reason.setFocus()
 
     def accept_work(self) -> None:
-        self.run(
+        self.operation(
             waivers.revoke,
             self._store,
             self._waiver_id,
             self.reason.toPlainText(),
             today=self._today(),
-            on_done=lambda _none: self.accept(),
-        )
+        ).changes(Change.of(Aspect.DEADLINES, youth_id=self._youth_id)).success(
+            self.done_and_accept
+        ).run()
