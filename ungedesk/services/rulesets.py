@@ -44,8 +44,9 @@ from ungedesk.domain.rule_file import (
     diff_rules,
     parse_rule_file,
 )
+from ungedesk.domain.rule_parsing import parse_rules
 from ungedesk.domain.rule_text import dates_text
-from ungedesk.domain.rules import Rule, RuleError, parse_rules
+from ungedesk.domain.rules import Rule, RuleError
 from ungedesk.services import audit, deadlines, rule_store, settings
 from ungedesk.services.bulk_facts import facts_between
 from ungedesk.services.progress import Progress as StopProgress

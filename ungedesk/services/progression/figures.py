@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 
 from ungedesk.domain.errors import InputError
 from ungedesk.domain.progression import Indicator, average_movement
-from ungedesk.services.progression.views import MovementRow, current_caseworker
+from ungedesk.services.current_user import current_caseworker
+from ungedesk.services.progression.views import MovementRow
 from ungedesk.store.database import Store
 from ungedesk.store.models import Measurement, MeasurementScore, TargetGroupEntry, Youth
 
