@@ -17,18 +17,6 @@ from ungedesk.ui.operations import Operation
 from ungedesk.ui.widgets import BusyBar, FittingDialog, MessageLabel
 
 
-class _Idle:
-    """Transitional: clears the busy state, then hands the result on."""
-
-    def __init__(self, dialog: WorkDialog, then: Callable[[Any], None]) -> None:
-        self._dialog = dialog
-        self._then = then
-
-    def __call__(self, result: Any) -> None:
-        self._dialog.set_busy(False)
-        self._then(result)
-
-
 class WorkDialog(FittingDialog):
     """Subclasses fill ``self.body`` (a QVBoxLayout) and call ``run`` from ``accept_work``."""
 
@@ -90,22 +78,6 @@ class WorkDialog(FittingDialog):
         widgets themselves. The caller adds ``success`` (and ``changes``) and runs it."""
         self.set_busy(True)
         return Operation(self, fn, *args, **kwargs).failure(self.show_known_error)
-
-    def run(
-        self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None], **kwargs: Any
-    ) -> None:
-        """Transitional: the older shape of ``operation``; removed once every dialog builds
-        its operation itself."""
-        self.set_busy(True)
-        Operation(self, fn, *args, **kwargs).failure(self.failed).success(
-            _Idle(self, on_done)
-        ).run()
-
-    def failed(self, exc: BaseException) -> None:
-        """Transitional name of ``show_known_error`` (subclasses still override it)."""
-        if not isinstance(exc, KnownError):
-            raise exc
-        self.show_known_error(exc)
 
     def set_idle(self, _result: object = None) -> None:
         self.set_busy(False)
