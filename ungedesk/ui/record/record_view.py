@@ -24,11 +24,9 @@ from ungedesk.domain.errors import KnownError
 from ungedesk.services import youths
 from ungedesk.services.youths import YouthRecord
 from ungedesk.store.database import Store
-from ungedesk.ui import changes
-from ungedesk.ui.changes import Aspect, Change
 from ungedesk.ui.clipboard import secret_clipboard
 from ungedesk.ui.i18n import format_day
-from ungedesk.ui.operations import Operation, is_wanted
+from ungedesk.ui.operations import Operation
 from ungedesk.ui.plan.panel import PlanPanel
 from ungedesk.ui.progression.panel import ProgressionPanel
 from ungedesk.ui.visitation.conversations_panel import ConversationsPanel
@@ -179,9 +177,8 @@ class RecordView(QWidget):
         self.tabs.addTab(self.plan, self.tr("Plan"))
         self.progression = ProgressionPanel(store, record.id, today)
         self.tabs.addTab(self.progression, self.tr("Progression"))
-        # The tabs refresh themselves from the change bus; the plan shows the next meeting,
-        # booked on the Conversations tab.
-        changes.bus().changed.connect(self._store_changed)
+        # The tabs refresh themselves from the change bus (the plan too: it shows the next
+        # meeting, booked on the Conversations tab).
         self.book_shortcut = QShortcut(QKeySequence("Ctrl+B"), self)
         self.book_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.book_shortcut.activated.connect(self.book_conversation)
@@ -212,14 +209,6 @@ class RecordView(QWidget):
         """Ctrl+M anywhere in the record: a new progression measurement."""
         self.tabs.setCurrentWidget(self.progression)
         self.progression.new_measurement()
-
-    def _store_changed(self, change: Change) -> None:
-        if (
-            is_wanted(self)
-            and change.about(self.record.id)
-            and change.touches(Aspect.CONVERSATIONS)
-        ):
-            self.plan.refresh_context()
 
     def _caption(self, text: str) -> QLabel:
         label = QLabel(text)
