@@ -183,3 +183,25 @@ def test_default_progress_dialog_stops_too(qtbot: QtBot) -> None:
     go.set()
     qtbot.waitUntil(lambda: len(parent.shown) == 1)
     assert isinstance(parent.shown[0], StoppedError)
+
+
+class Busy(Receiver):
+    def __init__(self) -> None:
+        super().__init__()
+        self.busy = True
+
+    def idle(self) -> None:
+        self.busy = False
+
+
+@pytest.mark.parametrize("error", [None, DiskFullError(), ZeroDivisionError()])
+def test_settled_runs_on_every_outcome_bug_included(
+    qtbot: QtBot, runner: tasks.TaskRunner, error: BaseException | None
+) -> None:
+    """A dialog leaves its busy state whatever ended the work, so it can be closed."""
+    widget = Busy()
+    qtbot.addWidget(widget)
+    op = Operation(widget, pow, 2, 3) if error is None else Operation(widget, fail_with, error)
+    op.settled(widget.idle).success(widget.take).run()
+    qtbot.waitUntil(lambda: not widget.busy)
+    runner.unhandled.clear()  # type: ignore[attr-defined]

@@ -145,6 +145,7 @@ class Operation[T]:
         self._kwargs = kwargs
         self._on_success: Callable[[T], None] | None = None
         self._on_failure: Callable[[KnownError], None] | None = None
+        self._on_settled: Callable[[], None] | None = None
         self._change: changes.Change | Callable[[T], changes.Change | None] | None = None
         self._progress_title: str | None = None
         self._progress_view: ProgressView | None = None
@@ -163,6 +164,12 @@ class Operation[T]:
     def failure(self, callback: Callable[[KnownError], None]) -> Self:
         """Handle known errors here instead of the parent's message area."""
         self._on_failure = callback
+        return self
+
+    def settled(self, callback: Callable[[], None]) -> Self:
+        """Called first on every outcome (success, known error or bug) while the parent is
+        wanted: to leave a busy state even when a bug ends the work."""
+        self._on_settled = callback
         return self
 
     def changes(self, change: changes.Change | Callable[[T], changes.Change | None]) -> Self:
@@ -246,6 +253,8 @@ class Operation[T]:
         if change is not None:
             origin = self._parent if shiboken6.isValid(self._parent) else None
             changes.bus().changed.emit(changes.Change(change.aspects, change.youth_id, origin))
+        if wanted and self._on_settled is not None:
+            self._on_settled()
         if wanted and self._on_success is not None:
             self._on_success(result)
 
@@ -253,6 +262,8 @@ class Operation[T]:
         self._finish_progress()
         wanted = self._wanted()
         self._release_latest()
+        if wanted and self._on_settled is not None:
+            self._on_settled()
         if not isinstance(exc, KnownError):
             tasks.runner().unexpected_error.emit(exc)
             return

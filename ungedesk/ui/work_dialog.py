@@ -77,7 +77,11 @@ class WorkDialog(FittingDialog):
         errors land under their fields. Pass plain values read from the widgets, never the
         widgets themselves. The caller adds ``success`` (and ``changes``) and runs it."""
         self.set_busy(True)
-        return Operation(self, fn, *args, **kwargs).failure(self.show_known_error)
+        return (
+            Operation(self, fn, *args, **kwargs)
+            .settled(self.set_idle)
+            .failure(self.show_known_error)
+        )
 
     def set_idle(self, _result: object = None) -> None:
         self.set_busy(False)
