@@ -61,7 +61,13 @@ def stop_holder(proc: subprocess.Popen[str]) -> int:
     """Let the child close its store and end; returns its exit code."""
     assert proc.stdin is not None
     proc.stdin.close()
-    return proc.wait(timeout=120)
+    code = proc.wait(timeout=120)
+    # Closed here: left to the garbage collector the pipes warn (ResourceWarning), and
+    # warnings fail the tests.
+    for pipe in (proc.stdout, proc.stderr):
+        if pipe is not None:
+            pipe.close()
+    return code
 
 
 def run_cli(*args: str, data_dir: Path, passphrase: str) -> subprocess.CompletedProcess[str]:
