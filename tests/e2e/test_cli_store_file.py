@@ -118,9 +118,7 @@ def test_a_second_instance_is_told_what_holds_the_data_dir(store_copy: Path) -> 
 
 def test_a_killed_holder_leaves_no_lock_behind(store_copy: Path) -> None:
     holder = start_holder(store_copy)
-    holder.send_signal(signal.SIGKILL)
-    holder.wait(timeout=60)
-    assert holder.returncode == -signal.SIGKILL
+    assert instance_support.kill_holder(holder) == -signal.SIGKILL
     # Its lock file and info file are still there, but the OS lock died with the process.
     assert (store_copy / instance_lock.LOCK_NAME).exists()
     assert (store_copy / instance_lock.INFO_NAME).exists()

@@ -70,6 +70,16 @@ def stop_holder(proc: subprocess.Popen[str]) -> int:
     return code
 
 
+def kill_holder(proc: subprocess.Popen[str]) -> int:
+    """SIGKILL the child (a crash: it closes nothing) and close our ends of its pipes."""
+    proc.kill()
+    code = proc.wait(timeout=60)
+    for pipe in (proc.stdin, proc.stdout, proc.stderr):
+        if pipe is not None:
+            pipe.close()
+    return code
+
+
 def run_cli(*args: str, data_dir: Path, passphrase: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "ungedesk", *args],

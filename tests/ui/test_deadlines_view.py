@@ -326,7 +326,7 @@ def test_invalid_definition_shows_danish_field_errors(
 def test_service_errors_reach_the_form(qtbot, window: MainWindow) -> None:
     dialog = open_rules(qtbot, window)
     form = open_add_form(qtbot, dialog)
-    form.failed(deadlines_error("Regel x: ukendt periode."))
+    form.show_known_error(deadlines_error("Regel x: ukendt periode."))
     assert form.general_error.text() == "Regel x: ukendt periode."
     form.reject()
     dialog.reject()

@@ -227,6 +227,8 @@ def clear(session: Session, key: SettingKey[Any]) -> None:
     row = session.get(Setting, str(key))
     if row is not None:
         session.delete(row)
+        # Flushed now, so a read later in the same transaction sees the default.
+        session.flush()
 
 
 def get_setting[T](store: Store, key: SettingKey[T]) -> T:
