@@ -36,7 +36,6 @@ def test_confirmed_overwrite_replaces_and_shows_the_head(
     info = backup_archive.inspect(target)
     assert info.audit_head is not None and info.audit_head.seq >= 1
     assert f"nr. {info.audit_head.seq}, kontrolsum {info.audit_head.hash[:16]}" in text
-    qtbot.waitUntil(lambda: window.busy_dialog is None)
 
 
 def test_a_name_the_suffix_was_added_to_is_not_overwritten(
@@ -53,4 +52,3 @@ def test_a_name_the_suffix_was_added_to_is_not_overwritten(
     assert icon == QMessageBox.Icon.Warning
     assert text.startswith("Der findes allerede en fil med det navn.")
     assert existing.read_bytes() == b"the previous backup"
-    qtbot.waitUntil(lambda: window.busy_dialog is None)

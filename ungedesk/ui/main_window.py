@@ -13,7 +13,6 @@ from datetime import UTC, date, datetime
 from functools import partial
 from pathlib import Path
 
-import shiboken6
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -49,7 +48,6 @@ from ungedesk.ui.record.youth_form import YouthForm
 from ungedesk.ui.register.model import Column, RegisterModel
 from ungedesk.ui.security.backup_dialogs import (
     BACKUP_SUFFIX,
-    BusyDialog,
     RestoreDialog,
     backup_operation,
 )
@@ -104,7 +102,6 @@ class MainWindow(CaseMenu, SecurityMenu, RulesMenu):
         super().__init__(store, paths, today, parent)
         self.form: YouthForm | None = None
         self._asking_close = False  # set while File › Quit closes the window
-        self.busy_dialog: BusyDialog | None = None
         self.setWindowTitle("UngeDesk")
 
         self.model = RegisterModel(today, self)
@@ -481,14 +478,7 @@ class MainWindow(CaseMenu, SecurityMenu, RulesMenu):
     # --- backup and restore --------------------------------------------------------------
 
     def _backup_failed(self, error: KnownError) -> None:
-        self._end_busy()
         self.show_known_error(error)
-
-    def _end_busy(self) -> None:
-        if self.busy_dialog is not None and shiboken6.isValid(self.busy_dialog):
-            self.busy_dialog.finish()
-            self.busy_dialog.deleteLater()
-        self.busy_dialog = None
 
     # --- backup and restore --------------------------------------------------------------
 
@@ -532,7 +522,6 @@ class MainWindow(CaseMenu, SecurityMenu, RulesMenu):
         ).failure(self._backup_failed).run()
 
     def _backup_done(self, result: BackupResult) -> None:
-        self._end_busy()
         text = self.tr(
             "The backup is saved and checked: {rows} rows in {tables} tables.\n\n{path}\n\n"
             "Keep it on a drive the municipality approves, away from this computer. "

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -27,8 +26,6 @@ from ungedesk.ui.operations import Operation
 from ungedesk.ui.widgets import (
     HINT_STYLE,
     WARNING_STYLE,
-    BusyBar,
-    FittingDialog,
     MessageLabel,
     add_row,
 )
@@ -60,32 +57,6 @@ def backup_operation(
         "BackupDialogs", "Taking a backup and checking it against the database …"
     )
     return Operation(parent, backup.backup, store, target, force=force).with_progress(title)
-
-
-class BusyDialog(FittingDialog):
-    """Says what the worker is doing while it does it; cannot be closed half-way.
-
-    The window behind stays responsive (repaints, moves); the dialog is window-modal so
-    nothing else is started against the database meanwhile."""
-
-    def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("UngeDesk")
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.setMinimumWidth(380)
-        self.label = QLabel(text)
-        self.label.setWordWrap(True)
-        bar = BusyBar()
-        bar.show()
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.label)
-        layout.addWidget(bar)
-
-    def reject(self) -> None:
-        """Esc does nothing: the work finishes (or fails) and closes this itself."""
-
-    def finish(self) -> None:
-        super().accept()
 
 
 class RestoreDialog(WorkDialog):

@@ -31,7 +31,6 @@ class CaseMenu(RecordTabs):
 
     def _case_closed(self, youth_id: int) -> None:
         self.refresh_record(youth_id)
-        self._announce(Change.of(Aspect.YOUTH, Aspect.DEADLINES, youth_id=youth_id))
 
     def reopen_case(self) -> None:
         record = self.current_record()
@@ -100,7 +99,6 @@ class CaseMenu(RecordTabs):
         self._show_dialog(dialog)
 
     def _case_received(self, result: ImportResult) -> None:
-        self._announce(Change.of(Aspect.YOUTH, Aspect.DEADLINES, youth_id=result.youth_id))
         if result.created:
             message = QCoreApplication.translate(
                 "MainWindow", "Case received and registered as {case}."

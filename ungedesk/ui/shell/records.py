@@ -17,8 +17,6 @@ from ungedesk.services import register, youths
 from ungedesk.services.caseworkers import CaseworkerView
 from ungedesk.services.register import EditForm
 from ungedesk.services.youths import YouthRecord
-from ungedesk.ui import changes
-from ungedesk.ui.changes import Aspect, Change
 from ungedesk.ui.operations import Operation, close_widget
 from ungedesk.ui.record.record_view import RecordView
 from ungedesk.ui.record.youth_form import YouthForm
@@ -39,14 +37,6 @@ class RecordTabs(ShellBase):
     case_actions: tuple[QAction, ...]
     close_case_action: QAction
     reopen_case_action: QAction
-
-    # --- announcing what the record's panels changed (transitional) ------------------------
-
-    def _announce(self, change: Change) -> None:
-        """Tell open views what a panel or form of a record changed. Transitional: the
-        record's panels and the youth form announce through ``Operation.changes`` once they
-        run their saves as operations; then the connections below go."""
-        changes.bus().changed.emit(Change(change.aspects, change.youth_id, self))
 
     # --- open records ----------------------------------------------------------------------
 
@@ -174,7 +164,6 @@ class RecordTabs(ShellBase):
         return True
 
     def _registered(self, youth_id: int) -> None:
-        self._announce(Change.of(Aspect.YOUTH, Aspect.DEADLINES, youth_id=youth_id))
         self.open_record(youth_id)
 
     def edit_record(self, youth_id: int) -> None:
@@ -203,4 +192,3 @@ class RecordTabs(ShellBase):
             view.show_record(record)
             self.records.setTabText(self.records.indexOf(view), record.name)
         self._update_case_actions()
-        self._announce(Change.of(Aspect.YOUTH, Aspect.DEADLINES, youth_id=record.id))

@@ -13,10 +13,8 @@ from ungedesk.services import audit, preferences
 from ungedesk.services.audit import VerifyResult
 from ungedesk.services.preferences import TrustSettings
 from ungedesk.store.anchor import HeadMark
-from ungedesk.ui.changes import Aspect, Change
 from ungedesk.ui.i18n import format_number
 from ungedesk.ui.operations import Operation
-from ungedesk.ui.record.record_view import RecordView
 from ungedesk.ui.security.access_views import MyAccessDialog
 from ungedesk.ui.security.passphrase_dialog import ChangePassphraseDialog
 from ungedesk.ui.security.retention_dialog import ExpiredCasesDialog
@@ -144,12 +142,6 @@ class SecurityMenu(RecordTabs):
 
     def _settings_saved(self, _values: TrustSettings) -> None:
         self.check_backup_reminder()
-        # Transitional, until the record's deadlines panel follows the change bus: changed
-        # closing days move working-day deadlines in the open records too.
-        for i in range(self.records.count()):
-            view = self.records.widget(i)
-            if isinstance(view, RecordView):
-                view.deadlines.reload()
 
     def show_expired_cases(self) -> None:
         dialog = ExpiredCasesDialog(self._store, self._today, parent=self)
@@ -159,7 +151,6 @@ class SecurityMenu(RecordTabs):
     def _cases_deleted(self, youth_ids: list[int]) -> None:
         for youth_id in youth_ids:
             self.close_record(youth_id)
-        self._announce(Change.of(Aspect.YOUTH, Aspect.DEADLINES))
         self.statusBar().showMessage(
             QCoreApplication.translate(
                 "MainWindow", "{count} cases deleted.", "", len(youth_ids)
