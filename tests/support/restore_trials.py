@@ -126,6 +126,10 @@ class Zygote:
         if self.proc.stdin is not None:
             self.proc.stdin.close()
         self.proc.wait(timeout=30)
+        # Closed here: left to the garbage collector the pipe warns (ResourceWarning), and
+        # warnings fail the tests.
+        if self.proc.stdout is not None:
+            self.proc.stdout.close()
 
 
 @dataclass(frozen=True, slots=True)
