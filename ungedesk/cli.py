@@ -125,6 +125,12 @@ def _build_parser() -> _Parser:
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"ungedesk {__version__}")
+    parser.add_argument(
+        "--measure-startup",
+        action="store_true",
+        help="start som normalt, luk efter første visning af listen og skriv hvor lang tid "
+        "det tog (startup_ms=… rows=…)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="KOMMANDO", parser_class=_Parser)
 
     init = sub.add_parser(
@@ -535,7 +541,7 @@ def _cmd_gui(args: argparse.Namespace, paths: StorePaths) -> int:
             )
             return EXIT_BUG
         raise
-    return run(paths)
+    return run(paths, measure_startup=bool(getattr(args, "measure_startup", False)))
 
 
 # --- bugs ----------------------------------------------------------------------------------

@@ -40,6 +40,7 @@ from ungedesk.ui.security.backup_dialogs import RestoreDialog
 from ungedesk.ui.security.lock_screen import SessionLock
 from ungedesk.ui.security.unlock_dialog import UnlockDialog
 from ungedesk.ui.setup.setup_wizard import SetupWizard
+from ungedesk.ui.startup_measure import StartupMeasure
 from ungedesk.ui.widgets import HINT_STYLE, BusyBar
 
 
@@ -114,9 +115,15 @@ class Launcher(QObject):
 
     finished = Signal(int)
 
-    def __init__(self, paths: StorePaths, today: Callable[[], date] = date.today) -> None:
+    def __init__(
+        self,
+        paths: StorePaths,
+        today: Callable[[], date] = date.today,
+        measure: StartupMeasure | None = None,
+    ) -> None:
         super().__init__()
         self.paths = paths
+        self._measure = measure
         self._today = today
         self.store: Store | None = None
         self.window: MainWindow | None = None
@@ -276,8 +283,18 @@ class Launcher(QObject):
         self.window.show()
         self.window.restore_requested.connect(self._restore)
         self.window.show_log_alerts(opened.store.alerts)
+        if self._measure is not None:
+            self.window.model.counts_changed.connect(self._first_page_shown)
         for notice in opened.store.notices:  # an interrupted restore undone at start
             self.window.show_start_notice(notice)
+
+    def _first_page_shown(self) -> None:
+        window = self.window
+        if self._measure is None or window is None or not window.model.loaded:
+            return
+        shown = window.list_stack.currentWidget()
+        target = window.table.viewport() if shown is window.table else shown
+        self._measure.watch(target, window.model.total)
 
     def _window_closed(self) -> None:
         self._dispose_lock()
@@ -369,8 +386,11 @@ def show_store_error(exc: BaseException) -> None:
     box.open()
 
 
-def run(paths: StorePaths) -> int:
-    """The GUI entry point (``ungedesk`` without a command). Returns the exit code."""
+def run(paths: StorePaths, *, measure_startup: bool = False) -> int:
+    """The GUI entry point (``ungedesk`` without a command). Returns the exit code.
+
+    With ``measure_startup`` the start is the same, and the app ends right after the
+    register's first paint, printing how long it took (ui.startup_measure)."""
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("UngeDesk")
@@ -386,7 +406,8 @@ def run(paths: StorePaths) -> int:
     runner = tasks.start()
     runner.store_error.connect(show_store_error)
     runner.unexpected_error.connect(lambda exc: errors.report_bug(exc, paths.logs))
-    launcher = Launcher(paths)
+    measure = StartupMeasure(app.exit) if measure_startup else None
+    launcher = Launcher(paths, measure=measure)
     launcher.finished.connect(app.exit)
     QTimer.singleShot(0, launcher.start)
     try:
