@@ -294,7 +294,8 @@ class Launcher(QObject):
             return
         shown = window.list_stack.currentWidget()
         target = window.table.viewport() if shown is window.table else shown
-        self._measure.watch(target, window.model.total)
+        if target is not None:
+            self._measure.watch(target, window.model.total)
 
     def _window_closed(self) -> None:
         self._dispose_lock()
