@@ -19,8 +19,6 @@ from datetime import date, timedelta
 from enum import StrEnum
 from functools import lru_cache
 
-import holidays
-
 CLOSING_DAYS: dict[tuple[int, int], str] = {
     (6, 5): "Grundlovsdag",
     (12, 24): "Juleaftensdag",
@@ -108,6 +106,9 @@ class Period:
 
 @lru_cache(maxsize=64)
 def _public_holidays(year: int) -> dict[date, str]:
+    # Imported when first needed: the package loads every country's calendars.
+    import holidays
+
     return dict(holidays.country_holidays("DK", years=year, language="da").items())
 
 

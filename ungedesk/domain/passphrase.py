@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from zxcvbn import zxcvbn
-
 MIN_LENGTH = 12
 MIN_SCORE = 3
 
@@ -22,6 +20,8 @@ class Strength:
 
 def assess(passphrase: str, related: tuple[str, ...] = ()) -> Strength:
     """Judge a passphrase; ``related`` are words an attacker could guess (name, unit)."""
+    from zxcvbn import zxcvbn
+
     if not passphrase:
         return Strength(0, _LABELS[0], f"Skriv mindst {MIN_LENGTH} tegn.", False)
     # zxcvbn is slow on very long input and gains nothing past 100 characters.

@@ -12,14 +12,9 @@ import json
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
-from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
-from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from sqlalchemy import Table as SaTable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -49,6 +44,10 @@ from ungedesk.store.database import Store
 from ungedesk.store.errors import translate_os_error
 from ungedesk.store.models import Base, Caseworker
 from ungedesk.store.paths import make_private_dirs, write_private_atomic
+
+if TYPE_CHECKING:
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
 
 NOT_ABOUT_A_PERSON = frozenset(
     {"caseworker", "setting", "audit_head", "alembic_version", "local_rule", "rule_set"}
@@ -394,6 +393,12 @@ def _pdf(
 ) -> bytes:
     import io
 
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+    from reportlab.lib.units import mm
+    from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
+
     font = pdf_fonts.register()
     styles = getSampleStyleSheet()
     body = ParagraphStyle(
@@ -404,6 +409,8 @@ def _pdf(
     small = ParagraphStyle("small", parent=body, fontSize=8, leading=10)
 
     def p(text: str, style: ParagraphStyle = body) -> Paragraph:
+        from reportlab.platypus import Paragraph
+
         return Paragraph(escape(text), style)
 
     story: list[Any] = [
@@ -470,6 +477,9 @@ def _pdf(
         )
 
     def footer(canvas: Any, doc: Any) -> None:
+        from reportlab.lib.pagesizes import A4
+        from reportlab.lib.units import mm
+
         canvas.saveState()
         canvas.setFont(font, 8)
         canvas.drawRightString(A4[0] - 20 * mm, 12 * mm, f"Side {doc.page}")

@@ -13,7 +13,6 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import icalendar
 from sqlalchemy.orm import Session
 
 from ungedesk.domain.errors import FileError, InputError
@@ -200,6 +199,8 @@ def build_ics(
     No CPR number and no name anywhere in the file."""
     start = conversation.starts_at.replace(tzinfo=COPENHAGEN)
     end = start + timedelta(minutes=conversation.duration_minutes)
+    import icalendar  # only when an invitation is written
+
     cal = icalendar.Calendar()
     cal.add("prodid", "-//UngeDesk//Samtaler//DA")
     cal.add("version", "2.0")

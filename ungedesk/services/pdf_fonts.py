@@ -7,10 +7,6 @@ from __future__ import annotations
 
 from functools import cache
 
-from reportlab.lib.fonts import addMapping
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-
 from ungedesk.resources import FONTS
 
 REGULAR = "DejaVuSans"
@@ -20,6 +16,10 @@ BOLD = "DejaVuSans-Bold"
 @cache
 def register() -> str:
     """Register the fonts once per process; returns the regular font's name."""
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
     pdfmetrics.registerFont(TTFont(REGULAR, str(FONTS / "DejaVuSans.ttf")))
     pdfmetrics.registerFont(TTFont(BOLD, str(FONTS / "DejaVuSans-Bold.ttf")))
     addMapping(REGULAR, 0, 0, REGULAR)

@@ -27,7 +27,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import alembic.util
 import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
@@ -231,8 +230,14 @@ _TOLD_ALREADY = (
     NoRoomError,
 )
 
-# What a database that is not a usable UngeDesk store raises while it is opened or migrated.
-_SCHEMA_ERRORS = (SQLAlchemyError, sqlcipher.Error, alembic.util.CommandError)
+
+def _schema_errors() -> tuple[type[Exception], ...]:
+    """What a database that is not a usable UngeDesk store raises while it is opened or
+    migrated. Alembic is imported only by a restore, not by every start (setup imports
+    this module to finish an interrupted restore)."""
+    import alembic.util
+
+    return (SQLAlchemyError, sqlcipher.Error, alembic.util.CommandError)
 
 
 def _prepare(
@@ -256,13 +261,15 @@ def _prepare(
         if not sound:
             raise BadBackupError()
         opened = database.open_with_key(staged, key, kf.store_id, KeySource.PASSPHRASE)
-    except (CorruptStoreError, DamagedStoreError, NoStoreError, *_SCHEMA_ERRORS) as exc:
+    except (CorruptStoreError, DamagedStoreError, NoStoreError) as exc:
+        raise BadBackupError() from exc
+    except _schema_errors() as exc:
         raise BadBackupError() from exc
     store = opened.store
     try:
         try:
             restored = _check_schema(store)
-        except _SCHEMA_ERRORS as exc:
+        except _schema_errors() as exc:
             raise BadBackupError() from exc
         detail = f"Gendannet fra sikkerhedskopi {info.created}. " + _lost_events(
             paths, key, store, restored

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ungedesk.domain.errors import KnownError
-from ungedesk.services import restore, setup
+from ungedesk.services import setup
 from ungedesk.store.database import ENV_PASSPHRASE, Opened, Store
 from ungedesk.store.errors import (
     DamagedStoreError,
@@ -36,12 +37,14 @@ from ungedesk.ui.changes import Aspect, Change
 from ungedesk.ui.i18n import install_translations
 from ungedesk.ui.main_window import MainWindow
 from ungedesk.ui.operations import Operation
-from ungedesk.ui.security.backup_dialogs import RestoreDialog
-from ungedesk.ui.security.lock_screen import SessionLock
-from ungedesk.ui.security.unlock_dialog import UnlockDialog
-from ungedesk.ui.setup.setup_wizard import SetupWizard
 from ungedesk.ui.startup_measure import StartupMeasure
 from ungedesk.ui.widgets import HINT_STYLE, BusyBar
+
+if TYPE_CHECKING:
+    from ungedesk.ui.security.backup_dialogs import RestoreDialog
+    from ungedesk.ui.security.lock_screen import SessionLock
+    from ungedesk.ui.security.unlock_dialog import UnlockDialog
+    from ungedesk.ui.setup.setup_wizard import SetupWizard
 
 
 class OpeningWindow(QWidget):
@@ -156,6 +159,8 @@ class Launcher(QObject):
     # --- first start ---------------------------------------------------------------------
 
     def _show_wizard(self) -> None:
+        from ungedesk.ui.setup.setup_wizard import SetupWizard
+
         self.wizard = SetupWizard(self.paths)
         self.wizard.accepted.connect(self._wizard_done)
         self.wizard.rejected.connect(partial(self._exit_with, 0))
@@ -196,6 +201,8 @@ class Launcher(QObject):
         self._fatal(exc)
 
     def _show_unlock_dialog(self, error: str | None) -> None:
+        from ungedesk.ui.security.unlock_dialog import UnlockDialog
+
         self._hide_opening()
         self.unlock_dialog = UnlockDialog(
             self.paths, keyring_available=setup.keyring_available(), initial_error=error
@@ -256,6 +263,8 @@ class Launcher(QObject):
 
     def _choose_backup(self) -> None:
         """The damaged store's way out: the restore dialog, then the usual restore."""
+        from ungedesk.ui.security.backup_dialogs import RestoreDialog
+
         self.fatal_box = None
         dialog = RestoreDialog()
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -274,6 +283,8 @@ class Launcher(QObject):
     # --- running -------------------------------------------------------------------------
 
     def _opened(self, opened: Opened) -> None:
+        from ungedesk.ui.security.lock_screen import SessionLock
+
         self._hide_opening()
         self.store = opened.store
         self._dispose_lock()
@@ -312,6 +323,8 @@ class Launcher(QObject):
         then open the main window on the restored store. If the restore fails or is
         stopped, the old store is back in place (restore.restore guarantees it): say why and
         open it again."""
+        from ungedesk.services import restore
+
         self._dispose_lock()
         self.restore_dialog = None
         window, store = self.window, self.store

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
@@ -34,7 +35,6 @@ from ungedesk.domain.errors import KnownError
 from ungedesk.domain.search import RegisterIndex, YouthRow
 from ungedesk.services import backup, register, youths
 from ungedesk.services import caseworkers as caseworker_service
-from ungedesk.services.backup import BackupResult
 from ungedesk.services.caseworkers import CaseworkerView
 from ungedesk.store.database import Store
 from ungedesk.store.paths import StorePaths
@@ -43,19 +43,18 @@ from ungedesk.ui.changes import Aspect, Change
 from ungedesk.ui.deadlines.view import DeadlinesView
 from ungedesk.ui.i18n import format_number
 from ungedesk.ui.operations import Operation
-from ungedesk.ui.record.record_view import RecordView
-from ungedesk.ui.record.youth_form import YouthForm
 from ungedesk.ui.register.model import Column, RegisterModel
-from ungedesk.ui.security.backup_dialogs import (
-    BACKUP_SUFFIX,
-    RestoreDialog,
-    backup_operation,
-)
 from ungedesk.ui.shell.case_menu import CaseMenu
 from ungedesk.ui.shell.menus import build_menus
+from ungedesk.ui.shell.records import as_record_view
 from ungedesk.ui.shell.rules_menu import RulesMenu
 from ungedesk.ui.shell.security_menu import SecurityMenu
 from ungedesk.ui.widgets import HINT_STYLE, WARNING_STYLE, BusyBar, widths_from_samples
+
+if TYPE_CHECKING:
+    from ungedesk.services.backup import BackupResult
+    from ungedesk.ui.record.youth_form import YouthForm
+    from ungedesk.ui.security.backup_dialogs import RestoreDialog
 
 SETTINGS_VERSION = 1
 SEARCH_LOG_DELAY_MS = 1500
@@ -290,8 +289,8 @@ class MainWindow(CaseMenu, SecurityMenu, RulesMenu):
     def unsaved_records_may_close(self) -> bool:
         """Each open record with unsaved plan edits is shown and asked about in turn."""
         for index in range(self.records.count()):
-            view = self.records.widget(index)
-            if isinstance(view, RecordView) and view.plan.dirty:
+            view = as_record_view(self.records.widget(index))
+            if view is not None and view.plan.dirty:
                 self.records.setCurrentIndex(index)
                 if not view.plan.confirm_discard():
                     return False
@@ -468,8 +467,8 @@ class MainWindow(CaseMenu, SecurityMenu, RulesMenu):
         )
 
     def _select_row_of_current_record(self) -> None:
-        view = self.records.currentWidget()
-        if isinstance(view, RecordView):
+        view = as_record_view(self.records.currentWidget())
+        if view is not None:
             position = self.model.row_of(view.record.id)
             if position is not None:
                 self.table.selectRow(position)
@@ -501,6 +500,8 @@ class MainWindow(CaseMenu, SecurityMenu, RulesMenu):
         self.backup_reminder.show()
 
     def take_backup(self) -> None:
+        from ungedesk.ui.security.backup_dialogs import BACKUP_SUFFIX, backup_operation
+
         default = Path(self._folder()) / f"ungedesk-kopi-{self._today().isoformat()}"
         name, _ = QFileDialog.getSaveFileName(
             self,
@@ -536,6 +537,8 @@ class MainWindow(CaseMenu, SecurityMenu, RulesMenu):
         self.check_backup_reminder()
 
     def restore_backup(self) -> None:
+        from ungedesk.ui.security.backup_dialogs import RestoreDialog
+
         dialog = RestoreDialog(self, start_folder=self._folder())
         dialog.accepted.connect(partial(self._restore_chosen, dialog))
         self._show_dialog(dialog)

@@ -15,6 +15,7 @@ way to another program is not someone at work in UngeDesk.
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable
 from functools import partial
@@ -52,7 +53,6 @@ from ungedesk.store.database import Store
 from ungedesk.store.paths import StorePaths
 from ungedesk.ui.clipboard import secret_clipboard
 from ungedesk.ui.operations import Operation
-from ungedesk.ui.record.record_view import RecordView
 from ungedesk.ui.widgets import HINT_STYLE, BusyBar, MessageLabel, add_row
 
 AUTO_LOCK_CHOICES = (1, 5, 10, 15, 30, 60)
@@ -456,8 +456,12 @@ class SessionLock(QObject):
         self.idle_timer.stop()
         window = self._window
         secret_clipboard().set_blocked(True)
-        for view in window.findChildren(RecordView):
-            view.hide_cpr()
+        # Record views exist only once their module is loaded (for the first record opened):
+        # until then there is no CPR on screen, and nothing to import.
+        record_view = sys.modules.get("ungedesk.ui.record.record_view")
+        if record_view is not None:
+            for view in window.findChildren(record_view.RecordView):
+                view.hide_cpr()
         QToolTip.hideText()
         focus = QApplication.focusWidget()
         self._focus = focus if focus is not None and window.isAncestorOf(focus) else None

@@ -5,23 +5,26 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
 from ungedesk.domain.youth import CaseStatus
 from ungedesk.services import audit, retention
-from ungedesk.services.access import AccessExport
-from ungedesk.services.transfer import ImportResult
 from ungedesk.ui.changes import Aspect, Change
 from ungedesk.ui.operations import Operation
-from ungedesk.ui.record.case_dialogs import CloseCaseDialog, ExportPersonDialog
-from ungedesk.ui.security.access_views import AuditDialog, YouthHistoryDialog
-from ungedesk.ui.security.transfer_dialogs import TransferExportDialog, TransferImportDialog
 from ungedesk.ui.shell.records import RecordTabs
+
+if TYPE_CHECKING:
+    from ungedesk.services.access import AccessExport
+    from ungedesk.services.transfer import ImportResult
+    from ungedesk.ui.security.access_views import AuditDialog
 
 
 class CaseMenu(RecordTabs):
     def close_case(self) -> None:
+        from ungedesk.ui.record.case_dialogs import CloseCaseDialog
+
         record = self.current_record()
         if record is None or record.status is CaseStatus.CLOSED:
             return
@@ -44,6 +47,8 @@ class CaseMenu(RecordTabs):
         self.refresh_record(youth_id)
 
     def show_history(self) -> None:
+        from ungedesk.ui.security.access_views import YouthHistoryDialog
+
         record = self.current_record()
         if record is None:
             return
@@ -54,6 +59,8 @@ class CaseMenu(RecordTabs):
         ).run()
 
     def export_person(self) -> None:
+        from ungedesk.ui.record.case_dialogs import ExportPersonDialog
+
         record = self.current_record()
         if record is None:
             return
@@ -75,6 +82,8 @@ class CaseMenu(RecordTabs):
         )
 
     def transfer_case(self) -> None:
+        from ungedesk.ui.security.transfer_dialogs import TransferExportDialog
+
         record = self.current_record()
         if record is None:
             return
@@ -94,6 +103,8 @@ class CaseMenu(RecordTabs):
         )
 
     def receive_case(self) -> None:
+        from ungedesk.ui.security.transfer_dialogs import TransferImportDialog
+
         dialog = TransferImportDialog(self._store, self._today, self._folder(), self)
         dialog.imported.connect(self._case_received)
         self._show_dialog(dialog)

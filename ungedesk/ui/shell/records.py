@@ -6,10 +6,13 @@ deadlines overview through the change bus (ui.changes), not through calls from h
 
 from __future__ import annotations
 
+import sys
+from typing import TYPE_CHECKING, cast
+
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QTabWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QTabWidget, QWidget
 
 from ungedesk.domain.youth import CaseStatus
 from ungedesk.services import caseworkers as caseworker_service
@@ -18,9 +21,22 @@ from ungedesk.services.caseworkers import CaseworkerView
 from ungedesk.services.register import EditForm
 from ungedesk.services.youths import YouthRecord
 from ungedesk.ui.operations import Operation, close_widget
-from ungedesk.ui.record.record_view import RecordView
-from ungedesk.ui.record.youth_form import YouthForm
 from ungedesk.ui.shell.base import ShellBase
+
+if TYPE_CHECKING:
+    from ungedesk.ui.record.record_view import RecordView
+    from ungedesk.ui.record.youth_form import YouthForm
+
+
+def as_record_view(widget: QWidget | None) -> RecordView | None:
+    """``widget`` if it is a record view. Record views exist only once their (large) module
+    has been imported for the first record opened: until then none can be open, and
+    asking costs no import."""
+    module = sys.modules.get("ungedesk.ui.record.record_view")
+    if module is None or not isinstance(widget, module.RecordView):
+        return None
+    return cast("RecordView", widget)
+
 
 # The record pane widens to this when it is the first record and the list leaves room.
 RECORD_WIDTH = 760
@@ -42,14 +58,14 @@ class RecordTabs(ShellBase):
 
     def record_view(self, youth_id: int) -> RecordView | None:
         for i in range(self.records.count()):
-            view = self.records.widget(i)
-            if isinstance(view, RecordView) and view.record.id == youth_id:
+            view = as_record_view(self.records.widget(i))
+            if view is not None and view.record.id == youth_id:
                 return view
         return None
 
     def current_record(self) -> YouthRecord | None:
-        view = self.records.currentWidget()
-        return view.record if isinstance(view, RecordView) else None
+        view = as_record_view(self.records.currentWidget())
+        return view.record if view is not None else None
 
     def open_record(self, youth_id: int) -> None:
         view = self.record_view(youth_id)
@@ -59,6 +75,8 @@ class RecordTabs(ShellBase):
         Operation(self, youths.get, self._store, youth_id).success(self._record_arrived).run()
 
     def _record_arrived(self, record: YouthRecord | None) -> None:
+        from ungedesk.ui.record.record_view import RecordView
+
         if record is None:
             return
         view = self.record_view(record.id)
@@ -88,7 +106,8 @@ class RecordTabs(ShellBase):
         if index < 0:
             return
         view = self.records.widget(index)
-        if isinstance(view, RecordView) and not view.plan.confirm_discard():
+        record = as_record_view(view)
+        if record is not None and not record.plan.confirm_discard():
             return  # unsaved plan edits: the caseworker chose to keep the record open
         self.records.removeTab(index)
         if view is not None:
@@ -142,6 +161,8 @@ class RecordTabs(ShellBase):
         ).run()
 
     def _open_register_form(self, caseworkers: list[CaseworkerView]) -> None:
+        from ungedesk.ui.record.youth_form import YouthForm
+
         if self._raise_open_form():
             return
         self.form = YouthForm(
@@ -172,6 +193,8 @@ class RecordTabs(ShellBase):
         ).run()
 
     def _open_edit_form(self, form: EditForm | None) -> None:
+        from ungedesk.ui.record.youth_form import YouthForm
+
         if form is None or self._raise_open_form():
             return
         self.form = YouthForm(

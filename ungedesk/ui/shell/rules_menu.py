@@ -6,27 +6,30 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog
 
-from ungedesk.ui.plan.batch_dialog import PlanBatchDialog
-from ungedesk.ui.progression.caseload_dialog import CaseloadProgressionDialog
-from ungedesk.ui.progression.descriptors_dialog import DescriptorsDialog
-from ungedesk.ui.rules.browser import LoadRulesDialog, RulesBrowserDialog
-from ungedesk.ui.rules.local_rules_dialog import LocalRulesDialog
 from ungedesk.ui.shell.base import ShellBase
+
+if TYPE_CHECKING:
+    from ungedesk.ui.rules.browser import RulesBrowserDialog
 
 PLANS_FOLDER = "Uddannelsesplaner"  # under the folder last used, for the batch's PDFs
 
 
 class RulesMenu(ShellBase):
     def open_rules_browser(self) -> RulesBrowserDialog:
+        from ungedesk.ui.rules.browser import RulesBrowserDialog
+
         dialog = RulesBrowserDialog(self._store, self._today(), self)
         self._show_dialog(dialog)
         return dialog
 
     def load_rule_file(self) -> None:
+        from ungedesk.ui.rules.browser import LoadRulesDialog
+
         path, _ = QFileDialog.getOpenFileName(
             self,
             QCoreApplication.translate("MainWindow", "Load rule file"),
@@ -37,12 +40,18 @@ class RulesMenu(ShellBase):
             self._show_dialog(LoadRulesDialog(self._store, Path(path), self))
 
     def open_local_rules(self) -> None:
+        from ungedesk.ui.rules.local_rules_dialog import LocalRulesDialog
+
         self._show_dialog(LocalRulesDialog(self._store, self))
 
     def open_descriptors(self) -> None:
+        from ungedesk.ui.progression.descriptors_dialog import DescriptorsDialog
+
         self._show_dialog(DescriptorsDialog(self._store, self))
 
     def open_plan_batch(self) -> None:
+        from ungedesk.ui.plan.batch_dialog import PlanBatchDialog
+
         folder = Path(self._folder()) / PLANS_FOLDER
         self._show_dialog(PlanBatchDialog(self._store, self._today, self._now, self, folder=folder))
 
@@ -51,4 +60,6 @@ class RulesMenu(ShellBase):
         return datetime.combine(self._today(), datetime.now().time())
 
     def open_caseload_progression(self) -> None:
+        from ungedesk.ui.progression.caseload_dialog import CaseloadProgressionDialog
+
         self._show_dialog(CaseloadProgressionDialog(self._store, self._today, self))

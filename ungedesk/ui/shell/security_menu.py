@@ -15,10 +15,6 @@ from ungedesk.services.preferences import TrustSettings
 from ungedesk.store.anchor import HeadMark
 from ungedesk.ui.i18n import format_number
 from ungedesk.ui.operations import Operation
-from ungedesk.ui.security.access_views import MyAccessDialog
-from ungedesk.ui.security.passphrase_dialog import ChangePassphraseDialog
-from ungedesk.ui.security.retention_dialog import ExpiredCasesDialog
-from ungedesk.ui.settings.dialog import SettingsDialog
 from ungedesk.ui.shell.records import RecordTabs
 
 # How many findings of a tampered log the message lists (the rest are counted).
@@ -29,6 +25,8 @@ class SecurityMenu(RecordTabs):
     # --- the recovery passphrase ---------------------------------------------------------
 
     def change_passphrase(self) -> None:
+        from ungedesk.ui.security.passphrase_dialog import ChangePassphraseDialog
+
         user = self.user
         related = () if user is None else (user.name, user.initials, user.unit)
         dialog = ChangePassphraseDialog(self._store, related, self)
@@ -49,6 +47,8 @@ class SecurityMenu(RecordTabs):
     # --- access log ----------------------------------------------------------------------
 
     def show_my_access(self) -> None:
+        from ungedesk.ui.security.access_views import MyAccessDialog
+
         if self.user is None:
             return
         dialog = MyAccessDialog(self)
@@ -135,6 +135,8 @@ class SecurityMenu(RecordTabs):
         Operation(self, preferences.load_settings, self._store).success(self._settings_loaded).run()
 
     def _settings_loaded(self, values: TrustSettings) -> None:
+        from ungedesk.ui.settings.dialog import SettingsDialog
+
         dialog = SettingsDialog(self._store, values, self)
         # The reminder may have moved; deadlines and open records follow the change bus.
         dialog.saved.connect(self._settings_saved)
@@ -144,6 +146,8 @@ class SecurityMenu(RecordTabs):
         self.check_backup_reminder()
 
     def show_expired_cases(self) -> None:
+        from ungedesk.ui.security.retention_dialog import ExpiredCasesDialog
+
         dialog = ExpiredCasesDialog(self._store, self._today, parent=self)
         dialog.deleted.connect(self._cases_deleted)
         self._show_dialog(dialog)
