@@ -119,3 +119,55 @@ def test_shutdown_refuses_new_work(qtbot) -> None:
     runner.shutdown()
     with pytest.raises(RuntimeError):
         runner.run(lambda: None)
+
+
+def test_closing_drops_queued_view_refreshes_and_keeps_writes(qtbot, runner) -> None:
+    """What only feeds a view is dropped while queued when the app closes; a write queued
+    behind running work still runs, and running work that can stop is asked to."""
+    release = threading.Event()
+    started = threading.Event()
+    ran: list[str] = []
+    stopped = threading.Event()
+
+    def running() -> None:
+        started.set()
+        release.wait()
+        ran.append("running")
+
+    runner.run(running, ask_stop=stopped.set)
+    runner.run(ran.append, "refresh", drop_at_close=True)
+    runner.run(ran.append, "write")
+    started.wait()
+    assert runner.settle_for_close() == 1
+    assert stopped.is_set()  # the running task was asked to stop
+    release.set()
+    runner.call_blocking(ran.append, "close")
+    assert ran == ["running", "write", "close"]
+
+
+def test_operations_that_feed_a_view_are_dropped_at_close(qtbot, runner) -> None:
+    """Operation.latest (a view's refresh) is droppable; an operation with changes is not."""
+    from PySide6.QtWidgets import QWidget
+
+    from ungedesk.ui.changes import Aspect, Change
+    from ungedesk.ui.operations import Operation
+
+    parent = QWidget()
+    release = threading.Event()
+    started = threading.Event()
+    ran: list[str] = []
+
+    def running() -> None:
+        started.set()
+        release.wait()
+
+    runner.run(running)
+    Operation(parent, ran.append, "overview").latest("overview").run()
+    Operation(parent, ran.append, "saved").latest("save").changes(Change.of(Aspect.PLAN)).run()
+    Operation(parent, ran.append, "exported").run()
+    started.wait()
+    assert runner.settle_for_close() == 1
+    release.set()
+    runner.call_blocking(ran.append, "close")
+    assert ran == ["saved", "exported", "close"]
+    parent.deleteLater()

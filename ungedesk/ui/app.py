@@ -379,6 +379,8 @@ class Launcher(QObject):
         self.window = self.wizard = self.unlock_dialog = self.opening = self.fatal_box = None
         self.restore_dialog = None
         if self.store is not None:
+            # Closing waits only for work that must finish: a queued refresh is dropped.
+            tasks.runner().settle_for_close()
             tasks.runner().call_blocking(self.store.close)
             self.store = None
         if self.instance is not None:

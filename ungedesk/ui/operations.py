@@ -185,7 +185,10 @@ class Operation[T]:
         return self
 
     def latest(self, key: str) -> Self:
-        """Only the newest operation with ``key`` from this parent delivers its result."""
+        """Only the newest operation with ``key`` from this parent delivers its result.
+
+        For reads that feed a view: such work, still queued when the app closes, is
+        dropped (no one will read it), and closing does not wait for it."""
         self._latest_key = (id(self._parent), key)
         return self
 
@@ -206,7 +209,13 @@ class Operation[T]:
         if self._progress_title is not None:
             kwargs["progress"] = self._start_progress()
         tasks.runner().run(
-            self._fn, *self._args, on_done=self._done, on_error=self._failed, **kwargs
+            self._fn,
+            *self._args,
+            on_done=self._done,
+            on_error=self._failed,
+            drop_at_close=self._latest_key is not None and self._change is None,
+            ask_stop=self.stop if self._progress is not None else None,
+            **kwargs,
         )
         return self
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,6 +29,11 @@ ErrorCallback = Callable[[BaseException], None]
 class _Pending:
     on_done: DoneCallback | None
     on_error: ErrorCallback | None
+    future: Future[None] | None = None
+    # Work nobody reads once the app closes (a view's refresh): dropped if still queued.
+    drop_at_close: bool = False
+    # Asks the work to stop at its next safe point (its Progress), if it can.
+    ask_stop: Callable[[], None] | None = None
 
 
 def _alive(callback: Callable[..., Any] | None) -> bool:
@@ -67,14 +72,20 @@ class TaskRunner(QObject):
         *args: Any,
         on_done: DoneCallback | None = None,
         on_error: ErrorCallback | None = None,
+        drop_at_close: bool = False,
+        ask_stop: Callable[[], None] | None = None,
         **kwargs: Any,
     ) -> int:
-        """Queue ``fn(*args, **kwargs)`` on the worker; returns a task id."""
+        """Queue ``fn(*args, **kwargs)`` on the worker; returns a task id.
+
+        ``drop_at_close``: the work only feeds a view, so closing the app drops it while it
+        is still queued. ``ask_stop``: how to ask the work to stop when the app closes."""
         if self._executor is None:
             raise RuntimeError("the task runner has been shut down")
         task_id = next(self._ids)
         was_busy = self.busy
-        self._pending[task_id] = _Pending(on_done, on_error)
+        pending = _Pending(on_done, on_error, drop_at_close=drop_at_close, ask_stop=ask_stop)
+        self._pending[task_id] = pending
         if not was_busy:
             self.busy_changed.emit(True)
 
@@ -86,7 +97,7 @@ class TaskRunner(QObject):
             else:
                 self._finished.emit(task_id, True, result)
 
-        self._executor.submit(work)
+        pending.future = self._executor.submit(work)
         return task_id
 
     @Slot(int, bool, object)
@@ -113,6 +124,19 @@ class TaskRunner(QObject):
         """False once shut down: no work can run any more."""
         return self._executor is not None
 
+    def settle_for_close(self) -> int:
+        """The app is closing: drop queued work that only feeds a view (no one will read
+        it) and ask running work that can stop to stop, so closing waits only for what
+        must finish (writes). Returns how many tasks were dropped."""
+        dropped = 0
+        for pending in self._pending.values():
+            future = pending.future
+            if pending.drop_at_close and future is not None and future.cancel():
+                dropped += 1
+            elif pending.ask_stop is not None and future is not None and future.running():
+                pending.ask_stop()
+        return dropped
+
     def call_blocking(self, fn: Callable[..., Any], *args: Any) -> Any:
         """Run ``fn`` on the worker and wait: only for shutdown (closing the store), when
         the window is already gone and nothing else can happen meanwhile."""
@@ -121,10 +145,11 @@ class TaskRunner(QObject):
         return self._executor.submit(fn, *args).result()
 
     def shutdown(self) -> None:
-        """Finish queued work and stop the worker thread. Results still in flight are
-        dropped: their windows are closing too."""
+        """Finish the work that must finish (settle_for_close drops the rest) and stop the
+        worker thread. Results still in flight are dropped: their windows are closing too."""
         if self._executor is None:
             return
+        self.settle_for_close()
         self._executor.shutdown(wait=True)
         self._executor = None
         self._pending.clear()
