@@ -95,7 +95,7 @@ def window(qtbot, store: Store, store_paths: StorePaths, today: date) -> Iterato
     win = MainWindow(store, store_paths, today=lambda: today)
     qtbot.addWidget(win)
     win.show()
-    qtbot.waitUntil(lambda: win.model.loaded and win.user is not None)
+    qtbot.waitUntil(lambda: win.model.index_ready and win.user is not None)
     yield win
     win.close()
     # Closing may queue work (the last search for the audit log): let it finish before the

@@ -36,6 +36,7 @@ from ungedesk.domain.search import RegisterIndex, YouthRow
 from ungedesk.services import backup, register, youths
 from ungedesk.services import caseworkers as caseworker_service
 from ungedesk.services.caseworkers import CaseworkerView
+from ungedesk.services.register import RegisterPage
 from ungedesk.store.database import Store
 from ungedesk.store.paths import StorePaths
 from ungedesk.ui import changes, tasks
@@ -43,7 +44,7 @@ from ungedesk.ui.changes import Aspect, Change
 from ungedesk.ui.deadlines.view import DeadlinesView
 from ungedesk.ui.i18n import format_number
 from ungedesk.ui.operations import Operation
-from ungedesk.ui.register.model import Column, RegisterModel
+from ungedesk.ui.register.model import PAGE_SIZE, Column, RegisterModel
 from ungedesk.ui.shell.case_menu import CaseMenu
 from ungedesk.ui.shell.menus import build_menus
 from ungedesk.ui.shell.records import as_record_view
@@ -236,8 +237,11 @@ class MainWindow(CaseMenu, SecurityMenu, RulesMenu):
         self._restore_settings()
         self._update_counts()
         self._update_case_actions()
-        self.reload()
-        self.check_backup_reminder()
+        # The first page comes first: the worker is one queue, and the rest of the start
+        # (the whole register, the user, the deadlines, the backup reminder) waits behind it.
+        Operation(self, register.first_page, self._store, PAGE_SIZE).success(
+            self._first_page_arrived
+        ).run()
 
     # --- set-up --------------------------------------------------------------------------
 
@@ -317,6 +321,16 @@ class MainWindow(CaseMenu, SecurityMenu, RulesMenu):
         self.closed.emit()
 
     # --- loading -------------------------------------------------------------------------
+
+    def _first_page_arrived(self, page: RegisterPage) -> None:
+        if not self.search.text().strip():  # else a search from SQL is on its way
+            self.model.set_page("", page)
+        # A zero timer runs after the paint that the page just asked for.
+        QTimer.singleShot(0, self._after_first_page)
+
+    def _after_first_page(self) -> None:
+        self.reload()
+        self.check_backup_reminder()
 
     def reload(self) -> None:
         Operation(self, caseworker_service.current_user, self._store).success(self._set_user).run()
@@ -402,6 +416,11 @@ class MainWindow(CaseMenu, SecurityMenu, RulesMenu):
 
     def _search(self, text: str) -> None:
         self.model.search(text)
+        if not self.model.index_ready:
+            # The whole register is still loading: SQL answers this keystroke meanwhile.
+            Operation(self, register.search_page, self._store, text, PAGE_SIZE).latest(
+                "register search"
+            ).success(partial(self.model.set_page, text)).run()
         self._search_log_timer.start()
 
     def _log_search(self) -> None:

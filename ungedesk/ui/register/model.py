@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 from ungedesk.domain import cpr as cprmod
 from ungedesk.domain.search import RegisterIndex, YouthRow
 from ungedesk.domain.youth import STATUS_LABELS, CaseStatus
+from ungedesk.services.register import RegisterPage
 from ungedesk.ui.i18n import format_day
 
 PAGE_SIZE = 200
@@ -51,17 +52,27 @@ _SORT_KEYS: dict[Column, tuple[str, bool]] = {
 
 
 class RegisterModel(QAbstractTableModel):
-    """Rows come from RegisterIndex; the view sees them PAGE_SIZE at a time (fetchMore),
-    so a search over 100,000 young people only ever builds one page of cells."""
+    """The register list, in two phases so the window is usable at once:
+
+    1. the first page, read straight from SQL by the stored Danish sort key
+       (services.register.first_page), and while the index is not there a search answered
+       from SQL too (search_page): a keystroke during start-up still finds people;
+    2. the whole register in memory (RegisterIndex, built on the worker after the first
+       paint): every keystroke after that filters in memory, and the view sees the rows
+       PAGE_SIZE at a time (fetchMore), so a search over 100,000 young people only ever
+       builds one page of cells.
+    """
 
     counts_changed = Signal()
 
     def __init__(self, today: Callable[[], date] = date.today, parent: Any = None) -> None:
         super().__init__(parent)
         self._today = today
-        self._index = RegisterIndex([])
+        self._index: RegisterIndex | None = None
+        self._page: RegisterPage | None = None
+        # Rows registered or edited before the index arrived: added to it when it does.
+        self._early_rows: list[YouthRow] = []
         self._shown = 0
-        self._loaded = False
         self._query = ""
         self._sort: tuple[Column, Qt.SortOrder] = (Column.NAME, Qt.SortOrder.AscendingOrder)
 
@@ -69,15 +80,25 @@ class RegisterModel(QAbstractTableModel):
 
     @property
     def loaded(self) -> bool:
-        return self._loaded
+        """Something to show: the first page or the whole index."""
+        return self._index is not None or self._page is not None
+
+    @property
+    def index_ready(self) -> bool:
+        """The whole register is in memory: searching and sorting no longer need SQL."""
+        return self._index is not None
 
     @property
     def total(self) -> int:
-        return self._index.total
+        if self._index is not None:
+            return self._index.total
+        return self._page.total if self._page is not None else 0
 
     @property
     def matched(self) -> int:
-        return len(self._index)
+        if self._index is not None:
+            return len(self._index)
+        return self._page.matched if self._page is not None else 0
 
     @property
     def query(self) -> str:
@@ -86,22 +107,42 @@ class RegisterModel(QAbstractTableModel):
     def set_rows(self, rows: list[YouthRow]) -> None:
         self.set_index(RegisterIndex(rows))
 
+    def set_page(self, query: str, page: RegisterPage) -> None:
+        """Show a page read from SQL for ``query`` (the first page has the empty query),
+        until the index is there; a page for an older query than the field's is ignored
+        by the caller (Operation.latest)."""
+        if self._index is not None:
+            return  # the index arrived meanwhile and answers everything
+        self.beginResetModel()
+        self._page = page
+        self._query = query
+        self._shown = len(page.rows)
+        self.endResetModel()
+        self.counts_changed.emit()
+
     def set_index(self, index: RegisterIndex) -> None:
         """Show ``index``, built on the worker (services.register.load_index): folding
         100,000 names takes a few tenths of a second that the GUI thread should not spend."""
         self.beginResetModel()
         self._index = index
+        self._page = None
+        for row in self._early_rows:
+            index.add(row)
+        self._early_rows.clear()
         # The register lives as long as the window: move it out of the cyclic GC's reach, or
         # a collection triggered by a keystroke's match list rescans all 100,000 rows.
         gc.freeze()
         self._apply_sort()
-        self._index.search(self._query)
-        self._loaded = True
-        self._shown = min(PAGE_SIZE, len(self._index))
+        index.search(self._query)
+        self._shown = min(PAGE_SIZE, len(index))
         self.endResetModel()
         self.counts_changed.emit()
 
     def search(self, text: str) -> None:
+        """Filter in memory; only once the index is ready (before, the window asks SQL)."""
+        if self._index is None:
+            self._query = text
+            return
         self.beginResetModel()
         self._query = text
         self._index.search(text)
@@ -111,6 +152,9 @@ class RegisterModel(QAbstractTableModel):
 
     def add_row(self, row: YouthRow) -> None:
         """A young person was registered or edited: update the list without a reload."""
+        if self._index is None:
+            self._early_rows = [r for r in self._early_rows if r.id != row.id] + [row]
+            return
         self.beginResetModel()
         self._index.add(row)
         position = self._index.position_of(row.id)
@@ -118,11 +162,20 @@ class RegisterModel(QAbstractTableModel):
         self.endResetModel()
         self.counts_changed.emit()
 
+    def _row(self, position: int) -> YouthRow:
+        if self._index is not None:
+            return self._index.row(position)
+        assert self._page is not None
+        return self._page.rows[position]
+
     def youth_id(self, row: int) -> int:
-        return self._index.row(row).id
+        return self._row(row).id
 
     def row_of(self, youth_id: int) -> int | None:
         """The row showing ``youth_id``, fetching pages up to it; None when filtered out."""
+        if self._index is None:
+            rows = self._page.rows if self._page is not None else []
+            return next((i for i, r in enumerate(rows) if r.id == youth_id), None)
         position = self._index.position_of(youth_id)
         if position is None:
             return None
@@ -141,10 +194,12 @@ class RegisterModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(Column)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._shown < len(self._index)
+        if parent.isValid() or self._index is None:
+            return False
+        return self._shown < len(self._index)
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
+        if parent.isValid() or self._index is None:
             return
         more = min(PAGE_SIZE, len(self._index) - self._shown)
         if more <= 0:
@@ -171,7 +226,7 @@ class RegisterModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= self._shown:
             return None
-        row = self._index.row(index.row())
+        row = self._row(index.row())
         column = Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
@@ -207,12 +262,16 @@ class RegisterModel(QAbstractTableModel):
         # A reset, not layoutChanged: the rows under a selection change identity, and a
         # stale selection would point at another young person.
         self._sort = (Column(column), order)
+        if self._index is None:
+            return  # the SQL page is in name order; the index applies the sort on arrival
         self.beginResetModel()
         self._apply_sort()
         self._shown = min(max(self._shown, PAGE_SIZE), len(self._index))
         self.endResetModel()
 
     def _apply_sort(self) -> None:
+        if self._index is None:
+            return
         column, order = self._sort
         key, reverse = _SORT_KEYS[column]
         descending = (order == Qt.SortOrder.DescendingOrder) != reverse
