@@ -38,6 +38,18 @@ def as_record_view(widget: QWidget | None) -> RecordView | None:
     return cast("RecordView", widget)
 
 
+def records_loaded() -> bool:
+    return "ungedesk.ui.record.record_view" in sys.modules
+
+
+def preload_record_modules() -> None:
+    """Import the record view and the youth form (and all they use) ahead of the first
+    record opened. Runs on the worker: imports are thread-safe, these modules only define
+    classes, and the GUI thread stays free while they load."""
+    import ungedesk.ui.record.record_view
+    import ungedesk.ui.record.youth_form  # noqa: F401
+
+
 # The record pane widens to this when it is the first record and the list leaves room.
 RECORD_WIDTH = 760
 MIN_LIST_WIDTH = 480
