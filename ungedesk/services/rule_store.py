@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from ungedesk.domain.rule_file import RuleFile, file_version, parse_rule_file
 from ungedesk.domain.rules import Rule
 from ungedesk.resources import RESOURCES
+from ungedesk.services import settings
 from ungedesk.store.models import RuleSetRow
 
 SHIPPED_FILE = RESOURCES / "rules" / "deadlines.toml"
@@ -109,3 +110,22 @@ def in_force(session: Session) -> InForce:
         assert stored is not None
         return InForce(stored.version, True, stored.loaded_at, shipped_version())
     return InForce(shipped_version(), False, None, shipped_version())
+
+
+def fingerprint(session: Session) -> str:
+    """The legal rules in force now and whether expected law is on: what the stored
+    deadlines must have been computed with (RULES_COMPUTED_WITH) to be current."""
+    stored = newest_stored(session)
+    if stored_wins(stored):
+        assert stored is not None
+        legal = stored.sha256
+    else:
+        legal = sha256_of(shipped_text())
+    expected = settings.read(session, settings.EXPECTED_RULES)
+    return f"{legal}:{'expected' if expected else 'law'}"
+
+
+def deadlines_current(session: Session) -> bool:
+    """The stored deadlines were computed with the rules in force now. Cheap (two reads),
+    so every start can ask before it loads the recomputation (services.rulesets)."""
+    return settings.read(session, settings.RULES_COMPUTED_WITH) == fingerprint(session)

@@ -441,18 +441,8 @@ def set_expected(
 # --- after a program update ------------------------------------------------------------
 
 
-def _fingerprint(session: Session) -> str:
-    stored = rule_store.newest_stored(session)
-    if rule_store.stored_wins(stored):
-        assert stored is not None
-        legal = stored.sha256
-    else:
-        legal = rule_store.sha256_of(rule_store.shipped_text())
-    return f"{legal}:{'expected' if deadlines.expected_rules_enabled(session) else 'law'}"
-
-
 def _mark_computed(session: Session) -> None:
-    settings.write(session, settings.RULES_COMPUTED_WITH, _fingerprint(session))
+    settings.write(session, settings.RULES_COMPUTED_WITH, rule_store.fingerprint(session))
 
 
 def stale(store: Store) -> bool:
@@ -460,7 +450,7 @@ def stale(store: Store) -> bool:
     update shipped other rules (or this store predates the mark). The start of the program
     should then call ``recompute_if_stale``."""
     with store.session() as s:
-        return settings.read(s, settings.RULES_COMPUTED_WITH) != _fingerprint(s)
+        return not rule_store.deadlines_current(s)
 
 
 def recompute_if_stale(
@@ -472,7 +462,7 @@ def recompute_if_stale(
     """Recompute every deadline when the rules in force changed under the stored ones (one
     transaction, logged); None when they are current."""
     with store.session() as s:
-        if settings.read(s, settings.RULES_COMPUTED_WITH) == _fingerprint(s):
+        if rule_store.deadlines_current(s):
             return None
         recomputed = recompute_all(
             s, deadlines.rules(s), write=True, progress=progress, cancel=cancel

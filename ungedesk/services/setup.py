@@ -12,7 +12,7 @@ from ungedesk.domain.errors import InputError
 from ungedesk.domain.passphrase import assess
 from ungedesk.domain.profile import ProfileInput, validate_profile
 from ungedesk.domain.youth import clean
-from ungedesk.services import restore, settings
+from ungedesk.services import restore, rule_store, settings
 from ungedesk.services.audit import Action, log, purge_expired, secure_head
 from ungedesk.store import database, instance_lock, keys
 from ungedesk.store.database import KeySource, Opened, Store
@@ -171,9 +171,13 @@ def unlock(paths: StorePaths, passphrase: str | None = None) -> Opened:
         purge_expired(opened.store)
         # A program update may ship other rules than the stored deadlines were computed
         # with: recompute them once, in one transaction, before anyone reads a deadline.
-        from ungedesk.services import rulesets  # here: rulesets imports this module
+        # The recomputation's module loads only then (most starts find them current).
+        with opened.store.session() as s:
+            current = rule_store.deadlines_current(s)
+        if not current:
+            from ungedesk.services import rulesets  # here: rulesets imports this module
 
-        rulesets.recompute_if_stale(opened.store)
+            rulesets.recompute_if_stale(opened.store)
     except BaseException:
         opened.store.close()
         raise
