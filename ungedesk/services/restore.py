@@ -27,7 +27,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import alembic.util
 import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
@@ -232,7 +231,7 @@ _TOLD_ALREADY = (
 )
 
 # What a database that is not a usable UngeDesk store raises while it is opened or migrated.
-_SCHEMA_ERRORS = (SQLAlchemyError, sqlcipher.Error, alembic.util.CommandError)
+_SCHEMA_ERRORS = (SQLAlchemyError, sqlcipher.Error, migrate.MigrationError)
 
 
 def _prepare(
