@@ -343,6 +343,7 @@ def test_migration_copies_the_store_aside_first(
         'def downgrade():\n    op.drop_column("youth", "nickname")\n'
     )
     monkeypatch.setattr(migrate, "_SCRIPTS", scripts)
+    monkeypatch.setattr(migrate, "HEAD_REVISION", "9999")
     opened = setup.unlock(store_paths)
     try:
         assert migrate.current_revision(opened.store.engine) == "9999"

@@ -1,6 +1,14 @@
 from datetime import date
 
-from ungedesk.domain.search import Query, RegisterIndex, YouthRow, fold
+from ungedesk.domain.search import (
+    Query,
+    RegisterIndex,
+    YouthRow,
+    digits_haystack,
+    fold,
+    name_haystack,
+    name_sort_key,
+)
 
 
 def row(i: int, first: str, last: str, cpr: str, case: str, cw: str = "AB") -> YouthRow:
@@ -85,3 +93,72 @@ def test_a_cpr_typed_in_fullwidth_or_arabic_indic_digits_finds_the_person() -> N
 
     assert Query.parse("\uff10\uff11\uff10\uff11\uff10\uff15").digits == "010105"
     assert Query.parse("\u0660\u0661\u0660\u0661\u0660\u0665-\u0664").digits == "0101054"
+
+
+def _ids(idx: RegisterIndex) -> list[int]:
+    return [idx.row(i).id for i in range(len(idx))]
+
+
+def _stored(rows: list[YouthRow]) -> list[tuple[int, str, str, str, str, str, str, str, str, str]]:
+    """The rows as the store hands them over: in name order, with their stored texts."""
+    ordered = sorted(rows, key=lambda r: (name_sort_key(r.first_name, r.last_name), r.id))
+    return [
+        (
+            r.id,
+            r.case_number,
+            r.first_name,
+            r.last_name,
+            r.birth_date.isoformat(),
+            r.henvendelse_date.isoformat(),
+            r.caseworker,
+            r.status,
+            name_haystack(r.first_name, r.last_name, r.case_number),
+            digits_haystack(r.cpr, r.case_number),
+        )
+        for r in ordered
+    ]
+
+
+def test_danish_letters_sort_after_z() -> None:
+    rows = [
+        row(1, "Bo", "Ærø", "0101054001", "U-2026-00001"),
+        row(2, "Zoe", "Zink", "0101054002", "U-2026-00002"),
+        row(3, "Åse", "Åberg", "0101054003", "U-2026-00003"),
+        row(4, "Øjvind", "Ørsted", "0101054004", "U-2026-00004"),
+        row(5, "Ole", "Zacho", "0101054005", "U-2026-00005"),
+    ]
+    assert _ids(RegisterIndex(rows)) == [5, 2, 1, 4, 3]  # Zacho, Zink, Ærø, Ørsted, Åberg
+
+
+def test_an_index_from_stored_rows_equals_one_built_from_rows() -> None:
+    rows = [*ROWS, row(5, "Anna", "Hansen", "0101054001", "U-2026-00005")]
+    rows.append(row(6, "Anna", "Hansen", "0101054002", "U-2026-00006"))
+    built = RegisterIndex(reversed(rows))
+    stored = RegisterIndex.from_stored(_stored(rows))
+    # Hansen, Hansen (a tie: by id), Kowalski, Nguyễn, Yılmaz, Åberg.
+    assert _ids(built) == _ids(stored) == [5, 6, 2, 3, 1, 4]
+    assert [built.row(i) for i in range(6)] == [stored.row(i) for i in range(6)]
+    assert stored.row(2) == rows[1]  # the CPR and dates come back whole
+    for query in ("anna", "0101", "u-2026", "sø"):
+        assert built.search(query) == stored.search(query)
+        assert _ids(built) == _ids(stored)
+    stored.search("")
+    stored.sort("name", descending=True)
+    assert _ids(stored) == [4, 1, 3, 2, 6, 5]
+
+
+def test_add_keeps_name_order_and_haystacks() -> None:
+    idx = RegisterIndex.from_stored(_stored(ROWS))
+    assert _ids(idx) == [2, 3, 1, 4]  # Kowalski, Nguyễn, Yılmaz, Åberg
+    idx.add(row(7, "Mads", "Møller", "0404041234", "U-2026-00007"))
+    assert _ids(idx) == [2, 7, 3, 1, 4]
+    # Renamed: the row moves to its new place, and the old name no longer finds it.
+    idx.add(row(7, "Mads", "Aagaard", "0404041234", "U-2026-00007"))
+    assert _ids(idx) == [7, 2, 3, 1, 4] and idx.total == 5
+    assert idx.search("møller") == 0
+    assert idx.search("aagaard") == 1 and idx.position_of(7) == 0
+    assert idx.search("040404") == 1
+    idx.search("")
+    idx.sort("case_number")
+    assert _ids(idx) == [4, 3, 1, 2, 7]
+    assert idx.position_of(99) is None

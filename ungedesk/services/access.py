@@ -42,7 +42,7 @@ from ungedesk.services.audit import ACTION_LABELS, Action
 from ungedesk.services.youths import require_youth
 from ungedesk.store.database import Store
 from ungedesk.store.errors import translate_os_error
-from ungedesk.store.models import Base, Caseworker
+from ungedesk.store.models import REGISTER_COLUMNS, Base, Caseworker
 from ungedesk.store.paths import make_private_dirs, write_private_atomic
 
 if TYPE_CHECKING:
@@ -234,7 +234,10 @@ def collect_in(session: Session, youth_id: int) -> dict[str, list[dict[str, Any]
     """``collect`` inside the caller's transaction."""
     data: dict[str, list[dict[str, Any]]] = {}
     for table, column in person_tables():
-        rows = session.execute(select(table).where(table.c[column] == youth_id)).mappings().all()
+        # The register's derived texts (a sort key, folded search texts) say nothing the
+        # row does not: left out of the citizen's copy and of a case transfer.
+        columns = [c for c in table.columns if c.name not in REGISTER_COLUMNS]
+        rows = session.execute(select(*columns).where(table.c[column] == youth_id)).mappings().all()
         data[table.name] = [{k: _plain(v) for k, v in row.items()} for row in rows]
     return data
 

@@ -230,14 +230,8 @@ _TOLD_ALREADY = (
     NoRoomError,
 )
 
-
-def _schema_errors() -> tuple[type[Exception], ...]:
-    """What a database that is not a usable UngeDesk store raises while it is opened or
-    migrated. Alembic is imported only by a restore, not by every start (setup imports
-    this module to finish an interrupted restore)."""
-    import alembic.util
-
-    return (SQLAlchemyError, sqlcipher.Error, alembic.util.CommandError)
+# What a database that is not a usable UngeDesk store raises while it is opened or migrated.
+_SCHEMA_ERRORS = (SQLAlchemyError, sqlcipher.Error, migrate.MigrationError)
 
 
 def _prepare(
@@ -261,15 +255,13 @@ def _prepare(
         if not sound:
             raise BadBackupError()
         opened = database.open_with_key(staged, key, kf.store_id, KeySource.PASSPHRASE)
-    except (CorruptStoreError, DamagedStoreError, NoStoreError) as exc:
-        raise BadBackupError() from exc
-    except _schema_errors() as exc:
+    except (CorruptStoreError, DamagedStoreError, NoStoreError, *_SCHEMA_ERRORS) as exc:
         raise BadBackupError() from exc
     store = opened.store
     try:
         try:
             restored = _check_schema(store)
-        except _schema_errors() as exc:
+        except _SCHEMA_ERRORS as exc:
             raise BadBackupError() from exc
         detail = f"Gendannet fra sikkerhedskopi {info.created}. " + _lost_events(
             paths, key, store, restored

