@@ -37,7 +37,6 @@ NOT_AT_START = (
     "mako",
     "ungedesk.services.demo",
     "ungedesk.services.plan_pdf",
-    "ungedesk.services.access",
     "ungedesk.ui.record",
     "ungedesk.ui.plan",
     "ungedesk.ui.progression",

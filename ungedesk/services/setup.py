@@ -82,6 +82,9 @@ def create_installation(
         s.flush()
         settings.write(s, settings.CURRENT_CASEWORKER, me.id)
         settings.write(s, settings.MUNICIPALITY, clean(municipality))
+        # No case has a deadline yet: they are current with the rules in force, and the
+        # first start has nothing to recompute.
+        settings.write(s, settings.RULES_COMPUTED_WITH, rule_store.fingerprint(s))
 
     opened = database.create(
         paths,
