@@ -428,7 +428,7 @@ def test_restore_replaces_the_store_and_opens_the_window_again(
     qtbot.waitUntil(lambda: launcher.window is not None and launcher.window is not old)
     restored = launcher.window
     assert restored is not None
-    qtbot.waitUntil(lambda: restored.model.loaded)
+    qtbot.waitUntil(lambda: restored.model.index_ready and restored.user is not None)
     assert restored.model.total == 0
     assert launcher.store is not None and launcher.store is not store
     restored_events = audit.recent_for_actor(launcher.store, restored.user.id)  # type: ignore[union-attr]

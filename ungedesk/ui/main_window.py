@@ -43,7 +43,7 @@ from ungedesk.ui import changes, tasks
 from ungedesk.ui.changes import Aspect, Change
 from ungedesk.ui.deadlines.view import DeadlinesView
 from ungedesk.ui.i18n import format_number
-from ungedesk.ui.operations import Operation
+from ungedesk.ui.operations import CLOSED_PROPERTY, Operation, is_wanted
 from ungedesk.ui.register.model import PAGE_SIZE, Column, RegisterModel
 from ungedesk.ui.shell.case_menu import CaseMenu
 from ungedesk.ui.shell.menus import build_menus
@@ -317,6 +317,9 @@ class MainWindow(CaseMenu, SecurityMenu, RulesMenu):
                 event.ignore()
                 return
         self.save_settings()
+        # Closed for good (a restore opens a new window): results still on their way are
+        # not for this window any more, and the start's next steps do not run.
+        self.setProperty(CLOSED_PROPERTY, True)
         super().closeEvent(event)
         self.closed.emit()
 
@@ -329,6 +332,8 @@ class MainWindow(CaseMenu, SecurityMenu, RulesMenu):
         QTimer.singleShot(0, self._after_first_page)
 
     def _after_first_page(self) -> None:
+        if not is_wanted(self):
+            return  # closed before the first page was painted
         self.reload()
         self.check_backup_reminder()
 
