@@ -40,6 +40,7 @@ from ungedesk.services.register import RegisterPage
 from ungedesk.store.database import Store
 from ungedesk.store.paths import StorePaths
 from ungedesk.ui import changes, tasks
+from ungedesk.ui.after_paint import after_next_paint
 from ungedesk.ui.changes import Aspect, Change
 from ungedesk.ui.deadlines.view import DeadlinesView
 from ungedesk.ui.i18n import format_number
@@ -328,8 +329,9 @@ class MainWindow(CaseMenu, SecurityMenu, RulesMenu):
     def _first_page_arrived(self, page: RegisterPage) -> None:
         if not self.search.text().strip():  # else a search from SQL is on its way
             self.model.set_page("", page)
-        # A zero timer runs after the paint that the page just asked for.
-        QTimer.singleShot(0, self._after_first_page)
+        shown = self.list_stack.currentWidget()
+        target = self.table.viewport() if shown is self.table else shown
+        after_next_paint(target or self, self._after_first_page)
 
     def _after_first_page(self) -> None:
         if not is_wanted(self):
