@@ -32,7 +32,8 @@ from pathlib import Path
 from types import FrameType
 from typing import NoReturn, TextIO
 
-from ungedesk import __version__, cli_rules
+from ungedesk import __version__
+from ungedesk.cli import rules as cli_rules
 from ungedesk.domain.cpr import CprError
 from ungedesk.domain.cpr import parse as cpr_parse
 from ungedesk.domain.errors import InputError, KnownError
