@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
 from datetime import date
-from typing import Any, NoReturn
 
-from ungedesk.domain.profile import ROLE_LABELS, Role
+from ungedesk.domain.roles import ROLE_LABELS, Role
+
+# Not imported from typing: the typing module itself costs a few ms a --help need not pay.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Any, NoReturn
 
 # Equal to ungedesk.store.paths.ENV_DATA_DIR and ungedesk.store.database.ENV_PASSPHRASE
 # (importing those would load the database engine for a --help).
