@@ -335,17 +335,19 @@ def test_no_command_starts_the_gui_with_the_resolved_paths(
     from ungedesk import cli
     from ungedesk.ui import app
 
-    started: list[StorePaths] = []
+    started: list[tuple[StorePaths, bool]] = []
 
-    def fake_run(paths: StorePaths) -> int:
-        started.append(paths)
+    def fake_run(paths: StorePaths, *, measure_startup: bool = False) -> int:
+        started.append((paths, measure_startup))
         return 0
 
     monkeypatch.setattr(app, "run", fake_run)
     monkeypatch.setenv("UNGEDESK_DATA_DIR", str(tmp_path / "from-env"))
     assert cli.main([]) == 0
     assert cli.main(["--data-dir", str(tmp_path / "from-option")]) == 0
-    assert [p.root for p in started] == [
-        (tmp_path / "from-env").resolve(),
-        (tmp_path / "from-option").resolve(),
+    assert cli.main(["--measure-startup"]) == 0
+    assert [(p.root, measure) for p, measure in started] == [
+        ((tmp_path / "from-env").resolve(), False),
+        ((tmp_path / "from-option").resolve(), False),
+        ((tmp_path / "from-env").resolve(), True),
     ]

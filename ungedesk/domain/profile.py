@@ -4,24 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from enum import StrEnum
 
+# Kept in roles.py (light enough for the command line's parser) and re-exported here.
+from ungedesk.domain.roles import ROLE_LABELS as ROLE_LABELS
+from ungedesk.domain.roles import Role as Role
 from ungedesk.domain.youth import clean
-
-
-class Role(StrEnum):
-    CASEWORKER = "caseworker"
-    COUNSELLOR = "counsellor"
-    TEAM_LEAD = "team_lead"
-    OTHER = "other"
-
-
-ROLE_LABELS: dict[Role, str] = {
-    Role.CASEWORKER: "Sagsbehandler (beskæftigelse)",
-    Role.COUNSELLOR: "Vejleder (kommunal ungeindsats/UU)",
-    Role.TEAM_LEAD: "Leder",
-    Role.OTHER: "Andet",
-}
 
 _INITIALS_RE = re.compile(r"^[A-Za-zÆØÅæøå]{2,6}$")
 

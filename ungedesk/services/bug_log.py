@@ -15,7 +15,7 @@ import traceback
 from datetime import datetime
 from pathlib import Path
 
-from ungedesk import __version__
+import ungedesk
 from ungedesk.store.paths import ensure_private_dir
 
 
@@ -67,6 +67,9 @@ def log_exception(exc: BaseException, logs_dir: Path, context: str = "") -> Path
         os.close(fd)
         raise
     with os.fdopen(fd, "a", encoding="utf-8") as fh:
-        fh.write(f"--- {now:%Y-%m-%d %H:%M:%S} unexpected error{where} (version {__version__})\n")
+        # Looked up here, not imported at the top: the version costs a metadata scan that
+        # only a logged bug needs.
+        version = ungedesk.__version__
+        fh.write(f"--- {now:%Y-%m-%d %H:%M:%S} unexpected error{where} (version {version})\n")
         fh.write(describe_without_personal_data(exc) + "\n")
     return log_file

@@ -9,7 +9,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ungedesk.domain.errors import InputError
-from ungedesk.domain.passphrase import assess
 from ungedesk.domain.profile import ProfileInput, validate_profile
 from ungedesk.domain.youth import clean
 from ungedesk.services import restore, rule_store, settings
@@ -59,6 +58,10 @@ def create_installation(
     holder: str = instance_lock.DEFAULT_HOLDER,
 ) -> SetupResult:
     """Create the encrypted store and record the first caseworker as the current user."""
+    # Imported here: the strength meter (zxcvbn's dictionaries) is needed only to create a
+    # store, not by every command and start that unlocks one.
+    from ungedesk.domain.passphrase import assess
+
     errors = validate_profile(profile)
     strength = assess(passphrase, (profile.name, profile.initials, profile.unit))
     if not strength.acceptable:

@@ -4,9 +4,8 @@
     ungedesk rules load FILE [--dry-run] [--yes] [--force]
     ungedesk rules expected on|off [--yes]
 
-Kept apart from cli.py (which is long enough); cli.py registers the parser and the command
-and lends its store opening, progress bar and Ctrl+C handling (imported when a command runs,
-so neither module needs the other while it is being imported).
+The parser is in ``ungedesk.cli.parser``; the store opening, progress bar and Ctrl+C
+handling are the other commands' (``common`` and ``opening``).
 """
 
 from __future__ import annotations
@@ -15,8 +14,9 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
 
+from ungedesk.cli.common import ProgressBar, StopRequest, ask, interactive, number, say, warn
+from ungedesk.cli.opening import open_store
 from ungedesk.domain.errors import InputError
 from ungedesk.domain.rule_file import rules_in_force
 from ungedesk.domain.rule_text import (
@@ -31,42 +31,7 @@ from ungedesk.services import rulesets, target_groups
 from ungedesk.store.paths import StorePaths
 
 
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} er ikke en dato; skriv den som 2026-03-15"
-        ) from None
-
-
-def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
-    """Register ``rules`` and its three actions on cli.py's sub-parsers."""
-    rules = sub.add_parser(
-        "rules",
-        parents=[common],
-        help="fristreglerne: vis, indlæs en nyere regelfil, forventede regler",
-        description="show: reglerne i kraft på en dato. load: indlæs en nyere regelfil (vist "
-        "som ændringer før den tages i brug; alle frister genberegnes). expected: slå de "
-        "forventede regler (lovforslag, der ikke er endeligt vedtaget) til eller fra.",
-    )
-    actions = rules.add_subparsers(dest="rules_action", metavar="HANDLING", required=True)
-    show = actions.add_parser("show", parents=[common], help="reglerne i kraft på en dato")
-    show.add_argument("--date", type=_day, required=True, metavar="ÅÅÅÅ-MM-DD")
-    show.add_argument("--target-group", metavar="MÅLGRUPPE", help="fx lab6_4")
-    load = actions.add_parser("load", parents=[common], help="indlæs en nyere regelfil")
-    load.add_argument("file", metavar="FIL")
-    load.add_argument("--dry-run", action="store_true", help="vis kun, hvad der ville ændre sig")
-    load.add_argument("--yes", action="store_true", help="tag den i brug uden at spørge")
-    load.add_argument("--force", action="store_true", help="tag den i brug, selv om den er ældre")
-    expected = actions.add_parser(
-        "expected", parents=[common], help="slå forventede regler til eller fra"
-    )
-    expected.add_argument("switch", choices=["on", "off"])
-    expected.add_argument("--yes", action="store_true", help="uden at spørge")
-
-
-def run(args: argparse.Namespace, paths: StorePaths) -> int:
+def cmd_rules(args: argparse.Namespace, paths: StorePaths) -> int:
     action: str = args.rules_action
     if action == "show":
         return _show(args, paths)
@@ -79,11 +44,9 @@ def run(args: argparse.Namespace, paths: StorePaths) -> int:
 
 
 def _show(args: argparse.Namespace, paths: StorePaths) -> int:
-    from ungedesk import cli
-
     day: date = args.date
     group: str | None = args.target_group
-    opened = cli._open(paths)
+    opened = open_store(paths)
     try:
         found = rulesets.listing(opened.store)
     finally:
@@ -106,20 +69,18 @@ def _show(args: argparse.Namespace, paths: StorePaths) -> int:
     origin = "indlæst regelfil" if found.in_force.loaded else "fulgte med programmet"
     for_group = f" for målgruppe {group}" if group else ""
     named = f"version {version.isoformat()}" if version else "uden versionsdato"
-    cli._say(
-        f"Regler i kraft {short_date(day)}{for_group}: {len(shown)} (regelsæt {named}, {origin})."
-    )
+    say(f"Regler i kraft {short_date(day)}{for_group}: {len(shown)} (regelsæt {named}, {origin}).")
     for rule in shown:
-        cli._say()
-        cli._say(f"{rule.id} ({kind_label(rule)})")
-        cli._say(f"  {rule.description}")
-        cli._say(f"  Frist: {period_text(rule)}; opfyldes af {meets_text(rule)}")
-        cli._say(f"  For: {who_text(rule, dict(target_groups.all_codes()))}")
-        cli._say(f"  Periode: {dates_text(rule)}")
-        cli._say(f"  Kilde: {rule.source_on(day)}")
+        say()
+        say(f"{rule.id} ({kind_label(rule)})")
+        say(f"  {rule.description}")
+        say(f"  Frist: {period_text(rule)}; opfyldes af {meets_text(rule)}")
+        say(f"  For: {who_text(rule, dict(target_groups.all_codes()))}")
+        say(f"  Periode: {dates_text(rule)}")
+        say(f"  Kilde: {rule.source_on(day)}")
     if switched_off:
-        cli._say()
-        cli._say(
+        say()
+        say(
             f"{len(switched_off)} forventede regler gælder også den dag, men er slået fra "
             "(ungedesk rules expected on): " + ", ".join(r.id for r in switched_off)
         )
@@ -130,44 +91,40 @@ def _show(args: argparse.Namespace, paths: StorePaths) -> int:
 
 
 def _confirm(question: str, yes: bool) -> bool:
-    from ungedesk import cli
-
     if yes:
         return True
-    if not cli._interactive():
+    if not interactive():
         raise InputError(
             {"yes": "Der er ingen terminal at spørge i: tilføj --yes for at gå videre."}
         )
-    return cli._ask(f"{question} [j/N]").strip().lower() in ("j", "ja", "y", "yes")
+    return ask(f"{question} [j/N]").strip().lower() in ("j", "ja", "y", "yes")
 
 
 def _load(args: argparse.Namespace, paths: StorePaths) -> int:
-    from ungedesk import cli
-
     data = rulesets.read_rule_file(Path(args.file))
     # Checked before the store is opened: a bad file is told without touching anything.
     rulesets.check_rule_file(data)
-    opened = cli._open(paths)
+    opened = open_store(paths)
     try:
-        bar = cli._ProgressBar(sys.stderr, "Beregner")
+        bar = ProgressBar(sys.stderr, "Beregner")
         try:
             preview = rulesets.preview(opened.store, data, progress=bar)
         finally:
             bar.close()
         for line in rulesets.describe_preview(preview):
-            cli._say(line)
+            say(line)
         if args.dry_run:
-            cli._say("Prøvekørsel: intet er ændret.")
+            say("Prøvekørsel: intet er ændret.")
             return 0
         # A refused file goes straight to apply, which says why; no question first.
         refused = preview.same or preview.shadowed or (preview.older and not args.force)
         if not refused and not _confirm(
             "Tag regelsættet i brug og genberegn alle frister?", args.yes
         ):
-            cli._say("Intet er ændret.")
+            say("Intet er ændret.")
             return 0
-        stop = cli._StopRequest()
-        bar = cli._ProgressBar(sys.stderr, "Genberegner frister")
+        stop = StopRequest()
+        bar = ProgressBar(sys.stderr, "Genberegner frister")
         try:
             with stop.installed():
                 applied = rulesets.apply(
@@ -178,9 +135,9 @@ def _load(args: argparse.Namespace, paths: StorePaths) -> int:
     finally:
         opened.store.close()
     r = applied.recomputed
-    cli._say(
+    say(
         f"Regelsæt version {applied.version.isoformat()} er taget i brug. Fristerne er "
-        f"genberegnet for {cli._number(r.cases)} sager ({cli._number(r.cases_changed)} ændret), "
+        f"genberegnet for {number(r.cases)} sager ({number(r.cases_changed)} ændret), "
         "og indlæsningen er skrevet i adgangsloggen."
     )
     return 0
@@ -196,18 +153,16 @@ EXPECTED_WARNING = (
 
 
 def _expected(args: argparse.Namespace, paths: StorePaths) -> int:
-    from ungedesk import cli
-
     enabled = args.switch == "on"
-    opened = cli._open(paths)
+    opened = open_store(paths)
     try:
         if enabled:
-            cli._warn(EXPECTED_WARNING)
+            warn(EXPECTED_WARNING)
             if not _confirm("Slå de forventede regler til?", args.yes):
-                cli._say("Intet er ændret.")
+                say("Intet er ændret.")
                 return 0
-        stop = cli._StopRequest()
-        bar = cli._ProgressBar(sys.stderr, "Genberegner frister")
+        stop = StopRequest()
+        bar = ProgressBar(sys.stderr, "Genberegner frister")
         try:
             with stop.installed():
                 switched = rulesets.set_expected(opened.store, enabled, progress=bar, cancel=stop)
@@ -217,11 +172,11 @@ def _expected(args: argparse.Namespace, paths: StorePaths) -> int:
         opened.store.close()
     state = "slået til" if enabled else "slået fra"
     if not switched.changed:
-        cli._say(f"De forventede regler er allerede {state}. Intet er ændret.")
+        say(f"De forventede regler er allerede {state}. Intet er ændret.")
         return 0
     r = switched.recomputed
-    cli._say(
+    say(
         f"De forventede regler ({switched.expected_rules}) er {state}. Fristerne er genberegnet "
-        f"for {cli._number(r.cases)} sager ({cli._number(r.cases_changed)} ændret)."
+        f"for {number(r.cases)} sager ({number(r.cases_changed)} ændret)."
     )
     return 0
