@@ -1,9 +1,13 @@
 from datetime import date
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from ungedesk.domain.search import (
     Query,
     RegisterIndex,
     YouthRow,
+    danish_sort_key,
     digits_haystack,
     fold,
     name_haystack,
@@ -162,3 +166,27 @@ def test_add_keeps_name_order_and_haystacks() -> None:
     idx.sort("case_number")
     assert _ids(idx) == [4, 3, 1, 2, 7]
     assert idx.position_of(99) is None
+
+
+QUERY_SAMPLES = ["", "a", "æ", "ø b", "z-", "0101", "2026-0000", "ı", "e"]
+_NAME = st.text(alphabet="aAbzZæÆøØåÅéüŞıł -", min_size=1, max_size=6)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(_NAME, _NAME), min_size=0, max_size=12), st.sampled_from(QUERY_SAMPLES))
+def test_stored_order_and_matches_equal_the_built_index(
+    names: list[tuple[str, str]], query: str
+) -> None:
+    rows = [
+        row(i + 1, first, last, f"0101054{i:03d}", f"U-2026-{i + 1:05d}")
+        for i, (first, last) in enumerate(names)
+    ]
+    built = RegisterIndex(rows)
+    stored = RegisterIndex.from_stored(_stored(rows))
+    # The one-text key orders as the (last, first) pair of Danish keys, ties by id.
+    by_pair = sorted(
+        rows, key=lambda r: (danish_sort_key(r.last_name), danish_sort_key(r.first_name), r.id)
+    )
+    assert _ids(built) == _ids(stored) == [r.id for r in by_pair]
+    assert built.search(query) == stored.search(query)
+    assert _ids(built) == _ids(stored)
