@@ -10,7 +10,7 @@ arrived is answered by one scan in SQL with the same matches the index would giv
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, cast
@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, cast
 from sqlalchemy import Connection
 
 from ungedesk.domain.search import Query, RegisterIndex, StoredRow, YouthRow
+from ungedesk.services.progress import Progress
 from ungedesk.store.database import Store
 
 if TYPE_CHECKING:
@@ -96,10 +97,11 @@ def search_page(store: Store, query: str, limit: int = PAGE) -> RegisterPage:
     return RegisterPage(rows, matched, total)
 
 
-def load_index(store: Store) -> RegisterIndex:
+def load_index(store: Store, progress: Progress | None = None) -> RegisterIndex:
     """The whole register and its search index, built on the worker from the stored texts,
     already in name order: nothing is folded or sorted here. The GUI thread becomes the
-    index's only owner once it arrives."""
+    index's only owner once it arrives. ``progress`` lets closing the app stop the load
+    between rows (it reads nothing but the register, so stopping loses nothing)."""
     with store.session() as s:
         # The DB-API cursor's plain tuples: 100,000 rows without a result-row object each.
         dbapi = s.connection().connection.dbapi_connection
@@ -111,9 +113,18 @@ def load_index(store: Store) -> RegisterIndex:
                 "y.henvendelse_date, coalesce(c.initials, ''), y.status, y.register_text, "
                 f"y.register_digits {_FROM} {_ORDER}"
             )
-            return RegisterIndex.from_stored(cast(Iterable[StoredRow], cursor))
+            rows = cast(Iterable[StoredRow], cursor)
+            return RegisterIndex.from_stored(rows if progress is None else _checked(rows, progress))
         finally:
             cursor.close()
+
+
+def _checked[T](rows: Iterable[T], progress: Progress, every: int = 4096) -> Iterator[T]:
+    """``rows``, asking ``progress`` whether to stop every ``every`` rows."""
+    for number, row in enumerate(rows):
+        if number % every == 0:
+            progress.check()
+        yield row
 
 
 @dataclass(frozen=True, slots=True)

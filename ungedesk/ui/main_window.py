@@ -344,7 +344,7 @@ class MainWindow(CaseMenu, SecurityMenu, RulesMenu):
         self._reload_register()
 
     def _reload_register(self) -> None:
-        Operation(self, register.load_index, self._store).latest("register").success(
+        Operation(self, register.load_index, self._store).latest("register").stoppable().success(
             self._index_arrived
         ).run()
 

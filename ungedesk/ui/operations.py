@@ -152,6 +152,7 @@ class Operation[T]:
         self._progress: Progress | None = None
         self._relay: _ProgressRelay | None = None
         self._latest_key: tuple[int, str] | None = None
+        self._stoppable = False
         self._token = next(_tokens)
         self._started = False
 
@@ -192,6 +193,12 @@ class Operation[T]:
         self._latest_key = (id(self._parent), key)
         return self
 
+    def stoppable(self) -> Self:
+        """Pass a Progress (as ``progress=``) without showing it: long reads that nobody
+        watches step by step, so closing the app can stop them instead of waiting."""
+        self._stoppable = True
+        return self
+
     @property
     def progress(self) -> Progress | None:
         """The running work's Progress (to stop it), once started with progress."""
@@ -208,6 +215,9 @@ class Operation[T]:
         kwargs = dict(self._kwargs)
         if self._progress_title is not None:
             kwargs["progress"] = self._start_progress()
+        elif self._stoppable:
+            self._progress = Progress()
+            kwargs["progress"] = self._progress
         tasks.runner().run(
             self._fn,
             *self._args,
