@@ -1,3 +1,3 @@
-from ungedesk.cli import main
+from ungedesk.cli import entry
 
-raise SystemExit(main())
+entry()

@@ -20,6 +20,7 @@ cli/parser.py, the shared helpers and error handling in cli/common.py.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
@@ -56,3 +57,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ungedesk.cli import common
 
     return common.run(args, COMMANDS[args.command])
+
+
+def entry() -> None:
+    """The installed ``ungedesk`` program and ``python -m ungedesk``: run, then end the
+    process at once. By now the GUI and every command have saved, closed and released all
+    they hold (store, lock, files); Python's own teardown would only free every object one
+    by one, which after a large register is about a second the caseworker waits for with
+    the window already gone."""
+    code = main()
+    import logging
+
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
