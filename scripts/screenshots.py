@@ -442,7 +442,7 @@ def shoot_record_tabs(shoot: Shooter, window: MainWindow, store: Store) -> None:
     assert view.conversations.dialog is not None
     shoot(view.conversations.dialog, "booking-after-the-fact")
     view.conversations.dialog.reject()
-    view.tabs.setCurrentWidget(view.visitation)
+    view.show_section("visitation")
     for opener, name in (
         (view.visitation.open_visitation, "visitation-dialog"),
         (view.visitation.open_target_group, "target-group-dialog"),
@@ -787,7 +787,7 @@ def shoot_progression(shoot: Shooter, window: MainWindow, store: Store, youth_id
     bare = _no_indicators_case(window)
     if bare is not None:
         empty = _open(window, bare)
-        empty.tabs.setCurrentWidget(empty.progression)
+        empty.show_section("progression")
         wait_until(lambda: empty.progression.state is not None)
         shoot(window, "record-progression-empty")
         empty.tabs.setCurrentIndex(0)

@@ -69,7 +69,7 @@ def record(qtbot, store: Store) -> Iterator[RecordView]:
     view.resize(1100, 760)
     view.show()
     qtbot.waitUntil(lambda: view.conversations.loaded and view.deadlines.loaded)
-    view.tabs.setCurrentWidget(view.conversations)
+    view.show_section("conversations")
     yield view
     view.close()
     qtbot.waitUntil(lambda: not tasks.runner().busy)
@@ -230,7 +230,7 @@ def test_recorded_events_say_who_was_reached_and_when(
     # Recorded elsewhere (another window): the tab reads again when told of the change.
     with qtbot.waitSignal(record.visitation.refreshed, timeout=5000):
         changes.bus().changed.emit(Change.of(Aspect.VISITATION, youth_id=record.record.id))
-    record.tabs.setCurrentWidget(record.visitation)
+    record.show_section("visitation")
     assert box.isVisible() and box.model.rowCount() == 2
     rows = [[box.model.item(r, c).text() for c in range(3)] for r in range(box.model.rowCount())]
     assert rows == [

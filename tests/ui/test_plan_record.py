@@ -35,7 +35,7 @@ def test_plan_tab_batch_entry_and_unsaved_question(
     titles = [view.tabs.tabText(i) for i in range(view.tabs.count())]
     assert any(t in ("Plan", "Uddannelsesplan") for t in titles)
     assert not view.plan.loaded  # read when the tab is opened, not with the record
-    view.tabs.setCurrentWidget(view.plan)
+    view.show_section("plan")
     qtbot.waitUntil(lambda: view.plan.loaded)
 
     view.plan.form.programme.setText("Tømrer")

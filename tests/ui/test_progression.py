@@ -348,7 +348,7 @@ def test_ctrl_m_in_the_record_opens_a_new_measurement(qtbot, store, youth) -> No
     qtbot.waitUntil(view.isActiveWindow)
     view.tabs.setFocus()
     qtbot.keyClick(focused(), Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
-    assert view.tabs.currentWidget() is view.progression
+    assert view.tabs.currentWidget() is view.progression.parentWidget()
     # The tab reads its data now and opens the dialog when it arrives.
     qtbot.waitUntil(lambda: isinstance(view.progression.dialog, MeasurementDialog))
     dialog = view.progression.dialog

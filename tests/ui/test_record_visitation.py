@@ -48,7 +48,7 @@ def record(qtbot, store: Store) -> Iterator[RecordView]:
     view.resize(1100, 800)
     view.show()
     qtbot.waitUntil(lambda: view.visitation.loaded and view.deadlines.loaded)
-    view.tabs.setCurrentWidget(view.visitation)
+    view.show_section("visitation")
     view.activateWindow()
     qtbot.waitUntil(view.isActiveWindow)
     yield view

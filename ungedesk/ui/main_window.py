@@ -295,9 +295,10 @@ class MainWindow(CaseMenu, SecurityMenu, RulesMenu):
         """Each open record with unsaved plan edits is shown and asked about in turn."""
         for index in range(self.records.count()):
             view = as_record_view(self.records.widget(index))
-            if view is not None and view.plan.dirty:
+            plan = view.plan_if_built if view is not None else None
+            if plan is not None and plan.dirty:
                 self.records.setCurrentIndex(index)
-                if not view.plan.confirm_discard():
+                if not plan.confirm_discard():
                     return False
         return True
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
+from typing import cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
@@ -165,18 +166,26 @@ class RecordView(QWidget):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(content)
 
-        self.visitation = VisitationPanel(store, record.id, today)
-        self.conversations = ConversationsPanel(store, record.id, now)
-        self.deadlines = DeadlinesPanel(store, record.id, today)
-        self.plan = PlanPanel(store, record.id, today, now)
+        # Only the tab on screen is built: a record opens with its header and basic data at
+        # once, and each section is made (and reads its data) when first shown.
+        self._store_now = (store, record.id, today, now)
+        self._panels: dict[str, QWidget] = {}
+        self._slots: dict[str, QWidget] = {}
         self.tabs = QTabWidget()
         self.tabs.addTab(scroll, self.tr("Basic data"))
-        self.tabs.addTab(self.visitation, self.tr("Visitation"))
-        self.tabs.addTab(self.conversations, self.tr("Conversations"))
-        self.tabs.addTab(self.deadlines, self.tr("Deadlines"))
-        self.tabs.addTab(self.plan, self.tr("Plan"))
-        self.progression = ProgressionPanel(store, record.id, today)
-        self.tabs.addTab(self.progression, self.tr("Progression"))
+        for key, title in (
+            ("visitation", self.tr("Visitation")),
+            ("conversations", self.tr("Conversations")),
+            ("deadlines", self.tr("Deadlines")),
+            ("plan", self.tr("Plan")),
+            ("progression", self.tr("Progression")),
+        ):
+            slot = QWidget()
+            slot_layout = QVBoxLayout(slot)
+            slot_layout.setContentsMargins(0, 0, 0, 0)
+            self._slots[key] = slot
+            self.tabs.addTab(slot, title)
+        self.tabs.currentChanged.connect(self._tab_shown)
         # The tabs refresh themselves from the change bus (the plan too: it shows the next
         # meeting, booked on the Conversations tab).
         self.book_shortcut = QShortcut(QKeySequence("Ctrl+B"), self)
@@ -200,14 +209,72 @@ class RecordView(QWidget):
     def _edit_clicked(self) -> None:
         self.edit_requested.emit(self.record.id)
 
+    # --- the sections, built when first shown -------------------------------------------
+
+    def _tab_shown(self, index: int) -> None:
+        for key, slot in self._slots.items():
+            if self.tabs.widget(index) is slot:
+                self._panel(key)
+
+    def _panel(self, key: str) -> QWidget:
+        panel = self._panels.get(key)
+        if panel is None:
+            store, youth_id, today, now = self._store_now
+            match key:
+                case "visitation":
+                    panel = VisitationPanel(store, youth_id, today)
+                case "conversations":
+                    panel = ConversationsPanel(store, youth_id, now)
+                case "deadlines":
+                    panel = DeadlinesPanel(store, youth_id, today)
+                case "plan":
+                    panel = PlanPanel(store, youth_id, today, now)
+                case _:
+                    panel = ProgressionPanel(store, youth_id, today)
+            self._panels[key] = panel
+            layout = self._slots[key].layout()
+            assert layout is not None
+            layout.addWidget(panel)
+        return panel
+
+    @property
+    def visitation(self) -> VisitationPanel:
+        return cast(VisitationPanel, self._panel("visitation"))
+
+    @property
+    def conversations(self) -> ConversationsPanel:
+        return cast(ConversationsPanel, self._panel("conversations"))
+
+    @property
+    def deadlines(self) -> DeadlinesPanel:
+        return cast(DeadlinesPanel, self._panel("deadlines"))
+
+    @property
+    def plan(self) -> PlanPanel:
+        return cast(PlanPanel, self._panel("plan"))
+
+    @property
+    def progression(self) -> ProgressionPanel:
+        return cast(ProgressionPanel, self._panel("progression"))
+
+    @property
+    def plan_if_built(self) -> PlanPanel | None:
+        """The plan section if it has been shown (only then can it hold unsaved edits)."""
+        return cast(PlanPanel | None, self._panels.get("plan"))
+
+    def show_section(self, key: str) -> None:
+        """Bring a section to the front (building it if needed)."""
+        self._panel(key)
+        self.tabs.setCurrentWidget(self._slots[key])
+
     def book_conversation(self) -> None:
         """Ctrl+B anywhere in the record: the booking dialog, filled in."""
-        self.tabs.setCurrentWidget(self.conversations)
+        self.show_section("conversations")
         self.conversations.open_booking()
 
     def new_measurement(self) -> None:
         """Ctrl+M anywhere in the record: a new progression measurement."""
-        self.tabs.setCurrentWidget(self.progression)
+        self.show_section("progression")
         self.progression.new_measurement()
 
     def _caption(self, text: str) -> QLabel:

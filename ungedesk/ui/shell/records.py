@@ -119,7 +119,8 @@ class RecordTabs(ShellBase):
             return
         view = self.records.widget(index)
         record = as_record_view(view)
-        if record is not None and not record.plan.confirm_discard():
+        plan = record.plan_if_built if record is not None else None
+        if plan is not None and not plan.confirm_discard():
             return  # unsaved plan edits: the caseworker chose to keep the record open
         self.records.removeTab(index)
         if view is not None:
