@@ -41,8 +41,7 @@ class Parser(argparse.ArgumentParser):
 
 
 class _VersionAction(argparse.Action):
-    """``--version``: the installed version is looked up only when asked for, because
-    importlib.metadata costs more than the rest of a ``--help``."""
+    """``--version``: the version module is imported only when asked for."""
 
     def __init__(
         self,
