@@ -395,12 +395,12 @@ def shoot_record_tabs(shoot: Shooter, window: MainWindow, store: Store) -> None:
         (view.conversations, "record-conversations"),
         (view.deadlines, "record-deadlines"),
     ):
-        view.tabs.setCurrentWidget(tab)
+        view.show_panel(tab)
         shoot(window, name)
     # A held conversation selected: its note, holder and corrections under the list, then
     # the correction dialog ("Ret samtale…").
     panel = view.conversations
-    view.tabs.setCurrentWidget(panel)
+    view.show_panel(panel)
     held = next(
         (i for i, c in enumerate(panel.model.rows) if c.status is ConversationStatus.HELD), 0
     )
@@ -468,7 +468,7 @@ def shoot_record_tabs(shoot: Shooter, window: MainWindow, store: Store) -> None:
         (empty.conversations, "record-conversations-empty"),
         (empty.deadlines, "record-deadlines-empty"),
     ):
-        empty.tabs.setCurrentWidget(tab)
+        empty.show_panel(tab)
         shoot(window, name)
     empty.tabs.setCurrentIndex(0)
 
@@ -577,7 +577,7 @@ def shoot_plan(shoot: Shooter, window: MainWindow, store: Store) -> None:
     panel = view.plan
     panel.reload()
     wait_until(lambda: panel.loaded and panel.draft is not None and bool(panel.draft.versions))
-    view.tabs.setCurrentWidget(panel)
+    view.show_panel(panel)
     shoot(window, "record-plan")
     box = panel.form.subgoals.parentWidget()
     assert box is not None
@@ -727,7 +727,7 @@ def shoot_progression(shoot: Shooter, window: MainWindow, store: Store, youth_id
     panel.screen_shown.connect(partial(shown.append, True))
     panel.reload()
     wait_until(lambda: bool(shown))
-    view.tabs.setCurrentWidget(panel)
+    view.show_panel(panel)
     shoot(window, "record-progression")
     panel.show_previous.setChecked(True)
     panel.view_youth.setChecked(True)

@@ -125,7 +125,7 @@ def test_marking_held_meets_the_first_jobsamtale_deadline(
         d for d in record.deadlines.model.rows if d.rule_id == "lab-31-5-foerste-jobsamtale"
     )
     assert first.status is Status.OPEN
-    record.tabs.setCurrentWidget(panel)
+    record.show_panel(panel)
     panel.table.selectRow(0)
     assert panel.held_button.isEnabled()
     qtbot.mouseClick(panel.held_button, Qt.MouseButton.LeftButton)

@@ -70,7 +70,7 @@ def test_an_invitation_that_cannot_be_written_is_reported_under_the_conversation
 ) -> None:
     view = open_record(qtbot, store)
     panel = view.conversations
-    view.tabs.setCurrentWidget(panel)
+    view.show_panel(panel)
     target = tmp_path / "no such folder" / "samtale.ics"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
     panel.table.selectRow(0)

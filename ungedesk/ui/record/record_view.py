@@ -262,6 +262,12 @@ class RecordView(QWidget):
         """The plan section if it has been shown (only then can it hold unsaved edits)."""
         return cast(PlanPanel | None, self._panels.get("plan"))
 
+    def show_panel(self, panel: QWidget) -> None:
+        """Bring a built section (one of the panel properties) to the front."""
+        for key, built in self._panels.items():
+            if built is panel:
+                self.show_section(key)
+
     def show_section(self, key: str) -> None:
         """Bring a section to the front (building it if needed)."""
         self._panel(key)
