@@ -179,8 +179,8 @@ def _main_table(summary: dict[str, Any]) -> list[str]:
     record = summary.get("record")
     if record:
         for key, label in (
-            ("first_in_list_ms", "the first young person of the list (first record opened)"),
-            ("longest_history_ms", "the one with the most conversations (second record)"),
+            ("first_in_list_ms", "the first of the list, as soon as the list is searchable"),
+            ("longest_history_ms", "the one with the most conversations, the worker idle"),
         ):
             rows.append(
                 f"| open a record → header and first tab painted: {label} | "
