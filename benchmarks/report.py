@@ -258,8 +258,23 @@ def _size(store: dict[str, Any]) -> list[str]:
     return rows
 
 
+def _imports(figure: dict[str, Any]) -> list[str]:
+    packages = ", ".join(f"{name} {_s(ms)}" for name, ms in figure["heaviest_packages_ms"])
+    unneeded = ", ".join(figure["not_needed_but_imported"]) or "none"
+    under = figure.get("startup_ms_under_importtime")
+    return [
+        "",
+        f"Imports, from one start at the largest size under `-X importtime` (which slows it: "
+        f"{_s(under) if under else '?'} to the first paint): {_s(figure['imports_ms'])} of "
+        f"imports in all; each package's own modules: {packages}. Imported although the first "
+        f"window does not need them: {unneeded}.",
+    ]
+
+
 def render(summary: dict[str, Any]) -> str:
     lines = _header(summary) + _main_table(summary)
+    if summary.get("imports"):
+        lines += _imports(summary["imports"])
     store = summary.get("store")
     if store:
         lines += _encryption(store) + _size(store)

@@ -55,7 +55,19 @@ import bench_keyring  # noqa: E402
 import report  # noqa: E402
 import store_figures  # noqa: E402
 
-PART_NAMES = ("startup", "cli", "search", "record", "close", "store", "check")
+PART_NAMES = ("startup", "imports", "cli", "search", "record", "close", "store", "check")
+# Libraries the first window does not need (issue 13): each should be imported only when used.
+NOT_FOR_THE_FIRST_WINDOW = (
+    "reportlab",
+    "PIL",
+    "pikepdf",
+    "icalendar",
+    "faker",
+    "zxcvbn",
+    "holidays",
+    "alembic",
+    "openpyxl",
+)
 OTHER_BENCHMARKS = (
     "deadlines_overview",
     "deadlines_view",
@@ -284,6 +296,47 @@ def startup(data: Path, runs: int) -> dict[str, Any]:
     return entry
 
 
+def imports(data: Path) -> dict[str, Any]:
+    """One start under ``-X importtime`` (slower, so not a timing figure): how much of the
+    start is imports, the heaviest top-level ones, and which libraries the first window
+    does not need were imported anyway (before or after the first paint)."""
+    cmd = [sys.executable, "-X", "importtime", *ungedesk("--data-dir", str(data))[1:]]
+    out = subprocess.run(
+        [*cmd, "--measure-startup"],
+        env=keyring_env(),
+        capture_output=True,
+        text=True,
+        timeout=CHILD_TIMEOUT_S,
+    )
+    return import_figures(out.stderr, out.stdout)
+
+
+def import_figures(stderr: str, stdout: str) -> dict[str, Any]:
+    """What ``-X importtime`` wrote (``self | cumulative | name``, nested by indentation)."""
+    top: dict[str, float] = {}
+    own: dict[str, float] = {}  # each package's own modules' time (self), summed
+    for line in stderr.splitlines():
+        if not line.startswith("import time:") or line.count("|") != 2:
+            continue
+        self_us, cumulative, name = line.removeprefix("import time:").split("|")
+        if not cumulative.strip().isdigit():
+            continue  # the header line
+        package = name.strip().split(".")[0]
+        own[package] = own.get(package, 0.0) + int(self_us) / 1000
+        if not name.startswith("  "):
+            top[name.strip()] = top.get(name.strip(), 0.0) + int(cumulative) / 1000
+    heaviest = sorted(own.items(), key=lambda item: -item[1])[:10]
+    line = stdout.strip().splitlines()[-1] if stdout.strip() else ""
+    return {
+        "startup_ms_under_importtime": key_values(line)["startup_ms"]
+        if line.startswith("startup_ms=")
+        else None,
+        "imports_ms": round(sum(top.values())),
+        "heaviest_packages_ms": [[name, round(ms)] for name, ms in heaviest],
+        "not_needed_but_imported": [m for m in NOT_FOR_THE_FIRST_WINDOW if m in own],
+    }
+
+
 def cli(runs: int) -> dict[str, Any]:
     env = passphrase_env()
     pass_cmd = [sys.executable, "-c", "pass"]
@@ -456,6 +509,9 @@ def main(argv: list[str] | None = None) -> int:
             entry = startup(data, runs)
             summary["startup"][str(size)] = entry
             say(f"  {report.startup_line(entry)}")
+    if "imports" in parts:
+        say(f"one start under -X importtime, {largest:,} young people …")
+        summary["imports"] = imports(big)
     if "cli" in parts:
         say(f"ungedesk --version / --help ({cli_runs} pairs) …")
         summary["cli"] = cli(cli_runs)

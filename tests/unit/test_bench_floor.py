@@ -177,6 +177,29 @@ def test_probe_opens_records_and_closes_the_window(tiny: StorePaths) -> None:
     assert {"exec_ms", "shutdown_ms", "process_end_ms"} <= set(closed)
 
 
+def test_import_times_are_summed_per_package_and_unneeded_ones_named(bench: Path) -> None:
+    import run
+
+    stderr = "\n".join(
+        [
+            "import time: self [us] | cumulative | imported package",
+            "import time:      1000 |       1000 |   sqlalchemy.sql",
+            "import time:       500 |       1500 | sqlalchemy",
+            "import time:      2000 |       2000 |     reportlab.lib",
+            "import time:       300 |       2300 |   reportlab",
+            "import time:       700 |       4500 | ungedesk.cli",
+            "This plugin does not support propagateSizeHints()",
+        ]
+    )
+    figures = run.import_figures(stderr, "startup_ms=900 rows=10\n")
+    # Top level: sqlalchemy 1.5 ms + ungedesk.cli 4.5 ms = 6 ms (nested lines are inside).
+    assert figures["imports_ms"] == 6
+    # Own (self) time per package: reportlab 2.0 + 0.3, sqlalchemy 1.0 + 0.5, ungedesk 0.7.
+    assert figures["heaviest_packages_ms"] == [["reportlab", 2], ["sqlalchemy", 2], ["ungedesk", 1]]
+    assert figures["not_needed_but_imported"] == ["reportlab"]
+    assert figures["startup_ms_under_importtime"] == 900
+
+
 # --- the store's figures ---------------------------------------------------------------------
 
 
@@ -248,6 +271,7 @@ SUMMARY: dict[str, Any] = {
 }
 
 
+@pytest.mark.usefixtures("bench")
 def test_results_table_says_each_goal_met_or_not() -> None:
     import report
 
@@ -264,6 +288,34 @@ def test_results_table_says_each_goal_met_or_not() -> None:
     assert lines[0] == report.START and lines[-1] == report.END
 
 
+@pytest.mark.usefixtures("bench")
+def test_results_table_tells_a_keystroke_before_the_index_and_the_imports() -> None:
+    import report
+
+    search = {
+        **SUMMARY["search"],
+        "pre_index": {
+            "ms": {"median": 40.0, "max": 60.0, "runs": 5},
+            "query": "m",
+            "answered_before_index": 4,
+        },
+    }
+    imports = {
+        "startup_ms_under_importtime": 3000.0,
+        "imports_ms": 1000,
+        "heaviest_packages_ms": [["ungedesk", 400], ["sqlalchemy", 300]],
+        "not_needed_but_imported": ["reportlab"],
+    }
+    text = report.render({**SUMMARY, "search": search, "imports": imports})
+    pre = next(line for line in text.splitlines() if "before the index is ready" in line)
+    # One of the five answers came only when the index had arrived: not met.
+    assert "40 ms (60 ms); answered before the index in 4 of 5" in pre
+    assert pre.endswith("| **no** |")
+    assert "ungedesk 0.40 s, sqlalchemy 0.30 s" in text
+    assert "does not need them: reportlab." in text
+
+
+@pytest.mark.usefixtures("bench")
 def test_results_section_goes_above_older_ones_and_replaces_the_last_run(tmp_path: Path) -> None:
     import report
 
