@@ -278,6 +278,8 @@ def render(summary: dict[str, Any]) -> str:
     store = summary.get("store")
     if store:
         lines += _encryption(store) + _size(store)
+    for part, error in summary.get("errors", {}).items():
+        lines += ["", f"**{part} failed:** `{error.splitlines()[0][:300]}`"]
     lines.append(END)
     return "\n".join(lines) + "\n"
 

@@ -39,6 +39,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -134,6 +135,7 @@ def prepare(size: int) -> Path:
     init = ["init", "--name", "Bench Mark", "--initials", "BM", "--unit", "Benchmark"]
     subprocess.run(
         ungedesk("--data-dir", str(data), *init, "--no-keyring"),
+        cwd=APP_ROOT,
         env=passphrase_env(),
         check=True,
         stdout=subprocess.DEVNULL,
@@ -141,6 +143,7 @@ def prepare(size: int) -> Path:
     t = time.perf_counter()
     subprocess.run(
         ungedesk("--data-dir", str(data), "demo", "--youths", str(size), "--seed", "1"),
+        cwd=APP_ROOT,
         env=passphrase_env(),
         check=True,
         stdout=subprocess.DEVNULL,
@@ -179,6 +182,7 @@ def verify_keyring_start(data: Path) -> None:
     would do scrypt (and, with none given, wait at the unlock dialog)."""
     out = subprocess.run(
         [sys.executable, "-c", NEEDS_PASSPHRASE, str(data)],
+        cwd=APP_ROOT,
         env=keyring_env(),
         capture_output=True,
         text=True,
@@ -196,23 +200,32 @@ def verify_keyring_start(data: Path) -> None:
 
 def run_until_line(cmd: list[str], env: dict[str, str], prefix: str) -> tuple[str, float]:
     """Start ``cmd`` and wait for its stdout line starting with ``prefix``. Returns the
-    line and the milliseconds from spawning to reading it; the child is then let finish."""
+    line and the milliseconds from spawning to reading it; the child is then let finish.
+    A child that hangs (a message box no one can click offscreen) is killed after
+    CHILD_TIMEOUT_S."""
     with tempfile.TemporaryFile() as err:
         t = time.perf_counter()
-        with subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=err, text=True) as child:
-            assert child.stdout is not None
-            found, wall = "", 0.0
-            for line in child.stdout:
-                if line.startswith(prefix):
-                    wall = (time.perf_counter() - t) * 1000
-                    found = line.strip()
-                    break
-            child.stdout.read()
-            code = child.wait(timeout=CHILD_TIMEOUT_S)
+        with subprocess.Popen(
+            cmd, cwd=APP_ROOT, env=env, stdout=subprocess.PIPE, stderr=err, text=True
+        ) as child:
+            watchdog = threading.Timer(CHILD_TIMEOUT_S, child.kill)
+            watchdog.start()
+            try:
+                assert child.stdout is not None
+                found, wall = "", 0.0
+                for line in child.stdout:
+                    if line.startswith(prefix):
+                        wall = (time.perf_counter() - t) * 1000
+                        found = line.strip()
+                        break
+                child.stdout.read()
+                code = child.wait()
+            finally:
+                watchdog.cancel()
         if not found or code != 0:
             err.seek(0)
             tail = err.read().decode("utf-8", "replace")[-2000:]
-            raise SystemExit(f"{' '.join(cmd[1:])} gave no {prefix} (exit {code}):\n{tail}")
+            raise ChildError(f"{' '.join(cmd[1:])} gave no {prefix} (exit {code}):\n{tail}")
     return found, wall
 
 
@@ -221,22 +234,35 @@ def key_values(line: str) -> dict[str, float]:
     return {k: float(v) for k, v in (part.split("=", 1) for part in line.split())}
 
 
+class ChildError(Exception):
+    """A measured child ended with an error: said in the results, the other parts go on."""
+
+
 def wall_ms(cmd: list[str], env: dict[str, str]) -> float:
     t = time.perf_counter()
-    subprocess.run(cmd, env=env, check=True, capture_output=True, timeout=CHILD_TIMEOUT_S)
-    return (time.perf_counter() - t) * 1000
+    out = subprocess.run(cmd, cwd=APP_ROOT, env=env, capture_output=True, timeout=CHILD_TIMEOUT_S)
+    elapsed = (time.perf_counter() - t) * 1000
+    if out.returncode != 0:
+        said = (out.stderr or out.stdout).decode("utf-8", "replace").strip()[-500:]
+        raise ChildError(f"{' '.join(cmd[2:])}: exit {out.returncode}: {said}")
+    return elapsed
 
 
 def probe(mode: str, data: Path, *youth_ids: int) -> dict[str, Any]:
     cmd = [sys.executable, str(HERE / "startup_probe.py"), mode, str(data)]
     cmd += [str(i) for i in youth_ids]
     out = subprocess.run(
-        cmd, env=keyring_env(), capture_output=True, text=True, timeout=CHILD_TIMEOUT_S
+        cmd,
+        cwd=APP_ROOT,
+        env=keyring_env(),
+        capture_output=True,
+        text=True,
+        timeout=CHILD_TIMEOUT_S,
     )
     ended = time.monotonic()
     lines = out.stdout.strip().splitlines()
     if out.returncode != 0 or not lines:
-        raise SystemExit(f"startup_probe {mode} failed:\n{out.stdout[-1000:]}{out.stderr[-2000:]}")
+        raise ChildError(f"startup_probe {mode} failed:\n{out.stdout[-1000:]}{out.stderr[-2000:]}")
     result: dict[str, Any] = json.loads(lines[-1])
     if "closed_at" in result:
         result["process_end_ms"] = round((ended - result.pop("closed_at")) * 1000, 1)
@@ -306,6 +332,7 @@ def imports(data: Path) -> dict[str, Any]:
     cmd = [sys.executable, "-X", "importtime", *ungedesk("--data-dir", str(data))[1:]]
     out = subprocess.run(
         [*cmd, "--measure-startup"],
+        cwd=APP_ROOT,
         env=keyring_env(),
         capture_output=True,
         text=True,
@@ -525,35 +552,41 @@ def main(argv: list[str] | None = None) -> int:
         )
     big = stores[largest]
 
-    if "startup" in parts:
-        summary["startup"] = {}
-        for size, data in stores.items():
-            say(f"start to the painted register, {size:,} young people ({runs} pairs) …")
-            entry = startup(data, runs)
-            summary["startup"][str(size)] = entry
-            say(f"  {report.startup_line(entry)}")
-    if "imports" in parts:
-        say(f"one start under -X importtime, {largest:,} young people …")
-        summary["imports"] = imports(big)
-    if "cli" in parts:
-        say(f"ungedesk --version / --help ({cli_runs} pairs) …")
-        summary["cli"] = cli(cli_runs)
-    if "search" in parts:
-        say(f"search and memory at {largest:,} ({runs} processes) …")
-        summary["search"] = search(big, runs)
-    if "record" in parts:
-        say(f"opening a record at {largest:,} ({runs} processes) …")
-        summary["record"] = records(big, runs)
-    if "close" in parts:
-        say(f"closing right after the start ({runs} processes) …")
-        summary["close"] = close(big, runs)
-    if "store" in parts:
-        say(f"encryption cost, search floor and size at {largest:,} …")
-        summary["store"] = store_figures.figures(big, runs)
-    if "check" in parts:
-        check_runs = 1 if args.quick else 3
-        say(f"ungedesk check at {largest:,} ({check_runs} pairs) …")
-        summary["check"] = check(big, check_runs)
+    check_runs = 1 if args.quick else 3
+    steps: list[tuple[str, str, Callable[[], Any]]] = [
+        (
+            "startup",
+            f"start to the painted register ({runs} pairs per size) …",
+            lambda: {str(size): startup(data, runs) for size, data in stores.items()},
+        ),
+        ("imports", "one start under -X importtime …", lambda: imports(big)),
+        ("cli", f"ungedesk --version / --help ({cli_runs} pairs) …", lambda: cli(cli_runs)),
+        ("search", f"search and memory ({runs} processes) …", lambda: search(big, runs)),
+        ("record", f"opening a record ({runs} processes) …", lambda: records(big, runs)),
+        ("close", f"closing right after the start ({runs} processes) …", lambda: close(big, runs)),
+        (
+            "store",
+            "encryption cost, search floor and size …",
+            lambda: store_figures.figures(big, runs),
+        ),
+        ("check", f"ungedesk check ({check_runs} pairs) …", lambda: check(big, check_runs)),
+    ]
+    errors: dict[str, str] = {}
+    for name, text, measure in steps:
+        if name not in parts:
+            continue
+        say(text)
+        try:
+            summary[name] = measure()
+        except ChildError as exc:  # one part's failure must not lose the others' figures
+            errors[name] = str(exc)
+            say(f"  failed: {exc}")
+            continue
+        if name == "startup":
+            for size, entry in summary[name].items():
+                say(f"  {int(size):,}: {report.startup_line(entry)}")
+    if errors:
+        summary["errors"] = errors
     summary["load_after"] = load_average()
     summary["bench_s"] = round(time.perf_counter() - t_all)
 
@@ -565,7 +598,7 @@ def main(argv: list[str] | None = None) -> int:
         (RESULTS / "latest.json").write_text(json.dumps(summary, indent=2) + "\n")
         report.write_section(HERE / "RESULTS.md", markdown)
         say("written: benchmarks/results/latest.json, benchmarks/RESULTS.md")
-    failures = 0
+    failures = len(errors)
     for name in args.also:
         say(f"benchmarks/{name}.py …")
         failures += subprocess.call([sys.executable, str(HERE / f"{name}.py")], env=_env()) != 0
