@@ -547,9 +547,12 @@ def main(argv: list[str] | None = None) -> int:
         verify_keyring_start(data)
         # Unmeasured: brings the store to this version's schema (a migration runs once,
         # here, not in a measured start) and warms the OS cache.
-        run_until_line(
-            ungedesk("--data-dir", str(data), "--measure-startup"), keyring_env(), "startup_ms="
-        )
+        try:
+            run_until_line(
+                ungedesk("--data-dir", str(data), "--measure-startup"), keyring_env(), "startup_ms="
+            )
+        except ChildError as exc:  # e.g. a store migrated by newer code than the measured one
+            raise SystemExit(f"UngeDesk does not start on {data.name}: {exc}") from None
     big = stores[largest]
 
     check_runs = 1 if args.quick else 3
