@@ -3,7 +3,8 @@
     python dev.py demo    start UngeDesk on a demo store (./.demo-data, filled on first start)
     python dev.py test    run the test suite
     python dev.py check   ruff, mypy and import-linter
-    python dev.py bench   the benchmarks (numbers to benchmarks/results/)
+    python dev.py bench   the benchmarks against their floors (--quick for a try; --help);
+                          figures to benchmarks/results/latest.json and RESULTS.md
 
 Needs nothing but Python 3.12 or newer. When started by an older Python it looks for a newer
 one (python3.13, python3.12, the Windows py launcher, pyenv) and runs itself with that.
@@ -172,6 +173,8 @@ def check() -> int:
 
 
 def bench(extra: list[str]) -> int:
+    # Options go to benchmarks/run.py: --quick, --runs N, --sizes ..., --skip PART ...,
+    # --also deadlines_overview ... (the other benchmark scripts, which also run alone).
     return run([str(venv_python()), "benchmarks/run.py", *extra])
 
 
