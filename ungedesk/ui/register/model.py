@@ -73,6 +73,8 @@ class RegisterModel(QAbstractTableModel):
         # Rows registered or edited before the index arrived: added to it when it does.
         self._early_rows: list[YouthRow] = []
         self._shown = 0
+        self._last_row: tuple[int, RegisterIndex | None, YouthRow] | None = None
+        self.modelAboutToBeReset.connect(self._forget_last_row)
         self._query = ""
         self._sort: tuple[Column, Qt.SortOrder] = (Column.NAME, Qt.SortOrder.AscendingOrder)
 
@@ -162,9 +164,19 @@ class RegisterModel(QAbstractTableModel):
         self.endResetModel()
         self.counts_changed.emit()
 
+    def _forget_last_row(self) -> None:
+        self._last_row = None
+
     def _row(self, position: int) -> YouthRow:
+        # The seven cells of a line ask one after another: the index makes a row object
+        # per call, so keep the last one (the cache goes with every reset of the model).
+        cached = self._last_row
+        if cached is not None and cached[0] == position and cached[1] is self._index:
+            return cached[2]
         if self._index is not None:
-            return self._index.row(position)
+            row = self._index.row(position)
+            self._last_row = (position, self._index, row)
+            return row
         assert self._page is not None
         return self._page.rows[position]
 
@@ -224,18 +236,22 @@ class RegisterModel(QAbstractTableModel):
         )[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # The view asks about ten roles per cell on every repaint (after each keystroke):
+        # answer the ones without a row first, and read a row only for what shows it.
         if not index.isValid() or index.row() >= self._shown:
             return None
-        row = self._row(index.row())
-        column = Column(index.column())
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if index.column() == Column.AGE:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if index.column() == Column.CPR:
+                return self.tr("Open the record and press Show CPR to see the full number.")
+            return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
+            return self._display(self._row(index.row()), Column(index.column()))
         if role == ID_ROLE:
-            return row.id
-        if role == Qt.ItemDataRole.TextAlignmentRole and column is Column.AGE:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and column is Column.CPR:
-            return self.tr("Open the record and press Show CPR to see the full number.")
+            return self._row(index.row()).id
         return None
 
     def _display(self, row: YouthRow, column: Column) -> str:
