@@ -171,3 +171,35 @@ def test_operations_that_feed_a_view_are_dropped_at_close(qtbot, runner) -> None
     runner.call_blocking(ran.append, "close")
     assert ran == ["saved", "exported", "close"]
     parent.deleteLater()
+
+
+def test_garbage_is_collected_on_the_gui_thread_only(qtbot, runner) -> None:
+    """While the worker exists CPython collects nothing by itself (a collection on the
+    worker could destroy a Qt object from the wrong thread); the GUI thread's collector
+    collects what is due."""
+    import gc
+    import weakref
+
+    from ungedesk.ui.gc_policy import GuiThreadCollector
+
+    assert not gc.isenabled()
+
+    class Node:
+        pass
+
+    previous = gc.get_threshold()
+    gc.set_threshold(10, previous[1], previous[2])
+    try:
+        node = Node()
+        node.me = node  # type: ignore[attr-defined]  # a cycle only the collector frees
+        alive = weakref.ref(node)
+        del node
+        for _ in range(50):  # allocations past generation 0's threshold
+            Node()
+        collector = GuiThreadCollector(interval_ms=60_000)
+        assert gc.isenabled() is False
+        assert collector.collect_due() >= 1
+        assert alive() is None
+        collector.deleteLater()
+    finally:
+        gc.set_threshold(*previous)

@@ -20,6 +20,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from ungedesk.domain.errors import KnownError
+from ungedesk.ui.gc_policy import GuiThreadCollector
 
 DoneCallback = Callable[[Any], None]
 ErrorCallback = Callable[[BaseException], None]
@@ -156,13 +157,16 @@ class TaskRunner(QObject):
 
 
 _runner: TaskRunner | None = None
+_collector: GuiThreadCollector | None = None
 
 
 def start(parent: QObject | None = None) -> TaskRunner:
-    """Create the application's task runner (once)."""
-    global _runner
+    """Create the application's task runner (once), and move garbage collection to the
+    GUI thread while the worker exists (ui.gc_policy)."""
+    global _runner, _collector
     if _runner is None:
         _runner = TaskRunner(parent)
+        _collector = GuiThreadCollector(parent)
     return _runner
 
 
@@ -188,7 +192,11 @@ def run_task(
 
 
 def shutdown() -> None:
-    global _runner
+    global _runner, _collector
     if _runner is not None:
         _runner.shutdown()
         _runner = None
+    if _collector is not None:
+        _collector.stop()
+        _collector.deleteLater()
+        _collector = None
