@@ -6,12 +6,12 @@ from hypothesis import strategies as st
 from ungedesk.domain.search import (
     Query,
     RegisterIndex,
+    StoredRow,
     YouthRow,
     danish_sort_key,
-    digits_haystack,
     fold,
-    name_haystack,
     name_sort_key,
+    stored_row,
 )
 
 
@@ -103,24 +103,10 @@ def _ids(idx: RegisterIndex) -> list[int]:
     return [idx.row(i).id for i in range(len(idx))]
 
 
-def _stored(rows: list[YouthRow]) -> list[tuple[int, str, str, str, str, str, str, str, str, str]]:
+def _stored(rows: list[YouthRow]) -> list[StoredRow]:
     """The rows as the store hands them over: in name order, with their stored texts."""
     ordered = sorted(rows, key=lambda r: (name_sort_key(r.first_name, r.last_name), r.id))
-    return [
-        (
-            r.id,
-            r.case_number,
-            r.first_name,
-            r.last_name,
-            r.birth_date.isoformat(),
-            r.henvendelse_date.isoformat(),
-            r.caseworker,
-            r.status,
-            name_haystack(r.first_name, r.last_name, r.case_number),
-            digits_haystack(r.cpr, r.case_number),
-        )
-        for r in ordered
-    ]
+    return [stored_row(r) for r in ordered]
 
 
 def test_danish_letters_sort_after_z() -> None:

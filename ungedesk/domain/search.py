@@ -133,6 +133,24 @@ SORT_KEYS: dict[str, Callable[[YouthRow], Any]] = {
 # them), caseworker initials, status, name haystack, digits haystack.
 StoredRow = tuple[int, str, str, str, str, str, str, str, str, str]
 
+
+def stored_row(row: YouthRow) -> StoredRow:
+    """``row`` as the store hands it to the index: its columns with dates as ISO text,
+    then its stored search texts."""
+    return (
+        row.id,
+        row.case_number,
+        row.first_name,
+        row.last_name,
+        row.birth_date.isoformat(),
+        row.henvendelse_date.isoformat(),
+        row.caseworker,
+        row.status,
+        name_haystack(row.first_name, row.last_name, row.case_number),
+        digits_haystack(row.cpr, row.case_number),
+    )
+
+
 _BATCH = 4096
 
 
@@ -152,21 +170,7 @@ class RegisterIndex:
     def __init__(self, rows: Iterable[YouthRow] = ()) -> None:
         """An index over ``rows`` in any order (tests, small lists): folds and sorts here."""
         ordered = sorted(rows, key=lambda r: (name_sort_key(r.first_name, r.last_name), r.id))
-        self._setup(
-            (
-                r.id,
-                r.case_number,
-                r.first_name,
-                r.last_name,
-                r.birth_date.isoformat(),
-                r.henvendelse_date.isoformat(),
-                r.caseworker,
-                r.status,
-                name_haystack(r.first_name, r.last_name, r.case_number),
-                digits_haystack(r.cpr, r.case_number),
-            )
-            for r in ordered
-        )
+        self._setup(stored_row(r) for r in ordered)
 
     @classmethod
     def from_stored(cls, rows: Iterable[StoredRow]) -> RegisterIndex:
@@ -341,18 +345,7 @@ class RegisterIndex:
             (name_sort_key(row.first_name, row.last_name), row.id),
             key=lambda i: (name_sort_key(first[i], last[i]), ids[i]),
         )
-        values = (
-            row.id,
-            row.case_number,
-            row.first_name,
-            row.last_name,
-            row.birth_date.isoformat(),
-            row.henvendelse_date.isoformat(),
-            row.caseworker,
-            row.status,
-            name_haystack(row.first_name, row.last_name, row.case_number),
-            digits_haystack(row.cpr, row.case_number),
-        )
+        values = stored_row(row)
         for column, value in zip(columns, values, strict=True):
             column.insert(at, value)
         self._orders.clear()
