@@ -62,12 +62,12 @@ from ungedesk.ui.app import run
 
 # What is imported at the moment the first paint is reported (later work, such as loading
 # the record's modules ahead of the first record, is allowed to import more).
-report = startup_measure.StartupMeasure._report
+report = startup_measure.StartupMeasure.report
 at_paint = []
-def snapshot(self):
+def snapshot(self, rows):
     at_paint.extend(sorted(sys.modules))
-    report(self)
-startup_measure.StartupMeasure._report = snapshot
+    report(self, rows)
+startup_measure.StartupMeasure.report = snapshot
 code = run(StorePaths(Path(sys.argv[1])), measure_startup=True)
 print("MODULES " + json.dumps(at_paint))
 sys.exit(code)

@@ -295,18 +295,13 @@ class Launcher(QObject):
         self.window.restore_requested.connect(self._restore)
         self.window.show_log_alerts(opened.store.alerts)
         if self._measure is not None:
-            self.window.model.counts_changed.connect(self._first_page_shown)
+            self.window.first_page_painted.connect(self._first_page_painted)
         for notice in opened.store.notices:  # an interrupted restore undone at start
             self.window.show_start_notice(notice)
 
-    def _first_page_shown(self) -> None:
-        window = self.window
-        if self._measure is None or window is None or not window.model.loaded:
-            return
-        shown = window.list_stack.currentWidget()
-        target = window.table.viewport() if shown is window.table else shown
-        if target is not None:
-            self._measure.watch(target, window.model.total)
+    def _first_page_painted(self) -> None:
+        if self._measure is not None and self.window is not None:
+            self._measure.report(self.window.model.total)
 
     def _window_closed(self) -> None:
         self._dispose_lock()

@@ -67,6 +67,9 @@ class MainWindow(CaseMenu, SecurityMenu, RulesMenu):
     # Restoring replaces the open store: the launcher closes this window and the store,
     # restores and opens UngeDesk again. Carries the backup file and the passphrase or None.
     restore_requested = Signal(object, object)
+    # The register's first page (or its empty state) has been painted: the start is done
+    # for the caseworker (ungedesk --measure-startup reports here).
+    first_page_painted = Signal()
 
     # The menus' actions (made by ui.shell.menus.build_menus).
     import_case_action: QAction
@@ -337,6 +340,7 @@ class MainWindow(CaseMenu, SecurityMenu, RulesMenu):
     def _after_first_page(self) -> None:
         if not is_wanted(self):
             return  # closed before the first page was painted
+        self.first_page_painted.emit()
         self.reload()
         self.check_backup_reminder()
 

@@ -13,9 +13,6 @@ import sys
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QWidget
-
 # When this module could not ask the operating system: the earliest moment the process
 # itself knows of (the ungedesk package being imported), a little after the real start.
 _FALLBACK_START = time.perf_counter()
@@ -66,38 +63,18 @@ def _windows_ms() -> float:
     return (value(now) - value(creation)) / 10_000  # FILETIME counts 100 ns
 
 
-class StartupMeasure(QObject):
-    """Waits for the first paint of the register with its first page (or its empty state),
-    then prints ``startup_ms=<ms> rows=<young people>`` and asks the app to end."""
+class StartupMeasure:
+    """Reports the start once the main window says its first page has been painted, then
+    asks the app to end."""
 
-    def __init__(self, finish: Callable[[int], None], parent: QObject | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, finish: Callable[[int], None]) -> None:
         self._finish = finish
-        self._watched: QWidget | None = None
-        self._rows = 0
         self._done = False
 
-    def watch(self, target: QWidget, rows: int) -> None:
-        """``target`` now shows the register's first page (or that it is empty): report
-        after its next paint has been drawn."""
+    def report(self, rows: int) -> None:
+        """Print ``startup_ms=<ms> rows=<young people>`` (once) and end the app."""
         if self._done:
             return
-        if self._watched is not None:
-            self._watched.removeEventFilter(self)
-        self._watched, self._rows = target, rows
-        target.installEventFilter(self)
-        target.update()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._watched and event.type() == QEvent.Type.Paint and not self._done:
-            self._done = True
-            # The filter runs before the widget paints: report once the paint has been done.
-            QTimer.singleShot(0, self._report)
-        return False
-
-    def _report(self) -> None:
-        elapsed = ms_since_process_start()
-        if self._watched is not None:
-            self._watched.removeEventFilter(self)
-        print(f"startup_ms={elapsed:.0f} rows={self._rows}", flush=True)
+        self._done = True
+        print(f"startup_ms={ms_since_process_start():.0f} rows={rows}", flush=True)
         self._finish(0)
