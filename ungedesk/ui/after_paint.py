@@ -18,7 +18,10 @@ class _AfterPaint(QObject):
         widget.update()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._widget and event.type() == QEvent.Type.Paint:
+        # A widget hidden before it painted (the empty state replaced by the list as an
+        # early search's rows arrive) will not paint: go on then too, or the rest of the
+        # start would never come.
+        if watched is self._widget and event.type() in (QEvent.Type.Paint, QEvent.Type.Hide):
             self._widget.removeEventFilter(self)
             # The filter runs before the widget paints: go on once the paint is done.
             QTimer.singleShot(0, self._callback)
@@ -27,8 +30,8 @@ class _AfterPaint(QObject):
 
 
 def after_next_paint(widget: QWidget, callback: Callable[[], None]) -> None:
-    """Call ``callback`` once ``widget`` has painted next; at once (on the next turn of the
-    event loop) when the widget is not on screen and so will not paint."""
+    """Call ``callback`` once ``widget`` has painted next (or been hidden before it could);
+    at once (on the next turn of the event loop) when it is not on screen."""
     if not widget.isVisible():
         QTimer.singleShot(0, callback)
         return
