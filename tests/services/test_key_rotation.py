@@ -18,8 +18,8 @@ from ungedesk.domain.youth import YouthInput
 from ungedesk.services import audit, integrity, key_rotation, setup, youths
 from ungedesk.services.audit import Action
 from ungedesk.store import anchor, keys
+from ungedesk.store.connection import connect_raw
 from ungedesk.store.database import Store
-from ungedesk.store.engine import connect_raw
 from ungedesk.store.errors import CorruptStoreError, StoreLockedError, WrongPassphraseError
 from ungedesk.store.paths import StorePaths
 

@@ -24,8 +24,9 @@ from ungedesk.services.audit import Action
 from ungedesk.services.backup import BackupError, BackupExistsError
 from ungedesk.services.backup_archive import BadBackupError
 from ungedesk.store import keys, migrate
+from ungedesk.store.connection import connect_raw
 from ungedesk.store.database import Store
-from ungedesk.store.engine import connect_raw, create_store_engine
+from ungedesk.store.engine import create_store_engine
 from ungedesk.store.errors import DiskFullError
 from ungedesk.store.paths import StorePaths
 

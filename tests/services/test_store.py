@@ -140,7 +140,7 @@ def test_wrong_raw_key_fails_without_touching_the_file(
 ) -> None:
     store.close()
     before = file_hashes(store_paths.root)
-    from ungedesk.store.engine import connect_raw
+    from ungedesk.store.connection import connect_raw
 
     with pytest.raises(CorruptStoreError):
         connect_raw(store_paths.db, os.urandom(32))
@@ -359,7 +359,7 @@ def test_migration_copies_the_store_aside_first(
     assert CANARY_FIRST.encode() not in copies[0].read_bytes()
     # The copy is the old store: it opens with the same key at the old revision.
     key, _, _ = database.resolve_key(store_paths, None)
-    from ungedesk.store.engine import connect_raw
+    from ungedesk.store.connection import connect_raw
 
     conn = connect_raw(copies[0], key)
     try:

@@ -16,8 +16,8 @@ import pytest
 from tests.conftest import PASSPHRASE, PROFILE, TEST_SCRYPT_N, MemoryKeyring
 from ungedesk.services import audit, backup, demo, integrity, setup
 from ungedesk.store import database, instance_lock, keys
+from ungedesk.store.connection import connect_raw
 from ungedesk.store.database import Store
-from ungedesk.store.engine import connect_raw
 from ungedesk.store.errors import (
     CorruptStoreError,
     DamagedStoreError,

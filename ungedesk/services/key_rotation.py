@@ -33,7 +33,7 @@ from typing import Any
 from ungedesk.services import audit
 from ungedesk.services.audit import Action
 from ungedesk.store import database, keys
-from ungedesk.store.engine import connect_raw
+from ungedesk.store.connection import connect_raw
 from ungedesk.store.errors import (
     NoStoreError,
     StoreError,

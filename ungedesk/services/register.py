@@ -12,58 +12,31 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
 from typing import TYPE_CHECKING, cast
 
-from sqlalchemy import Connection
+from sqlalchemy.orm import Session
 
-from ungedesk.domain.search import Query, RegisterIndex, StoredRow, YouthRow
+from ungedesk.domain.search import RegisterIndex, StoredRow
+from ungedesk.services import register_page
 from ungedesk.services.progress import Progress
+from ungedesk.services.register_page import FROM, ORDER, PAGE, RegisterPage
 from ungedesk.store.database import Store
 
 if TYPE_CHECKING:
     from ungedesk.services.caseworkers import CaseworkerView
     from ungedesk.services.youths import YouthRecord
 
-PAGE = 200
 
-_ROW_COLUMNS = (
-    "y.id, y.case_number, y.cpr, y.first_name, y.last_name, y.birth_date, "
-    "y.henvendelse_date, coalesce(c.initials, ''), y.status"
-)
-_FROM = "FROM youth y LEFT JOIN caseworker c ON c.id = y.caseworker_id"
-_ORDER = "ORDER BY y.register_sort, y.id"
-
-
-@dataclass(frozen=True, slots=True)
-class RegisterPage:
-    rows: list[YouthRow]  # ordered exactly as RegisterIndex orders "name" ascending
-    matched: int  # rows matching the query (== total without a query)
-    total: int  # young people in the store
-
-
-def _rows(conn: Connection, where: str, params: tuple[object, ...]) -> list[YouthRow]:
-    found = conn.exec_driver_sql(
-        f"SELECT {_ROW_COLUMNS} {_FROM} {where} {_ORDER} LIMIT ?",
-        params,
-    )
-    return [
-        YouthRow(i, cn, c, fn, ln, date.fromisoformat(bd), date.fromisoformat(hd), cw, st)
-        for i, cn, c, fn, ln, bd, hd, cw, st in found
-    ]
-
-
-def _total(conn: Connection) -> int:
-    return int(conn.exec_driver_sql("SELECT count(*) FROM youth").scalar_one())
+def _dbapi(s: Session) -> register_page.Connection:
+    dbapi = s.connection().connection.dbapi_connection
+    assert dbapi is not None
+    return cast(register_page.Connection, dbapi)
 
 
 def first_page(store: Store, limit: int = PAGE) -> RegisterPage:
     """The register's first ``limit`` rows in name order and the number of young people."""
     with store.session() as s:
-        conn = s.connection()
-        rows = _rows(conn, "", (limit,))
-        total = _total(conn)
-    return RegisterPage(rows, total, total)
+        return register_page.first_page(_dbapi(s), limit)
 
 
 def search_page(store: Store, query: str, limit: int = PAGE) -> RegisterPage:
@@ -71,30 +44,8 @@ def search_page(store: Store, query: str, limit: int = PAGE) -> RegisterPage:
     same matches as RegisterIndex.search(query), for a keystroke before the index is ready.
     Not logged here: the caller logs the search (youths.log_search) as it does for the
     index's."""
-    parsed = Query.parse(query)
-    if parsed.empty:
-        return first_page(store, limit)
-    if parsed.digits:
-        where = "WHERE instr(y.register_digits, ?) > 0"
-        params: tuple[str, ...] = (parsed.digits,)
-    else:
-        where = "WHERE " + " AND ".join(["instr(y.register_text, ?) > 0"] * len(parsed.text_tokens))
-        params = parsed.text_tokens
     with store.session() as s:
-        conn = s.connection()
-        rows = _rows(conn, where, (*params, limit))
-        # Fewer rows than asked for: they are all the matches, and a second scan (the slow
-        # part of a rare name's search) is not needed.
-        matched = len(rows)
-        if matched >= limit:
-            matched = int(
-                conn.exec_driver_sql(
-                    f"SELECT count(*) FROM youth y {where}",  # noqa: S608 (fixed text)
-                    params,
-                ).scalar_one()
-            )
-        total = _total(conn)
-    return RegisterPage(rows, matched, total)
+        return register_page.search_page(_dbapi(s), query, limit)
 
 
 def load_index(store: Store, progress: Progress | None = None) -> RegisterIndex:
@@ -111,7 +62,7 @@ def load_index(store: Store, progress: Progress | None = None) -> RegisterIndex:
             cursor.execute(
                 "SELECT y.id, y.case_number, y.first_name, y.last_name, y.birth_date, "
                 "y.henvendelse_date, coalesce(c.initials, ''), y.status, y.register_text, "
-                f"y.register_digits {_FROM} {_ORDER}"
+                f"y.register_digits {FROM} {ORDER}"
             )
             rows = cast(Iterable[StoredRow], cursor)
             return RegisterIndex.from_stored(rows if progress is None else _checked(rows, progress))

@@ -44,8 +44,8 @@ from ungedesk.services.backup_archive import (
 )
 from ungedesk.services.progress import Progress, silent
 from ungedesk.store import anchor, database, instance_lock, keys, migrate
+from ungedesk.store.connection import connect_raw
 from ungedesk.store.database import KeySource, Opened, Store
-from ungedesk.store.engine import connect_raw
 from ungedesk.store.errors import (
     CorruptStoreError,
     DamagedStoreError,

@@ -17,13 +17,12 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
-
 from ungedesk.store.errors import translate_os_error
 from ungedesk.store.paths import StorePaths, ensure_private_dir, restrict
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy import Engine
 
 _SCRIPTS = Path(__file__).with_name("migrations")
 KEEP_COPIES_FOR = timedelta(days=30)

@@ -10,8 +10,7 @@ check is one indexed read.
 from __future__ import annotations
 
 from itertools import batched
-
-from sqlalchemy import Connection, Engine
+from typing import TYPE_CHECKING
 
 from ungedesk.domain.search import (
     REGISTER_KEYS_VERSION,
@@ -19,6 +18,9 @@ from ungedesk.domain.search import (
     name_haystack,
     name_sort_key,
 )
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection, Engine
 
 SETTING = "register.keys_version"
 _BATCH = 2000

@@ -36,7 +36,7 @@ from ungedesk.domain.search import RegisterIndex, YouthRow
 from ungedesk.services import backup, register, youths
 from ungedesk.services import caseworkers as caseworker_service
 from ungedesk.services.caseworkers import CaseworkerView
-from ungedesk.services.register import RegisterPage
+from ungedesk.services.register_page import RegisterPage
 from ungedesk.store.database import Store
 from ungedesk.store.paths import StorePaths
 from ungedesk.ui import changes, tasks

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 from ungedesk.domain import cpr as cprmod
 from ungedesk.domain.search import RegisterIndex, YouthRow
 from ungedesk.domain.youth import STATUS_LABELS, CaseStatus
-from ungedesk.services.register import RegisterPage
+from ungedesk.services.register_page import RegisterPage
 from ungedesk.ui.i18n import format_day
 
 PAGE_SIZE = 200
