@@ -22,7 +22,7 @@ import ungedesk
 from tests.e2e.conftest import INIT, cli_env
 from tests.e2e.test_cli_plan_pdf import CPR
 from ungedesk.cli import COMMANDS, parser
-from ungedesk.store import database, paths
+from ungedesk.store import keys, paths
 
 ROOT = Path(ungedesk.__file__).resolve().parent.parent
 
@@ -224,4 +224,4 @@ def test_every_command_of_the_parser_has_a_module_and_function() -> None:
 def test_the_parsers_environment_names_are_the_stores() -> None:
     """The parser spells them out (importing the store would load the database engine)."""
     assert parser.ENV_DATA_DIR == paths.ENV_DATA_DIR
-    assert parser.ENV_PASSPHRASE == database.ENV_PASSPHRASE
+    assert parser.ENV_PASSPHRASE == keys.ENV_PASSPHRASE

@@ -218,7 +218,7 @@ def test_passphrase_from_environment(
 ) -> None:
     store.close()
     memory_keyring.items.clear()
-    monkeypatch.setenv(database.ENV_PASSPHRASE, PASSPHRASE)
+    monkeypatch.setenv(keys.ENV_PASSPHRASE, PASSPHRASE)
     opened = setup.unlock(store_paths)
     assert opened.source is KeySource.PASSPHRASE
     opened.store.close()

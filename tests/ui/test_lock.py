@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QTabBar,
 )
 
+from tests.support.launching import is_open
 from ungedesk.domain.youth import YouthInput
 from ungedesk.services import caseworkers, settings, youths
 from ungedesk.store import keys
@@ -327,7 +328,7 @@ def test_launcher_wires_the_lock_to_the_main_window(qtbot, store: Store, store_p
     store.close()
     launcher = Launcher(store_paths)
     launcher.start()
-    qtbot.waitUntil(lambda: launcher.window is not None and launcher.window.model.loaded)
+    qtbot.waitUntil(lambda: is_open(launcher))
     session = launcher.session_lock
     assert session is not None
     qtbot.waitUntil(lambda: session.settings is not None)

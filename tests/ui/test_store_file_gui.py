@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from tests.support import instance as instance_support
+from tests.support.launching import is_open
 from ungedesk.services import backup, youths
 from ungedesk.store import instance_lock
 from ungedesk.store.database import Store
@@ -50,7 +51,7 @@ def test_the_window_holds_the_data_dir_for_the_whole_session(
     assert not instance_lock.held_here(store_paths)
     launcher = Launcher(store_paths)
     launcher.start()
-    qtbot.waitUntil(lambda: launcher.window is not None and launcher.window.model.loaded)
+    qtbot.waitUntil(lambda: is_open(launcher))
     assert instance_lock.held_here(store_paths)
     info = json.loads(instance_lock.info_path(store_paths).read_text(encoding="utf-8"))
     assert info["holder"] == instance_lock.GUI_HOLDER
@@ -96,7 +97,7 @@ def test_a_damaged_store_is_said_at_start_and_can_be_restored(
     dialog.choose.click()
     qtbot.waitUntil(dialog.ok_button.isEnabled)
     dialog.ok_button.click()
-    qtbot.waitUntil(lambda: launcher.window is not None and launcher.window.model.loaded)
+    qtbot.waitUntil(lambda: is_open(launcher))
     assert launcher.store is not None
     assert youths.count(launcher.store) == 0  # the backup's (empty) register, opened
     assert store_paths.db.stat().st_size > 0

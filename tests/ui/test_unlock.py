@@ -5,9 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from ungedesk.services import setup
+from tests.support.launching import is_open
+from ungedesk.services import first_look, setup
 from ungedesk.store import keys
-from ungedesk.store.database import ENV_PASSPHRASE, Store
+from ungedesk.store.database import Store
+from ungedesk.store.keys import ENV_PASSPHRASE
 from ungedesk.store.paths import StorePaths
 from ungedesk.ui.app import Launcher
 from ungedesk.ui.security.unlock_dialog import UnlockDialog
@@ -54,7 +56,7 @@ def test_launcher_opens_silently_with_the_keyring(qtbot, store: Store, store_pat
     store.close()
     launcher = Launcher(store_paths)
     launcher.start()
-    qtbot.waitUntil(lambda: launcher.window is not None and launcher.window.model.loaded)
+    qtbot.waitUntil(lambda: is_open(launcher))
     assert launcher.unlock_dialog is None
     assert launcher.window is not None and launcher.window.windowTitle() == "UngeDesk"
     with qtbot.waitSignal(launcher.finished) as finished:
@@ -128,7 +130,7 @@ def test_a_bug_while_opening_is_logged_and_exits(
     def broken(paths: StorePaths) -> bool:
         raise RuntimeError("1503054007 Sofie Nørgaard")  # personal data must not be logged
 
-    monkeypatch.setattr(setup, "needs_passphrase", broken)
+    monkeypatch.setattr(first_look, "read", broken)
     launcher = Launcher(store_paths)
     launcher.start()
     qtbot.waitUntil(lambda: launcher.fatal_box is not None)

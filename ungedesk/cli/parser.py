@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from typing import Any, NoReturn
 
-# Equal to ungedesk.store.paths.ENV_DATA_DIR and ungedesk.store.database.ENV_PASSPHRASE
+# Equal to ungedesk.store.paths.ENV_DATA_DIR and ungedesk.store.keys.ENV_PASSPHRASE
 # (importing those would load the database engine for a --help).
 ENV_DATA_DIR = "UNGEDESK_DATA_DIR"
 ENV_PASSPHRASE = "UNGEDESK_PASSPHRASE"  # noqa: S105 (a variable name, not a secret)

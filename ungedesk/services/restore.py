@@ -209,7 +209,7 @@ def _backup_key(
         found = keys.keyring_get(kf.store_id)
         if found is not None and keys.key_check(found) == kf.check:
             return kf, found, KeySource.KEYRING
-        passphrase = os.environ.get(database.ENV_PASSPHRASE) or None
+        passphrase = os.environ.get(keys.ENV_PASSPHRASE) or None
     if passphrase is None:
         raise MissingKeyError(
             "Skriv gendannelsesfrasen for sikkerhedskopien. Nøglen findes ikke på denne computer."

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -15,10 +16,11 @@ from ungedesk.services import restore, rule_store, settings
 from ungedesk.services.audit import Action, log, purge_expired, secure_head
 from ungedesk.store import database, instance_lock, keys
 from ungedesk.store.database import KeySource, Opened, Store
-from ungedesk.store.errors import translate_os_error
-from ungedesk.store.instance_lock import InstanceLock
 from ungedesk.store.models import Caseworker
-from ungedesk.store.paths import StorePaths, ensure_private_dir
+from ungedesk.store.paths import StorePaths
+
+if TYPE_CHECKING:
+    from ungedesk.services.first_look import FirstLook
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,16 +146,6 @@ def needs_passphrase(paths: StorePaths) -> bool:
     return database.needs_passphrase(paths)
 
 
-def hold_data_dir(paths: StorePaths, holder: str) -> InstanceLock:
-    """Hold the data directory for this process (the GUI does for its whole session),
-    creating it owner-only when it is new. StoreInUseError names what holds it already."""
-    try:
-        ensure_private_dir(paths.root)
-    except OSError as exc:
-        raise translate_os_error(exc) from exc
-    return instance_lock.acquire(paths, holder)
-
-
 def keyring_available() -> bool:
     return keys.keyring_available()
 
@@ -162,12 +154,27 @@ def unlock(paths: StorePaths, passphrase: str | None = None) -> Opened:
     """Open the store; the access log's head is compared with its marks outside the
     database (findings land in ``store.alerts`` and in the log), then entries past their
     retention are purged."""
+    _recover_first(paths)
+    return _checked(paths, database.open_store(paths, passphrase))
+
+
+def open_after_first_look(paths: StorePaths, look: FirstLook) -> Opened:
+    """The rest of a start that painted services.first_look's page: the same open as
+    ``unlock``, with the key the first look found in the keyring."""
+    _recover_first(paths)
+    opened = database.open_with_key(paths, look.key, look.store_id, KeySource.KEYRING)
+    return _checked(paths, opened)
+
+
+def _recover_first(paths: StorePaths) -> None:
     # A restore cut short (crash, power cut) is undone or finished before anything opens
     # the files; what was done goes into the log once the store is open.
     if paths.root.is_dir():
         with instance_lock.acquire(paths):
             _recover(paths)
-    opened = database.open_store(paths, passphrase)
+
+
+def _checked(paths: StorePaths, opened: Opened) -> Opened:
     try:
         opened.store.alerts = secure_head(opened.store)
         recovered = _recovered.pop(str(paths.root), None)

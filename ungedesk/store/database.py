@@ -30,9 +30,8 @@ from ungedesk.store.errors import (
     translate_os_error,
 )
 from ungedesk.store.instance_lock import DEFAULT_HOLDER, InstanceLock
+from ungedesk.store.keys import ENV_PASSPHRASE
 from ungedesk.store.paths import StorePaths, ensure_private_dir, fsync_dir, write_private_atomic
-
-ENV_PASSPHRASE = "UNGEDESK_PASSPHRASE"  # noqa: S105 (a variable name, not a secret)
 
 
 class KeySource(StrEnum):

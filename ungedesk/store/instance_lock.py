@@ -29,7 +29,7 @@ from types import TracebackType
 from filelock import FileLock, Timeout
 
 from ungedesk.store.errors import NoStoreError, StoreInUseError, translate_os_error
-from ungedesk.store.paths import StorePaths, restrict, write_private_atomic
+from ungedesk.store.paths import StorePaths, ensure_private_dir, restrict, write_private_atomic
 
 LOCK_NAME = "ungedesk.lock"
 INFO_NAME = "ungedesk.lock.info"
@@ -107,6 +107,16 @@ class InstanceLock:
 
 def _now() -> datetime:
     return datetime.now().astimezone()
+
+
+def hold(paths: StorePaths, holder: str) -> InstanceLock:
+    """Hold the data directory for this process (the GUI does for its whole session),
+    creating it owner-only when it is new. StoreInUseError names what holds it already."""
+    try:
+        ensure_private_dir(paths.root)
+    except OSError as exc:
+        raise translate_os_error(exc) from exc
+    return acquire(paths, holder)
 
 
 def acquire(

@@ -26,6 +26,10 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from ungedesk.store.errors import KeyFileError, WrongPassphraseError, translate_os_error
 from ungedesk.store.paths import write_private_atomic
 
+# The passphrase in the environment (the demo launcher and scripts), used when the keyring
+# has no key.
+ENV_PASSPHRASE = "UNGEDESK_PASSPHRASE"  # noqa: S105 (a variable name, not a secret)
+
 KEY_BYTES = 32
 KEYRING_SERVICE = "UngeDesk"
 KEY_FILE_VERSION = 1

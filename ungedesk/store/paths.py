@@ -16,6 +16,9 @@ from ungedesk.store.errors import StoreError
 ENV_DATA_DIR = "UNGEDESK_DATA_DIR"
 DB_NAME = "ungedesk.db"
 KEY_NAME = "ungedesk.key"
+MIGRATION_BACKUPS_NAME = "pre-migration"
+LOGS_NAME = "logs"
+UI_SETTINGS_NAME = "ui-settings.ini"
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,15 +35,15 @@ class StorePaths:
 
     @property
     def migration_backups(self) -> Path:
-        return self.root / "pre-migration"
+        return self.root / MIGRATION_BACKUPS_NAME
 
     @property
     def logs(self) -> Path:
-        return self.root / "logs"
+        return self.root / LOGS_NAME
 
     @property
     def ui_settings(self) -> Path:
-        return self.root / "ui-settings.ini"
+        return self.root / UI_SETTINGS_NAME
 
     def exists(self) -> bool:
         return self.db.exists()

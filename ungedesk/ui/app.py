@@ -23,24 +23,27 @@ from PySide6.QtWidgets import (
 )
 
 from ungedesk.domain.errors import KnownError
-from ungedesk.services import setup
-from ungedesk.store.database import ENV_PASSPHRASE, Opened, Store
+from ungedesk.services import first_look
+from ungedesk.store import instance_lock
 from ungedesk.store.errors import (
     DamagedStoreError,
     MissingKeyError,
     WrongPassphraseError,
 )
 from ungedesk.store.instance_lock import GUI_HOLDER, InstanceLock
+from ungedesk.store.keys import ENV_PASSPHRASE
 from ungedesk.store.paths import StorePaths
 from ungedesk.ui import errors, tasks
 from ungedesk.ui.changes import Aspect, Change
 from ungedesk.ui.i18n import install_translations
 from ungedesk.ui.main_window import MainWindow
-from ungedesk.ui.operations import Operation
+from ungedesk.ui.operations import Operation, is_wanted
 from ungedesk.ui.startup_measure import StartupMeasure
 from ungedesk.ui.widgets import HINT_STYLE, BusyBar
 
 if TYPE_CHECKING:
+    from ungedesk.services.first_look import FirstLook
+    from ungedesk.store.database import Opened, Store
     from ungedesk.ui.security.backup_dialogs import RestoreDialog
     from ungedesk.ui.security.lock_screen import SessionLock
     from ungedesk.ui.security.unlock_dialog import UnlockDialog
@@ -139,11 +142,61 @@ class Launcher(QObject):
         # lock screen, a restore): one UngeDesk per data directory.
         self.instance: InstanceLock | None = None
         self.restore_dialog: RestoreDialog | None = None
+        # The full open after the first look: None until it is queued, then what it opened.
+        # The full open after a first look, on the worker: what it opened lands here until
+        # the window takes it, so that shutdown can close a store no window took.
+        self._rest: list[Opened] = []
+        self._rest_queued = False  # a full open after a first look is queued or running
+        self._shut_down = False
 
     def start(self) -> None:
         try:
             if self.instance is None:
-                self.instance = setup.hold_data_dir(self.paths, GUI_HOLDER)
+                self.instance = instance_lock.hold(self.paths, GUI_HOLDER)
+        except KnownError as exc:
+            self._fatal(exc)
+            return
+        if not (self.paths.db.exists() or self.paths.key_file.exists()):
+            self._start_full()  # a first start (or what is left of an interrupted one)
+            return
+        # The plain start (a store whose key is in the keyring) paints the register's
+        # first page before the store is opened the full way (services.first_look).
+        tasks.run_task(first_look.read, self.paths, on_done=self._looked, on_error=self._fatal)
+
+    def _looked(self, look: FirstLook | None) -> None:
+        if self._shut_down:
+            return
+        if look is None:
+            self._start_full()
+            return
+        window = MainWindow(None, self.paths, self._today, first_page=look.page)
+        self._show_window(window)
+        # Queued only now: until the page is painted, the worker's imports would hold the
+        # GUI thread's paint back (one interpreter).
+        window.first_page_painted.connect(partial(self._open_rest, look))
+
+    def _open_rest(self, look: FirstLook) -> None:
+        if self.window is None or not self.window.waiting_for_store:
+            return
+        self._rest_queued = True
+        tasks.run_task(
+            self._open_rest_on_worker,
+            look,
+            self._rest,
+            on_done=self._opened,
+            on_error=self._not_opened,
+        )
+
+    def _open_rest_on_worker(self, look: FirstLook, arrived: list[Opened]) -> Opened:
+        opened = first_look.open_rest(self.paths, look)
+        # Kept where shutdown finds it when the window closed before the store arrived.
+        arrived.append(opened)
+        return opened
+
+    def _start_full(self) -> None:
+        from ungedesk.services import setup
+
+        try:
             exists = setup.store_exists(self.paths)
         except KnownError as exc:
             self._fatal(exc)
@@ -190,6 +243,8 @@ class Launcher(QObject):
         if needs_passphrase and not os.environ.get(ENV_PASSPHRASE):
             self._show_unlock_dialog(None)
             return
+        from ungedesk.services import setup
+
         # The keyring holds the key, or the demo launcher gave the passphrase in the
         # environment: services.setup.unlock finds either without a prompt.
         tasks.run_task(setup.unlock, self.paths, on_done=self._opened, on_error=self._not_opened)
@@ -201,6 +256,7 @@ class Launcher(QObject):
         self._fatal(exc)
 
     def _show_unlock_dialog(self, error: str | None) -> None:
+        from ungedesk.services import setup
         from ungedesk.ui.security.unlock_dialog import UnlockDialog
 
         self._hide_opening()
@@ -227,6 +283,7 @@ class Launcher(QObject):
         words; a bug is logged without personal data and said as such.
         """
         self._hide_opening()
+        self._drop_window()
         if self.unlock_dialog is not None:
             self.unlock_dialog.hide()
         if isinstance(exc, KnownError):
@@ -285,19 +342,31 @@ class Launcher(QObject):
     def _opened(self, opened: Opened) -> None:
         from ungedesk.ui.security.lock_screen import SessionLock
 
+        if self._shut_down or (self.window is not None and not is_wanted(self.window)):
+            return  # closed while the store opened: shutdown closes it (self._rest)
+        self._rest.clear()  # the window takes it
+        self._rest_queued = False
         self._hide_opening()
         self.store = opened.store
         self._dispose_lock()
-        self.window = MainWindow(opened.store, self.paths, self._today)
+        if self.window is not None and self.window.waiting_for_store:
+            self.window.attach_store(opened.store)  # after the first look's page
+        else:
+            self._show_window(MainWindow(opened.store, self.paths, self._today))
+        assert self.window is not None
         self.session_lock = SessionLock(self.window, opened.store, self.paths)
-        self.window.closed.connect(self._window_closed)
-        self.window.show()
-        self.window.restore_requested.connect(self._restore)
         self.window.show_log_alerts(opened.store.alerts)
-        if self._measure is not None:
-            self.window.first_page_painted.connect(self._first_page_painted)
         for notice in opened.store.notices:  # an interrupted restore undone at start
             self.window.show_start_notice(notice)
+
+    def _show_window(self, window: MainWindow) -> None:
+        self._hide_opening()
+        self.window = window
+        window.closed.connect(self._window_closed)
+        window.restore_requested.connect(self._restore)
+        if self._measure is not None:
+            window.first_page_painted.connect(self._first_page_painted)
+        window.show()
 
     def _first_page_painted(self) -> None:
         if self._measure is not None and self.window is not None:
@@ -306,6 +375,17 @@ class Launcher(QObject):
     def _window_closed(self) -> None:
         self._dispose_lock()
         self.finished.emit(0)
+
+    def _drop_window(self) -> None:
+        """A window on the first look's page whose store did not open goes away quietly
+        (its closing must not end the app before the error is said)."""
+        window = self.window
+        if window is None or not window.waiting_for_store:
+            return
+        self.window = None
+        window.closed.disconnect(self._window_closed)
+        window.hide()
+        window.deleteLater()
 
     def _dispose_lock(self) -> None:
         if self.session_lock is not None and shiboken6.isValid(self.session_lock):
@@ -359,6 +439,7 @@ class Launcher(QObject):
 
     def shutdown(self) -> None:
         """Close every window and the store (on the worker, where its connections live)."""
+        self._shut_down = True
         self._dispose_lock()
         for widget in (
             self.window,
@@ -378,9 +459,19 @@ class Launcher(QObject):
             tasks.runner().settle_for_close()
             tasks.runner().call_blocking(self.store.close)
             self.store = None
+        elif self._rest_queued:
+            # Closed while a store was still opening after the first look: the worker
+            # finishes that open first (one worker, in order), then closes what it opened.
+            tasks.runner().settle_for_close()
+            tasks.runner().call_blocking(_close_all, self._rest)
         if self.instance is not None:
             self.instance.release()
             self.instance = None
+
+
+def _close_all(arrived: list[Opened]) -> None:
+    while arrived:
+        arrived.pop().store.close()
 
 
 def show_store_error(exc: BaseException) -> None:

@@ -2,23 +2,23 @@
 
 The window is put together from its parts in ui.shell: the menus (ui.shell.menus), the
 open records and the youth forms (ui.shell.records), and the actions of the Case,
-Security and Rules menus (ui.shell.case_menu, security_menu, rules_menu). What stays here
-is the layout, the register list and its search, the deadlines tab, and backup/restore.
+Security and Rules menus (ui.shell.case_menu, security_menu, rules_menu), backup and
+restore (ui.shell.backup_actions). What stays here is the layout, the register list and
+its search, the deadlines tab, and the start: the first page, or the first look's page
+while the store is still opening (attach_store).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import date
 from functools import partial
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -31,13 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ungedesk.domain.errors import KnownError
 from ungedesk.domain.search import RegisterIndex, YouthRow
-from ungedesk.services import backup, register, youths
-from ungedesk.services import caseworkers as caseworker_service
-from ungedesk.services.caseworkers import CaseworkerView
-from ungedesk.services.register_page import RegisterPage
-from ungedesk.store.database import Store
 from ungedesk.store.paths import StorePaths
 from ungedesk.ui import changes, tasks
 from ungedesk.ui.after_paint import after_next_paint
@@ -46,6 +40,7 @@ from ungedesk.ui.deadlines.view import DeadlinesView
 from ungedesk.ui.i18n import format_number
 from ungedesk.ui.operations import CLOSED_PROPERTY, Operation, is_wanted
 from ungedesk.ui.register.model import PAGE_SIZE, Column, RegisterModel
+from ungedesk.ui.shell.backup_actions import BackupActions
 from ungedesk.ui.shell.case_menu import CaseMenu
 from ungedesk.ui.shell.menus import build_menus
 from ungedesk.ui.shell.records import as_record_view, preload_record_modules, records_loaded
@@ -54,15 +49,16 @@ from ungedesk.ui.shell.security_menu import SecurityMenu
 from ungedesk.ui.widgets import HINT_STYLE, WARNING_STYLE, BusyBar, widths_from_samples
 
 if TYPE_CHECKING:
-    from ungedesk.services.backup import BackupResult
+    from ungedesk.services.caseworkers import CaseworkerView
+    from ungedesk.services.register_page import RegisterPage
+    from ungedesk.store.database import Store
     from ungedesk.ui.record.youth_form import YouthForm
-    from ungedesk.ui.security.backup_dialogs import RestoreDialog
 
 SETTINGS_VERSION = 1
 SEARCH_LOG_DELAY_MS = 1500
 
 
-class MainWindow(CaseMenu, SecurityMenu, RulesMenu):
+class MainWindow(CaseMenu, SecurityMenu, RulesMenu, BackupActions):
     closed = Signal()
     # Restoring replaces the open store: the launcher closes this window and the store,
     # restores and opens UngeDesk again. Carries the backup file and the passphrase or None.
@@ -98,13 +94,22 @@ class MainWindow(CaseMenu, SecurityMenu, RulesMenu):
 
     def __init__(
         self,
-        store: Store,
+        store: Store | None,
         paths: StorePaths,
         today: Callable[[], date] = date.today,
         parent: QWidget | None = None,
+        *,
+        first_page: RegisterPage | None = None,
     ) -> None:
+        """``store`` None: the start's first look (ui.app) gives ``first_page`` and the store
+        follows with attach_store; until then the menus wait and the page can be read,
+        scrolled and searched (the search runs when the store is there)."""
         super().__init__(store, paths, today, parent)
+        if store is None and first_page is None:
+            raise ValueError("a window without its store needs the first page")
         self.form: YouthForm | None = None
+        self._waiting_actions: list[QAction] = []
+        self._first_page_painted = False
         self._asking_close = False  # set while File › Quit closes the window
         self.setWindowTitle("UngeDesk")
 
@@ -241,11 +246,51 @@ class MainWindow(CaseMenu, SecurityMenu, RulesMenu):
         self._restore_settings()
         self._update_counts()
         self._update_case_actions()
+        if first_page is not None:
+            self._wait_for_store()
+            self._first_page_arrived(first_page)
+            return
+        from ungedesk.services import register
+
         # The first page comes first: the worker is one queue, and the rest of the start
         # (the whole register, the user, the deadlines, the backup reminder) waits behind it.
         Operation(self, register.first_page, self._store, PAGE_SIZE).success(
             self._first_page_arrived
         ).run()
+
+    def _wait_for_store(self) -> None:
+        """Until attach_store: every menu action but Quit, the deadlines tab and the
+        register button wait (each needs the store)."""
+        self._waiting_actions = [
+            action
+            for action in self.findChildren(QAction)
+            if action.isEnabled() and action is not self.quit_action
+        ]
+        for action in self._waiting_actions:
+            action.setEnabled(False)
+        self.navigation.setTabEnabled(self.navigation.indexOf(self.deadlines_page), False)
+        self.register_first.setEnabled(False)
+
+    def attach_store(self, store: Store) -> None:
+        """The store opened after the first look's page was painted: the rest of the start
+        runs now, and what the caseworker asked for meanwhile is done."""
+        if not self.waiting_for_store:
+            raise RuntimeError("the window has its store already")
+        self._attached = store
+        self.deadlines.attach_store(store)
+        for action in self._waiting_actions:
+            action.setEnabled(True)
+        self._waiting_actions = []
+        self.navigation.setTabEnabled(self.navigation.indexOf(self.deadlines_page), True)
+        self.register_first.setEnabled(True)
+        self._update_case_actions()
+        if self._first_page_painted:
+            self._start_rest()
+        if self.search.text():
+            self._search(self.search.text())
+        asked, self.record_asked_early = self.record_asked_early, None
+        if asked is not None:
+            self.open_record(asked)
 
     # --- set-up --------------------------------------------------------------------------
 
@@ -340,15 +385,24 @@ class MainWindow(CaseMenu, SecurityMenu, RulesMenu):
     def _after_first_page(self) -> None:
         if not is_wanted(self):
             return  # closed before the first page was painted
+        self._first_page_painted = True
         self.first_page_painted.emit()
+        if not self.waiting_for_store:
+            self._start_rest()
+
+    def _start_rest(self) -> None:
         self.reload()
         self.check_backup_reminder()
 
     def reload(self) -> None:
+        from ungedesk.services import caseworkers as caseworker_service
+
         Operation(self, caseworker_service.current_user, self._store).success(self._set_user).run()
         self._reload_register()
 
     def _reload_register(self) -> None:
+        from ungedesk.services import register
+
         Operation(self, register.load_index, self._store).latest("register").stoppable().success(
             self._index_arrived
         ).run()
@@ -376,6 +430,8 @@ class MainWindow(CaseMenu, SecurityMenu, RulesMenu):
     def _store_changed(self, change: Change) -> None:
         """The register follows every change of a young person's register fields: one row
         again when the change names the young person, else the whole list."""
+        from ungedesk.services import youths
+
         if not change.touches(Aspect.YOUTH):
             return
         if change.youth_id is None:
@@ -432,7 +488,13 @@ class MainWindow(CaseMenu, SecurityMenu, RulesMenu):
 
     def _search(self, text: str) -> None:
         self.model.search(text)
+        if self.waiting_for_store:
+            # Not even the service module is imported here: the worker is importing it
+            # with the store, and the GUI thread would wait for that.
+            return  # attach_store searches for what the field holds then
         if not self.model.index_ready:
+            from ungedesk.services import register
+
             # The whole register is still loading: SQL answers this keystroke meanwhile.
             Operation(self, register.search_page, self._store, text, PAGE_SIZE).latest(
                 "register search"
@@ -440,6 +502,8 @@ class MainWindow(CaseMenu, SecurityMenu, RulesMenu):
         self._search_log_timer.start()
 
     def _log_search(self) -> None:
+        from ungedesk.services import youths
+
         criterion = self.model.query.strip()
         if criterion:
             Operation(self, youths.log_search, self._store, criterion, self.model.matched).run()
@@ -508,78 +572,3 @@ class MainWindow(CaseMenu, SecurityMenu, RulesMenu):
             if position is not None:
                 self.table.selectRow(position)
                 self.table.scrollTo(self.model.index(position, 0))
-
-    # --- backup and restore --------------------------------------------------------------
-
-    def _backup_failed(self, error: KnownError) -> None:
-        self.show_known_error(error)
-
-    # --- backup and restore --------------------------------------------------------------
-
-    def check_backup_reminder(self) -> None:
-        Operation(self, backup.reminder_state, self._store).latest("backup reminder").success(
-            self._show_backup_reminder
-        ).run()
-
-    def _show_backup_reminder(self, state: tuple[bool, datetime | None]) -> None:
-        overdue, last = state
-        if not overdue:
-            self.backup_reminder.hide()
-            return
-        if last is None:
-            text = self.tr("No backup has been taken yet")
-        else:
-            days = (datetime.now(UTC) - last).days
-            text = self.tr("No backup has been taken for {days} days", "", days).format(days=days)
-        self.backup_reminder.setText(text)
-        self.backup_reminder.show()
-
-    def take_backup(self) -> None:
-        from ungedesk.ui.security.backup_dialogs import BACKUP_SUFFIX, backup_operation
-
-        default = Path(self._folder()) / f"ungedesk-kopi-{self._today().isoformat()}"
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Take a backup"),
-            str(default) + BACKUP_SUFFIX,
-            self.tr("UngeDesk backups (*.udbackup)"),
-        )
-        if not name:
-            return
-        target = Path(name)
-        if target.suffix != BACKUP_SUFFIX:
-            target = target.with_name(target.name + BACKUP_SUFFIX)
-        # The save dialog has already asked before overwriting exactly this file; a name
-        # that got the suffix added afterwards was not asked about, so it is not forced.
-        confirmed = target == Path(name)
-        self._remember_folder(target.parent)
-        backup_operation(self, self._store, target, force=confirmed).success(
-            self._backup_done
-        ).failure(self._backup_failed).run()
-
-    def _backup_done(self, result: BackupResult) -> None:
-        text = self.tr(
-            "The backup is saved and checked: {rows} rows in {tables} tables.\n\n{path}\n\n"
-            "Keep it on a drive the municipality approves, away from this computer. "
-            "Restoring it needs the recovery passphrase."
-        ).format(rows=format_number(result.rows), tables=result.tables, path=result.path)
-        if result.audit_seq:  # an empty log has no head worth witnessing
-            text += "\n\n" + self.tr(
-                "Newest access log event in the backup: no. {seq}, checksum {hash}. "
-                "Give it to a colleague as a witness that the log is not rolled back later."
-            ).format(seq=format_number(result.audit_seq), hash=result.audit_hash_short)
-        self._show_notice(text, open_folder=result.path.parent)
-        self.check_backup_reminder()
-
-    def restore_backup(self) -> None:
-        from ungedesk.ui.security.backup_dialogs import RestoreDialog
-
-        dialog = RestoreDialog(self, start_folder=self._folder())
-        dialog.accepted.connect(partial(self._restore_chosen, dialog))
-        self._show_dialog(dialog)
-
-    def _restore_chosen(self, dialog: RestoreDialog) -> None:
-        if dialog.source is not None:
-            self._remember_folder(dialog.source.parent)
-            self.save_settings()
-            self.restore_requested.emit(dialog.source, dialog.passphrase_or_none())

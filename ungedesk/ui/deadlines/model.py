@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import IntEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -24,8 +24,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ungedesk.domain.rule_text import short_citation
-from ungedesk.services.deadlines import Overview, OverviewRow
 from ungedesk.ui.i18n import format_day, format_number
+
+if TYPE_CHECKING:
+    from ungedesk.services.deadlines import Overview, OverviewRow
 
 PAGE_SIZE = 200
 YOUTH_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
@@ -30,15 +31,16 @@ from PySide6.QtWidgets import (
 )
 
 from ungedesk.domain.errors import KnownError
-from ungedesk.services import deadlines
-from ungedesk.services.deadlines import Overview, OverviewRow
-from ungedesk.store.database import Store
 from ungedesk.ui import changes, tasks
 from ungedesk.ui.changes import Aspect, Change
 from ungedesk.ui.deadlines.model import PAGE_SIZE, Column, DeadlineOverviewModel
 from ungedesk.ui.i18n import format_number
 from ungedesk.ui.operations import Operation
 from ungedesk.ui.widgets import ERROR_STYLE, HINT_STYLE, widths_from_samples
+
+if TYPE_CHECKING:
+    from ungedesk.services.deadlines import Overview, OverviewRow
+    from ungedesk.store.database import Store
 
 # The law lets the municipality exempt at most this share by concrete assessment.
 EXEMPT_CAP = 0.25
@@ -61,11 +63,12 @@ class DeadlinesView(QWidget):
 
     def __init__(
         self,
-        store: Store,
+        store: Store | None,
         today: Callable[[], date] = date.today,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        # None while the start shows the first look's page (ui.app): nothing to ask yet.
         self._store = store
         self._today = today
         self._user_id: int | None = None
@@ -153,8 +156,15 @@ class DeadlinesView(QWidget):
         if change.touches(*SHOWN_ASPECTS):
             self.refresh()
 
+    def attach_store(self, store: Store) -> None:
+        self._store = store
+
     def refresh(self) -> None:
         """Ask the worker for a fresh overview; only the newest one asked for is shown."""
+        from ungedesk.services import deadlines
+
+        if self._store is None:
+            return
         self._loading = True
         today = self._today()
         Operation(
@@ -214,6 +224,8 @@ class DeadlinesView(QWidget):
         self.exempt.setToolTip(tip)
 
     def _fetch_overdue(self, offset: int) -> None:
+        from ungedesk.services import deadlines
+
         Operation(
             self,
             deadlines.overdue_page,

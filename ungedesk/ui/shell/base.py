@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QUrl
@@ -18,10 +19,12 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QPushButton, QWidget
 
 from ungedesk.domain.errors import KnownError
-from ungedesk.services.caseworkers import CaseworkerView
-from ungedesk.services.youths import YouthRecord
-from ungedesk.store.database import Store
 from ungedesk.store.paths import StorePaths
+
+if TYPE_CHECKING:
+    from ungedesk.services.caseworkers import CaseworkerView
+    from ungedesk.services.youths import YouthRecord
+    from ungedesk.store.database import Store
 
 FOLDER_SETTING = "trust/folder"  # the folder last used for a backup, export or transfer
 
@@ -41,18 +44,30 @@ class _OpenFolder:
 class ShellBase(QMainWindow):
     def __init__(
         self,
-        store: Store,
+        store: Store | None,
         paths: StorePaths,
         today: Callable[[], date] = date.today,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._store = store
+        # None while the start shows the first look's page (ui.app), until attach_store.
+        self._attached = store
         self._today = today
         self._settings = QSettings(str(paths.ui_settings), QSettings.Format.IniFormat)
         self.user: CaseworkerView | None = None
         self.dialog: QDialog | None = None  # the open security or case dialog, if any
         self.notice: QMessageBox | None = None  # the last result message
+
+    @property
+    def _store(self) -> Store:
+        if self._attached is None:
+            raise RuntimeError("the store is not open yet")
+        return self._attached
+
+    @property
+    def waiting_for_store(self) -> bool:
+        """The window shows the first look's page and the store is still opening."""
+        return self._attached is None
 
     # --- provided by ui.main_window / ui.shell.records ------------------------------------
 

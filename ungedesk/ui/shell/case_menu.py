@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from ungedesk.domain.youth import CaseStatus
-from ungedesk.services import audit, retention
 from ungedesk.ui.changes import Aspect, Change
 from ungedesk.ui.operations import Operation
 from ungedesk.ui.shell.records import RecordTabs
@@ -36,6 +35,8 @@ class CaseMenu(RecordTabs):
         self.refresh_record(youth_id)
 
     def reopen_case(self) -> None:
+        from ungedesk.services import retention
+
         record = self.current_record()
         if record is None or record.status is not CaseStatus.CLOSED:
             return
@@ -47,6 +48,7 @@ class CaseMenu(RecordTabs):
         self.refresh_record(youth_id)
 
     def show_history(self) -> None:
+        from ungedesk.services import audit
         from ungedesk.ui.security.access_views import YouthHistoryDialog
 
         record = self.current_record()

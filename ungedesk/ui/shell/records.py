@@ -15,15 +15,13 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QTabWidget, QWidget
 
 from ungedesk.domain.youth import CaseStatus
-from ungedesk.services import caseworkers as caseworker_service
-from ungedesk.services import register, youths
-from ungedesk.services.caseworkers import CaseworkerView
-from ungedesk.services.register import EditForm
-from ungedesk.services.youths import YouthRecord
 from ungedesk.ui.operations import Operation, close_widget
 from ungedesk.ui.shell.base import ShellBase
 
 if TYPE_CHECKING:
+    from ungedesk.services.caseworkers import CaseworkerView
+    from ungedesk.services.register import EditForm
+    from ungedesk.services.youths import YouthRecord
     from ungedesk.ui.record.record_view import RecordView
     from ungedesk.ui.record.youth_form import YouthForm
 
@@ -58,6 +56,9 @@ MIN_LIST_WIDTH = 480
 class RecordTabs(ShellBase):
     # Built by MainWindow.__init__ and ui.shell.menus.
     records: QTabWidget
+    # The young person whose record was asked for before the store was open (ui.app's
+    # first look); MainWindow.attach_store opens it.
+    record_asked_early: int | None = None
     record_stack: QStackedWidget
     no_record: QLabel
     splitter: QSplitter
@@ -80,10 +81,16 @@ class RecordTabs(ShellBase):
         return view.record if view is not None else None
 
     def open_record(self, youth_id: int) -> None:
+        if self.waiting_for_store:
+            # Enter pressed on the first look's page: the record opens with the store.
+            self.record_asked_early = youth_id
+            return
         view = self.record_view(youth_id)
         if view is not None:
             self.records.setCurrentWidget(view)
             return
+        from ungedesk.services import youths
+
         Operation(self, youths.get, self._store, youth_id).success(self._record_arrived).run()
 
     def _record_arrived(self, record: YouthRecord | None) -> None:
@@ -150,6 +157,8 @@ class RecordTabs(ShellBase):
     def refresh_record(self, youth_id: int) -> None:
         """Show the stored record again in its open tab (after the case was closed,
         reopened or received)."""
+        from ungedesk.services import youths
+
         if self.record_view(youth_id) is not None:
             Operation(self, youths.get, self._store, youth_id).success(self._record_refreshed).run()
 
@@ -169,6 +178,8 @@ class RecordTabs(ShellBase):
         return self.form is not None and shiboken6.isValid(self.form) and self.form.isVisible()
 
     def register_new(self) -> None:
+        from ungedesk.services import caseworkers as caseworker_service
+
         Operation(self, caseworker_service.list_caseworkers, self._store).success(
             self._open_register_form
         ).run()
@@ -201,6 +212,8 @@ class RecordTabs(ShellBase):
         self.open_record(youth_id)
 
     def edit_record(self, youth_id: int) -> None:
+        from ungedesk.services import register
+
         Operation(self, register.edit_form, self._store, youth_id).success(
             self._open_edit_form
         ).run()

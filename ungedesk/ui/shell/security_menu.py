@@ -5,17 +5,19 @@ deletion and the settings."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from ungedesk.services import audit, preferences
-from ungedesk.services.audit import VerifyResult
-from ungedesk.services.preferences import TrustSettings
 from ungedesk.store.anchor import HeadMark
 from ungedesk.ui.i18n import format_number
 from ungedesk.ui.operations import Operation
 from ungedesk.ui.shell.records import RecordTabs
+
+if TYPE_CHECKING:
+    from ungedesk.services.audit import VerifyResult
+    from ungedesk.services.preferences import TrustSettings
 
 # How many findings of a tampered log the message lists (the rest are counted).
 SHOWN_PROBLEMS = 20
@@ -47,6 +49,7 @@ class SecurityMenu(RecordTabs):
     # --- access log ----------------------------------------------------------------------
 
     def show_my_access(self) -> None:
+        from ungedesk.services import audit
         from ungedesk.ui.security.access_views import MyAccessDialog
 
         if self.user is None:
@@ -58,6 +61,8 @@ class SecurityMenu(RecordTabs):
         ).run()
 
     def verify_audit_log(self) -> None:
+        from ungedesk.services import audit
+
         Operation(self, audit.verify, self._store).success(self._verified).run()
 
     def _verified(self, result: VerifyResult) -> None:
@@ -88,6 +93,8 @@ class SecurityMenu(RecordTabs):
 
     def save_witness(self) -> None:
         """The head of the log to a file someone else keeps, so a rollback can be proved."""
+        from ungedesk.services import audit
+
         default = Path(self._folder()) / f"ungedesk-loghoved-{self._today().isoformat()}.json"
         name, _ = QFileDialog.getSaveFileName(
             self,
@@ -132,6 +139,8 @@ class SecurityMenu(RecordTabs):
     # --- settings and retention ----------------------------------------------------------
 
     def open_settings(self) -> None:
+        from ungedesk.services import preferences
+
         Operation(self, preferences.load_settings, self._store).success(self._settings_loaded).run()
 
     def _settings_loaded(self, values: TrustSettings) -> None:
