@@ -206,6 +206,44 @@
     </message>
 </context>
 <context>
+    <name>BackupActions</name>
+    <message>
+        <source>No backup has been taken yet</source>
+        <translation>Der er endnu ikke taget en sikkerhedskopi</translation>
+    </message>
+    <message numerus="yes">
+        <source>No backup has been taken for {days} days</source>
+        <translation>
+            <numerusform>Der er ikke taget sikkerhedskopi i {days} dag</numerusform>
+            <numerusform>Der er ikke taget sikkerhedskopi i {days} dage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Take a backup</source>
+        <translation>Tag sikkerhedskopi</translation>
+    </message>
+    <message>
+        <source>UngeDesk backups (*.udbackup)</source>
+        <translation>UngeDesk-sikkerhedskopier (*.udbackup)</translation>
+    </message>
+    <message>
+        <source>The backup is saved and checked: {rows} rows in {tables} tables.
+
+{path}
+
+Keep it on a drive the municipality approves, away from this computer. Restoring it needs the recovery passphrase.</source>
+        <translation>Sikkerhedskopien er gemt og kontrolleret: {rows} rækker i {tables} tabeller.
+
+{path}
+
+Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gendannelse kræver gendannelsesfrasen.</translation>
+    </message>
+    <message>
+        <source>Newest access log event in the backup: no. {seq}, checksum {hash}. Give it to a colleague as a witness that the log is not rolled back later.</source>
+        <translation>Adgangsloggens seneste hændelse i kopien: nr. {seq}, kontrolsum {hash}. Giv den til en kollega som vidne, så det kan ses, hvis loggen senere bliver rullet tilbage.</translation>
+    </message>
+</context>
+<context>
     <name>BackupDialogs</name>
     <message>
         <source>Taking a backup and checking it against the database …</source>
@@ -1733,41 +1771,6 @@
     <message>
         <source>&amp;Open folder</source>
         <translation>Å&amp;bn mappen</translation>
-    </message>
-    <message>
-        <source>No backup has been taken yet</source>
-        <translation>Der er endnu ikke taget en sikkerhedskopi</translation>
-    </message>
-    <message numerus="yes">
-        <source>No backup has been taken for {days} days</source>
-        <translation>
-            <numerusform>Der er ikke taget sikkerhedskopi i {days} dag</numerusform>
-            <numerusform>Der er ikke taget sikkerhedskopi i {days} dage</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Take a backup</source>
-        <translation>Tag sikkerhedskopi</translation>
-    </message>
-    <message>
-        <source>UngeDesk backups (*.udbackup)</source>
-        <translation>UngeDesk-sikkerhedskopier (*.udbackup)</translation>
-    </message>
-    <message>
-        <source>The backup is saved and checked: {rows} rows in {tables} tables.
-
-{path}
-
-Keep it on a drive the municipality approves, away from this computer. Restoring it needs the recovery passphrase.</source>
-        <translation>Sikkerhedskopien er gemt og kontrolleret: {rows} rækker i {tables} tabeller.
-
-{path}
-
-Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gendannelse kræver gendannelsesfrasen.</translation>
-    </message>
-    <message>
-        <source>Newest access log event in the backup: no. {seq}, checksum {hash}. Give it to a colleague as a witness that the log is not rolled back later.</source>
-        <translation>Adgangsloggens seneste hændelse i kopien: nr. {seq}, kontrolsum {hash}. Giv den til en kollega som vidne, så det kan ses, hvis loggen senere bliver rullet tilbage.</translation>
     </message>
     <message>
         <source>The recovery passphrase is changed. From now on the key file opens with the new passphrase only.

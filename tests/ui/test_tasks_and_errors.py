@@ -173,6 +173,54 @@ def test_operations_that_feed_a_view_are_dropped_at_close(qtbot, runner) -> None
     parent.deleteLater()
 
 
+def test_background_work_waits_while_foreground_work_is_queued(qtbot, runner) -> None:
+    """A record asked for during the start's background reads runs before them; each kind
+    keeps its own order, and what runs is never interrupted."""
+    from PySide6.QtWidgets import QWidget
+
+    from ungedesk.ui.operations import Operation
+
+    parent = QWidget()
+    release = threading.Event()
+    started = threading.Event()
+    ran: list[str] = []
+
+    def running() -> None:
+        started.set()
+        release.wait()
+        ran.append("running")
+
+    Operation(parent, running).background().run()
+    started.wait()
+    Operation(parent, ran.append, "index").latest("register").background().run()
+    Operation(parent, ran.append, "overview").latest("overview").background().run()
+    Operation(parent, ran.append, "record").run()
+    runner.run(ran.append, "search")
+    release.set()
+    runner.call_blocking(ran.append, "after all")
+    assert ran == ["running", "record", "search", "index", "overview", "after all"]
+    parent.deleteLater()
+
+
+def test_dropped_background_work_does_not_hold_up_the_rest(qtbot, runner) -> None:
+    release = threading.Event()
+    started = threading.Event()
+    ran: list[str] = []
+
+    def running() -> None:
+        started.set()
+        release.wait()
+
+    runner.run(running)
+    runner.run(ran.append, "overview", drop_at_close=True, background=True)
+    runner.run(ran.append, "write")
+    started.wait()
+    assert runner.settle_for_close() == 1
+    release.set()
+    runner.call_blocking(ran.append, "close")
+    assert ran == ["write", "close"]
+
+
 def test_garbage_is_collected_on_the_gui_thread_only(qtbot, runner) -> None:
     """While the worker exists CPython collects nothing by itself (a collection on the
     worker could destroy a Qt object from the wrong thread); the GUI thread's collector

@@ -403,16 +403,16 @@ class MainWindow(CaseMenu, SecurityMenu, RulesMenu, BackupActions):
     def _reload_register(self) -> None:
         from ungedesk.services import register
 
-        Operation(self, register.load_index, self._store).latest("register").stoppable().success(
-            self._index_arrived
-        ).run()
+        Operation(self, register.load_index, self._store).latest(
+            "register"
+        ).stoppable().background().success(self._index_arrived).run()
 
     def _index_arrived(self, index: RegisterIndex) -> None:
         self.model.set_index(index)
         if self.records.count() == 0 and not records_loaded():
             # The record's modules were left out of the start; load them now, on the worker
             # while the caseworker reads the list, so the first record opens at once.
-            Operation(self, preload_record_modules).latest("preload").run()
+            Operation(self, preload_record_modules).latest("preload").background().run()
 
     def _set_user(self, user: CaseworkerView | None) -> None:
         self.user = user

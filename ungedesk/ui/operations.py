@@ -153,6 +153,7 @@ class Operation[T]:
         self._relay: _ProgressRelay | None = None
         self._latest_key: tuple[int, str] | None = None
         self._stoppable = False
+        self._background = False
         self._token = next(_tokens)
         self._started = False
 
@@ -199,6 +200,12 @@ class Operation[T]:
         self._stoppable = True
         return self
 
+    def background(self) -> Self:
+        """Reads nobody is waiting for at this moment (a list filled in after the start, a
+        reminder): they wait while anything the caseworker asked for is queued."""
+        self._background = True
+        return self
+
     @property
     def progress(self) -> Progress | None:
         """The running work's Progress (to stop it), once started with progress."""
@@ -225,6 +232,7 @@ class Operation[T]:
             on_error=self._failed,
             drop_at_close=self._latest_key is not None and self._change is None,
             ask_stop=self.stop if self._progress is not None else None,
+            background=self._background,
             **kwargs,
         )
         return self

@@ -6,14 +6,22 @@ sessions never cross threads, and a slow disk only ever shows as a busy indicato
 
 Results come back through a Qt signal emitted from the worker; the receiving QObject lives
 on the GUI thread, so Qt queues the call there. No processEvents() loops anywhere.
+
+Work is taken in order, except that background work (reads nobody is waiting for at that
+moment: the whole register's index, the deadlines overview, the backup reminder, loading
+the record's modules ahead of time) waits while anything the caseworker asked for is
+queued. A record opened the moment the list appears does not wait behind the rest of the
+start.
 """
 
 from __future__ import annotations
 
+import heapq
 import itertools
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import shiboken6
@@ -35,6 +43,16 @@ class _Pending:
     drop_at_close: bool = False
     # Asks the work to stop at its next safe point (its Progress), if it can.
     ask_stop: Callable[[], None] | None = None
+
+
+@dataclass(order=True, slots=True)
+class _Job:
+    """Queued work; ordered by (background, sequence): foreground first, then in order."""
+
+    background: bool
+    sequence: int
+    work: Callable[[], None] = field(compare=False)
+    future: Future[None] = field(compare=False)
 
 
 def _alive(callback: Callable[..., Any] | None) -> bool:
@@ -61,6 +79,8 @@ class TaskRunner(QObject):
         )
         self._ids = itertools.count(1)
         self._pending: dict[int, _Pending] = {}
+        self._queue: list[_Job] = []  # a heap, shared with the worker under _queue_lock
+        self._queue_lock = threading.Lock()
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     @property
@@ -75,12 +95,14 @@ class TaskRunner(QObject):
         on_error: ErrorCallback | None = None,
         drop_at_close: bool = False,
         ask_stop: Callable[[], None] | None = None,
+        background: bool = False,
         **kwargs: Any,
     ) -> int:
         """Queue ``fn(*args, **kwargs)`` on the worker; returns a task id.
 
         ``drop_at_close``: the work only feeds a view, so closing the app drops it while it
-        is still queued. ``ask_stop``: how to ask the work to stop when the app closes."""
+        is still queued. ``ask_stop``: how to ask the work to stop when the app closes.
+        ``background``: it waits while foreground work is queued (see the module's doc)."""
         if self._executor is None:
             raise RuntimeError("the task runner has been shut down")
         task_id = next(self._ids)
@@ -98,8 +120,23 @@ class TaskRunner(QObject):
             else:
                 self._finished.emit(task_id, True, result)
 
-        pending.future = self._executor.submit(work)
+        future: Future[None] = Future()
+        pending.future = future
+        with self._queue_lock:
+            heapq.heappush(self._queue, _Job(background, task_id, work, future))
+        # One turn of the worker per job; each turn takes the best job queued by then.
+        self._executor.submit(self._run_next)
         return task_id
+
+    def _run_next(self) -> None:
+        with self._queue_lock:
+            job = heapq.heappop(self._queue)
+        if not job.future.set_running_or_notify_cancel():
+            return  # dropped at close
+        try:
+            job.work()
+        finally:
+            job.future.set_result(None)
 
     @Slot(int, bool, object)
     def _deliver(self, task_id: int, ok: bool, value: object) -> None:

@@ -150,33 +150,41 @@ class DeadlinesView(QWidget):
         if user_id is None and not self.everyone.isChecked():
             self.everyone.setChecked(True)  # refreshes through the filter's toggle
             return
-        self.refresh()
+        self.refresh(background=True)
 
     def _store_changed(self, change: Change) -> None:
         if change.touches(*SHOWN_ASPECTS):
-            self.refresh()
+            self.refresh(background=True)
 
     def attach_store(self, store: Store) -> None:
         self._store = store
 
-    def refresh(self) -> None:
-        """Ask the worker for a fresh overview; only the newest one asked for is shown."""
-        from ungedesk.services import deadlines
-
+    def refresh(self, *, background: bool = False) -> None:
+        """Ask the worker for a fresh overview; only the newest one asked for is shown.
+        ``background``: nobody is looking at it yet (the start, a change elsewhere), so it
+        waits while what the caseworker asked for is queued."""
         if self._store is None:
             return
+        from ungedesk.services import deadlines
+
         self._loading = True
         today = self._today()
-        Operation(
-            self,
-            deadlines.overview,
-            self._store,
-            today,
-            caseworker_id=self.caseworker_filter,
-            overdue_limit=PAGE_SIZE,
-        ).latest("overview").success(partial(self._arrived, today)).failure(
-            self._overview_failed
-        ).run()
+        operation = (
+            Operation(
+                self,
+                deadlines.overview,
+                self._store,
+                today,
+                caseworker_id=self.caseworker_filter,
+                overdue_limit=PAGE_SIZE,
+            )
+            .latest("overview")
+            .success(partial(self._arrived, today))
+            .failure(self._overview_failed)
+        )
+        if background:
+            operation.background()
+        operation.run()
 
     def _overview_failed(self, error: KnownError) -> None:
         self._loading = False

@@ -35,9 +35,9 @@ class BackupActions(ShellBase):
     def check_backup_reminder(self) -> None:
         from ungedesk.services import backup
 
-        Operation(self, backup.reminder_state, self._store).latest("backup reminder").success(
-            self._show_backup_reminder
-        ).run()
+        Operation(self, backup.reminder_state, self._store).latest(
+            "backup reminder"
+        ).background().success(self._show_backup_reminder).run()
 
     def _show_backup_reminder(self, state: tuple[bool, datetime | None]) -> None:
         overdue, last = state
