@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
@@ -28,12 +28,16 @@ from ungedesk.store.database import Store
 from ungedesk.ui.clipboard import secret_clipboard
 from ungedesk.ui.i18n import format_day
 from ungedesk.ui.operations import Operation
-from ungedesk.ui.plan.panel import PlanPanel
-from ungedesk.ui.progression.panel import ProgressionPanel
-from ungedesk.ui.visitation.conversations_panel import ConversationsPanel
-from ungedesk.ui.visitation.deadlines_panel import DeadlinesPanel
-from ungedesk.ui.visitation.visitation_panel import VisitationPanel
 from ungedesk.ui.widgets import GOOD_STYLE, MessageLabel
+
+if TYPE_CHECKING:
+    # Each section's module is imported when the section is first shown: the plan's pulls
+    # in the PDF renderer, and a record opens on its first tab without any of them.
+    from ungedesk.ui.plan.panel import PlanPanel
+    from ungedesk.ui.progression.panel import ProgressionPanel
+    from ungedesk.ui.visitation.conversations_panel import ConversationsPanel
+    from ungedesk.ui.visitation.deadlines_panel import DeadlinesPanel
+    from ungedesk.ui.visitation.visitation_panel import VisitationPanel
 
 
 def _value_label() -> QLabel:
@@ -222,14 +226,24 @@ class RecordView(QWidget):
             store, youth_id, today, now = self._store_now
             match key:
                 case "visitation":
+                    from ungedesk.ui.visitation.visitation_panel import VisitationPanel
+
                     panel = VisitationPanel(store, youth_id, today)
                 case "conversations":
+                    from ungedesk.ui.visitation.conversations_panel import ConversationsPanel
+
                     panel = ConversationsPanel(store, youth_id, now)
                 case "deadlines":
+                    from ungedesk.ui.visitation.deadlines_panel import DeadlinesPanel
+
                     panel = DeadlinesPanel(store, youth_id, today)
                 case "plan":
+                    from ungedesk.ui.plan.panel import PlanPanel
+
                     panel = PlanPanel(store, youth_id, today, now)
                 case _:
+                    from ungedesk.ui.progression.panel import ProgressionPanel
+
                     panel = ProgressionPanel(store, youth_id, today)
             self._panels[key] = panel
             layout = self._slots[key].layout()
@@ -239,28 +253,28 @@ class RecordView(QWidget):
 
     @property
     def visitation(self) -> VisitationPanel:
-        return cast(VisitationPanel, self._panel("visitation"))
+        return cast("VisitationPanel", self._panel("visitation"))
 
     @property
     def conversations(self) -> ConversationsPanel:
-        return cast(ConversationsPanel, self._panel("conversations"))
+        return cast("ConversationsPanel", self._panel("conversations"))
 
     @property
     def deadlines(self) -> DeadlinesPanel:
-        return cast(DeadlinesPanel, self._panel("deadlines"))
+        return cast("DeadlinesPanel", self._panel("deadlines"))
 
     @property
     def plan(self) -> PlanPanel:
-        return cast(PlanPanel, self._panel("plan"))
+        return cast("PlanPanel", self._panel("plan"))
 
     @property
     def progression(self) -> ProgressionPanel:
-        return cast(ProgressionPanel, self._panel("progression"))
+        return cast("ProgressionPanel", self._panel("progression"))
 
     @property
     def plan_if_built(self) -> PlanPanel | None:
         """The plan section if it has been shown (only then can it hold unsaved edits)."""
-        return cast(PlanPanel | None, self._panels.get("plan"))
+        return cast("PlanPanel | None", self._panels.get("plan"))
 
     def show_panel(self, panel: QWidget) -> None:
         """Bring a built section (one of the panel properties) to the front."""

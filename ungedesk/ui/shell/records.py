@@ -41,11 +41,17 @@ def records_loaded() -> bool:
 
 
 def preload_record_modules() -> None:
-    """Import the record view and the youth form (and all they use) ahead of the first
-    record opened. Runs on the worker: imports are thread-safe, these modules only define
-    classes, and the GUI thread stays free while they load."""
+    """Import the record view, its sections and the youth form (and all they use) ahead of
+    the first record opened and its other tabs. Runs on the worker: imports are
+    thread-safe, these modules only define classes, and the GUI thread stays free while
+    they load."""
+    import ungedesk.ui.plan.panel
+    import ungedesk.ui.progression.panel
     import ungedesk.ui.record.record_view
-    import ungedesk.ui.record.youth_form  # noqa: F401
+    import ungedesk.ui.record.youth_form
+    import ungedesk.ui.visitation.conversations_panel
+    import ungedesk.ui.visitation.deadlines_panel
+    import ungedesk.ui.visitation.visitation_panel  # noqa: F401
 
 
 # The record pane widens to this when it is the first record and the list leaves room.
