@@ -34,7 +34,6 @@ from ungedesk.domain.plan import PlanContent
 from ungedesk.services import audit, plan
 from ungedesk.services.audit import Action
 from ungedesk.services.plan import PlanDraft, VersionSummary
-from ungedesk.services.plan_pdf import render_handout
 from ungedesk.services.progress import Progress, silent
 from ungedesk.services.youths import require_youth
 from ungedesk.store.database import Store
@@ -108,6 +107,8 @@ def preview(
     store: Store, youth_id: int, *, version: int | None = None, today: date, now: datetime
 ) -> PlanPdf:
     """The PDF in memory for the screen or the printer; the read is logged."""
+    from ungedesk.services.plan_pdf import render_handout
+
     handout = plan.handout(store, youth_id, version=version, today=today, now=now)
     return PlanPdf(render_handout(handout), handout.version)
 
@@ -128,6 +129,8 @@ def _export_in(
     now: datetime,
 ) -> tuple[int | None, bytes]:
     """(version shown, PDF bytes), the export logged in the caller's transaction."""
+    from ungedesk.services.plan_pdf import render_handout
+
     handout = plan.handout_in(s, youth, version=version, today=today, now=now)
     audit.record(
         s,
