@@ -255,3 +255,17 @@ def test_first_target_group_counts_from_the_henvendelse(store: Store, youth_id: 
     )
     ids = {d.rule_id for d in deadlines.for_youth(store, youth_id, TODAY)}
     assert {"lab-31-5-foerste-jobsamtale", "lab-31-3-fire-jobsamtaler"} <= ids
+
+
+@pytest.mark.parametrize("day", [date(2026, 11, 24), date(2026, 11, 29), date(2027, 1, 4)])
+def test_the_counts_alone_agree_with_the_overview(store: Store, day: date) -> None:
+    """The Deadlines tab's title at start comes from the counts without the rows: the same
+    three numbers the whole overview gives, for everyone and for one caseworker."""
+    from ungedesk.services import demo
+
+    demo.generate(store, 60, seed=21, today=date(2026, 11, 24), talks_per_case=1)
+    whole = deadlines.overview(store, day)
+    assert sum(whole.counts) > 0  # the case reaches rows in every bucket's query
+    assert deadlines.counts(store, day) == whole.counts
+    mine = deadlines.overview(store, day, caseworker_id=1).counts
+    assert deadlines.counts(store, day, caseworker_id=1) == mine

@@ -19,7 +19,8 @@ from ungedesk.domain.youth import YouthInput
 from ungedesk.services import caseworkers, conversations, deadlines, visitation, youths
 from ungedesk.services.visitation import VisitationInput
 from ungedesk.store.database import Store
-from ungedesk.ui import changes
+from ungedesk.store.paths import StorePaths
+from ungedesk.ui import changes, tasks
 from ungedesk.ui.changes import Aspect, Change
 from ungedesk.ui.deadlines import view as deadlines_view
 from ungedesk.ui.deadlines.model import YOUTH_ROLE, Column, Group
@@ -119,6 +120,28 @@ def cases(store: Store, today: date) -> dict[str, int]:
         "next_week": case(store, 3, "Naestvej", NEXT_WEEK_HENV, today),
         "other": case(store, 4, "Kollegasag", NEXT_WEEK_HENV, today, caseworker_id=other),
     }
+
+
+def test_the_start_reads_the_counts_and_the_list_waits_for_the_tab(
+    qtbot, store: Store, store_paths: StorePaths, today: date, cases: dict[str, int]
+) -> None:
+    window = MainWindow(store, store_paths, today=lambda: today)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.deadlines.counts_changed) as counted:
+        window.show()
+    me = caseworkers.current_user(store)
+    assert me is not None
+    overdue, this_week, next_week = deadlines.overview(store, today, caseworker_id=me.id).counts
+    assert counted.args == [overdue, this_week, next_week]
+    assert overdue == 1 and this_week > 0 and next_week > 0
+    tab = window.navigation.tabText(window.navigation.indexOf(window.deadlines_page))
+    assert tab == f"Frister (1 overskredne · {this_week} denne uge)"
+    assert window.deadlines.model.rowCount() == 0  # no rows read while the tab is hidden
+    show_deadlines(qtbot, window)
+    qtbot.waitUntil(lambda: texts(window, Group.THIS_WEEK, Column.NAME) != [])
+    assert texts(window, Group.OVERDUE, Column.NAME) == ["Test Overskredet"]
+    window.close()
+    qtbot.waitUntil(lambda: not tasks.runner().busy)
 
 
 def test_groups_with_rule_source_weeks_and_closed_day(

@@ -455,6 +455,29 @@ def overview(
     return Overview(overdue_total, overdue, this_week, next_week, exempt_total, waivable_total)
 
 
+def counts(store: Store, today: date, *, caseworker_id: int | None = None) -> tuple[int, int, int]:
+    """Overview.counts without the rows (overdue, this ISO week, next ISO week): what the
+    Deadlines tab's title shows while the list itself is not on screen. Three counts, no
+    closing-day names, so the start reads no calendar."""
+    end_of_week, end_of_next = _week_ends(today)
+    with store.session() as s:
+        known = [r.id for r in rules(s)]
+        base = _unmet(caseworker_id)
+
+        def count(*where: Any) -> int:
+            return int(
+                s.scalar(select(func.count()).select_from(base.where(*where).subquery())) or 0
+            )
+
+        # As in overview: all overdue rows count; the weeks' rows are those of known rules.
+        coming = (DeadlineRow.rule_id.in_(known),)
+        return (
+            count(DeadlineRow.due < today),
+            count(DeadlineRow.due >= today, DeadlineRow.due <= end_of_week, *coming),
+            count(DeadlineRow.due > end_of_week, DeadlineRow.due <= end_of_next, *coming),
+        )
+
+
 def overdue_page(
     store: Store, today: date, offset: int, limit: int, *, caseworker_id: int | None = None
 ) -> list[OverviewRow]:

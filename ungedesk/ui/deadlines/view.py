@@ -150,11 +150,31 @@ class DeadlinesView(QWidget):
         if user_id is None and not self.everyone.isChecked():
             self.everyone.setChecked(True)  # refreshes through the filter's toggle
             return
-        self.refresh(background=True)
+        self._refresh_unseen()
 
     def _store_changed(self, change: Change) -> None:
         if change.touches(*SHOWN_ASPECTS):
+            self._refresh_unseen()
+
+    def _refresh_unseen(self) -> None:
+        """The start or a change elsewhere: the whole overview when it is on screen, else
+        only the counts for the tab's title (the main window asks for the whole overview
+        when the tab is shown). The start reads three counts instead of the rows and
+        their closing-day names."""
+        if self.isVisible():
             self.refresh(background=True)
+            return
+        if self._store is None:
+            return
+        from ungedesk.services import deadlines
+
+        # The same key as the whole overview: whichever was asked for last is shown.
+        Operation(
+            self, deadlines.counts, self._store, self._today(), caseworker_id=self.caseworker_filter
+        ).latest("overview").background().success(self._counts_arrived).run()
+
+    def _counts_arrived(self, counts: tuple[int, int, int]) -> None:
+        self.counts_changed.emit(*counts)
 
     def attach_store(self, store: Store) -> None:
         self._store = store
