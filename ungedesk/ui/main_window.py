@@ -43,7 +43,12 @@ from ungedesk.ui.register.model import PAGE_SIZE, Column, RegisterModel
 from ungedesk.ui.shell.backup_actions import BackupActions
 from ungedesk.ui.shell.case_menu import CaseMenu
 from ungedesk.ui.shell.menus import build_menus
-from ungedesk.ui.shell.records import as_record_view, preload_record_modules, records_loaded
+from ungedesk.ui.shell.records import (
+    RECORD_MODULES,
+    as_record_view,
+    preload_module,
+    records_loaded,
+)
 from ungedesk.ui.shell.rules_menu import RulesMenu
 from ungedesk.ui.shell.security_menu import SecurityMenu
 from ungedesk.ui.widgets import HINT_STYLE, WARNING_STYLE, BusyBar, widths_from_samples
@@ -412,7 +417,8 @@ class MainWindow(CaseMenu, SecurityMenu, RulesMenu, BackupActions):
         if self.records.count() == 0 and not records_loaded():
             # The record's modules were left out of the start; load them now, on the worker
             # while the caseworker reads the list, so the first record opens at once.
-            Operation(self, preload_record_modules).latest("preload").background().run()
+            for name in RECORD_MODULES:
+                Operation(self, preload_module, name).latest(f"preload {name}").background().run()
 
     def _set_user(self, user: CaseworkerView | None) -> None:
         self.user = user

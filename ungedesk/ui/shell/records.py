@@ -6,6 +6,7 @@ deadlines overview through the change bus (ui.changes), not through calls from h
 
 from __future__ import annotations
 
+import importlib
 import sys
 from typing import TYPE_CHECKING, cast
 
@@ -36,22 +37,31 @@ def as_record_view(widget: QWidget | None) -> RecordView | None:
     return cast("RecordView", widget)
 
 
+# The record's modules in the order a first record needs them: the view and its first tab,
+# the edit form, then the other tabs.
+RECORD_MODULES = (
+    "ungedesk.ui.record.record_view",
+    "ungedesk.ui.visitation.visitation_panel",
+    "ungedesk.ui.record.youth_form",
+    "ungedesk.ui.visitation.conversations_panel",
+    "ungedesk.ui.visitation.deadlines_panel",
+    "ungedesk.ui.plan.panel",
+    "ungedesk.ui.progression.panel",
+)
+
+
 def records_loaded() -> bool:
-    return "ungedesk.ui.record.record_view" in sys.modules
+    return all(name in sys.modules for name in RECORD_MODULES)
 
 
-def preload_record_modules() -> None:
-    """Import the record view, its sections and the youth form (and all they use) ahead of
-    the first record opened and its other tabs. Runs on the worker: imports are
-    thread-safe, these modules only define classes, and the GUI thread stays free while
-    they load."""
-    import ungedesk.ui.plan.panel
-    import ungedesk.ui.progression.panel
-    import ungedesk.ui.record.record_view
-    import ungedesk.ui.record.youth_form
-    import ungedesk.ui.visitation.conversations_panel
-    import ungedesk.ui.visitation.deadlines_panel
-    import ungedesk.ui.visitation.visitation_panel  # noqa: F401
+def preload_module(name: str) -> None:
+    """Import one of RECORD_MODULES ahead of the first record. Runs on the worker as
+    background work, one module per task, so a record opened meanwhile waits for at most
+    one module's import: imports are thread-safe, these modules only define classes, and
+    the GUI thread stays free while they load."""
+    if name not in RECORD_MODULES:
+        raise ValueError(f"not a record module: {name}")
+    importlib.import_module(name)
 
 
 # The record pane widens to this when it is the first record and the list leaves room.
