@@ -121,26 +121,35 @@ def test_shutdown_refuses_new_work(qtbot) -> None:
         runner.run(lambda: None)
 
 
+class Busy:
+    """Work that keeps the worker busy until released; it notes "running" in ``ran`` (if
+    given) when it ends."""
+
+    def __init__(self, ran: list[str] | None = None) -> None:
+        self.started = threading.Event()
+        self.release = threading.Event()
+        self._ran = ran
+
+    def __call__(self) -> None:
+        self.started.set()
+        self.release.wait()
+        if self._ran is not None:
+            self._ran.append("running")
+
+
 def test_closing_drops_queued_view_refreshes_and_keeps_writes(qtbot, runner) -> None:
     """What only feeds a view is dropped while queued when the app closes; a write queued
     behind running work still runs, and running work that can stop is asked to."""
-    release = threading.Event()
-    started = threading.Event()
     ran: list[str] = []
     stopped = threading.Event()
-
-    def running() -> None:
-        started.set()
-        release.wait()
-        ran.append("running")
-
+    running = Busy(ran)
     runner.run(running, ask_stop=stopped.set)
     runner.run(ran.append, "refresh", drop_at_close=True)
     runner.run(ran.append, "write")
-    started.wait()
+    running.started.wait()
     assert runner.settle_for_close() == 1
     assert stopped.is_set()  # the running task was asked to stop
-    release.set()
+    running.release.set()
     runner.call_blocking(ran.append, "close")
     assert ran == ["running", "write", "close"]
 
@@ -153,21 +162,15 @@ def test_operations_that_feed_a_view_are_dropped_at_close(qtbot, runner) -> None
     from ungedesk.ui.operations import Operation
 
     parent = QWidget()
-    release = threading.Event()
-    started = threading.Event()
     ran: list[str] = []
-
-    def running() -> None:
-        started.set()
-        release.wait()
-
+    running = Busy()
     runner.run(running)
     Operation(parent, ran.append, "overview").latest("overview").run()
     Operation(parent, ran.append, "saved").latest("save").changes(Change.of(Aspect.PLAN)).run()
     Operation(parent, ran.append, "exported").run()
-    started.wait()
+    running.started.wait()
     assert runner.settle_for_close() == 1
-    release.set()
+    running.release.set()
     runner.call_blocking(ran.append, "close")
     assert ran == ["saved", "exported", "close"]
     parent.deleteLater()
@@ -181,42 +184,29 @@ def test_background_work_waits_while_foreground_work_is_queued(qtbot, runner) ->
     from ungedesk.ui.operations import Operation
 
     parent = QWidget()
-    release = threading.Event()
-    started = threading.Event()
     ran: list[str] = []
-
-    def running() -> None:
-        started.set()
-        release.wait()
-        ran.append("running")
-
+    running = Busy(ran)
     Operation(parent, running).background().run()
-    started.wait()
+    running.started.wait()
     Operation(parent, ran.append, "index").latest("register").background().run()
     Operation(parent, ran.append, "overview").latest("overview").background().run()
     Operation(parent, ran.append, "record").run()
     runner.run(ran.append, "search")
-    release.set()
+    running.release.set()
     runner.call_blocking(ran.append, "after all")
     assert ran == ["running", "record", "search", "index", "overview", "after all"]
     parent.deleteLater()
 
 
 def test_dropped_background_work_does_not_hold_up_the_rest(qtbot, runner) -> None:
-    release = threading.Event()
-    started = threading.Event()
     ran: list[str] = []
-
-    def running() -> None:
-        started.set()
-        release.wait()
-
+    running = Busy()
     runner.run(running)
     runner.run(ran.append, "overview", drop_at_close=True, background=True)
     runner.run(ran.append, "write")
-    started.wait()
+    running.started.wait()
     assert runner.settle_for_close() == 1
-    release.set()
+    running.release.set()
     runner.call_blocking(ran.append, "close")
     assert ran == ["write", "close"]
 

@@ -142,7 +142,6 @@ class Launcher(QObject):
         # lock screen, a restore): one UngeDesk per data directory.
         self.instance: InstanceLock | None = None
         self.restore_dialog: RestoreDialog | None = None
-        # The full open after the first look: None until it is queued, then what it opened.
         # The full open after a first look, on the worker: what it opened lands here until
         # the window takes it, so that shutdown can close a store no window took.
         self._rest: list[Opened] = []

@@ -200,10 +200,10 @@ class Operation[T]:
         self._stoppable = True
         return self
 
-    def background(self) -> Self:
+    def background(self, wanted: bool = True) -> Self:
         """Reads nobody is waiting for at this moment (a list filled in after the start, a
         reminder): they wait while anything the caseworker asked for is queued."""
-        self._background = True
+        self._background = wanted
         return self
 
     @property

@@ -189,22 +189,16 @@ class DeadlinesView(QWidget):
 
         self._loading = True
         today = self._today()
-        operation = (
-            Operation(
-                self,
-                deadlines.overview,
-                self._store,
-                today,
-                caseworker_id=self.caseworker_filter,
-                overdue_limit=PAGE_SIZE,
-            )
-            .latest("overview")
-            .success(partial(self._arrived, today))
-            .failure(self._overview_failed)
-        )
-        if background:
-            operation.background()
-        operation.run()
+        Operation(
+            self,
+            deadlines.overview,
+            self._store,
+            today,
+            caseworker_id=self.caseworker_filter,
+            overdue_limit=PAGE_SIZE,
+        ).latest("overview").background(background).success(partial(self._arrived, today)).failure(
+            self._overview_failed
+        ).run()
 
     def _overview_failed(self, error: KnownError) -> None:
         self._loading = False
