@@ -129,7 +129,7 @@ def package_windows(dist: Path, bundle: Path, ver: str) -> Path | None:
         )
         return None
     print("Compiling the NSIS installer ...", flush=True)
-    return nsis.compile_installer(bundle, dist, ver)
+    return nsis.compile_installer(bundle, dist, ver).installer
 
 
 def package_macos(dist: Path, ver: str) -> Path | None:

@@ -17,6 +17,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -34,6 +35,14 @@ INSTALL_HINT = (
 
 class NsisError(Exception):
     """The installer could not be compiled; the message says why."""
+
+
+@dataclass(frozen=True)
+class Compiled:
+    installer: Path
+    # makensis's verbose log: every command as compiled (files packed, what the uninstaller
+    # deletes), which is what can be checked of an installer without running Windows.
+    log: str
 
 
 def find_makensis() -> str | None:
@@ -92,7 +101,7 @@ def compile_installer(
     *,
     makensis: str | None = None,
     icon: Path = ICON,
-) -> Path:
+) -> Compiled:
     """Compile ungedesk.nsi around `payload` into out_dir/UngeDesk-<version>-setup.exe.
 
     Warnings are errors (-WX): a warning in an installer script is nearly always a mistake
@@ -111,7 +120,7 @@ def compile_installer(
         listing.write_text(uninstall_list(payload), encoding="utf-8")
         cmd = [
             tool,
-            "-V2",
+            "-V4",
             "-WX",
             "-INPUTCHARSET",
             "UTF8",
@@ -128,7 +137,7 @@ def compile_installer(
         output.unlink(missing_ok=True)
         tail = "\n".join((proc.stdout + proc.stderr).strip().splitlines()[-30:])
         raise NsisError(f"makensis failed (exit {proc.returncode}):\n{tail}")
-    return output
+    return Compiled(output, proc.stdout)
 
 
 def _project_version() -> str:
@@ -145,7 +154,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--version", default=None, help="default: the project version")
     args = parser.parse_args(argv)
     try:
-        path = compile_installer(args.payload, args.out, args.version or _project_version())
+        path = compile_installer(
+            args.payload, args.out, args.version or _project_version()
+        ).installer
     except NsisError as exc:
         print(exc, file=sys.stderr)
         return 1
