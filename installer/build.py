@@ -185,13 +185,16 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Bundle: {bundle} ({mb(folder_size(bundle))}) built in {seconds:.0f} s", flush=True)
 
     packages: list[Path | None] = []
-    if not args.no_package:
-        if sys.platform.startswith("linux"):
+    try:
+        if not args.no_package and sys.platform.startswith("linux"):
             packages = [package_linux(dist, bundle, ver), package_deb(dist, bundle, ver)]
-        elif sys.platform == "win32":
+        elif not args.no_package and sys.platform == "win32":
             packages = [package_windows(dist, bundle, ver)]
-        elif sys.platform == "darwin":
+        elif not args.no_package and sys.platform == "darwin":
             packages = [package_macos(dist, ver)]
+    except (nsis.NsisError, build_deb.DebError) as exc:
+        print(f"Packaging failed: {exc}", file=sys.stderr, flush=True)
+        return 1
     made = [p for p in packages if p is not None and p.exists()]
     info["packages"] = {p.name: p.stat().st_size for p in made}
     for package in made:
