@@ -9,7 +9,8 @@ Run from any folder with the project's venv Python:
 Outputs (all under the gitignored dist/ and build/ folders of the repository):
     dist/UngeDesk/                                   the onedir bundle (every OS)
     dist/ungedesk-<version>-linux-<arch>.tar.gz      Linux: bundle + install.sh + .desktop
-    dist/UngeDesk-<version>-setup.exe                Windows: Inno Setup installer (needs ISCC)
+    dist/ungedesk_<version>_<arch>.deb               Linux: Debian/Ubuntu package (dpkg-deb)
+    dist/UngeDesk-<version>-setup.exe                Windows: NSIS installer (needs makensis)
     dist/UngeDesk.app, dist/UngeDesk-<version>.dmg   macOS
     dist/build-info.json                             sizes and build time of this run
 """
@@ -26,21 +27,24 @@ import subprocess
 import sys
 import tarfile
 import time
-import tomllib
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))  # run as a script: the installer package's modules below
+
+from installer import project  # noqa: E402
+from installer.linux import build_deb  # noqa: E402
+from installer.windows import nsis  # noqa: E402
+
 SPEC = HERE / "ungedesk.spec"
-ISS = HERE / "ungedesk.iss"
 LINUX = HERE / "linux"
 ICONS = HERE / "icons"
 PYINSTALLER_REQUIREMENT = "pyinstaller>=6.10,<7"
 
 
 def version() -> str:
-    with (ROOT / "pyproject.toml").open("rb") as fh:
-        return str(tomllib.load(fh)["project"]["version"])
+    return project.version()
 
 
 def folder_size(path: Path) -> int:
@@ -108,42 +112,24 @@ def package_linux(dist: Path, bundle: Path, ver: str) -> Path:
     return archive
 
 
-def find_iscc() -> str | None:
-    found = shutil.which("ISCC") or shutil.which("iscc")
-    if found:
-        return found
-    candidates = [
-        Path(os.environ.get("PROGRAMFILES(X86)", r"C:\Program Files (x86)")) / "Inno Setup 6",
-        Path(os.environ.get("PROGRAMFILES", r"C:\Program Files")) / "Inno Setup 6",
-        Path(os.environ.get("LOCALAPPDATA", "")) / "Programs" / "Inno Setup 6",
-    ]
-    for folder in candidates:
-        if (folder / "ISCC.exe").exists():
-            return str(folder / "ISCC.exe")
-    return None
+def package_deb(dist: Path, bundle: Path, ver: str) -> Path | None:
+    """The .deb next to the archive, where dpkg-deb exists (Debian, Ubuntu)."""
+    if shutil.which("dpkg-deb") is None:
+        print("dpkg-deb not found: no .deb (build on Debian or Ubuntu for one).", flush=True)
+        return None
+    return build_deb.build_deb(bundle, dist, ver)
 
 
 def package_windows(dist: Path, bundle: Path, ver: str) -> Path | None:
-    iscc = find_iscc()
-    if iscc is None:
+    if nsis.find_makensis() is None:
         print(
-            "Inno Setup (ISCC.exe) not found: install Inno Setup 6 (winget install "
-            "JRSoftware.InnoSetup) and run again, or compile installer\\ungedesk.iss by hand. "
-            "The bundle in dist\\UngeDesk works without it.",
+            f"{nsis.INSTALL_HINT}. No installer was made; the bundle in dist\\UngeDesk "
+            "works without it.",
             flush=True,
         )
         return None
-    cmd = [
-        iscc,
-        f"/DAppVersion={ver}",
-        f"/DSourceDir={bundle}",
-        f"/DOutputDir={dist}",
-        f"/DIconFile={ICONS / 'ungedesk.ico'}",
-        str(ISS),
-    ]
-    print("$", " ".join(cmd), flush=True)
-    subprocess.run(cmd, check=True)
-    return dist / f"UngeDesk-{ver}-setup.exe"
+    print("Compiling the NSIS installer ...", flush=True)
+    return nsis.compile_installer(bundle, dist, ver).installer
 
 
 def package_macos(dist: Path, ver: str) -> Path | None:
@@ -198,17 +184,20 @@ def main(argv: list[str] | None = None) -> int:
     }
     print(f"Bundle: {bundle} ({mb(folder_size(bundle))}) built in {seconds:.0f} s", flush=True)
 
-    package: Path | None = None
-    if not args.no_package:
-        if sys.platform.startswith("linux"):
-            package = package_linux(dist, bundle, ver)
-        elif sys.platform == "win32":
-            package = package_windows(dist, bundle, ver)
-        elif sys.platform == "darwin":
-            package = package_macos(dist, ver)
-    if package is not None and package.exists():
-        info["package"] = package.name
-        info["package_bytes"] = package.stat().st_size
+    packages: list[Path | None] = []
+    try:
+        if not args.no_package and sys.platform.startswith("linux"):
+            packages = [package_linux(dist, bundle, ver), package_deb(dist, bundle, ver)]
+        elif not args.no_package and sys.platform == "win32":
+            packages = [package_windows(dist, bundle, ver)]
+        elif not args.no_package and sys.platform == "darwin":
+            packages = [package_macos(dist, ver)]
+    except (nsis.NsisError, build_deb.DebError) as exc:
+        print(f"Packaging failed: {exc}", file=sys.stderr, flush=True)
+        return 1
+    made = [p for p in packages if p is not None and p.exists()]
+    info["packages"] = {p.name: p.stat().st_size for p in made}
+    for package in made:
         print(f"Package: {package} ({mb(package.stat().st_size)})", flush=True)
     (dist / "build-info.json").write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
 

@@ -37,7 +37,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -181,10 +180,12 @@ def _show(args: Sequence[str]) -> str:
 
 
 def project_version() -> str | None:
+    sys.path.insert(0, str(ROOT))
+    from installer import project
+
     try:
-        with (ROOT / "pyproject.toml").open("rb") as fh:
-            return str(tomllib.load(fh)["project"]["version"])
-    except (OSError, KeyError, tomllib.TOMLDecodeError):
+        return project.version()
+    except (OSError, ValueError):
         return None
 
 

@@ -102,11 +102,15 @@ case ":$PATH:" in
 esac
 
 # Qt's X11 platform plugin needs a few system libraries that are not part of the bundle because
-# every desktop distribution ships them; name the usual missing one rather than let Qt fail.
+# desktop distributions ship them (the .deb declares them; this archive cannot): name them all
+# rather than let Qt fail with its English "xcb-cursor0" message at the first start.
 if command -v ldconfig >/dev/null 2>&1 && [ -z "${WAYLAND_DISPLAY:-}" ]; then
-    for lib in libxcb-cursor.so.0 libxkbcommon-x11.so.0 libxcb-icccm.so.4 libxcb-keysyms.so.1; do
+    for lib in libxcb-cursor.so.0 libxkbcommon-x11.so.0 libxcb-icccm.so.4 libxcb-keysyms.so.1 \
+            libxcb-image.so.0 libxcb-render-util.so.0 libEGL.so.1; do
         if ! ldconfig -p 2>/dev/null | grep -q "$lib"; then
-            echo "Warning: $lib is missing; install it (Debian/Ubuntu: sudo apt install libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1) if UngeDesk does not start."
+            echo "Warning: $lib is missing, so UngeDesk may not start. Install Qt's X11 libraries:"
+            echo "  Debian/Ubuntu: sudo apt install libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxkbcommon-x11-0 libegl1"
+            echo "  Fedora:        sudo dnf install xcb-util-cursor xcb-util-wm xcb-util-keysyms xcb-util-image xcb-util-renderutil libxkbcommon-x11 mesa-libEGL"
             break
         fi
     done
