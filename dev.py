@@ -265,7 +265,18 @@ def demo() -> int:
             env,
         )
         if code == 0:
-            code = run([*ungedesk, "demo", "--youths", DEMO_YOUTHS, "--seed", "2026"], env)
+            code = run(
+                [
+                    *ungedesk,
+                    "demo",
+                    "--youths",
+                    DEMO_YOUTHS,
+                    "--seed",
+                    "2026",
+                    "--public-passphrase",
+                ],
+                env,
+            )
         if code != 0:
             shutil.rmtree(DEMO_DIR, ignore_errors=True)
             return code
