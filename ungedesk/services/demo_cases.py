@@ -5,11 +5,11 @@ rules wait for (offers started and ended, an education pointed out, KUI contact 
 young person left the plan).
 
 A credible caseload is mostly on time. Each requirement is met within its deadline, except
-in a share of cases (``LATE_SHARE``) where it comes one week to half a year after the due date, as
-when a young person stops turning up or an offer waits for a place. A late event that has
-already happened shows as met late; one still to come shows as overdue today. So what the
-Frister view calls overdue is always a recent lapse of a kind that really occurs, and the
-overdue share stays at a few per cent whatever the size of the demo. Which events a
+in a share of cases (``LATE_SHARE``) where it comes one week to half a year after the due
+date, as when a young person stops turning up or an offer waits for a place. A late event
+that has already happened shows as met late; one still to come shows as overdue today. So
+what the Frister view calls overdue is a lapse of a kind that really occurs, and the overdue
+share stays at a few per cent whatever the size of the demo. Which events a
 deadline waits for comes from the rule engine itself (``_meet_deadlines``), so a changed
 rule file changes the demo with it.
 
