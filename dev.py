@@ -8,15 +8,20 @@
 
 Needs nothing but Python 3.12 or newer. When started by an older Python it looks for a newer
 one (python3.13, python3.12, the Windows py launcher, pyenv) and runs itself with that.
+On Linux, ``demo`` first checks the system libraries Qt's X11 platform plugin loads and says
+what to install, instead of letting Qt fail a minute later with its own English message.
 """
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -86,6 +91,120 @@ def ensure_modern_python() -> None:
     )
 
 
+# What Qt's xcb platform plugin (libqxcb.so, libQt6XcbQpa.so.6) and QtGui/QtDBus load from the
+# system, read from their ELF NEEDED entries in PySide6 6.10 and matching the list in Qt's
+# "Qt for X11 Requirements": (soname, Debian/Ubuntu package, Fedora package). Libraries every
+# Linux has (libc, libstdc++, zlib) are left out. On Ubuntu 24.04 libglib2.0-0 is provided by
+# libglib2.0-0t64; apt picks that package by itself.
+QT_XCB_LIBRARIES: tuple[tuple[str, str, str], ...] = (
+    ("libxcb-cursor.so.0", "libxcb-cursor0", "xcb-util-cursor"),
+    ("libxcb-icccm.so.4", "libxcb-icccm4", "xcb-util-wm"),
+    ("libxcb-keysyms.so.1", "libxcb-keysyms1", "xcb-util-keysyms"),
+    ("libxcb-image.so.0", "libxcb-image0", "xcb-util-image"),
+    ("libxcb-render-util.so.0", "libxcb-render-util0", "xcb-util-renderutil"),
+    ("libxcb-util.so.1", "libxcb-util1", "xcb-util"),
+    ("libxcb-xkb.so.1", "libxcb-xkb1", "libxcb"),
+    ("libxcb-randr.so.0", "libxcb-randr0", "libxcb"),
+    ("libxcb-render.so.0", "libxcb-render0", "libxcb"),
+    ("libxcb-shape.so.0", "libxcb-shape0", "libxcb"),
+    ("libxcb-shm.so.0", "libxcb-shm0", "libxcb"),
+    ("libxcb-sync.so.1", "libxcb-sync1", "libxcb"),
+    ("libxcb-xfixes.so.0", "libxcb-xfixes0", "libxcb"),
+    ("libxcb.so.1", "libxcb1", "libxcb"),
+    ("libxkbcommon-x11.so.0", "libxkbcommon-x11-0", "libxkbcommon-x11"),
+    ("libxkbcommon.so.0", "libxkbcommon0", "libxkbcommon"),
+    ("libX11-xcb.so.1", "libx11-xcb1", "libX11-xcb"),
+    ("libX11.so.6", "libx11-6", "libX11"),
+    ("libEGL.so.1", "libegl1", "libglvnd-egl"),
+    ("libGL.so.1", "libgl1", "libglvnd-glx"),
+    ("libfontconfig.so.1", "libfontconfig1", "fontconfig"),
+    ("libfreetype.so.6", "libfreetype6", "freetype"),
+    ("libdbus-1.so.3", "libdbus-1-3", "dbus-libs"),
+    ("libglib-2.0.so.0", "libglib2.0-0", "glib2"),
+)
+
+
+@dataclass(frozen=True)
+class QtLibraryAdvice:
+    """The Qt platform libraries missing on this machine and the lines that install them."""
+
+    missing: tuple[str, ...]  # sonames
+    apt: str
+    dnf: str
+
+    def message(self) -> str:
+        libs = ", ".join(self.missing)
+        lines = f"    Debian/Ubuntu:  {self.apt}\n    Fedora:         {self.dnf}\n"
+        return (
+            "UngeDesk kan ikke starte: Qt mangler nogle systembiblioteker til skærmen "
+            f"(X11/xcb): {libs}.\nInstallér dem og prøv igen:\n{lines}\n"
+            "UngeDesk cannot start: Qt needs system libraries for the display (X11/xcb) "
+            f"that are missing: {libs}.\nInstall them and try again:\n{lines}"
+        )
+
+
+def _unique(names: list[str]) -> list[str]:
+    return list(dict.fromkeys(names))
+
+
+def qt_library_advice(
+    present: Callable[[str], bool], env: Mapping[str, str], platform: str
+) -> QtLibraryAdvice | None:
+    """What to install before Qt can open a window, or None when nothing is missing.
+
+    Only Linux loads the xcb plugin. A QT_QPA_PLATFORM set without xcb among its choices
+    (offscreen, minimal, wayland) does not load it either, so then nothing is checked.
+    ``present(soname)`` says whether the system can load a library.
+    """
+    if not platform.startswith("linux"):
+        return None
+    chosen = env.get("QT_QPA_PLATFORM", "").strip()
+    if chosen and "xcb" not in [p.split(":")[0].strip() for p in chosen.split(";")]:
+        return None
+    missing = [row for row in QT_XCB_LIBRARIES if not present(row[0])]
+    if not missing:
+        return None
+    return QtLibraryAdvice(
+        missing=tuple(row[0] for row in missing),
+        apt="sudo apt install " + " ".join(_unique([row[1] for row in missing])),
+        dnf="sudo dnf install " + " ".join(_unique([row[2] for row in missing])),
+    )
+
+
+def _ldconfig_names() -> frozenset[str]:
+    try:
+        out = subprocess.run(
+            ["ldconfig", "-p"], capture_output=True, text=True, timeout=30, check=False
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return frozenset()
+    return frozenset(line.split()[0] for line in out.splitlines()[1:] if line.strip())
+
+
+def library_loader() -> Callable[[str], bool]:
+    """``present(soname)``: in the linker cache, or else loadable (LD_LIBRARY_PATH, a
+    distribution whose ldconfig is not on PATH)."""
+    cached = _ldconfig_names()
+
+    def present(soname: str) -> bool:
+        if soname in cached:
+            return True
+        try:
+            ctypes.CDLL(soname)
+        except OSError:
+            return False
+        return True
+
+    return present
+
+
+def check_qt_libraries() -> None:
+    advice = qt_library_advice(library_loader(), os.environ, sys.platform)
+    if advice is not None:
+        print(advice.message(), file=sys.stderr, flush=True)
+        raise SystemExit(3)
+
+
 def venv_python() -> Path:
     return VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
 
@@ -146,7 +265,18 @@ def demo() -> int:
             env,
         )
         if code == 0:
-            code = run([*ungedesk, "demo", "--youths", DEMO_YOUTHS, "--seed", "2026"], env)
+            code = run(
+                [
+                    *ungedesk,
+                    "demo",
+                    "--youths",
+                    DEMO_YOUTHS,
+                    "--seed",
+                    "2026",
+                    "--public-passphrase",
+                ],
+                env,
+            )
         if code != 0:
             shutil.rmtree(DEMO_DIR, ignore_errors=True)
             return code
@@ -184,8 +314,11 @@ def main() -> int:
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
         print(__doc__)
         return 2
-    ensure_venv()
     command, extra = sys.argv[1], sys.argv[2:]
+    if command == "demo":
+        # Before the venv: a missing system library must not cost the first minute of pip.
+        check_qt_libraries()
+    ensure_venv()
     if command == "demo":
         return demo()
     if command == "test":

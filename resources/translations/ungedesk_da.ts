@@ -1571,6 +1571,10 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
         <source>Unlock with the keyring</source>
         <translation>Lås op med nøgleringen</translation>
     </message>
+    <message>
+        <source>Demo: the passphrase is “{passphrase}”</source>
+        <translation>Demo: adgangsfrasen er »{passphrase}«</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

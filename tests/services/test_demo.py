@@ -22,7 +22,7 @@ from ungedesk.domain.youth import (
     allowed_benefits,
     validate,
 )
-from ungedesk.services import demo, youths
+from ungedesk.services import demo, session_lock, settings, youths
 from ungedesk.services.setup import create_installation
 from ungedesk.store.database import Store
 from ungedesk.store.models import Caseworker, Youth
@@ -313,3 +313,31 @@ def test_marks_the_store_as_demo(store: Store) -> None:
     assert not demo.is_demo_store(store)
     demo.generate(store, 10, seed=1, today=TODAY)
     assert demo.is_demo_store(store)
+
+
+def test_a_demo_store_publishes_its_own_passphrase(store: Store, store_paths: StorePaths) -> None:
+    assert session_lock.demo_passphrase(store) == ""
+    with pytest.raises(InputError) as info:
+        demo.publish_passphrase(store, store_paths, "en anden frase")
+    assert "passer ikke" in info.value.message
+    assert session_lock.demo_passphrase(store) == ""
+    assert not demo.is_demo_store(store)  # a refused call marks nothing
+    demo.publish_passphrase(store, store_paths, PASSPHRASE)
+    assert demo.is_demo_store(store)
+    assert session_lock.demo_passphrase(store) == PASSPHRASE
+
+
+def test_a_real_register_never_shows_a_passphrase(store: Store, store_paths: StorePaths) -> None:
+    with store.session() as s:
+        cw = s.scalar(select(Caseworker.id))
+    youths.register(
+        store,
+        YouthInput("150305-4234", "Rigtig", "Person", TODAY, caseworker_id=cw),
+        today=TODAY,
+    )
+    with pytest.raises(InputError) as info:
+        demo.publish_passphrase(store, store_paths, PASSPHRASE)
+    assert "ikke blandet ind" in info.value.message
+    # Even a passphrase row written behind the app's back shows nothing without the demo mark.
+    settings.set_setting(store, settings.DEMO_PASSPHRASE, PASSPHRASE)
+    assert session_lock.demo_passphrase(store) == ""

@@ -354,3 +354,33 @@ def test_ctrl_l_locks_from_a_form_too(
     session.unlock()
     assert form.isVisible()
     form.reject()
+
+
+def test_a_demo_store_shows_its_passphrase_on_the_lock_screen(
+    qtbot, window: MainWindow, store: Store, store_paths: StorePaths, passphrase: str
+) -> None:
+    from ungedesk.services import demo
+
+    demo.publish_passphrase(store, store_paths, passphrase)
+    lock = make_lock(qtbot, window, store, store_paths)
+    try:
+        lock.lock()
+        shown = lock.screen.demo_passphrase
+        assert shown.isVisible()
+        assert shown.text() == f"Demo: adgangsfrasen er »{passphrase}«"
+        # Typing what it says unlocks.
+        qtbot.keyClicks(lock.screen.passphrase, passphrase)
+        with qtbot.waitSignal(lock.locked_changed) as changed:
+            qtbot.keyClick(lock.screen.passphrase, Qt.Key.Key_Return)
+        assert changed.args == [False]
+    finally:
+        lock.dispose()
+
+
+def test_a_real_store_never_shows_a_passphrase(
+    session: SessionLock, store: Store, passphrase: str
+) -> None:
+    session.lock()
+    assert not session.screen.demo_passphrase.isVisible()
+    texts = " ".join(label.text() for label in session.screen.findChildren(QLabel))
+    assert passphrase not in texts

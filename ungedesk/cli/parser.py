@@ -152,6 +152,14 @@ def _add_store_setup(sub: argparse._SubParsersAction[Parser], common: Parser) ->
         metavar="TAL",
         help="samme tal giver de samme data (samme dag, samme database)",
     )
+    dem.add_argument(
+        "--public-passphrase",
+        action="store_true",
+        help=(
+            f"vis adgangsfrasen fra {ENV_PASSPHRASE} på låseskærmen "
+            "(kun en demodatabase, fx dev.py demo)"
+        ),
+    )
 
     sub.add_parser(
         "check",

@@ -37,8 +37,11 @@ from ungedesk.services.deadlines import rules as deadline_rules
 from ungedesk.services.demo_cases import DemoYouth, add_histories
 from ungedesk.services.demo_plans import add_plans
 from ungedesk.services.demo_progression import add_progression
+from ungedesk.store import keys
 from ungedesk.store.database import Store
+from ungedesk.store.errors import WrongPassphraseError
 from ungedesk.store.models import Caseworker, Youth
+from ungedesk.store.paths import StorePaths
 
 # Core table for executemany: the ORM unit of work would cost several times as much.
 _YOUTH = cast(Table, Youth.__table__)
@@ -382,6 +385,24 @@ def _ensure_caseworkers(store: Store) -> list[int]:
 def is_demo_store(store: Store) -> bool:
     """True when demo data has been put in this store (the UI can say so on screen)."""
     return settings.get_setting(store, settings.DEMO_DATA)
+
+
+def publish_passphrase(store: Store, paths: StorePaths, passphrase: str) -> None:
+    """Let the lock screen of this demo store show its passphrase (dev.py's demo locks
+    after five idle minutes with a passphrase nobody typed).
+
+    Only a demo store (or an empty one, which becomes one) takes it, and only its own
+    passphrase: a mistyped or real one is never written down in clear on a screen.
+    """
+    key_file = keys.load_key_file(paths.key_file)
+    try:
+        keys.unwrap(key_file, passphrase)
+    except WrongPassphraseError:
+        raise InputError(
+            {"passphrase": "Adgangsfrasen passer ikke til denne database og vises ikke."}
+        ) from None
+    _claim_for_demo(store)
+    settings.set_setting(store, settings.DEMO_PASSPHRASE, passphrase)
 
 
 def _claim_for_demo(store: Store) -> None:

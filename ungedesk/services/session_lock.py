@@ -29,6 +29,8 @@ class LockSettings:
     # Whether the caseworker allows it at all (what the menu shows as checked).
     keyring_unlock_wanted: bool
     user_name: str  # the caseworker, for "Unlock as …"; empty when there is no profile
+    # A demo store's public passphrase, shown on its lock screen; "" for a real store.
+    demo_passphrase: str = ""
 
 
 def verify_passphrase(paths: StorePaths, passphrase: str) -> bool:
@@ -50,6 +52,15 @@ def keyring_can_unlock(paths: StorePaths) -> bool:
     return not database.needs_passphrase(paths)
 
 
+def demo_passphrase(store: Store) -> str:
+    """The passphrase a demo store shows on its lock screen (services.demo.publish_passphrase
+    wrote it); "" for every store not marked as holding demo data."""
+    with store.session() as s:
+        if not settings.read(s, settings.DEMO_DATA):
+            return ""
+        return settings.read(s, settings.DEMO_PASSPHRASE) or ""
+
+
 def lock_settings(store: Store, paths: StorePaths) -> LockSettings:
     wanted = settings.get_setting(store, settings.UNLOCK_WITH_KEYRING)
     user = caseworkers.current_user(store)
@@ -58,6 +69,7 @@ def lock_settings(store: Store, paths: StorePaths) -> LockSettings:
         keyring_unlock=wanted and keyring_can_unlock(paths),
         keyring_unlock_wanted=wanted,
         user_name="" if user is None else user.name,
+        demo_passphrase=demo_passphrase(store),
     )
 
 

@@ -178,6 +178,11 @@ UU_SLOTS = SettingKey[list[Any]](
     _json_list,
 )
 DEMO_DATA = SettingKey("demo_data", False, _only_true)  # the store holds invented people
+# A demo store's passphrase, public on purpose (dev.py's demo), so its lock screen can say
+# it. Written only by services.demo.publish_passphrase, which checks that the store is a
+# demo store and that the passphrase is its own; nothing in the GUI writes it, and a store
+# without DEMO_DATA never shows it. None: not published.
+DEMO_PASSPHRASE = SettingKey[str | None]("demo_passphrase", None, _optional_text)
 
 ALL: tuple[SettingKey[Any], ...] = (
     CURRENT_CASEWORKER,
@@ -196,6 +201,7 @@ ALL: tuple[SettingKey[Any], ...] = (
     PROGRESSION_DESCRIPTORS,
     UU_SLOTS,
     DEMO_DATA,
+    DEMO_PASSPHRASE,
 )
 
 

@@ -96,6 +96,12 @@ class LockScreen(QWidget):
         self.explanation.setWordWrap(True)
         self.explanation.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.explanation.setStyleSheet(HINT_STYLE)
+        # Only a demo store has a public passphrase (services.session_lock.demo_passphrase).
+        self.demo_passphrase = QLabel()
+        self.demo_passphrase.setWordWrap(True)
+        self.demo_passphrase.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.demo_passphrase.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.demo_passphrase.hide()
 
         self.keyring_button = QPushButton()
         self.keyring_button.setAutoDefault(True)
@@ -130,6 +136,7 @@ class LockScreen(QWidget):
         box.setSpacing(14)
         box.addWidget(self.title)
         box.addWidget(self.explanation)
+        box.addWidget(self.demo_passphrase)
         box.addSpacing(6)
         box.addWidget(self.keyring_button)
         box.addWidget(self.or_label)
@@ -171,6 +178,13 @@ class LockScreen(QWidget):
             self.keyring_button.setText(self.tr("Unlock with the keyring"))
         self.keyring_button.setVisible(allowed)
         self.or_label.setVisible(allowed)
+
+    def show_demo_passphrase(self, passphrase: str) -> None:
+        """A demo store's public passphrase, shown so whoever tries the demo can unlock it."""
+        self.demo_passphrase.setText(
+            self.tr("Demo: the passphrase is “{passphrase}”").format(passphrase=passphrase)
+        )
+        self.demo_passphrase.setVisible(bool(passphrase))
 
     def present(self) -> None:
         """Cover the window and put the focus where the caseworker starts."""
@@ -341,6 +355,7 @@ class SessionLock(QObject):
         self.keyring_action.setChecked(settings.keyring_unlock_wanted)
         self._set_idle_minutes(settings.auto_lock_minutes)
         self.screen.offer_keyring(settings.keyring_unlock, settings.user_name)
+        self.screen.show_demo_passphrase(settings.demo_passphrase)
         screen = self.screen
         if (
             self.locked
