@@ -2,7 +2,6 @@ import sqlite3
 from datetime import date
 
 import pytest
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
