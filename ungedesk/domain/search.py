@@ -465,7 +465,9 @@ class RegisterIndex:
         if not changed:
             return None
         suggestion = " ".join(parts)
-        if not self._matches(Query.parse(suggestion), None):
+        # One word is a word of someone's name, so it finds that person; several words
+        # must be found together, which only a scan can tell.
+        if len(parts) > 1 and not self._matches(Query.parse(suggestion), None):
             return None
         return suggestion
 
