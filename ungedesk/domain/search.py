@@ -264,6 +264,7 @@ class RegisterIndex:
             self._digits.extend(digits)
         self._orders: dict[tuple[str, bool], Sequence[int]] = {}
         self._words: dict[str, _Word] | None = None  # for suggest(), made when first needed
+        self._letters: frozenset[str] = frozenset()
         self._sort: tuple[str, bool] = ("name", False)
         self._query = Query((), "")
         self._layout()
@@ -435,6 +436,8 @@ class RegisterIndex:
                         else:
                             entry.people += people
             self._words = words
+            # The alphabet the edits are made from: every letter of the register's names.
+            self._letters = frozenset("".join(words))
         return self._words
 
     def suggest(self, raw: str) -> str | None:
@@ -446,7 +449,7 @@ class RegisterIndex:
         if not query.text_tokens:
             return None
         words = self._name_words()
-        letters = {ch for form in words for ch in form}
+        letters = self._letters
         parts: list[str] = []
         changed = False
         for word in raw.split():
