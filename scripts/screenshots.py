@@ -190,6 +190,10 @@ def shoot_main(shoot: Shooter, paths: StorePaths, count: int, seed: int) -> None
     shoot(window, "main-search-cpr")
     window.search.setText("qqqq")
     shoot(window, "main-search-nothing")
+    # One letter missing from a demo name: the empty state offers "Måske mente du".
+    window.search.setText("Abdalah")
+    wait_until(window.suggestion.isVisible)
+    shoot(window, "main-search-did-you-mean")
     window.search.clear()
 
     window.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)

@@ -1749,6 +1749,10 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
         <translation>Ingen unge matcher søgningen. Tryk Esc for at rydde den.</translation>
     </message>
     <message>
+        <source>Did you mean: {name}</source>
+        <translation>Måske mente du: {name}</translation>
+    </message>
+    <message>
         <source>Deadlines ({overdue} overdue · {week} this week)</source>
         <translation>Frister ({overdue} overskredne · {week} denne uge)</translation>
     </message>

@@ -132,6 +132,7 @@ COMMAND_HELP = [
         "restore",
         "export-person",
         "plan-pdf",
+        "find",
         "passphrase",
         "key",
         "rules",
@@ -191,6 +192,8 @@ RUNS: dict[str, tuple[list[str], str, tuple[str, ...]]] = {
     "backup": (["backup", "--out", "{tmp}/kopi.udb"], "backup", (*NEVER, *NO_PDF)),
     # Only --archive needs pikepdf (PDF/A); a plain print does not.
     "plan-pdf": (["plan-pdf", CPR, "--out", "{tmp}/plan.pdf"], "plan_pdf", (*NEVER, "pikepdf")),
+    # The search reads the register and logs; no PDF, no deadline engine's calendar.
+    "find": (["find", "sukru", "--reveal"], "find", (*NEVER, *NO_PDF, "holidays")),
     "export-person": (
         ["export-person", CPR, "--out", "{tmp}/udtraek"],
         "person",

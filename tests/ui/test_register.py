@@ -264,3 +264,40 @@ def test_a_cpr_typed_in_fullwidth_digits_is_the_known_person(
     assert youths.count(store) == 1
     window.search.setText("\uff11\uff15\uff10\uff13\uff10\uff15")
     assert window.model.rowCount() == 1
+
+
+def test_a_typo_offers_did_you_mean_and_clicking_it_searches(
+    qtbot, window: MainWindow, store: Store, today
+) -> None:
+    register(store, CPR, "Abdallah", "Nørgaard", today)
+    register(store, "0206074000", "Jonas", "Hansen", today)
+    window.reload()
+    qtbot.waitUntil(lambda: window.model.total == 2)
+    window.focus_search()
+    qtbot.keyClicks(window.search, "Abdalah")
+    assert window.list_stack.currentWidget() is window.empty_page
+    assert window.suggestion.isVisible()
+    assert window.suggestion.text() == "Måske mente du: Abdallah"
+    qtbot.mouseClick(window.suggestion, Qt.MouseButton.LeftButton)
+    assert window.search.text() == "Abdallah"
+    assert window.search.hasFocus()
+    assert window.model.rowCount() == 1
+    assert window.model.youth_id(0) == 1
+    assert not window.suggestion.isVisible()
+    # Nothing close: no suggestion, only the empty state's own text.
+    window.search.setText("Xyzzyq")
+    assert window.list_stack.currentWidget() is window.empty_page
+    assert not window.suggestion.isVisible()
+
+
+def test_danish_spellings_and_a_masked_cpr_find_the_person(
+    qtbot, window: MainWindow, store: Store, today
+) -> None:
+    register(store, CPR, "Søren", "Ågård", today)
+    window.reload()
+    qtbot.waitUntil(lambda: window.model.total == 1)
+    for text in ("Soren", "soeren aagaard", "agard", "150305-xxxx", "150305XXXX"):
+        window.search.setText(text)
+        assert window.model.rowCount() == 1, text
+    window.search.setText("150306-xxxx")
+    assert window.model.rowCount() == 0

@@ -8,6 +8,7 @@
     ungedesk backup --out FILE / restore FILE  (cli/backup.py)
     ungedesk export-person CPR --out DIR       right of access (cli/person.py)
     ungedesk plan-pdf CPR --out FILE           the education plan (cli/plan_pdf.py)
+    ungedesk find TEXT [--json] [--reveal]     the register's search (cli/find.py)
     ungedesk passphrase change                 change the recovery passphrase (cli/passphrase.py)
     ungedesk key rotate                        a new data key (cli/key.py)
     ungedesk rules show|load|expected          deadline rules (cli/rules.py)
@@ -37,6 +38,7 @@ COMMANDS: dict[str | None, str] = {
     "restore": "backup:cmd_restore",
     "export-person": "person:cmd_export_person",
     "plan-pdf": "plan_pdf:cmd_plan_pdf",
+    "find": "find:cmd_find",
     "passphrase": "passphrase:cmd_passphrase",
     "key": "key:cmd_key",
     "rules": "rules:cmd_rules",

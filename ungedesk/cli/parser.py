@@ -35,9 +35,114 @@ class UsageError(Exception):
         self.message = message
 
 
+# argparse's own words in Danish. argparse translates them through gettext with the module
+# level names ``_`` and ``ngettext`` (``from gettext import gettext as _, ngettext`` in
+# Python 3.12, 3.13 and 3.14), called when a parser is made, parses and writes its help:
+# Parser swaps its own in for exactly those calls (see _danish), so the help and errors are
+# Danish whatever the machine's language, and argparse stays English for anyone else in the
+# process (pytest among them). tests/cli/test_cli_help.py fails if a word is left English.
+DANISH: dict[str, str] = {
+    "usage: ": "brug: ",
+    "positional arguments": "argumenter",
+    "options": "tilvalg",
+    "subcommands": "kommandoer",
+    "%(heading)s:": "%(heading)s:",
+    "show this help message and exit": "vis denne hjælp og afslut",
+    "show program's version number and exit": "vis programmets version og afslut",
+    " (default: %(default)s)": " (standard: %(default)s)",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fejl: %(message)s\n",
+    "%(prog)s: warning: %(message)s\n": "%(prog)s: advarsel: %(message)s\n",
+    "argument %(argument_name)s: %(message)s": "%(argument_name)s: %(message)s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "ugyldigt valg: %(value)r (vælg mellem %(choices)s)"
+    ),
+    "invalid choice: %(value)r, maybe you meant %(closest)r? (choose from %(choices)s)": (
+        "ugyldigt valg: %(value)r – mente du %(closest)r? (vælg mellem %(choices)s)"
+    ),
+    "invalid %(type)s value: %(value)r": "ugyldig værdi: %(value)r",
+    "the following arguments are required: %s": "disse mangler: %s",
+    "one of the arguments %s is required": "et af disse skal angives: %s",
+    "unrecognized arguments: %s": "ukendte argumenter: %s",
+    "expected one argument": "mangler en værdi",
+    "expected at most one argument": "tager højst én værdi",
+    "expected at least one argument": "mangler mindst én værdi",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "tvetydigt tilvalg: %(option)s kan være %(matches)s"
+    ),
+    "not allowed with argument %s": "kan ikke bruges sammen med %s",
+    "ignored explicit argument %r": "tager ingen værdi (fik %r)",
+    "unexpected option string: %s": "uventet tilvalg: %s",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": (
+        "ukendt kommando %(parser_name)r (vælg mellem %(choices)s)"
+    ),
+    "can't open '%(filename)s': %(error)s": "kan ikke åbne '%(filename)s': %(error)s",
+    "command '%(parser_name)s' is deprecated": "kommandoen '%(parser_name)s' udgår",
+    "option '%(option)s' is deprecated": "tilvalget '%(option)s' udgår",
+    "argument '%(argument_name)s' is deprecated": "argumentet '%(argument_name)s' udgår",
+}
+DANISH_PLURAL: dict[str, tuple[str, str]] = {
+    "expected %s argument": ("mangler %s værdi", "mangler %s værdier"),
+}
+
+
+def _gettext(message: str) -> str:
+    return DANISH.get(message, message)
+
+
+def _ngettext(singular: str, plural: str, n: int) -> str:
+    danish = DANISH_PLURAL.get(singular)
+    if danish is None:
+        return singular if n == 1 else plural
+    return danish[0] if n == 1 else danish[1]
+
+
+class _danish:  # noqa: N801 (used like a function: ``with _danish():``)
+    """argparse's words in Danish for the duration of the block; reentrant (a parser made
+    or parsing inside another's block), and restored afterwards."""
+
+    def __enter__(self) -> None:
+        module = vars(argparse)
+        self._saved = module.get("_"), module.get("ngettext")
+        module["_"], module["ngettext"] = _gettext, _ngettext
+
+    def __exit__(self, *exc: object) -> None:
+        module = vars(argparse)
+        module["_"], module["ngettext"] = self._saved
+
+
 class Parser(argparse.ArgumentParser):
+    """An ArgumentParser that speaks Danish and raises UsageError instead of exiting."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        with _danish():  # the group titles and -h's help are translated here
+            super().__init__(*args, **kwargs)
+
+    def parse_args(self, *args: Any, **kwargs: Any) -> Any:
+        with _danish():  # "unrecognized arguments" is said here, after parse_known_args
+            return super().parse_args(*args, **kwargs)
+
+    def parse_known_args(self, *args: Any, **kwargs: Any) -> Any:
+        with _danish():
+            return super().parse_known_args(*args, **kwargs)
+
+    def format_usage(self) -> str:
+        with _danish():
+            return super().format_usage()
+
+    def format_help(self) -> str:
+        with _danish():
+            return super().format_help()
+
     def error(self, message: str) -> NoReturn:
         raise UsageError(message)
+
+
+def whole_number(text: str) -> int:
+    """An integer option (``--limit``, ``--youths``), with a Danish message."""
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} er ikke et helt tal") from None
 
 
 class _VersionAction(argparse.Action):
@@ -48,7 +153,7 @@ class _VersionAction(argparse.Action):
         option_strings: Sequence[str],
         dest: str = argparse.SUPPRESS,
         default: str = argparse.SUPPRESS,
-        help: str = "show program's version number and exit",
+        help: str = "vis programmets version og afslut",
     ) -> None:
         super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
 
@@ -102,6 +207,7 @@ def build_parser() -> Parser:
     _add_store_setup(sub, common)
     _add_trust(sub, common)
     _add_person(sub, common)
+    _add_find(sub, common)
     _add_passphrase(sub, common)
     _add_key(sub, common)
     _add_rules(sub, common)
@@ -144,11 +250,11 @@ def _add_store_setup(sub: argparse._SubParsersAction[Parser], common: Parser) ->
         description="Fyld databasen med realistiske, men helt opdigtede unge og kolleger.",
     )
     dem.add_argument(
-        "--youths", type=int, required=True, metavar="ANTAL", help="antal unge, fx 1000"
+        "--youths", type=whole_number, required=True, metavar="ANTAL", help="antal unge, fx 1000"
     )
     dem.add_argument(
         "--seed",
-        type=int,
+        type=whole_number,
         metavar="TAL",
         help="samme tal giver de samme data (samme dag, samme database)",
     )
@@ -178,7 +284,9 @@ def _add_trust(sub: argparse._SubParsersAction[Parser], common: Parser) -> None:
         "loggens mærker uden for databasen, og find rettede, fjernede eller rullede-tilbage "
         "hændelser. head: vis (og gem) loggens hoved, så en anden kan opbevare det som vidne.",
     )
-    aud.add_argument("action", choices=["verify", "head"], help="verify eller head")
+    aud.add_argument(
+        "action", choices=["verify", "head"], metavar="HANDLING", help="verify eller head"
+    )
     aud.add_argument(
         "--witness",
         metavar="FIL",
@@ -239,9 +347,33 @@ def _add_person(sub: argparse._SubParsersAction[Parser], common: Parser) -> None
     )
     pdf.add_argument(
         "--plan-version",
-        type=int,
+        type=whole_number,
         metavar="NR",
         help="en bestemt udleveret version (ellers den nyeste)",
+    )
+
+
+def _add_find(sub: argparse._SubParsersAction[Parser], common: Parser) -> None:
+    find = sub.add_parser(
+        "find",
+        parents=[common],
+        help="søg i registret som i programmets søgefelt",
+        description="Søg efter unge på navn, CPR-nummer (også maskeret, fx 181099-xxxx) "
+        "eller sagsnummer, som i søgefeltet: Soren finder Søren, aa finder å. Søgningen "
+        "logges. CPR-numre vises maskeret; --reveal viser dem helt og logger det for hver "
+        "ung, der vises.",
+    )
+    find.add_argument("text", metavar="TEKST", help="det, der søges efter")
+    find.add_argument("--json", action="store_true", help="skriv resultatet som JSON")
+    find.add_argument(
+        "--reveal", action="store_true", help="vis de fulde CPR-numre (logges for hver ung)"
+    )
+    find.add_argument(
+        "--limit",
+        type=whole_number,
+        default=50,
+        metavar="ANTAL",
+        help="vis højst så mange (standard 50)",
     )
 
 
@@ -254,7 +386,7 @@ def _add_passphrase(sub: argparse._SubParsersAction[Parser], common: Parser) -> 
         "de samme; kun nøglefilen skiftes. I en terminal spørges om den nuværende og den nye "
         f"frase; uden terminal læses de fra {ENV_PASSPHRASE} og {ENV_NEW_PASSPHRASE}.",
     )
-    pas.add_argument("action", choices=["change"], help="change")
+    pas.add_argument("action", choices=["change"], metavar="HANDLING", help="change")
 
 
 def _add_key(sub: argparse._SubParsersAction[Parser], common: Parser) -> None:
@@ -267,7 +399,7 @@ def _add_key(sub: argparse._SubParsersAction[Parser], common: Parser) -> None:
         "(se docs/key-rotation.md). UngeDesk skal være lukket. Frasen spørges om i terminalen "
         f"eller læses fra {ENV_PASSPHRASE}. Afbrydes kommandoen, gør en ny kørsel den færdig.",
     )
-    key.add_argument("action", choices=["rotate"], help="rotate")
+    key.add_argument("action", choices=["rotate"], metavar="HANDLING", help="rotate")
 
 
 def _add_rules(sub: argparse._SubParsersAction[Parser], common: Parser) -> None:
@@ -281,15 +413,19 @@ def _add_rules(sub: argparse._SubParsersAction[Parser], common: Parser) -> None:
     )
     actions = rules.add_subparsers(dest="rules_action", metavar="HANDLING", required=True)
     show = actions.add_parser("show", parents=[common], help="reglerne i kraft på en dato")
-    show.add_argument("--date", type=day, required=True, metavar="ÅÅÅÅ-MM-DD")
+    show.add_argument(
+        "--date", type=day, required=True, metavar="ÅÅÅÅ-MM-DD", help="datoen, fx 2026-03-15"
+    )
     show.add_argument("--target-group", metavar="MÅLGRUPPE", help="fx lab6_4")
     load = actions.add_parser("load", parents=[common], help="indlæs en nyere regelfil")
-    load.add_argument("file", metavar="FIL")
+    load.add_argument("file", metavar="FIL", help="regelfilen (TOML)")
     load.add_argument("--dry-run", action="store_true", help="vis kun, hvad der ville ændre sig")
     load.add_argument("--yes", action="store_true", help="tag den i brug uden at spørge")
     load.add_argument("--force", action="store_true", help="tag den i brug, selv om den er ældre")
     expected = actions.add_parser(
         "expected", parents=[common], help="slå forventede regler til eller fra"
     )
-    expected.add_argument("switch", choices=["on", "off"])
+    expected.add_argument(
+        "switch", choices=["on", "off"], metavar="TIL_FRA", help="on (til) eller off (fra)"
+    )
     expected.add_argument("--yes", action="store_true", help="uden at spørge")

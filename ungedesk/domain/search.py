@@ -7,10 +7,12 @@ narrows the previous result when the query only grew (the common case while typi
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from array import array
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence, Set
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -39,33 +41,69 @@ class YouthRow:
         return f"{self.first_name} {self.last_name}"
 
 
+def _strip_accents(text: str) -> str:
+    """Accents off: é → e, ü → u, ñ → n, ş → s (NFKD, then the combining marks dropped)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+# The Danish letters are the only hand-written table; NFKD does every other accent. How a
+# caseworker may spell them: å and aa are one letter (both ways: "Aagaard" finds "Ågård" and
+# "Åberg" finds "Aaberg"); a name with æ, ø or å is also found by its long spelling
+# ("Aeroe", "Soeren", "Aaberg") and by the bare letter of a keyboard without them ("Aero",
+# "Soren", "Aberg"). A query keeps æ and ø, so "Søren" finds only ø; "å" is "aa".
+_NATIVE = str.maketrans({"å": "aa"})
+_LONG = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
+_SHORT = str.maketrans({"æ": "ae", "ø": "o", "å": "a"})
+
+
 @lru_cache(maxsize=65_536)  # names repeat a lot; folding is the cost of building the index
 def fold(text: str) -> str:
-    """Case- and accent-insensitive form: 'Şükrü' and 'sukru' match; æ and ø stay letters."""
+    """A query's form: case and accents off ('Şükrü' → 'sukru'), å as aa, æ and ø kept."""
     folded = text.casefold()
-    if folded.isascii():  # most names: skip the (slow) Unicode decomposition
+    if folded.isascii():  # most names: skip the (slow) Unicode normalisation
         return folded
-    decomposed = unicodedata.normalize("NFKD", folded)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    # NFC first: a name typed on a Mac may hold "a" + combining ring instead of "å".
+    return _strip_accents(unicodedata.normalize("NFC", folded).translate(_NATIVE))
+
+
+@lru_cache(maxsize=65_536)
+def name_forms(text: str) -> tuple[str, ...]:
+    """Every folded spelling ``text`` is found by: as written (å as aa), with the Danish
+    letters spelled long (ae, oe, aa) and short (ae, o, a). One form for a name without
+    æ, ø or å."""
+    folded = text.casefold()
+    if folded.isascii():
+        return (folded,)
+    composed = unicodedata.normalize("NFC", folded)
+    forms = dict.fromkeys(_strip_accents(composed.translate(t)) for t in (_NATIVE, _LONG, _SHORT))
+    return tuple(forms)
 
 
 # Danish alphabetical order puts æ, ø, å after z; accents elsewhere sort as their base letter.
 # "{", "|", "}" are the three characters right after "z": "Ærø" sorts after "Zink" (the
-# former "z" + control character put it before "Zink").
+# former "z" + control character put it before "Zink"). An "aa" that begins a word is the
+# old spelling of å and sorts as å: Aagaard after Zobel, beside Åberg (Danish dictionary
+# and telephone-book order); inside a word ("Isaac") it stays two a's.
 _DANISH_LAST = str.maketrans({"æ": "{", "ø": "|", "å": "}"})
+_INITIAL_AA = re.compile(r"\baa")
 
 
 @lru_cache(maxsize=65_536)
 def danish_sort_key(text: str) -> str:
-    return fold(text.casefold().translate(_DANISH_LAST))
+    folded = text.casefold()
+    if folded.isascii() and "aa" not in folded:
+        return folded
+    composed = _INITIAL_AA.sub("å", unicodedata.normalize("NFC", folded))
+    return _strip_accents(composed.translate(_DANISH_LAST))
 
 
 # The register's derived texts, stored with every young person (store.models keeps them right
 # on each write) so the first page and an early search come straight from SQL and the index
 # is read ready-made. Change REGISTER_KEYS_VERSION whenever any of the three functions below
-# changes (the folding of a later issue: Søren/Soeren, aa/å): every store recomputes its
-# stored texts once, at the next open.
-REGISTER_KEYS_VERSION = 1
+# changes: every store recomputes its stored texts once, at the next open.
+# 2: the Danish spellings (Soren/Soeren for Søren, aa for å both ways) and "Aa" sorted as Å.
+REGISTER_KEYS_VERSION = 2
 
 
 def name_sort_key(first_name: str, last_name: str) -> str:
@@ -78,8 +116,11 @@ def name_sort_key(first_name: str, last_name: str) -> str:
 
 
 def name_haystack(first_name: str, last_name: str, case_number: str) -> str:
-    """What a text search looks in: the folded name and the case number."""
-    return f"{fold(first_name)} {fold(last_name)}\x00{case_number.lower()}"
+    """What a text search looks in: every folded spelling of the name (name_forms), then
+    the case number. The forms are separated by spaces: a query token holds none, so it
+    matches within one form, never across two."""
+    forms = " ".join(name_forms(f"{first_name} {last_name}"))
+    return f"{forms}\x00{case_number.lower()}"
 
 
 def digits_haystack(cpr: str, case_number: str) -> str:
@@ -88,10 +129,18 @@ def digits_haystack(cpr: str, case_number: str) -> str:
     return cpr + "\x00" + "".join(ch for ch in case_number if ch.isdigit())
 
 
+# A CPR number as the app shows it, masked ("181099-xxxx"), copied back into the search:
+# its six digits are the birth date, the start of the CPR. One to four x's, so a masked
+# number typed by hand finds the person from its first x on.
+_MASKED_CPR = re.compile(r"(\d{6})[xX]{1,4}")
+
+
 @dataclass(frozen=True, slots=True)
 class Query:
     text_tokens: tuple[str, ...]
     digits: str
+    # True: ``digits`` must begin the CPR number (a masked CPR), not occur anywhere in it.
+    birth: bool = False
 
     @classmethod
     def parse(cls, raw: str) -> Query:
@@ -102,6 +151,9 @@ class Query:
         compact = ascii_digits(stripped).replace("-", "").replace(" ", "")
         if compact.isascii() and compact.isdigit():
             return cls((), compact)
+        masked = _MASKED_CPR.fullmatch(compact)
+        if masked is not None and compact.isascii():
+            return cls((), masked.group(1), birth=True)
         return cls(tuple(fold(t) for t in stripped.split()), "")
 
     @property
@@ -113,7 +165,10 @@ class Query:
         if previous.empty:
             return True
         if self.digits or previous.digits:
-            return bool(self.digits and previous.digits and previous.digits in self.digits)
+            if not (self.digits and previous.digits and previous.digits in self.digits):
+                return False
+            # A birth-date match is also a match anywhere; not the other way round.
+            return not previous.birth or (self.birth and self.digits == previous.digits)
         return all(any(p in t for t in self.text_tokens) for p in previous.text_tokens)
 
 
@@ -208,6 +263,8 @@ class RegisterIndex:
             self._hay.extend(hay)
             self._digits.extend(digits)
         self._orders: dict[tuple[str, bool], Sequence[int]] = {}
+        self._words: dict[str, _Word] | None = None  # for suggest(), made when first needed
+        self._letters: frozenset[str] = frozenset()
         self._sort: tuple[str, bool] = ("name", False)
         self._query = Query((), "")
         self._layout()
@@ -291,6 +348,11 @@ class RegisterIndex:
         if query.empty:
             return range(len(self._ids)) if candidates is None else candidates
         hay = self._digits_now if query.digits else self._hay_now
+        if query.birth:
+            # The digits haystack begins with the ten CPR digits.
+            birth = query.digits
+            pool: Iterable[int] = range(len(hay)) if candidates is None else candidates
+            return [p for p in pool if hay[p].startswith(birth)]
         tokens = (query.digits,) if query.digits else query.text_tokens
         first, rest = tokens[0], tokens[1:]
         if candidates is None:
@@ -349,5 +411,113 @@ class RegisterIndex:
         for column, value in zip(columns, values, strict=True):
             column.insert(at, value)
         self._orders.clear()
+        self._words = None
         self._layout()
         self._matched = self._matches(self._query, None)
+
+    # --- "did you mean" ------------------------------------------------------------------
+
+    def prepare_suggestions(self) -> None:
+        """Collect the name words suggest() chooses from (on the worker, with the load: at
+        100,000 young people it is one pass over the distinct first and last names)."""
+        self._name_words()
+
+    def _name_words(self) -> dict[str, _Word]:
+        if self._words is None:
+            counts = Counter(self._first)
+            counts.update(self._last)
+            words: dict[str, _Word] = {}
+            for name, people in counts.items():
+                for word in _words_of(name):
+                    for form in name_forms(word):
+                        entry = words.get(form)
+                        if entry is None:
+                            words[form] = _Word(people, word)
+                        else:
+                            entry.people += people
+            self._words = words
+            # The alphabet the edits are made from: every letter of the register's names.
+            self._letters = frozenset("".join(words))
+        return self._words
+
+    def suggest(self, raw: str) -> str | None:
+        """For a text search that matches nobody: the same search with each word that is in
+        no name replaced by the commonest name word one typo away (a letter missing, extra
+        or wrong, or two letters swapped): "Abdalah" → "Abdallah". None when there is no
+        such word or the corrected search finds nobody either."""
+        query = Query.parse(raw)
+        if not query.text_tokens:
+            return None
+        words = self._name_words()
+        letters = self._letters
+        parts: list[str] = []
+        changed = False
+        for word in raw.split():
+            token = fold(word)
+            if len(token) < 3 or any(ch.isdigit() for ch in token):
+                parts.append(word)  # too short to guess at, or a case number
+                continue
+            if any(token in form for form in words):
+                parts.append(word)
+                continue
+            best = _closest(token, words, letters)
+            if best is None:
+                return None
+            parts.append(best)
+            changed = True
+        if not changed:
+            return None
+        suggestion = " ".join(parts)
+        # One word is a word of someone's name, so it finds that person; several words
+        # must be found together, which only a scan can tell.
+        if len(parts) > 1 and not self._matches(Query.parse(suggestion), None):
+            return None
+        return suggestion
+
+
+@dataclass(slots=True)
+class _Word:
+    """A word of the register's names: how many people's names hold it, and how it is
+    written (the first spelling met: "Abdallah", not its folded form)."""
+
+    people: int
+    written: str
+
+
+def _words_of(name: str) -> list[str]:
+    """The words of a name, and the parts of a double name: "Hansen-Berg" gives
+    "Hansen-Berg", "Hansen" and "Berg"."""
+    words: list[str] = []
+    for word in name.split():
+        words.append(word)
+        if "-" in word:
+            words.extend(part for part in word.split("-") if part)
+    return words
+
+
+def _closest(token: str, words: dict[str, _Word], letters: Set[str]) -> str | None:
+    """The name word one edit from ``token`` held by most people (ties: alphabetical), as
+    written; the edits are generated and looked up, so the cost grows with the token's
+    length and the alphabet, not with the register."""
+    found: dict[str, _Word] = {}
+
+    def consider(candidate: str) -> None:
+        entry = words.get(candidate)
+        if entry is not None:
+            found[candidate] = entry
+
+    for i in range(len(token) + 1):
+        head, tail = token[:i], token[i:]
+        if tail:
+            consider(head + tail[1:])  # a letter too many
+            if len(tail) > 1:
+                consider(head + tail[1] + tail[0] + tail[2:])  # two letters swapped
+            for ch in letters:
+                consider(head + ch + tail[1:])  # a wrong letter
+        for ch in letters:
+            consider(head + ch + tail)  # a letter missing
+    found.pop(token, None)
+    if not found:
+        return None
+    best = min(found.values(), key=lambda w: (-w.people, w.written))
+    return best.written

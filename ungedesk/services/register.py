@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, cast
 
 from sqlalchemy.orm import Session
 
-from ungedesk.domain.search import RegisterIndex, StoredRow
+from ungedesk.domain.search import RegisterIndex, StoredRow, YouthRow
 from ungedesk.services import register_page
 from ungedesk.services.progress import Progress
 from ungedesk.services.register_page import FROM, ORDER, PAGE, RegisterPage
@@ -54,20 +54,60 @@ def load_index(store: Store, progress: Progress | None = None) -> RegisterIndex:
     index's only owner once it arrives. ``progress`` lets closing the app stop the load
     between rows (it reads nothing but the register, so stopping loses nothing)."""
     with store.session() as s:
-        # The DB-API cursor's plain tuples: 100,000 rows without a result-row object each.
-        dbapi = s.connection().connection.dbapi_connection
-        assert dbapi is not None
-        cursor = dbapi.cursor()
-        try:
-            cursor.execute(
-                "SELECT y.id, y.case_number, y.first_name, y.last_name, y.birth_date, "
-                "y.henvendelse_date, coalesce(c.initials, ''), y.status, y.register_text, "
-                f"y.register_digits {FROM} {ORDER}"
-            )
-            rows = cast(Iterable[StoredRow], cursor)
-            return RegisterIndex.from_stored(rows if progress is None else _checked(rows, progress))
-        finally:
-            cursor.close()
+        index = _index_in(s, progress)
+    # The words for "did you mean" are collected here, on the worker, not at the first
+    # search that finds nobody.
+    index.prepare_suggestions()
+    return index
+
+
+def _index_in(s: Session, progress: Progress | None) -> RegisterIndex:
+    # The DB-API cursor's plain tuples: 100,000 rows without a result-row object each.
+    dbapi = s.connection().connection.dbapi_connection
+    assert dbapi is not None
+    cursor = dbapi.cursor()
+    try:
+        cursor.execute(
+            "SELECT y.id, y.case_number, y.first_name, y.last_name, y.birth_date, "
+            "y.henvendelse_date, coalesce(c.initials, ''), y.status, y.register_text, "
+            f"y.register_digits {FROM} {ORDER}"
+        )
+        rows = cast(Iterable[StoredRow], cursor)
+        return RegisterIndex.from_stored(rows if progress is None else _checked(rows, progress))
+    finally:
+        cursor.close()
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """What ``find`` found: the first rows in name order (each with its ten CPR digits:
+    the caller masks them unless they were revealed), how many match, how many young
+    people there are, and a search one typo away when nothing matched."""
+
+    rows: list[YouthRow]
+    matched: int
+    total: int
+    suggestion: str | None
+    revealed: bool
+
+
+def find(store: Store, query: str, limit: int, *, reveal: bool = False) -> Found:
+    """The GUI's search, headless (``ungedesk find``): the register's index searched as the
+    main window searches it, in one transaction that also logs the search with its
+    criterion (as youths.log_search does) and, with ``reveal``, one CPR reveal per young
+    person whose full number is handed out (the record's Show CPR action)."""
+    from ungedesk.services import audit
+
+    with store.session() as s:
+        index = _index_in(s, None)
+        matched = index.search(query)
+        rows = [index.row(i) for i in range(min(limit, matched))]
+        suggestion = index.suggest(query) if matched == 0 else None
+        audit.record(s, audit.Action.SEARCH, criterion=query.strip(), detail=f"{matched} fundet")
+        if reveal:
+            for row in rows:
+                audit.record(s, audit.Action.REVEAL_CPR, youth_id=row.id, subject=row.case_number)
+        return Found(rows, matched, index.total, suggestion, reveal)
 
 
 def _checked[T](rows: Iterable[T], progress: Progress, every: int = 4096) -> Iterator[T]:

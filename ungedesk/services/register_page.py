@@ -69,9 +69,13 @@ def search_page(conn: Connection, query: str, limit: int = PAGE) -> RegisterPage
     parsed = Query.parse(query)
     if parsed.empty:
         return first_page(conn, limit)
-    if parsed.digits:
-        where = "WHERE instr(y.register_digits, ?) > 0"
+    if parsed.birth:
+        # A masked CPR: its six digits begin the CPR, which begins register_digits.
+        where = "WHERE substr(y.register_digits, 1, 6) = ?"
         params: tuple[str, ...] = (parsed.digits,)
+    elif parsed.digits:
+        where = "WHERE instr(y.register_digits, ?) > 0"
+        params = (parsed.digits,)
     else:
         where = "WHERE " + " AND ".join(["instr(y.register_text, ?) > 0"] * len(parsed.text_tokens))
         params = parsed.text_tokens

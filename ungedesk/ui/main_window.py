@@ -148,10 +148,20 @@ class MainWindow(CaseMenu, SecurityMenu, RulesMenu, BackupActions):
         self.empty.setStyleSheet(HINT_STYLE)
         self.register_first = QPushButton(self.tr("&Register a young person…"))
         self.register_first.clicked.connect(self.register_new)
+        # "Did you mean": a search one typo from a name (RegisterIndex.suggest), as a link
+        # that puts it in the search field; a button, so the keyboard reaches it too.
+        self.suggestion = QPushButton()
+        self.suggestion.setFlat(True)
+        self.suggestion.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.suggestion.setStyleSheet("color: palette(link); text-decoration: underline;")
+        self.suggestion.hide()
+        self.suggestion.clicked.connect(self._take_suggestion)
+        self._suggested = ""
         empty_page = QWidget()
         empty_layout = QVBoxLayout(empty_page)
         empty_layout.addStretch(1)
         empty_layout.addWidget(self.empty)
+        empty_layout.addWidget(self.suggestion, 0, Qt.AlignmentFlag.AlignHCenter)
         empty_layout.addWidget(self.register_first, 0, Qt.AlignmentFlag.AlignHCenter)
         empty_layout.addStretch(1)
         self.empty_page = empty_page
@@ -482,6 +492,7 @@ class MainWindow(CaseMenu, SecurityMenu, RulesMenu, BackupActions):
         elif model.matched == 0:
             self.empty.setText(self.tr("No young people match the search. Press Esc to clear it."))
             self._show_empty()
+            self._offer(model.suggestion())
         else:
             self.list_stack.setCurrentWidget(self.table)
 
@@ -489,6 +500,17 @@ class MainWindow(CaseMenu, SecurityMenu, RulesMenu, BackupActions):
         self.list_stack.setCurrentWidget(self.empty_page)
         # The button only where it is the way forward: an empty register.
         self.register_first.setVisible(self.model.loaded and self.model.total == 0)
+        self._offer(None)
+
+    def _offer(self, suggestion: str | None) -> None:
+        self._suggested = suggestion or ""
+        if suggestion:
+            self.suggestion.setText(self.tr("Did you mean: {name}").format(name=suggestion))
+        self.suggestion.setVisible(bool(suggestion))
+
+    def _take_suggestion(self) -> None:
+        self.search.setText(self._suggested)
+        self.search.setFocus()
 
     # --- actions -------------------------------------------------------------------------
 

@@ -106,6 +106,13 @@ class RegisterModel(QAbstractTableModel):
     def query(self) -> str:
         return self._query
 
+    def suggestion(self) -> str | None:
+        """A search one typo away that finds someone, when the search finds nobody (only
+        from the index: before it has arrived there is no suggestion)."""
+        if self._index is None or len(self._index) > 0 or not self._query.strip():
+            return None
+        return self._index.suggest(self._query)
+
     def set_rows(self, rows: list[YouthRow]) -> None:
         self.set_index(RegisterIndex(rows))
 
