@@ -137,7 +137,7 @@ def test_groups_with_rule_source_weeks_and_closed_day(
     assert texts(window, Group.OVERDUE, Column.RULE) == [
         "Første jobsamtale senest 1 uge efter henvendelsen"
     ]
-    assert set(texts(window, Group.THIS_WEEK, Column.DUE)) == {"28. nov. 2026 · Lørdag"}
+    assert set(texts(window, Group.THIS_WEEK, Column.DUE)) == {"28. nov. 2026 · lørdag"}
     assert set(texts(window, Group.THIS_WEEK, Column.SOURCE)) == {
         "LAB § 31, stk. 3",
         "LAB § 102, stk. 1-3",
