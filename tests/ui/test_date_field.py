@@ -101,3 +101,13 @@ def test_an_optional_date_is_typed_and_emptied(qtbot: QtBot) -> None:
     field.setFocus()
     qtbot.keyClick(field, Qt.Key.Key_Delete)
     assert field.date() == NO_DATE
+
+
+def test_a_refused_date_stays_in_view_without_focus_changes(qtbot: QtBot) -> None:
+    # The red frame is a style change, after which Qt redraws the field from its date.
+    field = date_field(date(2026, 11, 20))
+    _box, _other = _form(qtbot, field)
+    qtbot.keyClicks(field, "3102")
+    assert not field.commit_typed()
+    assert field.text() == "3102"
+    assert field.message.isVisible()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -179,10 +179,17 @@ class DateField(QDateEdit):
     def focusOutEvent(self, event: QFocusEvent) -> None:
         committed = self.commit_typed()
         super().focusOutEvent(event)
-        if not committed and self._typed is not None:
+        if not committed:
             # Qt puts the previous date back on leaving; keep what was typed beside its
             # message, so the caseworker sees what to correct.
-            self.lineEdit().setText(self._typed)
+            self._put_typed_text()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # Qt redraws the field from its date on a style or font change; typed text that is
+        # not a date yet stays in view.
+        if self._typed is not None and self.lineEdit().text() != self._typed:
+            self._put_typed_text()
 
     def setDate(self, day: QDate) -> None:
         self._typed = None
@@ -201,6 +208,9 @@ class DateField(QDateEdit):
         day = self._typed_day()
         if isinstance(day, str):
             self._set_problem(day)
+            # The red frame's style change makes Qt redraw the old date: show the typed
+            # text again, so the message stands beside what it is about.
+            self._put_typed_text()
             return False
         self.setDate(QDate(day.year, day.month, day.day))
         return True
@@ -221,11 +231,18 @@ class DateField(QDateEdit):
         )
 
     def _show_typed(self) -> None:
-        assert self._typed is not None
         self._set_problem("")
-        line = self.lineEdit()
-        line.setText(self._typed)
-        line.setCursorPosition(len(self._typed))
+        self._put_typed_text()
+
+    def _put_typed_text(self) -> None:
+        if self._typed is not None:
+            line = self.lineEdit()
+            # Unheard by QDateEdit: a moved cursor makes it read the text by its sections
+            # and, finding no date in "3", put the old date back.
+            blocked = line.blockSignals(True)
+            line.setText(self._typed)
+            line.setCursorPosition(len(self._typed))
+            line.blockSignals(blocked)
 
     def _set_problem(self, problem: str) -> None:
         if problem == self._problem:

@@ -133,6 +133,13 @@ class WorkDialog(FittingDialog):
         if self._date_typed_wrong():
             return
         self.accept_work()
+        # Errors the dialog found itself (before any database work) go when edited too.
+        self._watch_shown_errors()
+
+    def _watch_shown_errors(self) -> None:
+        for label in self.field_errors.values():
+            if not label.isHidden():
+                clear_when_edited(label)
 
     def _date_typed_wrong(self) -> bool:
         """A date field still holding text that is not a date stops the save: saving
@@ -173,7 +180,7 @@ class WorkDialog(FittingDialog):
                     unplaced.append(message)
                 else:
                     label.show_message(message)
-                    clear_when_edited(label)
+            self._watch_shown_errors()
             self.general_error.show_message(" ".join(unplaced) or None)
             return
         self.general_error.show_message(error.message)

@@ -58,7 +58,7 @@ from ungedesk.ui.changes import Aspect, Change
 from ungedesk.ui.dates import date_field, format_when, pydate
 from ungedesk.ui.i18n import format_day
 from ungedesk.ui.widgets import HINT_STYLE, WARNING_STYLE, MessageLabel, add_row
-from ungedesk.ui.work_dialog import WorkDialog
+from ungedesk.ui.work_dialog import WorkDialog, clear_when_edited
 
 SENSITIVE_STYLE = "color: #8a5300; font-weight: bold;"
 CURRENT_STAGE_STYLE = "background: #fff3c4; border: 1px solid #8a5300; padding: 3px;"
@@ -321,6 +321,7 @@ class MeasurementDialog(WorkDialog):
             for who in ("caseworker", "youth", "comment"):
                 errors.addWidget(row.errors[who])
             grid.addLayout(errors, line + 1, 0, 1, 5)
+            clear_when_edited(row.errors["comment"], [row.comment])
             for edit in (row.caseworker, row.youth):
                 edit.focused.connect(partial(self._show_descriptor, row, edit))
                 edit.textChanged.connect(partial(self._score_changed, row, edit))
