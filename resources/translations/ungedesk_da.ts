@@ -1381,16 +1381,16 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
         <translation>Den unges egen seneste score (1-10)</translation>
     </message>
     <message>
+        <source>(sensitive topic)</source>
+        <translation>(følsomt emne)</translation>
+    </message>
+    <message>
         <source>{latest}. Stage {stage}: {label}</source>
         <translation>{latest}. Trin {stage}: {label}</translation>
     </message>
     <message>
         <source>The caseworker and the young person differ by 3 or more.</source>
         <translation>Sagsbehandleren og den unge er 3 eller mere fra hinanden.</translation>
-    </message>
-    <message>
-        <source>(sensitive data)</source>
-        <translation>(følsomme oplysninger)</translation>
     </message>
     <message>
         <source>Sensitive data (GDPR art. 9): shown only here.</source>
@@ -2616,6 +2616,10 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
 </context>
 <context>
     <name>ProgressionPanel</name>
+    <message>
+        <source>Health (!) (sensitive topic)</source>
+        <translation>Helbred (!) (følsomt emne)</translation>
+    </message>
     <message>
         <source>C&amp;hoose indicators…</source>
         <translation>&amp;Vælg indikatorer…</translation>

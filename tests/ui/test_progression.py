@@ -128,7 +128,7 @@ def test_a_full_measurement_is_entered_with_the_keyboard(qtbot, store, youth, pa
     rows = {r.indicator: r for r in panel.indicators.rows}
     assert (rows[Indicator.HEALTH].caseworker, rows[Indicator.HEALTH].youth) == (4, 9)
     # Talk about it, and sensitive: said in words, not a bare "følsom" after "Helbred".
-    assert panel.indicators.note(rows[Indicator.HEALTH]) == "(!) (følsomme oplysninger)"
+    assert panel.indicators.note(rows[Indicator.HEALTH]) == "(!) (følsomt emne)"
     assert not panel.indicators.note(rows[Indicator.SKILLS])
     assert rows[Indicator.HEALTH].talk_about and not rows[Indicator.SKILLS].talk_about
     assert panel.measurements.rowCount() == 1

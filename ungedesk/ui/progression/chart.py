@@ -473,8 +473,7 @@ class TimelineChart(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.legend)
 
-        # Month names on the date axis in Danish ("nov. 2026"): the axis writes them in
-        # the chart's locale, which is not the application's default.
+        # Danish month names on the date axis: it writes them in the chart's own locale.
         self.chart.setLocale(QLocale(QLocale.Language.Danish, QLocale.Country.Denmark))
         self.x_axis = QDateTimeAxis()
         self.x_axis.setFormat(MONTH_AXIS_FORMAT)
@@ -576,9 +575,8 @@ class TimelineChart(QWidget):
             pad = max(timedelta(days=7), (last - first) / 20)
             self.x_axis.setRange(_qdatetime(first - pad), _qdatetime(last + pad))
             # Months for a long history; days when it is short (else "nov. 2026" four times).
-            self.x_axis.setFormat(
-                MONTH_AXIS_FORMAT if (last - first).days > 120 else DAY_AXIS_FORMAT
-            )
+            long = (last - first).days > 120
+            self.x_axis.setFormat(MONTH_AXIS_FORMAT if long else DAY_AXIS_FORMAT)
             # A new range on a chart already on screen left the date labels out (Qt lays
             # them out only when their visibility changes); switching them off and on
             # makes it lay them out again.
