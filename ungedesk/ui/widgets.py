@@ -129,6 +129,9 @@ class DateField(QDateEdit):
         self._typed: str | None = None
         self._problem = ""
         self.message = MessageLabel()
+        # A click in the text while typing makes QDateEdit read it by its sections and put
+        # the old date back (its own slot runs first): show the typed text again after it.
+        self.lineEdit().cursorPositionChanged.connect(self._keep_typed_in_view)
 
     @property
     def problem(self) -> str:
@@ -188,6 +191,9 @@ class DateField(QDateEdit):
         super().changeEvent(event)
         # Qt redraws the field from its date on a style or font change; typed text that is
         # not a date yet stays in view.
+        self._keep_typed_in_view()
+
+    def _keep_typed_in_view(self, *_moved: int) -> None:
         if self._typed is not None and self.lineEdit().text() != self._typed:
             self._put_typed_text()
 
