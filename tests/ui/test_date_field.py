@@ -111,4 +111,3 @@ def test_a_refused_date_stays_in_view_without_focus_changes(qtbot: QtBot) -> Non
     assert not field.commit_typed()
     assert field.text() == "3102"
     assert field.message.isVisible()
-
