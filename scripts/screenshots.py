@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import keyring
 from keyring.backends import fail
 from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from tests.support.memory_keyring import MemoryKeyring
@@ -236,6 +237,25 @@ def shoot_main(shoot: Shooter, paths: StorePaths, count: int, seed: int) -> None
     form.cpr.setText(known)
     wait_until(form.open_existing_button.isVisible)
     shoot(form, "register-known-cpr")
+    form.reject()
+
+    # The postcode fills the town; a date typed without its year is refused at the field.
+    window.register_new()
+    wait_until(window.form_is_open)
+    form = window.form
+    assert form is not None
+    wait_until(lambda: bool(form._postcodes))
+    form.cpr.setText("150305-4007")
+    form.first_name.setText("Sofie")
+    form.last_name.setText("Nørgaard")
+    form.address.setText("Algade 3, 2. th")
+    QTest.keyClicks(form.postal_code, "6760")
+    QTest.keyClicks(form.henvendelse, "3102")
+    form.henvendelse.commit_typed()
+    shoot(form, "register-town-and-date-error")
+    form.postal_code.setText("9999")
+    form.city.clear()
+    shoot(form, "register-unknown-postcode")
     form.reject()
 
     view.edit_button.click()

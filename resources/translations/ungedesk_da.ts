@@ -839,8 +839,8 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
         <translation>{status} · foreløbig</translation>
     </message>
     <message>
-        <source>{done} of {needed}</source>
-        <translation>{done} af {needed}</translation>
+        <source>{done} done, {needed} required</source>
+        <translation>{done} gennemført, {needed} krævet</translation>
     </message>
 </context>
 <context>
@@ -862,12 +862,12 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
         <translation>Regel</translation>
     </message>
     <message>
-        <source>Open</source>
-        <translation>Åben</translation>
+        <source>Done after the deadline</source>
+        <translation>Gennemført efter fristen</translation>
     </message>
     <message>
-        <source>{done} of {needed}</source>
-        <translation>{done} af {needed}</translation>
+        <source>Open</source>
+        <translation>Åben</translation>
     </message>
     <message>
         <source>Done</source>
@@ -876,10 +876,6 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
     <message>
         <source>Met</source>
         <translation>Overholdt</translation>
-    </message>
-    <message>
-        <source>Met late</source>
-        <translation>Overholdt for sent</translation>
     </message>
     <message>
         <source>Overdue</source>
@@ -928,6 +924,10 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
     <message>
         <source>Local standard</source>
         <translation>Lokal standard</translation>
+    </message>
+    <message>
+        <source>{done} done, {needed} required</source>
+        <translation>{done} gennemført, {needed} krævet</translation>
     </message>
 </context>
 <context>
@@ -1381,8 +1381,8 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
         <translation>Den unges egen seneste score (1-10)</translation>
     </message>
     <message>
-        <source>sensitive</source>
-        <translation>følsom</translation>
+        <source>(sensitive topic)</source>
+        <translation>(følsomt emne)</translation>
     </message>
     <message>
         <source>{latest}. Stage {stage}: {label}</source>
@@ -2624,6 +2624,10 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
 </context>
 <context>
     <name>ProgressionPanel</name>
+    <message>
+        <source>Health (!) (sensitive topic)</source>
+        <translation>Helbred (!) (følsomt emne)</translation>
+    </message>
     <message>
         <source>C&amp;hoose indicators…</source>
         <translation>&amp;Vælg indikatorer…</translation>

@@ -70,7 +70,7 @@ def test_finances_are_flagged_and_counted_not_named_in_the_log(store: Store) -> 
     event = audit.events_for_youth(store, yid)[0]
     assert event.special
     assert "økonomi" not in event.detail.casefold()
-    assert event.detail == "Progression: indikatorer valgt mødestabilitet, 1 følsom"
+    assert event.detail == "Progression: indikatorer valgt mødestabilitet, 1 følsom indikator"
     progression.record_measurement(
         store,
         yid,

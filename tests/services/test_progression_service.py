@@ -74,12 +74,15 @@ def test_choose_and_drop_keep_history(store: Store) -> None:
     event = last_event(store, yid)
     # Finances are confidential private matters: flagged, and counted, not named.
     assert event.action is Action.UPDATE and event.special
-    assert event.detail == "Progression: indikatorer valgt mødestabilitet, 1 følsom"
+    assert event.detail == "Progression: indikatorer valgt mødestabilitet, 1 følsom indikator"
     progression.choose_indicators(store, yid, [Ind.ATTENDANCE, Ind.HEALTH], date(2026, 3, 1))
     event = last_event(store, yid)
     assert event.special  # choosing health says something about health
     # ... but the log, shown in lists, does not name it.
-    assert event.detail == "Progression: indikatorer valgt 1 følsom; fravalgt 1 følsom"
+    assert (
+        event.detail
+        == "Progression: indikatorer valgt 1 følsom indikator; fravalgt 1 følsom indikator"
+    )
     progression.choose_indicators(store, yid, [Ind.ATTENDANCE, Ind.HEALTH], date(2026, 3, 2))
     assert last_event(store, yid).action is Action.UPDATE  # no change, no new event
     progression.choose_indicators(store, yid, [Ind.ATTENDANCE, Ind.FINANCES], date(2026, 4, 1))

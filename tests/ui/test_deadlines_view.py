@@ -160,12 +160,12 @@ def test_groups_with_rule_source_weeks_and_closed_day(
     assert texts(window, Group.OVERDUE, Column.RULE) == [
         "Første jobsamtale senest 1 uge efter henvendelsen"
     ]
-    assert set(texts(window, Group.THIS_WEEK, Column.DUE)) == {"28. nov. 2026 · Lørdag"}
+    assert set(texts(window, Group.THIS_WEEK, Column.DUE)) == {"28. nov. 2026 · lørdag"}
     assert set(texts(window, Group.THIS_WEEK, Column.SOURCE)) == {
         "LAB § 31, stk. 3",
         "LAB § 102, stk. 1-3",
     }
-    assert "Åben · 1 af 4" in texts(window, Group.THIS_WEEK, Column.STATUS)
+    assert "Åben · 1 gennemført, 4 krævet" in texts(window, Group.THIS_WEEK, Column.STATUS)
     assert set(texts(window, Group.NEXT_WEEK, Column.DUE)) == {"3. dec. 2026"}
     assert set(texts(window, Group.NEXT_WEEK, Column.NAME)) == {"Test Naestvej"}  # Mine
     tab = window.navigation.tabText(window.navigation.indexOf(window.deadlines_page))
@@ -307,7 +307,7 @@ def test_add_a_local_standard_with_the_keyboard(
     dialog.reject()
     # Recomputed: the this-week case now also has the local standard, 1 of 2 held.
     show_deadlines(qtbot, window)
-    assert "Åben · 1 af 2" in texts(window, Group.THIS_WEEK, Column.STATUS)
+    assert "Åben · 1 gennemført, 2 krævet" in texts(window, Group.THIS_WEEK, Column.STATUS)
     assert "Kvalitetsstandard, Demo Kommune" in texts(window, Group.THIS_WEEK, Column.SOURCE)
 
     # Remove it again, after a confirmation that defaults to No.

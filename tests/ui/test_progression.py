@@ -127,7 +127,8 @@ def test_a_full_measurement_is_entered_with_the_keyboard(qtbot, store, youth, pa
     # The tab shows it: latest scores, talk-about and sensitive markers, one measurement.
     rows = {r.indicator: r for r in panel.indicators.rows}
     assert (rows[Indicator.HEALTH].caseworker, rows[Indicator.HEALTH].youth) == (4, 9)
-    assert panel.indicators.note(rows[Indicator.HEALTH])  # sensitive, and talk about it
+    # Talk about it, and sensitive: said in words, not a bare "følsom" after "Helbred".
+    assert panel.indicators.note(rows[Indicator.HEALTH]) == "(!) (følsomt emne)"
     assert not panel.indicators.note(rows[Indicator.SKILLS])
     assert rows[Indicator.HEALTH].talk_about and not rows[Indicator.SKILLS].talk_about
     assert panel.measurements.rowCount() == 1
@@ -150,6 +151,33 @@ def test_score_field_typing_rules(qtbot) -> None:
     edit.setText("12")  # pasted
     with pytest.raises(ValueError):
         edit.score()
+    edit.clear()
+    qtbot.keyClicks(edit, "1")
+    qtbot.keyClicks(edit, "1")
+    assert edit.text() == "11"  # kept as typed, never silently 1
+    with pytest.raises(ValueError):
+        edit.score()
+
+
+def test_eleven_typed_in_a_score_is_refused_at_the_field(qtbot, store, youth, panel) -> None:
+    dialog = open_new(qtbot, panel)
+    skills = dialog.rows[Indicator.SKILLS]
+    assert focused() is skills.caseworker
+    type_keys(qtbot, "11")
+    error = dialog.field_errors[score_field(Indicator.SKILLS, "caseworker")]
+    assert error.isVisible()  # at once, not only at the save
+    assert error.text() == "Scoren skal være fra 1 til 10."
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert error.isVisible()
+    assert progression.get_progression(store, youth).measurements == ()
+    # Correcting it takes the message away.
+    skills.caseworker.setFocus()
+    qtbot.keyClick(skills.caseworker, Qt.Key.Key_Backspace)
+    type_keys(qtbot, "1")
+    assert not error.isVisible()
+    assert skills.caseworker.score() == 1
+    dialog.reject()
 
 
 def test_out_of_range_and_missing_scores_get_a_message_at_the_field(

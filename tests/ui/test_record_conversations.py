@@ -146,7 +146,7 @@ def test_marking_held_meets_the_first_jobsamtale_deadline(
         "LAB § 31, stk. 5 (jf. LBK nr. 280 af 1. marts 2024)"
     )
     four = next(i for i, d in enumerate(model.rows) if d.rule_id == "lab-31-3-fire-jobsamtaler")
-    assert model.index(four, 4).data() == "1 af 4"
+    assert model.index(four, 4).data() == "1 gennemført, 4 krævet"
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1 and panel.model.rows[0].notes != "")
     assert panel.model.index(0, 2).data() == "Afholdt"
 

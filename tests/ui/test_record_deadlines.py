@@ -1,5 +1,6 @@
 """The record's deadlines table: status as words and symbols (not colour alone), count
-rules as "2 af 4", closed due days, and local standards beside the rule they tighten."""
+rules as "2 gennemført, 4 krævet", closed due days, and local standards beside the rule
+they tighten."""
 
 from __future__ import annotations
 
@@ -59,9 +60,9 @@ def test_deadline_rows_read_without_colour(qapp) -> None:
 
     assert [r.rule_id for r in model.rows] == ["other", "first", "four", "local-4w"]
     assert model.index(0, 3).data() == "✖ Overskredet"
-    assert model.index(1, 3).data() == "✔! Overholdt for sent 12. nov. 2026"
+    assert model.index(1, 3).data() == "✔! Gennemført efter fristen 12. nov. 2026"
     assert model.index(2, 3).data() == "○ Åben"
-    assert model.index(2, 4).data() == "2 af 4"
+    assert model.index(2, 4).data() == "2 gennemført, 4 krævet"
     assert model.index(1, 4).data() == ""
     description = model.index(2, 0).data()
     assert "Fristen falder på Juleaftensdag" in description

@@ -52,6 +52,12 @@ def number(n: int) -> str:
     return f"{n:,}".replace(",", ".")
 
 
+def decimal(value: float, places: int = 1) -> str:
+    """A decimal number the Danish way: 12,0 and 1.234,5 (never 12.0)."""
+    grouped = f"{value:,.{places}f}"
+    return grouped.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
 def percent(fraction: float) -> str:
     """Danish style puts a space before the sign: 45 %."""
     return f"{int(fraction * 100)} %"

@@ -11,7 +11,15 @@ import os
 import sys
 import time
 
-from ungedesk.cli.common import EXIT_INTERRUPTED, ProgressBar, StopRequest, number, say, warn
+from ungedesk.cli.common import (
+    EXIT_INTERRUPTED,
+    ProgressBar,
+    StopRequest,
+    decimal,
+    number,
+    say,
+    warn,
+)
 from ungedesk.cli.opening import open_store
 from ungedesk.domain.errors import InputError
 from ungedesk.services import demo
@@ -52,5 +60,5 @@ def cmd_demo(args: argparse.Namespace, paths: StorePaths) -> int:
             "(kun hele portioner). Resten er ikke oprettet."
         )
         return EXIT_INTERRUPTED
-    say(f"{number(created)} opdigtede unge er oprettet på {seconds:.1f} s.")
+    say(f"{number(created)} opdigtede unge er oprettet på {decimal(seconds)} s.")
     return 0

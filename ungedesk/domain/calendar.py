@@ -115,9 +115,9 @@ def _public_holidays(year: int) -> dict[date, str]:
 def closed_reason(day: date, calendar: ClosingCalendar = DEFAULT_CALENDAR) -> str | None:
     """Why the authority is closed on ``day`` (Danish), or None on a working day."""
     if day.weekday() == 5:
-        return "Lørdag"
+        return "lørdag"  # lower case: it stands mid-sentence ("falder på lørdag")
     if day.weekday() == 6:
-        return "Søndag"
+        return "søndag"
     public = _public_holidays(day.year).get(day)
     if public:
         return public

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from babel.dates import format_datetime
 from PySide6.QtCore import QDate
 
+from ungedesk.domain.typed_dates import TypedDateError, parse_typed_date
 from ungedesk.ui.i18n import LOCALE
 from ungedesk.ui.widgets import DateField
 
@@ -31,6 +32,14 @@ def date_field(day: date, *, latest: date | None = None) -> DateField:
         field.setMaximumDate(qdate(latest))
     field.setDate(qdate(day))
     return field
+
+
+def typed_day_or_problem(text: str, earliest: date, latest: date) -> date | str:
+    """The date typed in a date field, or the Danish message to show under it."""
+    try:
+        return parse_typed_date(text, earliest=earliest, latest=latest)
+    except TypedDateError as exc:
+        return exc.message
 
 
 def format_when(at: datetime) -> str:

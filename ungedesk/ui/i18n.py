@@ -34,6 +34,8 @@ def format_day(day: date) -> str:
     return _babel_date(day, "medium", locale=LOCALE)
 
 
-def format_number(n: int) -> str:
-    """Thousands separated the Danish way: 100.000."""
-    return format_decimal(n, locale=LOCALE)
+def format_number(n: float, decimals: int = 0) -> str:
+    """A number the Danish way: thousands separated by a dot, decimals after a comma
+    (100.000; 12,0; 33,3). ``decimals`` fixes how many decimals show."""
+    pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+    return format_decimal(n, format=pattern, locale=LOCALE)

@@ -220,5 +220,7 @@ def labels(indicators: Iterable[Indicator]) -> str:
     names = [INDICATOR_LABELS[i].lower() for i in ordered if i not in SENSITIVE]
     sensitive = sum(1 for i in ordered if i in SENSITIVE)
     if sensitive:
-        names.append("1 følsom" if sensitive == 1 else f"{sensitive} følsomme")
+        names.append(
+            "1 følsom indikator" if sensitive == 1 else f"{sensitive} følsomme indikatorer"
+        )
     return ", ".join(names)

@@ -286,7 +286,9 @@ class DeadlineOverviewModel(QAbstractTableModel):
                 if row.provisional:  # before visitation: counted, but may still go away
                     status = self.tr("{status} · provisional").format(status=status)
                 if row.needed > 1:
-                    count = self.tr("{done} of {needed}").format(done=row.done, needed=row.needed)
+                    count = self.tr("{done} done, {needed} required").format(
+                        done=row.done, needed=row.needed
+                    )
                     return f"{status} · {count}"
                 return status
             case Column.NAME:

@@ -223,7 +223,7 @@ class DeadlinesView(QWidget):
                 self.tr("Exempt: {count}").format(count=format_number(overview.exempt_total))
             )
         else:
-            percent = f"{share * 100:.1f}".replace(".", ",")
+            percent = format_number(share * 100, decimals=1)
             text = self.tr("Exempt: {count} ({percent} % of {total} contact-course deadlines)")
             self.exempt.setText(
                 text.format(

@@ -27,7 +27,7 @@ from PySide6.QtCharts import (
     QPolarChart,
     QValueAxis,
 )
-from PySide6.QtCore import QDateTime, QMargins, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QDateTime, QLocale, QMargins, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -57,6 +57,9 @@ CASEWORKER_COLOUR = "#0072B2"  # blue
 YOUTH_COLOUR = "#D55E00"  # vermillion
 TALK_COLOUR = "#CC79A7"  # reddish purple
 GRID_COLOUR = "#BBBBBB"
+# Date axis labels, Danish style: "nov. 2026" over a long history, "3. nov." over a short one.
+MONTH_AXIS_FORMAT = "MMM yyyy"
+DAY_AXIS_FORMAT = "d. MMM"
 MARKER_SIZE = 11
 
 
@@ -470,8 +473,10 @@ class TimelineChart(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.legend)
 
+        # Danish month names on the date axis: it writes them in the chart's own locale.
+        self.chart.setLocale(QLocale(QLocale.Language.Danish, QLocale.Country.Denmark))
         self.x_axis = QDateTimeAxis()
-        self.x_axis.setFormat("MM-yyyy")
+        self.x_axis.setFormat(MONTH_AXIS_FORMAT)
         self.x_axis.setTickCount(5)
         self.x_axis.setGridLinePen(QPen(QColor(GRID_COLOUR), 1))
         # A category axis with a label on each whole score: a value axis over 0.5-10.5
@@ -569,8 +574,9 @@ class TimelineChart(QWidget):
             # A little room either side, so the first and last markers are not cut in half.
             pad = max(timedelta(days=7), (last - first) / 20)
             self.x_axis.setRange(_qdatetime(first - pad), _qdatetime(last + pad))
-            # Months for a long history; days when it is short (else "11-2026" four times).
-            self.x_axis.setFormat("MM-yyyy" if (last - first).days > 120 else "dd-MM-yy")
+            # Months for a long history; days when it is short (else "nov. 2026" four times).
+            long = (last - first).days > 120
+            self.x_axis.setFormat(MONTH_AXIS_FORMAT if long else DAY_AXIS_FORMAT)
             # A new range on a chart already on screen left the date labels out (Qt lays
             # them out only when their visibility changes); switching them off and on
             # makes it lay them out again.

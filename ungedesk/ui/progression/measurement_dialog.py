@@ -58,7 +58,7 @@ from ungedesk.ui.changes import Aspect, Change
 from ungedesk.ui.dates import date_field, format_when, pydate
 from ungedesk.ui.i18n import format_day
 from ungedesk.ui.widgets import HINT_STYLE, WARNING_STYLE, MessageLabel, add_row
-from ungedesk.ui.work_dialog import WorkDialog
+from ungedesk.ui.work_dialog import WorkDialog, clear_when_edited
 
 SENSITIVE_STYLE = "color: #8a5300; font-weight: bold;"
 CURRENT_STAGE_STYLE = "background: #fff3c4; border: 1px solid #8a5300; padding: 3px;"
@@ -66,9 +66,10 @@ OTHER_STAGE_STYLE = "border: 1px solid transparent; padding: 3px;"
 
 
 class ScoreEdit(QLineEdit):
-    """A 1-10 score field made for typing: a digit replaces the score ("1" then "0" is
-    10, as one would say it), Backspace/Delete clear it, Up/Down step it. Anything else
-    typed is ignored; a pasted "0" or "12" is caught with a message at the field."""
+    """A 1-10 score field made for typing: a digit replaces a selected score, a second
+    digit follows the first ("1" then "0" is 10, as one would say it; "1" then "1" is 11,
+    refused with a message at the field), Backspace/Delete clear it, Up/Down step it.
+    Anything else typed is ignored; a pasted "0" or "12" is refused at the field too."""
 
     focused = Signal()
 
@@ -89,8 +90,10 @@ class ScoreEdit(QLineEdit):
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         if text.isdigit() and len(text) == 1 and modifiers == Qt.KeyboardModifier.NoModifier:
             current = self.text().strip()
-            if current == "1" and text == "0" and not self.hasSelectedText():
-                self.setText("10")
+            if len(current) == 1 and not self.hasSelectedText():
+                # A second digit makes a two-digit number: "10" is ten; "11" stays as
+                # typed and is refused at the field (it used to become 1 without a word).
+                self.setText(current + text)
             else:
                 self.setText(text)
             return
@@ -318,6 +321,7 @@ class MeasurementDialog(WorkDialog):
             for who in ("caseworker", "youth", "comment"):
                 errors.addWidget(row.errors[who])
             grid.addLayout(errors, line + 1, 0, 1, 5)
+            clear_when_edited(row.errors["comment"], [row.comment])
             for edit in (row.caseworker, row.youth):
                 edit.focused.connect(partial(self._show_descriptor, row, edit))
                 edit.textChanged.connect(partial(self._score_changed, row, edit))
@@ -466,6 +470,14 @@ class MeasurementDialog(WorkDialog):
     def _score_changed(self, row: ScoreRow, edit: ScoreEdit, _text: str = "") -> None:
         if edit.hasFocus() or self.descriptor.indicator is None:
             self._show_descriptor(row, edit)
+        # A score that is no 1-10 says so at once, and the message goes once it is one.
+        who = "caseworker" if edit is row.caseworker else "youth"
+        try:
+            edit.score()
+        except ValueError as exc:
+            row.errors[who].show_message(str(exc))
+        else:
+            row.errors[who].show_message(None)
         caseworker, youth = row.values()
         row.talk.setText(self.tr("Talk about it") if talk_about(caseworker, youth) else "")
         row.talk.setToolTip(

@@ -117,12 +117,13 @@ class IndicatorsModel(RowsModel[IndicatorRow]):
         return super().headerData(section, orientation, role)
 
     def note(self, row: IndicatorRow) -> str:
-        """Marks after the indicator's name: "(!)" as on the chart's axis, and "følsom"."""
+        """Marks after the indicator's name: "(!)" as on the chart's axis, and "(følsomt
+        emne)" - a bare "følsom" after "Helbred" read as if health were touchy."""
         parts = []
         if row.talk_about:
             parts.append("(!)")
         if row.sensitive:
-            parts.append(self.tr("sensitive"))
+            parts.append(self.tr("(sensitive topic)"))
         return " ".join(parts)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:

@@ -92,6 +92,14 @@ class ProgressionPanel(QWidget):
         header = self.indicator_table.horizontalHeader()
         widths_from_samples(self.indicator_table, ((1, "Sagsb."), (2, "Egen")))
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Room for the longest name with both marks, "Helbred (!) (følsomt emne)", uncut.
+        self.indicator_table.setMinimumWidth(
+            self.indicator_table.fontMetrics().horizontalAdvance(
+                self.tr("Health (!) (sensitive topic)")
+            )
+            + sum(self.indicator_table.columnWidth(c) for c in (1, 2))
+            + 40
+        )
         self.measurements = MeasurementsModel(self)
         self.measurement_table = self._table(self.measurements)
         # Widths from sample text, not from the contents: sizing to contents reads every

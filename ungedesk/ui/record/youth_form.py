@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from functools import partial
 
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ungedesk.domain import cpr as cprmod
 from ungedesk.domain.cpr import LegalSex
 from ungedesk.domain.errors import InputError, KnownError
+from ungedesk.domain.postcodes import PostcodeState, look_up
 from ungedesk.domain.youth import (
     BENEFIT_LABELS,
     EARLIEST_HENVENDELSE,
@@ -32,7 +33,7 @@ from ungedesk.domain.youth import (
     YouthInput,
     allowed_benefits,
 )
-from ungedesk.services import youths
+from ungedesk.services import postcodes, youths
 from ungedesk.services.caseworkers import CaseworkerView
 from ungedesk.services.youths import RegisterOutcome, YouthRecord
 from ungedesk.store.database import Store
@@ -49,6 +50,7 @@ from ungedesk.ui.widgets import (
     add_row,
     field_with_message,
 )
+from ungedesk.ui.work_dialog import clear_when_edited
 
 FIELDS = (
     "cpr",
@@ -121,6 +123,10 @@ class YouthForm(FittingDialog):
         self.postal_code.setMaxLength(4)
         self.postal_code.setFixedWidth(self.fontMetrics().horizontalAdvance("00000") + 24)
         self.city = QLineEdit()
+        self.postcode_hint = MessageLabel(HINT_STYLE)
+        # Filled from the list of postcodes once it is read; until then the town is typed.
+        self._postcodes: Mapping[str, str] = {}
+        self._town_from_list = ""  # the town last filled in from the list
         self.phone = QLineEdit()
         self.email = QLineEdit()
         self.henvendelse = DateField()
@@ -171,7 +177,9 @@ class YouthForm(FittingDialog):
         place_caption.setBuddy(self.postal_code)
         form.addRow(
             place_caption,
-            field_with_message(place, self.errors["postal_code"], self.errors["city"]),
+            field_with_message(
+                place, self.postcode_hint, self.errors["postal_code"], self.errors["city"]
+            ),
         )
         add_row(form, self.tr("&Phone"), self.phone, self.errors["phone"])
         add_row(form, self.tr("E-&mail"), self.email, self.errors["email"])
@@ -229,6 +237,11 @@ class YouthForm(FittingDialog):
         self.cpr.editingFinished.connect(self._cpr_finished)
         self.henvendelse.dateChanged.connect(self._henvendelse_changed)
         self.open_existing_button.clicked.connect(self._open_existing)
+        self.postal_code.textChanged.connect(self._postcode_changed)
+        # An error under a field goes as soon as the field is edited.
+        for field, widget in self._field_widgets().items():
+            if field != "cpr":  # the CPR field's messages follow its own checks
+                clear_when_edited(self.errors[field], [widget])
 
         self._fill_benefits(Benefit.NONE)
         if record is not None:
@@ -236,6 +249,7 @@ class YouthForm(FittingDialog):
         elif current_user_id is not None:
             self._select(self.caseworker, current_user_id)
         self._henvendelse_changed()
+        Operation(self, postcodes.postcode_table).success(self._postcodes_loaded).run()
         self.cpr.setFocus() if record is None else self.first_name.setFocus()
 
     # --- filling -------------------------------------------------------------------------
@@ -294,6 +308,31 @@ class YouthForm(FittingDialog):
         current = self.benefit.currentData()
         self._fill_benefits(Benefit(current) if current else Benefit.NONE)
         self._update_cpr_info()
+
+    # --- postcode and town ---------------------------------------------------------------
+
+    def _postcodes_loaded(self, table: Mapping[str, str]) -> None:
+        self._postcodes = table
+        # A stored town that is the list's own for the stored postcode came from the list
+        # (or agrees with it): a new postcode may replace it. Any other was typed by hand.
+        listed = table.get(self.postal_code.text().strip(), "")
+        if listed and self.city.text().strip() == listed:
+            self._town_from_list = listed
+        if self.postal_code.isModified():
+            self._postcode_changed()
+
+    def _postcode_changed(self) -> None:
+        if not self._postcodes:
+            return
+        found = look_up(self.postal_code.text(), self._postcodes)
+        self.postcode_hint.show_message(found.hint or None)
+        if found.state is not PostcodeState.KNOWN:
+            return
+        if self.city.text().strip() in ("", self._town_from_list):
+            # Only a town the caseworker did not type is replaced.
+            self.city.setText(found.town)
+            self._town_from_list = found.town
+            self.errors["city"].show_message(None)
 
     # --- CPR while typing ----------------------------------------------------------------
 
@@ -402,6 +441,10 @@ class YouthForm(FittingDialog):
         self.general_error.show_message(None)
         for label in self.errors.values():
             label.show_message(None)
+        if not self.henvendelse.commit_typed():
+            # The typed text is no date; saving would keep the date it no longer shows.
+            self.henvendelse.setFocus()
+            return
         self._set_busy(True)
         data = self.youth_input()
         if self._record is None:
@@ -449,8 +492,8 @@ class YouthForm(FittingDialog):
             return
         self.show_known_error(error)
 
-    def _focus_first_error(self, fields: dict[str, str]) -> None:
-        widgets: dict[str, QWidget] = {
+    def _field_widgets(self) -> dict[str, QWidget]:
+        return {
             "cpr": self.cpr,
             "first_name": self.first_name,
             "last_name": self.last_name,
@@ -464,6 +507,9 @@ class YouthForm(FittingDialog):
             "education": self.education,
             "caseworker_id": self.caseworker,
         }
+
+    def _focus_first_error(self, fields: dict[str, str]) -> None:
+        widgets = self._field_widgets()
         for field in FIELDS:
             if field in fields:
                 widgets[field].setFocus()

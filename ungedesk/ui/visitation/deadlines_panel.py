@@ -97,7 +97,7 @@ class DeadlinesModel(RowsModel[DeadlineView]):
     def status_text(self, view: DeadlineView) -> str:
         text = {
             Status.MET: self.tr("Met"),
-            Status.LATE: self.tr("Met late"),
+            Status.LATE: self.tr("Done after the deadline"),
             Status.OPEN: self.tr("Open"),
             Status.OVERDUE: self.tr("Overdue"),
             Status.EXEMPT: self.tr("Exempt"),
@@ -178,7 +178,9 @@ class DeadlinesModel(RowsModel[DeadlineView]):
             if column == 4:
                 if view.needed <= 1:
                     return ""
-                return self.tr("{done} of {needed}").format(done=view.done, needed=view.needed)
+                return self.tr("{done} done, {needed} required").format(
+                    done=view.done, needed=view.needed
+                )
             return None
         if role == Qt.ItemDataRole.BackgroundRole and column == 3:
             return QBrush(QColor(STATUS_COLOURS[view.status]))
