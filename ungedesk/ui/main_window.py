@@ -163,6 +163,7 @@ class MainWindow(CaseMenu, SecurityMenu, RulesMenu, BackupActions):
 
         # The left side switches between the register and the deadlines ("Frister").
         self.deadlines = DeadlinesView(store, today)
+        self.deadlines.remember_sizes_in(self._settings)
         deadlines_page = QWidget()
         deadlines_layout = QVBoxLayout(deadlines_page)
         deadlines_layout.setContentsMargins(8, 8, 4, 8)

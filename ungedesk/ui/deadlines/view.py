@@ -17,7 +17,7 @@ from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -95,8 +95,14 @@ class DeadlinesView(QWidget):
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        # The requirement's text takes what is left: stretching the last column gave the
+        # caseworker's initials ~400 px while the requirement was cut.
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(Column.RULE, QHeaderView.ResizeMode.Stretch)
         self._default_widths()
+        self._settings: QSettings | None = None
+        self._header_key: str | None = None
+        header.sectionResized.connect(self._save_header)
 
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Show:")))
@@ -125,12 +131,36 @@ class DeadlinesView(QWidget):
                 # the whole text in the tooltip.
                 (Column.DUE, "24. dec. 2026 · Juleaftensdag"),
                 (Column.NAME, "Mohammad Abdullahi"),
-                (Column.RULE, "Uddannelsespålæg gives ved første"),
                 (Column.SOURCE, "LAB § 31, stk. 5"),
                 (Column.STATUS, "⚠ Overskredet · foreløbig"),
                 (Column.CASE_NUMBER, "U-0000-00000"),
+                # Initials, but the column's title must fit.
+                (Column.CASEWORKER, self.tr("Caseworker") + "  "),
             ),
         )
+
+    # --- column sizes, remembered per caseworker -------------------------------------------
+
+    def remember_sizes_in(self, settings: QSettings) -> None:
+        """Keep the caseworker's own column sizes in ``settings`` (the data directory's UI
+        settings), under the signed-in caseworker's id: colleagues sharing a laptop each
+        keep theirs."""
+        self._settings = settings
+
+    def _restore_header(self) -> None:
+        self._header_key = None
+        if self._settings is None or self._user_id is None:
+            return
+        key = f"user-{self._user_id}/deadlines/header"
+        state = self._settings.value(key)
+        header = self.table.horizontalHeader()
+        if isinstance(state, QByteArray) and not header.restoreState(state):
+            self._default_widths()
+        self._header_key = key
+
+    def _save_header(self) -> None:
+        if self._settings is not None and self._header_key is not None:
+            self._settings.setValue(self._header_key, self.table.horizontalHeader().saveState())
 
     # --- loading -------------------------------------------------------------------------
 
@@ -146,6 +176,7 @@ class DeadlinesView(QWidget):
     def set_user(self, user_id: int | None) -> None:
         """The signed-in caseworker (for "Mine"); the overview is asked for again."""
         self._user_id = user_id
+        self._restore_header()
         self.mine.setEnabled(user_id is not None)
         if user_id is None and not self.everyone.isChecked():
             self.everyone.setChecked(True)  # refreshes through the filter's toggle

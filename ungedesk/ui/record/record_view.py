@@ -26,10 +26,12 @@ from ungedesk.services import youths
 from ungedesk.services.youths import YouthRecord
 from ungedesk.store.database import Store
 from ungedesk.ui.clipboard import secret_clipboard
+from ungedesk.ui.elided_label import ElidedLabel
 from ungedesk.ui.i18n import format_day
 from ungedesk.ui.operations import Operation
 from ungedesk.ui.plan.panel import PlanPanel
 from ungedesk.ui.progression.panel import ProgressionPanel
+from ungedesk.ui.record.journal_panel import JournalPanel
 from ungedesk.ui.visitation.conversations_panel import ConversationsPanel
 from ungedesk.ui.visitation.deadlines_panel import DeadlinesPanel
 from ungedesk.ui.visitation.visitation_panel import VisitationPanel
@@ -70,12 +72,12 @@ class RecordView(QWidget):
         self._today = today
         self.record = record
 
-        self.name = QLabel()
+        # A very long name elides (the whole name in its tooltip) rather than widen the window.
+        self.name = ElidedLabel()
         font = QFont(self.name.font())
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         self.name.setFont(font)
-        self.name.setTextFormat(Qt.TextFormat.PlainText)
         self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.cpr = _value_label()
         self.cpr.setWordWrap(False)
@@ -179,6 +181,7 @@ class RecordView(QWidget):
             ("deadlines", self.tr("Deadlines")),
             ("plan", self.tr("Plan")),
             ("progression", self.tr("Progression")),
+            ("journal", self.tr("&Journal")),
         ):
             slot = QWidget()
             slot_layout = QVBoxLayout(slot)
@@ -229,6 +232,8 @@ class RecordView(QWidget):
                     panel = DeadlinesPanel(store, youth_id, today)
                 case "plan":
                     panel = PlanPanel(store, youth_id, today, now)
+                case "journal":
+                    panel = JournalPanel(store, youth_id)
                 case _:
                     panel = ProgressionPanel(store, youth_id, today)
             self._panels[key] = panel
@@ -256,6 +261,10 @@ class RecordView(QWidget):
     @property
     def progression(self) -> ProgressionPanel:
         return cast(ProgressionPanel, self._panel("progression"))
+
+    @property
+    def journal(self) -> JournalPanel:
+        return cast(JournalPanel, self._panel("journal"))
 
     @property
     def plan_if_built(self) -> PlanPanel | None:

@@ -117,10 +117,16 @@ class VisitationPanel(RecordTab):
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.history.verticalHeader().hide()
-        self.history.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
-        self.history.horizontalHeader().setStretchLastSection(True)
+        # The date and the sub-assessment are as wide as they are; the target group (up to
+        # ~80 characters) and the reason share what is left and wrap, so nothing is cut to
+        # "…" (which the date and target group were).
+        self.history.setWordWrap(True)
+        self.history.setTextElideMode(Qt.TextElideMode.ElideNone)
+        history_header = self.history.horizontalHeader()
+        history_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        history_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        history_header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        history_header.sectionResized.connect(self._fit_history_rows)
         self.history_box = QGroupBox(self.tr("Target group history"))
         history_layout = QVBoxLayout(self.history_box)
         history_layout.addWidget(self.history)
@@ -199,7 +205,14 @@ class VisitationPanel(RecordTab):
                 QStandardItem(entry.sub_assessment),
                 QStandardItem(entry.reason),
             ]
+            for item in items:
+                item.setToolTip(item.text())
             self.history_model.appendRow(items)
+        self._fit_history_rows()
+
+    def _fit_history_rows(self) -> None:
+        # Rows as tall as their wrapped text; the history is a handful of rows.
+        self.history.resizeRowsToContents()
 
     # --- dialogs -------------------------------------------------------------------------
 

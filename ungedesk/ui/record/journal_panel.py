@@ -1,0 +1,156 @@
+"""The record's "Journal" tab: the case in date order, newest first (services.journal).
+
+Each row is one thing that happened: its date, kind, what it was, who, and the note or
+reason in full (wrapped, never cut). A filter picks one kind; Up/Down walk the entries and
+the filter is reached with Alt+V. The tab reads again when the change bus says anything it
+shows changed for its young person.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ungedesk.services import journal
+from ungedesk.services.journal import KIND_LABELS, EntryKind, JournalEntry
+from ungedesk.store.database import Store
+from ungedesk.ui.changes import Aspect
+from ungedesk.ui.i18n import format_day
+from ungedesk.ui.operations import Operation
+from ungedesk.ui.rows_model import RowsModel
+from ungedesk.ui.visitation.record_tab import RecordTab
+from ungedesk.ui.widgets import HINT_STYLE
+
+Index = QModelIndex | QPersistentModelIndex
+
+DATE, KIND, TITLE, WHO, TEXT = range(5)
+
+
+class JournalModel(RowsModel[JournalEntry]):
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Date"), self.tr("Kind"), self.tr("What"), self.tr("Who"), self.tr("Text"))
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        entry = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == DATE:
+                day = format_day(entry.on)
+                return f"{day} {entry.at:%H.%M}" if entry.at is not None else day
+            if column == KIND:
+                return entry.kind_label
+            if column == TITLE:
+                return entry.title
+            if column == WHO:
+                return entry.who
+            return entry.text
+        if role == Qt.ItemDataRole.ToolTipRole and column in (TITLE, TEXT):
+            return entry.title if column == TITLE else entry.text or None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        return None
+
+
+class JournalPanel(RecordTab):
+    # Everything the journal shows (a plan handed out, a measurement, a conversation …).
+    ASPECTS = (
+        Aspect.VISITATION,
+        Aspect.CONVERSATIONS,
+        Aspect.PLAN,
+        Aspect.PROGRESSION,
+    )
+
+    def __init__(self, store: Store, youth_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(store, youth_id, parent)
+        self.entries: list[JournalEntry] = []
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("All kinds"), "")
+        for kind, label in KIND_LABELS.items():
+            self.kind.addItem(label, kind.value)
+        caption = QLabel(self.tr("Sho&w:"))
+        caption.setBuddy(self.kind)
+        self.count = QLabel()
+        self.count.setStyleSheet(HINT_STYLE)
+        top = QHBoxLayout()
+        top.addWidget(caption)
+        top.addWidget(self.kind)
+        top.addSpacing(12)
+        top.addWidget(self.count, 1)
+
+        self.model = JournalModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setTabKeyNavigation(False)
+        self.table.setWordWrap(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        # Scrolling by pixel: an entry with a long note is taller than the view.
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # The note takes what is left and wraps; the title wraps too when it is long.
+        header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(TITLE, self.fontMetrics().horizontalAdvance("M" * 18))
+        header.sectionResized.connect(self._resize_rows)
+        self.empty = QLabel(self.tr("Nothing has been recorded in the case yet."))
+        self.empty.setStyleSheet(HINT_STYLE)
+        self.empty.hide()
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.error)
+        self.kind.currentIndexChanged.connect(self._filter)
+        self.reload()
+
+    def reload(self) -> None:
+        Operation(self, journal.read, self._store, self._youth_id).latest("read").success(
+            self._loaded
+        ).run()
+
+    def _loaded(self, entries: list[JournalEntry]) -> None:
+        self.entries = entries
+        self._filter()
+        self._refreshed()
+
+    def _filter(self) -> None:
+        wanted = self.kind.currentData()
+        rows = [e for e in self.entries if not wanted or e.kind is EntryKind(wanted)]
+        self.model.replace_rows(rows)
+        self._resize_rows()
+        self.empty.setVisible(not self.entries)
+        self.table.setVisible(bool(self.entries))
+        self.count.setText(
+            self.tr("{shown} of {total} entries").format(shown=len(rows), total=len(self.entries))
+            if wanted
+            else self.tr("%n entries", "", len(rows))
+        )
+        if rows:
+            self.table.selectRow(0)
+
+    def _resize_rows(self) -> None:
+        # Rows follow their wrapped note; a journal is tens of entries, so this is cheap.
+        self.table.resizeRowsToContents()
+
+    def focus_list(self) -> None:
+        self.table.setFocus()
+        if self.model.rowCount() and not self.table.currentIndex().isValid():
+            self.table.selectRow(0)
