@@ -17,7 +17,7 @@ from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Signal
+from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, QSettings, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -44,6 +44,8 @@ if TYPE_CHECKING:
 
 # The law lets the municipality exempt at most this share by concrete assessment.
 EXEMPT_CAP = 0.25
+# The requirement column is never narrower than this typical requirement.
+RULE_SAMPLE = "Jobsamtale senest 1 uge efter henvendelsen"
 # What a change must touch for the overview to ask again.
 SHOWN_ASPECTS = (
     Aspect.YOUTH,
@@ -97,12 +99,14 @@ class DeadlinesView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         # The requirement's text takes what is left: stretching the last column gave the
         # caseworker's initials ~400 px while the requirement was cut.
+        # (Qt's Stretch mode squeezed it to nothing in a narrow pane, so the view gives it
+        # the room left itself, never less than a typical requirement: _fit_rule.)
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(Column.RULE, QHeaderView.ResizeMode.Stretch)
         self._default_widths()
+        self.table.viewport().installEventFilter(self)
         self._settings: QSettings | None = None
         self._header_key: str | None = None
-        header.sectionResized.connect(self._save_header)
+        header.sectionResized.connect(self._section_resized)
 
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Show:")))
@@ -131,6 +135,7 @@ class DeadlinesView(QWidget):
                 # the whole text in the tooltip.
                 (Column.DUE, "24. dec. 2026 · Juleaftensdag"),
                 (Column.NAME, "Mohammad Abdullahi"),
+                (Column.RULE, RULE_SAMPLE),
                 (Column.SOURCE, "LAB § 31, stk. 5"),
                 (Column.STATUS, "⚠ Overskredet · foreløbig"),
                 (Column.CASE_NUMBER, "U-0000-00000"),
@@ -138,6 +143,27 @@ class DeadlinesView(QWidget):
                 (Column.CASEWORKER, self.tr("Caseworker") + "  "),
             ),
         )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_rule()
+        return super().eventFilter(watched, event)
+
+    def _fit_rule(self) -> None:
+        """The requirement takes the width the other columns leave, at least a typical
+        requirement's (a narrower pane scrolls sideways rather than cut every rule)."""
+        header = self.table.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in range(header.count()) if c != Column.RULE)
+        metrics = self.table.fontMetrics()
+        least = metrics.horizontalAdvance(RULE_SAMPLE) + 16
+        width = max(least, self.table.viewport().width() - others)
+        if header.sectionSize(Column.RULE) != width:
+            header.resizeSection(Column.RULE, width)
+
+    def _section_resized(self, section: int) -> None:
+        if section != Column.RULE:  # another column moved: the requirement follows
+            self._fit_rule()
+        self._save_header()
 
     # --- column sizes, remembered per caseworker -------------------------------------------
 
@@ -154,9 +180,10 @@ class DeadlinesView(QWidget):
         key = f"user-{self._user_id}/deadlines/header"
         state = self._settings.value(key)
         header = self.table.horizontalHeader()
-        if isinstance(state, QByteArray) and not header.restoreState(state):
-            self._default_widths()
+        if not isinstance(state, QByteArray) or not header.restoreState(state):
+            self._default_widths()  # a caseworker without sizes of their own
         self._header_key = key
+        self._fit_rule()
 
     def _save_header(self) -> None:
         if self._settings is not None and self._header_key is not None:

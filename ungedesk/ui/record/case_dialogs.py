@@ -94,6 +94,8 @@ class CloseCaseDialog(WorkDialog):
         """Asks once more, naming the young person; "Keep it open" is the default."""
         day = self.closed_on.date().toPython()
         assert isinstance(day, date)
+        if self.confirmation is not None:  # an earlier question, answered "keep it open"
+            self.confirmation.deleteLater()
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("End the case?"))

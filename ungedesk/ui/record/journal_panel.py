@@ -1,8 +1,9 @@
 """The record's "Journal" tab: the case in date order, newest first (services.journal).
 
 Each row is one thing that happened: its date, kind, what it was, who, and the note or
-reason in full (wrapped, never cut). A filter picks one kind; Up/Down walk the entries and
-the filter is reached with Alt+V. The tab reads again when the change bus says anything it
+reason wrapped (up to ROW_LINES lines); the entry under the cursor is shown in full below
+the list. A filter picks one kind; Up/Down walk the entries and the filter is reached with
+Alt+V. The tab reads again when the change bus says anything it
 shows changed for its young person.
 """
 
@@ -17,6 +18,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPlainTextEdit,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -35,6 +38,9 @@ from ungedesk.ui.widgets import HINT_STYLE
 Index = QModelIndex | QPersistentModelIndex
 
 DATE, KIND, TITLE, WHO, TEXT = range(5)
+# A row shows at most this many lines of its note: a row taller than the list would stop
+# Up/Down (they would scroll inside it), and the full note is shown below the list.
+ROW_LINES = 6
 
 
 class JournalModel(RowsModel[JournalEntry]):
@@ -113,12 +119,23 @@ class JournalPanel(RecordTab):
         self.empty.setStyleSheet(HINT_STYLE)
         self.empty.hide()
 
+        self.detail = QPlainTextEdit()
+        self.detail.setReadOnly(True)
+        self.detail.setAccessibleName(self.tr("The chosen entry in full"))
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.empty)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.splitter, 1)
         layout.addWidget(self.error)
         self.kind.currentIndexChanged.connect(self._filter)
+        self.table.selectionModel().currentRowChanged.connect(self._show_detail)
         self.reload()
 
     def reload(self) -> None:
@@ -137,7 +154,8 @@ class JournalPanel(RecordTab):
         self.model.replace_rows(rows)
         self._resize_rows()
         self.empty.setVisible(not self.entries)
-        self.table.setVisible(bool(self.entries))
+        self.splitter.setVisible(bool(self.entries))
+        self.detail.clear()
         self.count.setText(
             self.tr("{shown} of {total} entries").format(shown=len(rows), total=len(self.entries))
             if wanted
@@ -149,6 +167,27 @@ class JournalPanel(RecordTab):
     def _resize_rows(self) -> None:
         # Rows follow their wrapped note; a journal is tens of entries, so this is cheap.
         self.table.resizeRowsToContents()
+        most = self.table.fontMetrics().lineSpacing() * ROW_LINES + 8
+        for row in range(self.model.rowCount()):
+            if self.table.rowHeight(row) > most:
+                self.table.setRowHeight(row, most)
+
+    def _show_detail(self, current: QModelIndex) -> None:
+        if not current.isValid() or current.row() >= len(self.model.rows):
+            self.detail.clear()
+            return
+        entry = self.model.rows[current.row()]
+        head = " · ".join(
+            part
+            for part in (
+                self.model.index(current.row(), DATE).data(),
+                entry.kind_label,
+                entry.title,
+                entry.who,
+            )
+            if part
+        )
+        self.detail.setPlainText(f"{head}\n\n{entry.text}" if entry.text else head)
 
     def focus_list(self) -> None:
         self.table.setFocus()

@@ -123,7 +123,9 @@ class VisitationPanel(RecordTab):
         self.history.setWordWrap(True)
         self.history.setTextElideMode(Qt.TextElideMode.ElideNone)
         history_header = self.history.horizontalHeader()
-        history_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # The date and sub-assessment get their widths from their text (_fit_history):
+        # Qt's ResizeToContents took the wrapped width, cutting the date to "…".
+        history_header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         history_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         history_header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         history_header.sectionResized.connect(self._fit_history_rows)
@@ -208,6 +210,15 @@ class VisitationPanel(RecordTab):
             for item in items:
                 item.setToolTip(item.text())
             self.history_model.appendRow(items)
+        metrics = self.history.fontMetrics()
+        for column in (0, 2):
+            texts = [self.history_model.headerData(column, Qt.Orientation.Horizontal)] + [
+                self.history_model.item(row, column).text()
+                for row in range(self.history_model.rowCount())
+            ]
+            self.history.setColumnWidth(
+                column, max(metrics.horizontalAdvance(str(t)) for t in texts) + 24
+            )
         self._fit_history_rows()
 
     def _fit_history_rows(self) -> None:
