@@ -307,7 +307,9 @@ class MainWindow(CaseMenu, SecurityMenu, RulesMenu, BackupActions):
         s = self._settings
         if s.value("version", 0, int) != SETTINGS_VERSION:
             self.resize(1360, 800)
-            self.splitter.setSizes([860, 500])
+            # The list (and the Frister overview's columns) gets most of the width while
+            # no record is open; the first record makes room for itself.
+            self.splitter.setSizes([1000, 360])
             return
         geometry = s.value("main/geometry")
         if geometry is None or not self.restoreGeometry(geometry):

@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 # The law lets the municipality exempt at most this share by concrete assessment.
 EXEMPT_CAP = 0.25
 # The requirement column is never narrower than this typical requirement.
-RULE_SAMPLE = "Jobsamtale senest 1 uge efter henvendelsen"
+RULE_SAMPLE = "Tilbud senest efter 6 måneder"
 # What a change must touch for the overview to ask again.
 SHOWN_ASPECTS = (
     Aspect.YOUTH,
@@ -136,7 +136,7 @@ class DeadlinesView(QWidget):
                 (Column.DUE, "24. dec. 2026 · Juleaftensdag"),
                 (Column.NAME, "Mohammad Abdullahi"),
                 (Column.RULE, RULE_SAMPLE),
-                (Column.SOURCE, "LAB § 31, stk. 5"),
+                (Column.SOURCE, "LAB § 102, stk. 1 "),
                 (Column.STATUS, "⚠ Overskredet · foreløbig"),
                 (Column.CASE_NUMBER, "U-0000-00000"),
                 # Initials, but the column's title must fit.

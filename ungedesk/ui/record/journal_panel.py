@@ -110,10 +110,13 @@ class JournalPanel(RecordTab):
         self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # The note takes what is left and wraps; the title wraps too when it is long.
+        # The note takes what is left and wraps. What it was and who wrap in columns of
+        # their own modest width: sized to their longest text, they left the note nothing.
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(TITLE, self.fontMetrics().horizontalAdvance("M" * 18))
+        chars = self.fontMetrics().averageCharWidth()
+        for column, width in ((TITLE, 22), (WHO, 16)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, chars * width)
         header.sectionResized.connect(self._resize_rows)
         self.empty = QLabel(self.tr("Nothing has been recorded in the case yet."))
         self.empty.setStyleSheet(HINT_STYLE)

@@ -119,7 +119,7 @@ class RecordView(QWidget):
         cpr_buttons.addWidget(self.copied, 10)
         cpr_buttons.addWidget(self.error, 10)
         cpr_buttons.addStretch(1)
-        header.addWidget(self.name, 0, 0, 1, 4)
+        header.addWidget(self.name, 0, 0, 1, 5)  # into the stretching column: room to show it
         for column, (caption, widget) in enumerate(
             (
                 (self.tr("CPR no."), self.cpr),
