@@ -10,12 +10,14 @@ Look at every picture before calling a screen done.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
+from functools import partial
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -28,12 +30,14 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from tests.support.memory_keyring import MemoryKeyring
+from ungedesk.domain.errors import KnownError
 from ungedesk.domain.profile import ProfileInput, Role
 from ungedesk.domain.visitation import ConversationStatus, HeldBy
-from ungedesk.domain.youth import ExitReason
+from ungedesk.domain.youth import ExitReason, YouthInput
 from ungedesk.services import (
     audit,
     backup,
+    caseworkers,
     conversations,
     deadlines,
     demo,
@@ -42,6 +46,7 @@ from ungedesk.services import (
     settings,
     setup,
     visitation,
+    youths,
 )
 from ungedesk.services.transfer import Loss, TransferConflictError
 from ungedesk.store.database import Store
@@ -75,6 +80,7 @@ PROFILE = ProfileInput(
     email="abj@kommune.example",
 )
 TODAY = date(2026, 11, 24)
+READING_ONLY = False  # --reading: only the screens of reading a case (and what leads there)
 
 
 def wait_until(condition: Callable[[], bool], timeout_ms: int = 60_000) -> None:
@@ -214,9 +220,15 @@ def shoot_main(shoot: Shooter, paths: StorePaths, count: int, seed: int) -> None
     shoot(view, "record-cpr-copied")
     secret_clipboard().clear()
     shoot_record_tabs(shoot, window, store)
+    if READING_ONLY:
+        shoot_reading(shoot, window, store)
+        window.close()
+        tasks.runner().call_blocking(store.close)
+        return
     shoot_plan(shoot, window, store)
     # A case with months of history, so the progression has something to show.
     shoot_progression(shoot, window, store, _progression_case(window) or view.record.id)
+    shoot_reading(shoot, window, store)
 
     shoot_lock(shoot, window, store, paths)
 
@@ -850,6 +862,82 @@ def shoot_lock(shoot: Shooter, window: MainWindow, store: Store, paths: StorePat
     lock.deleteLater()
 
 
+# About 90 characters: once made the main window 2,073 px wide on a 1,600 px screen.
+LONG_NAME = (
+    "Marie-Louise Charlotte Josefine Alexandra Henriette",
+    "Vestergaard-Kristoffersen Østergaard",
+)
+READING_SIZES = ((1366, 768), (1920, 1080))
+
+
+def shoot_reading(shoot: Shooter, window: MainWindow, store: Store) -> None:
+    """Reading a case at two screen sizes: the Frister overview, the target-group history,
+    the journal, and a record of a 90-character name (the window must keep its width)."""
+    full = _demo_case(window, store, with_history=True)
+    if full is None:
+        raise LookupError("no demo case has a visitation and conversations")
+
+    def change_group() -> None:
+        # The demo case may not be able to change group that day: the history shows as is.
+        with contextlib.suppress(KnownError):
+            visitation.change_target_group(
+                store,
+                full,
+                "lab6_5",
+                TODAY - timedelta(days=14),
+                "Helbredet er blevet dårligere; praktikken er sat på pause, og den unge "
+                "har brug for et længere forløb med mentor.",
+                today=TODAY,
+            )
+
+    tasks.runner().call_blocking(change_group)
+    me = tasks.runner().call_blocking(caseworkers.current_user, store)
+    long_id = tasks.runner().call_blocking(
+        lambda: (
+            youths.find_by_cpr(store, "0101054003")
+            or youths.register(
+                store,
+                YouthInput(
+                    "0101054003",
+                    *LONG_NAME,
+                    TODAY - timedelta(days=30),
+                    caseworker_id=me.id if me else None,
+                ),
+                today=TODAY,
+            ).youth_id
+        )
+    )
+    for width, height in READING_SIZES:
+        size = f"{width}x{height}"
+        while window.records.count():
+            window.close_current_record()
+        window.resize(width, height)
+        window.show_deadlines()
+        wait_until(lambda: window.deadlines.model.loaded and not window.deadlines.loading)
+        shoot(window, f"reading-deadlines-{size}")
+        window.navigation.setCurrentWidget(window.register_page)
+        view = _open(window, full)
+        journal = view.journal
+        view.show_section("visitation")
+        shoot(window, f"reading-target-group-history-{size}")
+        view.show_section("journal")
+        wait_until(partial(getattr, journal, "loaded"))
+        view.journal.focus_list()
+        shoot(window, f"reading-journal-{size}")
+        view.journal.kind.setCurrentIndex(view.journal.kind.findData("conversation"))
+        shoot(window, f"reading-journal-conversations-{size}")
+        view.journal.kind.setCurrentIndex(0)
+        before = window.width()
+        window.open_record(long_id)
+        wait_until(lambda: window.record_view(long_id) is not None)
+        shoot(window, f"reading-long-name-{size}")
+        print(f"window width {before} -> {window.width()} with the long name open")
+        while window.records.count():
+            window.close_current_record()
+        shoot(window, f"reading-records-closed-{size}")
+        print(f"window width {window.width()} after closing")
+
+
 def _dialog(window: MainWindow, kind: type) -> QWidget:
     wait_until(lambda: isinstance(window.dialog, kind) and window.dialog.isVisible())
     assert window.dialog is not None
@@ -968,7 +1056,12 @@ def main() -> int:
     parser.add_argument("folder", nargs="?", default="screenshots", type=Path)
     parser.add_argument("--count", type=int, default=3000, help="synthetic young people")
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument(
+        "--reading", action="store_true", help="only the register and reading a case"
+    )
     args = parser.parse_args()
+    global READING_ONLY
+    READING_ONLY = args.reading
     args.folder.mkdir(parents=True, exist_ok=True)
 
     app = QApplication.instance() or QApplication(sys.argv)

@@ -457,16 +457,16 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
 <context>
     <name>CloseCaseDialog</name>
     <message>
-        <source>&amp;Close case</source>
-        <translation>&amp;Afslut sag</translation>
+        <source>&amp;End the case…</source>
+        <translation>&amp;Afslut forløbet …</translation>
     </message>
     <message>
-        <source>Close case – {name}</source>
-        <translation>Afslut sag – {name}</translation>
+        <source>End the case – {name}</source>
+        <translation>Afslut forløbet – {name}</translation>
     </message>
     <message>
-        <source>Case {case}. A closed case can be reopened. After the retention period in Settings it can be deleted.</source>
-        <translation>Sag {case}. En afsluttet sag kan genåbnes. Efter opbevaringsperioden i Indstillinger kan den slettes.</translation>
+        <source>Ending the case {case} means the young person has left the effort: the deadlines stop and the case leaves the Deadlines overview. An ended case can be reopened. After the retention period in Settings it can be deleted. (To close only the record&apos;s tab, press Ctrl+W.)</source>
+        <translation>At afslutte forløbet i sag {case} betyder, at den unge er gået ud af indsatsen: fristerne stopper, og sagen forsvinder fra Frister. Et afsluttet forløb kan genåbnes. Efter opbevaringsperioden i Indstillinger kan sagen slettes. (Vil du kun lukke fanen, så tryk Ctrl+W.)</translation>
     </message>
     <message>
         <source>&amp;Went to</source>
@@ -475,6 +475,26 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
     <message>
         <source>Closed &amp;on</source>
         <translation>Afsluttet &amp;den</translation>
+    </message>
+    <message>
+        <source>End the case?</source>
+        <translation>Afslut forløbet?</translation>
+    </message>
+    <message>
+        <source>End the case of {name} ({case})?</source>
+        <translation>Afslut forløbet for {name} ({case})?</translation>
+    </message>
+    <message>
+        <source>Went to: {reason}, ended on {day}. The deadlines stop and the case leaves the Deadlines overview. It can be reopened from the Case menu.</source>
+        <translation>Afgang til: {reason}, afsluttet {day}. Fristerne stopper, og sagen forsvinder fra Frister. Den kan genåbnes fra menuen Sag.</translation>
+    </message>
+    <message>
+        <source>&amp;End the case</source>
+        <translation>&amp;Afslut forløbet</translation>
+    </message>
+    <message>
+        <source>&amp;Keep it open</source>
+        <translation>&amp;Behold det åbent</translation>
     </message>
 </context>
 <context>
@@ -984,6 +1004,10 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
         <translation>Vis:</translation>
     </message>
     <message>
+        <source>Caseworker</source>
+        <translation>Sagsbehandler</translation>
+    </message>
+    <message>
         <source>Exempt: {count}</source>
         <translation>Fritaget: {count}</translation>
     </message>
@@ -1406,6 +1430,59 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
     </message>
 </context>
 <context>
+    <name>JournalModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Hvad</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Hvem</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Tekst</translation>
+    </message>
+</context>
+<context>
+    <name>JournalPanel</name>
+    <message>
+        <source>All kinds</source>
+        <translation>Alle slags</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w:</source>
+        <translation>&amp;Vis:</translation>
+    </message>
+    <message>
+        <source>Nothing has been recorded in the case yet.</source>
+        <translation>Der er endnu ikke registreret noget i sagen.</translation>
+    </message>
+    <message>
+        <source>The chosen entry in full</source>
+        <translation>Det valgte notat i fuld længde</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} entries</source>
+        <translation>{shown} af {total} notater</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n notat</numerusform>
+            <numerusform>%n notater</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Launcher</name>
     <message>
         <source>&amp;Restore from backup…</source>
@@ -1627,10 +1704,6 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
         <translation>&amp;Søg</translation>
     </message>
     <message>
-        <source>&amp;Close record</source>
-        <translation>&amp;Luk sagen</translation>
-    </message>
-    <message>
         <source>&amp;Deadlines</source>
         <translation>&amp;Frister</translation>
     </message>
@@ -1643,8 +1716,20 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
         <translation>S&amp;ag</translation>
     </message>
     <message>
-        <source>C&amp;lose case…</source>
-        <translation>&amp;Afslut sag …</translation>
+        <source>Close the &amp;tab</source>
+        <translation>Luk &amp;fanen</translation>
+    </message>
+    <message>
+        <source>Closes the record&apos;s tab. The case itself is not changed.</source>
+        <translation>Lukker fanen med journalen. Selve sagen ændres ikke.</translation>
+    </message>
+    <message>
+        <source>&amp;End the case…</source>
+        <translation>&amp;Afslut forløbet …</translation>
+    </message>
+    <message>
+        <source>Ends the young person&apos;s case with where they went; asks before it is done.</source>
+        <translation>Afslutter den unges forløb med, hvor den unge gik hen; spørger først.</translation>
     </message>
     <message>
         <source>&amp;Reopen case</source>
@@ -2790,6 +2875,10 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
     <message>
         <source>Progression</source>
         <translation>Progression</translation>
+    </message>
+    <message>
+        <source>&amp;Journal</source>
+        <translation>&amp;Journal</translation>
     </message>
     <message>
         <source>{age} years</source>

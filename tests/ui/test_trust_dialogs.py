@@ -173,6 +173,20 @@ def test_close_case_by_keyboard_updates_the_status(qtbot, window: MainWindow, st
     assert dialog.focusWidget() is dialog.reason
     qtbot.keyClick(dialog.reason, Qt.Key.Key_Down)  # Job -> Uddannelse
     qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    # Ending is asked about once more, naming the young person; "keep it open" is the
+    # default, so Enter alone changes nothing.
+    qtbot.waitUntil(lambda: dialog.confirmation is not None and dialog.confirmation.isVisible())
+    confirmation = dialog.confirmation
+    assert confirmation is not None
+    assert "Sofie Nørgaard" in confirmation.text()
+    assert dialog.end_button is not None
+    qtbot.keyClick(confirmation, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not confirmation.isVisible())
+    assert view.status.text() == "Aktiv" and dialog.isVisible()
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: dialog.confirmation is not confirmation)
+    qtbot.waitUntil(dialog.confirmation.isVisible)
+    dialog.end_button.click()
     qtbot.waitUntil(lambda: view.status.text() == "Afsluttet")
     assert gone(dialog)
     assert window.reopen_case_action.isEnabled()

@@ -156,13 +156,14 @@ def save(store: Store, youth_id: int, data: VisitationInput, *, today: date) -> 
                     valid_from=data.visited_on,
                     target_group=data.target_group,
                     sub_assessment=data.sub_assessment.value,
-                    reason="Visitation",
+                    reason=_first_reason(row.reasons),
                 )
             )
         else:  # correcting the visitation corrects its target group, not later changes
             first.valid_from = data.visited_on
             first.target_group = data.target_group
             first.sub_assessment = data.sub_assessment.value
+            first.reason = _first_reason(row.reasons)
         s.flush()
         audit.record(
             s, Action.UPDATE, youth_id=youth_id, subject=youth.case_number, detail="Visitation"
@@ -290,24 +291,33 @@ def get(store: Store, youth_id: int) -> VisitationView | None:
         return get_in(s, youth_id)
 
 
+def _first_reason(reasons: str) -> str:
+    """The reason of the visitation's own target group: the reasons typed at the
+    visitation (it was always the word "Visitation" before, whatever was typed)."""
+    return reasons.strip() or "Visitation"
+
+
 def get_in(s: Session, youth_id: int) -> VisitationView | None:
     """The visitation inside the caller's transaction (None before one is registered)."""
     row = s.scalar(select(Visitation).where(Visitation.youth_id == youth_id))
     if row is None:
         return None
+    entries = s.scalars(
+        select(TargetGroupEntry)
+        .where(TargetGroupEntry.youth_id == youth_id)
+        .order_by(TargetGroupEntry.valid_from, TargetGroupEntry.id)
+    )
     groups = tuple(
         GroupEntryView(
             e.valid_from,
             e.target_group,
             target_groups.label(e.target_group, e.valid_from),
             SUB_ASSESSMENT_LABELS[SubAssessment(e.sub_assessment)],
-            e.reason,
+            # Entries stored before the fix carry "Visitation": the reasons typed are
+            # the visitation's.
+            _first_reason(row.reasons) if position == 0 else e.reason,
         )
-        for e in s.scalars(
-            select(TargetGroupEntry)
-            .where(TargetGroupEntry.youth_id == youth_id)
-            .order_by(TargetGroupEntry.valid_from, TargetGroupEntry.id)
-        )
+        for position, e in enumerate(entries)
     )
     return VisitationView(
         youth_id,

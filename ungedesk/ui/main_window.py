@@ -178,6 +178,7 @@ class MainWindow(CaseMenu, SecurityMenu, RulesMenu, BackupActions):
 
         # The left side switches between the register and the deadlines ("Frister").
         self.deadlines = DeadlinesView(store, today)
+        self.deadlines.remember_sizes_in(self._settings)
         deadlines_page = QWidget()
         deadlines_layout = QVBoxLayout(deadlines_page)
         deadlines_layout.setContentsMargins(8, 8, 4, 8)
@@ -225,12 +226,11 @@ class MainWindow(CaseMenu, SecurityMenu, RulesMenu, BackupActions):
         self.statusBar().addPermanentWidget(self.busy)
 
         build_menus(self)
-        QShortcut(
-            QKeySequence(Qt.Key.Key_Escape),
-            self.search,
-            self.search.clear,
-            Qt.ShortcutContext.WidgetShortcut,
-        )
+        # PySide6 drops the context given to QShortcut's constructor with a callable (the
+        # shortcut became window-wide: Esc anywhere cleared the search, Down in any table of
+        # a record jumped to the register): it is set apart.
+        clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search, self.search.clear)
+        clear.setContext(Qt.ShortcutContext.WidgetShortcut)
         self.search.textChanged.connect(self._search)
         # The audit log gets the search the caseworker settled on, not every keystroke.
         self._search_log_timer = QTimer(self)
@@ -238,12 +238,8 @@ class MainWindow(CaseMenu, SecurityMenu, RulesMenu, BackupActions):
         self._search_log_timer.setInterval(SEARCH_LOG_DELAY_MS)
         self._search_log_timer.timeout.connect(self._log_search)
         self.search.returnPressed.connect(self._focus_first_row)
-        QShortcut(
-            QKeySequence(Qt.Key.Key_Down),
-            self.search,
-            self._focus_list,
-            Qt.ShortcutContext.WidgetShortcut,
-        )
+        down = QShortcut(QKeySequence(Qt.Key.Key_Down), self.search, self._focus_list)
+        down.setContext(Qt.ShortcutContext.WidgetShortcut)
         self.model.counts_changed.connect(self._update_counts)
         self.model.modelReset.connect(self._update_counts)
         self.table.activated.connect(self._activated)
@@ -326,7 +322,9 @@ class MainWindow(CaseMenu, SecurityMenu, RulesMenu, BackupActions):
         s = self._settings
         if s.value("version", 0, int) != SETTINGS_VERSION:
             self.resize(1360, 800)
-            self.splitter.setSizes([860, 500])
+            # The list (and the Frister overview's columns) gets most of the width while
+            # no record is open; the first record makes room for itself.
+            self.splitter.setSizes([1000, 360])
             return
         geometry = s.value("main/geometry")
         if geometry is None or not self.restoreGeometry(geometry):

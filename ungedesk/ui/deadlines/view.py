@@ -17,7 +17,7 @@ from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, QSettings, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -44,6 +44,8 @@ if TYPE_CHECKING:
 
 # The law lets the municipality exempt at most this share by concrete assessment.
 EXEMPT_CAP = 0.25
+# The requirement column is never narrower than this typical requirement.
+RULE_SAMPLE = "Tilbud senest efter 6 måneder"
 # What a change must touch for the overview to ask again.
 SHOWN_ASPECTS = (
     Aspect.YOUTH,
@@ -95,8 +97,16 @@ class DeadlinesView(QWidget):
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        # The requirement's text takes what is left: stretching the last column gave the
+        # caseworker's initials ~400 px while the requirement was cut.
+        # (Qt's Stretch mode squeezed it to nothing in a narrow pane, so the view gives it
+        # the room left itself, never less than a typical requirement: _fit_rule.)
+        header.setStretchLastSection(False)
         self._default_widths()
+        self.table.viewport().installEventFilter(self)
+        self._settings: QSettings | None = None
+        self._header_key: str | None = None
+        header.sectionResized.connect(self._section_resized)
 
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Show:")))
@@ -125,12 +135,59 @@ class DeadlinesView(QWidget):
                 # the whole text in the tooltip.
                 (Column.DUE, "24. dec. 2026 · Juleaftensdag"),
                 (Column.NAME, "Mohammad Abdullahi"),
-                (Column.RULE, "Uddannelsespålæg gives ved første"),
-                (Column.SOURCE, "LAB § 31, stk. 5"),
+                (Column.RULE, RULE_SAMPLE),
+                (Column.SOURCE, "LAB § 102, stk. 1 "),
                 (Column.STATUS, "⚠ Overskredet · foreløbig"),
                 (Column.CASE_NUMBER, "U-0000-00000"),
+                # Initials, but the column's title must fit.
+                (Column.CASEWORKER, self.tr("Caseworker") + "  "),
             ),
         )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_rule()
+        return super().eventFilter(watched, event)
+
+    def _fit_rule(self) -> None:
+        """The requirement takes the width the other columns leave, at least a typical
+        requirement's (a narrower pane scrolls sideways rather than cut every rule)."""
+        header = self.table.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in range(header.count()) if c != Column.RULE)
+        metrics = self.table.fontMetrics()
+        least = metrics.horizontalAdvance(RULE_SAMPLE) + 16
+        width = max(least, self.table.viewport().width() - others)
+        if header.sectionSize(Column.RULE) != width:
+            header.resizeSection(Column.RULE, width)
+
+    def _section_resized(self, section: int) -> None:
+        if section != Column.RULE:  # another column moved: the requirement follows
+            self._fit_rule()
+        self._save_header()
+
+    # --- column sizes, remembered per caseworker -------------------------------------------
+
+    def remember_sizes_in(self, settings: QSettings) -> None:
+        """Keep the caseworker's own column sizes in ``settings`` (the data directory's UI
+        settings), under the signed-in caseworker's id: colleagues sharing a laptop each
+        keep theirs."""
+        self._settings = settings
+
+    def _restore_header(self) -> None:
+        self._header_key = None
+        if self._settings is None or self._user_id is None:
+            return
+        key = f"user-{self._user_id}/deadlines/header"
+        state = self._settings.value(key)
+        header = self.table.horizontalHeader()
+        if not isinstance(state, QByteArray) or not header.restoreState(state):
+            self._default_widths()  # a caseworker without sizes of their own
+        self._header_key = key
+        self._fit_rule()
+
+    def _save_header(self) -> None:
+        if self._settings is not None and self._header_key is not None:
+            self._settings.setValue(self._header_key, self.table.horizontalHeader().saveState())
 
     # --- loading -------------------------------------------------------------------------
 
@@ -146,6 +203,7 @@ class DeadlinesView(QWidget):
     def set_user(self, user_id: int | None) -> None:
         """The signed-in caseworker (for "Mine"); the overview is asked for again."""
         self._user_id = user_id
+        self._restore_header()
         self.mine.setEnabled(user_id is not None)
         if user_id is None and not self.everyone.isChecked():
             self.everyone.setChecked(True)  # refreshes through the filter's toggle

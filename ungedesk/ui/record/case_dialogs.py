@@ -1,18 +1,25 @@
-"""Dialogs acting on one open case: close it, and give the young person their data."""
+"""Dialogs acting on one open case: end it, and give the young person their data.
+
+"Ending" a case (afslutte forløbet) is named apart from closing a record's tab ("Luk
+fanen") everywhere, and is asked about once more before it is done: the two were once
+"Luk sagen" and "Afslut sag", side by side in the menus."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QComboBox,
     QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QWidget,
 )
@@ -24,6 +31,7 @@ from ungedesk.services.access import AccessExport
 from ungedesk.services.youths import YouthRecord
 from ungedesk.store.database import Store
 from ungedesk.ui.changes import Aspect, Change
+from ungedesk.ui.i18n import format_day
 from ungedesk.ui.widgets import HINT_STYLE, DateField, MessageLabel, add_row, folder_row
 from ungedesk.ui.work_dialog import WorkDialog
 
@@ -33,7 +41,8 @@ def _qdate(day: date) -> QDate:
 
 
 class CloseCaseDialog(WorkDialog):
-    """Close the case with where the young person went (afgang) and the date."""
+    """End the case with where the young person went (afgang) and the date, after a
+    confirmation that names the young person and says what ending means."""
 
     closed = Signal(int)
 
@@ -44,11 +53,13 @@ class CloseCaseDialog(WorkDialog):
         today: Callable[[], date] = date.today,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(self.tr("&Close case"), parent)
+        super().__init__(self.tr("&End the case…"), parent)
         self._store = store
         self._record = record
         self._today = today
-        self.setWindowTitle(self.tr("Close case – {name}").format(name=record.name))
+        self.setWindowTitle(self.tr("End the case – {name}").format(name=record.name))
+        self.confirmation: QMessageBox | None = None
+        self.end_button: QAbstractButton | None = None
         self.setMinimumWidth(520)
         self.reason = QComboBox()
         for reason, label in EXIT_LABELS.items():
@@ -62,8 +73,10 @@ class CloseCaseDialog(WorkDialog):
         self.field_errors = {"reason": MessageLabel(), "closed_on": MessageLabel()}
         intro = QLabel(
             self.tr(
-                "Case {case}. A closed case can be reopened. After the retention period in "
-                "Settings it can be deleted."
+                "Ending the case {case} means the young person has left the effort: the "
+                "deadlines stop and the case leaves the Deadlines overview. An ended case "
+                "can be reopened. After the retention period in Settings it can be deleted. "
+                "(To close only the record's tab, press Ctrl+W.)"
             ).format(case=record.case_number)
         )
         intro.setWordWrap(True)
@@ -78,8 +91,36 @@ class CloseCaseDialog(WorkDialog):
         self.reason.setFocus()
 
     def accept_work(self) -> None:
+        """Asks once more, naming the young person; "Keep it open" is the default."""
         day = self.closed_on.date().toPython()
         assert isinstance(day, date)
+        if self.confirmation is not None:  # an earlier question, answered "keep it open"
+            self.confirmation.deleteLater()
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("End the case?"))
+        box.setText(
+            self.tr("End the case of {name} ({case})?").format(
+                name=self._record.name, case=self._record.case_number
+            )
+        )
+        box.setInformativeText(
+            self.tr(
+                "Went to: {reason}, ended on {day}. The deadlines stop and the case leaves "
+                "the Deadlines overview. It can be reopened from the Case menu."
+            ).format(reason=self.reason.currentText(), day=format_day(day))
+        )
+        self.end_button = box.addButton(self.tr("&End the case"), QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton(self.tr("&Keep it open"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.buttonClicked.connect(partial(self._confirmed, day))
+        self.confirmation = box
+        box.open()
+
+    def _confirmed(self, day: date, button: QAbstractButton) -> None:
+        if button is not self.end_button:
+            return  # kept open: the dialog stays for another choice or Cancel
         # Read the widgets here, on the GUI thread; the worker gets plain values.
         self.operation(
             retention.close_case,

@@ -26,6 +26,7 @@ from ungedesk.services import youths
 from ungedesk.services.youths import YouthRecord
 from ungedesk.store.database import Store
 from ungedesk.ui.clipboard import secret_clipboard
+from ungedesk.ui.elided_label import ElidedLabel
 from ungedesk.ui.i18n import format_day
 from ungedesk.ui.operations import Operation
 from ungedesk.ui.widgets import GOOD_STYLE, MessageLabel
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     # in the PDF renderer, and a record opens on its first tab without any of them.
     from ungedesk.ui.plan.panel import PlanPanel
     from ungedesk.ui.progression.panel import ProgressionPanel
+    from ungedesk.ui.record.journal_panel import JournalPanel
     from ungedesk.ui.visitation.conversations_panel import ConversationsPanel
     from ungedesk.ui.visitation.deadlines_panel import DeadlinesPanel
     from ungedesk.ui.visitation.visitation_panel import VisitationPanel
@@ -74,12 +76,12 @@ class RecordView(QWidget):
         self._today = today
         self.record = record
 
-        self.name = QLabel()
+        # A very long name elides (the whole name in its tooltip) rather than widen the window.
+        self.name = ElidedLabel()
         font = QFont(self.name.font())
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         self.name.setFont(font)
-        self.name.setTextFormat(Qt.TextFormat.PlainText)
         self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.cpr = _value_label()
         self.cpr.setWordWrap(False)
@@ -121,7 +123,7 @@ class RecordView(QWidget):
         cpr_buttons.addWidget(self.copied, 10)
         cpr_buttons.addWidget(self.error, 10)
         cpr_buttons.addStretch(1)
-        header.addWidget(self.name, 0, 0, 1, 4)
+        header.addWidget(self.name, 0, 0, 1, 5)  # into the stretching column: room to show it
         for column, (caption, widget) in enumerate(
             (
                 (self.tr("CPR no."), self.cpr),
@@ -183,6 +185,7 @@ class RecordView(QWidget):
             ("deadlines", self.tr("Deadlines")),
             ("plan", self.tr("Plan")),
             ("progression", self.tr("Progression")),
+            ("journal", self.tr("&Journal")),
         ):
             slot = QWidget()
             slot_layout = QVBoxLayout(slot)
@@ -241,6 +244,10 @@ class RecordView(QWidget):
                     from ungedesk.ui.plan.panel import PlanPanel
 
                     panel = PlanPanel(store, youth_id, today, now)
+                case "journal":
+                    from ungedesk.ui.record.journal_panel import JournalPanel
+
+                    panel = JournalPanel(store, youth_id)
                 case _:
                     from ungedesk.ui.progression.panel import ProgressionPanel
 
@@ -270,6 +277,10 @@ class RecordView(QWidget):
     @property
     def progression(self) -> ProgressionPanel:
         return cast("ProgressionPanel", self._panel("progression"))
+
+    @property
+    def journal(self) -> JournalPanel:
+        return cast("JournalPanel", self._panel("journal"))
 
     @property
     def plan_if_built(self) -> PlanPanel | None:

@@ -1,5 +1,5 @@
-"""The Case menu: close and reopen the open case, the right of access, its access history,
-and transferring a case to another installation or receiving one."""
+"""The Case menu: end and reopen the open case (ending asks first), the right of access,
+its access history, and transferring a case to another installation or receiving one."""
 
 from __future__ import annotations
 

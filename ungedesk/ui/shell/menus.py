@@ -39,8 +39,15 @@ def build_menus(window: MainWindow) -> None:
     window.find_action = QAction(QCoreApplication.translate("MainWindow", "&Search"), window)
     window.find_action.setShortcut(QKeySequence("Ctrl+F"))
     window.find_action.triggered.connect(window.focus_search)
+    # "Close the tab" and "End the case" are named apart: they once read "Luk sagen" and
+    # "Afslut sag", and a caseworker could end a case meaning to close its tab.
     window.close_record_action = QAction(
-        QCoreApplication.translate("MainWindow", "&Close record"), window
+        QCoreApplication.translate("MainWindow", "Close the &tab"), window
+    )
+    window.close_record_action.setStatusTip(
+        QCoreApplication.translate(
+            "MainWindow", "Closes the record's tab. The case itself is not changed."
+        )
     )
     window.close_record_action.setShortcut(QKeySequence("Ctrl+W"))
     window.close_record_action.triggered.connect(window.close_current_record)
@@ -62,7 +69,13 @@ def build_menus(window: MainWindow) -> None:
 
     case_menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Case"))
     window.close_case_action = QAction(
-        QCoreApplication.translate("MainWindow", "C&lose case…"), window
+        QCoreApplication.translate("MainWindow", "&End the case…"), window
+    )
+    window.close_case_action.setStatusTip(
+        QCoreApplication.translate(
+            "MainWindow",
+            "Ends the young person's case with where they went; asks before it is done.",
+        )
     )
     window.close_case_action.triggered.connect(window.close_case)
     window.reopen_case_action = QAction(

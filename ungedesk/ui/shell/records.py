@@ -47,6 +47,7 @@ RECORD_MODULES = (
     "ungedesk.ui.visitation.deadlines_panel",
     "ungedesk.ui.plan.panel",
     "ungedesk.ui.progression.panel",
+    "ungedesk.ui.record.journal_panel",
 )
 
 
@@ -67,6 +68,8 @@ def preload_module(name: str) -> None:
 # The record pane widens to this when it is the first record and the list leaves room.
 RECORD_WIDTH = 760
 MIN_LIST_WIDTH = 480
+# A record tab's title at most (a name elides beyond it, whole in the tooltip).
+TAB_TITLE_WIDTH = 220
 
 
 class RecordTabs(ShellBase):
@@ -82,6 +85,8 @@ class RecordTabs(ShellBase):
     case_actions: tuple[QAction, ...]
     close_case_action: QAction
     reopen_case_action: QAction
+    # The list's width before the first record widened its pane, and the width it got then.
+    _room_given: tuple[int, int] | None = None
 
     # --- open records ----------------------------------------------------------------------
 
@@ -119,6 +124,7 @@ class RecordTabs(ShellBase):
             view = RecordView(self._store, record, self._today)
             view.edit_requested.connect(self.edit_record)
             self.records.addTab(view, record.name)
+            self._set_tab_title(view, record.name)
             self._make_room_for_record()
         self.records.setCurrentWidget(view)
         self._update_record_stack()
@@ -136,6 +142,18 @@ class RecordTabs(ShellBase):
         give = min(RECORD_WIDTH - record_width, max(0, list_width - MIN_LIST_WIDTH))
         if give > 0:
             self.splitter.setSizes([list_width - give, record_width + give])
+            # Given back when the last record closes (unless the caseworker has moved
+            # the splitter since): the list should not stay narrow with nothing beside it.
+            self._room_given = (list_width, self.splitter.sizes()[0])
+
+    def _give_room_back(self) -> None:
+        given, self._room_given = self._room_given, None
+        if given is None:
+            return
+        before, narrowed = given
+        list_width, record_width = self.splitter.sizes()
+        if list_width == narrowed:
+            self.splitter.setSizes([before, list_width + record_width - before])
 
     def _close_tab(self, index: int) -> None:
         if index < 0:
@@ -160,6 +178,8 @@ class RecordTabs(ShellBase):
 
     def _update_record_stack(self) -> None:
         self.record_stack.setCurrentWidget(self.records if self.records.count() else self.no_record)
+        if not self.records.count():
+            self._give_room_back()
 
     def _update_case_actions(self) -> None:
         record = self.current_record()
@@ -184,8 +204,18 @@ class RecordTabs(ShellBase):
         view = self.record_view(record.id)
         if view is not None:
             view.show_record(record)
-            self.records.setTabText(self.records.indexOf(view), record.name)
+            self._set_tab_title(view, record.name)
         self._update_case_actions()
+
+    def _set_tab_title(self, view: QWidget, name: str) -> None:
+        """A tab's title is the name, elided to a width that leaves room for other tabs;
+        the whole name is its tooltip. (The tab bar's own eliding starts only when the
+        tabs no longer fit, and a long title raised the window's minimum width.)"""
+        index = self.records.indexOf(view)
+        metrics = self.records.tabBar().fontMetrics()
+        short = metrics.elidedText(name, Qt.TextElideMode.ElideRight, TAB_TITLE_WIDTH)
+        self.records.setTabText(index, short.replace("&", "&&"))
+        self.records.setTabToolTip(index, name if short != name else "")
 
     # --- the register and edit forms ------------------------------------------------------
 
@@ -255,5 +285,5 @@ class RecordTabs(ShellBase):
         view = self.record_view(record.id)
         if view is not None:
             view.show_record(record)
-            self.records.setTabText(self.records.indexOf(view), record.name)
+            self._set_tab_title(view, record.name)
         self._update_case_actions()

@@ -24,9 +24,12 @@ class CaseEventsBox(QGroupBox):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        # The note takes what is left and wraps rather than being cut.
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.sectionResized.connect(self._fit_rows)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         self.hide()  # until there is something to show
@@ -52,3 +55,7 @@ class CaseEventsBox(QGroupBox):
                 ]
             )
         self.setVisible(bool(rows))
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        self.table.resizeRowsToContents()

@@ -117,10 +117,18 @@ class VisitationPanel(RecordTab):
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.history.verticalHeader().hide()
-        self.history.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
-        self.history.horizontalHeader().setStretchLastSection(True)
+        # The date and the sub-assessment are as wide as they are; the target group (up to
+        # ~80 characters) and the reason share what is left and wrap, so nothing is cut to
+        # "…" (which the date and target group were).
+        self.history.setWordWrap(True)
+        self.history.setTextElideMode(Qt.TextElideMode.ElideNone)
+        history_header = self.history.horizontalHeader()
+        # The date and sub-assessment get their widths from their text (_fit_history):
+        # Qt's ResizeToContents took the wrapped width, cutting the date to "…".
+        history_header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        history_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        history_header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        history_header.sectionResized.connect(self._fit_history_rows)
         self.history_box = QGroupBox(self.tr("Target group history"))
         history_layout = QVBoxLayout(self.history_box)
         history_layout.addWidget(self.history)
@@ -199,7 +207,23 @@ class VisitationPanel(RecordTab):
                 QStandardItem(entry.sub_assessment),
                 QStandardItem(entry.reason),
             ]
+            for item in items:
+                item.setToolTip(item.text())
             self.history_model.appendRow(items)
+        metrics = self.history.fontMetrics()
+        for column in (0, 2):
+            texts = [self.history_model.headerData(column, Qt.Orientation.Horizontal)] + [
+                self.history_model.item(row, column).text()
+                for row in range(self.history_model.rowCount())
+            ]
+            self.history.setColumnWidth(
+                column, max(metrics.horizontalAdvance(str(t)) for t in texts) + 24
+            )
+        self._fit_history_rows()
+
+    def _fit_history_rows(self) -> None:
+        # Rows as tall as their wrapped text; the history is a handful of rows.
+        self.history.resizeRowsToContents()
 
     # --- dialogs -------------------------------------------------------------------------
 
