@@ -178,6 +178,10 @@ UU_SLOTS = SettingKey[list[Any]](
     _json_list,
 )
 DEMO_DATA = SettingKey("demo_data", False, _only_true)  # the store holds invented people
+# How the municipality sends documents with personal data (the plan's PDF): a secure mail
+# address (the municipality's secure mail gateway) or an instruction such as "Send den med
+# Digital Post fra ESDH". "" when none is set; "Send til…" then still warns.
+SECURE_SEND = SettingKey("secure_send", "", _text)
 
 ALL: tuple[SettingKey[Any], ...] = (
     CURRENT_CASEWORKER,
@@ -196,6 +200,7 @@ ALL: tuple[SettingKey[Any], ...] = (
     PROGRESSION_DESCRIPTORS,
     UU_SLOTS,
     DEMO_DATA,
+    SECURE_SEND,
 )
 
 
