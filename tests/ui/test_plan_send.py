@@ -83,8 +83,8 @@ def test_the_warning_comes_first_and_the_secure_address_is_the_default(
     )
     panel.send_button.click()
     qtbot.waitUntil(lambda: bool(started))
-    assert "personal data" in seen.texts[0] and ADDRESS in seen.texts[0]
-    assert seen.default == [f"Secure mail to {ADDRESS}"]
+    assert "personoplysninger" in seen.texts[0] and ADDRESS in seen.texts[0]
+    assert seen.default == [f"Sikker mail til {ADDRESS}"]
     assert started[0] == ["xdg-email", "--attach", str(tmp_path / "send.pdf"), ADDRESS]
     assert ADDRESS in panel.message.text()
 
@@ -102,7 +102,7 @@ def test_without_a_route_the_default_saves_and_opens_the_folder(
     panel.send_button.click()
     qtbot.waitUntil(lambda: bool(opened))
     assert "Digital Post" in seen.texts[0]
-    assert seen.default == ["Save and open the folder"]
+    assert seen.default == ["Gem og åbn mappen"]
     assert started == []  # no ordinary mail client was opened
     assert opened[0].toLocalFile() == str(tmp_path)
     assert "Digital Post" in panel.message.text()
