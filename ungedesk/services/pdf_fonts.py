@@ -41,16 +41,28 @@ def register() -> str:
 
     pdfmetrics.registerFont(TTFont(REGULAR, str(FONTS / "DejaVuSans.ttf")))
     pdfmetrics.registerFont(TTFont(BOLD, str(FONTS / "DejaVuSans-Bold.ttf")))
-    pdfmetrics.registerFont(TTFont(EMOJI, str(FONTS / "Symbola-emoji.ttf")))
     addMapping(REGULAR, 0, 0, REGULAR)
     addMapping(REGULAR, 1, 0, BOLD)
     addMapping(REGULAR, 0, 1, REGULAR)
     addMapping(REGULAR, 1, 1, BOLD)
+    return REGULAR
+
+
+@cache
+def register_emoji() -> str:
+    """Register the fallback font once per process, on the first text DejaVu cannot draw
+    (parsing it costs ~0.1 s that most plans never need); returns its name."""
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    register()
+    pdfmetrics.registerFont(TTFont(EMOJI, str(FONTS / "Symbola-emoji.ttf")))
     # Symbola has one weight: an emoji inside bold text stays the same glyph.
     for bold in (0, 1):
         for italic in (0, 1):
             addMapping(EMOJI, bold, italic, EMOJI)
-    return REGULAR
+    return EMOJI
 
 
 def _surrogates(code: int) -> bytes:

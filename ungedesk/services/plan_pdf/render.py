@@ -86,7 +86,6 @@ def warm_up() -> None:
     _styles()
     _coverage(pdf_fonts.REGULAR)
     _coverage(pdf_fonts.BOLD)
-    _coverage(pdf_fonts.EMOJI)
     meeting_time(datetime(2026, 1, 1, 10, 0))
 
 

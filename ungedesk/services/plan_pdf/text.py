@@ -123,7 +123,10 @@ TEXT: dict[str, str] = {
 
 @cache
 def _coverage(font_name: str) -> frozenset[int]:
-    pdf_fonts.register()
+    if font_name == pdf_fonts.EMOJI:
+        pdf_fonts.register_emoji()
+    else:
+        pdf_fonts.register()
     face = pdfmetrics.getFont(font_name).face
     return frozenset(face.charToGlyph)
 
@@ -141,7 +144,6 @@ def printable(text: str, *, bold: bool = False, fallback: bool = True) -> str:
     order. ``fallback=False`` is for text drawn straight on the canvas in DejaVu (the
     footer), where a font change is not possible."""
     glyphs = _coverage(pdf_fonts.BOLD if bold else pdf_fonts.REGULAR)
-    extra = _coverage(pdf_fonts.EMOJI) if fallback else frozenset()
     out: list[str] = []
     for ch in unicodedata.normalize("NFC", text):
         if ch in "\n\t":
@@ -158,8 +160,8 @@ def printable(text: str, *, bold: bool = False, fallback: bool = True) -> str:
             out.append(ch)
         elif category == "Mn":
             continue  # a combining mark (or emoji variation selector) the font lacks
-        elif ord(ch) in extra:
-            out.append(ch)
+        elif fallback and ord(ch) in _coverage(pdf_fonts.EMOJI):
+            out.append(ch)  # the fallback font is read only when it is needed
         else:
             out.append(REPLACEMENT)
     return "".join(out)
