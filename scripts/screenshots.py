@@ -663,6 +663,16 @@ def shoot_plan(shoot: Shooter, window: MainWindow, store: Store) -> None:
     shoot(panel.dialog, "plan-pdf-preview")
     panel.dialog.reject()
 
+    # "Send til…" warns first; the municipality's secure mail address is the default.
+    from ungedesk.services.secure_send import SecureRoute
+    from ungedesk.ui.plan.send import SendWarning
+
+    warning = SendWarning(SecureRoute(address="sikkerpost@kommune.example"), window)
+    warning.show()
+    settle()
+    shoot(warning, "plan-send-warning")
+    warning.reject()
+
     batch = PlanBatchDialog(
         store,
         lambda: TODAY,

@@ -1283,6 +1283,33 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
     </message>
 </context>
 <context>
+    <name>Handover</name>
+    <message>
+        <source>The PDF was saved as {file} and attached to a new secure e-mail to {address}.</source>
+        <translation>PDF&apos;en er gemt som {file} og vedhæftet en ny sikker mail til {address}.</translation>
+    </message>
+    <message>
+        <source>The PDF was saved as {file}. The folder is opened: send the file by secure mail to {address}.</source>
+        <translation>PDF&apos;en er gemt som {file}. Mappen er åbnet: send filen med sikker mail til {address}.</translation>
+    </message>
+    <message>
+        <source>Send it by Digital Post or secure mail.</source>
+        <translation>Send den med Digital Post eller sikker mail.</translation>
+    </message>
+    <message>
+        <source>The PDF was saved as {file}. The folder is opened. {how}</source>
+        <translation>PDF&apos;en er gemt som {file}. Mappen er åbnet. {how}</translation>
+    </message>
+    <message>
+        <source>The PDF was saved as {file} and attached to a new e-mail. Send it only encrypted.</source>
+        <translation>PDF&apos;en er gemt som {file} og vedhæftet en ny mail. Send den kun krypteret.</translation>
+    </message>
+    <message>
+        <source>The PDF was saved as {file}. Your mail program cannot be given an attachment from here: the folder is opened, drag the file into a new e-mail.</source>
+        <translation>PDF&apos;en er gemt som {file}. Dit mailprogram kan ikke få en vedhæftning herfra: mappen åbnes, træk filen ind i en ny e-mail.</translation>
+    </message>
+</context>
+<context>
     <name>HeldByField</name>
     <message>
         <source>Counts as a jobsamtale when held.</source>
@@ -2632,14 +2659,6 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
         <translation>Gem PDF&apos;en, der skal sendes</translation>
     </message>
     <message>
-        <source>The PDF was saved as {file} and attached to a new e-mail.</source>
-        <translation>PDF&apos;en er gemt som {file} og vedhæftet en ny e-mail.</translation>
-    </message>
-    <message>
-        <source>The PDF was saved as {file}. Your mail program cannot be given an attachment from here: the folder is opened, drag the file into a new e-mail.</source>
-        <translation>PDF&apos;en er gemt som {file}. Dit mailprogram kan ikke få en vedhæftning herfra: mappen åbnes, træk filen ind i en ny e-mail.</translation>
-    </message>
-    <message>
         <source>The consent was withdrawn. Text it covered was removed from the saved draft; handed-out versions are unchanged.</source>
         <translation>Samtykket er trukket tilbage. Tekst, det dækkede, er fjernet fra den gemte kladde; udleverede versioner er uændrede.</translation>
     </message>
@@ -3157,6 +3176,41 @@ Slå de {count} forventede regler til og genberegn alle frister?</translation>
     </message>
 </context>
 <context>
+    <name>SendWarning</name>
+    <message>
+        <source>Send the plan securely</source>
+        <translation>Send planen sikkert</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The plan holds personal data.&lt;/b&gt; It must be sent by secure mail or Digital Post, never by ordinary e-mail.</source>
+        <translation>&lt;b&gt;Planen indeholder personoplysninger.&lt;/b&gt; Den skal sendes med sikker mail eller Digital Post, aldrig med almindelig mail.</translation>
+    </message>
+    <message>
+        <source>Your municipality sends by secure mail to {address}.</source>
+        <translation>Kommunen sender med sikker mail til {address}.</translation>
+    </message>
+    <message>
+        <source>Secure mail to {address}</source>
+        <translation>Sikker mail til {address}</translation>
+    </message>
+    <message>
+        <source>Your municipality&apos;s instruction: {instruction}</source>
+        <translation>Kommunens vejledning: {instruction}</translation>
+    </message>
+    <message>
+        <source>Save and open the folder</source>
+        <translation>Gem og åbn mappen</translation>
+    </message>
+    <message>
+        <source>The PDF is saved and its folder opened, so you can send it by Digital Post or secure mail. An administrator can set the municipality&apos;s secure route under Settings.</source>
+        <translation>PDF&apos;en gemmes, og mappen åbnes, så du kan sende den med Digital Post eller sikker mail. Kommunens sikre vej kan angives under Indstillinger.</translation>
+    </message>
+    <message>
+        <source>Ordinary e-mail anyway</source>
+        <translation>Almindelig mail alligevel</translation>
+    </message>
+</context>
+<context>
     <name>SessionLock</name>
     <message>
         <source>&amp;Lock now</source>
@@ -3225,6 +3279,10 @@ Slå de {count} forventede regler til og genberegn alle frister?</translation>
         <translation>fx tir 9-12, tor 9-12</translation>
     </message>
     <message>
+        <source>e.g. secure mail address, or: Send it by Digital Post from the ESDH</source>
+        <translation>fx sikker mailadresse, eller: Send den med Digital Post fra ESDH</translation>
+    </message>
+    <message>
         <source>Constitution Day (5 June)</source>
         <translation>Grundlovsdag (5. juni)</translation>
     </message>
@@ -3279,6 +3337,14 @@ Slå de {count} forventede regler til og genberegn alle frister?</translation>
     <message>
         <source>Weekdays and times when the UU counsellor is with your unit, e.g. tir 9-12, tor 9-12. Booking offers free times within them.</source>
         <translation>Ugedage og tider, hvor UU-vejlederen er hos jer, fx tir 9-12, tor 9-12. Ved booking foreslås ledige tider inden for dem.</translation>
+    </message>
+    <message>
+        <source>&amp;Secure sending</source>
+        <translation>&amp;Sikker afsendelse</translation>
+    </message>
+    <message>
+        <source>A plan holds personal data: it must go by secure mail or Digital Post. A mail address here is used when the plan is sent; a text is shown as the instruction.</source>
+        <translation>En plan indeholder personoplysninger: den skal sendes med sikker mail eller Digital Post. En mailadresse her bruges, når planen sendes; en tekst vises som vejledning.</translation>
     </message>
     <message>
         <source>Closing &amp;days</source>

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+import re
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -77,9 +78,15 @@ def test_export_contains_everything_and_the_access_history(store: Store, tmp_pat
         "<img src=x> Vej 1",
         "150605-4321",
         "Samtale",
-        "Læst",
     ):
         assert needle in text, needle
+    # The access history reads as sentences, not as a table of codes.
+    flat = " ".join(text.split())
+    assert re.search(
+        r"\d{1,2}\. \w+\.? \d{4} kl\. \d\d\.\d\d så Anne Bjerregaard \(ABJ\) din sag\. "
+        r"Formålet var: Samtale\.",
+        flat,
+    ), flat
     assert audit.events_for_youth(store, yid)[0].action is Action.EXPORT
     meta = PdfReader(result.pdf_path).metadata
     assert meta is not None and meta.title == "Indsigt i personoplysninger"
@@ -153,3 +160,67 @@ def test_pdf_shows_conversations_and_visitation_in_danish(store: Store, tmp_path
         "Frister",
     ):
         assert needle in text, needle
+
+
+def test_the_citizen_reads_plain_danish_not_a_table_dump(store: Store, tmp_path: Path) -> None:
+    from ungedesk.domain.visitation import ConversationInput, ConversationKind, ConversationStatus
+    from ungedesk.services import conversations, visitation
+    from ungedesk.services.visitation import VisitationInput
+
+    yid = register(store, first="Ali 🎓", last="Hansen")
+    visitation.save(
+        store,
+        yid,
+        VisitationInput(visited_on=date(2026, 9, 2), target_group="lab6_4", uu_present=True),
+        today=TODAY,
+    )
+    conversations.book(
+        store,
+        yid,
+        ConversationInput(
+            ConversationKind.FIRST,
+            datetime(2026, 9, 3, 10, 15),
+            participants=("Sagsbehandler", "Den unge"),
+        ),
+        ConversationStatus.HELD,
+    )
+    before = json.loads(access.export_person(store, yid, tmp_path / "a").json_path.read_text())
+    result = access.export_person(store, yid, tmp_path / "b")
+    text = " ".join("".join(p.extract_text() for p in PdfReader(result.pdf_path).pages).split())
+    # Headings per area, in the order of a case, each with what it means.
+    headings = ["Om dig", "Da din sag begyndte", "Din målgruppe", "Samtaler", "Frister"]
+    places = [text.index(h) for h in headings]
+    assert places == sorted(places)
+    assert "Målgruppen afgør, hvilke regler der gælder for dig." in text
+    # Danish dates and words; no internal ids, rule ids, JSON or ISO dates.
+    assert "Samtale, 3. sep. 2026 kl. 10.15" in text
+    assert "Deltagere Sagsbehandler, Den unge" in text
+    assert "Første jobsamtale senest 1 uge efter henvendelsen" in text
+    for raw in ("youth_id", "lab-31-5", '["', "2026-09-02", "Måling 1", "Regel lab"):
+        assert raw not in text, raw
+    assert "Ali 🎓" in text
+    assert "Dine rettigheder" in text and "Datatilsynet" in text
+    # The JSON for machines keeps its content: same keys and tables as before.
+    doc = json.loads(result.json_path.read_text("utf-8"))
+    assert doc.keys() == before.keys()
+    assert doc["tabeller"] == before["tabeller"]
+    assert doc["tabeller"]["deadline"][0]["rule_id"].startswith("lab-")
+
+
+def test_history_sentences_name_the_action_in_words() -> None:
+    from ungedesk.services import access_pdf
+    from ungedesk.services.access_pdf import Event
+
+    # The history is told in local time: an aware local 10.12 stays 10.12, whatever the
+    # machine's zone.
+    at = datetime(2026, 11, 3, 10, 12).astimezone()
+    sentence = access_pdf.history_sentence(Event(at, Action.REVEAL_CPR, "ABJ", "", True))
+    assert sentence == (
+        "3. nov. 2026 kl. 10.12 så ABJ dit fulde CPR-nummer. Det omfattede følsomme oplysninger."
+    )
+    sentence = access_pdf.history_sentence(Event(at, Action.PRINT, "ABJ", "Møde", False))
+    assert (
+        sentence
+        == "3. nov. 2026 kl. 10.12 udskrev ABJ oplysninger fra din sag. Formålet var: Møde."
+    )
+    assert set(access_pdf.ACTION_SENTENCES) == set(Action)

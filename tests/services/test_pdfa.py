@@ -13,7 +13,7 @@ import pytest
 from PIL import ImageCms
 from pypdf import PdfReader
 
-from tests.services.test_plan_pdf import handout, png_logo
+from tests.services.test_plan_pdf import handout, png_logo, with_content
 from ungedesk.services import pdfa, plan_pdf
 
 STANDARD_14 = {
@@ -28,7 +28,10 @@ STANDARD_14 = {
 
 @pytest.fixture(scope="module")
 def archive() -> bytes:
-    return plan_pdf.render_handout(handout(logo=png_logo("RGBA")), archive=True)
+    # With an emoji in the young person's words: the fallback font and its repaired text
+    # map go through every check below too.
+    h = with_content(handout(logo=png_logo("RGBA")), own_wishes="Jeg vil være tømrer 🎓")
+    return plan_pdf.render_handout(h, archive=True)
 
 
 def resources(pdf: pikepdf.Pdf) -> Iterator[pikepdf.Dictionary]:
@@ -102,6 +105,7 @@ def test_every_font_is_embedded(archive: bytes) -> None:
                     assert descriptor is not None, f.BaseFont
                     assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
     assert any("DejaVuSans" in n for n in names)
+    assert any("Symbola" in n for n in names)
 
 
 def cmap_encodings(font_program: bytes) -> list[tuple[int, int]]:

@@ -135,7 +135,7 @@ def test_sections_names_and_danish_meeting_time() -> None:
         "Min uddannelsesplan",
         "Mit mål",
         "Det gør jeg",
-        "Det gør kommunen/UU",
+        "Det gør kommunen og UU",
         "Mine aktiviteter",
         "Hvem kan jeg kontakte",
         "Næste møde",
@@ -348,7 +348,10 @@ def test_very_long_municipality_and_names_still_lay_out() -> None:
 
 
 def test_printable_replaces_what_the_font_lacks_visibly() -> None:
-    assert plan_pdf.printable("a😀b") == "a\ufffdb"
+    # Emoji are kept for the fallback font; a character no font has becomes U+FFFD.
+    assert plan_pdf.printable("a😀b") == "a😀b"
+    assert plan_pdf.printable("a😀b", fallback=False) == "a\ufffdb"
+    assert plan_pdf.printable("a\U000f0000b") == "a\ufffdb"
     assert plan_pdf.printable("x\u200by\u00adz\x00") == "xyz"
     assert plan_pdf.printable("Nguyê\u0303n") == "Nguyễn"  # decomposed input is composed
     assert plan_pdf.printable("a\tb") == "a b"

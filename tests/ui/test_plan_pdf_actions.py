@@ -22,9 +22,10 @@ from ungedesk.services import plan as plan_service
 from ungedesk.services.audit import Action
 from ungedesk.store.database import Store
 from ungedesk.ui import tasks
-from ungedesk.ui.plan import panel as panel_module
+from ungedesk.ui.plan import send as send_module
 from ungedesk.ui.plan.batch_dialog import PlanBatchDialog, this_week
 from ungedesk.ui.plan.panel import PlanPanel
+from ungedesk.ui.plan.send import SendWarning
 
 NOW = datetime(2026, 11, 24, 12, 0)
 TODAY = NOW.date()
@@ -114,7 +115,7 @@ def test_save_pdf_writes_the_chosen_file(
     assert "FGU" in text
 
 
-def test_send_to_opens_the_folder_or_the_mail_client(
+def test_send_to_by_ordinary_mail_opens_the_folder_where_nothing_attaches(
     qtbot, panel: PlanPanel, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setattr(
@@ -122,13 +123,20 @@ def test_send_to_opens_the_folder_or_the_mail_client(
         "getSaveFileName",
         lambda *_a: (str(tmp_path / "send.pdf"), ""),
     )
+    # The warning comes first; here the caseworker insists on ordinary mail.
+    monkeypatch.setattr(SendWarning, "exec", ordinary_mail)
     opened: list[QUrl] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
-    monkeypatch.setattr(panel_module.sys, "platform", "win32")
+    monkeypatch.setattr(send_module.sys, "platform", "win32")
     panel.send_button.click()
     qtbot.waitUntil(lambda: (tmp_path / "send.pdf").exists() and bool(opened))
     assert opened[0].toLocalFile() == str(tmp_path)
     assert "send.pdf" in panel.message.text()
+
+
+def ordinary_mail(dialog: SendWarning) -> int:
+    dialog.ordinary_button.click()
+    return QDialog.DialogCode.Accepted.value
 
 
 def test_printing_renders_every_page_to_the_printer(

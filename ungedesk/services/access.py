@@ -9,11 +9,11 @@ about any young person are named in NOT_ABOUT_A_PERSON; a new table that is neit
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-from xml.sax.saxutils import escape
+from typing import Any
 
 from sqlalchemy import Table as SaTable
 from sqlalchemy import select
@@ -37,17 +37,13 @@ from ungedesk.domain.visitation import (
 )
 from ungedesk.domain.visitation import STATUS_LABELS as CONVERSATION_STATUS_LABELS
 from ungedesk.domain.youth import BENEFIT_LABELS, EDUCATION_LABELS, EXIT_LABELS, STATUS_LABELS
-from ungedesk.services import audit, pdf_fonts, settings, target_groups
+from ungedesk.services import access_pdf, audit, deadlines, settings, target_groups
 from ungedesk.services.audit import ACTION_LABELS, Action
 from ungedesk.services.youths import require_youth
 from ungedesk.store.database import Store
 from ungedesk.store.errors import translate_os_error
 from ungedesk.store.models import REGISTER_COLUMNS, Base, Caseworker
 from ungedesk.store.paths import make_private_dirs, write_private_atomic
-
-if TYPE_CHECKING:
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Paragraph
 
 NOT_ABOUT_A_PERSON = frozenset(
     {"caseworker", "setting", "audit_head", "alembic_version", "local_rule", "rule_set"}
@@ -288,6 +284,8 @@ def export_person(
     municipality = settings.get_setting(store, settings.MUNICIPALITY)
     with store.session() as s:
         people = {c.id: f"{c.name} ({c.initials})" for c in s.scalars(select(Caseworker))}
+        # Deadlines name their rule by id; the citizen reads the rule's description.
+        rules = {r.id: r.description for r in deadlines.rules(s)}
     tables = {k: v for k, v in data.items() if k != ACCESS_LOG_TABLE}
     history = [
         {
@@ -316,7 +314,10 @@ def export_person(
         write_private_atomic(
             json_path, json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
         )
-        write_private_atomic(pdf_path, _pdf(document, municipality, moment, people))
+        citizen = _citizen(
+            document, data.get(ACCESS_LOG_TABLE, []), municipality, moment, people, rules
+        )
+        write_private_atomic(pdf_path, access_pdf.render(citizen))
     except OSError as exc:
         raise translate_os_error(exc) from exc
     rows = sum(len(v) for v in tables.values())
@@ -367,138 +368,165 @@ def _given_on(row: dict[str, Any]) -> date | None:
 
 
 def _display(
-    table: str, field: str, value: Any, people: dict[int, str], on: date | None = None
+    table: str,
+    field: str,
+    value: Any,
+    people: dict[int, str],
+    on: date | None = None,
+    rules: Mapping[str, str] | None = None,
 ) -> str:
     if value is None or value == "":
         return "–"
-    if isinstance(value, bool):
-        return "Ja" if value else "Nej"
     labels = _CODE_LABELS.get((table, field))
-    if labels is not None:
+    if labels is not None and not isinstance(value, bool):
         return labels.get(str(value), str(value))
     if table == "target_group_entry" and field == "target_group":
         return target_groups.label(str(value), on)
-    if field in _PEOPLE_FIELDS and isinstance(value, int):
-        return people.get(value, str(value))
-    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
-        return f"{value[8:10]}-{value[5:7]}-{value[0:4]}"
-    if isinstance(value, str) and len(value) >= 16 and value[4] == "-" and value[10] == "T":
-        return f"{value[8:10]}-{value[5:7]}-{value[0:4]} kl. {value[11:16]}"
+    if field in _PEOPLE_FIELDS and isinstance(value, int) and not isinstance(value, bool):
+        return people.get(value, "en tidligere medarbejder")
+    if field == "rule_id" and rules is not None:
+        return rules.get(str(value), str(value))
     if field == "legal_sex":
         return "Kvinde" if value == LegalSex.FEMALE.value else "Mand"
-    if field == "cpr":
+    if field == "cpr" and isinstance(value, str):
         return f"{value[:6]}-{value[6:]}"
-    return str(value)
+    if field in _SCORE_MAPS and isinstance(value, str):
+        return _scores(value)
+    return access_pdf.plain_value(value)
 
 
-def _pdf(
-    document: dict[str, Any], municipality: str, moment: datetime, people: dict[int, str]
-) -> bytes:
-    import io
+# Columns holding {indicator: score} as JSON (a correction's before and after).
+_SCORE_MAPS = frozenset({"before", "after"})
 
-    from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
-    from reportlab.lib.units import mm
-    from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
 
-    font = pdf_fonts.register()
-    styles = getSampleStyleSheet()
-    body = ParagraphStyle(
-        "body", parent=styles["BodyText"], fontName=font, fontSize=9.5, leading=13
+def _scores(value: str) -> str:
+    """'{"skills": 3}' as 'Faglige/praktiske kompetencer: 3'."""
+    try:
+        parsed = json.loads(value)
+    except ValueError:
+        return value
+    if not isinstance(parsed, dict):
+        return access_pdf.plain_value(parsed)
+    return (
+        "; ".join(
+            f"{_INDICATORS.get(str(k), FIELD_LABELS.get(str(k), str(k)))}: "
+            f"{access_pdf.plain_value(v)}"
+            for k, v in parsed.items()
+        )
+        or "–"
     )
-    h1 = ParagraphStyle("h1", parent=styles["Heading1"], fontName=pdf_fonts.BOLD, fontSize=16)
-    h2 = ParagraphStyle("h2", parent=styles["Heading2"], fontName=pdf_fonts.BOLD, fontSize=12)
-    small = ParagraphStyle("small", parent=body, fontSize=8, leading=10)
 
-    def p(text: str, style: ParagraphStyle = body) -> Paragraph:
-        from reportlab.platypus import Paragraph
 
-        return Paragraph(escape(text), style)
+def _chosen_indicators(rows: list[dict[str, Any]], value_of: Any) -> list[access_pdf.Entry]:
+    """The areas the young person is measured on, one line each, in one entry."""
+    if not rows:
+        return []
+    lines = []
+    for row in rows:
+        text = f"Valgt {value_of('indicator_choice', 'chosen_on', row['chosen_on'], row)}"
+        if row.get("chosen_by"):
+            text += f" af {row['chosen_by']}"
+        if row.get("dropped_on"):
+            text += (
+                f". Fravalgt {value_of('indicator_choice', 'dropped_on', row['dropped_on'], row)}"
+            )
+            if row.get("dropped_by"):
+                text += f" af {row['dropped_by']}"
+        lines.append(
+            access_pdf.Line(_INDICATORS.get(row["indicator"], row["indicator"]), text + ".")
+        )
+    return [access_pdf.Entry("Områder du måles på", tuple(lines))]
 
-    story: list[Any] = [
-        p("Indsigt i dine oplysninger", h1),
-        p(
-            f"{municipality or 'Kommunen'} har lavet dette udtræk {moment:%d-%m-%Y}. "
-            f"Det viser alt, hvad UngeDesk gemmer om dig på sag {document['sagsnummer']}, "
-            "og hvem der har set dine oplysninger og hvorfor."
-        ),
-        Spacer(1, 4 * mm),
-    ]
-    grid = TableStyle(
-        [
-            ("FONT", (0, 0), (-1, -1), font, 8.5),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
-            ("BACKGROUND", (0, 0), (0, -1), colors.whitesmoke),
+
+def _measurements(
+    rows: list[dict[str, Any]], scores: list[dict[str, Any]], value_of: Any
+) -> list[access_pdf.Entry]:
+    """Each measurement with its scores under it: your own number and the caseworker's."""
+    by_measurement: dict[Any, list[dict[str, Any]]] = {}
+    for score in scores:
+        by_measurement.setdefault(score.get("measurement_id"), []).append(score)
+    out = []
+    for row in rows:
+        lines = [
+            access_pdf.Line(
+                FIELD_LABELS["recorded_by"],
+                value_of("measurement", "recorded_by", row.get("recorded_by"), row),
+            )
         ]
-    )
-    for name, rows in document["tabeller"].items():
-        story.append(p(TABLE_LABELS.get(name, name), h2))
-        if not rows:
-            story.append(p("Ingen oplysninger."))
-        for row in rows:
-            cells = [
-                [
-                    p(FIELD_LABELS.get(k, k), small),
-                    p(_display(name, k, v, people, _given_on(row)), small),
-                ]
-                for k, v in row.items()
-                if k != "id"
+        for score in by_measurement.pop(row.get("id"), []):
+            parts = [
+                f"Dit eget tal: {access_pdf.plain_value(score.get('youth_score'))}.",
+                f"Sagsbehandlerens tal: {access_pdf.plain_value(score.get('caseworker_score'))}.",
             ]
-            story.append(Table(cells, colWidths=[55 * mm, 115 * mm], style=grid))
-            story.append(Spacer(1, 3 * mm))
-    story.append(p("Hvem har set dine oplysninger", h2))
-    history = document["adgangshistorik"]
-    if not history:
-        story.append(p("Ingen registreret adgang."))
-    else:
-        head = [p(t, small) for t in ("Tidspunkt", "Handling", "Bruger", "Formål")]
-        lines = [head] + [
-            [
-                p(_display("", "at", e["tidspunkt"], people), small),
-                p(e["handling"], small),
-                p(e["bruger"], small),
-                p(e["formål"] or "–", small),
-            ]
-            for e in history
-        ]
-        story.append(
-            Table(
-                lines,
-                colWidths=[32 * mm, 35 * mm, 50 * mm, 53 * mm],
-                repeatRows=1,
-                style=TableStyle(
-                    [
-                        ("FONT", (0, 0), (-1, -1), font, 8),
-                        ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
-                        ("BACKGROUND", (0, 0), (-1, 0), colors.whitesmoke),
-                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ]
-                ),
+            if str(score.get("comment") or "").strip():
+                parts.append(f"Kommentar: {score['comment']}")
+            indicator = str(score.get("indicator"))
+            lines.append(access_pdf.Line(_INDICATORS.get(indicator, indicator), " ".join(parts)))
+        out.append(
+            access_pdf.Entry(
+                f"Måling, {value_of('measurement', 'measured_on', row.get('measured_on'), row)}",
+                tuple(lines),
             )
         )
+    # Scores whose measurement is not among the rows (never expected) still reach the reader.
+    for orphans in by_measurement.values():
+        out.extend(access_pdf.entries_for("measurement_score", orphans, FIELD_LABELS, value_of))
+    return out
 
-    def footer(canvas: Any, doc: Any) -> None:
-        from reportlab.lib.pagesizes import A4
-        from reportlab.lib.units import mm
 
-        canvas.saveState()
-        canvas.setFont(font, 8)
-        canvas.drawRightString(A4[0] - 20 * mm, 12 * mm, f"Side {doc.page}")
-        canvas.restoreState()
+def _citizen(
+    document: dict[str, Any],
+    events: list[dict[str, Any]],
+    municipality: str,
+    moment: datetime,
+    people: dict[int, str],
+    rules: Mapping[str, str],
+) -> access_pdf.Citizen:
+    """The document in words for the citizen's PDF."""
 
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        title="Indsigt i personoplysninger",
-        author=municipality or "UngeDesk",
-        leftMargin=20 * mm,
-        rightMargin=20 * mm,
-        topMargin=18 * mm,
-        bottomMargin=20 * mm,
-        lang="da-DK",
+    def value_of(table: str, field: str, value: Any, row: Mapping[str, Any]) -> str:
+        return _display(table, field, value, people, _given_on(dict(row)), rules)
+
+    tables: dict[str, list[dict[str, Any]]] = document["tabeller"]
+    areas: list[tuple[access_pdf.Area, tuple[access_pdf.Entry, ...]]] = []
+    placed: set[str] = set()
+    for area in access_pdf.AREAS:
+        entries: list[access_pdf.Entry] = []
+        for name in area.tables:
+            placed.add(name)
+            rows = tables.get(name, [])
+            if name == "indicator_choice":
+                entries.extend(_chosen_indicators(rows, value_of))
+            elif name == "measurement":
+                scores = tables.get("measurement_score", [])
+                entries.extend(_measurements(rows, scores, value_of))
+            elif name != "measurement_score":  # shown under its measurement
+                entries.extend(access_pdf.entries_for(name, rows, FIELD_LABELS, value_of))
+        areas.append((area, tuple(entries)))
+    # A table added later and not yet given an area still reaches the citizen.
+    rest = [name for name in tables if name not in placed]
+    if rest:
+        extra = access_pdf.Area(
+            "Andre oplysninger",
+            "Oplysninger om dig, som ikke hører til afsnittene ovenfor.",
+            tuple(rest),
+        )
+        entries = []
+        for name in rest:
+            entries.extend(
+                access_pdf.entries_for(
+                    name, tables[name], FIELD_LABELS, value_of, title=TABLE_LABELS.get(name, name)
+                )
+            )
+        areas.append((extra, tuple(entries)))
+    history = tuple(
+        access_pdf.Event(
+            access_pdf.audit_moment(e["at"]),
+            Action(e["action"]),
+            str(e["actor"] or ""),
+            str(e["purpose"] or ""),
+            bool(e["special"]),
+        )
+        for e in events
     )
-    doc.build(story, onFirstPage=footer, onLaterPages=footer)
-    return buffer.getvalue()
+    return access_pdf.Citizen(municipality, document["sagsnummer"], moment, tuple(areas), history)

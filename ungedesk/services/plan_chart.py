@@ -27,6 +27,11 @@ FIRST_DASH = [4, 3]
 MIN_AXES = 3  # fewer than three axes make no area; the table beside the chart says it all
 
 
+# No text on the chart is smaller than 8 pt: young people read the handout on paper, some
+# with dyslexia or poor sight.
+LABEL_SIZE = 8.0
+
+
 def _point(cx: float, cy: float, radius: float, index: int, count: int) -> tuple[float, float]:
     # The first axis points straight up; the rest follow clockwise, as a reader expects.
     angle = math.pi / 2 - 2 * math.pi * index / count
@@ -92,7 +97,7 @@ def spider(
     if len(indicators) < MIN_AXES or (first is None and latest is None):
         return None
     font = pdf_fonts.register()
-    label_size = 7.5
+    label_size = LABEL_SIZE
     drawing = Drawing(width, height, initialFontName=font, initialFontSize=label_size)
     cx, cy = width / 2, height / 2
     radius = _fit_radius(indicators, width, height, font, label_size)
@@ -173,7 +178,9 @@ def spider(
     for ring in (2, 6, 10):
         x, y = _point(cx, cy, radius * ring / SCALE_MAX, 0, count)
         drawing.add(
-            String(x + 3, y - 2.5, str(ring), fontName=font, fontSize=6, fillColor=FIRST_COLOUR)
+            String(
+                x + 3, y - 3, str(ring), fontName=font, fontSize=LABEL_SIZE, fillColor=FIRST_COLOUR
+            )
         )
     return drawing
 

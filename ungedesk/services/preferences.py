@@ -1,14 +1,15 @@
 """The settings dialog's values, read and saved as one use case: how often to remind about
-backups, how long the log and closed cases are kept, the UU counsellor's hours and the
-municipality's closing days. Saving is one transaction: a bad value, a failure or a Stop
-during the deadline recompute leaves every setting as it was."""
+backups, how long the log and closed cases are kept, the UU counsellor's hours, the
+municipality's closing days and its secure route for sending a plan. Saving is one
+transaction: a bad value, a failure or a Stop during the deadline recompute leaves every
+setting as it was."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from ungedesk.domain.calendar import ClosingDay
-from ungedesk.services import audit, closing_days, invitations, settings
+from ungedesk.services import audit, closing_days, invitations, secure_send, settings
 from ungedesk.services.progress import Progress
 from ungedesk.store.database import Store
 
@@ -23,6 +24,8 @@ class TrustSettings:
     uu_hours: str  # as the caseworker reads and writes it, e.g. "tir 09.00-12.00"
     # Closing days beyond weekends and public holidays (a local choice; default all three).
     closed_days: frozenset[ClosingDay] = field(default_factory=lambda: frozenset(ClosingDay))
+    # The secure mail address or Digital Post instruction "Send til…" offers first.
+    secure_send: str = ""
 
 
 def load_settings(store: Store) -> TrustSettings:
@@ -34,6 +37,7 @@ def load_settings(store: Store) -> TrustSettings:
             settings.read(s, settings.CASE_RETENTION_YEARS),
             invitations.format_hours(invitations.hours_in(s)),
             closing_days.closed_days_in(s),
+            settings.read(s, settings.SECURE_SEND),
         )
 
 
@@ -44,11 +48,13 @@ def save_settings(
     is written; changed closing days recompute every deadline (``progress`` steps through
     the cases and its Stop undoes the whole save). Returns the values as stored."""
     hours = invitations.parse_hours(values.uu_hours)
+    secure = secure_send.clean(values.secure_send)
     with store.session() as s:
         settings.write(s, settings.BACKUP_REMINDER_DAYS, values.reminder_days)
         audit.write_retention_months(s, values.audit_months)
         settings.write(s, settings.CASE_RETENTION_YEARS, values.case_years)
         invitations.write_uu_hours(s, hours)
+        settings.write(s, settings.SECURE_SEND, secure)
         closing_days.write_closed_days(
             s, values.closed_days, progress=None if progress is None else _Steps(progress)
         )
@@ -58,6 +64,7 @@ def save_settings(
         values.case_years,
         invitations.format_hours(hours),
         values.closed_days,
+        secure,
     )
 
 

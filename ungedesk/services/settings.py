@@ -184,6 +184,11 @@ DEMO_DATA = SettingKey("demo_data", False, _only_true)  # the store holds invent
 # without DEMO_DATA never shows it. None: not published.
 DEMO_PASSPHRASE = SettingKey[str | None]("demo_passphrase", None, _optional_text)
 
+# How the municipality sends documents with personal data (the plan's PDF): a secure mail
+# address (the municipality's secure mail gateway) or an instruction such as "Send den med
+# Digital Post fra ESDH". "" when none is set; "Send til…" then still warns.
+SECURE_SEND = SettingKey("secure_send", "", _text)
+
 ALL: tuple[SettingKey[Any], ...] = (
     CURRENT_CASEWORKER,
     MUNICIPALITY,
@@ -202,6 +207,7 @@ ALL: tuple[SettingKey[Any], ...] = (
     UU_SLOTS,
     DEMO_DATA,
     DEMO_PASSPHRASE,
+    SECURE_SEND,
 )
 
 

@@ -92,7 +92,7 @@ def warm_up() -> None:
 def render_handout(handout: Handout, *, archive: bool = False) -> bytes:
     """The plan as PDF bytes; ``archive`` makes it PDF/A-2b for the municipality's ESDH."""
     font = pdf_fonts.register()
-    municipality = " ".join(printable(handout.municipality).split())
+    municipality = " ".join(printable(handout.municipality, fallback=False).split())
     tail = " · ".join(
         (TEXT["title"], f"Version {handout.version}" if handout.version is not None else "Kladde")
     )
@@ -112,6 +112,8 @@ def render_handout(handout: Handout, *, archive: bool = False) -> bytes:
         subject=ARCHIVE_SUBJECT if archive else HANDOUT_SUBJECT,
         creator="UngeDesk",
         lang="da-DK",
+        # Viewers and read-aloud tools name the document by its title, not its file name.
+        displayDocTitle=True,
         leftMargin=MARGIN,
         rightMargin=MARGIN,
         topMargin=16 * mm,
@@ -122,6 +124,8 @@ def render_handout(handout: Handout, *, archive: bool = False) -> bytes:
     )
     doc.build(story(handout), canvasmaker=_canvas_class(footer))
     data = buffer.getvalue()
+    if pdf_fonts.needs_repair(data):
+        data = pdf_fonts.repair_text_map(data)
     if archive:
         from ungedesk.services import pdfa
 

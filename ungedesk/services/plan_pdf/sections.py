@@ -27,6 +27,7 @@ from ungedesk.domain.plan import (
     OWNER_LABELS,
     SUBGOAL_STATUS_LABELS,
     Contact,
+    GoalType,
     Handout,
     Subgoal,
     SubgoalOwner,
@@ -165,12 +166,22 @@ def _header(h: Handout) -> list[Flowable]:
     ]
 
 
+# The goal is the first place an education's short name appears on the handout: it is
+# spelled out there (the record keeps the short labels caseworkers use).
+_GOAL_SPELLED_OUT = {
+    GoalType.EUX: "EUX (erhvervsuddannelse med studentereksamen)",
+    GoalType.FGU: "FGU (forberedende grunduddannelse)",
+    GoalType.STU: "STU (særligt tilrettelagt ungdomsuddannelse)",
+    GoalType.EGU: "EGU (erhvervsgrunduddannelse)",
+}
+
+
 def _goal(h: Handout) -> list[Flowable]:
     st = _styles()
     c = h.content
     parts: list[Flowable] = []
     if c.goal_type is not None:
-        goal = GOAL_TYPE_LABELS[c.goal_type]
+        goal = _GOAL_SPELLED_OUT.get(c.goal_type, GOAL_TYPE_LABELS[c.goal_type])
         if c.programme.strip():
             goal = f"{goal}: {c.programme.strip()}"
         parts.append(_u(goal, st.big))
@@ -239,6 +250,7 @@ def _steps(h: Handout) -> list[Flowable]:
         out += _section(TEXT["mine"], table)
     else:
         out += _section(TEXT["mine"], _p(TEXT["no_steps"], st.body))
+    uu = _p(TEXT["uu"], st.muted)
     if theirs:
         rows = [
             [
@@ -254,9 +266,9 @@ def _steps(h: Handout) -> list[Flowable]:
             rows,
             [BODY_WIDTH - 100 * mm, 40 * mm, 36 * mm, 24 * mm],
         )
-        out += _section(TEXT["theirs"], table)
+        out += _section(TEXT["theirs"], uu, table)
     else:
-        out += _section(TEXT["theirs"], _p(TEXT["no_steps"], st.body))
+        out += _section(TEXT["theirs"], uu, _p(TEXT["no_steps"], st.body))
     return out
 
 
@@ -433,6 +445,20 @@ def _progress(h: Handout) -> list[Flowable]:
     return _section(TEXT["progress"], _p(TEXT["progress_intro"], st.body), body, whole=True)
 
 
+def _next(h: Handout) -> list[Flowable]:
+    """What happens next, and where to turn when the young person disagrees."""
+    st = _styles()
+    unit = markup(h.unit.strip() or UNIT_FALLBACK)
+    return _section(
+        TEXT["next"],
+        _p(TEXT["next_body"], st.body),
+        _p(TEXT["disagree"], st.label),
+        _p(TEXT["disagree_plan"], st.body),
+        Paragraph(escape(TEXT["disagree_decision"]).format(unit=unit), st.body),
+        _p(TEXT["disagree_help"], st.body),
+    )
+
+
 def _signatures() -> list[Flowable]:
     st = _styles()
     line_w = (BODY_WIDTH - 10 * mm) / 2
@@ -473,5 +499,6 @@ def story(h: Handout) -> list[Flowable]:
         *_contacts(h),
         *_meeting(h),
         *_progress(h),
+        *_next(h),
         *_signatures(),
     ]

@@ -51,7 +51,9 @@ TEXT: dict[str, str] = {
     "housing": "Bolig",
     "family": "Familie",
     "mine": "Det gør jeg",
-    "theirs": "Det gør kommunen/UU",
+    "theirs": "Det gør kommunen og UU",
+    # "UU" is explained once, where the handout first uses it (the heading above).
+    "uu": "UU er kommunens vejledning af unge. Før hed den Ungdommens Uddannelsesvejledning.",
     "what": "Hvad",
     "when": "Hvornår",
     "who": "Hvem",
@@ -84,6 +86,29 @@ TEXT: dict[str, str] = {
     "latest_on": "Nu ({on})",
     "only_on": "Dine tal ({on})",
     "no_progress": "Du har ikke givet dig selv tal endnu.",
+    # What happens next and where to turn. Sources: the plan is made with the young person
+    # and revised when things change (lov om kommunal indsats for unge under 25 år, § 2 a;
+    # LAB § 30 for the uddannelsespålæg until it ends, expected 1 January 2027); a decision
+    # can be appealed within 4 weeks, the municipality looks at it again first and sends
+    # it on to Ankestyrelsen if it keeps it (retssikkerhedsloven §§ 66-67); a companion
+    # (bisidder) may come to meetings (forvaltningsloven § 8); the right to see what is
+    # written (databeskyttelsesforordningen art. 15, forvaltningsloven § 9).
+    "next": "Hvad sker der nu?",
+    "next_body": (
+        "Vi gør hver især det, vi har lovet. Til næste møde ser vi på planen sammen. "
+        "Vi ændrer den, når dit liv ændrer sig."
+    ),
+    "disagree": "Er du uenig?",
+    "disagree_plan": ("Er du uenig i noget i planen? Så sig det. Vi kan ændre den sammen."),
+    "disagree_decision": (
+        "Er du uenig i en afgørelse, fx et uddannelsespålæg? Så kan du klage. "
+        "Send klagen til {unit}, senest 4 uger efter du fik afgørelsen. "
+        "Vi ser på sagen igen. Er vi stadig uenige, sender vi klagen til Ankestyrelsen."
+    ),
+    "disagree_help": (
+        "Du må tage en ven eller en voksen med til møder. "
+        "Du kan altid se, hvad vi har skrevet om dig."
+    ),
     "signatures": "Underskrifter",
     "signatures_intro": "Vi har lavet planen sammen.",
     "sign_youth": "Din underskrift",
@@ -98,21 +123,26 @@ TEXT: dict[str, str] = {
 
 @cache
 def _coverage(font_name: str) -> frozenset[int]:
-    pdf_fonts.register()
+    if font_name == pdf_fonts.EMOJI:
+        pdf_fonts.register_emoji()
+    else:
+        pdf_fonts.register()
     face = pdfmetrics.getFont(font_name).face
     return frozenset(face.charToGlyph)
 
 
-def printable(text: str, *, bold: bool = False) -> str:
+def printable(text: str, *, bold: bool = False, fallback: bool = True) -> str:
     """The text as the PDF will show it: NFC-composed; control and format characters
-    (zero-width joiners, direction marks, soft hyphens) dropped, tabs as spaces; any
-    character the embedded DejaVu font cannot draw (most emoji) replaced by a visible
-    U+FFFD, so the reader sees that something was there rather than nothing.
+    (zero-width joiners, direction marks, soft hyphens) dropped, tabs as spaces; a
+    character the embedded DejaVu font cannot draw is kept when the emoji fallback font
+    has it (``fallback``; ``markup`` sets it in that font), and otherwise replaced by a
+    visible U+FFFD, so the reader sees that something was there rather than nothing.
 
-    Characters beyond U+FFFF (all emoji, even the few DejaVu has) are replaced too:
-    reportlab writes them into the font's ToUnicode map as invalid hex, so they could
-    not be searched or copied. Right-to-left runs are put in reading order by `visual`
-    when the text is laid out; this returns the text in its logical order."""
+    Characters beyond U+FFFF never go to DejaVu: only the fallback font's are repaired in
+    the text map (``pdf_fonts.repair_text_map``). Right-to-left runs are put in reading
+    order by `visual` when the text is laid out; this returns the text in its logical
+    order. ``fallback=False`` is for text drawn straight on the canvas in DejaVu (the
+    footer), where a font change is not possible."""
     glyphs = _coverage(pdf_fonts.BOLD if bold else pdf_fonts.REGULAR)
     out: list[str] = []
     for ch in unicodedata.normalize("NFC", text):
@@ -122,15 +152,23 @@ def printable(text: str, *, bold: bool = False) -> str:
         category = unicodedata.category(ch)
         if category in ("Cc", "Cf"):
             continue
-        if ch.isspace():
+        if category in ("Cs", "Co", "Cn"):
+            out.append(REPLACEMENT)
+        elif ch.isspace():
             out.append(" ")
-        elif ord(ch) in glyphs and ord(ch) <= 0xFFFF and category not in ("Cs", "Co", "Cn"):
+        elif ord(ch) in glyphs and ord(ch) <= 0xFFFF:
             out.append(ch)
         elif category == "Mn":
-            continue  # a combining mark the font lacks would only stack on the U+FFFD
+            continue  # a combining mark (or emoji variation selector) the font lacks
+        elif fallback and ord(ch) in _coverage(pdf_fonts.EMOJI):
+            out.append(ch)  # the fallback font is read only when it is needed
         else:
             out.append(REPLACEMENT)
     return "".join(out)
+
+
+def _in_fallback(ch: str, glyphs: frozenset[int]) -> bool:
+    return ord(ch) > 0xFFFF or ord(ch) not in glyphs
 
 
 # Hebrew and Arabic letters (with their presentation forms): written right to left.
@@ -161,9 +199,31 @@ def visual(text: str) -> str:
 
 def markup(text: str, *, bold: bool = False) -> str:
     """User text made safe for a Paragraph: printable, in visual order, escaped, line
-    breaks kept."""
-    lines = printable(text, bold=bold).split("\n")
-    return "<br/>".join(escape(visual(line)) for line in lines)
+    breaks kept; the characters DejaVu lacks (emoji) set in the fallback font."""
+    glyphs = _coverage(pdf_fonts.BOLD if bold else pdf_fonts.REGULAR)
+    lines: list[str] = []
+    for line in printable(text, bold=bold).split("\n"):
+        parts: list[str] = []
+        run: list[str] = []
+        emoji = False
+        for ch in visual(line):
+            # U+FFFD is drawn by DejaVu: only kept fallback characters switch font.
+            wanted = ch != REPLACEMENT and _in_fallback(ch, glyphs)
+            if run and wanted != emoji:
+                parts.append(_run("".join(run), emoji))
+                run = []
+            emoji = wanted
+            run.append(ch)
+        if run:
+            parts.append(_run("".join(run), emoji))
+        lines.append("".join(parts))
+    return "<br/>".join(lines)
+
+
+def _run(text: str, emoji: bool) -> str:
+    if emoji:
+        return f'<font name="{pdf_fonts.EMOJI}">{escape(text)}</font>'
+    return escape(text)
 
 
 def masked_cpr(text: str) -> str:

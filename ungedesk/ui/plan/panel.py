@@ -13,14 +13,13 @@ meeting, the coordinator).
 from __future__ import annotations
 
 import itertools
-import sys
 from collections.abc import Callable
 from datetime import date, datetime
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QProcess, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -34,15 +33,17 @@ from PySide6.QtWidgets import (
 
 from ungedesk.domain.errors import InputError, KnownError
 from ungedesk.services import plan as plan_service
-from ungedesk.services import plan_export
+from ungedesk.services import plan_export, secure_send
 from ungedesk.services.plan import PlanDraft
 from ungedesk.services.plan_export import HandedOut, PlanPdf
+from ungedesk.services.secure_send import SecureRoute
 from ungedesk.store.database import Store
 from ungedesk.ui import changes
 from ungedesk.ui.changes import Aspect, Change
 from ungedesk.ui.i18n import format_day
 from ungedesk.ui.operations import Operation, is_wanted
 from ungedesk.ui.plan.form import PlanForm
+from ungedesk.ui.plan.send import Handover, Route, SendWarning
 from ungedesk.ui.widgets import (
     ERROR_STYLE,
     GOOD_STYLE,
@@ -517,34 +518,25 @@ class PlanPanel(QWidget):
         ).run()
 
     def send_to(self, version: int | None = None) -> None:
-        """Save the PDF where the caseworker chooses, then hand it to the mail client where
-        the platform allows attaching (Linux: xdg-email); elsewhere open the folder with the
-        file, as no standard way attaches a file there."""
+        """Warn that the plan must go by secure mail or Digital Post (the municipality's
+        secure route first, ``ui.plan.send``), then save the PDF and hand it on."""
         self._unsaved_note()
+        Operation(self, secure_send.route, self._store).success(
+            partial(self._send_warned, version)
+        ).run()
+
+    def _send_warned(self, version: int | None, secure: SecureRoute) -> None:
+        route = SendWarning(secure, self).choose()
+        if route is None:
+            return
         target = self.ask_pdf_path(version, self.tr("Save the PDF to send"))
         if target is not None:
-            self._write_pdf(*target, version, self._send_written)
+            self._write_pdf(*target, version, partial(self._send_written, route, secure))
 
-    def _send_written(self, path: Path) -> None:
+    def _send_written(self, route: Route, secure: SecureRoute, path: Path) -> None:
         self.busy.hide()
         self.error.show_message(None)
-        if (
-            sys.platform.startswith("linux")
-            and QProcess.startDetached("xdg-email", ["--attach", str(path)])[0]
-        ):
-            self.message.show_message(
-                self.tr("The PDF was saved as {file} and attached to a new e-mail.").format(
-                    file=path.name
-                )
-            )
-            return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
-        self.message.show_message(
-            self.tr(
-                "The PDF was saved as {file}. Your mail program cannot be given an "
-                "attachment from here: the folder is opened, drag the file into a new e-mail."
-            ).format(file=str(path))
-        )
+        self.message.show_message(Handover(self).deliver(path, route, secure))
 
     # --- dialogs -------------------------------------------------------------------------
 

@@ -59,6 +59,11 @@ class SettingsDialog(WorkDialog):
         self.uu_hours = QLineEdit(current.uu_hours)
         self.uu_hours.setPlaceholderText(self.tr("e.g. tue 9-12, thu 9-12"))
         self.field_errors["uu_hours"] = MessageLabel()
+        self.secure_send = QLineEdit(current.secure_send)
+        self.secure_send.setPlaceholderText(
+            self.tr("e.g. secure mail address, or: Send it by Digital Post from the ESDH")
+        )
+        self.field_errors["secure_send"] = MessageLabel()
         self.closing = {
             ClosingDay.GRUNDLOVSDAG: QCheckBox(self.tr("Constitution Day (5 June)")),
             ClosingDay.JULEAFTEN: QCheckBox(self.tr("Christmas Eve (24 December)")),
@@ -123,6 +128,19 @@ class SettingsDialog(WorkDialog):
                 )
             ),
             self.field_errors["uu_hours"],
+        )
+        add_row(
+            form,
+            self.tr("&Secure sending"),
+            self.secure_send,
+            self._hint(
+                self.tr(
+                    "A plan holds personal data: it must go by secure mail or Digital Post. "
+                    "A mail address here is used when the plan is sent; a text is shown as "
+                    "the instruction."
+                )
+            ),
+            self.field_errors["secure_send"],
         )
         add_row(
             form,
@@ -228,6 +246,7 @@ class SettingsDialog(WorkDialog):
             self.case_years.value(),
             self.uu_hours.text(),
             frozenset(day for day, box in self.closing.items() if box.isChecked()),
+            self.secure_send.text(),
         )
 
     # --- the recompute's progress (a ProgressView for the save operation) -----------------
