@@ -101,6 +101,8 @@ def test_desktop_entry_and_icons(dpkg_deb: str, deb: Path, tmp_path: Path) -> No
     desktop = tree / "usr/share/applications/ungedesk.desktop"
 
     validator = shutil.which("desktop-file-validate")
+    # .ci/run installs desktop-file-utils and sets CI: there the entry is always validated.
+    assert validator is not None or not os.environ.get("CI"), "desktop-file-utils is missing"
     if validator is not None:
         result = subprocess.run([validator, str(desktop)], capture_output=True, text=True)
         assert result.returncode == 0 and not result.stdout.strip(), result.stdout
