@@ -10,6 +10,7 @@ from ungedesk.domain.youth import YouthInput
 from ungedesk.services import audit, caseworkers, youths
 from ungedesk.store.database import Store
 from ungedesk.store.paths import StorePaths
+from ungedesk.ui import tasks
 from ungedesk.ui.main_window import MainWindow
 from ungedesk.ui.record.record_view import RecordView
 from ungedesk.ui.register import model as register_model
@@ -54,6 +55,27 @@ def test_empty_register_says_how_to_start(qtbot, window: MainWindow) -> None:
     window.form.reject()
     assert window.record_stack.currentWidget() is window.no_record
     assert window.user_label.text() == ("Logget ind som Anne Bjerregaard (ABJ) · Ungeteamet")
+
+
+def test_a_long_name_in_the_status_bar_never_widens_the_window(
+    qtbot, store: Store, store_paths: StorePaths, today
+) -> None:
+    from ungedesk.store.models import Caseworker
+
+    long_name = "Anne-Marie Bjerregaard " * 4 + "Christoffersen-Østergaard"  # 117 characters
+    with store.session() as s:
+        for worker in s.query(Caseworker):
+            worker.name = long_name
+            worker.unit = "Den kommunale ungeindsats, afdelingen for uddannelse og beskæftigelse"
+    win = MainWindow(store, store_paths, today=lambda: today)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.user is not None)
+    assert long_name in win.user_label.text()
+    assert win.minimumSizeHint().width() < 1000
+    assert win.user_label.sizeHint().width() < 600
+    win.close()
+    qtbot.waitUntil(lambda: not tasks.runner().busy)
 
 
 def test_loading_state_before_the_rows_arrive(qtbot, store: Store, store_paths, today) -> None:

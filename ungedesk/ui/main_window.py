@@ -37,6 +37,7 @@ from ungedesk.ui import changes, tasks
 from ungedesk.ui.after_paint import after_next_paint
 from ungedesk.ui.changes import Aspect, Change
 from ungedesk.ui.deadlines.view import DeadlinesView
+from ungedesk.ui.elided_label import ElidedLabel
 from ungedesk.ui.i18n import format_number
 from ungedesk.ui.operations import CLOSED_PROPERTY, Operation, is_wanted
 from ungedesk.ui.register.model import PAGE_SIZE, Column, RegisterModel
@@ -212,7 +213,8 @@ class MainWindow(CaseMenu, SecurityMenu, RulesMenu, BackupActions):
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
-        self.user_label = QLabel()
+        # Elides: a long name and unit must not widen the window past the screen.
+        self.user_label = ElidedLabel()
         self.busy = BusyBar()
         self.busy.setMaximumWidth(120)
         self.backup_reminder = QPushButton()
