@@ -174,3 +174,29 @@ def test_archives_unpack_or_are_a_bad_backup(raw: bytes) -> None:
         assert staged.db.exists() and staged.key_file.stat().st_size <= 64 * 1024
         with contextlib.suppress(KeyFileError):
             keys.load_key_file(staged.key_file)
+
+
+def test_a_central_directory_claiming_more_bytes_than_precede_it_is_a_bad_backup(
+    tmp_path: Path,
+) -> None:
+    """Found by the fuzz test: an end record whose directory offset is larger than where the
+    directory really starts makes zipfile place the first member at a negative offset, and
+    reading it failed with OSError EINVAL instead of the bad-backup message."""
+    raw_zip = tmp_path / "real.zip"
+    with zipfile.ZipFile(raw_zip, "w") as zf:
+        zf.writestr("manifest.json", json.dumps(VALID_MANIFEST))
+        zf.writestr("ungedesk.key", json.dumps(VALID_KEY))
+        zf.writestr("ungedesk.db", b"x" * 100)
+    raw = bytearray(raw_zip.read_bytes())
+    end = raw.rindex(b"PK\x05\x06")
+    offset = int.from_bytes(raw[end + 16 : end + 20], "little")
+    raw[end + 16 : end + 20] = (offset + 500).to_bytes(4, "little")  # 500 bytes too far
+    source = tmp_path / "kopi.udbackup"
+    source.write_bytes(bytes(raw))
+    with pytest.raises(BadBackupError):
+        backup_archive.inspect(source)
+    staged = StorePaths(tmp_path / ".restore-00000000")
+    staged.root.mkdir()
+    with pytest.raises(BadBackupError):
+        backup_archive._unpack(source, staged)
+    assert not staged.db.exists()

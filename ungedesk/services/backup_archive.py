@@ -205,6 +205,11 @@ def _members(zf: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
     if len(infos) != len(MEMBERS) or set(by_name) != MEMBERS:
         raise BadBackupError()
     for info in infos:
+        # A central directory that claims more bytes than precede it makes zipfile compute
+        # a negative local-header offset, and seeking there fails with EINVAL (an OSError
+        # that would read as a disk fault, not a bad file).
+        if info.header_offset < 0:
+            raise BadBackupError()
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
             raise BadBackupError()
         if info.flag_bits & 0x1:  # encrypted
