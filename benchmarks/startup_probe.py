@@ -219,6 +219,9 @@ class Probe:
         search = self.window.search
         viewport = self.window.table.viewport()
         count = getattr(self.window, "count", None)
+        # Esc clears the search only where the caseworker types: in the focused search field.
+        self.window.activateWindow()
+        search.setFocus()
         timings: list[float] = []
         for number, query in enumerate(QUERIES, start=1):
             search.clear()

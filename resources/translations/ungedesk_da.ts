@@ -1861,10 +1861,6 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
         <translation>Ingen unge matcher søgningen. Tryk Esc for at rydde den.</translation>
     </message>
     <message>
-        <source>Did you mean: {name}</source>
-        <translation>Måske mente du: {name}</translation>
-    </message>
-    <message>
         <source>Deadlines ({overdue} overdue · {week} this week)</source>
         <translation>Frister ({overdue} overskredne · {week} denne uge)</translation>
     </message>
@@ -3435,6 +3431,13 @@ Slå de {count} forventede regler til og genberegn alle frister?</translation>
     <message>
         <source>Latest</source>
         <translation>Seneste</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionLink</name>
+    <message>
+        <source>Did you mean: {name}</source>
+        <translation>Måske mente du: {name}</translation>
     </message>
 </context>
 <context>

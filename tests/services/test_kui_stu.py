@@ -107,7 +107,7 @@ def test_the_access_export_names_both(store: Store, tmp_path) -> None:
 
     result = access.export_person(store, yid, tmp_path / "ud")
     flat = " ".join("".join(p.extract_text() for p in PdfReader(result.pdf_path).pages).split())
-    assert "Vurderet til STU efter STU-loven 20-11-2026" in flat
+    assert "Vurderet til STU efter STU-loven 20. november 2026" in flat
 
 
 def test_migration_keeps_what_the_single_column_said(store: Store) -> None:

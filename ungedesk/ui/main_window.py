@@ -41,6 +41,7 @@ from ungedesk.ui.elided_label import ElidedLabel
 from ungedesk.ui.i18n import format_number
 from ungedesk.ui.operations import CLOSED_PROPERTY, Operation, is_wanted
 from ungedesk.ui.register.model import PAGE_SIZE, Column, RegisterModel
+from ungedesk.ui.register.suggestion import SuggestionLink
 from ungedesk.ui.shell.backup_actions import BackupActions
 from ungedesk.ui.shell.case_menu import CaseMenu
 from ungedesk.ui.shell.menus import build_menus
@@ -149,15 +150,8 @@ class MainWindow(CaseMenu, SecurityMenu, RulesMenu, BackupActions):
         self.empty.setStyleSheet(HINT_STYLE)
         self.register_first = QPushButton(self.tr("&Register a young person…"))
         self.register_first.clicked.connect(self.register_new)
-        # "Did you mean": a search one typo from a name (RegisterIndex.suggest), as a link
-        # that puts it in the search field; a button, so the keyboard reaches it too.
-        self.suggestion = QPushButton()
-        self.suggestion.setFlat(True)
-        self.suggestion.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.suggestion.setStyleSheet("color: palette(link); text-decoration: underline;")
-        self.suggestion.hide()
-        self.suggestion.clicked.connect(self._take_suggestion)
-        self._suggested = ""
+        self.suggestion = SuggestionLink()
+        self.suggestion.taken.connect(self._take_suggestion)
         empty_page = QWidget()
         empty_layout = QVBoxLayout(empty_page)
         empty_layout.addStretch(1)
@@ -492,7 +486,7 @@ class MainWindow(CaseMenu, SecurityMenu, RulesMenu, BackupActions):
         elif model.matched == 0:
             self.empty.setText(self.tr("No young people match the search. Press Esc to clear it."))
             self._show_empty()
-            self._offer(model.suggestion())
+            self.suggestion.offer(model.suggestion())
         else:
             self.list_stack.setCurrentWidget(self.table)
 
@@ -500,16 +494,10 @@ class MainWindow(CaseMenu, SecurityMenu, RulesMenu, BackupActions):
         self.list_stack.setCurrentWidget(self.empty_page)
         # The button only where it is the way forward: an empty register.
         self.register_first.setVisible(self.model.loaded and self.model.total == 0)
-        self._offer(None)
+        self.suggestion.offer(None)
 
-    def _offer(self, suggestion: str | None) -> None:
-        self._suggested = suggestion or ""
-        if suggestion:
-            self.suggestion.setText(self.tr("Did you mean: {name}").format(name=suggestion))
-        self.suggestion.setVisible(bool(suggestion))
-
-    def _take_suggestion(self) -> None:
-        self.search.setText(self._suggested)
+    def _take_suggestion(self, name: str) -> None:
+        self.search.setText(name)
         self.search.setFocus()
 
     # --- actions -------------------------------------------------------------------------
