@@ -96,6 +96,7 @@ def _env(**extra: str) -> dict[str, str]:
         QT_QPA_PLATFORM="offscreen",
         PYTHONPATH=os.pathsep.join(path),
         PYTHONIOENCODING="utf-8",
+        PYTHONFAULTHANDLER="1",  # a crash in a child names its stack instead of exiting mute
         BENCH_KEYRING_FILE=str(bench_keyring.keyring_file()),
     )
     env.update(extra)
@@ -262,7 +263,10 @@ def probe(mode: str, data: Path, *youth_ids: int) -> dict[str, Any]:
     ended = time.monotonic()
     lines = out.stdout.strip().splitlines()
     if out.returncode != 0 or not lines:
-        raise ChildError(f"startup_probe {mode} failed:\n{out.stdout[-1000:]}{out.stderr[-2000:]}")
+        raise ChildError(
+            f"startup_probe {mode} failed (exit {out.returncode}):\n"
+            f"{out.stdout[-1000:]}{out.stderr[-8000:]}"
+        )
     result: dict[str, Any] = json.loads(lines[-1])
     if "closed_at" in result:
         result["process_end_ms"] = round((ended - result.pop("closed_at")) * 1000, 1)

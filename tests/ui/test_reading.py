@@ -16,6 +16,7 @@ from ungedesk.services.visitation import VisitationInput
 from ungedesk.store.database import Store
 from ungedesk.store.paths import StorePaths
 from ungedesk.ui.deadlines.model import Column
+from ungedesk.ui.deadlines.view import RULE_SAMPLE
 from ungedesk.ui.main_window import MainWindow
 from ungedesk.ui.record.record_view import RecordView
 
@@ -186,6 +187,21 @@ def test_frister_stretches_the_requirement_not_the_initials(qtbot, window: MainW
     assert table.columnWidth(Column.CASEWORKER) < 160
     qtbot.waitUntil(lambda: sum(table.columnWidth(c) for c in Column) == table.viewport().width())
     assert table.columnWidth(Column.RULE) > 2 * table.columnWidth(Column.CASEWORKER)
+
+
+def test_frister_fits_a_1366_screen_without_scrolling_sideways(qtbot, window: MainWindow) -> None:
+    table = window.deadlines.table
+    window.resize(1366, 740)  # a 1366x768 laptop, the default split, no record open
+    window.show_deadlines()
+    qtbot.waitUntil(lambda: table.viewport().width() > 900)
+    # "Mine": every row is the caseworker's own, so their initials are not repeated.
+    assert window.deadlines.mine.isChecked() and table.isColumnHidden(Column.CASEWORKER)
+    qtbot.waitUntil(lambda: sum(table.columnWidth(c) for c in Column) == table.viewport().width())
+    assert table.horizontalScrollBar().maximum() == 0
+    assert table.columnWidth(Column.RULE) >= table.fontMetrics().horizontalAdvance(RULE_SAMPLE)
+    window.deadlines.everyone.click()
+    assert not table.isColumnHidden(Column.CASEWORKER)
+    assert table.columnWidth(Column.CASEWORKER) > 0
 
 
 def test_frister_column_sizes_are_kept_per_caseworker(

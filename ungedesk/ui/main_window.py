@@ -320,7 +320,7 @@ class MainWindow(CaseMenu, SecurityMenu, RulesMenu, BackupActions):
             self.resize(1360, 800)
             # The list (and the Frister overview's columns) gets most of the width while
             # no record is open; the first record makes room for itself.
-            self.splitter.setSizes([1000, 360])
+            self.splitter.setSizes([1060, 300])
             return
         geometry = s.value("main/geometry")
         if geometry is None or not self.restoreGeometry(geometry):

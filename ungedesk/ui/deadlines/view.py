@@ -183,7 +183,7 @@ class DeadlinesView(QWidget):
         if not isinstance(state, QByteArray) or not header.restoreState(state):
             self._default_widths()  # a caseworker without sizes of their own
         self._header_key = key
-        self._fit_rule()
+        self._show_caseworker_column()
 
     def _save_header(self) -> None:
         if self._settings is not None and self._header_key is not None:
@@ -327,7 +327,14 @@ class DeadlinesView(QWidget):
 
     def _filter_toggled(self, _button: QRadioButton, checked: bool) -> None:
         if checked:
+            self._show_caseworker_column()
             self.refresh()
+
+    def _show_caseworker_column(self) -> None:
+        """Under "Mine" every row is the caseworker's own: their initials would repeat in
+        every row and take the width the requirement needs at 1366 px."""
+        self.table.setColumnHidden(Column.CASEWORKER, self.caseworker_filter is not None)
+        self._fit_rule()
 
     def _set_spans(self) -> None:
         self.table.clearSpans()
