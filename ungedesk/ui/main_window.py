@@ -48,6 +48,7 @@ from ungedesk.ui.shell.menus import build_menus
 from ungedesk.ui.shell.records import (
     RECORD_MODULES,
     as_record_view,
+    import_gui_extensions,
     preload_module,
     records_loaded,
 )
@@ -421,6 +422,7 @@ class MainWindow(CaseMenu, SecurityMenu, RulesMenu, BackupActions):
         if self.records.count() == 0 and not records_loaded():
             # The record's modules were left out of the start; load them now, on the worker
             # while the caseworker reads the list, so the first record opens at once.
+            import_gui_extensions()
             for name in RECORD_MODULES:
                 Operation(self, preload_module, name).latest(f"preload {name}").background().run()
 

@@ -51,6 +51,18 @@ RECORD_MODULES = (
 )
 
 
+# Qt extension modules the record modules import. Initialising one on the worker crashes the
+# process now and then (QtCharts segfaulted in about one start in ten under load): they are
+# imported on the GUI thread (a few milliseconds) before the record modules go to the worker.
+GUI_THREAD_EXTENSIONS = ("PySide6.QtCharts",)
+
+
+def import_gui_extensions() -> None:
+    """On the GUI thread, before any preload_module."""
+    for name in GUI_THREAD_EXTENSIONS:
+        importlib.import_module(name)
+
+
 def records_loaded() -> bool:
     return all(name in sys.modules for name in RECORD_MODULES)
 
@@ -62,6 +74,9 @@ def preload_module(name: str) -> None:
     the GUI thread stays free while they load."""
     if name not in RECORD_MODULES:
         raise ValueError(f"not a record module: {name}")
+    missing = [m for m in GUI_THREAD_EXTENSIONS if m not in sys.modules]
+    if missing:
+        raise RuntimeError(f"import_gui_extensions() first: {', '.join(missing)}")
     importlib.import_module(name)
 
 
