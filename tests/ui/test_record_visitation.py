@@ -145,7 +145,7 @@ def test_change_target_group_keeps_history(qtbot, record: RecordView, store: Sto
     saved = visitation.get(store, youth_id)
     assert saved is not None
     assert [(g.valid_from, g.code, g.reason) for g in saved.groups] == [
-        (date(2026, 11, 10), "lab6_4", "Visitation"),
+        (date(2026, 11, 10), "lab6_4", "Ved visitationen (ingen begrundelse skrevet)"),
         (date(2026, 11, 20), "lab6_5", "Behov for afklaring"),
     ]
     assert panel.history_model.rowCount() == 2

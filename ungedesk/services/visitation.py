@@ -291,10 +291,14 @@ def get(store: Store, youth_id: int) -> VisitationView | None:
         return get_in(s, youth_id)
 
 
+NO_REASON_AT_VISITATION = "Ved visitationen (ingen begrundelse skrevet)"
+
+
 def _first_reason(reasons: str) -> str:
     """The reason of the visitation's own target group: the reasons typed at the
-    visitation (it was always the word "Visitation" before, whatever was typed)."""
-    return reasons.strip() or "Visitation"
+    visitation (it was always the word "Visitation" before, whatever was typed). Without
+    any, the column says so: "Visitation" alone read like a reason."""
+    return reasons.strip() or NO_REASON_AT_VISITATION
 
 
 def get_in(s: Session, youth_id: int) -> VisitationView | None:
