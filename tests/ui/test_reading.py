@@ -96,6 +96,20 @@ def test_the_list_gets_its_width_back_when_the_last_record_closes(
     assert window.splitter.sizes()[0] == list_before
 
 
+def test_on_a_wide_screen_the_record_gets_half_the_window(
+    qtbot, window: MainWindow, store: Store
+) -> None:
+    youth_id = register(store)
+    window.resize(1920, 1040)
+    window.splitter.setSizes([1560, 360])
+    list_before = window.splitter.sizes()[0]
+    open_record(qtbot, window, youth_id)
+    list_width, record_width = window.splitter.sizes()
+    assert record_width >= list_width - 1  # half, not the 760 px a laptop gets
+    window.close_current_record()
+    assert window.splitter.sizes()[0] == list_before
+
+
 def test_the_journal_tab_reads_the_case_in_date_order(
     qtbot, window: MainWindow, store: Store
 ) -> None:

@@ -146,15 +146,17 @@ class RecordTabs(ShellBase):
         self._update_case_actions()
 
     def _make_room_for_record(self) -> None:
-        """The record's plan and progression tabs need ~760 px: when the register list
-        leaves less, the first record widens its pane (the list keeps at least 480 px).
+        """The record's plan and progression tabs need ~760 px, and on a wide screen a
+        record (its journal, its notes) is read better in half the window: when the register
+        list leaves less, the first record widens its pane (the list keeps at least 480 px).
         A pane the caseworker made wide enough is left as it is."""
         if self.records.count() != 1:
             return
         list_width, record_width = self.splitter.sizes()
-        if record_width >= RECORD_WIDTH:
+        wanted = max(RECORD_WIDTH, (list_width + record_width) // 2)
+        if record_width >= wanted:
             return
-        give = min(RECORD_WIDTH - record_width, max(0, list_width - MIN_LIST_WIDTH))
+        give = min(wanted - record_width, max(0, list_width - MIN_LIST_WIDTH))
         if give > 0:
             self.splitter.setSizes([list_width - give, record_width + give])
             # Given back when the last record closes (unless the caseworker has moved
