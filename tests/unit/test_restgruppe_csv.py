@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from datetime import date
 
 import pytest
@@ -32,7 +33,7 @@ def export(
     encoding: str = "utf-8",
     headers: tuple[str, ...] = ("CPR-nr.", "Fornavn", "Efternavn", "Skole", "Status", "Dato"),
     dash: bool = True,
-    people: list[tuple[str, ...]] = PEOPLE,
+    people: Sequence[tuple[str, ...]] = PEOPLE,
     line_end: str = "\r\n",
 ) -> bytes:
     """A list as a UU system writes it: the csv module quotes what needs quoting."""
