@@ -139,6 +139,9 @@ COMMAND_HELP = [
         "rules show",
         "rules load",
         "rules expected",
+        "catalogue",
+        "catalogue export",
+        "catalogue import",
     )
 ]
 
@@ -194,6 +197,12 @@ RUNS: dict[str, tuple[list[str], str, tuple[str, ...]]] = {
     "plan-pdf": (["plan-pdf", CPR, "--out", "{tmp}/plan.pdf"], "plan_pdf", (*NEVER, "pikepdf")),
     # The search reads the register and logs; no PDF, no deadline engine's calendar.
     "find": (["find", "sukru", "--reveal"], "find", (*NEVER, *NO_PDF, "holidays")),
+    # The catalogue reads and writes offers and logs; no PDF, no deadline engine's calendar.
+    "catalogue export": (
+        ["catalogue", "export", "--out", "{tmp}/tilbud.json"],
+        "catalogue",
+        (*NEVER, *NO_PDF, "holidays"),
+    ),
     "export-person": (
         ["export-person", CPR, "--out", "{tmp}/udtraek"],
         "person",

@@ -12,6 +12,7 @@
     ungedesk passphrase change                 change the recovery passphrase (cli/passphrase.py)
     ungedesk key rotate                        a new data key (cli/key.py)
     ungedesk rules show|load|expected          deadline rules (cli/rules.py)
+    ungedesk catalogue export|import           the offers catalogue as a file (cli/catalogue.py)
 
 Only ``main`` lives here, and it imports only the parser before the command line is read:
 ``--version`` and ``--help`` load no store, service or GUI code, and each command imports
@@ -42,6 +43,7 @@ COMMANDS: dict[str | None, str] = {
     "passphrase": "passphrase:cmd_passphrase",
     "key": "key:cmd_key",
     "rules": "rules:cmd_rules",
+    "catalogue": "catalogue:cmd_catalogue",
 }
 
 

@@ -211,6 +211,7 @@ def build_parser() -> Parser:
     _add_passphrase(sub, common)
     _add_key(sub, common)
     _add_rules(sub, common)
+    _add_catalogue(sub, common)
     return parser
 
 
@@ -429,3 +430,19 @@ def _add_rules(sub: argparse._SubParsersAction[Parser], common: Parser) -> None:
         "switch", choices=["on", "off"], metavar="TIL_FRA", help="on (til) eller off (fra)"
     )
     expected.add_argument("--yes", action="store_true", help="uden at spørge")
+
+
+def _add_catalogue(sub: argparse._SubParsersAction[Parser], common: Parser) -> None:
+    cat = sub.add_parser(
+        "catalogue",
+        parents=[common],
+        help="tilbudsviften: eksportér til en fil eller indlæs en fil",
+        description="export: skriv alle tilbud (aktive og udgåede) til en fil, som kollegaer "
+        "kan indlæse. import: indlæs en tilbudsfil; tilbud med samme id opdateres, nye "
+        "tilføjes. Er ét tilbud i filen forkert, indlæses intet.",
+    )
+    actions = cat.add_subparsers(dest="catalogue_action", metavar="HANDLING", required=True)
+    export = actions.add_parser("export", parents=[common], help="skriv tilbudsviften til en fil")
+    export.add_argument("--out", required=True, metavar="FIL", help="filen, der skrives (JSON)")
+    load = actions.add_parser("import", parents=[common], help="indlæs en tilbudsfil")
+    load.add_argument("file", metavar="FIL", help="tilbudsfilen (JSON)")

@@ -46,7 +46,7 @@ from ungedesk.store.models import REGISTER_COLUMNS, Base, Caseworker
 from ungedesk.store.paths import make_private_dirs, write_private_atomic
 
 NOT_ABOUT_A_PERSON = frozenset(
-    {"caseworker", "setting", "audit_head", "alembic_version", "local_rule", "rule_set"}
+    {"caseworker", "setting", "audit_head", "alembic_version", "local_rule", "rule_set", "offer"}
 )
 ACCESS_LOG_TABLE = "audit_event"
 
