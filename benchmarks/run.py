@@ -78,6 +78,7 @@ OTHER_BENCHMARKS = (
     "plan_pdf",
     "progression_view",
     "rules_recompute",
+    "catalogue_search",
 )
 CHILD_TIMEOUT_S = 300
 
