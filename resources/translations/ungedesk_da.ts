@@ -167,6 +167,14 @@
 <context>
     <name>AuditDialog</name>
     <message>
+        <source>Access log</source>
+        <translation>Adgangslog</translation>
+    </message>
+    <message>
+        <source>Who read or changed what, and when.</source>
+        <translation>Hvem der har læst eller ændret hvad, og hvornår.</translation>
+    </message>
+    <message>
         <source>Loading …</source>
         <translation>Henter …</translation>
     </message>
@@ -301,6 +309,14 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
         <translation>Andre, adskilt med komma</translation>
     </message>
     <message>
+        <source>Other participants</source>
+        <translation>Andre deltagere</translation>
+    </message>
+    <message>
+        <source>Names separated by commas.</source>
+        <translation>Navne adskilt af kommaer.</translation>
+    </message>
+    <message>
         <source>S&amp;tatus</source>
         <translation>S&amp;tatus</translation>
     </message>
@@ -364,6 +380,10 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
         <translation>Note</translation>
     </message>
     <message>
+        <source>Events in the case, such as contacts and offers, with their dates.</source>
+        <translation>Hændelser i sagen, fx kontakter og tilbud, med deres datoer.</translation>
+    </message>
+    <message>
         <source>The municipality learned of it {day}</source>
         <translation>Kommunen fik kendskab {day}</translation>
     </message>
@@ -397,6 +417,14 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
     <message>
         <source>Target &amp;group</source>
         <translation>Mål&amp;gruppe</translation>
+    </message>
+    <message>
+        <source>Progression in the caseload</source>
+        <translation>Progression i sagsstammen</translation>
+    </message>
+    <message>
+        <source>How the scores of the caseload moved per indicator.</source>
+        <translation>Hvordan scorerne i sagsstammen har flyttet sig pr. indikator.</translation>
     </message>
     <message>
         <source>Movement is the latest score minus the first score in the period, for each young person with two or more scores on the indicator in the period; the figure is the average over those young people. A positive figure is progress. The target group is the one each young person had on the last day of the period. Caseworker&apos;s score and the young person&apos;s own score are counted separately.</source>
@@ -608,6 +636,14 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
 </context>
 <context>
     <name>ConversationsPanel</name>
+    <message>
+        <source>Conversations</source>
+        <translation>Samtaler</translation>
+    </message>
+    <message>
+        <source>Booked, held and missed conversations, newest first. The chosen one is shown in full below.</source>
+        <translation>Bookede, afholdte og udeblevne samtaler, nyeste først. Den valgte vises i sin helhed nedenfor.</translation>
+    </message>
     <message>
         <source>No conversations yet. Book the first one with &quot;Book conversation&quot; (Ctrl+B).</source>
         <translation>Ingen samtaler endnu. Book den første med &quot;Book samtale&quot; (Ctrl+B).</translation>
@@ -953,6 +989,14 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
 <context>
     <name>DeadlinesPanel</name>
     <message>
+        <source>The young person&apos;s deadlines</source>
+        <translation>Den unges frister</translation>
+    </message>
+    <message>
+        <source>Each deadline the law or a local standard sets, with its source and when it falls.</source>
+        <translation>Hver frist, som loven eller en lokal standard sætter, med kilde og hvornår den falder.</translation>
+    </message>
+    <message>
         <source>No deadlines yet. They appear when the visitation and the conversations are registered.</source>
         <translation>Ingen frister endnu. De kommer, når visitationen og samtalerne er registreret.</translation>
     </message>
@@ -967,6 +1011,14 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
     <message>
         <source>Re&amp;voke exemption…</source>
         <translation>Tilbage&amp;kald fritagelsen…</translation>
+    </message>
+    <message>
+        <source>Exemptions</source>
+        <translation>Fritagelser</translation>
+    </message>
+    <message>
+        <source>Decisions that exempt the young person from a deadline, with their reasons.</source>
+        <translation>Afgørelser, der fritager den unge for en frist, med begrundelser.</translation>
     </message>
     <message>
         <source>Exemptions (kept, also when revoked)</source>
@@ -998,6 +1050,14 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
     <message>
         <source>Deadlines of all active cases</source>
         <translation>Frister for alle aktive sager</translation>
+    </message>
+    <message>
+        <source>Deadlines</source>
+        <translation>Frister</translation>
+    </message>
+    <message>
+        <source>Deadlines across the caseload, the most urgent first. Enter opens the record.</source>
+        <translation>Frister i hele sagsstammen, de mest presserende først. Enter åbner sagen.</translation>
     </message>
     <message>
         <source>Show:</source>
@@ -1048,6 +1108,14 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
     <message>
         <source>For each indicator: the question it asks and what each of the five stages means, in plain words about what can be seen and counted. Everybody scores against these texts, so two caseworkers give the same score.</source>
         <translation>For hver indikator: det spørgsmål, den stiller, og hvad hvert af de fem trin betyder, i enkle ord om det, man kan se og tælle. Alle scorer efter disse tekster, så to sagsbehandlere giver samme score.</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>Indikatorer</translation>
+    </message>
+    <message>
+        <source>Choose an indicator to edit the descriptions of its scores.</source>
+        <translation>Vælg en indikator for at redigere beskrivelserne af dens scorer.</translation>
     </message>
     <message>
         <source>&amp;Reset to the shipped descriptors…</source>
@@ -1157,6 +1225,14 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
     <message>
         <source>Closed cases whose retention period has run out. Tick the cases to delete (Space ticks or unticks the selected row). Deleted data cannot be recovered, except from an older backup.</source>
         <translation>Afsluttede sager, hvis opbevaringsperiode er udløbet. Markér de sager, der skal slettes (mellemrumstasten markerer og afmarkerer den valgte række). Slettede oplysninger kan ikke genskabes, kun fra en ældre sikkerhedskopi.</translation>
+    </message>
+    <message>
+        <source>Cases due for deletion</source>
+        <translation>Sager, der skal slettes</translation>
+    </message>
+    <message>
+        <source>Closed cases kept longer than the retention period.</source>
+        <translation>Afsluttede sager, der er gemt længere end opbevaringsperioden.</translation>
     </message>
     <message>
         <source>Loading …</source>
@@ -1490,6 +1566,14 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
         <translation>&amp;Vis:</translation>
     </message>
     <message>
+        <source>Journal</source>
+        <translation>Journal</translation>
+    </message>
+    <message>
+        <source>The case in date order: conversations, visitation, events, plan versions and measurements.</source>
+        <translation>Sagen i datoorden: samtaler, visitation, hændelser, planversioner og målinger.</translation>
+    </message>
+    <message>
         <source>Nothing has been recorded in the case yet.</source>
         <translation>Der er endnu ikke registreret noget i sagen.</translation>
     </message>
@@ -1591,6 +1675,10 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
     <message>
         <source>Local standards</source>
         <translation>Lokale standarder</translation>
+    </message>
+    <message>
+        <source>The municipality&apos;s own deadline rules, under the rule each one tightens.</source>
+        <translation>Kommunens egne fristregler, under den regel hver enkelt skærper.</translation>
     </message>
     <message>
         <source>Rule</source>
@@ -1709,6 +1797,14 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
     <message>
         <source>Young people</source>
         <translation>Unge</translation>
+    </message>
+    <message>
+        <source>Search the register</source>
+        <translation>Søg i registret</translation>
+    </message>
+    <message>
+        <source>The register: one row per young person. Enter opens the record.</source>
+        <translation>Registret: én række pr. ung. Enter åbner sagen.</translation>
     </message>
     <message>
         <source>Deadlines</source>
@@ -2239,6 +2335,14 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
         <translation>Lav planer som PDF</translation>
     </message>
     <message>
+        <source>Handed out from</source>
+        <translation>Udleveret fra</translation>
+    </message>
+    <message>
+        <source>Handed out until</source>
+        <translation>Udleveret til og med</translation>
+    </message>
+    <message>
         <source>to</source>
         <translation>til</translation>
     </message>
@@ -2516,6 +2620,10 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
         <translation>Kontaktpersoner og team</translation>
     </message>
     <message>
+        <source>One row each. Type or press F2 to edit a cell; Delete empties it.</source>
+        <translation>Én pr. række. Skriv eller tryk F2 for at redigere en celle; Delete tømmer den.</translation>
+    </message>
+    <message>
         <source>Coordinating caseworker</source>
         <translation>Koordinerende sagsbehandler</translation>
     </message>
@@ -2761,8 +2869,16 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
         <translation>Indikatorer</translation>
     </message>
     <message>
+        <source>The latest score per indicator, the caseworker&apos;s and the young person&apos;s own.</source>
+        <translation>Den seneste score pr. indikator, sagsbehandlerens og den unges egen.</translation>
+    </message>
+    <message>
         <source>Measurements</source>
         <translation>Målinger</translation>
+    </message>
+    <message>
+        <source>Each measurement of the progression, newest first.</source>
+        <translation>Hver måling af progressionen, nyeste først.</translation>
     </message>
     <message>
         <source>Caseworker</source>
@@ -3042,6 +3158,18 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
     <message>
         <source>&amp;Target group:</source>
         <translation>&amp;Målgruppe:</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Regler</translation>
+    </message>
+    <message>
+        <source>The deadline rules in use, with their periods and sources. The chosen rule is shown in full below.</source>
+        <translation>Fristreglerne i brug, med perioder og kilder. Den valgte regel vises i sin helhed nedenfor.</translation>
+    </message>
+    <message>
+        <source>The chosen rule in full</source>
+        <translation>Den valgte regel i sin helhed</translation>
     </message>
     <message>
         <source>&amp;Load rule file…</source>
@@ -3436,6 +3564,10 @@ Slå de {count} forventede regler til og genberegn alle frister?</translation>
 <context>
     <name>SuggestionLink</name>
     <message>
+        <source>Suggested name</source>
+        <translation>Foreslået navn</translation>
+    </message>
+    <message>
         <source>Did you mean: {name}</source>
         <translation>Måske mente du: {name}</translation>
     </message>
@@ -3634,6 +3766,10 @@ Slå de {count} forventede regler til og genberegn alle frister?</translation>
         <translation>Udleverede versioner</translation>
     </message>
     <message>
+        <source>Each version of the plan handed out to the young person, newest first.</source>
+        <translation>Hver version af planen, der er udleveret til den unge, nyeste først.</translation>
+    </message>
+    <message>
         <source>Version {number}, {day}</source>
         <translation>Version {number}, {day}</translation>
     </message>
@@ -3699,6 +3835,14 @@ Slå de {count} forventede regler til og genberegn alle frister?</translation>
     <message>
         <source>Assessed for STU under t&amp;he STU law on</source>
         <translation>Vurderet til &amp;STU efter STU-loven den</translation>
+    </message>
+    <message>
+        <source>Date of the assessment to FGU</source>
+        <translation>Dato for målgruppevurderingen til FGU</translation>
+    </message>
+    <message>
+        <source>Date of the STU assessment</source>
+        <translation>Dato for STU-vurderingen</translation>
     </message>
     <message>
         <source>UU counsellor &amp;present</source>
@@ -3822,6 +3966,10 @@ Slå de {count} forventede regler til og genberegn alle frister?</translation>
     <message>
         <source>Target group history</source>
         <translation>Målgruppehistorik</translation>
+    </message>
+    <message>
+        <source>Each target group the young person has had, from which date and why.</source>
+        <translation>Hver målgruppe, den unge har haft, fra hvilken dato og hvorfor.</translation>
     </message>
     <message>
         <source>Yes</source>
@@ -4006,6 +4154,18 @@ Slå de {count} forventede regler til og genberegn alle frister?</translation>
     <message>
         <source>Post&amp;code and town</source>
         <translation>&amp;Postnr. og by</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Postnummer</translation>
+    </message>
+    <message>
+        <source>Four digits; a Danish postcode fills in the town.</source>
+        <translation>Fire cifre; et dansk postnummer udfylder byen.</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>By</translation>
     </message>
     <message>
         <source>&amp;Phone</source>

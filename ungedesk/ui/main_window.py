@@ -54,7 +54,7 @@ from ungedesk.ui.shell.records import (
 )
 from ungedesk.ui.shell.rules_menu import RulesMenu
 from ungedesk.ui.shell.security_menu import SecurityMenu
-from ungedesk.ui.widgets import HINT_STYLE, WARNING_STYLE, BusyBar, widths_from_samples
+from ungedesk.ui.widgets import HINT_STYLE, WARNING_STYLE, BusyBar, name_table, widths_from_samples
 
 if TYPE_CHECKING:
     from ungedesk.services.caseworkers import CaseworkerView
@@ -125,10 +125,17 @@ class MainWindow(CaseMenu, SecurityMenu, RulesMenu, BackupActions):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search by name, CPR no. or case no."))
         self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search the register"))
+        self.search.setAccessibleDescription(self.search.placeholderText())
         self.count = QLabel()
         self.count.setStyleSheet(HINT_STYLE)
         self.table = QTableView()
         self.table.setModel(self.model)
+        name_table(
+            self.table,
+            self.tr("Young people"),
+            self.tr("The register: one row per young person. Enter opens the record."),
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -88,14 +88,48 @@ def field_with_message(field: QWidget, *messages: QWidget) -> QWidget:
     return box
 
 
-def add_row(form: QFormLayout, label: str, field: QWidget, *messages: QWidget) -> QLabel:
-    """Add a labelled row whose label is the field's buddy (Alt+letter focuses it)."""
+def spoken(label: str) -> str:
+    """A caption as a screen reader should say it: without the mnemonic's "&" (a literal
+    "&&" stays one "&") and without a trailing colon."""
+    return label.replace("&&", "\0").replace("&", "").replace("\0", "&").strip().rstrip(":")
+
+
+def name_field(field: QWidget, label: str, description: str = "") -> None:
+    """Give ``field`` the accessible name of its caption, unless it has one already.
+
+    Qt names a field after its buddy label only when the label is the field's sibling; in
+    a form row with a message under the field, the field sits in a box of its own and a
+    screen reader heard nothing. ``description`` says what the label alone does not.
+    """
+    if not field.accessibleName():
+        field.setAccessibleName(spoken(label))
+    if description and not field.accessibleDescription():
+        field.setAccessibleDescription(description)
+
+
+def add_row(
+    form: QFormLayout, label: str, field: QWidget, *messages: QWidget, description: str = ""
+) -> QLabel:
+    """Add a labelled row whose label is the field's buddy (Alt+letter focuses it) and
+    whose text is the field's accessible name."""
     caption = QLabel(label)
     caption.setBuddy(field)
+    name_field(_first_input(field), label, description)
     if isinstance(field, DateField):
         messages = (*messages, field.message)  # what is wrong with a typed date
     form.addRow(caption, field_with_message(field, *messages) if messages else field)
     return caption
+
+
+def _first_input(field: QWidget) -> QWidget:
+    """The control a compound row (a path with its button, a field with its unit) is
+    about: the first focusable child of a plain container, else the field itself."""
+    if type(field) is not QWidget:
+        return field
+    for child in field.findChildren(QWidget):
+        if child.focusPolicy() != Qt.FocusPolicy.NoFocus:
+            return child
+    return field
 
 
 class BusyBar(QProgressBar):
@@ -267,6 +301,12 @@ _STEP_KEYS = (
     Qt.Key.Key_PageUp,
     Qt.Key.Key_PageDown,
 )
+
+
+def name_table(view: QWidget, name: str, description: str) -> None:
+    """A list's accessible name and what it holds: a screen reader says both on entering it."""
+    view.setAccessibleName(name)
+    view.setAccessibleDescription(description)
 
 
 def widths_from_samples(

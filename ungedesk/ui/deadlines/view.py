@@ -36,7 +36,7 @@ from ungedesk.ui.changes import Aspect, Change
 from ungedesk.ui.deadlines.model import PAGE_SIZE, Column, DeadlineOverviewModel
 from ungedesk.ui.i18n import format_number
 from ungedesk.ui.operations import Operation
-from ungedesk.ui.widgets import ERROR_STYLE, HINT_STYLE, widths_from_samples
+from ungedesk.ui.widgets import ERROR_STYLE, HINT_STYLE, name_table, widths_from_samples
 
 if TYPE_CHECKING:
     from ungedesk.services.deadlines import Overview, OverviewRow
@@ -87,6 +87,13 @@ class DeadlinesView(QWidget):
         self.filter.addButton(self.everyone)
         self.table = QTableView()
         self.table.setModel(self.model)
+        name_table(
+            self.table,
+            self.tr("Deadlines"),
+            self.tr(
+                "Deadlines across the caseload, the most urgent first. Enter opens the record."
+            ),
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

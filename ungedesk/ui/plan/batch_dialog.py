@@ -38,6 +38,7 @@ from ungedesk.ui.widgets import (
     FittingDialog,
     MessageLabel,
     folder_row,
+    name_field,
 )
 
 
@@ -88,6 +89,8 @@ class PlanBatchDialog(FittingDialog):
             field.setDisplayFormat("dd-MM-yyyy")
             field.setCalendarPopup(True)
             field.setDate(_qdate(day))
+        name_field(self.start, self.tr("Handed out from"))
+        name_field(self.end, self.tr("Handed out until"))
         period = QWidget()
         period_layout = QHBoxLayout(period)
         period_layout.setContentsMargins(0, 0, 0, 0)
@@ -125,6 +128,7 @@ class PlanBatchDialog(FittingDialog):
         form.addRow(caption, period_box)
         folder_caption = QLabel(self.tr("&Folder"))
         folder_caption.setBuddy(self.folder)
+        name_field(self.folder, folder_caption.text())
         form.addRow(folder_caption, folder_row(self.folder, self.choose))
         form.addRow("", self.archive)
         self.buttons = QDialogButtonBox(

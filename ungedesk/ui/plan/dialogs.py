@@ -52,6 +52,7 @@ from ungedesk.ui.widgets import (
     FittingDialog,
     MessageLabel,
     add_row,
+    name_table,
 )
 from ungedesk.ui.work_dialog import WorkDialog
 
@@ -390,6 +391,11 @@ class VersionsDialog(QDialog):
         self.setWindowTitle(self.tr("Handed-out versions"))
         self.resize(900, 600)
         self.list = QListWidget()
+        name_table(
+            self.list,
+            self.tr("Handed-out versions"),
+            self.tr("Each version of the plan handed out to the young person, newest first."),
+        )
         for v in sorted(versions, key=lambda v: v.number, reverse=True):
             item = QListWidgetItem(
                 self.tr("Version {number}, {day}").format(

@@ -55,7 +55,7 @@ from ungedesk.ui.editable_list import (
 )
 from ungedesk.ui.editable_list import choices as _choices
 from ungedesk.ui.plan.consent_area import ConsentArea
-from ungedesk.ui.widgets import HINT_STYLE, MessageLabel, add_row
+from ungedesk.ui.widgets import HINT_STYLE, MessageLabel, add_row, name_table
 
 
 def _text_edit(lines: int = 3) -> QPlainTextEdit:
@@ -315,6 +315,18 @@ class PlanForm(QWidget):
             self.tr("Add contact &person"),
             self.tr("No contact person or team members yet."),
         )
+        for section, name in (
+            (self.subgoals, self.tr("Sub-goals")),
+            (self.interventions, self.tr("Interventions and offers")),
+            (self.applications, self.tr("Applications and contacts")),
+            (self.contacts, self.tr("Contact persons and team")),
+        ):
+            # A cell is edited in place: F2 or typing starts, Enter ends, Tab leaves the list.
+            name_table(
+                section.table,
+                name,
+                self.tr("One row each. Type or press F2 to edit a cell; Delete empties it."),
+            )
         self.lists: dict[str, ListSection] = {
             s.name: s for s in (self.subgoals, self.interventions, self.applications, self.contacts)
         }

@@ -32,7 +32,14 @@ from ungedesk.ui.dates import date_field, pydate
 from ungedesk.ui.i18n import LOCALE
 from ungedesk.ui.operations import Operation
 from ungedesk.ui.rows_model import RowsModel
-from ungedesk.ui.widgets import HINT_STYLE, BusyBar, FittingDialog, MessageLabel, add_row
+from ungedesk.ui.widgets import (
+    HINT_STYLE,
+    BusyBar,
+    FittingDialog,
+    MessageLabel,
+    add_row,
+    name_table,
+)
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -109,6 +116,11 @@ class CaseloadProgressionDialog(FittingDialog):
         self.model = MovementModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
+        name_table(
+            self.table,
+            self.tr("Progression in the caseload"),
+            self.tr("How the scores of the caseload moved per indicator."),
+        )
         self.table.verticalHeader().hide()
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setAlternatingRowColors(True)

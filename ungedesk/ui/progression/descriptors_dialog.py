@@ -34,7 +34,7 @@ from ungedesk.services import progression
 from ungedesk.services.progression import DescriptorState
 from ungedesk.store.database import Store
 from ungedesk.ui.changes import Aspect, Change
-from ungedesk.ui.widgets import GOOD_STYLE, HINT_STYLE, MessageLabel
+from ungedesk.ui.widgets import GOOD_STYLE, HINT_STYLE, MessageLabel, name_table
 from ungedesk.ui.work_dialog import WorkDialog
 
 
@@ -101,6 +101,11 @@ class DescriptorsDialog(WorkDialog):
         self.state = QLabel()
         self.state.setWordWrap(True)
         self.list = QListWidget()
+        name_table(
+            self.list,
+            self.tr("Indicators"),
+            self.tr("Choose an indicator to edit the descriptions of its scores."),
+        )
         self.pages = QStackedWidget()
         self.page: dict[Indicator, IndicatorPage] = {}
         for indicator in Indicator:

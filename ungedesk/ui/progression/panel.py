@@ -62,7 +62,7 @@ from ungedesk.ui.progression.models import (
     indicator_rows,
     readings,
 )
-from ungedesk.ui.widgets import HINT_STYLE, MessageLabel, widths_from_samples
+from ungedesk.ui.widgets import HINT_STYLE, MessageLabel, name_table, widths_from_samples
 
 
 class ProgressionPanel(QWidget):
@@ -89,6 +89,11 @@ class ProgressionPanel(QWidget):
         # Left: the indicators and the measurements.
         self.indicators = IndicatorsModel(self)
         self.indicator_table = self._table(self.indicators)
+        name_table(
+            self.indicator_table,
+            self.tr("Indicators"),
+            self.tr("The latest score per indicator, the caseworker's and the young person's own."),
+        )
         header = self.indicator_table.horizontalHeader()
         widths_from_samples(self.indicator_table, ((1, "Sagsb."), (2, "Egen")))
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -102,6 +107,11 @@ class ProgressionPanel(QWidget):
         )
         self.measurements = MeasurementsModel(self)
         self.measurement_table = self._table(self.measurements)
+        name_table(
+            self.measurement_table,
+            self.tr("Measurements"),
+            self.tr("Each measurement of the progression, newest first."),
+        )
         # Widths from sample text, not from the contents: sizing to contents reads every
         # cell of every row on each reload.
         widths_from_samples(

@@ -33,7 +33,7 @@ from ungedesk.ui.i18n import format_day
 from ungedesk.ui.operations import Operation
 from ungedesk.ui.rows_model import RowsModel
 from ungedesk.ui.visitation.record_tab import RecordTab
-from ungedesk.ui.widgets import HINT_STYLE
+from ungedesk.ui.widgets import HINT_STYLE, name_table
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -99,6 +99,14 @@ class JournalPanel(RecordTab):
         self.model = JournalModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
+        name_table(
+            self.table,
+            self.tr("Journal"),
+            self.tr(
+                "The case in date order: conversations, visitation, events, plan versions "
+                "and measurements."
+            ),
+        )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

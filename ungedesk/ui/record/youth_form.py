@@ -49,6 +49,7 @@ from ungedesk.ui.widgets import (
     MessageLabel,
     add_row,
     field_with_message,
+    name_field,
 )
 from ungedesk.ui.work_dialog import clear_when_edited
 
@@ -175,6 +176,12 @@ class YouthForm(FittingDialog):
         place_row.addWidget(self.city, 1)
         place_caption = QLabel(self.tr("Post&code and town"))
         place_caption.setBuddy(self.postal_code)
+        name_field(
+            self.postal_code,
+            self.tr("Postcode"),
+            self.tr("Four digits; a Danish postcode fills in the town."),
+        )
+        name_field(self.city, self.tr("Town"))
         form.addRow(
             place_caption,
             field_with_message(

@@ -18,6 +18,8 @@ class SuggestionLink(QPushButton):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setStyleSheet("color: palette(link); text-decoration: underline;")
         self._name = ""
+        # Named while it has no text yet, so a screen reader never meets a mute button.
+        self.setAccessibleName(self.tr("Suggested name"))
         self.hide()
         self.clicked.connect(self._take)
 
@@ -26,6 +28,7 @@ class SuggestionLink(QPushButton):
         self._name = name or ""
         if name:
             self.setText(self.tr("Did you mean: {name}").format(name=name))
+            self.setAccessibleName(self.text())
         self.setVisible(bool(name))
 
     def _take(self) -> None:

@@ -66,7 +66,7 @@ from ungedesk.services import rulesets, target_groups
 from ungedesk.store.database import Store
 from ungedesk.ui.changes import Aspect, Change
 from ungedesk.ui.operations import Operation
-from ungedesk.ui.widgets import HINT_STYLE, DateField, FittingDialog, MessageLabel
+from ungedesk.ui.widgets import HINT_STYLE, DateField, FittingDialog, MessageLabel, name_table
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 FETCH = 100  # rows handed to the view at a time
@@ -214,6 +214,14 @@ class RulesBrowserDialog(FittingDialog):
         self.model = RulesModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
+        name_table(
+            self.table,
+            self.tr("Rules"),
+            self.tr(
+                "The deadline rules in use, with their periods and sources. The chosen rule "
+                "is shown in full below."
+            ),
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
@@ -228,6 +236,7 @@ class RulesBrowserDialog(FittingDialog):
         self.detail = QPlainTextEdit()
         self.detail.setReadOnly(True)
         self.detail.setFixedHeight(130)
+        self.detail.setAccessibleName(self.tr("The chosen rule in full"))
         self.error = MessageLabel()
         self.progress = QProgressBar()
         self.progress.hide()

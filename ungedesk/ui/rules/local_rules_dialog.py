@@ -45,7 +45,7 @@ from ungedesk.services.rulesets import RuleSet
 from ungedesk.store.database import Store
 from ungedesk.ui.changes import Aspect, Change
 from ungedesk.ui.operations import Operation
-from ungedesk.ui.widgets import HINT_STYLE, BusyBar, DateField, MessageLabel, add_row
+from ungedesk.ui.widgets import HINT_STYLE, BusyBar, DateField, MessageLabel, add_row, name_table
 from ungedesk.ui.work_dialog import WorkDialog
 
 LOCAL_GROUPS = ("lab6_1", "lab6_2", "lab6_3", "lab6_4", "lab6_5", "kui")
@@ -123,6 +123,11 @@ class LocalRulesDialog(QDialog):
         self.setWindowTitle(self.tr("Local standards"))
         self.resize(980, 520)
         self.tree = QTreeWidget()
+        name_table(
+            self.tree,
+            self.tr("Local standards"),
+            self.tr("The municipality's own deadline rules, under the rule each one tightens."),
+        )
         self.tree.setColumnCount(3)
         self.tree.setHeaderLabels([self.tr("Rule"), self.tr("Period"), self.tr("Source")])
         self.tree.setRootIsDecorated(True)

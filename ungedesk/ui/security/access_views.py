@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from ungedesk.services.audit import AuditView
 from ungedesk.ui.i18n import format_day
 from ungedesk.ui.rows_model import RowsModel
-from ungedesk.ui.widgets import HINT_STYLE, widths_from_samples
+from ungedesk.ui.widgets import HINT_STYLE, name_table, widths_from_samples
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -103,6 +103,11 @@ class AuditDialog(QDialog):
         self.count.setStyleSheet(HINT_STYLE)
         self.table = QTableView()
         self.table.setModel(self.model)
+        name_table(
+            self.table,
+            self.tr("Access log"),
+            self.tr("Who read or changed what, and when."),
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)

@@ -25,7 +25,7 @@ from ungedesk.store.database import Store
 from ungedesk.ui.changes import Aspect, Change
 from ungedesk.ui.i18n import format_day
 from ungedesk.ui.rows_model import RowsModel
-from ungedesk.ui.widgets import HINT_STYLE
+from ungedesk.ui.widgets import HINT_STYLE, name_table
 from ungedesk.ui.work_dialog import WorkDialog
 
 Index = QModelIndex | QPersistentModelIndex
@@ -138,6 +138,11 @@ class ExpiredCasesDialog(WorkDialog):
         self.model = ExpiredModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
+        name_table(
+            self.table,
+            self.tr("Cases due for deletion"),
+            self.tr("Closed cases kept longer than the retention period."),
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -45,7 +45,7 @@ from ungedesk.store.database import Store
 from ungedesk.ui.changes import Aspect, Change
 from ungedesk.ui.dates import format_when_long
 from ungedesk.ui.visitation.record_tab import RecordWorkDialog
-from ungedesk.ui.widgets import HINT_STYLE, FittingDialog, MessageLabel, add_row
+from ungedesk.ui.widgets import HINT_STYLE, FittingDialog, MessageLabel, add_row, name_field
 
 # Stored with the conversation as data, in Danish like the other labels of the domain.
 PARTICIPANTS = ("Sagsbehandler", "UU-vejleder", "Den unge", "Forælder")
@@ -220,6 +220,9 @@ class BookingDialog(RecordWorkDialog):
         self.youth_box.setChecked(True)
         self.others = QLineEdit()
         self.others.setPlaceholderText(self.tr("Others, separated by commas"))
+        name_field(
+            self.others, self.tr("Other participants"), self.tr("Names separated by commas.")
+        )
         people = QWidget()
         grid = QGridLayout(people)
         grid.setContentsMargins(0, 0, 0, 0)

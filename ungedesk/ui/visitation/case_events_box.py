@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QAbstractItemView, QGroupBox, QHeaderView, QTableV
 
 from ungedesk.services.visitation import CaseEventView
 from ungedesk.ui.i18n import format_day
+from ungedesk.ui.widgets import name_table
 
 
 class CaseEventsBox(QGroupBox):
@@ -21,6 +22,11 @@ class CaseEventsBox(QGroupBox):
         )
         self.table = QTableView()
         self.table.setModel(self.model)
+        name_table(
+            self.table,
+            self.tr("Events"),
+            self.tr("Events in the case, such as contacts and offers, with their dates."),
+        )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()

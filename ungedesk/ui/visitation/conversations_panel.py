@@ -43,7 +43,7 @@ from ungedesk.ui.visitation.booking_dialog import (
 )
 from ungedesk.ui.visitation.correction_dialog import CorrectionDialog, corrections_text
 from ungedesk.ui.visitation.record_tab import RecordTab
-from ungedesk.ui.widgets import GOOD_STYLE, HINT_STYLE, MessageLabel
+from ungedesk.ui.widgets import GOOD_STYLE, HINT_STYLE, MessageLabel, name_table
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -104,6 +104,14 @@ class ConversationsPanel(RecordTab):
         self.model = ConversationsModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
+        name_table(
+            self.table,
+            self.tr("Conversations"),
+            self.tr(
+                "Booked, held and missed conversations, newest first. The chosen one is "
+                "shown in full below."
+            ),
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)

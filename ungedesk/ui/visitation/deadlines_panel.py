@@ -43,7 +43,7 @@ from ungedesk.ui.operations import Operation
 from ungedesk.ui.rows_model import RowsModel
 from ungedesk.ui.visitation.record_tab import RecordTab
 from ungedesk.ui.visitation.waiver_dialogs import RevokeWaiverDialog, WaiveDialog
-from ungedesk.ui.widgets import HINT_STYLE, MessageLabel
+from ungedesk.ui.widgets import HINT_STYLE, MessageLabel, name_table
 from ungedesk.ui.work_dialog import WorkDialog
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -255,6 +255,13 @@ class DeadlinesPanel(RecordTab):
         self.model = DeadlinesModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
+        name_table(
+            self.table,
+            self.tr("The young person's deadlines"),
+            self.tr(
+                "Each deadline the law or a local standard sets, with its source and when it falls."
+            ),
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(True)
@@ -292,6 +299,11 @@ class DeadlinesPanel(RecordTab):
         self.waivers_model = WaiversModel(self)
         self.waivers_table = QTableView()
         self.waivers_table.setModel(self.waivers_model)
+        name_table(
+            self.waivers_table,
+            self.tr("Exemptions"),
+            self.tr("Decisions that exempt the young person from a deadline, with their reasons."),
+        )
         self.waivers_table.setWordWrap(True)
         self.waivers_table.verticalHeader().hide()
         self.waivers_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -32,7 +32,7 @@ from ungedesk.store.database import Store
 from ungedesk.ui.changes import Aspect, Change
 from ungedesk.ui.dates import date_field, pydate, qdate
 from ungedesk.ui.visitation.record_tab import RecordWorkDialog
-from ungedesk.ui.widgets import HINT_STYLE, MessageLabel, add_row
+from ungedesk.ui.widgets import HINT_STYLE, MessageLabel, add_row, name_field
 
 
 def fill_groups(combo: QComboBox, day: date, *, expected_rules: bool = False) -> None:
@@ -108,6 +108,8 @@ class VisitationDialog(RecordWorkDialog):
         self.fgu_on = date_field(now, latest=now)
         self.stu = QCheckBox(self.tr("Assessed for STU under t&he STU law on"))
         self.stu_on = date_field(now, latest=now)
+        name_field(self.fgu_on, self.tr("Date of the assessment to FGU"))
+        name_field(self.stu_on, self.tr("Date of the STU assessment"))
         for box, field in ((self.fgu, self.fgu_on), (self.stu, self.stu_on)):
             field.setEnabled(False)
             box.toggled.connect(field.setEnabled)

@@ -35,7 +35,7 @@ from ungedesk.ui.visitation.visitation_dialogs import (
     TargetGroupDialog,
     VisitationDialog,
 )
-from ungedesk.ui.widgets import HINT_STYLE, MessageLabel
+from ungedesk.ui.widgets import HINT_STYLE, MessageLabel, name_table
 from ungedesk.ui.work_dialog import WorkDialog
 
 
@@ -114,6 +114,11 @@ class VisitationPanel(RecordTab):
         )
         self.history = QTableView()
         self.history.setModel(self.history_model)
+        name_table(
+            self.history,
+            self.tr("Target group history"),
+            self.tr("Each target group the young person has had, from which date and why."),
+        )
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.history.verticalHeader().hide()
