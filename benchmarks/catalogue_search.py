@@ -38,13 +38,51 @@ from ungedesk.domain.search import fold  # noqa: E402
 from ungedesk.resources import RESOURCES  # noqa: E402
 
 WORDS = (
-    "Afklaring Praktik Løntilskud Mentor Hold Værksted Køkken Lager Butik Pleje Børn Ældre "
-    "Grøn Sundhed Motion Trivsel Dansk Matematik Ordblind Truck Svejs Café Bageri Ærø "
-    "Ålholm Søndergård Brobygning Jobklar Fremmøde Uddannelse Ungdom Fritid Håndværk Økologi"
-).split()
+    "Afklaring",
+    "Praktik",
+    "Løntilskud",
+    "Mentor",
+    "Hold",
+    "Værksted",
+    "Køkken",
+    "Lager",
+    "Butik",
+    "Pleje",
+    "Børn",
+    "Ældre",
+    "Grøn",
+    "Sundhed",
+    "Motion",
+    "Trivsel",
+    "Dansk",
+    "Matematik",
+    "Ordblind",
+    "Truck",
+    "Svejs",
+    "Café",
+    "Bageri",
+    "Ærø",
+    "Ålholm",
+    "Søndergård",
+    "Brobygning",
+    "Jobklar",
+    "Fremmøde",
+    "Uddannelse",
+    "Ungdom",
+    "Fritid",
+    "Håndværk",
+    "Økologi",
+)
 PROVIDERS = (
-    "Kommunens Ungecenter", "Læringshuset Nord", "FGU-skolen", "Erhvervsskolen",
-    "Voksenuddannelsescentret", "Mentorkorpset", "Søren Møller ApS", "Café Åen", "Park og Vej",
+    "Kommunens Ungecenter",
+    "Læringshuset Nord",
+    "FGU-skolen",
+    "Erhvervsskolen",
+    "Voksenuddannelsescentret",
+    "Mentorkorpset",
+    "Søren Møller ApS",
+    "Café Åen",
+    "Park og Vej",
 )
 # Typed one keystroke at a time; "mentor" is typed, one letter deleted, then "x" added.
 QUERIES = ("praktik lager", "soren", "aalholm", "lontilskud", "ko", "mentor", "mento", "fgu")
@@ -60,8 +98,15 @@ def entries(n: int, seed: int = 1) -> list[OfferEntry]:
         name = " ".join(rng.sample(WORDS, 3)) + f" {i}"
         audiences = tuple(a for a in AUDIENCES if rng.random() < 0.4)
         out.append(
-            OfferEntry(i, name, rng.choice(PROVIDERS), kind, rules.label(kind), audiences,
-                       rng.random() < 0.9)
+            OfferEntry(
+                i,
+                name,
+                rng.choice(PROVIDERS),
+                kind,
+                rules.label(kind),
+                audiences,
+                rng.random() < 0.9,
+            )
         )
     return out
 
@@ -91,7 +136,7 @@ def run(n: int, runs: int) -> dict[str, object]:
             ours.append(time.perf_counter() - t)
             folded = q.casefold()
             t = time.perf_counter()
-            [i for i, s in enumerate(names) if folded in s]  # noqa: B018
+            [i for i, s in enumerate(names) if folded in s]
             floor.append(time.perf_counter() - t)
 
     def figures(samples: list[float]) -> dict[str, float]:

@@ -124,7 +124,8 @@ def test_export_and_import_round_trip(store: Store, tmp_path: Path) -> None:
         ),
         (
             lambda d: d["offers"][0].update(contact_email="nej"),
-            "Tilbud nr. 1 ({name}), feltet e-mail: E-mailadressen ser forkert ud (fx navn@eksempel.dk).",
+            "Tilbud nr. 1 ({name}), feltet e-mail: "
+            "E-mailadressen ser forkert ud (fx navn@eksempel.dk).",
         ),
         (
             lambda d: d["offers"][0].update(farve="rød"),

@@ -82,7 +82,8 @@ def test_kinds_by_date() -> None:
         ('[[kind]]\ncode = "a"\nlabel = "A"\ncolour = "red"', "Tilbudsart a: ukendt felt colour."),
         ('[[kind]]\ncode = "a"\nlabel = "A"', "Tilbudsart uden regel: a."),
         (
-            '[[kind]]\ncode = "a"\nlabel = "A"\n[[rule]]\nkinds = ["b"]\ncounts = true\nsource = "x"',
+            '[[kind]]\ncode = "a"\nlabel = "A"\n'
+            '[[rule]]\nkinds = ["b"]\ncounts = true\nsource = "x"',
             "Tilbudsregel nr. 1: ukendt tilbudsart b.",
         ),
         (
