@@ -123,6 +123,4 @@ def test_the_visitation_reason_is_the_one_typed(store: Store) -> None:
     )
     view = visitation.get(store, yid)
     assert view is not None
-    assert [g.reason for g in view.groups] == [
-        "Ved visitationen (ingen begrundelse skrevet)"
-    ]
+    assert [g.reason for g in view.groups] == ["Ved visitationen (ingen begrundelse skrevet)"]

@@ -46,7 +46,17 @@ from ungedesk.store.models import REGISTER_COLUMNS, Base, Caseworker
 from ungedesk.store.paths import make_private_dirs, write_private_atomic
 
 NOT_ABOUT_A_PERSON = frozenset(
-    {"caseworker", "setting", "audit_head", "alembic_version", "local_rule", "rule_set", "offer"}
+    {
+        "caseworker",
+        "setting",
+        "audit_head",
+        "alembic_version",
+        "local_rule",
+        "rule_set",
+        # A month's list as a whole (month, who imported it); its rows are per person.
+        "restgruppe_list",
+        "offer",  # the catalogue: offers, not people
+    }
 )
 ACCESS_LOG_TABLE = "audit_event"
 
@@ -177,6 +187,8 @@ TABLE_LABELS = {
     "consent": "Samtykker",
     "plan_version": "Udleverede planer",
     "conversation_correction": "Rettelser af samtaler",
+    "restgruppe_entry": "Koordinationsgruppens månedlige liste",
+    "restgruppe_attempt": "Forsøg på at få kontakt",
 }
 
 

@@ -112,6 +112,12 @@ def _json_list(value: Any) -> list[Any]:
     return value
 
 
+def _text_map(value: Any) -> dict[str, str]:
+    if not isinstance(value, dict):
+        raise TypeError("not a mapping")
+    return {k: v for k, v in value.items() if isinstance(k, str) and isinstance(v, str)}
+
+
 def _switch(value: Any) -> bool:
     # Written as "1"/"0"; a JSON-quoted "1" (an older writer) means the same.
     return str(value).strip().strip('"') == "1"
@@ -189,6 +195,10 @@ DEMO_PASSPHRASE = SettingKey[str | None]("demo_passphrase", None, _optional_text
 # Digital Post fra ESDH". "" when none is set; "Send til…" then still warns.
 SECURE_SEND = SettingKey("secure_send", "", _text)
 
+# The coordination group's list import: the column meanings a user chose for headers the
+# reader did not know, {header_key: domain.restgruppe_csv.Column value}.
+RESTGRUPPE_COLUMNS = SettingKey[dict[str, str]]("restgruppe_columns", {}, _text_map)
+
 ALL: tuple[SettingKey[Any], ...] = (
     CURRENT_CASEWORKER,
     MUNICIPALITY,
@@ -208,6 +218,7 @@ ALL: tuple[SettingKey[Any], ...] = (
     DEMO_DATA,
     DEMO_PASSPHRASE,
     SECURE_SEND,
+    RESTGRUPPE_COLUMNS,
 )
 
 

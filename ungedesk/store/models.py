@@ -569,3 +569,8 @@ class Offer(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+# Feature tables kept in their own modules register themselves on Base.metadata here, so
+# every user of the metadata (migrations, the access export, restore) sees all tables.
+from ungedesk.store import restgruppe_tables as _restgruppe_tables  # noqa: E402, F401
