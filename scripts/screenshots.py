@@ -53,6 +53,7 @@ from ungedesk.store.database import Store
 from ungedesk.store.paths import StorePaths
 from ungedesk.ui import tasks
 from ungedesk.ui.app import OpeningWindow
+from ungedesk.ui.catalogue.view import CatalogueDialog
 from ungedesk.ui.clipboard import secret_clipboard
 from ungedesk.ui.i18n import install_translations
 from ungedesk.ui.main_window import MainWindow
@@ -278,6 +279,7 @@ def shoot_main(shoot: Shooter, paths: StorePaths, count: int, seed: int) -> None
 
     shoot_trust(shoot, window, store, paths)
     shoot_rules(shoot, window, paths.root)
+    shoot_catalogue(shoot, window)
     window.close()
     tasks.runner().call_blocking(store.close)
 
@@ -334,6 +336,34 @@ def shoot_rules(shoot: Shooter, window: MainWindow, folder: Path) -> None:
         shoot(box, "rules-expected-warning")
         box.reject()
     browser.reject()
+
+
+def shoot_catalogue(shoot: Shooter, window: MainWindow) -> None:
+    """Tilbudsvifte on a 1366x768 laptop: the starter catalogue, a search typed without
+    Danish letters, the edit dialog with a message under a field and the law's note on the
+    kind (the 2026 spending cap), and a refused catalogue file."""
+    window.catalogue_action.trigger()
+    dialog = _dialog(window, CatalogueDialog)
+    assert isinstance(dialog, CatalogueDialog)
+    wait_until(lambda: dialog.model.total > 0)
+    dialog.resize(1280, 700)  # what a 1366x768 screen leaves under the title bar
+    dialog.table.selectRow(0)
+    settle(300)
+    shoot(dialog, "catalogue")
+    dialog.search.setText("lontilskud")
+    settle(200)
+    shoot(dialog, "catalogue-search")
+    dialog.search.clear()
+    editor = dialog.new_offer()
+    editor.kind.setCurrentIndex(editor.kind.findData("oevo"))
+    editor.weeks.setValue(12)
+    editor.contact_email.setText("ikke en adresse")
+    editor.ok_button.click()
+    wait_until(lambda: not editor.working)
+    settle(300)
+    shoot(editor, "catalogue-edit-errors")
+    editor.reject()
+    dialog.reject()
 
 
 def shoot_deadlines(shoot: Shooter, window: MainWindow) -> None:

@@ -432,6 +432,127 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
     </message>
 </context>
 <context>
+    <name>CatalogueDialog</name>
+    <message>
+        <source>Offers catalogue</source>
+        <translation>Tilbudsvifte</translation>
+    </message>
+    <message>
+        <source>Search name, provider or kind</source>
+        <translation>Søg på navn, udbyder eller art</translation>
+    </message>
+    <message>
+        <source>Search offers</source>
+        <translation>Søg i tilbud</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Alle arter</translation>
+    </message>
+    <message>
+        <source>Target group</source>
+        <translation>Målgruppe</translation>
+    </message>
+    <message>
+        <source>All target groups</source>
+        <translation>Alle målgrupper</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktive</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>Udgåede</translation>
+    </message>
+    <message>
+        <source>Active and retired</source>
+        <translation>Aktive og udgåede</translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation>Tilbud</translation>
+    </message>
+    <message>
+        <source>The offers that match the search and filters; Enter edits the selected one.</source>
+        <translation>Tilbuddene, der passer til søgningen og filtrene; Enter retter det valgte.</translation>
+    </message>
+    <message>
+        <source>&amp;New offer…</source>
+        <translation>&amp;Nyt tilbud…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Ret…</translation>
+    </message>
+    <message>
+        <source>&amp;Retire</source>
+        <translation>&amp;Udgår</translation>
+    </message>
+    <message>
+        <source>&amp;Import file…</source>
+        <translation>&amp;Indlæs fil…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport file…</source>
+        <translation>E&amp;ksportér fil…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Luk</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n offer(s) shown</source>
+        <translation>
+            <numerusform>%n tilbud vist</numerusform>
+            <numerusform>%n tilbud vist</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> of %1 in the catalogue</source>
+        <translation> af %1 i tilbudsviften</translation>
+    </message>
+    <message>
+        <source>&amp;Reactivate</source>
+        <translation>&amp;Genaktivér</translation>
+    </message>
+    <message>
+        <source>Contact: %1</source>
+        <translation>Kontakt: %1</translation>
+    </message>
+    <message>
+        <source>Export the offers catalogue</source>
+        <translation>Eksportér tilbudsviften</translation>
+    </message>
+    <message>
+        <source>Offers catalogue (*.json)</source>
+        <translation>Tilbudsvifte (*.json)</translation>
+    </message>
+    <message>
+        <source>Import an offers catalogue</source>
+        <translation>Indlæs en tilbudsvifte</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n offer(s) exported to %1.</source>
+        <translation>
+            <numerusform>%n tilbud eksporteret til %1.</numerusform>
+            <numerusform>%n tilbud eksporteret til %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Catalogue imported: %1 new and %2 updated offers.</source>
+        <translation>Tilbudsviften er indlæst: %1 nye og %2 opdaterede tilbud.</translation>
+    </message>
+</context>
+<context>
     <name>ChangePassphraseDialog</name>
     <message>
         <source>&amp;Change passphrase</source>
@@ -1847,6 +1968,10 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
         <translation>Lukker fanen med journalen. Selve sagen ændres ikke.</translation>
     </message>
     <message>
+        <source>O&amp;ffers catalogue…</source>
+        <translation>&amp;Tilbudsvifte…</translation>
+    </message>
+    <message>
         <source>&amp;End the case…</source>
         <translation>&amp;Afslut forløbet …</translation>
     </message>
@@ -2246,6 +2371,144 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
     <message>
         <source>You have no logged access yet.</source>
         <translation>Du har endnu ingen logget adgang.</translation>
+    </message>
+</context>
+<context>
+    <name>OfferDialog</name>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Gem</translation>
+    </message>
+    <message>
+        <source>New offer</source>
+        <translation>Nyt tilbud</translation>
+    </message>
+    <message>
+        <source>Edit offer</source>
+        <translation>Ret tilbud</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Udbyder</translation>
+    </message>
+    <message>
+        <source>Lowest age</source>
+        <translation>Laveste alder</translation>
+    </message>
+    <message>
+        <source>Highest age</source>
+        <translation>Højeste alder</translation>
+    </message>
+    <message>
+        <source>Typical duration in weeks</source>
+        <translation>Typisk varighed i uger</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Kontaktperson</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Noter</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Navn</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Art</translation>
+    </message>
+    <message>
+        <source>&amp;Provider</source>
+        <translation>&amp;Udbyder</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Målgrupper</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>til</translation>
+    </message>
+    <message>
+        <source>&amp;Ages</source>
+        <translation>Al&amp;der</translation>
+    </message>
+    <message>
+        <source>Typical &amp;duration (weeks)</source>
+        <translation>Typisk &amp;varighed (uger)</translation>
+    </message>
+    <message>
+        <source>&amp;Contact person</source>
+        <translation>&amp;Kontaktperson</translation>
+    </message>
+    <message>
+        <source>P&amp;hone</source>
+        <translation>&amp;Telefon</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail</source>
+        <translation>&amp;E-mail</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>N&amp;oter</translation>
+    </message>
+</context>
+<context>
+    <name>OfferModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Udbyder</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Målgrupper</translation>
+    </message>
+    <message>
+        <source>Ages</source>
+        <translation>Alder</translation>
+    </message>
+    <message>
+        <source>Weeks</source>
+        <translation>Uger</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>Udgået</translation>
     </message>
 </context>
 <context>

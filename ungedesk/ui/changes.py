@@ -25,6 +25,7 @@ class Aspect(StrEnum):
     PLAN = "plan"
     SETTINGS = "settings"  # settings, unit name, closing days, descriptors, local rules
     RULES = "rules"  # the rule set in force (every deadline may move)
+    CATALOGUE = "catalogue"  # the offers catalogue (tilbudsvifte)
     STORE = "store"  # the whole store was replaced or many cases imported
 
 

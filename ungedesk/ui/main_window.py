@@ -84,6 +84,7 @@ class MainWindow(CaseMenu, SecurityMenu, RulesMenu, BackupActions):
     close_record_action: QAction
     deadlines_action: QAction
     caseload_progression_action: QAction
+    catalogue_action: QAction
     export_person_action: QAction
     history_action: QAction
     transfer_action: QAction

@@ -64,6 +64,11 @@ def build_menus(window: MainWindow) -> None:
     )
     window.caseload_progression_action.triggered.connect(window.open_caseload_progression)
     youth_menu.addAction(window.caseload_progression_action)
+    window.catalogue_action = QAction(
+        QCoreApplication.translate("MainWindow", "O&ffers catalogue…"), window
+    )
+    window.catalogue_action.triggered.connect(window.open_catalogue)
+    youth_menu.addAction(window.catalogue_action)
     youth_menu.addSeparator()
     youth_menu.addAction(window.close_record_action)
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog
 from ungedesk.ui.shell.base import ShellBase
 
 if TYPE_CHECKING:
+    from ungedesk.ui.catalogue.view import CatalogueDialog
     from ungedesk.ui.rules.browser import RulesBrowserDialog
 
 PLANS_FOLDER = "Uddannelsesplaner"  # under the folder last used, for the batch's PDFs
@@ -24,6 +25,13 @@ class RulesMenu(ShellBase):
         from ungedesk.ui.rules.browser import RulesBrowserDialog
 
         dialog = RulesBrowserDialog(self._store, self._today(), self)
+        self._show_dialog(dialog)
+        return dialog
+
+    def open_catalogue(self) -> CatalogueDialog:
+        from ungedesk.ui.catalogue.view import CatalogueDialog
+
+        dialog = CatalogueDialog(self._store, self._today, self)
         self._show_dialog(dialog)
         return dialog
 

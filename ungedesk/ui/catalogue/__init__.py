@@ -1,0 +1,1 @@
+"""The offers catalogue (Tilbudsvifte): its list, filters and edit dialog."""
