@@ -203,6 +203,12 @@ RUNS: dict[str, tuple[list[str], str, tuple[str, ...]]] = {
         "catalogue",
         (*NEVER, *NO_PDF, "holidays"),
     ),
+    # The list import parses and matches; no PDF, no deadline engine's calendar.
+    "import-restgruppe": (
+        ["import-restgruppe", "{tmp}/liste.csv", "--month", "2026-11"],
+        "restgruppe",
+        (*NEVER, *NO_PDF, "holidays"),
+    ),
     "export-person": (
         ["export-person", CPR, "--out", "{tmp}/udtraek"],
         "person",
@@ -215,6 +221,7 @@ RUNS: dict[str, tuple[list[str], str, tuple[str, ...]]] = {
 def test_a_command_imports_only_what_it_uses(name: str, data_dir: Path, tmp_path: Path) -> None:
     template, own, unused = RUNS[name]
     argv = [a.replace("{tmp}", str(tmp_path)) for a in template]
+    (tmp_path / "liste.csv").write_bytes(b"CPR;Navn\n010109-4123;Sofie N\n")
     code, modules = run_probe(argv, tmp_path, data_dir)
     assert code == 0  # the command really ran, not stopped early by an error
     assert loaded(modules, unused) == []

@@ -44,6 +44,7 @@ COMMANDS: dict[str | None, str] = {
     "key": "key:cmd_key",
     "rules": "rules:cmd_rules",
     "catalogue": "catalogue:cmd_catalogue",
+    "import-restgruppe": "restgruppe:cmd_import_restgruppe",
 }
 
 

@@ -212,6 +212,7 @@ def build_parser() -> Parser:
     _add_key(sub, common)
     _add_rules(sub, common)
     _add_catalogue(sub, common)
+    _add_restgruppe(sub, common)
     return parser
 
 
@@ -446,3 +447,33 @@ def _add_catalogue(sub: argparse._SubParsersAction[Parser], common: Parser) -> N
     export.add_argument("--out", required=True, metavar="FIL", help="filen, der skrives (JSON)")
     load = actions.add_parser("import", parents=[common], help="indlæs en tilbudsfil")
     load.add_argument("file", metavar="FIL", help="tilbudsfilen (JSON)")
+
+
+def _add_restgruppe(sub: argparse._SubParsersAction[Parser], common: Parser) -> None:
+    load = sub.add_parser(
+        "import-restgruppe",
+        parents=[common],
+        help="indlæs koordinationsgruppens månedsliste fra en CSV-fil",
+        description="Indlæs månedens liste over 15-17-årige uden uddannelse eller job fra "
+        "en CSV-fil fra UU-systemet (semikolon eller komma, UTF-8 eller Windows-1252). Er én "
+        "linje forkert, indlæses intet, og linjen og feltet nævnes. Samme liste to gange "
+        "genkendes (slutkode 3); en anden liste for en måned, der har en, kræver --replace "
+        "(ellers slutkode 4).",
+    )
+    load.add_argument("file", metavar="FIL", help="listen (CSV)")
+    load.add_argument(
+        "--month", required=True, metavar="ÅÅÅÅ-MM", help="måneden listen gælder, fx 2026-11"
+    )
+    load.add_argument(
+        "--dry-run", action="store_true", help="vis hvad der ville blive indlæst; gem intet"
+    )
+    load.add_argument(
+        "--replace", action="store_true", help="erstat en anden liste for samme måned"
+    )
+    load.add_argument(
+        "--column",
+        action="append",
+        metavar="KOLONNE=BETYDNING",
+        help="betydningen af en kolonne, programmet ikke kender (cpr, first_name, last_name, "
+        "name, school, status, date, ignore); huskes til næste gang",
+    )

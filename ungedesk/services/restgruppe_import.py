@@ -151,6 +151,13 @@ class ImportPreview:
     existing: ExistingList | None
 
     @property
+    def unknown_headers(self) -> tuple[str, ...]:
+        """Headers neither known nor mapped: their values are not imported."""
+        return tuple(
+            h for h, c in zip(self.headers, self.mapping, strict=True) if c is Column.IGNORE
+        )
+
+    @property
     def matched(self) -> int:
         return sum(1 for r in self.rows if r.youth_id is not None)
 
