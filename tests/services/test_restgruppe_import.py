@@ -117,7 +117,7 @@ def test_another_list_for_the_month_replaces_only_when_asked_and_keeps_the_revie
                 entry_id=ali.id,
                 on=date(2026, 11, 3),
                 how="telefon",
-                reached=False,
+                reached="",
                 note="",
                 recorded_by="Test",
             )

@@ -198,6 +198,13 @@ SECURE_SEND = SettingKey("secure_send", "", _text)
 # The coordination group's list import: the column meanings a user chose for headers the
 # reader did not know, {header_key: domain.restgruppe_csv.Column value}.
 RESTGRUPPE_COLUMNS = SettingKey[dict[str, str]]("restgruppe_columns", {}, _text_map)
+# The step the municipality has set for a young person more than a month on the list.
+RESTGRUPPE_LONG_STEP = SettingKey(
+    "restgruppe_long_step",
+    "Mere end en måned på listen: aftal et nyt skridt, fx hjemmebesøg eller samarbejde med "
+    "børne- og familieafdelingen.",
+    _text,
+)
 
 ALL: tuple[SettingKey[Any], ...] = (
     CURRENT_CASEWORKER,
@@ -219,6 +226,7 @@ ALL: tuple[SettingKey[Any], ...] = (
     DEMO_PASSPHRASE,
     SECURE_SEND,
     RESTGRUPPE_COLUMNS,
+    RESTGRUPPE_LONG_STEP,
 )
 
 

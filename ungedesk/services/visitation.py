@@ -266,24 +266,38 @@ def record_event(
     if errors:
         raise InputError(errors)
     with store.session() as s:
-        youth = require_youth(s, youth_id)
-        mark_changed(youth)
-        s.add(
-            CaseEvent(
-                youth_id=youth_id,
-                kind=kind,
-                on=on,
-                note=note.strip(),
-                learned_on=learned_on,
-                reached=(reached or Reached.UNKNOWN).value,
-            )
+        record_event_in(s, youth_id, kind, on, note, learned_on=learned_on, reached=reached)
+
+
+def record_event_in(
+    s: Session,
+    youth_id: int,
+    kind: str,
+    on: date,
+    note: str = "",
+    *,
+    learned_on: date | None = None,
+    reached: Reached | None = None,
+) -> None:
+    """``record_event``'s writing, inside the caller's transaction, for input it checked."""
+    youth = require_youth(s, youth_id)
+    mark_changed(youth)
+    s.add(
+        CaseEvent(
+            youth_id=youth_id,
+            kind=kind,
+            on=on,
+            note=note.strip(),
+            learned_on=learned_on,
+            reached=(reached or Reached.UNKNOWN).value,
         )
-        s.flush()
-        detail = EVENT_KINDS[kind]
-        if reached is not None:
-            detail += f": {REACHED_LABELS[reached].lower()}"
-        audit.record(s, Action.UPDATE, youth_id=youth_id, subject=youth.case_number, detail=detail)
-        deadlines.refresh(s, youth_id)
+    )
+    s.flush()
+    detail = EVENT_KINDS[kind]
+    if reached is not None:
+        detail += f": {REACHED_LABELS[reached].lower()}"
+    audit.record(s, Action.UPDATE, youth_id=youth_id, subject=youth.case_number, detail=detail)
+    deadlines.refresh(s, youth_id)
 
 
 def get(store: Store, youth_id: int) -> VisitationView | None:

@@ -75,6 +75,6 @@ class RestgruppeAttempt(Base):
     youth_id: Mapped[int | None] = mapped_column(ForeignKey("youth.id", ondelete="SET NULL"))
     on: Mapped[date] = mapped_column(Date)
     how: Mapped[str] = mapped_column(String(20))
-    reached: Mapped[bool] = mapped_column(default=False)
+    reached: Mapped[str] = mapped_column(String(10), default="")  # domain.kui.Reached
     note: Mapped[str] = mapped_column(Text, default="")
     recorded_by: Mapped[str] = mapped_column(String(120))

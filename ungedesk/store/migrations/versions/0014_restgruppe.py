@@ -69,7 +69,7 @@ def upgrade() -> None:
         sa.Column("youth_id", sa.Integer, sa.ForeignKey("youth.id", ondelete="SET NULL")),
         sa.Column("on", sa.Date, nullable=False),
         sa.Column("how", sa.String(20), nullable=False),
-        sa.Column("reached", sa.Boolean, nullable=False),
+        sa.Column("reached", sa.String(10), nullable=False),
         sa.Column("note", sa.Text, nullable=False),
         sa.Column("recorded_by", sa.String(120), nullable=False),
     )
