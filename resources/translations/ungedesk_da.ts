@@ -322,7 +322,7 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
     </message>
     <message>
         <source>&amp;Type</source>
-        <translation>&amp;Type</translation>
+        <translation>T&amp;ype</translation>
     </message>
     <message>
         <source>Held &amp;by</source>
@@ -350,7 +350,7 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
     </message>
     <message>
         <source>Partic&amp;ipants</source>
-        <translation>&amp;Deltagere</translation>
+        <translation>De&amp;ltagere</translation>
     </message>
     <message>
         <source>&amp;Notes</source>
@@ -654,7 +654,7 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
     </message>
     <message>
         <source>&amp;Register consent…</source>
-        <translation>&amp;Registrér samtykke…</translation>
+        <translation>Registrér samt&amp;ykke…</translation>
     </message>
     <message>
         <source>Withdraw consent…</source>
@@ -779,7 +779,7 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
     </message>
     <message>
         <source>Record &amp;held conversation…</source>
-        <translation>Registrér &amp;afholdt samtale…</translation>
+        <translation>Registrér af&amp;holdt samtale…</translation>
     </message>
     <message>
         <source>Record a conversation afterwards, held or missed, that was never booked.</source>
@@ -1997,7 +1997,7 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
     </message>
     <message>
         <source>&amp;Rules</source>
-        <translation>&amp;Regler</translation>
+        <translation>Regl&amp;er</translation>
     </message>
     <message>
         <source>Rule &amp;overview…</source>
@@ -2017,7 +2017,7 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
     </message>
     <message>
         <source>Se&amp;curity</source>
-        <translation>Sikke&amp;rhed</translation>
+        <translation>&amp;Sikkerhed</translation>
     </message>
     <message>
         <source>&amp;Take a backup…</source>
@@ -2716,11 +2716,11 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
     </message>
     <message>
         <source>Education &amp;goal</source>
-        <translation>Uddannelses&amp;mål</translation>
+        <translation>Uddannelsesm&amp;ål</translation>
     </message>
     <message>
         <source>Programme or &amp;job</source>
-        <translation>Uddannelse eller &amp;job</translation>
+        <translation>Uddannelse eller jo&amp;b</translation>
     </message>
     <message>
         <source>S&amp;chool or workplace</source>
@@ -2860,7 +2860,7 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
     </message>
     <message>
         <source>Add contact &amp;person</source>
-        <translation>Tilføj kont&amp;aktperson</translation>
+        <translation>Tilføj kontaktperson</translation>
     </message>
     <message>
         <source>No contact person or team members yet.</source>
@@ -2915,7 +2915,7 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
     </message>
     <message>
         <source>&amp;Hand out plan…</source>
-        <translation>&amp;Udlever plan…</translation>
+        <translation>Ud&amp;lever plan…</translation>
     </message>
     <message>
         <source>Freeze this plan as a version the young person gets. Later edits make a new draft.</source>
@@ -3711,7 +3711,7 @@ Slå de {count} forventede regler til og genberegn alle frister?</translation>
     </message>
     <message>
         <source>Keep &amp;closed cases for</source>
-        <translation>Gem &amp;afsluttede sager i</translation>
+        <translation>Gem a&amp;fsluttede sager i</translation>
     </message>
     <message>
         <source>Then they appear under Security › Cases to delete. Nothing is deleted without your confirmation.</source>
@@ -3727,7 +3727,7 @@ Slå de {count} forventede regler til og genberegn alle frister?</translation>
     </message>
     <message>
         <source>&amp;Secure sending</source>
-        <translation>&amp;Sikker afsendelse</translation>
+        <translation>Si&amp;kker afsendelse</translation>
     </message>
     <message>
         <source>A plan holds personal data: it must go by secure mail or Digital Post. A mail address here is used when the plan is sent; a text is shown as the instruction.</source>
@@ -3952,7 +3952,7 @@ Slå de {count} forventede regler til og genberegn alle frister?</translation>
     </message>
     <message>
         <source>Transfer &amp;passphrase</source>
-        <translation>Overførsels&amp;frase</translation>
+        <translation>Overførselsf&amp;rase</translation>
     </message>
     <message>
         <source>A young person you do not have yet is registered with a new case number and you as caseworker. One you have gets what the file adds; if the file lacks entries made here or would overwrite later changes, you are asked first.</source>
@@ -4113,7 +4113,7 @@ Slå de {count} forventede regler til og genberegn alle frister?</translation>
     </message>
     <message>
         <source>Turned a&amp;way at the door (vendt i døren)</source>
-        <translation>&amp;Vendt i døren</translation>
+        <translation>Vendt &amp;i døren</translation>
     </message>
     <message>
         <source>&amp;Given on</source>

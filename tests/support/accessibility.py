@@ -117,10 +117,15 @@ class Census:
         self.unnamed: list[str] = []
         self.undescribed_tables: list[str] = []
         self.tables = 0
+        self.clashes: list[str] = []
 
     @property
     def total(self) -> int:
         return len(self._seen)
+
+    def check_mnemonics(self, window: QWidget, where: str) -> None:
+        """Note the Alt+letters two captions shown at once in ``window`` share."""
+        self.clashes.extend(f"{where}: {clash}" for clash in mnemonic_clashes(window))
 
     def add(self, root: QWidget) -> None:
         for widget in controls(root):
@@ -133,3 +138,52 @@ class Census:
                 self.tables += 1
                 if not accessible_description(widget):
                     self.undescribed_tables.append(describe(widget))
+
+
+def mnemonic(text: str) -> str | None:
+    """The letter Alt presses for a caption ("Egne &ønsker" → "ø"), if it has one."""
+    at = 0
+    while (at := text.find("&", at)) != -1 and at + 1 < len(text):
+        if text[at + 1] != "&":
+            return text[at + 1].lower()
+        at += 2  # "&&" is a literal ampersand
+    return None
+
+
+def _captions(widget: QWidget) -> Iterator[str]:
+    """The captions whose mnemonics ``widget`` answers to while it is shown and enabled."""
+    from PySide6.QtWidgets import QGroupBox, QLabel, QMenuBar
+
+    if isinstance(widget, QLabel) and widget.buddy() is not None:
+        if widget.buddy().isEnabled():
+            yield widget.text()
+    elif isinstance(widget, QAbstractButton):
+        yield widget.text()
+    elif isinstance(widget, QGroupBox) and widget.isCheckable():
+        yield widget.title()
+    elif isinstance(widget, QTabBar):
+        for index in range(widget.count()):
+            if widget.isTabEnabled(index) and widget.isTabVisible(index):
+                yield widget.tabText(index)
+    elif isinstance(widget, QMenuBar):
+        for action in widget.actions():
+            if action.isVisible():
+                yield action.text()
+
+
+def mnemonic_clashes(window: QWidget) -> list[str]:
+    """Letters that two captions shown at once in ``window`` answer to. Qt then only moves
+    the focus between them on Alt+letter, so a button so reached no longer presses."""
+    owners: dict[str, list[str]] = {}
+    for widget in (window, *window.findChildren(QWidget)):
+        if widget.window() is not window or not widget.isVisible() or not widget.isEnabled():
+            continue
+        for caption in _captions(widget):
+            letter = mnemonic(caption)
+            if letter is not None:
+                owners.setdefault(letter, []).append(caption)
+    return [
+        f"Alt+{letter.upper()}: {', '.join(captions)}"
+        for letter, captions in sorted(owners.items())
+        if len(captions) > 1
+    ]

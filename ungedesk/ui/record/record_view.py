@@ -213,6 +213,11 @@ class RecordView(QWidget):
         self.edit_button.clicked.connect(self._edit_clicked)
         self.show_record(record)
 
+    def take_focus(self) -> None:
+        """Put the keyboard on the record's sections (arrow keys or Ctrl+Tab change them),
+        so a screen reader says where the caseworker has landed."""
+        self.tabs.tabBar().setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _edit_clicked(self) -> None:
         self.edit_requested.emit(self.record.id)
 

@@ -74,7 +74,7 @@ class ShellBase(QMainWindow):
     def current_record(self) -> YouthRecord | None:
         raise NotImplementedError
 
-    def open_record(self, youth_id: int) -> None:
+    def open_record(self, youth_id: int, *, focus: bool = False) -> None:
         raise NotImplementedError
 
     def close_record(self, youth_id: int) -> None:

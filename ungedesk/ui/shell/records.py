@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import sys
+from functools import partial
 from typing import TYPE_CHECKING, cast
 
 import shiboken6
@@ -116,7 +117,9 @@ class RecordTabs(ShellBase):
         view = as_record_view(self.records.currentWidget())
         return view.record if view is not None else None
 
-    def open_record(self, youth_id: int) -> None:
+    def open_record(self, youth_id: int, *, focus: bool = False) -> None:
+        """Show the record (reading it first if it is not open). ``focus`` moves the
+        keyboard into it: after registering, the form that had the focus is gone."""
         if self.waiting_for_store:
             # Enter pressed on the first look's page: the record opens with the store.
             self.record_asked_early = youth_id
@@ -124,12 +127,15 @@ class RecordTabs(ShellBase):
         view = self.record_view(youth_id)
         if view is not None:
             self.records.setCurrentWidget(view)
+            if focus:
+                view.take_focus()
             return
         from ungedesk.services import youths
 
-        Operation(self, youths.get, self._store, youth_id).success(self._record_arrived).run()
+        arrived = partial(self._record_arrived, focus=focus) if focus else self._record_arrived
+        Operation(self, youths.get, self._store, youth_id).success(arrived).run()
 
-    def _record_arrived(self, record: YouthRecord | None) -> None:
+    def _record_arrived(self, record: YouthRecord | None, *, focus: bool = False) -> None:
         from ungedesk.ui.record.record_view import RecordView
 
         if record is None:
@@ -144,6 +150,8 @@ class RecordTabs(ShellBase):
         self.records.setCurrentWidget(view)
         self._update_record_stack()
         self._update_case_actions()
+        if focus:
+            view.take_focus()
 
     def _make_room_for_record(self) -> None:
         """The record's plan and progression tabs need ~760 px, and on a wide screen a
@@ -272,7 +280,7 @@ class RecordTabs(ShellBase):
         return True
 
     def _registered(self, youth_id: int) -> None:
-        self.open_record(youth_id)
+        self.open_record(youth_id, focus=True)
 
     def edit_record(self, youth_id: int) -> None:
         from ungedesk.services import register
