@@ -323,7 +323,14 @@ def test_snapshot_holds_coordinator_and_meeting(store: Store) -> None:
     with store.session() as s:
         raw = s.execute(text("SELECT snapshot FROM plan_version")).scalar_one()
     snap = json.loads(raw)
-    assert set(snap) == {"content", "coordinator", "next_meeting", "next_meeting_place"}
+    assert set(snap) == {
+        "content",
+        "coordinator",
+        "next_meeting",
+        "next_meeting_place",
+        "guardians",
+    }
+    assert snap["guardians"] == []  # an adult: no custody holders sign
     assert snap["coordinator"]["name"] == "Anne Bjerregaard"
     assert snap["next_meeting"] == "2026-12-01T14:30:00"
     assert snap["next_meeting_place"] == "Rådhuset"

@@ -403,6 +403,8 @@ class Handout:
     # The municipality's unit as it names itself ("Ungeindsatsen Vestby"); "" means plainly
     # "kommunen". Never "jobcentret": the law stopped requiring a jobcenter on 1 Feb 2026.
     unit: str = ""
+    # Custody holders who sign with a minor (domain.custody.signers), "Name (relation)".
+    guardians: tuple[str, ...] = ()
 
 
 # --- readability ----------------------------------------------------------------------

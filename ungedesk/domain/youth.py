@@ -123,6 +123,9 @@ class ExitReason(StrEnum):
     OTHER_BENEFIT = "other_benefit"
     MOVED = "moved"
     OTHER = "other"
+    # Set only by reading the receiver's receipt of a handover (services.handover), never
+    # picked by hand: the case went on elsewhere (kædeansvar, seed 003).
+    TRANSFERRED = "transferred"
 
 
 EXIT_LABELS: dict[ExitReason, str] = {
@@ -134,7 +137,10 @@ EXIT_LABELS: dict[ExitReason, str] = {
     ExitReason.OTHER_BENEFIT: "Anden ydelse",
     ExitReason.MOVED: "Fraflyttet kommunen",
     ExitReason.OTHER: "Andet",
+    ExitReason.TRANSFERRED: "Overdraget til en anden enhed",
 }
+# Reasons the caseworker may pick when closing a case by hand.
+MANUAL_EXIT_REASONS = tuple(r for r in ExitReason if r is not ExitReason.TRANSFERRED)
 
 _PHONE_RE = re.compile(r"^\+?[0-9][0-9 ]{6,18}[0-9]$")
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")

@@ -20,6 +20,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ungedesk.domain.cpr import LegalSex
+from ungedesk.domain.custody import RELATION_LABELS
+from ungedesk.domain.handover import HANDOVER_STATUS_LABELS, HOLDER_HOW_LABELS
 from ungedesk.domain.kui import REACHED_LABELS
 from ungedesk.domain.plan import (
     APPLICATION_LABELS,
@@ -42,7 +44,7 @@ from ungedesk.services.audit import ACTION_LABELS, Action
 from ungedesk.services.youths import require_youth
 from ungedesk.store.database import Store
 from ungedesk.store.errors import translate_os_error
-from ungedesk.store.models import REGISTER_COLUMNS, Base, Caseworker
+from ungedesk.store.models import REGISTER_COLUMNS, SECRET_COLUMNS, Base, Caseworker
 from ungedesk.store.paths import make_private_dirs, write_private_atomic
 
 NOT_ABOUT_A_PERSON = frozenset(
@@ -166,6 +168,21 @@ FIELD_LABELS = {
     "after": "Efter rettelsen",
     "learned_on": "Kommunen fik kendskab",
     "reached": "Kontakt med",
+    "relation": "Relation",
+    "takes_part": "Deltager i planen",
+    "valid_to": "Til",
+    "given_by": "Givet af",
+    "transfer_id": "Overførslens nøgle-id",
+    "outgoing": "Sendt herfra",
+    "at": "Tidspunkt",
+    "by": "Sagsbehandler",
+    "other_case_number": "Sagsnummer hos den anden enhed",
+    "other_by": "Den anden enhed",
+    "receipted_at": "Kvittering modtaget",
+    "holder": "Sagen havdes af",
+    "since": "Fra",
+    "until": "Til og med",
+    "how": "Hvordan",
 }
 TABLE_LABELS = {
     "youth": "Stamdata",
@@ -189,6 +206,9 @@ TABLE_LABELS = {
     "conversation_correction": "Rettelser af samtaler",
     "restgruppe_entry": "Koordinationsgruppens månedlige liste",
     "restgruppe_attempt": "Forsøg på at få kontakt",
+    "custody_holder": "Forældremyndighedens indehavere",
+    "handover": "Overdragelser af sagen",
+    "case_holder": "Hvem har haft sagen",
 }
 
 
@@ -244,7 +264,8 @@ def collect_in(session: Session, youth_id: int) -> dict[str, list[dict[str, Any]
     for table, column in person_tables():
         # The register's derived texts (a sort key, folded search texts) say nothing the
         # row does not: left out of the citizen's copy and of a case transfer.
-        columns = [c for c in table.columns if c.name not in REGISTER_COLUMNS]
+        # A handover's receipt key is a secret of the installation, not data about anyone.
+        columns = [c for c in table.columns if c.name not in REGISTER_COLUMNS + SECRET_COLUMNS]
         rows = session.execute(select(*columns).where(table.c[column] == youth_id)).mappings().all()
         data[table.name] = [{k: _plain(v) for k, v in row.items()} for row in rows]
     return data
@@ -359,6 +380,9 @@ _CODE_LABELS: dict[tuple[str, str], dict[str, str]] = {
     ("plan_subgoal", "status"): {k.value: v for k, v in SUBGOAL_STATUS_LABELS.items()},
     ("plan_application", "kind"): {k.value: v for k, v in APPLICATION_LABELS.items()},
     ("plan_contact", "role"): {k.value: v for k, v in CONTACT_ROLE_LABELS.items()},
+    ("custody_holder", "relation"): {k.value: v for k, v in RELATION_LABELS.items()},
+    ("handover", "status"): {k.value: v for k, v in HANDOVER_STATUS_LABELS.items()},
+    ("case_holder", "how"): {k.value: v for k, v in HOLDER_HOW_LABELS.items()},
 }
 
 

@@ -31,6 +31,8 @@ from sqlalchemy import Table as SaTable
 
 from ungedesk.domain import cpr as cprmod
 from ungedesk.domain.errors import FileError
+from ungedesk.domain.custody import Relation
+from ungedesk.domain.handover import HolderHow
 from ungedesk.domain.kui import Reached
 from ungedesk.domain.plan import (
     MAX_LINE,
@@ -87,7 +89,8 @@ MAX_TEXT_CHARS = 1_000_000
 # Columns that belong to the sending installation and are set anew on import.
 LOCAL_COLUMNS = frozenset({"id", "youth_id", "case_number", "caseworker_id", "created_by_id"})
 # The youth row is handled apart; deadlines are recomputed under the receiver's rules.
-NOT_COPIED = frozenset({"youth", "deadline"})
+# A handover row is one installation's own side of a handover (services.handover).
+NOT_COPIED = frozenset({"youth", "deadline", "handover"})
 # Bookkeeping times written by the store's clock: none of them may lie in the future.
 STAMP_COLUMNS = frozenset({"created_at", "updated_at", "corrected_at"})
 # The youth fields a transfer copies onto the receiver's record (the rest are local, derived
@@ -133,6 +136,8 @@ CODES: dict[tuple[str, str], frozenset[str]] = {
     ("conversation", "mode"): _values(Mode),
     ("conversation", "held_by"): _values(HeldBy),
     ("case_event", "reached"): _values(Reached),
+    ("custody_holder", "relation"): _values(Relation),
+    ("case_holder", "how"): _values(HolderHow),
     ("case_event", "kind"): frozenset(EVENT_KINDS),
     ("indicator_choice", "indicator"): _INDICATORS,
     ("measurement_score", "indicator"): _INDICATORS,

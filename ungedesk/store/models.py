@@ -56,6 +56,9 @@ class Setting(Base):
 # rows when domain.search.REGISTER_KEYS_VERSION changes (store.register_keys). Not personal
 # data of their own: exports and transfers leave them out (REGISTER_COLUMNS).
 REGISTER_COLUMNS = ("register_sort", "register_text", "register_digits")
+# Secrets of this installation kept beside a person's rows (a handover's receipt key): not
+# data about the person, so the right-of-access export and a transfer leave them out.
+SECRET_COLUMNS = ("receipt_key",)
 REGISTER_INDEX_COLUMNS = (
     "register_sort",
     "id",
@@ -516,6 +519,9 @@ class Consent(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     withdrawn_on: Mapped[date | None] = mapped_column(Date)
     recorded_by: Mapped[str] = mapped_column(String(120), default="")
+    # Who gave it, as then: "" is the young person alone (an adult, or a record from before
+    # custody was kept); for a minor the custody holders who consented are named too.
+    given_by: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class PlanVersion(Base):
@@ -569,6 +575,66 @@ class Offer(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class CustodyHolder(Base):
+    """A holder of custody (forældremyndighedens indehaver) for a young person under 18,
+    with the period they hold it (domain.custody). Ended, never deleted while the case
+    lives: the history shows who had custody when."""
+
+    __tablename__ = "custody_holder"
+    __table_args__ = (Index("ix_custody_holder_youth", "youth_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    youth_id: Mapped[int] = mapped_column(ForeignKey("youth.id"))
+    name: Mapped[str] = mapped_column(String(120))
+    relation: Mapped[str] = mapped_column(String(20))  # domain.custody.Relation
+    phone: Mapped[str] = mapped_column(String(30), default="")
+    email: Mapped[str] = mapped_column(String(254), default="")
+    address: Mapped[str] = mapped_column(String(200), default="")
+    takes_part: Mapped[bool] = mapped_column(default=True)  # takes part in the plan
+    valid_from: Mapped[date] = mapped_column(Date)
+    valid_to: Mapped[date | None] = mapped_column(Date)
+    recorded_by: Mapped[str] = mapped_column(String(120), default="")
+
+
+class Handover(Base):
+    """One handover of the case with kædeansvar (services.handover). ``outgoing``: this
+    installation sent the case and stays responsible until the receiver's receipt is read;
+    incoming: this installation received it and can write the receipt. The receipt key is
+    the random secret the transfer file carried (inside its encryption): only whoever could
+    open the file can make a receipt the sender accepts. Not copied by a transfer (each
+    installation keeps its own side)."""
+
+    __tablename__ = "handover"
+    __table_args__ = (Index("ix_handover_youth", "youth_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    youth_id: Mapped[int] = mapped_column(ForeignKey("youth.id"))
+    transfer_id: Mapped[str] = mapped_column(String(32))
+    outgoing: Mapped[bool] = mapped_column()
+    receipt_key: Mapped[str] = mapped_column(String(64))  # hex, 32 bytes
+    status: Mapped[str] = mapped_column(String(20))  # pending, receipted, received
+    at: Mapped[datetime] = mapped_column(DateTime)  # sent (outgoing) or received (incoming)
+    by: Mapped[str] = mapped_column(String(120), default="")  # this side's caseworker
+    other_case_number: Mapped[str] = mapped_column(String(20), default="")
+    other_by: Mapped[str] = mapped_column(String(200), default="")  # the other side, per receipt
+    receipted_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class CaseHolder(Base):
+    """Who held the case when: one row per period, the open one the current holder. Kept
+    and copied with the case, so the receiver sees the whole chain."""
+
+    __tablename__ = "case_holder"
+    __table_args__ = (Index("ix_case_holder_youth", "youth_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    youth_id: Mapped[int] = mapped_column(ForeignKey("youth.id"))
+    holder: Mapped[str] = mapped_column(String(200))  # caseworker name and unit, as then
+    since: Mapped[datetime] = mapped_column(DateTime)
+    until: Mapped[datetime | None] = mapped_column(DateTime)
+    how: Mapped[str] = mapped_column(String(20))  # received, handed_over (the period's start)
 
 
 # Feature tables kept in their own modules register themselves on Base.metadata here, so

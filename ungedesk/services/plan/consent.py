@@ -5,7 +5,7 @@ person was given."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -22,6 +22,7 @@ from ungedesk.domain.plan import (
 from ungedesk.services import audit
 from ungedesk.services.audit import Action
 from ungedesk.services.current_user import current_caseworker, label
+from ungedesk.services.custody import consent_givers
 from ungedesk.services.youths import mark_changed, require_youth
 from ungedesk.store.database import Store
 from ungedesk.store.models import (
@@ -40,6 +41,7 @@ class ConsentView:
     note: str
     withdrawn_on: date | None
     recorded_by: str
+    given_by: str = ""  # "" the young person alone; else who gave it (custody, minors)
 
     @property
     def active(self) -> bool:
@@ -55,7 +57,9 @@ def _scopes(text: str) -> frozenset[ConsentScope]:
 
 
 def _consent_view(c: Consent) -> ConsentView:
-    return ConsentView(c.id, c.given_on, _scopes(c.scope), c.note, c.withdrawn_on, c.recorded_by)
+    return ConsentView(
+        c.id, c.given_on, _scopes(c.scope), c.note, c.withdrawn_on, c.recorded_by, c.given_by
+    )
 
 
 def _consents(s: Session, youth_id: int) -> tuple[ConsentView, ...]:
@@ -86,8 +90,12 @@ def give_consent(
     note: str = "",
     *,
     today: date,
+    holder_ids: Sequence[int] = (),
 ) -> int:
-    """Record the young person's consent to the given areas in the plan; returns its id."""
+    """Record the young person's consent to the given areas in the plan; returns its id.
+
+    For a minor the custody holders who consented with the young person are ``holder_ids``
+    (they must hold custody on the date); the consent records them by name."""
     chosen = frozenset(scopes)
     with store.session() as s:
         youth = require_youth(s, youth_id)
@@ -110,6 +118,7 @@ def give_consent(
         if errors:
             raise InputError(errors)
         assert given_on is not None
+        given_by = consent_givers(s, youth_id, list(holder_ids), given_on)
         ordered = [sc for sc in ConsentScope if sc in chosen]
         consent = Consent(
             youth_id=youth_id,
@@ -117,6 +126,7 @@ def give_consent(
             scope=",".join(sc.value for sc in ordered),
             note=note.strip(),
             recorded_by=_current_user(s),
+            given_by=given_by,
         )
         s.add(consent)
         s.flush()
@@ -125,7 +135,9 @@ def give_consent(
             Action.CREATE,
             youth_id=youth_id,
             subject=youth.case_number,
-            detail="Samtykke til planen: " + ", ".join(CONSENT_LABELS[sc] for sc in ordered),
+            detail="Samtykke til planen: "
+            + ", ".join(CONSENT_LABELS[sc] for sc in ordered)
+            + ("; givet sammen med forældremyndighedens indehaver" if given_by else ""),
         )
         return consent.id
 

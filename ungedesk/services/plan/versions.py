@@ -25,6 +25,7 @@ from ungedesk.domain.plan import (
 )
 from ungedesk.services import audit, progression
 from ungedesk.services.audit import Action
+from ungedesk.services.custody import custody_in
 from ungedesk.services.plan.consent import _current_user
 from ungedesk.services.plan.draft import (
     VersionSummary,
@@ -95,6 +96,8 @@ def hand_out_in(s: Session, youth: Youth, *, today: date, now: datetime) -> int:
         "coordinator": _contact_dict(_coordinator(youth)),
         "next_meeting": meeting.isoformat() if meeting else None,
         "next_meeting_place": place,
+        # The custody holders who sign with a minor, frozen as on the hand-out day.
+        "guardians": list(_guardians(s, youth, today)),
     }
     s.add(
         PlanVersion(
@@ -149,6 +152,12 @@ def version_content(store: Store, youth_id: int, number: int) -> tuple[VersionSu
         return _summary(v), content
 
 
+def _guardians(s: Session, youth: Youth, on: date) -> tuple[str, ...]:
+    """The custody holders who sign a minor's plan on ``on``, as "Name (mor)"."""
+    view = custody_in(s, youth.id, on)
+    return tuple(f"{h.name} ({h.relation_label.lower()})" for h in view.signers)
+
+
 def shown_version(handed_out: Sequence[int], asked: int | None) -> int | None:
     """Which version the young person's PDF shows: the one asked for, else the last one
     handed out, else None (the draft, before the first hand-out). Decided here only: the
@@ -182,6 +191,7 @@ def handout_in(
         coordinator = _coordinator(youth)
         meeting, place = _next_meeting(s, youth_id, now)
         number, on, by = None, None, ""
+        guardians = _guardians(s, youth, today)
     else:
         snap = _snapshot(row)
         content = content_from_dict(snap["content"])
@@ -190,6 +200,7 @@ def handout_in(
         meeting = datetime.fromisoformat(raw_meeting) if raw_meeting else None
         place = snap.get("next_meeting_place", "")
         number, on, by = row.number, row.handed_out_on, row.handed_out_by
+        guardians = tuple(str(g) for g in snap.get("guardians", []))
     return Handout(
         municipality=str(json.loads(municipality.value)) if municipality else "",
         youth_name=f"{youth.first_name} {youth.last_name}",
@@ -207,6 +218,7 @@ def handout_in(
         latest_reading=latest,
         indicators=tuple(indicators),
         unit=unit_name_in(s, youth_id=youth_id),
+        guardians=guardians,
     )
 
 

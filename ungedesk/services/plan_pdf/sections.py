@@ -459,32 +459,34 @@ def _next(h: Handout) -> list[Flowable]:
     )
 
 
-def _signatures() -> list[Flowable]:
+def _signatures(h: Handout) -> list[Flowable]:
+    """The young person's and the municipality's lines, then one line per custody holder
+    who takes part in a minor's plan (two to a row)."""
     st = _styles()
     line_w = (BODY_WIDTH - 10 * mm) / 2
-    cells = [
-        ["", "", ""],
-        [_p(TEXT["sign_youth"], st.muted), "", _p(TEXT["sign_municipality"], st.muted)],
-        ["", "", ""],
-        [_p(TEXT["date"], st.muted), "", _p(TEXT["date"], st.muted)],
+    labels = [_p(TEXT["sign_youth"], st.muted), _p(TEXT["sign_municipality"], st.muted)]
+    labels += [
+        Paragraph(escape(TEXT["sign_guardian"]).format(name=escape(name)), st.muted)
+        for name in h.guardians
     ]
-    table = Table(
-        cells,
-        colWidths=[line_w, 10 * mm, line_w],
-        rowHeights=[14 * mm, None, 10 * mm, None],
-        hAlign="LEFT",
-    )
-    table.setStyle(
-        _grid(
-            [
-                ("LINEBELOW", (0, 0), (0, 0), 0.8, INK),
-                ("LINEBELOW", (2, 0), (2, 0), 0.8, INK),
-                ("LINEBELOW", (0, 2), (0, 2), 0.8, INK),
-                ("LINEBELOW", (2, 2), (2, 2), 0.8, INK),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
-    )
+    cells: list[list[Any]] = []
+    heights: list[float | None] = []
+    lines: list[tuple[str, tuple[int, int], tuple[int, int], float, Any]] = []
+    for first in range(0, len(labels), 2):
+        pair = labels[first : first + 2]
+        top = len(cells)
+        cells += [
+            ["", "", ""],
+            [pair[0], "", pair[1] if len(pair) > 1 else ""],
+            ["", "", ""],
+            [_p(TEXT["date"], st.muted), "", _p(TEXT["date"], st.muted) if len(pair) > 1 else ""],
+        ]
+        heights += [14 * mm, None, 10 * mm, None]
+        for col in (0, 2) if len(pair) > 1 else (0,):
+            for row in (top, top + 2):
+                lines.append(("LINEBELOW", (col, row), (col, row), 0.8, INK))
+    table = Table(cells, colWidths=[line_w, 10 * mm, line_w], rowHeights=heights, hAlign="LEFT")
+    table.setStyle(_grid([*lines, ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     return _section(TEXT["signatures"], _p(TEXT["signatures_intro"], st.body), table, whole=True)
 
 
@@ -500,5 +502,5 @@ def story(h: Handout) -> list[Flowable]:
         *_meeting(h),
         *_progress(h),
         *_next(h),
-        *_signatures(),
+        *_signatures(h),
     ]

@@ -113,6 +113,7 @@ TEXT: dict[str, str] = {
     "signatures_intro": "Vi har lavet planen sammen.",
     "sign_youth": "Din underskrift",
     "sign_municipality": "Kommunens underskrift",
+    "sign_guardian": "Underskrift fra forældremyndighedens indehaver: {name}",
     "date": "Dato",
     "page": "Side {page} af {pages}",
 }

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ungedesk.domain.errors import InputError
-from ungedesk.domain.youth import EXIT_LABELS, ExitReason
+from ungedesk.domain.youth import EXIT_LABELS, MANUAL_EXIT_REASONS, ExitReason
 from ungedesk.services import access, retention
 from ungedesk.services.access import AccessExport
 from ungedesk.services.youths import YouthRecord
@@ -62,8 +62,8 @@ class CloseCaseDialog(WorkDialog):
         self.end_button: QAbstractButton | None = None
         self.setMinimumWidth(520)
         self.reason = QComboBox()
-        for reason, label in EXIT_LABELS.items():
-            self.reason.addItem(label, reason.value)
+        for reason in MANUAL_EXIT_REASONS:
+            self.reason.addItem(EXIT_LABELS[reason], reason.value)
         self.closed_on = DateField()
         self.closed_on.setCalendarPopup(True)
         self.closed_on.setDisplayFormat("dd-MM-yyyy")
