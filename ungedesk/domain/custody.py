@@ -141,7 +141,10 @@ def validate(data: HolderInput, birth: date, today: date) -> dict[str, str]:
         errors["valid_from"] = (
             "Den unge var fyldt 18 år på den dato; ingen har da forældremyndigheden."
         )
-    if data.valid_to is not None and data.valid_from is not None:
-        if data.valid_to < data.valid_from:
-            errors["valid_to"] = "Slutdatoen ligger før startdatoen."
+    if (
+        data.valid_to is not None
+        and data.valid_from is not None
+        and data.valid_to < data.valid_from
+    ):
+        errors["valid_to"] = "Slutdatoen ligger før startdatoen."
     return errors

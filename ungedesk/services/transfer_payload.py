@@ -30,8 +30,8 @@ from sqlalchemy import Boolean, Column, Date, DateTime, Integer, String
 from sqlalchemy import Table as SaTable
 
 from ungedesk.domain import cpr as cprmod
-from ungedesk.domain.errors import FileError
 from ungedesk.domain.custody import Relation
+from ungedesk.domain.errors import FileError
 from ungedesk.domain.handover import HolderHow
 from ungedesk.domain.kui import Reached
 from ungedesk.domain.plan import (
