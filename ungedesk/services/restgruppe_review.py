@@ -211,7 +211,9 @@ def _facts(entry: ReviewEntry) -> EntryFacts:
     )
 
 
-def _review_in(s: Session, month: date) -> MonthReview:
+def review_in(s: Session, month: date) -> MonthReview:
+    """The month's review inside the caller's transaction (the minutes read it with their
+    export log row); nothing is logged here."""
     listing = _list(s, month)
     _link_registered(s, listing.id)
     rows = list(
@@ -235,7 +237,7 @@ def _review_in(s: Session, month: date) -> MonthReview:
 def review(store: Store, month: date) -> MonthReview:
     """The month's list for the meeting; reading it is logged (it names young people)."""
     with store.session() as s:
-        result = _review_in(s, month)
+        result = review_in(s, month)
         audit.record(
             s,
             Action.READ,
@@ -385,21 +387,26 @@ def record_left_plan(
 
 def figures(store: Store, until: date, count: int = FIGURE_MONTHS) -> list[MonthFigures]:
     """The figures of the ``count`` months up to ``until`` that have a list, oldest first."""
+    with store.session() as s:
+        return figures_in(s, until, count)
+
+
+def figures_in(s: Session, until: date, count: int = FIGURE_MONTHS) -> list[MonthFigures]:
+    """``figures`` inside the caller's transaction."""
     wanted: list[date] = []
     month = date(until.year, until.month, 1)
     for _ in range(count):
         wanted.append(month)
         month = previous_month(month)
     out: list[MonthFigures] = []
-    with store.session() as s:
-        have = set(
-            s.scalars(
-                select(RestgruppeList.month).where(
-                    RestgruppeList.month.in_([month_key(m) for m in wanted])
-                )
+    have = set(
+        s.scalars(
+            select(RestgruppeList.month).where(
+                RestgruppeList.month.in_([month_key(m) for m in wanted])
             )
         )
-        for month in reversed(wanted):
-            if month_key(month) in have:
-                out.append(_review_in(s, month).figures)
+    )
+    for month in reversed(wanted):
+        if month_key(month) in have:
+            out.append(review_in(s, month).figures)
     return out
