@@ -165,6 +165,41 @@
     </message>
 </context>
 <context>
+    <name>AttemptDialog</name>
+    <message>
+        <source>&amp;Save the try</source>
+        <translation>&amp;Gem forsøget</translation>
+    </message>
+    <message>
+        <source>Try to reach %1</source>
+        <translation>Kontaktforsøg – %1</translation>
+    </message>
+    <message>
+        <source>Nobody was reached</source>
+        <translation>Ingen blev nået</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Dato:</translation>
+    </message>
+    <message>
+        <source>&amp;How:</source>
+        <translation>&amp;Hvordan:</translation>
+    </message>
+    <message>
+        <source>&amp;Reached:</source>
+        <translation>&amp;Nået:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Bemærkning:</translation>
+    </message>
+    <message>
+        <source>A reached contact also counts as the KUI contact.</source>
+        <translation>En opnået kontakt tæller også som kontakten efter KUI.</translation>
+    </message>
+</context>
+<context>
     <name>AuditDialog</name>
     <message>
         <source>Access log</source>
@@ -1287,6 +1322,117 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
     </message>
 </context>
 <context>
+    <name>EntryEditor</name>
+    <message>
+        <source>Empty: the young person belongs on the list</source>
+        <translation>Tom: den unge hører til på listen</translation>
+    </message>
+    <message>
+        <source>e.g. 3.12.2026</source>
+        <translation>fx 3.12.2026</translation>
+    </message>
+    <message>
+        <source>Empty: no sanction recommended</source>
+        <translation>Tom: ingen sanktion anbefalet</translation>
+    </message>
+    <message>
+        <source>e.g. 9.11.2026</source>
+        <translation>fx 9.11.2026</translation>
+    </message>
+    <message>
+        <source>&amp;Misplaced, because:</source>
+        <translation>&amp;Fejlplaceret, fordi:</translation>
+    </message>
+    <message>
+        <source>Why the young person should not be on the list; out of the count</source>
+        <translation>Hvorfor den unge ikke skal stå på listen; tælles ikke med</translation>
+    </message>
+    <message>
+        <source>Action &amp;owner:</source>
+        <translation>&amp;Handleansvar:</translation>
+    </message>
+    <message>
+        <source>Who acts on the young person&apos;s behalf until the next meeting</source>
+        <translation>Hvem der handler for den unge indtil næste møde</translation>
+    </message>
+    <message>
+        <source>&amp;Contact:</source>
+        <translation>K&amp;ontakt:</translation>
+    </message>
+    <message>
+        <source>&amp;Next step:</source>
+        <translation>&amp;Næste skridt:</translation>
+    </message>
+    <message>
+        <source>Next step &amp;date:</source>
+        <translation>&amp;Dato for næste skridt:</translation>
+    </message>
+    <message>
+        <source>&amp;Sanction recommended, because:</source>
+        <translation>&amp;Sanktion anbefalet, fordi:</translation>
+    </message>
+    <message>
+        <source>The group&apos;s reason for recommending a sanction on the youth allowance</source>
+        <translation>Gruppens begrundelse for at anbefale en sanktion i ungeydelsen</translation>
+    </message>
+    <message>
+        <source>Decided &amp;by:</source>
+        <translation>&amp;Besluttet af:</translation>
+    </message>
+    <message>
+        <source>Back in education or &amp;work on:</source>
+        <translation>Tilbage i &amp;uddannelse eller job den:</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation>G&amp;em</translation>
+    </message>
+    <message>
+        <source>&amp;Try to reach…</source>
+        <translation>Kontaktforsø&amp;g…</translation>
+    </message>
+    <message>
+        <source>&amp;Left the plan…</source>
+        <translation>Har forladt &amp;planen…</translation>
+    </message>
+    <message>
+        <source>Starts the KUI deadlines: contact within 5 working days, a new activity</source>
+        <translation>Starter fristerne efter KUI: kontakt inden 5 hverdage og en ny aktivitet</translation>
+    </message>
+    <message>
+        <source>&amp;Register…</source>
+        <translation>&amp;Registrér…</translation>
+    </message>
+    <message>
+        <source>Tries to reach:</source>
+        <translation>Kontaktforsøg:</translation>
+    </message>
+    <message>
+        <source>Choose a young person on the list</source>
+        <translation>Vælg en ung på listen</translation>
+    </message>
+    <message>
+        <source>On the list %1 months in a row.</source>
+        <translation>På listen %1 måneder i træk.</translation>
+    </message>
+    <message>
+        <source>Not registered in UngeDesk.</source>
+        <translation>Ikke registreret i UngeDesk.</translation>
+    </message>
+    <message>
+        <source>nobody reached</source>
+        <translation>ingen nået</translation>
+    </message>
+    <message>
+        <source>None yet.</source>
+        <translation>Ingen endnu.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gemt.</translation>
+    </message>
+</context>
+<context>
     <name>EventDialog</name>
     <message>
         <source>&amp;Save</source>
@@ -1449,6 +1595,76 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
     </message>
 </context>
 <context>
+    <name>FiguresModel</name>
+    <message>
+        <source>Month</source>
+        <translation>Måned</translation>
+    </message>
+    <message>
+        <source>On the list</source>
+        <translation>På listen</translation>
+    </message>
+    <message>
+        <source>Misplaced</source>
+        <translation>Fejlplaceret</translation>
+    </message>
+    <message>
+        <source>Repeaters</source>
+        <translation>Gengangere</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>Kan ikke nås</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>Nået</translation>
+    </message>
+    <message>
+        <source>Back in education or work</source>
+        <translation>Tilbage i uddannelse eller job</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresPanel</name>
+    <message>
+        <source>Figures per month</source>
+        <translation>Tal pr. måned</translation>
+    </message>
+    <message>
+        <source>The list&apos;s figures for each of the last 12 months that have a list.</source>
+        <translation>Listens tal for hver af de seneste 12 måneder, der har en liste.</translation>
+    </message>
+    <message>
+        <source>Chart of the figures per month</source>
+        <translation>Diagram over tallene pr. måned</translation>
+    </message>
+    <message>
+        <source>On the list</source>
+        <translation>På listen</translation>
+    </message>
+    <message>
+        <source>Repeaters</source>
+        <translation>Gengangere</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>Kan ikke nås</translation>
+    </message>
+    <message>
+        <source>Back in education or work</source>
+        <translation>Tilbage i uddannelse eller job</translation>
+    </message>
+    <message>
+        <source>No list imported yet.</source>
+        <translation>Ingen liste importeret endnu.</translation>
+    </message>
+    <message>
+        <source>The last 12 months</source>
+        <translation>De seneste 12 måneder</translation>
+    </message>
+</context>
+<context>
     <name>HandOutDialog</name>
     <message>
         <source>Hand out plan</source>
@@ -1542,6 +1758,80 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
     <message>
         <source>&amp;Notes</source>
         <translation>&amp;Notat</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>&amp;Import the list</source>
+        <translation>&amp;Importér listen</translation>
+    </message>
+    <message>
+        <source>Import the coordination group&apos;s list</source>
+        <translation>Importér koordinationsgruppens liste</translation>
+    </message>
+    <message>
+        <source>YYYY-MM, e.g. 2026-11</source>
+        <translation>ÅÅÅÅ-MM, fx 2026-11</translation>
+    </message>
+    <message>
+        <source>&amp;Show again</source>
+        <translation>&amp;Vis igen</translation>
+    </message>
+    <message>
+        <source>&amp;Month:</source>
+        <translation>&amp;Måned:</translation>
+    </message>
+    <message>
+        <source>The month the list is for, written year-month</source>
+        <translation>Måneden listen gælder, skrevet år-måned</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Kolonner</translation>
+    </message>
+    <message>
+        <source>The list</source>
+        <translation>Listen</translation>
+    </message>
+    <message>
+        <source>Each row of the file, who it is in the register and what to check.</source>
+        <translation>Hver linje i filen, hvem det er i registret, og hvad der skal tjekkes.</translation>
+    </message>
+    <message>
+        <source>&amp;Replace the list already imported for the month</source>
+        <translation>&amp;Erstat den liste, der allerede er importeret for måneden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n young person(s) on the list</source>
+        <translation>
+            <numerusform>%n ung på listen</numerusform>
+            <numerusform>%n unge på listen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>: %1 in the register, %2 not registered, %3 with notes to check.</source>
+        <translation>: %1 i registret, %2 ikke registreret, %3 med bemærkninger at tjekke.</translation>
+    </message>
+    <message>
+        <source>Read as %1.</source>
+        <translation>Læst som %1.</translation>
+    </message>
+    <message>
+        <source>This list was imported already on %1 by %2. Nothing to import.</source>
+        <translation>Denne liste blev allerede importeret %1 af %2. Der er intet at importere.</translation>
+    </message>
+    <message>
+        <source>Another list with %1 young people was imported for the month on %2 by %3. What the group wrote about those on both lists is kept.</source>
+        <translation>En anden liste med %1 unge blev importeret for måneden %2 af %3. Det, gruppen har skrevet om unge på begge lister, bevares.</translation>
+    </message>
+    <message>
+        <source>Choose what it holds</source>
+        <translation>Vælg hvad kolonnen indeholder</translation>
+    </message>
+    <message>
+        <source>Importing the list</source>
+        <translation>Importerer listen</translation>
     </message>
 </context>
 <context>
@@ -1723,6 +2013,29 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
     <message>
         <source>Restoring from the backup …</source>
         <translation>Gendanner fra sikkerhedskopien …</translation>
+    </message>
+</context>
+<context>
+    <name>LeftPlanDialog</name>
+    <message>
+        <source>&amp;Start the deadlines</source>
+        <translation>&amp;Start fristerne</translation>
+    </message>
+    <message>
+        <source>%1 has left the plan</source>
+        <translation>%1 har forladt sin plan</translation>
+    </message>
+    <message>
+        <source>&amp;Left the plan on:</source>
+        <translation>&amp;Forlod planen den:</translation>
+    </message>
+    <message>
+        <source>The municipality &amp;learned of it on:</source>
+        <translation>Kommunen fik &amp;kendskab til det den:</translation>
+    </message>
+    <message>
+        <source>The KUI deadlines start from the day the municipality learned of it: contact with the young person and the parents within 5 working days, and a new activity within 30 days.</source>
+        <translation>Fristerne efter KUI regnes fra den dag, kommunen fik kendskab til det: kontakt med den unge og forældrene inden 5 hverdage og en ny aktivitet inden 30 dage.</translation>
     </message>
 </context>
 <context>
@@ -1970,6 +2283,14 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
     <message>
         <source>O&amp;ffers catalogue…</source>
         <translation>&amp;Tilbudsvifte…</translation>
+    </message>
+    <message>
+        <source>Coordination &amp;group&apos;s list…</source>
+        <translation>Koordinations&amp;gruppens liste…</translation>
+    </message>
+    <message>
+        <source>The monthly list of 15-17-year-olds outside education: import and review</source>
+        <translation>Månedslisten over 15-17-årige uden uddannelse: importér og gennemgå</translation>
     </message>
     <message>
         <source>&amp;End the case…</source>
@@ -3043,6 +3364,33 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
     </message>
 </context>
 <context>
+    <name>PreviewModel</name>
+    <message>
+        <source>Line</source>
+        <translation>Linje</translation>
+    </message>
+    <message>
+        <source>CPR</source>
+        <translation>CPR</translation>
+    </message>
+    <message>
+        <source>Name in the file</source>
+        <translation>Navn i filen</translation>
+    </message>
+    <message>
+        <source>In the register</source>
+        <translation>I registret</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Bemærkninger</translation>
+    </message>
+    <message>
+        <source>Not registered</source>
+        <translation>Ikke registreret</translation>
+    </message>
+</context>
+<context>
     <name>ProfilePage</name>
     <message>
         <source>About you</source>
@@ -3379,6 +3727,108 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
     <message>
         <source>Backup taken {when} · {rows} rows in {tables} tables</source>
         <translation>Sikkerhedskopi taget {when} · {rows} rækker i {tables} tabeller</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Coordination group</source>
+        <translation>Koordinationsgruppen</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Måned</translation>
+    </message>
+    <message>
+        <source>&amp;Import a list…</source>
+        <translation>&amp;Importer en liste…</translation>
+    </message>
+    <message>
+        <source>&amp;Month:</source>
+        <translation>&amp;Måned:</translation>
+    </message>
+    <message>
+        <source>The month&apos;s list</source>
+        <translation>Månedens liste</translation>
+    </message>
+    <message>
+        <source>Those to act on first, then the unreachable, then the misplaced.</source>
+        <translation>Først dem, der skal handles for, så dem, der ikke kan nås, og til sidst de fejlplacerede.</translation>
+    </message>
+    <message>
+        <source>No list has been imported yet. Import the month&apos;s list from the UU system (a CSV file) with Import a list.</source>
+        <translation>Der er ikke importeret nogen liste endnu. Importer en liste: månedens liste fra UU-systemet (en CSV-fil).</translation>
+    </message>
+    <message>
+        <source>&amp;List</source>
+        <translation>&amp;Listen</translation>
+    </message>
+    <message>
+        <source>&amp;Figures</source>
+        <translation>&amp;Tal</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>Lu&amp;k</translation>
+    </message>
+    <message>
+        <source>On the list %1 · misplaced %2 · repeaters %3 · unreachable %4 · reached %5 · back in education or work %6</source>
+        <translation>På listen %1 · fejlplaceret %2 · gengangere %3 · kan ikke nås %4 · nået %5 · tilbage i uddannelse eller job %6</translation>
+    </message>
+    <message>
+        <source>Choose the month&apos;s list</source>
+        <translation>Vælg månedens liste</translation>
+    </message>
+    <message>
+        <source>Lists (*.csv *.txt);;All files (*)</source>
+        <translation>Lister (*.csv *.txt);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>The list for %1 is imported: %2 young people, %3 not registered.</source>
+        <translation>Listen for %1 er importeret: %2 unge, %3 ikke registreret.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>CPR</source>
+        <translation>CPR</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Months in a row</source>
+        <translation>Mdr. i træk</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>Action owner</source>
+        <translation>Handleansvar</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Næste skridt</translation>
+    </message>
+    <message>
+        <source>Misplaced</source>
+        <translation>Fejlplaceret</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>Kan ikke nås</translation>
+    </message>
+    <message>
+        <source>Repeater</source>
+        <translation>Gengænger</translation>
     </message>
 </context>
 <context>

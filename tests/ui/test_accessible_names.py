@@ -123,6 +123,7 @@ def _screens(qtbot, window: MainWindow) -> Census:
         window.caseload_progression_action,
         window.plan_batch_action,
         window.catalogue_action,
+        window.restgruppe_action,
     ):
         assert action.isEnabled(), action.text()
         _collect_dialog(qtbot, census, action.trigger, lambda: window.dialog)

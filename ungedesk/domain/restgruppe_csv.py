@@ -86,9 +86,18 @@ def known_column(header: str) -> Column | None:
 class RestgruppeFileError(FileError):
     """The file cannot be read as a list; ``line`` and ``field`` say where (1-based line)."""
 
-    def __init__(self, message: str, *, line: int | None = None, field: str | None = None):
+    def __init__(
+        self,
+        message: str,
+        *,
+        line: int | None = None,
+        field: str | None = None,
+        headers: tuple[str, ...] = (),
+    ):
         self.line = line
         self.field = field
+        # Set when the columns' meaning is the problem: the screen offers to choose them.
+        self.headers = headers
         where = ""
         if line is not None:
             where = f"Linje {line}"
@@ -236,6 +245,7 @@ def resolve_mapping(
                 f"To kolonner («{taken[column]}» og «{header}») betyder begge "
                 f"«{COLUMN_LABELS[column]}». Vælg hvilken der gælder.",
                 line=1,
+                headers=headers,
             )
         taken[column] = header
     if Column.CPR not in taken:
@@ -244,6 +254,7 @@ def resolve_mapping(
             + ", ".join(f"«{h}»" for h in headers)
             + ". Vælg hvilken kolonne der holder CPR-nummeret.",
             line=1,
+            headers=headers,
         )
     return tuple(mapping)
 

@@ -377,3 +377,34 @@ def apply(
         new=total - matched,
         replaced=old is not None,
     )
+
+
+class ChangedFileError(FileError):
+    """The file changed between the preview and the import."""
+
+
+def preview_file(
+    store: Store, path: Path, month: date, chosen: Mapping[str, Column] | None = None
+) -> ImportPreview:
+    """``read_file`` and ``preview`` as one step (the screen's one operation)."""
+    return preview(store, read_file(path), month, chosen)
+
+
+def apply_file(
+    store: Store,
+    path: Path,
+    month: date,
+    *,
+    expected: str,
+    chosen: Mapping[str, Column] | None = None,
+    replace: bool = False,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Import the file the user previewed; ``expected`` is the preview's fingerprint, so a
+    file saved again meanwhile is not imported unseen."""
+    data = read_file(path)
+    if parse_list(data, _columns(store, chosen)).fingerprint != expected:
+        raise ChangedFileError(
+            "Filen er ændret, siden den blev vist. Se forhåndsvisningen igen, før den indlæses."
+        )
+    return apply(store, data, month, chosen=chosen, replace=replace, progress=progress)

@@ -61,6 +61,7 @@ class AttemptView:
 class ReviewEntry:
     id: int
     line: int
+    cpr: str  # for registering the young person; shown masked
     masked_cpr: str
     name: str
     school: str
@@ -184,6 +185,7 @@ def _view(e: RestgruppeEntry, streak: int, attempts: list[AttemptView]) -> Revie
     return ReviewEntry(
         id=e.id,
         line=e.line,
+        cpr=e.cpr,
         masked_cpr=cpr_numbers.mask(e.cpr),
         name=f"{e.first_name} {e.last_name}".strip(),
         school=e.school,

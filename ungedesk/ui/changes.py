@@ -26,6 +26,7 @@ class Aspect(StrEnum):
     SETTINGS = "settings"  # settings, unit name, closing days, descriptors, local rules
     RULES = "rules"  # the rule set in force (every deadline may move)
     CATALOGUE = "catalogue"  # the offers catalogue (tilbudsvifte)
+    RESTGRUPPE = "restgruppe"  # the coordination group's monthly lists and their review
     STORE = "store"  # the whole store was replaced or many cases imported
 
 

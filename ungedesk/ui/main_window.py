@@ -85,6 +85,7 @@ class MainWindow(CaseMenu, SecurityMenu, RulesMenu, BackupActions):
     deadlines_action: QAction
     caseload_progression_action: QAction
     catalogue_action: QAction
+    restgruppe_action: QAction
     export_person_action: QAction
     history_action: QAction
     transfer_action: QAction

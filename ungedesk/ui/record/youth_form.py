@@ -343,6 +343,16 @@ class YouthForm(FittingDialog):
 
     # --- CPR while typing ----------------------------------------------------------------
 
+    def prefill(self, cpr: str, first_name: str, last_name: str) -> None:
+        """Fill in what is already known of a new young person (from a list)."""
+        for field, text in (
+            (self.cpr, cpr),
+            (self.first_name, first_name),
+            (self.last_name, last_name),
+        ):
+            if text:
+                field.setText(text)
+
     def _cpr_changed(self) -> None:
         self._update_cpr_info()
         if self._record is not None:

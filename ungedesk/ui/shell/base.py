@@ -80,6 +80,9 @@ class ShellBase(QMainWindow):
     def close_record(self, youth_id: int) -> None:
         raise NotImplementedError
 
+    def register_from_list(self, cpr: str, first_name: str, last_name: str) -> None:
+        raise NotImplementedError
+
     def check_backup_reminder(self) -> None:
         raise NotImplementedError
 

@@ -69,6 +69,17 @@ def build_menus(window: MainWindow) -> None:
     )
     window.catalogue_action.triggered.connect(window.open_catalogue)
     youth_menu.addAction(window.catalogue_action)
+    window.restgruppe_action = QAction(
+        QCoreApplication.translate("MainWindow", "Coordination &group's list…"), window
+    )
+    window.restgruppe_action.setStatusTip(
+        QCoreApplication.translate(
+            "MainWindow",
+            "The monthly list of 15-17-year-olds outside education: import and review",
+        )
+    )
+    window.restgruppe_action.triggered.connect(window.open_restgruppe)
+    youth_menu.addAction(window.restgruppe_action)
     youth_menu.addSeparator()
     youth_menu.addAction(window.close_record_action)
 

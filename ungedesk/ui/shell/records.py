@@ -249,13 +249,20 @@ class RecordTabs(ShellBase):
         return self.form is not None and shiboken6.isValid(self.form) and self.form.isVisible()
 
     def register_new(self) -> None:
+        self.register_from_list("", "", "")
+
+    def register_from_list(self, cpr: str, first_name: str, last_name: str) -> None:
+        """Open the registration form; ``cpr`` and the names fill it in when the young
+        person comes from a list (the coordination group's), so nothing is typed twice."""
         from ungedesk.services import caseworkers as caseworker_service
 
         Operation(self, caseworker_service.list_caseworkers, self._store).success(
-            self._open_register_form
+            lambda people: self._open_register_form(people, (cpr, first_name, last_name))
         ).run()
 
-    def _open_register_form(self, caseworkers: list[CaseworkerView]) -> None:
+    def _open_register_form(
+        self, caseworkers: list[CaseworkerView], known: tuple[str, str, str] = ("", "", "")
+    ) -> None:
         from ungedesk.ui.record.youth_form import YouthForm
 
         if self._raise_open_form():
@@ -267,6 +274,7 @@ class RecordTabs(ShellBase):
             today=self._today,
             parent=self,
         )
+        self.form.prefill(*known)
         self.form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.form.registered.connect(self._registered)
         self.form.open_existing.connect(self.open_record)

@@ -15,6 +15,7 @@ from ungedesk.ui.shell.base import ShellBase
 
 if TYPE_CHECKING:
     from ungedesk.ui.catalogue.view import CatalogueDialog
+    from ungedesk.ui.restgruppe.review_dialog import ReviewDialog
     from ungedesk.ui.rules.browser import RulesBrowserDialog
 
 PLANS_FOLDER = "Uddannelsesplaner"  # under the folder last used, for the batch's PDFs
@@ -32,6 +33,14 @@ class RulesMenu(ShellBase):
         from ungedesk.ui.catalogue.view import CatalogueDialog
 
         dialog = CatalogueDialog(self._store, self._today, self)
+        self._show_dialog(dialog)
+        return dialog
+
+    def open_restgruppe(self) -> ReviewDialog:
+        from ungedesk.ui.restgruppe.review_dialog import ReviewDialog
+
+        dialog = ReviewDialog(self._store, self._today, self)
+        dialog.register_requested.connect(self.register_from_list)
         self._show_dialog(dialog)
         return dialog
 
