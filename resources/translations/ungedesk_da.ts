@@ -682,6 +682,44 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
     </message>
 </context>
 <context>
+    <name>ColleaguesDialog</name>
+    <message>
+        <source>Colleagues</source>
+        <translation>Kolleger</translation>
+    </message>
+    <message>
+        <source>&amp;Edit contact details…</source>
+        <translation>&amp;Ret kontaktoplysninger…</translation>
+    </message>
+</context>
+<context>
+    <name>ColleaguesModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Enhed</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>{name} (inactive)</source>
+        <translation>{name} (inaktiv)</translation>
+    </message>
+</context>
+<context>
     <name>ConsentArea</name>
     <message>
         <source>Health, housing and family</source>
@@ -765,6 +803,49 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
     <message>
         <source>&amp;Note</source>
         <translation>&amp;Note</translation>
+    </message>
+</context>
+<context>
+    <name>ContactDetailsDialog</name>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Gem</translation>
+    </message>
+    <message>
+        <source>My profile</source>
+        <translation>Min profil</translation>
+    </message>
+    <message>
+        <source>Colleague&apos;s details</source>
+        <translation>Kollegas kontaktoplysninger</translation>
+    </message>
+    <message>
+        <source>The plan the young person takes home shows this phone number and e-mail address under the coordinating caseworker.</source>
+        <translation>Den plan, den unge får med hjem, viser dette telefonnummer og denne e-mailadresse under den koordinerende sagsbehandler.</translation>
+    </message>
+    <message>
+        <source>e.g. Koordinerende sagsbehandler</source>
+        <translation>fx Koordinerende sagsbehandler</translation>
+    </message>
+    <message>
+        <source>e.g. +45 12 34 56 78</source>
+        <translation>fx +45 12 34 56 78</translation>
+    </message>
+    <message>
+        <source>e.g. name@municipality.dk</source>
+        <translation>fx navn@kommune.dk</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Titel</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>&amp;Telefon</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail</source>
+        <translation>&amp;E-mail</translation>
     </message>
 </context>
 <context>
@@ -2275,6 +2356,14 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
     <message>
         <source>Close the &amp;tab</source>
         <translation>Luk &amp;fanen</translation>
+    </message>
+    <message>
+        <source>My &amp;profile…</source>
+        <translation>Min &amp;profil…</translation>
+    </message>
+    <message>
+        <source>&amp;Colleagues…</source>
+        <translation>&amp;Kolleger…</translation>
     </message>
     <message>
         <source>Closes the record&apos;s tab. The case itself is not changed.</source>

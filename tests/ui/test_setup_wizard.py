@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
+from ungedesk.domain.contact import EMAIL_MESSAGE
 from ungedesk.services import caseworkers, settings, setup
 from ungedesk.store.paths import StorePaths
 from ungedesk.ui.setup.setup_wizard import SetupWizard
@@ -112,7 +113,7 @@ def test_profile_errors_are_shown_next_to_their_fields(qtbot, store_paths: Store
     wizard.next()
     assert wizard.currentPage() is page
     assert page.errors["initials"].text() == "Initialer skal være 2-6 bogstaver, fx ABJ."
-    assert page.errors["email"].text() == "E-mailadressen ser forkert ud."
+    assert page.errors["email"].text() == EMAIL_MESSAGE
     assert page.errors["name"].isHidden()
     assert not store_paths.db.exists()
     wizard.reject()

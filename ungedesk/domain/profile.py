@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ungedesk.domain.contact import contact_problems
+
 # Kept in roles.py (light enough for the command line's parser) and re-exported here.
 from ungedesk.domain.roles import ROLE_LABELS as ROLE_LABELS
 from ungedesk.domain.roles import Role as Role
@@ -21,6 +23,7 @@ class ProfileInput:
     role: Role
     email: str = ""
     phone: str = ""
+    title: str = ""
 
 
 def validate_profile(data: ProfileInput) -> dict[str, str]:
@@ -35,7 +38,5 @@ def validate_profile(data: ProfileInput) -> dict[str, str]:
         errors["initials"] = "Initialer skal være 2-6 bogstaver, fx ABJ."
     if len(clean(data.unit)) > 100:
         errors["unit"] = "Enhedens navn må højst være 100 tegn."
-    email = data.email.strip()
-    if email and ("@" not in email or " " in email):
-        errors["email"] = "E-mailadressen ser forkert ud."
+    errors.update(contact_problems(data.phone, data.email))
     return errors

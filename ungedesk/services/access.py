@@ -58,6 +58,8 @@ NOT_ABOUT_A_PERSON = frozenset(
         # A month's list as a whole (month, who imported it); its rows are per person.
         "restgruppe_list",
         "offer",  # the catalogue: offers, not people
+        # The municipality's partners; a young person's link to one is a team_member row.
+        "actor",
     }
 )
 ACCESS_LOG_TABLE = "audit_event"
@@ -209,6 +211,7 @@ TABLE_LABELS = {
     "custody_holder": "Forældremyndighedens indehavere",
     "handover": "Overdragelser af sagen",
     "case_holder": "Hvem har haft sagen",
+    "team_member": "Dit team",
 }
 
 

@@ -89,8 +89,11 @@ MAX_TEXT_CHARS = 1_000_000
 # Columns that belong to the sending installation and are set anew on import.
 LOCAL_COLUMNS = frozenset({"id", "youth_id", "case_number", "caseworker_id", "created_by_id"})
 # The youth row is handled apart; deadlines are recomputed under the receiver's rules.
-# A handover row is one installation's own side of a handover (services.handover).
-NOT_COPIED = frozenset({"youth", "deadline", "handover"})
+# A handover row is one installation's own side of a handover (services.handover). The
+# team is not copied: its members are the sender's colleagues and partners (rows in the
+# sender's caseworker and actor tables), whom the receiving municipality does not work
+# with; the receiver names its own coordinating caseworker and team.
+NOT_COPIED = frozenset({"youth", "deadline", "handover", "team_member"})
 # Bookkeeping times written by the store's clock: none of them may lie in the future.
 STAMP_COLUMNS = frozenset({"created_at", "updated_at", "corrected_at"})
 # The youth fields a transfer copies onto the receiver's record (the rest are local, derived

@@ -36,6 +36,7 @@ class Caseworker(Base):
     role: Mapped[str] = mapped_column(String(30))
     email: Mapped[str] = mapped_column(String(254), default="")
     phone: Mapped[str] = mapped_column(String(30), default="")
+    title: Mapped[str] = mapped_column(String(100), default="", server_default="")
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
 
@@ -640,3 +641,8 @@ class CaseHolder(Base):
 # Feature tables kept in their own modules register themselves on Base.metadata here, so
 # every user of the metadata (migrations, the access export, restore) sees all tables.
 from ungedesk.store import restgruppe_tables as _restgruppe_tables  # noqa: E402, F401
+
+# The team's tables live in their own module (this one is at its size limit); imported here
+# so that every user of the metadata (migrations, the right-of-access export) sees them.
+from ungedesk.store.team_models import Actor as Actor  # noqa: E402
+from ungedesk.store.team_models import TeamMember as TeamMember  # noqa: E402

@@ -23,6 +23,7 @@ class Aspect(StrEnum):
     DEADLINES = "deadlines"  # computed deadlines and waivers
     PROGRESSION = "progression"
     PLAN = "plan"
+    TEAM = "team"  # a young person's team, the actors, caseworkers' contact details
     SETTINGS = "settings"  # settings, unit name, closing days, descriptors, local rules
     RULES = "rules"  # the rule set in force (every deadline may move)
     CATALOGUE = "catalogue"  # the offers catalogue (tilbudsvifte)

@@ -54,6 +54,7 @@ from ungedesk.ui.shell.records import (
 )
 from ungedesk.ui.shell.rules_menu import RulesMenu
 from ungedesk.ui.shell.security_menu import SecurityMenu
+from ungedesk.ui.shell.team_menu import TeamMenu
 from ungedesk.ui.widgets import HINT_STYLE, WARNING_STYLE, BusyBar, name_table, widths_from_samples
 
 if TYPE_CHECKING:
@@ -66,7 +67,7 @@ SETTINGS_VERSION = 1
 SEARCH_LOG_DELAY_MS = 1500
 
 
-class MainWindow(CaseMenu, SecurityMenu, RulesMenu, BackupActions):
+class MainWindow(CaseMenu, SecurityMenu, RulesMenu, TeamMenu, BackupActions):
     closed = Signal()
     # Restoring replaces the open store: the launcher closes this window and the store,
     # restores and opens UngeDesk again. Carries the backup file and the passphrase or None.

@@ -25,6 +25,17 @@ def build_menus(window: MainWindow) -> None:
     window.plan_batch_action.triggered.connect(window.open_plan_batch)
     file_menu.addAction(window.plan_batch_action)
     file_menu.addSeparator()
+    window.profile_action = QAction(
+        QCoreApplication.translate("MainWindow", "My &profile…"), window
+    )
+    window.profile_action.triggered.connect(window.open_my_profile)
+    file_menu.addAction(window.profile_action)
+    window.colleagues_action = QAction(
+        QCoreApplication.translate("MainWindow", "&Colleagues…"), window
+    )
+    window.colleagues_action.triggered.connect(window.open_colleagues)
+    file_menu.addAction(window.colleagues_action)
+    file_menu.addSeparator()
     window.quit_action = QAction(QCoreApplication.translate("MainWindow", "&Quit"), window)
     window.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
     window.quit_action.triggered.connect(window.quit_asking)
