@@ -13,7 +13,7 @@ from ungedesk.ui.operations import Operation
 from ungedesk.ui.shell.base import ShellBase
 
 if TYPE_CHECKING:
-    from ungedesk.ui.team.profile_dialog import ColleaguesDialog, ContactDetailsDialog
+    from ungedesk.ui.team.profile_dialog import ColleaguesDialog
 
 
 class TeamMenu(ShellBase):
@@ -24,14 +24,11 @@ class TeamMenu(ShellBase):
     def open_my_profile(self) -> None:
         Operation(self, caseworkers.current_user, self._store).success(self._show_profile).run()
 
-    def _show_profile(self, me: CaseworkerView | None) -> ContactDetailsDialog | None:
+    def _show_profile(self, me: CaseworkerView | None) -> None:
         from ungedesk.ui.team.profile_dialog import ContactDetailsDialog
 
-        if me is None:
-            return None
-        dialog = ContactDetailsDialog(self._store, me, own=True, parent=self)
-        self._show_dialog(dialog)
-        return dialog
+        if me is not None:  # no profile only before set-up, when this menu is not there
+            self._show_dialog(ContactDetailsDialog(self._store, me, own=True, parent=self))
 
     def open_colleagues(self) -> ColleaguesDialog:
         from ungedesk.ui.team.profile_dialog import ColleaguesDialog
