@@ -1,11 +1,10 @@
 """The main window: search and the register on the left, open records on the right.
 
-The window is put together from its parts in ui.shell: the menus (ui.shell.menus), the
-open records and the youth forms (ui.shell.records), and the actions of the Case,
-Security and Rules menus (ui.shell.case_menu, security_menu, rules_menu), backup and
-restore (ui.shell.backup_actions). What stays here is the layout, the register list and
-its search, the deadlines tab, and the start: the first page, or the first look's page
-while the store is still opening (attach_store).
+The window is put together from its parts in ui.shell: the menus (menus), the open
+records and the youth forms (records), the Case, Security, Rules and people menus' actions
+(case_menu, security_menu, rules_menu, team_menu), backup and restore (backup_actions).
+What stays here is the layout, the register list and its search, the deadlines tab, and
+the start: the first page, or the first look's page while the store is still opening.
 """
 
 from __future__ import annotations
