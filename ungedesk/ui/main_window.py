@@ -1,10 +1,9 @@
 """The main window: search and the register on the left, open records on the right.
 
-The window is put together from its parts in ui.shell: the menus (menus), the open
-records and the youth forms (records), the Case, Security, Rules and people menus' actions
-(case_menu, security_menu, rules_menu, team_menu), backup and restore (backup_actions).
-What stays here is the layout, the register list and its search, the deadlines tab, and
-the start: the first page, or the first look's page while the store is still opening.
+Put together from ui.shell: the menus, the open records and youth forms (records), the
+actions of the Case, Security, Rules and people menus (case_menu, security_menu, rules_menu,
+team_menu), backup and restore. What stays here is the layout, the register and its search,
+the deadlines tab, and the start (the first page, or the first look's while the store opens).
 """
 
 from __future__ import annotations
