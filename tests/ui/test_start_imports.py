@@ -38,6 +38,7 @@ NOT_AT_START = (
     "reportlab",
     "PIL",
     "pikepdf",
+    "openpyxl",
     "icalendar",
     "faker",
     "zxcvbn",

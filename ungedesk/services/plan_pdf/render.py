@@ -25,7 +25,6 @@ from ungedesk.services.plan_pdf.layout import (
     HANDOUT_SUBJECT,
     MARGIN,
     MUTED,
-    PAGE_WIDTH,
     RULE,
     _styles,
 )
@@ -62,15 +61,17 @@ def _canvas_class(footer_left: str) -> type[Canvas]:
             super().save()
 
         def _footer(self, total: int) -> None:
+            # The page's own width: the coordination group's minutes are landscape.
+            right = self._pagesize[0] - MARGIN
             self.saveState()
             self.setStrokeColor(RULE)
             self.setLineWidth(0.5)
-            self.line(MARGIN, 13 * mm, PAGE_WIDTH - MARGIN, 13 * mm)
+            self.line(MARGIN, 13 * mm, right, 13 * mm)
             self.setFillColor(MUTED)
             self.setFont(pdf_fonts.REGULAR, 8)
             self.drawString(MARGIN, 9 * mm, footer_left)
             self.drawRightString(
-                PAGE_WIDTH - MARGIN,
+                right,
                 9 * mm,
                 TEXT["page"].format(page=self._pageNumber, pages=total),
             )
