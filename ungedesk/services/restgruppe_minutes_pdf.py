@@ -67,10 +67,18 @@ def _widths(section: Section) -> list[float]:
     return [w + spare * c.width / total for w, c in zip(least, section.columns, strict=True)]
 
 
-def _rows(section: Section) -> list[list[Flowable]]:
+def _cell(value: Cell) -> Flowable | str:
     st = _styles()
-    # Every cell as user text: names, schools, reasons and steps come from people and files.
-    return [[_u(_text(v), st.cell) for v in row] for row in section.rows]
+    if value is None or value == "":
+        return ""  # a Paragraph per empty cell costs time on a long list, and shows nothing
+    if isinstance(value, str):
+        # Names, schools, reasons and steps come from people and files: user text.
+        return _u(value, st.cell)
+    return _p(_text(value), st.cell)
+
+
+def _rows(section: Section) -> list[list[Flowable | str]]:
+    return [[_cell(v) for v in row] for row in section.rows]
 
 
 def _body(section: Section) -> list[Flowable]:
