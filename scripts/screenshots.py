@@ -280,6 +280,7 @@ def shoot_main(shoot: Shooter, paths: StorePaths, count: int, seed: int) -> None
     shoot_trust(shoot, window, store, paths)
     shoot_rules(shoot, window, paths.root)
     shoot_catalogue(shoot, window)
+    shoot_team(shoot, window, store)
     window.close()
     tasks.runner().call_blocking(store.close)
 
@@ -297,6 +298,115 @@ valid_from = 2027-01-01
 source = "Eksempel på en ny regel"
 expected = true
 """
+
+
+def shoot_team(shoot: Shooter, window: MainWindow, store: Store) -> None:
+    """The people around a young person on a 1366x768 laptop: my profile with a message at
+    a field, the colleagues, the Aktører list and form, and a record's team box and header
+    with a coordinating caseworker and a contact person from the synthetic partners."""
+    from ungedesk.domain.team import ActorInput, ActorKind, ActorRole, MemberInput, TeamRole
+    from ungedesk.services import actors, team
+    from ungedesk.ui.team.actors_dialog import ActorsDialog
+    from ungedesk.ui.team.profile_dialog import ColleaguesDialog, ContactDetailsDialog
+
+    window.profile_action.trigger()
+    profile = _dialog(window, ContactDetailsDialog)
+    assert isinstance(profile, ContactDetailsDialog)
+    profile.phone.setText("1234 567")
+    profile.ok_button.click()
+    wait_until(lambda: not profile.working)
+    settle(300)
+    shoot(profile, "team-my-profile-error")
+    profile.reject()
+    window.colleagues_action.trigger()
+    colleagues = _dialog(window, ColleaguesDialog)
+    assert isinstance(colleagues, ColleaguesDialog)
+    wait_until(lambda: colleagues.model.rowCount() > 0)
+    settle(300)
+    shoot(colleagues, "team-colleagues")
+    colleagues.reject()
+
+    def partners() -> int:
+        if actors.list_actors(store):
+            return actors.list_actors(store)[0].id
+        made = [
+            actors.add_actor(
+                store,
+                ActorInput(
+                    kind=kind,
+                    name=name,
+                    organisation=org,
+                    role=role,
+                    responsibilities=task,
+                    phone=phone,
+                    email=email,
+                ),
+            )
+            for kind, name, org, role, task, phone, email in (
+                (
+                    ActorKind.PERSON,
+                    "Mette Krogh",
+                    "Vestby FGU",
+                    ActorRole.FGU,
+                    "Optagelse og kontaktlærer på FGU",
+                    "+45 22 33 44 55",
+                    "mk@fgu.example",
+                ),
+                (
+                    ActorKind.UNIT,
+                    "Familierådgivningen",
+                    "Vestby Kommune",
+                    ActorRole.CHILDREN_FAMILY,
+                    "Sager efter barnets lov",
+                    "70 10 20 30",
+                    "familie@kommune.example",
+                ),
+                (
+                    ActorKind.PERSON,
+                    "Jonas Friis",
+                    "Friis Auto ApS",
+                    ActorRole.EMPLOYER,
+                    "Praktik og fritidsjob på værkstedet",
+                    "40 50 60 70",
+                    "",
+                ),
+            )
+        ]
+        return made[0].id
+
+    fgu = tasks.runner().call_blocking(partners)
+    window.actors_action.trigger()
+    dialog = _dialog(window, ActorsDialog)
+    assert isinstance(dialog, ActorsDialog)
+    dialog.resize(1280, 700)
+    wait_until(lambda: dialog.model.rowCount() > 0)
+    dialog.table.selectRow(0)
+    settle(300)
+    shoot(dialog, "team-actors")
+    dialog.edit_selected()
+    assert dialog.form is not None
+    form = dialog.form
+    form.email.setText("mk at fgu")
+    form.ok_button.click()
+    wait_until(lambda: not form.working)
+    settle(300)
+    shoot(form, "team-actor-edit-error")
+    form.reject()
+    dialog.reject()
+
+    view = window.records.currentWidget()
+    assert isinstance(view, RecordView)
+    youth_id = view.record.id
+    tasks.runner().call_blocking(
+        lambda: team.add_member(
+            store, youth_id, MemberInput(TeamRole.CONTACT, TODAY, actor_id=fgu), today=TODAY
+        )
+    )
+    view.team_box.reload()
+    view.tabs.setCurrentIndex(0)
+    wait_until(lambda: view.team_box.view is not None and view.team_box.view.contact is not None)
+    settle(300)
+    shoot(window, "team-record")
 
 
 def shoot_rules(shoot: Shooter, window: MainWindow, folder: Path) -> None:

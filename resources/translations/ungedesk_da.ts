@@ -2,6 +2,111 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="da_DK">
 <context>
+    <name>ActorDialog</name>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Gem</translation>
+    </message>
+    <message>
+        <source>New actor</source>
+        <translation>Ny aktør</translation>
+    </message>
+    <message>
+        <source>Edit actor</source>
+        <translation>Ret aktør</translation>
+    </message>
+    <message>
+        <source>e.g. +45 12 34 56 78</source>
+        <translation>fx +45 12 34 56 78</translation>
+    </message>
+    <message>
+        <source>Active (can be put on a team)</source>
+        <translation>Aktiv (kan sættes på et team)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>T&amp;ype</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Navn</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation</source>
+        <translation>&amp;Organisation</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>&amp;Rolle</translation>
+    </message>
+    <message>
+        <source>Responsi&amp;bilities</source>
+        <translation>&amp;Ansvarsområder</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>&amp;Telefon</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail</source>
+        <translation>&amp;E-mail</translation>
+    </message>
+</context>
+<context>
+    <name>ActorsDialog</name>
+    <message>
+        <source>Actors</source>
+        <translation>Aktører</translation>
+    </message>
+    <message>
+        <source>Search name, organisation, role or task</source>
+        <translation>Søg på navn, organisation, rolle eller opgave</translation>
+    </message>
+    <message>
+        <source>Search actors</source>
+        <translation>Søg i aktører</translation>
+    </message>
+    <message>
+        <source>Units and people the team works with; not active ones in grey.</source>
+        <translation>Enheder og personer, teamet samarbejder med; ikke-aktive står med gråt.</translation>
+    </message>
+    <message>
+        <source>&amp;New actor…</source>
+        <translation>&amp;Ny aktør…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Ret…</translation>
+    </message>
+</context>
+<context>
+    <name>ActorsModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>{name} (not active)</source>
+        <translation>{name} (ikke aktiv)</translation>
+    </message>
+</context>
+<context>
     <name>AddLocalRuleDialog</name>
     <message>
         <source>&amp;Add and recompute</source>
@@ -162,6 +267,41 @@
     <message>
         <source>A repeating standard needs a period of at least 1.</source>
         <translation>En løbende standard skal have en periode på mindst 1.</translation>
+    </message>
+</context>
+<context>
+    <name>AddMemberDialog</name>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Tilføj</translation>
+    </message>
+    <message>
+        <source>Add to the team</source>
+        <translation>Tilføj til teamet</translation>
+    </message>
+    <message>
+        <source>e.g. what they help with</source>
+        <translation>fx hvad personen hjælper med</translation>
+    </message>
+    <message>
+        <source>A new coordinating caseworker or contact person replaces the current one from the first day. People not in the list are added under File › Actors.</source>
+        <translation>En ny koordinerende sagsbehandler eller kontaktperson afløser den nuværende fra første dag. Personer, der ikke står på listen, oprettes under Filer › Aktører.</translation>
+    </message>
+    <message>
+        <source>&amp;Who</source>
+        <translation>&amp;Hvem</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>&amp;Rolle</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Fra</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Bemærkning</translation>
     </message>
 </context>
 <context>
@@ -2366,6 +2506,10 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
         <translation>&amp;Kolleger…</translation>
     </message>
     <message>
+        <source>&amp;Actors…</source>
+        <translation>Aktø&amp;rer…</translation>
+    </message>
+    <message>
         <source>Closes the record&apos;s tab. The case itself is not changed.</source>
         <translation>Lukker fanen med journalen. Selve sagen ændres ikke.</translation>
     </message>
@@ -2747,6 +2891,33 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
     <message>
         <source>Talk about: {indicators}</source>
         <translation>Tal om: {indicators}</translation>
+    </message>
+</context>
+<context>
+    <name>MembersModel</name>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Fra</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Til</translation>
     </message>
 </context>
 <context>
@@ -3712,6 +3883,14 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
         <translation>&amp;Journal</translation>
     </message>
     <message>
+        <source>Coordinating caseworker: {who}</source>
+        <translation>Koordinerende sagsbehandler: {who}</translation>
+    </message>
+    <message>
+        <source>Contact person: {who}</source>
+        <translation>Kontaktperson: {who}</translation>
+    </message>
+    <message>
         <source>{age} years</source>
         <translation>{age} år</translation>
     </message>
@@ -4403,6 +4582,41 @@ Slå de {count} forventede regler til og genberegn alle frister?</translation>
     <message>
         <source>&amp;Reason</source>
         <translation>&amp;Begrundelse</translation>
+    </message>
+</context>
+<context>
+    <name>TeamBox</name>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>The people on the young person&apos;s team; former members in grey.</source>
+        <translation>Personerne på den unges team; tidligere medlemmer står med gråt.</translation>
+    </message>
+    <message>
+        <source>&amp;Add to the team…</source>
+        <translation>&amp;Tilføj til teamet…</translation>
+    </message>
+    <message>
+        <source>Take &amp;off the team</source>
+        <translation>&amp;Fjern fra teamet</translation>
+    </message>
+    <message>
+        <source>No coordinating caseworker is named: the responsible caseworker, {name}, is it until one is added.</source>
+        <translation>Der er ikke udpeget en koordinerende sagsbehandler: den ansvarlige sagsbehandler, {name}, er det, indtil en anden tilføjes.</translation>
+    </message>
+    <message>
+        <source>The young person has no coordinating caseworker.</source>
+        <translation>Den unge har ingen koordinerende sagsbehandler.</translation>
+    </message>
+    <message>
+        <source>Take off the team</source>
+        <translation>Fjern fra teamet</translation>
+    </message>
+    <message>
+        <source>Take {name} ({role}) off the team from today? The time on the team is kept.</source>
+        <translation>Fjern {name} ({role}) fra teamet fra i dag? Tiden på teamet gemmes i historikken.</translation>
     </message>
 </context>
 <context>

@@ -265,3 +265,28 @@ def end_member(store: Store, youth_id: int, member_id: int, to_date: date, *, to
             subject=youth.case_number,
             detail=f"Team: {TEAM_ROLE_LABELS[TeamRole(row.role)].lower()} gået fra teamet",
         )
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """Someone who can join a team: a colleague or an active actor."""
+
+    caseworker_id: int | None
+    actor_id: int | None
+    label: str
+
+
+def choices(store: Store) -> list[Choice]:
+    """Active colleagues first, then active actors, each by name (the add dialog's list)."""
+    with store.session() as s:
+        people = [
+            Choice(c.id, None, f"{c.name} ({c.initials})")
+            for c in s.scalars(
+                select(Caseworker).where(Caseworker.active.is_(True)).order_by(Caseworker.name)
+            )
+        ]
+        for a in s.scalars(select(Actor).where(Actor.active.is_(True)).order_by(Actor.name)):
+            role = ACTOR_ROLE_LABELS[ActorRole(a.role)]
+            where = f", {a.organisation}" if a.organisation and a.organisation != a.name else ""
+            people.append(Choice(None, a.id, f"{a.name}{where} ({role})"))
+        return people

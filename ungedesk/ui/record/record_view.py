@@ -23,12 +23,14 @@ from PySide6.QtWidgets import (
 
 from ungedesk.domain.errors import KnownError
 from ungedesk.services import youths
+from ungedesk.services.team import TeamView
 from ungedesk.services.youths import YouthRecord
 from ungedesk.store.database import Store
 from ungedesk.ui.clipboard import secret_clipboard
 from ungedesk.ui.elided_label import ElidedLabel
 from ungedesk.ui.i18n import format_day
 from ungedesk.ui.operations import Operation
+from ungedesk.ui.team.team_box import TeamBox, contact_line
 from ungedesk.ui.widgets import GOOD_STYLE, MessageLabel
 
 if TYPE_CHECKING:
@@ -141,6 +143,13 @@ class RecordView(QWidget):
         ):
             header.addWidget(self._caption(caption), 4, column)
             header.addWidget(widget, 5, column)
+        # The coordinating caseworker and contact person with phone and e-mail (the team
+        # box below reads them; the header shows its result).
+        self.team_line = QLabel()
+        self.team_line.setWordWrap(True)
+        self.team_line.setTextFormat(Qt.TextFormat.PlainText)
+        self.team_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        header.addWidget(self.team_line, 6, 0, 1, 5)
         header.setColumnStretch(4, 1)
 
         self.address = _value_label()
@@ -166,6 +175,9 @@ class RecordView(QWidget):
         content = QWidget()
         basic_layout = QVBoxLayout(content)
         basic_layout.addWidget(basic)
+        self.team_box = TeamBox(store, record.id, today)
+        self.team_box.loaded.connect(self._show_team)
+        basic_layout.addWidget(self.team_box)
         basic_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -312,6 +324,17 @@ class RecordView(QWidget):
         """Ctrl+M anywhere in the record: a new progression measurement."""
         self.show_section("progression")
         self.progression.new_measurement()
+
+    def _show_team(self, view: TeamView) -> None:
+        lines = []
+        if view.coordinator is not None:
+            lines.append(
+                self.tr("Coordinating caseworker: {who}").format(who=contact_line(view.coordinator))
+            )
+        if view.contact is not None:
+            lines.append(self.tr("Contact person: {who}").format(who=contact_line(view.contact)))
+        self.team_line.setText("\n".join(lines))
+        self.team_line.setVisible(bool(lines))
 
     def _caption(self, text: str) -> QLabel:
         label = QLabel(text)

@@ -13,6 +13,7 @@ from ungedesk.ui.operations import Operation
 from ungedesk.ui.shell.base import ShellBase
 
 if TYPE_CHECKING:
+    from ungedesk.ui.team.actors_dialog import ActorsDialog
     from ungedesk.ui.team.profile_dialog import ColleaguesDialog
 
 
@@ -20,6 +21,7 @@ class TeamMenu(ShellBase):
     # Made by ui.shell.menus.build_menus.
     profile_action: QAction
     colleagues_action: QAction
+    actors_action: QAction
 
     def open_my_profile(self) -> None:
         Operation(self, caseworkers.current_user, self._store).success(self._show_profile).run()
@@ -34,5 +36,12 @@ class TeamMenu(ShellBase):
         from ungedesk.ui.team.profile_dialog import ColleaguesDialog
 
         dialog = ColleaguesDialog(self._store, self)
+        self._show_dialog(dialog)
+        return dialog
+
+    def open_actors(self) -> ActorsDialog:
+        from ungedesk.ui.team.actors_dialog import ActorsDialog
+
+        dialog = ActorsDialog(self._store, self)
         self._show_dialog(dialog)
         return dialog
