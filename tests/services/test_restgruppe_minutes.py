@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from tests.conftest import TODAY
+from ungedesk.domain.errors import InputError
 from ungedesk.domain.kui import Reached
 from ungedesk.domain.restgruppe import ContactStatus, ContactWay, MonthFigures
 from ungedesk.services import audit, restgruppe_import, restgruppe_review, unit
@@ -302,3 +303,25 @@ def test_an_empty_month_has_every_section_saying_so(store: Store, tmp_path: Path
     flat = " ".join(pdf_text(tmp_path / "m.pdf").split())
     assert "Ingen gengangere denne måned." in flat
     assert "Gruppen har ikke anbefalet nogen sanktion." in flat
+
+
+def test_control_characters_in_the_groups_text_do_not_stop_the_export(
+    store: Store, tmp_path: Path
+) -> None:
+    import_month(store, NOV, EMIL)
+    emil = entry_id(store, "Emil")
+    restgruppe_review.save(store, emil, ReviewInput(next_step="Ring\x07 til mor\x1b"), today=TODAY)
+    write_minutes_xlsx(store, NOV, tmp_path / "m.xlsx", meeting_on=MEETING)
+    write_minutes_pdf(store, NOV, tmp_path / "m.pdf", meeting_on=MEETING)
+    row = next(load_workbook(tmp_path / "m.xlsx")["Listen"].iter_rows(min_row=2, values_only=True))
+    assert row[7] == "Ring til mor"
+    assert "Ring til mor" in " ".join(pdf_text(tmp_path / "m.pdf").split())
+
+
+def test_a_month_without_a_list_is_refused_in_danish_and_writes_nothing(
+    store: Store, tmp_path: Path
+) -> None:
+    with pytest.raises(InputError) as caught:
+        write_minutes_pdf(store, NOV, tmp_path / "ud" / "m.pdf", meeting_on=MEETING)
+    assert caught.value.fields["month"] == "Der er ingen liste for november 2026."
+    assert not (tmp_path / "ud").exists()
