@@ -59,6 +59,7 @@ from ungedesk.ui.i18n import install_translations
 from ungedesk.ui.main_window import MainWindow
 from ungedesk.ui.record.case_dialogs import CloseCaseDialog, ExportPersonDialog
 from ungedesk.ui.record.record_view import RecordView
+from ungedesk.ui.restgruppe.review_dialog import ReviewDialog
 from ungedesk.ui.rules.browser import RulesBrowserDialog
 from ungedesk.ui.rules.local_rules_dialog import LocalRulesDialog
 from ungedesk.ui.security.access_views import MyAccessDialog, YouthHistoryDialog
@@ -212,6 +213,7 @@ def shoot_main(shoot: Shooter, paths: StorePaths, count: int, seed: int) -> None
     shoot(window, "main-record")
     view = window.records.currentWidget()
     assert isinstance(view, RecordView)
+    view_id = view.record.id
     view.reveal.setChecked(True)
     wait_until(lambda: "xxxx" not in view.cpr.text())
     shoot(view, "record-cpr-shown")
@@ -271,6 +273,8 @@ def shoot_main(shoot: Shooter, paths: StorePaths, count: int, seed: int) -> None
     shoot(form, "register-unknown-postcode")
     form.reject()
 
+    # The record shot first may have been closed by the shots since: open it again.
+    view = _open(window, view_id)
     view.edit_button.click()
     wait_until(window.form_is_open)
     assert window.form is not None
@@ -281,6 +285,7 @@ def shoot_main(shoot: Shooter, paths: StorePaths, count: int, seed: int) -> None
     shoot_rules(shoot, window, paths.root)
     shoot_catalogue(shoot, window)
     shoot_team(shoot, window, store)
+    shoot_restgruppe(shoot, window)
     window.close()
     tasks.runner().call_blocking(store.close)
 
@@ -473,6 +478,44 @@ def shoot_catalogue(shoot: Shooter, window: MainWindow) -> None:
     settle(300)
     shoot(editor, "catalogue-edit-errors")
     editor.reject()
+    dialog.reject()
+
+
+def shoot_restgruppe(shoot: Shooter, window: MainWindow) -> None:
+    """Koordinationsgruppen on a 1366x768 laptop: the demo's newest list with its groups,
+    a repeater chosen, the figures tab, and the import preview of a list with a column the
+    reader does not know."""
+    import tempfile
+
+    window.restgruppe_action.trigger()
+    dialog = _dialog(window, ReviewDialog)
+    assert isinstance(dialog, ReviewDialog)
+    wait_until(lambda: dialog.model.rowCount() > 0)
+    dialog.resize(1280, 700)
+    repeater = next((i for i, e in enumerate(dialog.model.rows) if e.repeater), 0)
+    dialog.table.selectRow(repeater)
+    settle(300)
+    shoot(dialog, "restgruppe-review")
+    dialog.tabs.setCurrentIndex(1)
+    wait_until(lambda: dialog.figures.model.rowCount() > 0)
+    settle(300)
+    shoot(dialog, "restgruppe-figures")
+    dialog.tabs.setCurrentIndex(0)
+    with tempfile.TemporaryDirectory() as folder:
+        listing = Path(folder) / "liste.csv"
+        listing.write_bytes(
+            "Elev-ID;Fornavn;Efternavn;Skole;Vejleder\r\n"
+            "010109-4123;Sofie;Nørgaard;Skolen ved Åen;AB\r\n"
+            "150210-4567;Ali;Østergaard;;AB\r\n".encode("cp1252")
+        )
+        importer = dialog.open_import(listing)
+        wait_until(lambda: not importer.working)
+        combo = importer.columns["Elev-ID"]
+        combo.setCurrentIndex(combo.findData("cpr"))
+        wait_until(lambda: importer.preview is not None and not importer.working)
+        settle(300)
+        shoot(importer, "restgruppe-import-preview")
+        importer.reject()
     dialog.reject()
 
 

@@ -4072,7 +4072,7 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
     </message>
     <message>
         <source>Months in a row</source>
-        <translation>Mdr. i træk</translation>
+        <translation>I træk</translation>
     </message>
     <message>
         <source>Contact</source>

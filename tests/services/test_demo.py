@@ -341,3 +341,20 @@ def test_a_real_register_never_shows_a_passphrase(store: Store, store_paths: Sto
     # Even a passphrase row written behind the app's back shows nothing without the demo mark.
     settings.set_setting(store, settings.DEMO_PASSPHRASE, PASSPHRASE)
     assert session_lock.demo_passphrase(store) == ""
+
+
+def test_the_coordination_groups_lists_have_every_group_to_show(store: Store) -> None:
+    from ungedesk.services import restgruppe_review
+
+    demo.generate(store, 1500, seed=11, today=TODAY)
+    months = restgruppe_review.months(store)
+    assert [m.month for m in months] == [11, 10, 9, 8]
+    review = restgruppe_review.review(store, months[0])
+    figures = review.figures
+    assert figures.on_list >= 20 and figures.misplaced == 1
+    assert figures.repeaters > 0 and figures.unreachable > 0 and figures.reached > 0
+    assert any(e.youth_id is None for e in review.entries)  # not every one is registered
+    assert any(e.sanction_recommended for e in review.entries)
+    # A second batch into the same store adds no second set of lists.
+    demo.generate(store, 10, seed=12, today=TODAY)
+    assert restgruppe_review.months(store) == months

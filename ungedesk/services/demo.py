@@ -32,11 +32,12 @@ from ungedesk.domain.errors import InputError
 from ungedesk.domain.profile import Role
 from ungedesk.domain.youth import MAX_AGE, MIN_AGE, Benefit, CaseStatus, Education, allowed_benefits
 from ungedesk.resources import DEMO
-from ungedesk.services import settings
+from ungedesk.services import restgruppe_review, settings
 from ungedesk.services.deadlines import rules as deadline_rules
 from ungedesk.services.demo_cases import DemoYouth, add_histories
 from ungedesk.services.demo_plans import add_plans
 from ungedesk.services.demo_progression import add_progression
+from ungedesk.services.demo_restgruppe import add_lists
 from ungedesk.store import keys
 from ungedesk.store.database import Store
 from ungedesk.store.errors import WrongPassphraseError
@@ -578,4 +579,7 @@ def generate(
         done += size
         if progress:
             progress(done, n)
+    if done and not restgruppe_review.months(store):
+        # The coordination group's lists from their own stream, once per store.
+        add_lists(store, random.Random(f"restgruppe-{seed}"), day)  # noqa: S311
     return done

@@ -28,7 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from ungedesk.domain.errors import InputError, KnownError
-from ungedesk.domain.restgruppe_csv import COLUMN_LABELS, Column, RestgruppeFileError
+from ungedesk.domain.restgruppe_csv import (
+    COLUMN_LABELS,
+    Column,
+    RestgruppeFileError,
+    known_column,
+)
 from ungedesk.services import restgruppe_import
 from ungedesk.services.restgruppe_import import ImportPreview, ImportResult
 from ungedesk.store.database import Store
@@ -193,6 +198,9 @@ class ImportDialog(WorkDialog):
             combo.addItem(self.tr("Choose what it holds"), "")
             for column, label in COLUMN_LABELS.items():
                 combo.addItem(label, column.value)
+            known = known_column(header)
+            if known is not None:  # offered because the columns as a whole were the problem
+                combo.setCurrentIndex(combo.findData(known.value))
             combo.currentIndexChanged.connect(self.load_preview)
             self.columns[header] = combo
             add_row(self.columns_form, header.replace("&", "&&"), combo)

@@ -93,14 +93,14 @@ class ReviewDialog(QDialog):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 95), (2, 95), (3, 70), (4, 150), (5, 120), (6, 150)):
+        for column, width in ((1, 90), (2, 95), (3, 55), (4, 120), (5, 120), (6, 150)):
             header.resizeSection(column, width)
         self.editor = EntryEditor(store, today, self)
         self.editor.register_requested.connect(self.register_requested)
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(self.editor)
-        splitter.setSizes([760, 500])
+        splitter.setSizes([840, 420])
         self.empty = QLabel(
             self.tr(
                 "No list has been imported yet. Import the month's list from the UU system "
