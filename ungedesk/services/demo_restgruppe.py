@@ -72,10 +72,9 @@ def add_lists(store: Store, rng: random.Random, today: date) -> int:
         if number:
             leaving = set(rng.sample(range(len(on_list)), len(on_list) // 3))
             kept = [p for i, p in enumerate(on_list) if i not in leaving]
-            on_list = kept + waiting[: ON_A_LIST - len(kept)]
-            waiting = waiting[ON_A_LIST - len(kept) :] + [
-                p for i, p in enumerate(pool) if i in leaving
-            ]
+            left = [p for i, p in enumerate(on_list) if i in leaving]
+            coming = ON_A_LIST - len(kept)
+            on_list, waiting = kept + waiting[:coming], waiting[coming:] + left
         rows = [
             (p.cpr, p.first_name, p.last_name, rng.choice(SCHOOLS), rng.choice(STATUSES))
             for p in on_list
