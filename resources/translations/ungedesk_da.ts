@@ -4012,6 +4012,14 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
         <translation>&amp;Importer en liste…</translation>
     </message>
     <message>
+        <source>Minutes as &amp;PDF…</source>
+        <translation>Refer&amp;at som PDF…</translation>
+    </message>
+    <message>
+        <source>Minutes for E&amp;xcel…</source>
+        <translation>Referat til E&amp;xcel…</translation>
+    </message>
+    <message>
         <source>&amp;Month:</source>
         <translation>&amp;Måned:</translation>
     </message>
@@ -4042,6 +4050,22 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
     <message>
         <source>On the list %1 · misplaced %2 · repeaters %3 · unreachable %4 · reached %5 · back in education or work %6</source>
         <translation>På listen %1 · fejlplaceret %2 · gengangere %3 · kan ikke nås %4 · nået %5 · tilbage i uddannelse eller job %6</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Spreadsheet (*.xlsx)</source>
+        <translation>Regneark (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save the meeting&apos;s minutes</source>
+        <translation>Gem referatet af mødet</translation>
+    </message>
+    <message>
+        <source>The minutes are saved as %1.</source>
+        <translation>Referatet er gemt som %1.</translation>
     </message>
     <message>
         <source>Choose the month&apos;s list</source>

@@ -187,3 +187,26 @@ def test_the_figures_tab_charts_the_months(qtbot, window: MainWindow, store: Sto
     assert [s.label() for s in sets][:2] == ["På listen", "Gengangere"]
     assert [sets[1].at(i) for i in range(2)] == [0.0, 3.0]  # all three repeat in November
     assert restgruppe_review.figures(store, NOVEMBER)[1].repeaters == 3
+
+
+@pytest.mark.parametrize("kind", ["pdf", "xlsx"])
+def test_the_minutes_are_saved_where_the_caseworker_chose(
+    qtbot, window: MainWindow, store: Store, tmp_path: Path, kind: str, monkeypatch
+) -> None:
+    restgruppe_import.apply(store, LIST, NOVEMBER)
+    dialog = open_review(qtbot, window)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 3)
+    asked: list[str] = []
+    target = tmp_path / f"referat.{kind}"
+
+    def ask(suggested: str, _kind: str) -> str:
+        asked.append(suggested)
+        return str(target)
+
+    monkeypatch.setattr(dialog, "ask_minutes_path", ask)
+    button = dialog.minutes_pdf_button if kind == "pdf" else dialog.minutes_xlsx_button
+    button.click()
+    qtbot.waitUntil(lambda: not dialog.notice.isHidden(), timeout=20000)
+    assert asked == [f"koordinationsgruppe-2026-11.{kind}"]
+    assert dialog.notice.text() == f"Referatet er gemt som referat.{kind}."
+    assert target.stat().st_size > 1000

@@ -67,6 +67,10 @@ class ReviewDialog(QDialog):
         self.month.setMinimumContentsLength(16)
         self.import_button = QPushButton(self.tr("&Import a list…"))
         self.import_button.clicked.connect(self.choose_file)
+        self.minutes_pdf_button = QPushButton(self.tr("Minutes as &PDF…"))
+        self.minutes_pdf_button.clicked.connect(lambda: self.save_minutes("pdf"))
+        self.minutes_xlsx_button = QPushButton(self.tr("Minutes for E&xcel…"))
+        self.minutes_xlsx_button.clicked.connect(lambda: self.save_minutes("xlsx"))
         self.figures_line = QLabel()
         self.figures_line.setStyleSheet(HINT_STYLE)
         self.figures_line.setWordWrap(True)
@@ -76,6 +80,8 @@ class ReviewDialog(QDialog):
         top.addWidget(month_caption)
         top.addWidget(self.month)
         top.addWidget(self.import_button)
+        top.addWidget(self.minutes_pdf_button)
+        top.addWidget(self.minutes_xlsx_button)
         top.addWidget(self.figures_line, 1)
 
         self.model = ReviewModel(self)
@@ -163,6 +169,8 @@ class ReviewDialog(QDialog):
         self.empty.setVisible(not has_lists)
         self.splitter.setVisible(has_lists)
         self.month.setEnabled(has_lists)
+        self.minutes_pdf_button.setEnabled(has_lists)
+        self.minutes_xlsx_button.setEnabled(has_lists)
         if has_lists:
             self._month_chosen()
         else:
@@ -232,6 +240,38 @@ class ReviewDialog(QDialog):
 
     def _selected(self, *_changed: object) -> None:
         self.editor.show_entry(self.selected())
+
+    # --- the minutes ----------------------------------------------------------------------
+
+    def ask_minutes_path(self, suggested: str, kind: str) -> str:
+        pattern = self.tr("PDF (*.pdf)") if kind == "pdf" else self.tr("Spreadsheet (*.xlsx)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the meeting's minutes"), suggested, pattern
+        )
+        return path
+
+    def save_minutes(self, kind: str) -> None:
+        from ungedesk.services import restgruppe_minutes
+
+        month = self._month
+        if month is None:
+            return
+        path = self.ask_minutes_path(restgruppe_minutes.suggested_file_name(month, kind), kind)
+        if not path:
+            return
+        write = (
+            restgruppe_minutes.write_minutes_pdf
+            if kind == "pdf"
+            else restgruppe_minutes.write_minutes_xlsx
+        )
+        self.message.show_message(None)
+        self.notice.show_message(None)
+        Operation(self, write, self._store, month, Path(path), meeting_on=self._today()).success(
+            self._minutes_saved
+        ).run()
+
+    def _minutes_saved(self, path: Path) -> None:
+        self.notice.show_message(self.tr("The minutes are saved as %1.").replace("%1", path.name))
 
     # --- importing ----------------------------------------------------------------------
 
