@@ -206,7 +206,7 @@
     </message>
     <message>
         <source>S&amp;tarts at:</source>
-        <translation>S&amp;tarter ved:</translation>
+        <translation>Sta&amp;rter ved:</translation>
     </message>
     <message>
         <source>&amp;Period:</source>
@@ -1166,7 +1166,7 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
     </message>
     <message>
         <source>&amp;Type</source>
-        <translation>&amp;Type</translation>
+        <translation>T&amp;ype</translation>
     </message>
     <message>
         <source>Held &amp;by</source>

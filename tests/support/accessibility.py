@@ -118,6 +118,7 @@ class Census:
         self.undescribed_tables: list[str] = []
         self.tables = 0
         self.clashes: list[str] = []
+        self.screens: list[str] = []  # the class of every root walked
 
     @property
     def total(self) -> int:
@@ -128,6 +129,7 @@ class Census:
         self.clashes.extend(f"{where}: {clash}" for clash in mnemonic_clashes(window))
 
     def add(self, root: QWidget) -> None:
+        self.screens.append(type(root).__name__)
         for widget in controls(root):
             if id(widget) in self._seen:
                 continue

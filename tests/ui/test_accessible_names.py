@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QWidget
 from tests.support.accessibility import Census
 from ungedesk.services import demo
 from ungedesk.store.database import Store
+from ungedesk.store.paths import StorePaths
 from ungedesk.ui import tasks
 from ungedesk.ui.main_window import MainWindow
 from ungedesk.ui.record.record_view import RecordView
@@ -33,12 +34,13 @@ def demo_window(qtbot, window: MainWindow, store: Store, today: date) -> Iterato
     yield window
 
 
-def _open_record(qtbot, window: MainWindow) -> RecordView:
-    # An open case: "Close the case" offers nothing for a closed one.
-    row = next(
-        r for r in range(window.model.total) if window.model._index.row(r).status == "active"
-    )
-    youth_id = window.model.youth_id(row)
+def _open_record(qtbot, window: MainWindow, youth_id: int | None = None) -> RecordView:
+    if youth_id is None:
+        # An open case: "Close the case" offers nothing for a closed one.
+        row = next(
+            r for r in range(window.model.total) if window.model._index.row(r).status == "active"
+        )
+        youth_id = window.model.youth_id(row)
     window.open_record(youth_id)
     qtbot.waitUntil(lambda: window.record_view(youth_id) is not None, timeout=10_000)
     view = window.record_view(youth_id)
@@ -143,3 +145,88 @@ def test_every_control_has_a_name_and_every_table_a_description(
     # is no longer pressed by it.
     assert not census.clashes, "\n".join(census.clashes)
     qtbot.waitUntil(lambda: not tasks.runner().busy, timeout=10_000)
+
+
+def _youth_with_a_waivable_deadline(window: MainWindow, store: Store, today: date) -> int:
+    from ungedesk.services import deadlines
+
+    for row in range(window.model.total):
+        youth_id = window.model.youth_id(row)
+        due = tasks.runner().call_blocking(deadlines.for_youth, store, youth_id, today)
+        if any(d.waivable for d in due):
+            return youth_id
+    raise LookupError("no demo case has a waivable deadline")
+
+
+def test_the_other_dialogs_name_every_control(
+    qtbot, demo_window: MainWindow, store: Store, store_paths: StorePaths, today: date
+) -> None:
+    """Dialogs reached from a state (a held conversation, a waivable deadline, the lock,
+    the first start) rather than from a menu."""
+    from ungedesk.domain.visitation import ConversationStatus
+    from ungedesk.services.secure_send import SecureRoute
+    from ungedesk.ui.plan.send import SendWarning
+    from ungedesk.ui.security.lock_screen import SessionLock
+    from ungedesk.ui.security.unlock_dialog import UnlockDialog
+    from ungedesk.ui.setup.setup_wizard import SetupWizard
+
+    window = demo_window
+    census = Census()
+    view = _open_record(qtbot, window)
+
+    conversations = view.conversations
+    view.show_panel(conversations)
+    qtbot.waitUntil(lambda: conversations.loaded, timeout=10_000)
+    held = [
+        i for i, c in enumerate(conversations.model.rows) if c.status is ConversationStatus.HELD
+    ]
+    assert held, "the demo case has no held conversation to correct"
+    conversations.table.selectRow(held[0])
+    _collect_dialog(qtbot, census, conversations.correct_selected, lambda: conversations.dialog)
+
+    # A case with a deadline the law lets the municipality exempt from.
+    waivable = _youth_with_a_waivable_deadline(window, store, today)
+    view = _open_record(qtbot, window, waivable)
+    deadlines = view.deadlines
+    view.show_panel(deadlines)
+    qtbot.waitUntil(lambda: deadlines.loaded, timeout=10_000)
+    row = next(i for i, d in enumerate(deadlines.model.rows) if d.waivable)
+    deadlines.table.selectRow(row)
+    _collect_dialog(qtbot, census, deadlines.open_waive, lambda: deadlines.dialog)
+
+    window.local_rules_action.trigger()
+    qtbot.waitUntil(lambda: isinstance(window.dialog, QWidget) and window.dialog.isVisible())
+    rules = window.dialog
+    qtbot.waitUntil(lambda: rules.rule_set is not None)  # type: ignore[union-attr]
+    _collect_dialog(qtbot, census, rules.add_rule, lambda: rules.add_dialog)  # type: ignore[union-attr]
+    rules.close()  # type: ignore[union-attr]
+    catalogue = window.open_catalogue()
+    qtbot.waitUntil(catalogue.isVisible)
+    _collect_dialog(qtbot, census, catalogue.new_offer, lambda: catalogue.edit_dialog)
+    qtbot.waitUntil(lambda: not tasks.runner().busy)
+    catalogue.close()
+
+    warning = SendWarning(SecureRoute(address="sikkerpost@kommune.example"), window)
+    _collect_dialog(qtbot, census, warning.show, lambda: warning)
+    unlock = UnlockDialog(store_paths, keyring_available=True)
+    qtbot.addWidget(unlock)
+    _collect_dialog(qtbot, census, unlock.show, lambda: unlock)
+    wizard = SetupWizard(StorePaths(store_paths.root.parent / "new"))
+    qtbot.addWidget(wizard)
+    _collect_dialog(qtbot, census, wizard.show, lambda: wizard)  # every page: they are built
+
+    lock = SessionLock(window, store, store_paths, idle_ms=3_600_000)
+    qtbot.waitUntil(lambda: lock.settings is not None)
+    lock.lock()
+    qtbot.waitUntil(lambda: not tasks.runner().busy)
+    census.add(window)  # the lock screen covers the window
+    census.check_mnemonics(window, "lock screen")
+    lock.unlock()
+    lock.dispose()
+
+    print(f"{census.total} more controls, {len(census.unnamed)} without an accessible name")
+    assert {"CorrectionDialog", "WaiveDialog", "OfferDialog", "SetupWizard"} <= set(census.screens)
+    assert census.total > 60
+    assert not census.unnamed, "\n".join(census.unnamed)
+    assert not census.undescribed_tables, "\n".join(census.undescribed_tables)
+    assert not census.clashes, "\n".join(census.clashes)
