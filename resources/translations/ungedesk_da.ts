@@ -828,6 +828,10 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
         <translation>Kolleger</translation>
     </message>
     <message>
+        <source>Every caseworker on this computer, you first. Enter opens their details.</source>
+        <translation>Alle sagsbehandlere på denne computer, dig selv først. Enter åbner kontaktoplysningerne.</translation>
+    </message>
+    <message>
         <source>&amp;Edit contact details…</source>
         <translation>&amp;Ret kontaktoplysninger…</translation>
     </message>
@@ -981,7 +985,7 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
     </message>
     <message>
         <source>&amp;Phone</source>
-        <translation>&amp;Telefon</translation>
+        <translation>Tele&amp;fon</translation>
     </message>
     <message>
         <source>&amp;E-mail</source>

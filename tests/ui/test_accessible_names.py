@@ -126,6 +126,9 @@ def _screens(qtbot, window: MainWindow) -> Census:
         window.plan_batch_action,
         window.catalogue_action,
         window.restgruppe_action,
+        window.profile_action,
+        window.colleagues_action,
+        window.actors_action,
     ):
         assert action.isEnabled(), action.text()
         _collect_dialog(qtbot, census, action.trigger, lambda: window.dialog)

@@ -126,6 +126,9 @@ class ColleaguesDialog(QDialog):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Colleagues"))
+        self.table.setAccessibleDescription(
+            self.tr("Every caseworker on this computer, you first. Enter opens their details.")
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
