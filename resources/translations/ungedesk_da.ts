@@ -1692,6 +1692,14 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
         <translation>&amp;Note</translation>
     </message>
     <message>
+        <source>Pick the offer from the catalogue, or write it freely.</source>
+        <translation>Vælg tilbuddet i tilbudsviften, eller skriv det frit.</translation>
+    </message>
+    <message>
+        <source>From the catalogue: %1</source>
+        <translation>Fra tilbudsviften: %1</translation>
+    </message>
+    <message>
         <source>Left the plan &amp;on</source>
         <translation>Forlod &amp;planen</translation>
     </message>

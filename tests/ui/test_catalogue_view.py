@@ -114,3 +114,83 @@ def test_export_and_import_through_the_file_dialogs(
     qtbot.waitUntil(lambda: "Omdøbt hold" in names(dialog), timeout=20000)
     assert dialog.message.isHidden()
     assert "0 nye" in dialog.notice.text()
+
+
+def test_an_offer_event_picks_from_the_catalogue_and_says_what_the_law_says(
+    qtbot, store: Store
+) -> None:
+    from datetime import date
+
+    from PySide6.QtCore import QDate
+
+    from ungedesk.domain.youth import YouthInput
+    from ungedesk.services import visitation, youths
+    from ungedesk.ui.visitation.visitation_dialogs import EventDialog
+
+    today = date(2026, 11, 24)
+    yid = youths.register(
+        store,
+        YouthInput("1503054007", "Sofie", "Nørgaard", date(2026, 11, 2), caseworker_id=1),
+        today=today,
+    ).youth_id
+    dialog = EventDialog(store, yid, lambda: today)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("tilbud_start"))
+    qtbot.waitUntil(lambda: dialog.note.completer() is not None)
+    assert dialog.offer_hint.text() == "Vælg tilbuddet i tilbudsviften, eller skriv det frit."
+    completer = dialog.note.completer()
+    completer.setCompletionPrefix("mentor")
+    found = [completer.currentCompletion()]
+    while completer.setCurrentRow(completer.currentRow() + 1):
+        found.append(completer.currentCompletion())
+    assert "Mentor til fremmøde og overgang" in found
+    dialog.note.setText("Mentor til fremmøde og overgang")
+    # Mentor is support, not an offer: the caseworker sees it before saving.
+    assert dialog.offer_hint.text() == "Mentor: Tæller ikke som tilbud efter loven."
+    dialog.note.setText("amu: LAGER og truck")  # case does not matter
+    dialog.on.setDate(QDate(2026, 11, 20))
+    assert dialog.offer_hint.text() == (
+        "AMU (arbejdsmarkedsuddannelse): Tæller som tilbud, når det varer mindst 2 uger."
+    )
+    with qtbot.waitSignal(dialog.accepted, timeout=20000):
+        dialog.ok_button.click()
+    events = visitation.events(store, yid)
+    assert [e.kind for e in events] == ["tilbud_start"]
+
+
+def test_the_plans_intervention_cell_suggests_catalogue_offers(qtbot, store: Store) -> None:
+    from datetime import date, datetime
+
+    from PySide6.QtWidgets import QLineEdit
+
+    from ungedesk.domain.youth import YouthInput
+    from ungedesk.services import youths
+    from ungedesk.ui import tasks
+    from ungedesk.ui.plan.panel import PlanPanel
+
+    today = date(2026, 11, 24)
+    yid = youths.register(
+        store,
+        YouthInput("1503054007", "Sofie", "Nørgaard", date(2026, 11, 2), caseworker_id=1),
+        today=today,
+    ).youth_id
+    panel = PlanPanel(store, yid, lambda: today, lambda: datetime(2026, 11, 24, 12, 0))
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.loaded)
+    section = panel.form.interventions
+    assert "Mentor til fremmøde og overgang" in section.table.delegate.completions["name"]
+    section.add()
+    editor = section.table.indexWidget(section.table.currentIndex()) or panel.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    completer = editor.completer()
+    assert completer is not None
+    completer.setCompletionPrefix("fastholdelse")  # contains, case-insensitive
+    assert completer.currentCompletion() == "Fastholdelsesmentor på uddannelse"
+    # The provider column is free text without suggestions.
+    provider = section.model.index(section.model.rowCount() - 1, 1)
+    assert section.table.delegate.completions.get("provider") is None
+    assert provider.isValid()
+    panel.close()
+    qtbot.waitUntil(lambda: not tasks.runner().busy)

@@ -185,6 +185,7 @@ FIELD_LABELS = {
     "since": "Fra",
     "until": "Til og med",
     "how": "Hvordan",
+    "offer_uid": "Tilbud i tilbudsviften (id)",
 }
 TABLE_LABELS = {
     "youth": "Stamdata",

@@ -148,6 +148,7 @@ HIDDEN = frozenset(
         "plan_id",
         "version_id",
         "position",
+        "offer_uid",  # the catalogue offer's id; the row names the offer already
         "provisional",
         "waivable",
     }

@@ -36,7 +36,7 @@ from ungedesk.domain.offers import (
     parse_offer_rules,
     validate_offer,
 )
-from ungedesk.domain.search import danish_sort_key
+from ungedesk.domain.search import danish_sort_key, fold
 from ungedesk.resources import RESOURCES
 from ungedesk.services import audit
 from ungedesk.services.audit import Action
@@ -245,6 +245,23 @@ def set_active(store: Store, offer_id: int, active: bool) -> OfferView:
         what = "genaktiveret" if active else "udgået"
         audit.record(s, Action.UPDATE, subject="tilbudsvifte", detail=f"Tilbud {offer.id} {what}")
         return _view(offer)
+
+
+def active_names(store: Store) -> list[str]:
+    """The active offers' names, for the pickers of the plan and the case events."""
+    return [o.name for o in list_offers(store, active_only=True)]
+
+
+def picked_in(session: Session, text: str) -> Offer | None:
+    """The active offer whose name is ``text`` (case and Danish spelling folded): a name
+    picked from a completer, or typed exactly. None for free text."""
+    wanted = fold(" ".join(text.split()))
+    if not wanted:
+        return None
+    for offer in session.scalars(select(Offer).where(Offer.active.is_(True))):
+        if fold(offer.name) == wanted:
+            return offer
+    return None
 
 
 # --- the catalogue as a file ------------------------------------------------------------

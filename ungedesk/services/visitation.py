@@ -17,7 +17,7 @@ from ungedesk.domain.visitation import (
     SubAssessment,
     validate_assessments,
 )
-from ungedesk.services import audit, deadlines, target_groups
+from ungedesk.services import audit, catalogue, deadlines, target_groups
 from ungedesk.services.audit import Action
 from ungedesk.services.youths import mark_changed, require_youth
 from ungedesk.store.database import Store
@@ -35,6 +35,9 @@ EVENT_KINDS = {
     "jobrettet_forloeb": "Jobrettet indsats (LAB § 30 a) startet",
     "uddannelse_ansoegt": "Ansøgt om optagelse på uddannelse",
 }
+
+# The events an offer from the catalogue can be picked for (its name in the note).
+OFFER_EVENTS = frozenset({"tilbud_start", "loentilskud_start", "tilbud_slut"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,6 +285,8 @@ def record_event_in(
     """``record_event``'s writing, inside the caller's transaction, for input it checked."""
     youth = require_youth(s, youth_id)
     mark_changed(youth)
+    # An offer's start or end whose note is a catalogue offer's name remembers it.
+    offer = catalogue.picked_in(s, note) if kind in OFFER_EVENTS else None
     s.add(
         CaseEvent(
             youth_id=youth_id,
@@ -290,6 +295,7 @@ def record_event_in(
             note=note.strip(),
             learned_on=learned_on,
             reached=(reached or Reached.UNKNOWN).value,
+            offer_uid=offer.uid if offer is not None else "",
         )
     )
     s.flush()

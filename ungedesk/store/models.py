@@ -288,6 +288,8 @@ class CaseEvent(Base):
     learned_on: Mapped[date | None] = mapped_column(Date)
     # contact: who was reached (domain.kui.Reached); "" for other kinds and old contacts.
     reached: Mapped[str] = mapped_column(String(10), default="")
+    # The catalogue offer an offer's start or end was picked from (Offer.uid); "" if typed.
+    offer_uid: Mapped[str] = mapped_column(String(36), default="", server_default="")
 
 
 class DeadlineRow(Base):
@@ -475,6 +477,8 @@ class PlanIntervention(Base):
     starts_on: Mapped[date | None] = mapped_column(Date)
     ends_on: Mapped[date | None] = mapped_column(Date)
     purpose: Mapped[str] = mapped_column(Text, default="")
+    # The catalogue offer it was picked from (Offer.uid, stable across laptops); "" if typed.
+    offer_uid: Mapped[str] = mapped_column(String(36), default="", server_default="")
 
 
 class PlanApplication(Base):

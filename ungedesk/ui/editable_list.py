@@ -12,20 +12,25 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QDate,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QComboBox,
+    QCompleter,
     QDateTimeEdit,
     QHBoxLayout,
     QHeaderView,
@@ -233,6 +238,22 @@ class ListModel(QAbstractTableModel):
             )
 
 
+_RETURN_SEEN = "ungedeskReturnSeen"
+
+
+class _ReturnSeen(QObject):
+    """Marks a Return that reached the editor through the event filters."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            watched.setProperty(_RETURN_SEEN, True)
+        return False
+
+
 class ListDelegate(QStyledItemDelegate):
     """Editors by column kind: a line, a date (Tab leaves it) or a choice."""
 
@@ -240,6 +261,8 @@ class ListDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._model = model
         self._today = today
+        # Per column key: words a text cell's editor suggests as one types.
+        self.completions: dict[str, list[str]] = {}
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
         column = self._model.columns[index.column()]
@@ -252,7 +275,27 @@ class ListDelegate(QStyledItemDelegate):
             return combo
         line = QLineEdit(parent)
         line.setFrame(False)
+        words = self.completions.get(column.key)
+        if words:
+            # Picks from a list (the offers catalogue) while free text stays possible.
+            completer = QCompleter(words, line)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            line.setCompleter(completer)
+            # With its popup open, the completer hands Return to the line edit directly,
+            # past every event filter, so this delegate never commits: do it here then.
+            # A Return delivered the normal way is seen by _ReturnSeen and left to the
+            # delegate (which commits it, queued).
+            line.installEventFilter(_ReturnSeen(line))
+            line.returnPressed.connect(partial(self._finish, line))
         return line
+
+    def _finish(self, line: QLineEdit) -> None:
+        if line.property(_RETURN_SEEN):
+            line.setProperty(_RETURN_SEEN, False)
+            return
+        self.commitData.emit(line)
+        self.closeEditor.emit(line, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def setEditorData(self, editor: QWidget, index: _Index) -> None:
         column = self._model.columns[index.column()]
@@ -289,7 +332,8 @@ class ListTable(QTableView):
         super().__init__()
         self.list_model = model
         self.setModel(model)
-        self.setItemDelegate(ListDelegate(model, today, self))
+        self.delegate = ListDelegate(model, today, self)
+        self.setItemDelegate(self.delegate)
         self.setTabKeyNavigation(False)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -33,7 +33,7 @@ from ungedesk.domain.plan import (
 from ungedesk.domain.profile import ROLE_LABELS, Role
 from ungedesk.domain.progression import Indicator
 from ungedesk.domain.visitation import MODE_LABELS, ConversationStatus, Mode
-from ungedesk.services import audit
+from ungedesk.services import audit, catalogue
 from ungedesk.services.audit import Action
 from ungedesk.services.plan.consent import ConsentView, _active, _consents
 from ungedesk.services.youths import mark_changed, require_youth
@@ -83,6 +83,8 @@ class PlanDraft:
     versions: tuple[VersionSummary, ...]
     changes: tuple[str, ...]
     dirty: bool
+    # The active catalogue offers' names, for the interventions' picker (free text stays).
+    offer_names: tuple[str, ...] = ()
 
 
 # --- reading ---------------------------------------------------------------------------
@@ -226,6 +228,7 @@ def _draft(s: Session, youth: Youth, now: datetime) -> PlanDraft:
         versions=tuple(_summary(v) for v in versions),
         changes=changes,
         dirty=dirty,
+        offer_names=tuple(o.name for o in catalogue.list_in(s, active_only=True)),
     )
 
 
@@ -318,18 +321,22 @@ def _write(s: Session, youth_id: int, content: PlanContent) -> None:
         )
         for i, g in enumerate(content.subgoals)
     )
-    s.add_all(
-        PlanIntervention(
-            youth_id=youth_id,
-            position=i,
-            name=x.name,
-            provider=x.provider,
-            starts_on=x.starts_on,
-            ends_on=x.ends_on,
-            purpose=x.purpose,
+    for i, x in enumerate(content.interventions):
+        # Picked from the catalogue: remember the offer, and take its provider when none
+        # was typed. Free text stays free text.
+        offer = catalogue.picked_in(s, x.name)
+        s.add(
+            PlanIntervention(
+                youth_id=youth_id,
+                position=i,
+                name=x.name,
+                provider=x.provider or (offer.provider if offer is not None else ""),
+                starts_on=x.starts_on,
+                ends_on=x.ends_on,
+                purpose=x.purpose,
+                offer_uid=offer.uid if offer is not None else "",
+            )
         )
-        for i, x in enumerate(content.interventions)
-    )
     # Added one at a time so their ids follow the editor's order (see _content).
     for a in content.applications:
         s.add(

@@ -415,6 +415,7 @@ class PlanForm(QWidget):
                     for i in content.interventions
                 ]
             )
+            self.interventions.table.delegate.completions["name"] = list(draft.offer_names)
             self.applications_model.set_rows(
                 [[a.place, a.kind, a.on, a.note] for a in content.applications]
             )

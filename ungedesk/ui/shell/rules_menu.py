@@ -1,6 +1,7 @@
 """The Rules menu (the rule overview, loading a rule file, local standards, progression
-descriptors) and the File menu's tools over many cases (plans as PDF, progression over the
-caseload). The dialogs announce their own changes on the change bus."""
+descriptors), the File menu's tools over many cases (plans as PDF, progression over the
+caseload) and the offers catalogue (Tilbudsvifte). The dialogs announce their own changes
+on the change bus."""
 
 from __future__ import annotations
 

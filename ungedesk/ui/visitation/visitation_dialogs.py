@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QCompleter,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -21,16 +22,24 @@ from PySide6.QtWidgets import (
 )
 
 from ungedesk.domain.kui import REACHED_LABELS, Reached
+from ungedesk.domain.search import fold
 from ungedesk.domain.visitation import (
     NEW_LAW,
     SUB_ASSESSMENT_LABELS,
     SubAssessment,
 )
-from ungedesk.services import target_groups, visitation
-from ungedesk.services.visitation import EVENT_KINDS, VisitationInput, VisitationView
+from ungedesk.services import catalogue, target_groups, visitation
+from ungedesk.services.catalogue import OfferView
+from ungedesk.services.visitation import (
+    EVENT_KINDS,
+    OFFER_EVENTS,
+    VisitationInput,
+    VisitationView,
+)
 from ungedesk.store.database import Store
 from ungedesk.ui.changes import Aspect, Change
 from ungedesk.ui.dates import date_field, pydate, qdate
+from ungedesk.ui.operations import Operation
 from ungedesk.ui.visitation.record_tab import RecordWorkDialog
 from ungedesk.ui.widgets import HINT_STYLE, MessageLabel, add_row, name_field
 
@@ -378,7 +387,12 @@ class EventDialog(RecordWorkDialog):
         self.reached_caption = add_row(
             form, self.tr("&Reached"), self.reached, self.field_errors["reached"]
         )
-        add_row(form, self.tr("&Note"), self.note, self.field_errors["note"])
+        # An offer's start or end: the note picks from the catalogue (free text stays).
+        self.offer_hint = QLabel()
+        self.offer_hint.setWordWrap(True)
+        self.offer_hint.setStyleSheet(HINT_STYLE)
+        self._offers: list[OfferView] = []
+        add_row(form, self.tr("&Note"), self.note, self.field_errors["note"], self.offer_hint)
         self.body.addLayout(form)
         self.body.addWidget(self.kui_hint)
         for first, second in itertools.pairwise(
@@ -387,8 +401,40 @@ class EventDialog(RecordWorkDialog):
             self.setTabOrder(first, second)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.on.dateChanged.connect(self._on_changed)
+        self.note.textChanged.connect(self._show_offer)
         self._kind_changed()
         self.kind.setFocus()
+        Operation(self, catalogue.list_offers, store, active_only=True).latest("offers").success(
+            self._offers_loaded
+        ).run()
+
+    def _offers_loaded(self, offers: list[OfferView]) -> None:
+        self._offers = offers
+        completer = QCompleter([o.name for o in offers], self.note)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.note.setCompleter(completer)
+        self._show_offer()
+
+    def picked_offer(self) -> OfferView | None:
+        wanted = fold(" ".join(self.note.text().split()))
+        return next((o for o in self._offers if wanted and fold(o.name) == wanted), None)
+
+    def _show_offer(self, *_changed: object) -> None:
+        kind = self.chosen_kind()
+        offer = self.picked_offer()
+        if kind not in OFFER_EVENTS:
+            text = ""
+        elif offer is None:
+            text = self.tr("Pick the offer from the catalogue, or write it freely.")
+        elif kind == "tilbud_slut":
+            text = self.tr("From the catalogue: %1").replace("%1", offer.kind_label)
+        else:
+            verdict = catalogue.verdict(offer.kind, pydate(self.on), offer.weeks)
+            text = f"{offer.kind_label}: {verdict.text}"
+        self.offer_hint.setText(text)
+        self.offer_hint.setVisible(bool(text))
+        self.refit_later()
 
     def chosen_kind(self) -> str:
         return str(self.kind.currentData())
@@ -415,12 +461,14 @@ class EventDialog(RecordWorkDialog):
                 )
             )
         self.kui_hint.setVisible(left or contact)
+        self._show_offer()
         self.refit_later()
 
     def _on_changed(self) -> None:
         # Learning of it cannot come before the day itself: follow the date forward.
         if self.learned_on.date() < self.on.date():
             self.learned_on.setDate(self.on.date())
+        self._show_offer()
 
     def accept_work(self) -> None:
         kind = self.chosen_kind()
