@@ -456,7 +456,7 @@ def shoot_rules(shoot: Shooter, window: MainWindow, folder: Path) -> None:
 def shoot_catalogue(shoot: Shooter, window: MainWindow) -> None:
     """Tilbudsvifte on a 1366x768 laptop: the starter catalogue, a search typed without
     Danish letters, the edit dialog with a message under a field and the law's note on the
-    kind (the 2026 spending cap), and a refused catalogue file."""
+    kind (the 2026 spending cap), and an offer's start picked from the catalogue."""
     window.catalogue_action.trigger()
     dialog = _dialog(window, CatalogueDialog)
     assert isinstance(dialog, CatalogueDialog)
@@ -479,6 +479,15 @@ def shoot_catalogue(shoot: Shooter, window: MainWindow) -> None:
     shoot(editor, "catalogue-edit-errors")
     editor.reject()
     dialog.reject()
+    if window.model.total:  # an offer's start picked from the catalogue: what the law says
+        event = EventDialog(window._store, window.model._index.row(0).id, lambda: TODAY, window)
+        event.kind.setCurrentIndex(event.kind.findData("tilbud_start"))
+        wait_until(lambda: event.note.completer() is not None)
+        event.note.setText("Mentor til fremmøde og overgang")
+        event.show()
+        settle(300)
+        shoot(event, "catalogue-event-picked")
+        event.reject()
 
 
 def shoot_restgruppe(shoot: Shooter, window: MainWindow) -> None:
