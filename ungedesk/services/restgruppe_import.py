@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from ungedesk.domain import cpr as cpr_numbers
@@ -27,6 +27,7 @@ from ungedesk.domain.errors import FileError, InputError, KnownError
 from ungedesk.domain.restgruppe_csv import (
     Column,
     ListRow,
+    ParsedList,
     header_key,
     parse_list,
 )
@@ -42,6 +43,7 @@ from ungedesk.store.restgruppe_tables import RestgruppeAttempt, RestgruppeEntry,
 MAX_FILE_BYTES = 20 * 1024 * 1024
 LIST_AGES = range(15, 18)
 _MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$", re.ASCII)
+_WRITE_CHUNK = 1000  # rows per INSERT executemany; progress is reported between them
 _CHUNK = 500  # CPR numbers per IN (...) query: well under SQLite's bound-parameter limit
 
 # What the group decided stays with the young person when a month's list is replaced.
@@ -274,9 +276,36 @@ def preview(
     )
 
 
-def _carry_over(old: RestgruppeEntry, new: RestgruppeEntry) -> None:
-    for field in _REVIEW_FIELDS:
-        setattr(new, field, getattr(old, field))
+def _entry_row(
+    list_id: int,
+    row: ListRow,
+    registered: Mapping[str, tuple[int, str, str, str]],
+    previous: Mapping[str, RestgruppeEntry],
+) -> dict[str, object]:
+    values: dict[str, object] = {
+        "list_id": list_id,
+        "line": row.line,
+        "cpr": row.cpr,
+        "birth_date": row.birth_date,
+        "first_name": row.first_name[:100],
+        "last_name": row.last_name[:100],
+        "school": row.school[:200],
+        "status": row.status[:200],
+        "listed_on": row.listed_on,
+        "youth_id": registered[row.cpr][0] if row.cpr in registered else None,
+        "misplaced_reason": "",
+        "action_owner": "",
+        "contact_status": "",
+        "next_step": "",
+        "next_step_on": None,
+        "sanction_reason": "",
+        "sanction_decided_by": "",
+        "back_in_education_on": None,
+    }
+    earlier = previous.get(row.cpr)
+    if earlier is not None:  # what the group wrote stays with the young person
+        values.update({field: getattr(earlier, field) for field in _REVIEW_FIELDS})
+    return values
 
 
 def apply(
@@ -290,9 +319,20 @@ def apply(
 ) -> ImportResult:
     """Write the month's list in one transaction, or nothing. ``chosen``: the user's column
     meanings for headers the reader did not know (remembered for next time)."""
-    progress = progress or silent()
     columns = _columns(store, chosen)
-    parsed = parse_list(data, columns)
+    return _write(store, parse_list(data, columns), month, columns, chosen, replace, progress)
+
+
+def _write(
+    store: Store,
+    parsed: ParsedList,
+    month: date,
+    columns: Mapping[str, Column],
+    chosen: Mapping[str, Column] | None,
+    replace: bool,
+    progress: Progress | None,
+) -> ImportResult:
+    progress = progress or silent()
     total = len(parsed.rows)
     with store.session() as s:
         old = s.scalar(select(RestgruppeList).where(RestgruppeList.month == month_key(month)))
@@ -326,32 +366,31 @@ def apply(
             s.flush()
         s.add(listing)
         s.flush()
-        for done, row in enumerate(parsed.rows, start=1):
-            if done % 250 == 0:
-                progress.step(done, total, "Gemmer listen")
-            entry = RestgruppeEntry(
-                list_id=listing.id,
-                line=row.line,
-                cpr=row.cpr,
-                birth_date=row.birth_date,
-                first_name=row.first_name[:100],
-                last_name=row.last_name[:100],
-                school=row.school[:200],
-                status=row.status[:200],
-                listed_on=row.listed_on,
-                youth_id=registered[row.cpr][0] if row.cpr in registered else None,
+        # One executemany per chunk, not an ORM object per row: 5,000 rows in a fraction
+        # of the time, and a Stop between chunks leaves nothing (the transaction rolls back).
+        rows = [_entry_row(listing.id, row, registered, previous) for row in parsed.rows]
+        for start in range(0, total, _WRITE_CHUNK):
+            progress.step(start, total, "Gemmer listen")
+            s.execute(insert(RestgruppeEntry), rows[start : start + _WRITE_CHUNK])
+        if previous:
+            new_ids = dict(
+                s.execute(
+                    select(RestgruppeEntry.cpr, RestgruppeEntry.id).where(
+                        RestgruppeEntry.list_id == listing.id
+                    )
+                ).all()
             )
-            earlier = previous.get(row.cpr)
-            if earlier is not None:
-                _carry_over(earlier, entry)
-            s.add(entry)
-            if earlier is not None:
-                s.flush()
-                for attempt in s.scalars(
-                    select(RestgruppeAttempt).where(RestgruppeAttempt.entry_id == earlier.id)
-                ):
-                    attempt.entry_id = entry.id
-                    attempt.youth_id = entry.youth_id
+            # Tries to reach a young person on both lists follow them to the new list.
+            for cpr, earlier in previous.items():
+                if cpr in new_ids:
+                    s.execute(
+                        update(RestgruppeAttempt)
+                        .where(RestgruppeAttempt.entry_id == earlier.id)
+                        .values(
+                            entry_id=new_ids[cpr],
+                            youth_id=registered[cpr][0] if cpr in registered else None,
+                        )
+                    )
         if old is not None:
             s.flush()
             s.delete(old)
@@ -402,9 +441,10 @@ def apply_file(
 ) -> ImportResult:
     """Import the file the user previewed; ``expected`` is the preview's fingerprint, so a
     file saved again meanwhile is not imported unseen."""
-    data = read_file(path)
-    if parse_list(data, _columns(store, chosen)).fingerprint != expected:
+    columns = _columns(store, chosen)
+    parsed = parse_list(read_file(path), columns)
+    if parsed.fingerprint != expected:
         raise ChangedFileError(
             "Filen er ændret, siden den blev vist. Se forhåndsvisningen igen, før den indlæses."
         )
-    return apply(store, data, month, chosen=chosen, replace=replace, progress=progress)
+    return _write(store, parsed, month, columns, chosen, replace, progress)
