@@ -223,3 +223,31 @@ def test_no_list_for_the_month_is_a_danish_message(store: Store) -> None:
     with pytest.raises(InputError) as caught:
         restgruppe_review.review(store, DEC)
     assert caught.value.fields["month"] == "Der er ingen liste for december 2026."
+
+
+def test_lists_older_than_the_retention_period_are_deleted_with_their_rows(
+    store: Store,
+) -> None:
+    from sqlalchemy import func, select
+
+    from ungedesk.services.restgruppe_retention import purge_old_lists
+    from ungedesk.store.restgruppe_tables import RestgruppeAttempt, RestgruppeEntry
+
+    import_month(store, date(2024, 10, 1), A, B)
+    import_month(store, date(2024, 11, 1), A)
+    import_month(store, NOV, A, C)
+    old = entry(store, date(2024, 10, 1), "Bo")
+    restgruppe_review.add_attempt(
+        store, old.id, AttemptInput(date(2024, 10, 3), ContactWay.PHONE), today=TODAY
+    )
+    # 24 months back from 24 November 2026 is November 2024: October 2024 goes, November stays.
+    assert purge_old_lists(store, today=TODAY) == 1
+    assert restgruppe_review.months(store) == [NOV, date(2024, 11, 1)]
+    with store.session() as s:
+        cprs = set(s.scalars(select(RestgruppeEntry.cpr)))
+        assert "1502104567" not in cprs  # Bo was only on the deleted list
+        assert s.scalar(select(func.count()).select_from(RestgruppeAttempt)) == 0
+    assert purge_old_lists(store, today=TODAY) == 0
+    assert any(
+        "1 lister ældre end 24 måneder" in e.detail for e in audit.recent_for_actor(store, 1)
+    )

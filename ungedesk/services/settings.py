@@ -198,6 +198,8 @@ SECURE_SEND = SettingKey("secure_send", "", _text)
 # The coordination group's list import: the column meanings a user chose for headers the
 # reader did not know, {header_key: domain.restgruppe_csv.Column value}.
 RESTGRUPPE_COLUMNS = SettingKey[dict[str, str]]("restgruppe_columns", {}, _text_map)
+# How many months the coordination group's lists are kept (services.restgruppe_retention).
+RESTGRUPPE_RETENTION_MONTHS = SettingKey("restgruppe_retention_months", 24, _int)
 # The step the municipality has set for a young person more than a month on the list.
 RESTGRUPPE_LONG_STEP = SettingKey(
     "restgruppe_long_step",
@@ -227,6 +229,7 @@ ALL: tuple[SettingKey[Any], ...] = (
     SECURE_SEND,
     RESTGRUPPE_COLUMNS,
     RESTGRUPPE_LONG_STEP,
+    RESTGRUPPE_RETENTION_MONTHS,
 )
 
 

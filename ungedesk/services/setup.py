@@ -14,6 +14,7 @@ from ungedesk.domain.profile import ProfileInput, validate_profile
 from ungedesk.domain.youth import clean
 from ungedesk.services import restore, rule_store, settings
 from ungedesk.services.audit import Action, log, purge_expired, secure_head
+from ungedesk.services.restgruppe_retention import purge_old_lists
 from ungedesk.store import database, instance_lock, keys
 from ungedesk.store.database import KeySource, Opened, Store
 from ungedesk.store.models import Caseworker
@@ -182,6 +183,7 @@ def _checked(paths: StorePaths, opened: Opened) -> Opened:
             log(opened.store, Action.RESTORE, detail=recovered)
             opened.store.notices.append(recovered)
         purge_expired(opened.store)
+        purge_old_lists(opened.store)
         # A program update may ship other rules than the stored deadlines were computed
         # with: recompute them once, in one transaction, before anyone reads a deadline.
         # The recomputation's module loads only then (most starts find them current).

@@ -7,12 +7,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
 
-from ungedesk.services import caseworkers
-from ungedesk.services.caseworkers import CaseworkerView
 from ungedesk.ui.operations import Operation
 from ungedesk.ui.shell.base import ShellBase
 
 if TYPE_CHECKING:
+    from ungedesk.services.caseworkers import CaseworkerView
     from ungedesk.ui.team.actors_dialog import ActorsDialog
     from ungedesk.ui.team.profile_dialog import ColleaguesDialog
 
@@ -24,6 +23,10 @@ class TeamMenu(ShellBase):
     actors_action: QAction
 
     def open_my_profile(self) -> None:
+        # Imported here: the services behind the store (SQLAlchemy) are not needed for the
+        # first paint (tests/ui/test_start_imports.py).
+        from ungedesk.services import caseworkers
+
         Operation(self, caseworkers.current_user, self._store).success(self._show_profile).run()
 
     def _show_profile(self, me: CaseworkerView | None) -> None:
