@@ -99,3 +99,28 @@ def test_a_picked_offer_start_is_linked_and_meets_the_offer_deadline(store: Stor
     # Only an offer's start and end link to the catalogue; other events keep their note.
     assert links == {"tilbud_start": offer.uid, "tilbud_slut": offer.uid, "contact": ""}
     assert status() == "met"  # 1 September is within the six months from 2 March
+
+
+def test_a_picked_offer_that_is_no_offer_under_the_law_meets_no_offer_deadline(
+    store: Store,
+) -> None:
+    yid = register(store)
+    visitation.save(
+        store,
+        yid,
+        VisitationInput(visited_on=date(2026, 3, 2), target_group="lab6_2"),
+        today=TODAY,
+    )
+
+    def status() -> str:
+        rows = [d for d in deadlines.for_youth(store, yid, TODAY) if d.rule_id == "lab-102-tilbud"]
+        return rows[0].status.value
+
+    # Mentor support recorded as "offer started": support, not an offer (LAB kapitel 15).
+    visitation.record_event(
+        store, yid, "tilbud_start", date(2026, 8, 3), "Mentor til fremmøde og overgang", today=TODAY
+    )
+    assert status() == "overdue"
+    # The same words typed freely (no catalogue offer): the caseworker's word stands.
+    visitation.record_event(store, yid, "tilbud_start", date(2026, 8, 10), "Mentor", today=TODAY)
+    assert status() == "met"

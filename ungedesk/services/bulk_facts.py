@@ -18,9 +18,11 @@ from sqlalchemy.orm import Session
 from ungedesk.domain.kui import Reached, contact_met_days
 from ungedesk.domain.rules import CaseFacts, Event, Waiver
 from ungedesk.domain.visitation import JOBSAMTALE_HELD_BY, JOBSAMTALE_KINDS, ConversationStatus
+from ungedesk.services import catalogue
 from ungedesk.store.models import (
     CaseEvent,
     Conversation,
+    Offer,
     TargetGroupEntry,
     Visitation,
     WaiverRow,
@@ -28,6 +30,19 @@ from ungedesk.store.models import (
 )
 
 OFFER_STARTS = frozenset({"tilbud_start", "loentilskud_start"})
+# An "offer started" picked from the catalogue whose kind is no offer under the law on that
+# day (mentor support, FGU, STU, a leisure job: resources/rules/offers.toml) meets no offer
+# deadline: it becomes this event, which no rule knows.
+SUPPORT_START = "stoette_start"
+
+
+def counts_as_offer(offer_kind: str | None, on: date) -> bool:
+    """False only when the catalogue's rules say an offer of ``offer_kind`` is no offer
+    under the law on ``on``; an unknown or deleted offer keeps the caseworker's word."""
+    if offer_kind is None:
+        return True
+    rule = catalogue.rules().rule(offer_kind, on)
+    return rule is None or rule.counts
 
 
 def with_offer_ends(case_events: Sequence[Event]) -> list[Event]:
@@ -96,15 +111,22 @@ def facts_between(session: Session, lo: int, hi: int) -> dict[int, CaseFacts]:
             # The frist set in the pålæg is a deadline of its own (rule lab-30-paalaeg-frist).
             events[youth_id].append(Event("paalaeg_frist", frist))
     raw_events: dict[int, list[tuple[str, date, date | None, str]]] = defaultdict(list)
-    for youth_id, kind, on, learned_on, reached in run(
+    offer_kinds: dict[str, str] | None = None
+    for youth_id, kind, on, learned_on, reached, offer_uid in run(
         select(
             CaseEvent.youth_id,
             CaseEvent.kind,
             CaseEvent.on,
             CaseEvent.learned_on,
             CaseEvent.reached,
+            CaseEvent.offer_uid,
         ).where(CaseEvent.youth_id.between(lo, hi))
     ):
+        if offer_uid and kind in OFFER_STARTS:
+            if offer_kinds is None:  # read once, only when a start names a catalogue offer
+                offer_kinds = {str(u): str(k) for u, k in run(select(Offer.uid, Offer.kind))}
+            if not counts_as_offer(offer_kinds.get(offer_uid), on):
+                kind = SUPPORT_START
         raw_events[youth_id].append((kind, on, learned_on, reached))
     groups: dict[int, list[tuple[date, str]]] = defaultdict(list)
     for youth_id, since, group in run(
