@@ -1202,6 +1202,45 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
     </message>
 </context>
 <context>
+    <name>CustodyBox</name>
+    <message>
+        <source>Custody (parents)</source>
+        <translation>Forældremyndighed (forældre)</translation>
+    </message>
+    <message>
+        <source>Custody holders</source>
+        <translation>Forældremyndighedens indehavere</translation>
+    </message>
+    <message>
+        <source>The parents or others who hold custody of the young person</source>
+        <translation>Forældrene eller andre, der har forældremyndigheden over den unge</translation>
+    </message>
+    <message>
+        <source>&amp;Add custody holder…</source>
+        <translation>&amp;Tilføj indehaver …</translation>
+    </message>
+    <message>
+        <source>Ed&amp;it…</source>
+        <translation>Ret &amp;indehaver …</translation>
+    </message>
+    <message>
+        <source>End c&amp;ustody…</source>
+        <translation>Forældremyndighed op&amp;hørt …</translation>
+    </message>
+    <message>
+        <source>Under 18: the custody holders are involved in the plan and contacted with the young person. Turns 18 on {day}; custody ends then.</source>
+        <translation>Under 18 år: forældremyndighedens indehavere inddrages i planen og kontaktes sammen med den unge. Fylder 18 år {day}; så ophører forældremyndigheden.</translation>
+    </message>
+    <message>
+        <source>No custody holder is recorded yet.</source>
+        <translation>Ingen indehaver af forældremyndigheden er registreret endnu.</translation>
+    </message>
+    <message>
+        <source>Turned 18 on {day}: no one holds custody any more. The holders below are kept as history.</source>
+        <translation>Fyldte 18 år {day}: ingen har længere forældremyndigheden. Indehaverne herunder er gemt som historik.</translation>
+    </message>
+</context>
+<context>
     <name>DeadlineOverviewModel</name>
     <message>
         <source>Due</source>
@@ -1544,6 +1583,21 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
     <message>
         <source>The database has been created and encrypted. Please read this:</source>
         <translation>Databasen er oprettet og krypteret. Læs dette:</translation>
+    </message>
+</context>
+<context>
+    <name>EndHolderDialog</name>
+    <message>
+        <source>E&amp;nd custody</source>
+        <translation>&amp;Afslut forældremyndighed</translation>
+    </message>
+    <message>
+        <source>End custody – {name}</source>
+        <translation>Forældremyndighed ophørt – {name}</translation>
+    </message>
+    <message>
+        <source>Last &amp;day with custody</source>
+        <translation>Sidste &amp;dag med forældremyndighed</translation>
     </message>
 </context>
 <context>
@@ -1956,6 +2010,61 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
     </message>
 </context>
 <context>
+    <name>HandoverBox</name>
+    <message>
+        <source>Handover (chain responsibility)</source>
+        <translation>Overdragelse (kædeansvar)</translation>
+    </message>
+    <message>
+        <source>Who held the case</source>
+        <translation>Hvem har haft sagen</translation>
+    </message>
+    <message>
+        <source>Each period a caseworker held the case, oldest first</source>
+        <translation>Hver periode en sagsbehandler har haft sagen, ældste først</translation>
+    </message>
+    <message>
+        <source>Read the &amp;receipt…</source>
+        <translation>Læs &amp;kvittering …</translation>
+    </message>
+    <message>
+        <source>&amp;Write receipt to the sender…</source>
+        <translation>&amp;Lav kvittering til afsenderen …</translation>
+    </message>
+    <message>
+        <source>Handed over on {day} — awaiting the receipt. You are still responsible for the case and its deadlines until the receiver&apos;s receipt is read here.</source>
+        <translation>Overdraget {day} — afventer kvittering. Du har stadig ansvaret for sagen og dens frister, indtil modtagerens kvittering er læst her.</translation>
+    </message>
+    <message>
+        <source>Handed over to another unit: the receipt was read on {day}, and the case ended here.</source>
+        <translation>Overdraget til en anden enhed: kvitteringen blev læst {day}, og sagen er afsluttet her.</translation>
+    </message>
+    <message>
+        <source>Received on {day} from {sender}. Write the receipt and send it back: until the sender has read it, the sender also keeps the case.</source>
+        <translation>Modtaget {day} fra {sender}. Lav kvitteringen, og send den tilbage: indtil afsenderen har læst den, har afsenderen også sagen.</translation>
+    </message>
+    <message>
+        <source>Choose the receipt</source>
+        <translation>Vælg kvitteringen</translation>
+    </message>
+    <message>
+        <source>UngeDesk receipts (*{suffix});;All files (*)</source>
+        <translation>UngeDesk-kvitteringer (*{suffix});;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>The receipt is read: the case is handed over and ended here.</source>
+        <translation>Kvitteringen er læst: sagen er overdraget og afsluttet her.</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the receipt</source>
+        <translation>Vælg en mappe til kvitteringen</translation>
+    </message>
+    <message>
+        <source>The receipt is written: {path}. Send it to the sender.</source>
+        <translation>Kvitteringen er skrevet: {path}. Send den til afsenderen.</translation>
+    </message>
+</context>
+<context>
     <name>HeldByField</name>
     <message>
         <source>Counts as a jobsamtale when held.</source>
@@ -1991,6 +2100,116 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
     <message>
         <source>&amp;Notes</source>
         <translation>&amp;Notat</translation>
+    </message>
+</context>
+<context>
+    <name>HolderDialog</name>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Gem</translation>
+    </message>
+    <message>
+        <source>Add custody holder</source>
+        <translation>Tilføj indehaver af forældremyndigheden</translation>
+    </message>
+    <message>
+        <source>Edit custody holder</source>
+        <translation>Ret indehaver af forældremyndigheden</translation>
+    </message>
+    <message>
+        <source>Takes &amp;part in the plan (signs it)</source>
+        <translation>&amp;Deltager i planen (skriver under på den)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Navn</translation>
+    </message>
+    <message>
+        <source>&amp;Relation</source>
+        <translation>&amp;Relation</translation>
+    </message>
+    <message>
+        <source>P&amp;hone</source>
+        <translation>&amp;Telefon</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail</source>
+        <translation>&amp;E-mail</translation>
+    </message>
+    <message>
+        <source>&amp;Address (optional)</source>
+        <translation>&amp;Adresse (valgfri)</translation>
+    </message>
+    <message>
+        <source>Holds custody &amp;from</source>
+        <translation>Har forældremyndigheden &amp;fra</translation>
+    </message>
+</context>
+<context>
+    <name>HolderModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Takes part in the plan</source>
+        <translation>Deltager i planen</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nej</translation>
+    </message>
+    <message>
+        <source>{start} – {end}</source>
+        <translation>{start} – {end}</translation>
+    </message>
+    <message>
+        <source>from {start} (ended at 18)</source>
+        <translation>fra {start} (ophørte ved 18 år)</translation>
+    </message>
+    <message>
+        <source>from {start}</source>
+        <translation>fra {start}</translation>
+    </message>
+    <message>
+        <source>Held by</source>
+        <translation>Havdes af</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Fra</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Til</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Hvordan</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>nu</translation>
     </message>
 </context>
 <context>

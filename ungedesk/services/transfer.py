@@ -38,7 +38,7 @@ from sqlalchemy.orm import Session
 from ungedesk.domain import cpr as cprmod
 from ungedesk.domain.errors import InputError
 from ungedesk.domain.passphrase import assess
-from ungedesk.services import audit, deadlines
+from ungedesk.services import audit, deadlines, handover
 from ungedesk.services.access import ACCESS_LOG_TABLE, FIELD_LABELS, TABLE_LABELS, collect_in
 from ungedesk.services.audit import Action
 from ungedesk.services.current_user import current_caseworker
@@ -160,13 +160,22 @@ def export_case(
     try:
         with store.session() as s:
             youth = require_youth(s, youth_id)
-            data = {k: v for k, v in collect_in(s, youth_id).items() if k != ACCESS_LOG_TABLE}
+            # Kædeansvar: the sender stays responsible until the receiver's receipt is read;
+            # the receipt key travels inside the file's encryption (services.handover).
+            meta = handover.start_outgoing(s, youth, moment)
+            s.flush()
+            data = {
+                k: v
+                for k, v in collect_in(s, youth_id).items()
+                if k not in (ACCESS_LOG_TABLE, "handover", "case_holder")
+            }
             payload = json.dumps(
                 {
                     "format": FORMAT,
                     "version": VERSION,
                     "exported": moment.isoformat(timespec="seconds"),
                     "tables": data,
+                    "handover": handover.meta_to_json(meta),
                 },
                 ensure_ascii=False,
             ).encode("utf-8")
@@ -178,7 +187,7 @@ def export_case(
                 youth_id=youth_id,
                 subject=youth.case_number,
                 purpose="Overførsel til anden installation",
-                detail="",
+                detail="Sagen overdraget; afventer kvittering (kædeansvar)",
                 at=moment,
             )
             s.flush()
@@ -379,6 +388,8 @@ def import_case(
         s.flush()
         progress.step(2, _IMPORT_STEPS, "Gemmer sagen")
         added = _insert(s, youth.id, merge)
+        if parsed.handover is not None:
+            handover.record_incoming(s, youth, parsed.handover, moment)
         progress.step(3, _IMPORT_STEPS, "Beregner frister")
         deadlines.refresh(s, youth.id)
         detail = "Modtaget ved overførsel"

@@ -32,7 +32,6 @@ from sqlalchemy import Table as SaTable
 from ungedesk.domain import cpr as cprmod
 from ungedesk.domain.custody import Relation
 from ungedesk.domain.errors import FileError
-from ungedesk.domain.handover import HolderHow
 from ungedesk.domain.kui import Reached
 from ungedesk.domain.plan import (
     MAX_LINE,
@@ -64,6 +63,7 @@ from ungedesk.domain.youth import (
 )
 from ungedesk.services.access import ACCESS_LOG_TABLE, FIELD_LABELS, TABLE_LABELS, person_tables
 from ungedesk.services.conversations import MAX_REASON
+from ungedesk.services.handover import HandoverMeta, meta_from_json
 from ungedesk.services.visitation import EVENT_KINDS
 from ungedesk.store.models import DeadlineRow, Youth
 
@@ -89,11 +89,13 @@ MAX_TEXT_CHARS = 1_000_000
 # Columns that belong to the sending installation and are set anew on import.
 LOCAL_COLUMNS = frozenset({"id", "youth_id", "case_number", "caseworker_id", "created_by_id"})
 # The youth row is handled apart; deadlines are recomputed under the receiver's rules.
-# A handover row is one installation's own side of a handover (services.handover). The
-# team is not copied: its members are the sender's colleagues and partners (rows in the
-# sender's caseworker and actor tables), whom the receiving municipality does not work
-# with; the receiver names its own coordinating caseworker and team.
-NOT_COPIED = frozenset({"youth", "deadline", "handover", "team_member"})
+# A handover row is one installation's own side of a handover, and the chain of holders
+# travels in the file's handover part (services.handover), not as rows to merge: each side
+# closes periods in it, which a row-by-row merge would report as conflicts. The team is not
+# copied: its members are the sender's colleagues and partners (rows in the sender's
+# caseworker and actor tables), whom the receiving municipality does not work with; the
+# receiver names its own coordinating caseworker and team.
+NOT_COPIED = frozenset({"youth", "deadline", "handover", "case_holder", "team_member"})
 # Bookkeeping times written by the store's clock: none of them may lie in the future.
 STAMP_COLUMNS = frozenset({"created_at", "updated_at", "corrected_at"})
 # The youth fields a transfer copies onto the receiver's record (the rest are local, derived
@@ -140,7 +142,6 @@ CODES: dict[tuple[str, str], frozenset[str]] = {
     ("conversation", "held_by"): _values(HeldBy),
     ("case_event", "reached"): _values(Reached),
     ("custody_holder", "relation"): _values(Relation),
-    ("case_holder", "how"): _values(HolderHow),
     ("case_event", "kind"): frozenset(EVENT_KINDS),
     ("indicator_choice", "indicator"): _INDICATORS,
     ("measurement_score", "indicator"): _INDICATORS,
@@ -265,6 +266,9 @@ class ParsedCase:
     youth: dict[str, Any]  # YOUTH_FIELDS, cleaned as the form cleans them
     sent_updated_at: datetime  # the sender's last change, naive UTC, not in the future
     tables: dict[str, list[dict[str, Any]]]
+    # The handover's transfer id and receipt key (services.handover); None in a file from
+    # before handovers had receipts.
+    handover: HandoverMeta | None = None
 
 
 @cache
@@ -479,8 +483,13 @@ def parse_case(doc: object, *, today: date, now: datetime) -> ParsedCase:
         raise _bad()
     if doc.get("version") != VERSION or type(doc.get("version")) is not int:
         raise _newer_version()
-    if set(doc) - {"format", "version", "exported", "tables"}:
+    if set(doc) - {"format", "version", "exported", "tables", "handover"}:
         raise _newer_version()
+    meta = None
+    if "handover" in doc:
+        meta = meta_from_json(doc["handover"])
+        if meta is None:
+            raise _bad()
     exported = doc.get("exported")
     if not isinstance(exported, str) or len(exported) > 40:
         raise _bad()
@@ -524,7 +533,7 @@ def parse_case(doc: object, *, today: date, now: datetime) -> ParsedCase:
                 if r.get(column) is not None and r[column] not in known_ids:
                     raise _bad(f"{_field(name, column)} peger på noget, der ikke er i filen.")
         out[name] = rows
-    return ParsedCase(cpr, youth, sent_updated_at, out)
+    return ParsedCase(cpr, youth, sent_updated_at, out, meta)
 
 
 def _list(value: object) -> list[object]:

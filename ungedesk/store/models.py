@@ -628,8 +628,9 @@ class Handover(Base):
 
 
 class CaseHolder(Base):
-    """Who held the case when: one row per period, the open one the current holder. Kept
-    and copied with the case, so the receiver sees the whole chain."""
+    """Who held the case when: one row per period, the open one the current holder, in the
+    order they held it (by id). A transfer carries the chain in its handover part, so the
+    receiver sees the whole chain."""
 
     __tablename__ = "case_holder"
     __table_args__ = (Index("ix_case_holder_youth", "youth_id"),)

@@ -30,6 +30,8 @@ from ungedesk.ui.clipboard import secret_clipboard
 from ungedesk.ui.elided_label import ElidedLabel
 from ungedesk.ui.i18n import format_day
 from ungedesk.ui.operations import Operation
+from ungedesk.ui.record.custody_box import CustodyBox
+from ungedesk.ui.record.handover_box import HandoverBox
 from ungedesk.ui.team.team_box import TeamBox, contact_line
 from ungedesk.ui.widgets import GOOD_STYLE, MessageLabel
 
@@ -178,6 +180,13 @@ class RecordView(QWidget):
         self.team_box = TeamBox(store, record.id, today)
         self.team_box.loaded.connect(self._show_team)
         basic_layout.addWidget(self.team_box)
+        # The people and the responsibility around the young person: each box reads its own
+        # data on the worker and stays hidden when it has nothing to say (an adult never
+        # under custody here, a case never handed over).
+        self.handover = HandoverBox(store, record.id, now)
+        basic_layout.addWidget(self.handover)
+        self.custody = CustodyBox(store, record.id, today)
+        basic_layout.addWidget(self.custody)
         basic_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
