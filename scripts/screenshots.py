@@ -83,6 +83,7 @@ PROFILE = ProfileInput(
 )
 TODAY = date(2026, 11, 24)
 READING_ONLY = False  # --reading: only the screens of reading a case (and what leads there)
+PEOPLE_ONLY = False  # --people: only the custody and handover boxes of a record
 
 
 def wait_until(condition: Callable[[], bool], timeout_ms: int = 60_000) -> None:
@@ -190,6 +191,11 @@ def shoot_main(shoot: Shooter, paths: StorePaths, count: int, seed: int) -> None
     window.reload()
     wait_until(lambda: window.model.total == count)
     shoot(window, "main-register")
+    if PEOPLE_ONLY:
+        shoot_custody_handover(shoot, window, store)
+        window.close()
+        tasks.runner().call_blocking(store.close)
+        return
     shoot_deadlines(shoot, window)
 
     window.search.setText("han")
@@ -286,6 +292,7 @@ def shoot_main(shoot: Shooter, paths: StorePaths, count: int, seed: int) -> None
     shoot_catalogue(shoot, window)
     shoot_team(shoot, window, store)
     shoot_restgruppe(shoot, window)
+    shoot_custody_handover(shoot, window, store)
     window.close()
     tasks.runner().call_blocking(store.close)
 
@@ -488,6 +495,107 @@ def shoot_catalogue(shoot: Shooter, window: MainWindow) -> None:
         settle(300)
         shoot(event, "catalogue-event-picked")
         event.reject()
+
+
+def shoot_custody_handover(shoot: Shooter, window: MainWindow, store: Store) -> None:
+    """A 16-year-old's record on a 1366x768 laptop: the custody box with two holders (one
+    not taking part in the plan), the case handed over and awaiting the receipt, a refused
+    receipt, and the chain of holders once the receiver's receipt is read."""
+    import tempfile
+
+    from ungedesk.domain.custody import HolderInput, Relation
+    from ungedesk.services import custody, handover, transfer
+
+    run = tasks.runner().call_blocking
+    minor = YouthInput(
+        cpr="101209-4003",
+        first_name="Mille",
+        last_name="Testesen",
+        henvendelse_date=TODAY - timedelta(days=60),
+        caseworker_id=1,
+    )
+    youth_id = run(lambda: youths.register(store, minor, today=TODAY).youth_id)
+    for holder in (
+        HolderInput(
+            "Hanne Testesen",
+            Relation.MOTHER,
+            TODAY - timedelta(days=60),
+            phone="20 30 40 50",
+            email="hanne@eksempel.dk",
+        ),
+        HolderInput("Jens Testesen", Relation.FATHER, TODAY - timedelta(days=60), takes_part=False),
+    ):
+        run(partial(custody.add_holder, store, youth_id, holder, today=TODAY))
+    window.resize(1360, 760)
+    window.open_record(youth_id)
+    wait_until(lambda: window.record_view(youth_id) is not None)
+    view = window.record_view(youth_id)
+    assert view is not None
+    wait_until(lambda: view.custody.loaded and view.handover.loaded)
+    from PySide6.QtWidgets import QScrollArea
+
+    basic = view.findChildren(QScrollArea)[0]
+
+    def show(box: QWidget) -> None:
+        settle(200)
+        basic.ensureWidgetVisible(box, 0, 0)
+        settle(200)
+
+    show(view.custody)
+    shoot(view, "record-custody")
+    view.custody.table.selectRow(0)
+    view.custody.edit_holder()
+    dialog = view.custody.dialog
+    assert dialog is not None
+    settle(300)
+    shoot(dialog, "record-custody-edit")
+    dialog.reject()
+    with tempfile.TemporaryDirectory() as folder:
+        sent = run(
+            partial(
+                transfer.export_case,
+                store,
+                youth_id,
+                Path(folder),
+                "overførsel mellem to kontorer i Ribe",
+            )
+        )
+        assert sent.exists()
+        view.handover.reload()
+        wait_until(
+            lambda: view.handover.state is not None and view.handover.state.pending is not None
+        )
+        junk = Path(folder) / "kvittering-forkert.udkvit"
+        junk.write_bytes(b"ikke en kvittering")
+        view.handover.read_receipt(junk)
+        wait_until(lambda: not view.handover.error.isHidden())
+        show(view.handover)
+        shoot(view, "record-handover-pending")
+
+        def receive_and_receipt() -> Path:
+            """The receiving installation: import the file, write the receipt."""
+            made = setup.create_installation(
+                StorePaths(Path(folder) / "modtager"),
+                PASSPHRASE,
+                ProfileInput("Jens Modtager", "JM", "Ungeindsatsen Vest", Role.CASEWORKER),
+            )
+            other = made.opened.store
+            try:
+                got = transfer.import_case(
+                    other, sent, "overførsel mellem to kontorer i Ribe", today=TODAY
+                )
+                return handover.write_receipt(
+                    other, got.youth_id, Path(folder) / "kvit", now=datetime.now()
+                )
+            finally:
+                other.close()
+
+        receipt = run(receive_and_receipt)
+        view.handover.read_receipt(receipt)
+        wait_until(lambda: not view.handover.done.isHidden())
+        wait_until(lambda: view.handover.state is not None and not view.handover.state.active)
+        show(view.handover)
+        shoot(view, "record-handover-done")
 
 
 def shoot_restgruppe(shoot: Shooter, window: MainWindow) -> None:
@@ -1261,9 +1369,11 @@ def main() -> int:
     parser.add_argument(
         "--reading", action="store_true", help="only the register and reading a case"
     )
+    parser.add_argument("--people", action="store_true", help="only the custody and handover boxes")
     args = parser.parse_args()
-    global READING_ONLY
+    global READING_ONLY, PEOPLE_ONLY
     READING_ONLY = args.reading
+    PEOPLE_ONLY = args.people
     args.folder.mkdir(parents=True, exist_ok=True)
 
     app = QApplication.instance() or QApplication(sys.argv)

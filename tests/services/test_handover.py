@@ -88,7 +88,7 @@ def test_round_trip_closes_the_senders_side(store: Store, receiver: Store, tmp_p
 
     done = handover.read_receipt(store, yid, receipt, now=READ)
     assert done.status is HandoverStatus.RECEIPTED
-    assert done.other_by == "Jens Modtager (JM)"
+    assert done.other_by == "Jens Modtager (JM), Ungeindsatsen Vest"
     rec = youths.get(store, yid)
     assert rec is not None and rec.status is CaseStatus.CLOSED
     with store.session() as s:
@@ -99,7 +99,7 @@ def test_round_trip_closes_the_senders_side(store: Store, receiver: Store, tmp_p
     after = handover.state(store, yid)
     assert after.pending is None
     assert [p.how for p in after.holders] == [HolderHow.REGISTERED, HolderHow.HANDED_OVER]
-    assert after.holders[-1].holder == "Jens Modtager (JM)"
+    assert after.holders[-1].holder == "Jens Modtager (JM), Ungeindsatsen Vest"
     details = [e.detail for e in audit.events_for_youth(store, yid)]
     assert any("afventer kvittering" in d for d in details)
     assert any("Kvittering læst" in d and "Overdraget til en anden enhed" in d for d in details)

@@ -159,12 +159,27 @@ def test_handover_box_pending_then_read(
     assert "overdraget" in box.done.text().lower()
     assert "afventer" not in box.status.text() and not box.read_button.isVisibleTo(box)
     assert box.model.rowCount() == 2
-    assert (
-        box.model.index(
-            1,
-            0,
-        ).data()
-        == "Jens Modtager (JM)"
-    )
+    assert box.model.index(1, 0).data() == "Jens Modtager (JM), Ungeindsatsen Vest"
     record = youths.get(store, yid)
     assert record is not None and record.status_label == "Afsluttet"
+
+
+def test_the_record_header_follows_the_receipt(
+    qtbot, store: Store, receiver: Store, today: date, tmp_path: Path
+) -> None:
+    from ungedesk.ui.record.record_view import RecordView
+
+    yid = register(store, SIXTEEN, today)
+    now = datetime.now(UTC)
+    sent = transfer.export_case(store, yid, tmp_path / "ud", CASE_PASS, now=now)
+    result = transfer.import_case(receiver, sent, CASE_PASS, today=today, now=now)
+    receipt = handover.write_receipt(receiver, result.youth_id, tmp_path / "kvit", now=now)
+    record = youths.get(store, yid)
+    assert record is not None
+    view = RecordView(store, record, lambda: today, now=lambda: now)
+    qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: view.handover.loaded and view.custody.loaded)
+    assert not view.custody.isHidden() and not view.handover.isHidden()
+    assert view.status.text() == "Aktiv"
+    view.handover.read_receipt(receipt)
+    qtbot.waitUntil(lambda: view.status.text() == "Afsluttet")

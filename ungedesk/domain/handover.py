@@ -31,5 +31,5 @@ class HolderHow(StrEnum):
 HOLDER_HOW_LABELS: dict[HolderHow, str] = {
     HolderHow.REGISTERED: "Oprettet her",
     HolderHow.RECEIVED: "Modtaget ved overførsel",
-    HolderHow.HANDED_OVER: "Overdraget hertil (kvittering læst)",
+    HolderHow.HANDED_OVER: "Overtog sagen (kvittering læst)",
 }

@@ -311,7 +311,8 @@ def record_incoming(s: Session, youth: Youth, meta: HandoverMeta, at: datetime) 
             receipt_key=meta.receipt_key,
             status=HandoverStatus.RECEIVED.value,
             at=moment,
-            by="" if me is None else label(me),
+            # The receipt names the receiver by this: the caseworker and unit, as now.
+            by=_holder_label(me),
             other_case_number=meta.case_number,
             other_by=meta.sender,
         )

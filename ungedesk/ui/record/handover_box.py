@@ -65,6 +65,7 @@ class HandoverBox(RecordTab):
 
     ASPECTS = (Aspect.YOUTH,)
     receipt_written = Signal(object)  # Path
+    case_closed = Signal(int)  # youth id: the receipt ended the case here
 
     def __init__(
         self,
@@ -186,6 +187,7 @@ class HandoverBox(RecordTab):
     def _receipt_read(self, _view: HandoverView) -> None:
         self.done.setText(self.tr("The receipt is read: the case is handed over and ended here."))
         self.done.show()
+        self.case_closed.emit(self._youth_id)
 
     # --- writing the receipt (the receiver) ----------------------------------------------
 

@@ -184,6 +184,7 @@ class RecordView(QWidget):
         # data on the worker and stays hidden when it has nothing to say (an adult never
         # under custody here, a case never handed over).
         self.handover = HandoverBox(store, record.id, now)
+        self.handover.case_closed.connect(self._reread)
         basic_layout.addWidget(self.handover)
         self.custody = CustodyBox(store, record.id, today)
         basic_layout.addWidget(self.custody)
@@ -370,6 +371,14 @@ class RecordView(QWidget):
         self.education.setText(record.education_label)
         # An edited first-contact date moves the deadlines: the deadlines tab follows the
         # change the edit announced, not this call.
+
+    def _reread(self, youth_id: int) -> None:
+        """The header after the handover's receipt ended the case (status, caseworker)."""
+        Operation(self, youths.get, self._store, youth_id).success(self._reread_arrived).run()
+
+    def _reread_arrived(self, record: YouthRecord | None) -> None:
+        if record is not None:
+            self.show_record(record)
 
     def _show_cpr(self, revealed: bool) -> None:
         self.reveal.setText(self.tr("Hide &CPR") if revealed else self.tr("Show &CPR"))
