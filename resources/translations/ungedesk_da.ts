@@ -4707,6 +4707,18 @@ Slå de {count} forventede regler til og genberegn alle frister?</translation>
         <translation>En plan indeholder personoplysninger: den skal sendes med sikker mail eller Digital Post. En mailadresse her bruges, når planen sendes; en tekst vises som vejledning.</translation>
     </message>
     <message>
+        <source>Keep the coordination group&apos;s lists</source>
+        <translation>Gem koordinationsgruppens lister i</translation>
+    </message>
+    <message>
+        <source>Step after a month on the list</source>
+        <translation>Skridt efter en måned på listen</translation>
+    </message>
+    <message>
+        <source>Shown at the meeting for a young person on the coordination group&apos;s list more than a month in a row.</source>
+        <translation>Vises på mødet ved en ung, der har stået på koordinationsgruppens liste mere end en måned i træk.</translation>
+    </message>
+    <message>
         <source>Closing &amp;days</source>
         <translation>&amp;Lukkedage</translation>
     </message>

@@ -251,3 +251,18 @@ def test_lists_older_than_the_retention_period_are_deleted_with_their_rows(
     assert any(
         "1 lister ældre end 24 måneder" in e.detail for e in audit.recent_for_actor(store, 1)
     )
+
+
+def test_the_action_owner_is_chosen_among_caseworkers_and_active_actors(store: Store) -> None:
+    from ungedesk.domain.team import ActorInput, ActorKind, ActorRole
+    from ungedesk.services import actors
+
+    actors.add_actor(
+        store,
+        ActorInput(
+            ActorKind.PERSON, "SSP-konsulenten", ActorRole.YOUTH_EFFORT, organisation="Ungeteamet"
+        ),
+    )
+    choices = restgruppe_review.owner_choices(store)
+    assert choices[0] == "Anne Bjerregaard"
+    assert "SSP-konsulenten (Ungeteamet)" in choices

@@ -100,6 +100,8 @@ CHANGED = TrustSettings(
     case_years=8,
     uu_hours="man 10-14",
     closed_days=frozenset({ClosingDay.JULEAFTEN}),
+    restgruppe_months=36,
+    restgruppe_step="Sagen  tages op\ttil møde med familieafdelingen",
 )
 
 
@@ -108,6 +110,8 @@ def test_save_writes_every_value_in_one_go(store: Store) -> None:
     before = _events(store)
     saved = preferences.save_settings(store, CHANGED)
     assert saved.uu_hours == "man 10.00-14.00"
+    assert saved.restgruppe_step == "Sagen tages op til møde med familieafdelingen"
+    assert saved.restgruppe_months == 36
     assert preferences.load_settings(store) == saved
     # Two logged setting changes: the log's retention and the closing days.
     assert _events(store) == before + 2
@@ -133,6 +137,21 @@ def test_bad_hours_save_nothing(store: Store) -> None:
     with pytest.raises(InputError) as caught:
         preferences.save_settings(store, TrustSettings(30, 24, 9, "hver dag", frozenset()))
     assert "uu_hours" in caught.value.fields
+    assert preferences.load_settings(store) == before
+
+
+@pytest.mark.parametrize(
+    ("months", "step", "field"),
+    [(12, "", "restgruppe_months"), (24, "x" * 501, "restgruppe_step")],
+)
+def test_the_coordination_groups_settings_are_checked(
+    store: Store, months: int, step: str, field: str
+) -> None:
+    before = preferences.load_settings(store)
+    bad = TrustSettings(7, 6, 5, "", frozenset(), "", months, step)
+    with pytest.raises(InputError) as caught:
+        preferences.save_settings(store, bad)
+    assert set(caught.value.fields) == {field}
     assert preferences.load_settings(store) == before
 
 

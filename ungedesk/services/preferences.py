@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ungedesk.domain.calendar import ClosingDay
+from ungedesk.domain.errors import InputError
 from ungedesk.services import audit, closing_days, invitations, secure_send, settings
 from ungedesk.services.progress import Progress
 from ungedesk.store.database import Store
@@ -26,6 +27,14 @@ class TrustSettings:
     closed_days: frozenset[ClosingDay] = field(default_factory=lambda: frozenset(ClosingDay))
     # The secure mail address or Digital Post instruction "Send til…" offers first.
     secure_send: str = ""
+    # The coordination group: how long its lists are kept, and the step the municipality
+    # has set for a young person more than a month on the list.
+    restgruppe_months: int = settings.RESTGRUPPE_RETENTION_MONTHS.default
+    restgruppe_step: str = settings.RESTGRUPPE_LONG_STEP.default
+
+
+RESTGRUPPE_MONTHS_RANGE = (13, 120)  # the figures look back 12 months: a list lives longer
+MAX_STEP = 500
 
 
 def load_settings(store: Store) -> TrustSettings:
@@ -38,6 +47,8 @@ def load_settings(store: Store) -> TrustSettings:
             invitations.format_hours(invitations.hours_in(s)),
             closing_days.closed_days_in(s),
             settings.read(s, settings.SECURE_SEND),
+            settings.read(s, settings.RESTGRUPPE_RETENTION_MONTHS),
+            settings.read(s, settings.RESTGRUPPE_LONG_STEP),
         )
 
 
@@ -49,12 +60,23 @@ def save_settings(
     the cases and its Stop undoes the whole save). Returns the values as stored."""
     hours = invitations.parse_hours(values.uu_hours)
     secure = secure_send.clean(values.secure_send)
+    step = " ".join(values.restgruppe_step.split())
+    low, high = RESTGRUPPE_MONTHS_RANGE
+    errors: dict[str, str] = {}
+    if not low <= values.restgruppe_months <= high:
+        errors["restgruppe_months"] = f"Vælg mellem {low} og {high} måneder."
+    if len(step) > MAX_STEP:
+        errors["restgruppe_step"] = f"Højst {MAX_STEP} tegn."
+    if errors:
+        raise InputError(errors)
     with store.session() as s:
         settings.write(s, settings.BACKUP_REMINDER_DAYS, values.reminder_days)
         audit.write_retention_months(s, values.audit_months)
         settings.write(s, settings.CASE_RETENTION_YEARS, values.case_years)
         invitations.write_uu_hours(s, hours)
         settings.write(s, settings.SECURE_SEND, secure)
+        settings.write(s, settings.RESTGRUPPE_RETENTION_MONTHS, values.restgruppe_months)
+        settings.write(s, settings.RESTGRUPPE_LONG_STEP, step)
         closing_days.write_closed_days(
             s, values.closed_days, progress=None if progress is None else _Steps(progress)
         )
@@ -65,6 +87,8 @@ def save_settings(
         invitations.format_hours(hours),
         values.closed_days,
         secure,
+        values.restgruppe_months,
+        step,
     )
 
 

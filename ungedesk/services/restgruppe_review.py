@@ -119,6 +119,20 @@ class AttemptInput:
     note: str = ""
 
 
+def owner_choices(store: Store) -> list[str]:
+    """Who can hold the action responsibility: the active caseworkers, then the active
+    actors (units and people around the young people), as the review's list offers them."""
+    from ungedesk.services import actors, caseworkers
+
+    with store.session() as s:
+        people = [c.name for c in caseworkers.list_in(s)]
+        others = [
+            f"{a.name} ({a.organisation})" if a.organisation else a.name
+            for a in actors.list_in(s, active_only=True)
+        ]
+    return people + sorted(set(others) - set(people))
+
+
 def months(store: Store) -> list[date]:
     """The months that have a list, newest first."""
     with store.session() as s:

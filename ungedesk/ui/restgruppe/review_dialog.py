@@ -32,8 +32,7 @@ from PySide6.QtWidgets import (
 
 from ungedesk.domain.errors import KnownError
 from ungedesk.domain.restgruppe import MonthFigures
-from ungedesk.services import caseworkers, restgruppe_review
-from ungedesk.services.caseworkers import CaseworkerView
+from ungedesk.services import restgruppe_review
 from ungedesk.services.restgruppe_import import month_label
 from ungedesk.services.restgruppe_review import MonthReview, ReviewEntry
 from ungedesk.store.database import Store
@@ -143,7 +142,9 @@ class ReviewDialog(QDialog):
         self.table.selectionModel().selectionChanged.connect(self._selected)
         changes.bus().changed.connect(self._changed)
         self.load_months()
-        Operation(self, caseworkers.list_caseworkers, store).success(self._owners).run()
+        Operation(self, restgruppe_review.owner_choices, store).success(
+            self.editor.set_owners
+        ).run()
 
     # --- loading ------------------------------------------------------------------------
 
@@ -219,9 +220,6 @@ class ReviewDialog(QDialog):
 
     def _figures(self, figures: list[MonthFigures]) -> None:
         self.figures.show_figures(figures)
-
-    def _owners(self, people: list[CaseworkerView]) -> None:
-        self.editor.set_owners([p.name for p in people])
 
     def _changed(self, change: Change) -> None:
         if not shiboken6.isValid(self):

@@ -64,6 +64,11 @@ class SettingsDialog(WorkDialog):
             self.tr("e.g. secure mail address, or: Send it by Digital Post from the ESDH")
         )
         self.field_errors["secure_send"] = MessageLabel()
+        self.restgruppe_months = _spin(13, 120, self.tr(" months"))
+        self.restgruppe_months.setValue(current.restgruppe_months)
+        self.field_errors["restgruppe_months"] = MessageLabel()
+        self.restgruppe_step = QLineEdit(current.restgruppe_step)
+        self.field_errors["restgruppe_step"] = MessageLabel()
         self.closing = {
             ClosingDay.GRUNDLOVSDAG: QCheckBox(self.tr("Constitution Day (5 June)")),
             ClosingDay.JULEAFTEN: QCheckBox(self.tr("Christmas Eve (24 December)")),
@@ -141,6 +146,24 @@ class SettingsDialog(WorkDialog):
                 )
             ),
             self.field_errors["secure_send"],
+        )
+        add_row(
+            form,
+            self.tr("Keep the coordination group's lists"),
+            self.restgruppe_months,
+            self.field_errors["restgruppe_months"],
+        )
+        add_row(
+            form,
+            self.tr("Step after a month on the list"),
+            self.restgruppe_step,
+            self._hint(
+                self.tr(
+                    "Shown at the meeting for a young person on the coordination group's "
+                    "list more than a month in a row."
+                )
+            ),
+            self.field_errors["restgruppe_step"],
         )
         add_row(
             form,
@@ -247,6 +270,8 @@ class SettingsDialog(WorkDialog):
             self.uu_hours.text(),
             frozenset(day for day, box in self.closing.items() if box.isChecked()),
             self.secure_send.text(),
+            self.restgruppe_months.value(),
+            self.restgruppe_step.text(),
         )
 
     # --- the recompute's progress (a ProgressView for the save operation) -----------------
