@@ -80,6 +80,7 @@ PROFILE = ProfileInput(
     unit="Ungeindsatsen Vestby",
     role=Role.CASEWORKER,
     email="abj@kommune.example",
+    phone="+45 12 34 56 78",  # the plan PDF gives the coordinator's phone
 )
 TODAY = date(2026, 11, 24)
 READING_ONLY = False  # --reading: only the screens of reading a case (and what leads there)

@@ -3152,6 +3152,17 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
     </message>
 </context>
 <context>
+    <name>MissingContactBox</name>
+    <message>
+        <source>Contact details missing</source>
+        <translation>Kontaktoplysninger mangler</translation>
+    </message>
+    <message>
+        <source>Fill in {who}&apos;s details…</source>
+        <translation>Udfyld oplysninger for {who}…</translation>
+    </message>
+</context>
+<context>
     <name>MovementModel</name>
     <message>
         <source>Indicator</source>

@@ -12,8 +12,9 @@ from pypdf import PdfReader
 from tests.conftest import PASSPHRASE
 from tests.e2e.conftest import assert_clean_failure, run
 from ungedesk.domain.plan import GoalType, PlanContent
+from ungedesk.domain.team import ContactDetailsInput
 from ungedesk.domain.youth import YouthInput
-from ungedesk.services import audit, plan, setup, youths
+from ungedesk.services import audit, caseworkers, plan, setup, youths
 from ungedesk.services.audit import Action
 from ungedesk.store.paths import StorePaths
 
@@ -43,6 +44,10 @@ def add_youth_with_plan(data_dir: Path) -> int:
             PlanContent(goal_type=GoalType.FGU, own_wishes="Jeg vil gerne lave mad."),
             today=today,
             now=now,
+        )
+        # A plan is handed out only with the coordinator's phone and e-mail on it.
+        caseworkers.update_contact_details(
+            store, 1, ContactDetailsInput(phone="12 34 56 78", email="abj@kommune.example")
         )
         plan.hand_out(store, youth_id, today=today, now=now)
         return youth_id

@@ -329,7 +329,9 @@ def test_snapshot_holds_coordinator_and_meeting(store: Store) -> None:
         "next_meeting",
         "next_meeting_place",
         "guardians",
+        "contact_person",  # the team's contact person, frozen like the coordinator
     }
+    assert snap["contact_person"] is None  # none named on the team
     assert snap["guardians"] == []  # an adult: no custody holders sign
     assert snap["coordinator"]["name"] == "Anne Bjerregaard"
     assert snap["next_meeting"] == "2026-12-01T14:30:00"
@@ -490,7 +492,10 @@ def test_transfer_carries_plan_consent_and_versions(store: Store, tmp_path: Path
     receiver = setup.create_installation(
         StorePaths(tmp_path / "modtager"),
         PASSPHRASE,
-        ProfileInput("Jens Modtager", "JM", "Jobcenter", Role.CASEWORKER),
+        # With phone and e-mail: a plan is only handed out with the coordinator's details.
+        ProfileInput(
+            "Jens Modtager", "JM", "Jobcenter", Role.CASEWORKER, "jm@kommune.example", "87654321"
+        ),
         scrypt_n=TEST_SCRYPT_N,
     ).opened.store
     try:

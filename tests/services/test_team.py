@@ -258,3 +258,42 @@ def test_the_team_is_in_the_access_export_and_retention_deletes_it(store: Store)
     # The actor is the municipality's, not the young person's: it stays.
     assert [a.id for a in actors.list_actors(store)] == [holm.id]
     assert audit.verify(store).ok
+
+
+def test_the_access_export_names_the_team_in_plain_danish(store: Store, tmp_path) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    youth_id = register(store)
+    holm = school(store)
+    team.add_member(
+        store, youth_id, MemberInput(TeamRole.CONTACT, START, actor_id=holm.id), today=TODAY
+    )
+    exported = access.export_person(store, youth_id, tmp_path / "ud")
+    pdf = PdfReader(io.BytesIO(exported.pdf_path.read_bytes()))
+    text = " ".join(" ".join(page.extract_text().split()) for page in pdf.pages)
+    assert "Dit team" in text
+    assert "Kontaktperson" in text
+    assert "Anders Holm, Nordby FGU (FGU), tlf. +45 22 33 44 55, ah@fgu.example" in text
+
+
+def test_demo_data_gives_most_young_people_a_team_from_the_synthetic_partners(
+    store: Store,
+) -> None:
+    from ungedesk.services import demo
+    from ungedesk.services.demo_team import PARTNERS
+
+    demo.generate(store, 60, seed=5, today=TODAY)
+    partners = actors.list_actors(store)
+    assert sorted(a.name for a in partners) == sorted(p[1] for p in PARTNERS)
+    assert all(a.email.endswith(".example") for a in partners)
+    with store.session() as s:
+        youth_ids = list(s.scalars(select(TeamMember.youth_id).distinct()))
+    assert 15 <= len(youth_ids) <= 55
+    view = team.team(store, youth_ids[0])
+    assert view.contact is not None and view.contact.phone and view.contact.email
+    assert view.coordinator is not None and view.coordinator.phone  # demo colleagues too
+    # A second run reuses the partners instead of adding them again.
+    demo.generate(store, 10, seed=6, today=TODAY)
+    assert len(actors.list_actors(store)) == len(PARTNERS)

@@ -391,6 +391,8 @@ class Handout:
     content: PlanContent
     coordinator: Contact | None
     next_meeting: datetime | None = None
+    # The team's contact person (services.team), beside the coordinating caseworker.
+    contact_person: Contact | None = None
     next_meeting_place: str = ""
     version: int | None = None  # None: a draft that has not been handed out
     handed_out_on: date | None = None

@@ -16,6 +16,7 @@ from datetime import date
 from enum import StrEnum
 
 from ungedesk.domain.contact import MAX_TITLE, clean_phone, contact_problems
+from ungedesk.domain.errors import InputError
 from ungedesk.domain.youth import clean
 
 MAX_NAME = 120
@@ -167,3 +168,22 @@ def validate_contact_details(data: ContactDetailsInput) -> dict[str, str]:
         errors["title"] = f"Titlen må højst være {MAX_TITLE} tegn."
     errors.update(contact_problems(data.phone, data.email))
     return errors
+
+
+@dataclass(frozen=True, slots=True)
+class ContactFix:
+    """Whose details to fill in: a caseworker or an actor, named for the button."""
+
+    caseworker_id: int | None
+    actor_id: int | None
+    who: str
+
+
+class MissingContactError(InputError):
+    """The plan cannot be handed out: the coordinating caseworker or the contact person has
+    no phone number or e-mail address, and the PDF would show an empty contact line.
+    ``fixes`` says whose details the caseworker can fill in from the message."""
+
+    def __init__(self, message: str, fixes: tuple[ContactFix, ...]) -> None:
+        super().__init__({"contact_details": message})
+        self.fixes = fixes

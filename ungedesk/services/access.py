@@ -31,6 +31,7 @@ from ungedesk.domain.plan import (
     SUBGOAL_STATUS_LABELS,
 )
 from ungedesk.domain.progression import INDICATOR_LABELS
+from ungedesk.domain.team import ACTOR_ROLE_LABELS, TEAM_ROLE_LABELS, ActorRole
 from ungedesk.domain.visitation import (
     CONVERSATION_LABELS,
     HELD_BY_LABELS,
@@ -44,7 +45,7 @@ from ungedesk.services.audit import ACTION_LABELS, Action
 from ungedesk.services.youths import require_youth
 from ungedesk.store.database import Store
 from ungedesk.store.errors import translate_os_error
-from ungedesk.store.models import REGISTER_COLUMNS, SECRET_COLUMNS, Base, Caseworker
+from ungedesk.store.models import REGISTER_COLUMNS, SECRET_COLUMNS, Actor, Base, Caseworker
 from ungedesk.store.paths import make_private_dirs, write_private_atomic
 
 NOT_ABOUT_A_PERSON = frozenset(
@@ -109,6 +110,8 @@ FIELD_LABELS = {
     "notes": "Noter",
     "on": "Dato",
     "note": "Note",
+    "actor_id": "Samarbejdspartner",
+    "to_date": "Gik fra teamet",
     "rule_id": "Regel",
     "start": "Start",
     "due": "Frist",
@@ -321,6 +324,8 @@ def export_person(
     municipality = settings.get_setting(store, settings.MUNICIPALITY)
     with store.session() as s:
         people = {c.id: f"{c.name} ({c.initials})" for c in s.scalars(select(Caseworker))}
+        # A team member who is an actor is named with their organisation and contact.
+        partners = {a.id: _partner(a) for a in s.scalars(select(Actor))}
         # Deadlines name their rule by id; the citizen reads the rule's description.
         rules = {r.id: r.description for r in deadlines.rules(s)}
     tables = {k: v for k, v in data.items() if k != ACCESS_LOG_TABLE}
@@ -352,7 +357,13 @@ def export_person(
             json_path, json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
         )
         citizen = _citizen(
-            document, data.get(ACCESS_LOG_TABLE, []), municipality, moment, people, rules
+            document,
+            data.get(ACCESS_LOG_TABLE, []),
+            municipality,
+            moment,
+            people,
+            rules,
+            partners=partners,
         )
         write_private_atomic(pdf_path, access_pdf.render(citizen))
     except OSError as exc:
@@ -364,6 +375,7 @@ def export_person(
 # Codes shown as the Danish words the caseworker picked, per (table, column).
 _INDICATORS = {k.value: v for k, v in INDICATOR_LABELS.items()}
 _CODE_LABELS: dict[tuple[str, str], dict[str, str]] = {
+    ("team_member", "role"): {k.value: v for k, v in TEAM_ROLE_LABELS.items()},
     ("youth", "benefit"): {k.value: v for k, v in BENEFIT_LABELS.items()},
     ("youth", "education"): {k.value: v for k, v in EDUCATION_LABELS.items()},
     ("youth", "status"): {k.value: v for k, v in STATUS_LABELS.items()},
@@ -405,6 +417,14 @@ def _given_on(row: dict[str, Any]) -> date | None:
         except ValueError:
             return None
     return None
+
+
+def _partner(actor: Actor) -> str:
+    """ "Mette Krogh, Vestby FGU (FGU), tlf. 22 33 44 55, mk@fgu.example"."""
+    name = ", ".join(x for x in (actor.name, actor.organisation) if x)
+    reach = [f"tlf. {actor.phone}" if actor.phone else "", actor.email]
+    role = ACTOR_ROLE_LABELS.get(ActorRole(actor.role), "")
+    return ", ".join(x for x in (f"{name} ({role})" if role else name, *reach) if x)
 
 
 def _display(
@@ -521,10 +541,14 @@ def _citizen(
     moment: datetime,
     people: dict[int, str],
     rules: Mapping[str, str],
+    *,
+    partners: Mapping[int, str] | None = None,
 ) -> access_pdf.Citizen:
     """The document in words for the citizen's PDF."""
 
     def value_of(table: str, field: str, value: Any, row: Mapping[str, Any]) -> str:
+        if field == "actor_id" and isinstance(value, int) and partners is not None:
+            return partners.get(value, "en tidligere samarbejdspartner")
         return _display(table, field, value, people, _given_on(dict(row)), rules)
 
     tables: dict[str, list[dict[str, Any]]] = document["tabeller"]

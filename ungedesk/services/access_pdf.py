@@ -90,6 +90,12 @@ AREAS: tuple[Area, ...] = (
         ),
     ),
     Area(
+        "Dit team",
+        "Den koordinerende sagsbehandler, din kontaktperson og de andre, der arbejder "
+        "sammen med dig og med hinanden om din plan, og hvornår de var med.",
+        ("team_member",),
+    ),
+    Area(
         "Din udvikling",
         "Tal fra 1 til 10 for, hvor langt du er nået på hvert område. Du giver dine egne "
         "tal, og din sagsbehandler giver sine.",
@@ -118,6 +124,7 @@ ENTRY_NAMES: dict[str, str] = {
     "measurement": "Måling",
     "measurement_score": "Tal i en måling",
     "measurement_correction": "Rettelse af en måling",
+    "team_member": "På dit team",
 }
 
 # The column that says when an entry happened, shown in its title.
@@ -136,6 +143,7 @@ DATE_COLUMNS: dict[str, str] = {
     "plan_application": "on",
     "consent": "given_on",
     "plan_version": "handed_out_on",
+    "team_member": "from_date",
 }
 
 # Columns that mean nothing to the reader: row numbers, links between rows, bookkeeping.

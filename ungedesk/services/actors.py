@@ -150,3 +150,8 @@ def update_actor(store: Store, actor_id: int, data: ActorInput) -> ActorView:
         audit.record(s, Action.UPDATE, detail=f"Aktør nr. {actor.id} ændret")
         s.flush()
         return view(actor)
+
+
+def get_actor(store: Store, actor_id: int) -> ActorView:
+    with store.session() as s:
+        return view(_require(s, actor_id))

@@ -38,6 +38,7 @@ from ungedesk.services.demo_cases import DemoYouth, add_histories
 from ungedesk.services.demo_plans import add_plans
 from ungedesk.services.demo_progression import add_progression
 from ungedesk.services.demo_restgruppe import add_lists
+from ungedesk.services.demo_team import add_teams
 from ungedesk.store import keys
 from ungedesk.store.database import Store
 from ungedesk.store.errors import WrongPassphraseError
@@ -371,10 +372,11 @@ def _ensure_caseworkers(store: Store) -> list[int]:
                         "unit": c.unit,
                         "role": c.role.value,
                         "email": f"{c.initials.lower()}@kommune.example",
-                        "phone": "",
+                        # Invented numbers: the plan PDF needs the coordinator's phone.
+                        "phone": f"+45 99 91 {i // 100:02d} {i % 100:02d}",
                         "active": True,
                     }
-                    for c in missing
+                    for i, c in enumerate(missing, start=1)
                 ],
             )
         ids = s.scalars(
@@ -470,6 +472,7 @@ def generate(
     progression_rng = random.Random(f"progression-{seed}")  # noqa: S311
     # Plans draw from their own stream so adding them left the rest of the data unchanged.
     plan_rng = random.Random(f"plans-{seed}")  # noqa: S311
+    team_rng = random.Random(f"teams-{seed}")  # noqa: S311
     gen = _Generator(rng, faker_seed=rng.randrange(2**31), today=day)
     _claim_for_demo(store)
     caseworker_ids = _ensure_caseworkers(store)
@@ -574,6 +577,12 @@ def generate(
                     for r in rows
                 ],
                 plan_rng,
+                day,
+            )
+            add_teams(
+                s,
+                [(ids[r["cpr"]], r["birth_date"], r["henvendelse_date"]) for r in rows],
+                team_rng,
                 day,
             )
         done += size

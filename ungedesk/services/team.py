@@ -20,12 +20,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ungedesk.domain.errors import InputError
+from ungedesk.domain.profile import ROLE_LABELS, Role
 from ungedesk.domain.team import (
     ACTOR_ROLE_LABELS,
     SINGLE_ROLES,
     TEAM_ROLE_LABELS,
     ActorRole,
+    ContactFix,
     MemberInput,
+    MissingContactError,
     TeamRole,
     validate_member,
 )
@@ -51,6 +54,7 @@ class MemberView:
     actor_id: int | None
     caseworker_id: int | None
     implicit: bool = False
+    plain_name: str = ""  # the name alone, as the plan PDF prints it
 
     @property
     def role_label(self) -> str:
@@ -82,9 +86,20 @@ class TeamView:
 _ORDER = {role: i for i, role in enumerate(TeamRole)}
 
 
+def _title(cw: Caseworker) -> str:
+    """The caseworker's own title, else the role's label ("Vejleder (kommunal
+    ungeindsats/UU)"), as the plan showed before titles could be written."""
+    if cw.title:
+        return cw.title
+    try:
+        return ROLE_LABELS[Role(cw.role)]
+    except ValueError:
+        return ""
+
+
 def _member(row: TeamMember, actor: Actor | None, cw: Caseworker | None) -> MemberView:
     if cw is not None:
-        name, organisation, title = f"{cw.name} ({cw.initials})", cw.unit, cw.title
+        name, organisation, title = f"{cw.name} ({cw.initials})", cw.unit, _title(cw)
         phone, email = cw.phone, cw.email
     elif actor is not None:
         name, organisation = actor.name, actor.organisation
@@ -105,6 +120,7 @@ def _member(row: TeamMember, actor: Actor | None, cw: Caseworker | None) -> Memb
         row.note,
         row.actor_id,
         row.caseworker_id,
+        plain_name=cw.name if cw is not None else name,
     )
 
 
@@ -117,7 +133,7 @@ def _responsible(youth: Youth) -> MemberView | None:
         TeamRole.COORDINATOR,
         f"{cw.name} ({cw.initials})",
         cw.unit,
-        cw.title,
+        _title(cw),
         cw.phone,
         cw.email,
         None,
@@ -126,6 +142,7 @@ def _responsible(youth: Youth) -> MemberView | None:
         None,
         cw.id,
         implicit=True,
+        plain_name=cw.name,
     )
 
 
@@ -290,3 +307,36 @@ def choices(store: Store) -> list[Choice]:
             where = f", {a.organisation}" if a.organisation and a.organisation != a.name else ""
             people.append(Choice(None, a.id, f"{a.name}{where} ({role})"))
         return people
+
+
+def _missing_text(words: list[str]) -> str:
+    return " og ".join(words)
+
+
+def require_reachable(view: TeamView) -> None:
+    """Refuse (MissingContactError) when the coordinating caseworker or the contact person
+    lacks a phone number or an e-mail address: the plan the young person takes home must
+    say how to reach them, never show an empty line."""
+    problems: list[str] = []
+    fixes: list[ContactFix] = []
+    for member, what in (
+        (view.coordinator, "den koordinerende sagsbehandler"),
+        (view.contact, "kontaktpersonen"),
+    ):
+        if member is None or not member.missing():
+            continue
+        problems.append(
+            f"{what} {member.plain_name or member.name} mangler {_missing_text(member.missing())}"
+        )
+        fixes.append(
+            ContactFix(member.caseworker_id, member.actor_id, member.plain_name or member.name)
+        )
+    if view.coordinator is None:
+        problems.append("den unge har ingen koordinerende sagsbehandler")
+    if problems:
+        text = "; ".join(problems)
+        raise MissingContactError(
+            f"Planen er ikke udleveret: {text}. Udfyld kontaktoplysningerne, så den unge "
+            "kan se, hvordan de kontakter jer, og udlever igen.",
+            tuple(fixes),
+        )

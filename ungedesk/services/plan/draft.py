@@ -30,12 +30,12 @@ from ungedesk.domain.plan import (
     content_from_dict,
     validate_plan,
 )
-from ungedesk.domain.profile import ROLE_LABELS, Role
 from ungedesk.domain.progression import Indicator
 from ungedesk.domain.visitation import MODE_LABELS, ConversationStatus, Mode
-from ungedesk.services import audit, catalogue
+from ungedesk.services import audit, catalogue, team
 from ungedesk.services.audit import Action
 from ungedesk.services.plan.consent import ConsentView, _active, _consents
+from ungedesk.services.team import MemberView
 from ungedesk.services.youths import mark_changed, require_youth
 from ungedesk.store.database import Store
 from ungedesk.store.models import (
@@ -152,15 +152,21 @@ def _content(s: Session, youth_id: int) -> PlanContent:
     )
 
 
-def _coordinator(youth: Youth) -> Contact | None:
-    cw = youth.caseworker
-    if cw is None:
+def _as_contact(member: MemberView | None, role: ContactRole) -> Contact | None:
+    if member is None:
         return None
-    try:
-        title = ROLE_LABELS[Role(cw.role)]
-    except ValueError:
-        title = ""
-    return Contact(ContactRole.TEAM, cw.name, title, cw.phone, cw.email)
+    title = member.title or (member.organisation if member.actor_id is not None else "")
+    return Contact(role, member.plain_name or member.name, title, member.phone, member.email)
+
+
+def _coordinator(s: Session, youth: Youth) -> Contact | None:
+    """The coordinating caseworker (services.team: the responsible caseworker until one is
+    named), with the phone and e-mail the caseworker keeps up to date in their profile."""
+    return _as_contact(team.team_in(s, youth.id).coordinator, ContactRole.TEAM)
+
+
+def _contact_person(s: Session, youth: Youth) -> Contact | None:
+    return _as_contact(team.team_in(s, youth.id).contact, ContactRole.CONTACT_PERSON)
 
 
 def _naive(moment: datetime) -> datetime:
@@ -222,7 +228,7 @@ def _draft(s: Session, youth: Youth, now: datetime) -> PlanDraft:
         content=content,
         consents=consents,
         active_scopes=_active(consents),
-        coordinator=_coordinator(youth),
+        coordinator=_coordinator(s, youth),
         next_meeting=meeting,
         next_meeting_place=place,
         versions=tuple(_summary(v) for v in versions),

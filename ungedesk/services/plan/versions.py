@@ -23,12 +23,13 @@ from ungedesk.domain.plan import (
     content_from_dict,
     content_to_dict,
 )
-from ungedesk.services import audit, progression
+from ungedesk.services import audit, progression, team
 from ungedesk.services.audit import Action
 from ungedesk.services.custody import custody_in
 from ungedesk.services.plan.consent import _current_user
 from ungedesk.services.plan.draft import (
     VersionSummary,
+    _contact_person,
     _content,
     _coordinator,
     _next_meeting,
@@ -88,12 +89,14 @@ def hand_out_in(s: Session, youth: Youth, *, today: date, now: datetime) -> int:
                 "eller mindst ét delmål."
             }
         )
+    team.require_reachable(team.team_in(s, youth_id))
     meeting, place = _next_meeting(s, youth_id, now)
     last = s.scalar(select(func.max(PlanVersion.number)).where(PlanVersion.youth_id == youth_id))
     number = (last or 0) + 1
     snapshot = {
         "content": content_to_dict(content),
-        "coordinator": _contact_dict(_coordinator(youth)),
+        "coordinator": _contact_dict(_coordinator(s, youth)),
+        "contact_person": _contact_dict(_contact_person(s, youth)),
         "next_meeting": meeting.isoformat() if meeting else None,
         "next_meeting_place": place,
         # The custody holders who sign with a minor, frozen as on the hand-out day.
@@ -188,7 +191,8 @@ def handout_in(
     row = None if shown is None else _version_row(s, youth_id, shown)
     if row is None:
         content = _content(s, youth_id)
-        coordinator = _coordinator(youth)
+        coordinator = _coordinator(s, youth)
+        contact_person = _contact_person(s, youth)
         meeting, place = _next_meeting(s, youth_id, now)
         number, on, by = None, None, ""
         guardians = _guardians(s, youth, today)
@@ -196,6 +200,7 @@ def handout_in(
         snap = _snapshot(row)
         content = content_from_dict(snap["content"])
         coordinator = _contact_from(snap.get("coordinator"))
+        contact_person = _contact_from(snap.get("contact_person"))
         raw_meeting = snap.get("next_meeting")
         meeting = datetime.fromisoformat(raw_meeting) if raw_meeting else None
         place = snap.get("next_meeting_place", "")
@@ -207,6 +212,7 @@ def handout_in(
         cpr_masked=cprmod.mask(youth.cpr),
         content=content,
         coordinator=coordinator,
+        contact_person=contact_person,
         next_meeting=meeting,
         next_meeting_place=place,
         version=number,

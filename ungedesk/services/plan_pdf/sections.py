@@ -27,6 +27,7 @@ from ungedesk.domain.plan import (
     OWNER_LABELS,
     SUBGOAL_STATUS_LABELS,
     Contact,
+    ContactRole,
     GoalType,
     Handout,
     Subgoal,
@@ -346,6 +347,10 @@ def _contacts(h: Handout) -> list[Flowable]:
     if h.coordinator is not None and h.coordinator.name.strip():
         rows.append(_contact_row(h.coordinator, TEXT["coordinator"]))
         seen.add((h.coordinator.name.strip(), h.coordinator.email.strip()))
+    person = h.contact_person
+    if person is not None and (person.name.strip(), person.email.strip()) not in seen:
+        rows.append(_contact_row(person, CONTACT_ROLE_LABELS[ContactRole.CONTACT_PERSON]))
+        seen.add((person.name.strip(), person.email.strip()))
     for contact in h.content.contacts:
         if (contact.name.strip(), contact.email.strip()) in seen:
             continue
