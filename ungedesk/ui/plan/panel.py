@@ -45,7 +45,7 @@ from ungedesk.ui.i18n import format_day
 from ungedesk.ui.operations import Operation, is_wanted
 from ungedesk.ui.plan.form import PlanForm
 from ungedesk.ui.plan.send import Handover, Route, SendWarning
-from ungedesk.ui.team.missing_contact import offer_fix
+from ungedesk.ui.team.missing_contact import MissingContactBox
 from ungedesk.ui.widgets import (
     ERROR_STYLE,
     GOOD_STYLE,
@@ -373,7 +373,7 @@ class PlanPanel(QWidget):
     def _hand_out_failed(self, error: KnownError) -> None:
         self._show_input_error(error, self.tr("The plan was not handed out."))
         if isinstance(error, MissingContactError):  # say what is missing, offer its form
-            self.dialog = offer_fix(self._store, error, self)
+            self.dialog = MissingContactBox.offer(self._store, error, self)
 
     # --- the PDF -------------------------------------------------------------------------
 

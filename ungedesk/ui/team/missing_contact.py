@@ -42,6 +42,12 @@ class MissingContactBox(QMessageBox):
             button.clicked.connect(partial(self.fill_in, fix))
             self.fix_buttons.append(button)
 
+    @classmethod
+    def offer(cls, store: Store, error: MissingContactError, parent: QWidget) -> MissingContactBox:
+        box = cls(store, error, parent)
+        box.open()
+        return box
+
     def fill_in(self, fix: ContactFix, *_clicked: object) -> None:
         owner = self.parentWidget()
         assert owner is not None
@@ -73,9 +79,3 @@ class MissingContactBox(QMessageBox):
 
         self.form = ActorDialog(self._store, actor, owner)
         self.form.open()
-
-
-def offer_fix(store: Store, error: MissingContactError, parent: QWidget) -> MissingContactBox:
-    box = MissingContactBox(store, error, parent)
-    box.open()
-    return box
