@@ -948,6 +948,14 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
         <source>&amp;Note</source>
         <translation>&amp;Note</translation>
     </message>
+    <message>
+        <source>Given with</source>
+        <translation>Givet sammen med</translation>
+    </message>
+    <message>
+        <source>Consent also given by {name}</source>
+        <translation>Samtykke også givet af {name}</translation>
+    </message>
 </context>
 <context>
     <name>ContactDetailsDialog</name>
@@ -2984,6 +2992,10 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
     <message>
         <source>Case received: {case} is updated with the newer data.</source>
         <translation>Sagen er modtaget: {case} er opdateret med de nyere oplysninger.</translation>
+    </message>
+    <message>
+        <source>Write the receipt in the record (Basic data, Handover) and send it to the sender.</source>
+        <translation>Lav kvitteringen i sagen (Stamdata, Overdragelse), og send den til afsenderen.</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -15,8 +16,8 @@ from tests.conftest import TODAY
 from ungedesk.domain.custody import HolderInput, Relation, adult_on, custody_applies, is_minor
 from ungedesk.domain.errors import InputError
 from ungedesk.domain.plan import ConsentScope, GoalType, PlanContent
-from ungedesk.domain.youth import YouthInput
-from ungedesk.services import access, audit, custody, plan, plan_pdf, youths
+from ungedesk.domain.youth import ExitReason, YouthInput
+from ungedesk.services import access, audit, custody, plan, plan_pdf, retention, youths
 from ungedesk.store.database import Store
 from ungedesk.store.models import CustodyHolder
 
@@ -190,3 +191,33 @@ def test_access_export_covers_the_holders(store: Store) -> None:
     (row,) = data["custody_holder"]
     assert row["name"] == "Hanne Testesen" and row["relation"] == "mother"
     assert access.TABLE_LABELS["custody_holder"] == "Forældremyndighedens indehavere"
+
+
+def test_access_pdf_names_the_holders(store: Store, tmp_path: Path) -> None:
+    yid = register(store, SIXTEEN)
+    custody.add_holder(store, yid, holder("Hanne Testesen"), today=TODAY)
+    out = access.export_person(store, yid, tmp_path / "indsigt")
+    text = " ".join(_pdf_text(out.pdf_path.read_bytes()).split())
+    assert "Forældremyndighedens indehavere" in text and "Hanne Testesen" in text
+    assert "Mor" in text
+
+
+def test_retention_deletes_the_holders_with_the_case(store: Store) -> None:
+    # Born 1 February 2003: 17 at the first contact in 2020, the case closed in 2021.
+    yid = youths.register(
+        store,
+        YouthInput(
+            cpr="010203-4562",
+            first_name="Sara",
+            last_name="Nielsen",
+            henvendelse_date=date(2020, 3, 1),
+            caseworker_id=1,
+        ),
+        today=TODAY,
+    ).youth_id
+    custody.add_holder(
+        store, yid, holder("Hanne Nielsen", valid_from=date(2020, 3, 1)), today=TODAY
+    )
+    retention.close_case(store, yid, ExitReason.JOB, date(2021, 11, 1), today=TODAY)
+    assert retention.delete_expired(store, [yid], today=TODAY) == 1
+    assert count(store) == 0

@@ -15,6 +15,7 @@ from ungedesk.domain.youth import YouthInput
 from ungedesk.services import custody, handover, setup, transfer, youths
 from ungedesk.store.database import Store
 from ungedesk.store.paths import StorePaths
+from ungedesk.ui import tasks
 from ungedesk.ui.record.custody_box import CustodyBox, EndHolderDialog, HolderDialog
 from ungedesk.ui.record.handover_box import HandoverBox
 
@@ -183,3 +184,32 @@ def test_the_record_header_follows_the_receipt(
     assert view.status.text() == "Aktiv"
     view.handover.read_receipt(receipt)
     qtbot.waitUntil(lambda: view.status.text() == "Afsluttet")
+
+
+def test_a_minors_consent_is_given_with_the_custody_holders(
+    qtbot, store: Store, today: date
+) -> None:
+    from ungedesk.domain.plan import ConsentScope
+    from ungedesk.services import plan
+    from ungedesk.ui.plan.dialogs import ConsentDialog
+
+    yid = register(store, SIXTEEN, today)
+    custody.add_holder(
+        store, yid, HolderInput("Hanne Testesen", Relation.MOTHER, date(2026, 9, 1)), today=today
+    )
+    dialog = ConsentDialog(store, yid, lambda: today)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: bool(dialog.holders))
+    (box,) = dialog.holders.values()
+    assert box.isChecked() and box.text() == "Hanne Testesen (mor)"
+    dialog.scopes[ConsentScope.FAMILY].setChecked(True)
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.ok_button.click()
+    (consent,) = plan.get_plan(store, yid, now=datetime.now()).consents
+    assert consent.given_by == "Den unge og Hanne Testesen (mor)"
+    # An adult's dialog offers no one.
+    adult = register(store, ADULT, today)
+    other = ConsentDialog(store, adult, lambda: today)
+    qtbot.addWidget(other)
+    qtbot.waitUntil(lambda: not tasks.runner().busy)
+    assert other.holders_row.isHidden() and not other.holders

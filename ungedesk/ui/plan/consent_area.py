@@ -124,6 +124,8 @@ def describe_consent(consent: ConsentView) -> str:
     text += QCoreApplication.translate("PlanPanel", "given {day}").format(
         day=format_day(consent.given_on)
     )
+    if consent.given_by:  # a minor's consent given with the custody holders
+        text += " – " + consent.given_by
     if consent.withdrawn_on is not None:
         text += ", " + QCoreApplication.translate("PlanPanel", "withdrawn {day}").format(
             day=format_day(consent.withdrawn_on)

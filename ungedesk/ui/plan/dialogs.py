@@ -39,7 +39,9 @@ from ungedesk.domain.plan import (
     SubgoalOwner,
 )
 from ungedesk.domain.progression import INDICATOR_LABELS
+from ungedesk.services import custody
 from ungedesk.services import plan as plan_service
+from ungedesk.services.custody import CustodyView
 from ungedesk.services.plan import ConsentView, VersionSummary
 from ungedesk.store.database import Store
 from ungedesk.ui.changes import Aspect, Change
@@ -126,8 +128,38 @@ class ConsentDialog(WorkDialog):
         form.addRow("", self.field_errors["scopes"])
         add_row(form, self.tr("&Given on"), self.given_on, self.field_errors["given_on"])
         add_row(form, self.tr("&Note"), self.note, self.field_errors["note"])
+        # A minor's consent is given with the custody holders: the ones who hold custody
+        # today are offered (read on the worker; the row stays hidden for an adult).
+        self.holders: dict[int, QCheckBox] = {}
+        self.holders_row = QWidget()
+        self._holders_layout = QVBoxLayout(self.holders_row)
+        self._holders_layout.setContentsMargins(0, 0, 0, 0)
+        self.field_errors["given_by"] = MessageLabel()
+        self.holders_caption = QLabel(self.tr("Given with"))
+        form.addRow(self.holders_caption, self.holders_row)
+        form.addRow("", self.field_errors["given_by"])
+        self.holders_caption.hide()
+        self.holders_row.hide()
         self.body.addLayout(form)
         self.scopes[ConsentScope.HEALTH].setFocus()
+        Operation(self, custody.custody, store, youth_id, today()).success(
+            self._custody_loaded
+        ).run()
+
+    def _custody_loaded(self, view: CustodyView) -> None:
+        if not view.minor or not view.current:
+            return
+        for holder in view.current:
+            box = QCheckBox(f"{holder.name} ({holder.relation_label.lower()})")
+            box.setChecked(holder.takes_part)
+            box.setAccessibleName(self.tr("Consent also given by {name}").format(name=holder.name))
+            self.holders[holder.id] = box
+            self._holders_layout.addWidget(box)
+        self.holders_caption.show()
+        self.holders_row.show()
+
+    def holder_ids(self) -> list[int]:
+        return [i for i, box in self.holders.items() if box.isChecked()]
 
     def chosen(self) -> list[ConsentScope]:
         return [scope for scope, box in self.scopes.items() if box.isChecked()]
@@ -143,6 +175,7 @@ class ConsentDialog(WorkDialog):
             given,
             self.note.text().strip(),
             today=self._today(),
+            holder_ids=self.holder_ids(),
         ).changes(Change.of(Aspect.PLAN, youth_id=self._youth_id)).success(self._done).run()
 
     def _done(self, consent_id: int) -> None:

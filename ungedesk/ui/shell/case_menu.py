@@ -122,4 +122,9 @@ class CaseMenu(RecordTabs):
                 "MainWindow", "Case received: {case} is updated with the newer data."
             )
         self.open_record(result.youth_id)
-        self.statusBar().showMessage(message.format(case=result.case_number), 8000)
+        # Kædeansvar: the sender keeps the case until it has read the receipt.
+        receipt = QCoreApplication.translate(
+            "MainWindow",
+            "Write the receipt in the record (Basic data, Handover) and send it to the sender.",
+        )
+        self.statusBar().showMessage(message.format(case=result.case_number) + " " + receipt, 15000)
