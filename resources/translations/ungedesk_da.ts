@@ -1754,6 +1754,14 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
         <translation>&amp;Note</translation>
     </message>
     <message>
+        <source>Custody: {people}</source>
+        <translation>Forældremyndighed: {people}</translation>
+    </message>
+    <message>
+        <source>No custody holder is recorded: add the parents under Basic data.</source>
+        <translation>Ingen indehaver af forældremyndigheden er registreret: tilføj forældrene under Stamdata.</translation>
+    </message>
+    <message>
         <source>Pick the offer from the catalogue, or write it freely.</source>
         <translation>Vælg tilbuddet i tilbudsviften, eller skriv det frit.</translation>
     </message>

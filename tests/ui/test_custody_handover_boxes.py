@@ -213,3 +213,29 @@ def test_a_minors_consent_is_given_with_the_custody_holders(
     qtbot.addWidget(other)
     qtbot.waitUntil(lambda: not tasks.runner().busy)
     assert other.holders_row.isHidden() and not other.holders
+
+
+def test_the_kui_contact_names_the_custody_holders(qtbot, store: Store, today: date) -> None:
+    from ungedesk.ui.visitation.visitation_dialogs import EventDialog
+
+    yid = register(store, SIXTEEN, today)
+    dialog = EventDialog(store, yid, lambda: today)
+    qtbot.addWidget(dialog)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("contact"))
+    qtbot.waitUntil(lambda: bool(dialog._custody_text))
+    assert "Ingen indehaver" in dialog.custody_hint.text()
+    custody.add_holder(
+        store,
+        yid,
+        HolderInput("Hanne Testesen", Relation.MOTHER, date(2026, 9, 1), phone="20 30 40 50"),
+        today=today,
+    )
+    again = EventDialog(store, yid, lambda: today)
+    qtbot.addWidget(again)
+    again.kind.setCurrentIndex(again.kind.findData("contact"))
+    qtbot.waitUntil(lambda: "Hanne" in again.custody_hint.text())
+    assert again.custody_hint.isVisibleTo(again)
+    assert "Hanne Testesen (mor), 20 30 40 50" in again.custody_hint.text()
+    # Not shown for an event that is no KUI contact.
+    again.kind.setCurrentIndex(again.kind.findData("tilbud_start"))
+    assert not again.custody_hint.isVisibleTo(again)

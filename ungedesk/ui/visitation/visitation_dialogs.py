@@ -28,8 +28,9 @@ from ungedesk.domain.visitation import (
     SUB_ASSESSMENT_LABELS,
     SubAssessment,
 )
-from ungedesk.services import catalogue, target_groups, visitation
+from ungedesk.services import catalogue, custody, target_groups, visitation
 from ungedesk.services.catalogue import OfferView
+from ungedesk.services.custody import CustodyView
 from ungedesk.services.visitation import (
     EVENT_KINDS,
     OFFER_EVENTS,
@@ -392,9 +393,18 @@ class EventDialog(RecordWorkDialog):
         self.offer_hint.setWordWrap(True)
         self.offer_hint.setStyleSheet(HINT_STYLE)
         self._offers: list[OfferView] = []
+        self._custody_text = ""
         add_row(form, self.tr("&Note"), self.note, self.field_errors["note"], self.offer_hint)
         self.body.addLayout(form)
         self.body.addWidget(self.kui_hint)
+        # For a minor: who holds custody (the parents the KUI contact must reach), read on
+        # the worker; empty for an adult.
+        self.custody_hint = QLabel()
+        self.custody_hint.setWordWrap(True)
+        self.custody_hint.setStyleSheet(HINT_STYLE)
+        self.custody_hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.custody_hint.hide()
+        self.body.addWidget(self.custody_hint)
         for first, second in itertools.pairwise(
             [self.kind, self.on, self.learned_on, self.reached, self.note, self.ok_button]
         ):
@@ -407,6 +417,24 @@ class EventDialog(RecordWorkDialog):
         Operation(self, catalogue.list_offers, store, active_only=True).latest("offers").success(
             self._offers_loaded
         ).run()
+        Operation(self, custody.custody, store, youth_id, today()).success(
+            self._custody_loaded
+        ).run()
+
+    def _custody_loaded(self, view: CustodyView) -> None:
+        if not view.minor:
+            return
+        if view.current:
+            people = "; ".join(
+                ", ".join(p for p in (f"{h.name} ({h.relation_label.lower()})", h.phone) if p)
+                for h in view.current
+            )
+            self._custody_text = self.tr("Custody: {people}").format(people=people)
+        else:
+            self._custody_text = self.tr(
+                "No custody holder is recorded: add the parents under Basic data."
+            )
+        self._kind_changed()
 
     def _offers_loaded(self, offers: list[OfferView]) -> None:
         self._offers = offers
@@ -461,6 +489,8 @@ class EventDialog(RecordWorkDialog):
                 )
             )
         self.kui_hint.setVisible(left or contact)
+        self.custody_hint.setText(self._custody_text)
+        self.custody_hint.setVisible(bool(self._custody_text) and (left or contact))
         self._show_offer()
         self.refit_later()
 
