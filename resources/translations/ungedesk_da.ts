@@ -4165,6 +4165,10 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
         <translation>Ikke oplyst</translation>
     </message>
     <message>
+        <source>handed over, awaiting the receipt</source>
+        <translation>overdraget, afventer kvittering</translation>
+    </message>
+    <message>
         <source>Hide &amp;CPR</source>
         <translation>Skjul &amp;CPR</translation>
     </message>

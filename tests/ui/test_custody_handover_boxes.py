@@ -181,7 +181,7 @@ def test_the_record_header_follows_the_receipt(
     qtbot.addWidget(view)
     qtbot.waitUntil(lambda: view.handover.loaded and view.custody.loaded)
     assert not view.custody.isHidden() and not view.handover.isHidden()
-    assert view.status.text() == "Aktiv"
+    assert view.status.text() == "Aktiv — overdraget, afventer kvittering"
     view.handover.read_receipt(receipt)
     qtbot.waitUntil(lambda: view.status.text() == "Afsluttet")
 

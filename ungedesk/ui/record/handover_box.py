@@ -66,6 +66,7 @@ class HandoverBox(RecordTab):
     ASPECTS = (Aspect.YOUTH,)
     receipt_written = Signal(object)  # Path
     case_closed = Signal(int)  # youth id: the receipt ended the case here
+    pending_changed = Signal(bool)  # whether the case awaits a receipt (after each read)
 
     def __init__(
         self,
@@ -142,6 +143,7 @@ class HandoverBox(RecordTab):
         self.read_button.setVisible(pending is not None)
         self.write_button.setVisible(received is not None)
         self.setVisible(bool(state.handovers or state.holders))
+        self.pending_changed.emit(pending is not None)
         self._refreshed()
 
     def _quiet_status(self, state: HandoverState, received: HandoverView | None) -> str:

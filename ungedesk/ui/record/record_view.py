@@ -114,6 +114,7 @@ class RecordView(QWidget):
         self.case_number = _value_label()
         self.caseworker = _value_label()
         self.status = _value_label()
+        self._awaiting_receipt = False  # set by the handover box once it has read
 
         header = QGridLayout()
         header.setHorizontalSpacing(24)
@@ -185,6 +186,7 @@ class RecordView(QWidget):
         # under custody here, a case never handed over).
         self.handover = HandoverBox(store, record.id, now)
         self.handover.case_closed.connect(self._reread)
+        self.handover.pending_changed.connect(self._handover_pending)
         basic_layout.addWidget(self.handover)
         self.custody = CustodyBox(store, record.id, today)
         basic_layout.addWidget(self.custody)
@@ -360,7 +362,7 @@ class RecordView(QWidget):
         self.sex.setText(record.sex_label)
         self.case_number.setText(record.case_number)
         self.caseworker.setText(record.caseworker_name or self.tr("None"))
-        self.status.setText(record.status_label)
+        self._show_status()
         place = " ".join(p for p in (record.postal_code, record.city) if p)
         address = ", ".join(p for p in (record.address, place) if p)
         self.address.setText(address or self.tr("Not given"))
@@ -371,6 +373,17 @@ class RecordView(QWidget):
         self.education.setText(record.education_label)
         # An edited first-contact date moves the deadlines: the deadlines tab follows the
         # change the edit announced, not this call.
+
+    def _show_status(self) -> None:
+        text = self.record.status_label
+        if self._awaiting_receipt:
+            # Kædeansvar: still this caseworker's case until the receiver's receipt is read.
+            text += " — " + self.tr("handed over, awaiting the receipt")
+        self.status.setText(text)
+
+    def _handover_pending(self, pending: bool) -> None:
+        self._awaiting_receipt = pending
+        self._show_status()
 
     def _reread(self, youth_id: int) -> None:
         """The header after the handover's receipt ended the case (status, caseworker)."""
