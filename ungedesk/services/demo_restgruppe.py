@@ -26,6 +26,7 @@ from ungedesk.store.models import Youth
 
 MONTHS = 4
 ON_A_LIST = 24  # young people on a month's list, about a small municipality's number
+MIN_ON_A_LIST = 3  # fewer and a list is hardly a list
 STATUSES = ("Ikke i uddannelse", "Afbrudt uddannelse", "Ukendt", "Venter på optag")
 SCHOOLS = ("", "Produktionsskolen Syd", "FGU Vest", "Handelsgymnasiet", "Teknisk Skole Øst")
 # Invented names and numbers for young people the register does not know.
@@ -58,22 +59,24 @@ def add_lists(store: Store, rng: random.Random, today: date) -> int:
     teens = sorted(
         (p for p in people if 15 <= age_on(p.birth_date, today) <= 17), key=lambda p: p.cpr
     )
-    if len(teens) < ON_A_LIST:
+    # A small demo store has few 15-17-year-olds: its lists are shorter, never empty.
+    size = min(ON_A_LIST, len(teens) - len(teens) // 3)
+    if size < MIN_ON_A_LIST:
         return 0
     rng.shuffle(teens)
     months = [date(today.year, today.month, 1)]
     for _ in range(MONTHS - 1):
         months.insert(0, previous_month(months[0]))
     # A pool that moves: each month about a third leave the list and others come on.
-    pool = teens[: ON_A_LIST * 2]
-    on_list = pool[:ON_A_LIST]
-    waiting = pool[ON_A_LIST:]
+    pool = teens[: size * 2]
+    on_list = pool[:size]
+    waiting = pool[size:]
     for number, month in enumerate(months):
         if number:
             leaving = set(rng.sample(range(len(on_list)), len(on_list) // 3))
             kept = [p for i, p in enumerate(on_list) if i not in leaving]
             left = [p for i, p in enumerate(on_list) if i in leaving]
-            coming = ON_A_LIST - len(kept)
+            coming = size - len(kept)
             on_list, waiting = kept + waiting[:coming], waiting[coming:] + left
         rows = [
             (p.cpr, p.first_name, p.last_name, rng.choice(SCHOOLS), rng.choice(STATUSES))

@@ -336,7 +336,10 @@ class AttemptDialog(WorkDialog):
         )
         self.operation(
             restgruppe_review.add_attempt, self._store, self._entry.id, data, today=self._today
-        ).changes(_change(self._entry)).success(lambda _e: self.accept()).run()
+        ).changes(_change(self._entry)).success(self._done).run()
+
+    def _done(self, _entry: ReviewEntry) -> None:
+        self.accept()
 
 
 class LeftPlanDialog(WorkDialog):
@@ -376,4 +379,7 @@ class LeftPlanDialog(WorkDialog):
             pydate(self.left_on),
             pydate(self.learned_on),
             today=self._today,
-        ).changes(_change(self._entry)).success(lambda _e: self.accept()).run()
+        ).changes(_change(self._entry)).success(self._done).run()
+
+    def _done(self, _entry: ReviewEntry) -> None:
+        self.accept()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 import shiboken6
@@ -154,7 +155,7 @@ class ReviewDialog(QDialog):
 
     def load_months(self, select: date | None = None) -> None:
         Operation(self, restgruppe_review.months, self._store).latest("months").success(
-            lambda months: self._months_loaded(months, select)
+            partial(self._months_loaded, select=select)
         ).run()
 
     def _months_loaded(self, months: list[date], select: date | None) -> None:
@@ -192,7 +193,7 @@ class ReviewDialog(QDialog):
             return
         Operation(self, restgruppe_review.review, self._store, self._month).latest(
             "review"
-        ).success(lambda review: self._reviewed(review, keep)).run()
+        ).success(partial(self._reviewed, keep=keep)).run()
         Operation(self, restgruppe_review.figures, self._store, self._month).latest(
             "figures"
         ).success(self._figures).run()

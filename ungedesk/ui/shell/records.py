@@ -257,7 +257,7 @@ class RecordTabs(ShellBase):
         from ungedesk.services import caseworkers as caseworker_service
 
         Operation(self, caseworker_service.list_caseworkers, self._store).success(
-            lambda people: self._open_register_form(people, (cpr, first_name, last_name))
+            partial(self._open_register_form, known=(cpr, first_name, last_name))
         ).run()
 
     def _open_register_form(
