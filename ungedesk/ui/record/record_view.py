@@ -145,7 +145,9 @@ class RecordView(QWidget):
             ((self.tr("Caseworker"), self.caseworker), (self.tr("Status"), self.status))
         ):
             header.addWidget(self._caption(caption), 4, column)
-            header.addWidget(widget, 5, column)
+            # The status spans the rest of the row: "handed over, awaiting the receipt"
+            # would wrap word by word in a column of its own.
+            header.addWidget(widget, 5, column, 1, 4 if widget is self.status else 1)
         # The coordinating caseworker and contact person with phone and e-mail (the team
         # box below reads them; the header shows its result).
         self.team_line = QLabel()
