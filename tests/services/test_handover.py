@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -217,3 +218,34 @@ def test_receipt_key_stays_out_of_exports(store: Store, tmp_path: Path) -> None:
     send(store, yid, tmp_path)
     rows = access.collect(store, yid)["handover"]
     assert rows and "receipt_key" not in rows[0]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda h: h.update(transfer_id="nicht-hex"),
+        lambda h: h.update(receipt_key="00"),
+        lambda h: h.update(extra="x"),
+        lambda h: h["chain"].append({"holder": "", "since": "2026-01-01T00:00:00"}),
+        lambda h: h["chain"].append(
+            {"holder": "X", "since": "i går", "until": None, "how": "received"}
+        ),
+        lambda h: h["chain"].append(
+            {"holder": "X", "since": "2026-01-01T00:00:00", "until": None, "how": "stolen"}
+        ),
+    ],
+)
+def test_a_file_with_a_bad_handover_part_is_refused(
+    store: Store, receiver: Store, tmp_path: Path, change: Any
+) -> None:
+    from tests.support.transfer_files import open_doc, seal_doc
+    from ungedesk.services.transfer_payload import TransferFileError
+
+    yid = youths.register(store, PERSON, today=TODAY).youth_id
+    doc = open_doc(send(store, yid, tmp_path), CASE_PASS)
+    change(doc["handover"])
+    bad = seal_doc(doc, tmp_path / "rettet.udcase", CASE_PASS)
+    with pytest.raises(TransferFileError):
+        transfer.import_case(receiver, bad, CASE_PASS, today=TODAY, now=RECEIVED)
+    with receiver.session() as s:
+        assert s.scalar(select(func.count()).select_from(Handover)) == 0
