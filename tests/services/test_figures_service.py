@@ -1,0 +1,64 @@
+"""The flow figures read from a real store: the facts the counting needs come from the
+register, the target-group history and the first held conversation."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from tests.conftest import TODAY
+from ungedesk.domain.figures import TOTAL, Figure, Period
+from ungedesk.domain.visitation import ConversationInput, ConversationKind, ConversationStatus
+from ungedesk.domain.youth import ExitReason, YouthInput
+from ungedesk.services import conversations, figures, retention, visitation, youths
+from ungedesk.services.figures import FigureFilter
+from ungedesk.services.visitation import VisitationInput
+from ungedesk.store.database import Store
+
+NOVEMBER = Period.month(2026, 11)
+
+
+def case(store: Store, cpr: str, opened: date, group: str) -> int:
+    yid = youths.register(
+        store, YouthInput(cpr, "Ung", "Person", opened, caseworker_id=1), today=TODAY
+    ).youth_id
+    visitation.save(store, yid, VisitationInput(opened, group), today=TODAY)
+    return yid
+
+
+def held(store: Store, yid: int, day: date) -> None:
+    conversations.book(
+        store,
+        yid,
+        ConversationInput(ConversationKind.JOINT_UU, datetime(day.year, day.month, day.day, 10)),
+        ConversationStatus.HELD,
+        today=TODAY,
+    )
+
+
+def test_november_from_the_store(store: Store) -> None:
+    # A: opened 2 November, first conversation on the 4th, a job on the 20th.
+    a = case(store, "010100-4001", date(2026, 11, 2), "lab6_4")
+    held(store, a, date(2026, 11, 4))
+    retention.close_case(store, a, ExitReason.JOB, date(2026, 11, 20), today=TODAY)
+    # B: opened in October as lab6_4, aktivitetsparat (lab6_5) from 16 November.
+    b = case(store, "020200-4002", date(2026, 10, 5), "lab6_4")
+    visitation.change_target_group(
+        store, b, "lab6_5", date(2026, 11, 16), "Helbredet er blevet dårligere.", today=TODAY
+    )
+    # C: opened 10 November and gone to education the same day, before any conversation.
+    c = case(store, "030300-4003", date(2026, 11, 10), "lab6_4")
+    retention.close_case(store, c, ExitReason.EDUCATION, date(2026, 11, 10), today=TODAY)
+    f = figures.flow_figures(store, NOVEMBER)
+    assert f.members[(Figure.ACTIVE, TOTAL)] == {a, b, c}
+    assert f.members[(Figure.INFLOW, TOTAL)] == {a, c}
+    assert f.members[(Figure.INFLOW, "lab6_5")] == {b}
+    assert f.members[(Figure.OUTFLOW, "lab6_4")] == {a, b, c}
+    assert f.members[(Figure.TURNED_AWAY, TOTAL)] == {c}
+    october = figures.flow_history(store, NOVEMBER, months=2)[0]
+    assert october.period.label == "2026-10"
+    assert october.members[(Figure.INFLOW, TOTAL)] == {b}
+    # Another caseworker's filter sees nobody.
+    assert (
+        figures.flow_figures(store, NOVEMBER, FigureFilter(caseworker_id=99)).count(Figure.ACTIVE)
+        == 0
+    )

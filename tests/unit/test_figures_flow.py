@@ -1,0 +1,130 @@
+"""The flow figures (domain.figures) over a hand-built caseload whose right answers are
+worked out here by hand, case by case, not by calling the counting code."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from ungedesk.domain.figures import (
+    NOT_VISITED,
+    TOTAL,
+    CaseFacts,
+    Figure,
+    GroupSpan,
+    Period,
+    flow,
+)
+
+UP = "lab6_4"  # uddannelsesparat
+AP = "lab6_5"  # aktivitetsparat
+FEB = Period.month(2026, 2)
+
+CASES = [
+    # A: opened and closed in February (to a job), after its first conversation.
+    CaseFacts(
+        1,
+        date(2026, 2, 3),
+        date(2026, 2, 20),
+        "job",
+        (GroupSpan(UP, date(2026, 2, 4)),),
+        first_conversation_on=date(2026, 2, 10),
+    ),
+    # B: opened in January as UP, moved to AP on 14 February, still open.
+    CaseFacts(
+        2,
+        date(2026, 1, 15),
+        None,
+        "",
+        (GroupSpan(UP, date(2026, 1, 15), date(2026, 2, 14)), GroupSpan(AP, date(2026, 2, 14))),
+        first_conversation_on=date(2026, 1, 20),
+    ),
+    # D: closed to education the day of its first conversation: turned away at the door.
+    CaseFacts(
+        4,
+        date(2026, 2, 5),
+        date(2026, 2, 5),
+        "education",
+        (GroupSpan(UP, date(2026, 2, 5)),),
+        first_conversation_on=date(2026, 2, 5),
+    ),
+    # E: closed on 31 January: not in February.
+    CaseFacts(5, date(2025, 12, 1), date(2026, 1, 31), "job", (GroupSpan(UP, date(2025, 12, 1)),)),
+    # F: opened in March.
+    CaseFacts(6, date(2026, 3, 1), None, "", (GroupSpan(AP, date(2026, 3, 2)),)),
+    # G: opened in February, not visited yet.
+    CaseFacts(7, date(2026, 2, 10)),
+]
+
+
+def test_february_counted_by_hand() -> None:
+    f = flow(CASES, FEB)
+    # Active: A, B, D, G (E closed on 31 January, F opened in March).
+    assert f.members[(Figure.ACTIVE, TOTAL)] == {1, 2, 4, 7}
+    # Per group on the last open day in February: A and D UP, B AP (after the change), G none.
+    assert f.members[(Figure.ACTIVE, UP)] == {1, 4}
+    assert f.members[(Figure.ACTIVE, AP)] == {2}
+    assert f.members[(Figure.ACTIVE, NOT_VISITED)] == {7}
+    # Tilgang: A, D, G opened in February; B counts into AP by its change, not in the total.
+    assert f.count(Figure.INFLOW) == 3
+    assert f.members[(Figure.INFLOW, UP)] == {1, 4}
+    assert f.members[(Figure.INFLOW, AP)] == {2}
+    # Afgang: A (job) and D (education); UP also loses B to the change of group.
+    assert f.count(Figure.OUTFLOW) == 2
+    assert f.members[(Figure.OUTFLOW, UP)] == {1, 2, 4}
+    assert f.outflow_count("job") == 1 and f.outflow_count("education") == 1
+    assert f.outflow_count("target_group_change", UP) == 1
+    assert f.outflow_count("target_group_change") == 0
+    # Vendt i døren: only D (A left ten days after its first conversation).
+    assert f.members[(Figure.TURNED_AWAY, TOTAL)] == {4}
+    assert f.columns() == [NOT_VISITED, UP, AP, TOTAL]
+
+
+def test_a_leap_day_case_opened_and_closed_at_the_door() -> None:
+    leap = CaseFacts(
+        8, date(2028, 2, 29), date(2028, 2, 29), "job", (GroupSpan(UP, date(2028, 2, 29)),)
+    )
+    f = flow([leap], Period.month(2028, 2))
+    assert Period.month(2028, 2).end == date(2028, 2, 29)
+    assert (f.count(Figure.INFLOW), f.count(Figure.OUTFLOW), f.count(Figure.TURNED_AWAY)) == (
+        1,
+        1,
+        1,
+    )
+    assert flow([leap], Period.month(2028, 3)).count(Figure.ACTIVE) == 0
+
+
+def test_a_move_to_another_benefit_is_not_turned_away() -> None:
+    moved = CaseFacts(
+        9, date(2026, 2, 2), date(2026, 2, 3), "other_benefit", (GroupSpan(UP, date(2026, 2, 2)),)
+    )
+    assert flow([moved], FEB).count(Figure.TURNED_AWAY) == 0
+
+
+@pytest.mark.parametrize(
+    ("period", "start", "end", "label"),
+    [
+        (Period.quarter(2026, 1), date(2026, 1, 1), date(2026, 3, 31), "2026-K1"),
+        (Period.quarter(2028, 1), date(2028, 1, 1), date(2028, 3, 31), "2028-K1"),
+        (Period.year(2027), date(2027, 1, 1), date(2027, 12, 31), "2027"),
+        (Period.month(2026, 12), date(2026, 12, 1), date(2026, 12, 31), "2026-12"),
+    ],
+)
+def test_periods(period: Period, start: date, end: date, label: str) -> None:
+    assert (period.start, period.end, period.label) == (start, end, label)
+
+
+def test_twelve_months_back_cross_the_new_year() -> None:
+    months = Period.month(2026, 2).months_back(3)
+    assert [m.label for m in months] == ["2025-12", "2026-01", "2026-02"]
+
+
+def test_the_quarter_sums_what_its_months_count_for_flows() -> None:
+    q1 = Period.quarter(2026, 1)
+    total = flow(CASES, q1)
+    months = [flow(CASES, m) for m in q1.months_back(3)]
+    # Flows add up over months; the active count does not (a case open all quarter is one).
+    assert total.count(Figure.INFLOW) == sum(m.count(Figure.INFLOW) for m in months)
+    assert total.count(Figure.OUTFLOW) == sum(m.count(Figure.OUTFLOW) for m in months)
+    assert total.count(Figure.ACTIVE) == 6  # A, B, D, E (closed 31 January), F (March), G

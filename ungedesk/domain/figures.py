@@ -1,0 +1,202 @@
+"""Management figures of the flow through the caseload (seed 004's måltal), counted by rule.
+
+Pure: a case is given as ``CaseFacts`` (dates, target-group history, exit reason, the day
+of the first conversation held), a period as ``Period``; the store and the screens hold
+none of the counting. Every figure has a written definition (``DEFINITIONS``) that the app
+shows beside the number and docs/figures.md repeats, so a leader can check a figure by
+hand and name the young people behind it (``FlowFigures.members``).
+
+Per target group the figures follow the group the young person was in: a change of target
+group inside the period is an afgang from the old group (to "Skift af målgruppe") and a
+tilgang to the new one, but neither in the total, where the case simply goes on.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from itertools import pairwise
+
+TOTAL = "i_alt"  # the key of the all-groups column
+NOT_VISITED = "ikke_visiteret"  # a case with no target group yet
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """Days from ``start`` to ``end``, both included."""
+
+    start: date
+    end: date
+    label: str
+
+    @classmethod
+    def month(cls, year: int, month: int) -> Period:
+        last = calendar.monthrange(year, month)[1]
+        return cls(date(year, month, 1), date(year, month, last), f"{year:04d}-{month:02d}")
+
+    @classmethod
+    def quarter(cls, year: int, quarter: int) -> Period:
+        if not 1 <= quarter <= 4:
+            raise ValueError("quarter must be 1-4")
+        first = 3 * quarter - 2
+        last = calendar.monthrange(year, first + 2)[1]
+        return cls(date(year, first, 1), date(year, first + 2, last), f"{year:04d}-K{quarter}")
+
+    @classmethod
+    def year(cls, year: int) -> Period:
+        return cls(date(year, 1, 1), date(year, 12, 31), f"{year:04d}")
+
+    def contains(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
+    def months_back(self, count: int) -> list[Period]:
+        """The ``count`` months ending with this period's last month, oldest first."""
+        out: list[Period] = []
+        year, month = self.end.year, self.end.month
+        for _ in range(count):
+            out.append(Period.month(year, month))
+            year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+        return out[::-1]
+
+
+@dataclass(frozen=True, slots=True)
+class GroupSpan:
+    """The young person was in ``group`` from ``start`` until the day before ``until``."""
+
+    group: str
+    start: date
+    until: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CaseFacts:
+    youth_id: int
+    opened_on: date  # the henvendelse
+    closed_on: date | None = None
+    exit_reason: str = ""  # domain.youth.ExitReason value; "" while open
+    groups: tuple[GroupSpan, ...] = ()  # in date order
+    first_conversation_on: date | None = None  # the first conversation held
+    caseworker_id: int | None = None
+
+    def open_on(self, day: date) -> bool:
+        """Open on ``day``: from the henvendelse up to and including the closing day."""
+        return self.opened_on <= day and (self.closed_on is None or day <= self.closed_on)
+
+    def open_in(self, period: Period) -> bool:
+        return self.opened_on <= period.end and (
+            self.closed_on is None or self.closed_on >= period.start
+        )
+
+    def group_on(self, day: date) -> str:
+        """The target group on ``day``; before the first visitation the first group given
+        (a case is visited days after its henvendelse), without any: not visited."""
+        current = NOT_VISITED
+        for span in self.groups:
+            if span.start <= day and (span.until is None or day < span.until):
+                return span.group
+            if span.start > day and current == NOT_VISITED:
+                current = span.group
+        return current
+
+
+class Figure(StrEnum):
+    ACTIVE = "active"
+    INFLOW = "inflow"
+    OUTFLOW = "outflow"
+    TURNED_AWAY = "turned_away"
+
+
+# Written for the leader who reads them (tooltips, the definitions page, docs/figures.md).
+DEFINITIONS: dict[Figure, str] = {
+    Figure.ACTIVE: (
+        "Aktive sager: unge, hvis sag var åben mindst én dag i perioden (fra henvendelsen "
+        "til og med afslutningsdagen). Målgruppen er den, den unge havde på periodens "
+        "sidste åbne dag."
+    ),
+    Figure.INFLOW: (
+        "Tilgang: sager, hvis henvendelse ligger i perioden. I en målgruppe tæller også "
+        "unge, der skiftede til målgruppen i perioden."
+    ),
+    Figure.OUTFLOW: (
+        "Afgang: sager, der blev afsluttet i perioden, fordelt på hvortil (afslutningens "
+        "årsag). I en målgruppe tæller også unge, der skiftede væk fra målgruppen i "
+        "perioden (afgang til Skift af målgruppe)."
+    ),
+    Figure.TURNED_AWAY: (
+        "Vendt i døren: afgange i perioden til job, uddannelse eller anden selvforsørgelse, "
+        "hvor sagen blev afsluttet senest på dagen for den første afholdte samtale, eller "
+        "uden at nogen samtale blev holdt."
+    ),
+}
+
+# Exits that are self-support: a case closed to one of them at the door was turned away.
+SELF_SUPPORT = frozenset({"job", "education", "other"})
+GROUP_CHANGE = "target_group_change"
+
+
+@dataclass
+class FlowFigures:
+    """Counts per column (a target group or TOTAL) and the young people behind each."""
+
+    period: Period
+    members: dict[tuple[Figure, str], set[int]] = field(default_factory=dict)
+    outflow_to: dict[tuple[str, str], set[int]] = field(default_factory=dict)
+
+    def _add(self, figure: Figure, column: str, youth_id: int) -> None:
+        self.members.setdefault((figure, column), set()).add(youth_id)
+
+    def count(self, figure: Figure, column: str = TOTAL) -> int:
+        return len(self.members.get((figure, column), ()))
+
+    def outflow_count(self, reason: str, column: str = TOTAL) -> int:
+        return len(self.outflow_to.get((reason, column), ()))
+
+    def columns(self) -> list[str]:
+        """The target groups that have a figure, then TOTAL."""
+        groups = {c for _f, c in self.members} | {c for _r, c in self.outflow_to}
+        return [*sorted(groups - {TOTAL}), TOTAL]
+
+
+def _changes_in(case: CaseFacts, period: Period) -> Iterable[tuple[date, str, str]]:
+    """(day, from group, to group) for each change of target group inside the period."""
+    spans: Sequence[GroupSpan] = case.groups
+    for before, after in pairwise(spans):
+        if period.contains(after.start) and before.group != after.group:
+            yield after.start, before.group, after.group
+
+
+def _turned_away(case: CaseFacts) -> bool:
+    if case.closed_on is None or case.exit_reason not in SELF_SUPPORT:
+        return False
+    first = case.first_conversation_on
+    return first is None or case.closed_on <= first
+
+
+def flow(cases: Iterable[CaseFacts], period: Period) -> FlowFigures:
+    """Active, tilgang, afgang (by reason) and vendt i døren for ``period``."""
+    out = FlowFigures(period)
+    for case in cases:
+        if not case.open_in(period):
+            continue
+        last_open = min(period.end, case.closed_on or period.end)
+        out._add(Figure.ACTIVE, TOTAL, case.youth_id)
+        out._add(Figure.ACTIVE, case.group_on(last_open), case.youth_id)
+        if period.contains(case.opened_on):
+            out._add(Figure.INFLOW, TOTAL, case.youth_id)
+            out._add(Figure.INFLOW, case.group_on(case.opened_on), case.youth_id)
+        for _day, old, new in _changes_in(case, period):
+            out._add(Figure.OUTFLOW, old, case.youth_id)
+            out.outflow_to.setdefault((GROUP_CHANGE, old), set()).add(case.youth_id)
+            out._add(Figure.INFLOW, new, case.youth_id)
+        if case.closed_on is not None and period.contains(case.closed_on):
+            group = case.group_on(case.closed_on)
+            reason = case.exit_reason or "other"
+            for column in (TOTAL, group):
+                out._add(Figure.OUTFLOW, column, case.youth_id)
+                out.outflow_to.setdefault((reason, column), set()).add(case.youth_id)
+                if _turned_away(case):
+                    out._add(Figure.TURNED_AWAY, column, case.youth_id)
+    return out

@@ -1,0 +1,89 @@
+"""The management figures read from the store (domain.figures does the counting).
+
+One pass over the register's few columns, the target-group history and the first held
+conversation per young person: every figure of a period, a quarter or twelve months is
+counted from the same facts in memory, so a month's figures at 100,000 young people cost
+three indexed reads, not one query per figure.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ungedesk.domain.figures import CaseFacts, FlowFigures, GroupSpan, Period, flow
+from ungedesk.domain.visitation import ConversationStatus
+from ungedesk.store.database import Store
+from ungedesk.store.models import Conversation, TargetGroupEntry, Youth
+
+
+@dataclass(frozen=True, slots=True)
+class FigureFilter:
+    caseworker_id: int | None = None  # None: the whole caseload
+
+
+def case_facts_in(s: Session, flt: FigureFilter = FigureFilter()) -> list[CaseFacts]:
+    """Every case (optionally one caseworker's) as the counting needs it."""
+    cases = select(
+        Youth.id, Youth.henvendelse_date, Youth.closed_on, Youth.exit_reason, Youth.caseworker_id
+    )
+    if flt.caseworker_id is not None:
+        cases = cases.where(Youth.caseworker_id == flt.caseworker_id)
+    rows = s.execute(cases).all()
+    spans: dict[int, list[tuple[date, str]]] = defaultdict(list)
+    for youth_id, valid_from, group in s.execute(
+        select(
+            TargetGroupEntry.youth_id, TargetGroupEntry.valid_from, TargetGroupEntry.target_group
+        ).order_by(TargetGroupEntry.youth_id, TargetGroupEntry.valid_from, TargetGroupEntry.id)
+    ):
+        spans[youth_id].append((valid_from, group))
+    first_held = dict(
+        s.execute(
+            select(Conversation.youth_id, func.min(Conversation.starts_at))
+            .where(Conversation.status == ConversationStatus.HELD.value)
+            .group_by(Conversation.youth_id)
+        ).all()
+    )
+    out: list[CaseFacts] = []
+    for youth_id, opened, closed, exit_reason, caseworker_id in rows:
+        history = spans.get(youth_id, [])
+        groups = tuple(
+            GroupSpan(group, start, history[i + 1][0] if i + 1 < len(history) else None)
+            for i, (start, group) in enumerate(history)
+        )
+        held = first_held.get(youth_id)
+        out.append(
+            CaseFacts(
+                youth_id=youth_id,
+                opened_on=opened,
+                closed_on=closed,
+                exit_reason=exit_reason or "",
+                groups=groups,
+                first_conversation_on=held.date() if held is not None else None,
+                caseworker_id=caseworker_id,
+            )
+        )
+    return out
+
+
+def flow_figures(store: Store, period: Period, flt: FigureFilter = FigureFilter()) -> FlowFigures:
+    """Active, tilgang, afgang by reason and vendt i døren for ``period``."""
+    with store.session() as s:
+        return flow(case_facts_in(s, flt), period)
+
+
+def flow_history(
+    store: Store,
+    until: Period,
+    months: int = 12,
+    flt: FigureFilter = FigureFilter(),
+) -> list[FlowFigures]:
+    """The flow figures of the ``months`` months up to ``until``'s last month, oldest first,
+    counted from one read of the facts."""
+    with store.session() as s:
+        facts = case_facts_in(s, flt)
+    return [flow(facts, month) for month in until.months_back(months)]
