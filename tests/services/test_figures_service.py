@@ -62,3 +62,34 @@ def test_november_from_the_store(store: Store) -> None:
         figures.flow_figures(store, NOVEMBER, FigureFilter(caseworker_id=99)).count(Figure.ACTIVE)
         == 0
     )
+
+
+def test_rettidighed_from_the_stored_deadlines(store: Store) -> None:
+    from ungedesk.domain.timeliness import DeadlineKind
+    from ungedesk.services import deadlines
+
+    a = case(store, "010100-4001", date(2026, 11, 2), "lab6_4")
+    held(store, a, date(2026, 11, 4))
+    b = case(store, "020200-4002", date(2026, 10, 1), "lab6_4")
+    stored = deadlines.for_youth(store, a, TODAY) + deadlines.for_youth(store, b, TODAY)
+    f = figures.timeliness_figures(store, NOVEMBER, TODAY)
+    # Worked out from the stored deadlines the rules engine made: conversation deadlines
+    # due in November up to today, met on or before their day.
+    from ungedesk.domain.timeliness import kind_of
+
+    with store.session() as s:
+        kinds = {r.id: kind_of(r.meets) for r in deadlines.rules(s)}
+    in_november = [
+        d
+        for d in stored
+        if kinds[d.rule_id] is DeadlineKind.CONVERSATION
+        and NOVEMBER.contains(d.due)
+        and not d.provisional
+        and d.waiver is None
+        and (d.met_on is not None or d.due < TODAY)
+    ]
+    on_time = [d for d in in_november if d.met_on is not None and d.met_on <= d.due]
+    assert in_november, "the scenario must reach a conversation deadline in November"
+    assert f.conversations.deadlines_on_time == len(on_time)
+    assert f.conversations.counted == len(in_november)
+    assert [t.target.id for t in f.targets] == ["75-jobsamtaler-6-maaneder", "75-tilbud-6-maaneder"]

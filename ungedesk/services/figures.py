@@ -16,9 +16,18 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ungedesk.domain.figures import CaseFacts, FlowFigures, GroupSpan, Period, flow
+from ungedesk.domain.timeliness import (
+    DeadlineFact,
+    DeadlineKind,
+    TargetResult,
+    Timeliness,
+    kind_of,
+    targets,
+    timeliness,
+)
 from ungedesk.domain.visitation import ConversationStatus
 from ungedesk.store.database import Store
-from ungedesk.store.models import Conversation, TargetGroupEntry, Youth
+from ungedesk.store.models import Conversation, DeadlineRow, TargetGroupEntry, Youth
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,3 +96,57 @@ def flow_history(
     with store.session() as s:
         facts = case_facts_in(s, flt)
     return [flow(facts, month) for month in until.months_back(months)]
+
+
+def deadline_facts_in(s: Session, flt: FigureFilter = FigureFilter()) -> list[DeadlineFact]:
+    """Every stored deadline with what it is about (from its rule's meeting events)."""
+    from ungedesk.services import deadlines  # the rule set: only when rettidighed is counted
+
+    kinds = {rule.id: kind_of(rule.meets) for rule in deadlines.rules(s)}
+    query = select(
+        DeadlineRow.youth_id,
+        DeadlineRow.rule_id,
+        DeadlineRow.due,
+        DeadlineRow.met_on,
+        DeadlineRow.met,
+        DeadlineRow.exempt,
+        DeadlineRow.provisional,
+        DeadlineRow.waivable,
+    )
+    if flt.caseworker_id is not None:
+        query = query.join(Youth, Youth.id == DeadlineRow.youth_id).where(
+            Youth.caseworker_id == flt.caseworker_id
+        )
+    return [
+        DeadlineFact(
+            youth_id=yid,
+            rule_id=rule_id,
+            kind=kinds.get(rule_id, DeadlineKind.OTHER),
+            due=due,
+            met_on=met_on if met else None,
+            exempt=exempt,
+            provisional=provisional,
+            waivable=waivable,
+        )
+        for yid, rule_id, due, met_on, met, exempt, provisional, waivable in s.execute(query)
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class TimelinessFigures:
+    conversations: Timeliness
+    offers: Timeliness
+    targets: tuple[TargetResult, ...]
+
+
+def timeliness_figures(
+    store: Store, period: Period, today: date, flt: FigureFilter = FigureFilter()
+) -> TimelinessFigures:
+    """Rettidighed for conversations and offers in ``period`` and the 75 % targets."""
+    with store.session() as s:
+        facts = deadline_facts_in(s, flt)
+    return TimelinessFigures(
+        timeliness(facts, period, today, DeadlineKind.CONVERSATION),
+        timeliness(facts, period, today, DeadlineKind.OFFER),
+        tuple(targets(facts, period, today)),
+    )
