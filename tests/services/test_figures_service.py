@@ -93,3 +93,15 @@ def test_rettidighed_from_the_stored_deadlines(store: Store) -> None:
     assert f.conversations.deadlines_on_time == len(on_time)
     assert f.conversations.counted == len(in_november)
     assert [t.target.id for t in f.targets] == ["75-jobsamtaler-6-maaneder", "75-tilbud-6-maaneder"]
+
+
+def test_aktiveringsgrad_from_the_offers_started_and_ended(store: Store) -> None:
+    from ungedesk.domain.figures import TOTAL
+
+    a = case(store, "010100-4001", date(2026, 10, 1), "lab6_4")
+    # In an offer 5-14 November (10 days), and again from 21 November (10 days to the 30th).
+    visitation.record_event(store, a, "tilbud_start", date(2026, 11, 5), today=TODAY)
+    visitation.record_event(store, a, "tilbud_slut", date(2026, 11, 14), today=TODAY)
+    visitation.record_event(store, a, "tilbud_start", date(2026, 11, 21), today=TODAY)
+    result = figures.activation_figures(store, NOVEMBER)[TOTAL]
+    assert (result.offer_days, result.open_days) == (20, 30)

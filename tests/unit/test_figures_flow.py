@@ -128,3 +128,39 @@ def test_the_quarter_sums_what_its_months_count_for_flows() -> None:
     assert total.count(Figure.INFLOW) == sum(m.count(Figure.INFLOW) for m in months)
     assert total.count(Figure.OUTFLOW) == sum(m.count(Figure.OUTFLOW) for m in months)
     assert total.count(Figure.ACTIVE) == 6  # A, B, D, E (closed 31 January), F (March), G
+
+
+def test_aktiveringsgrad_by_hand() -> None:
+    from ungedesk.domain.figures import OfferSpan, activation
+
+    cases = [
+        # Open all February (28 days); an offer 10-19 February (10 days) and an overlapping
+        # one 15-24 February (5 more days): 15 days in an offer.
+        CaseFacts(
+            1,
+            date(2026, 1, 5),
+            None,
+            "",
+            (GroupSpan(UP, date(2026, 1, 5)),),
+            offers=(
+                OfferSpan(date(2026, 2, 10), date(2026, 2, 19)),
+                OfferSpan(date(2026, 2, 15), date(2026, 2, 24)),
+            ),
+        ),
+        # Open 20-28 February (9 days), an offer from 25 January still running: the 9 days.
+        CaseFacts(
+            2,
+            date(2026, 2, 20),
+            None,
+            "",
+            (GroupSpan(AP, date(2026, 2, 20)),),
+            offers=(OfferSpan(date(2026, 1, 25)),),
+        ),
+        # Closed 3 February (3 days open), no offer.
+        CaseFacts(3, date(2026, 1, 2), date(2026, 2, 3), "job", (GroupSpan(UP, date(2026, 1, 2)),)),
+    ]
+    result = activation(cases, FEB)
+    assert (result[TOTAL].offer_days, result[TOTAL].open_days) == (15 + 9, 28 + 9 + 3)
+    assert result[TOTAL].share == 24 / 40
+    assert (result[UP].offer_days, result[UP].open_days) == (15, 31)
+    assert result[AP].share == 1.0

@@ -72,6 +72,14 @@ class GroupSpan:
 
 
 @dataclass(frozen=True, slots=True)
+class OfferSpan:
+    """An offer from its start to its end (both included); ``end`` None: still running."""
+
+    start: date
+    end: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class CaseFacts:
     youth_id: int
     opened_on: date  # the henvendelse
@@ -80,6 +88,7 @@ class CaseFacts:
     groups: tuple[GroupSpan, ...] = ()  # in date order
     first_conversation_on: date | None = None  # the first conversation held
     caseworker_id: int | None = None
+    offers: tuple[OfferSpan, ...] = ()
 
     def open_on(self, day: date) -> bool:
         """Open on ``day``: from the henvendelse up to and including the closing day."""
@@ -102,11 +111,66 @@ class CaseFacts:
         return current
 
 
+def _days(first: date, last: date) -> int:
+    return max(0, (last - first).days + 1)
+
+
+def open_days(case: CaseFacts, period: Period) -> int:
+    """Days of ``period`` the case was open."""
+    last = period.end if case.closed_on is None else min(period.end, case.closed_on)
+    return _days(max(period.start, case.opened_on), last)
+
+
+def offer_days(case: CaseFacts, period: Period) -> int:
+    """Days of ``period`` the case was open and the young person in an offer (overlapping
+    offers count a day once)."""
+    last_open = period.end if case.closed_on is None else min(period.end, case.closed_on)
+    first_open = max(period.start, case.opened_on)
+    spans = sorted(
+        (max(first_open, o.start), last_open if o.end is None else min(last_open, o.end))
+        for o in case.offers
+    )
+    total, reached = 0, date.min  # ``reached``: the last day already counted
+    for first, last in spans:
+        first = max(first, date.fromordinal(reached.toordinal() + 1))
+        if first <= last:
+            total += _days(first, last)
+            reached = last
+    return total
+
+
+@dataclass(frozen=True, slots=True)
+class Activation:
+    offer_days: int
+    open_days: int
+
+    @property
+    def share(self) -> float | None:
+        return self.offer_days / self.open_days if self.open_days else None
+
+
+def activation(cases: Iterable[CaseFacts], period: Period) -> dict[str, Activation]:
+    """Aktiveringsgrad per target group (the group on the last open day) and in total: the
+    days in an offer as a share of the days open in the period."""
+    sums: dict[str, list[int]] = {}
+    for case in cases:
+        if not case.open_in(period):
+            continue
+        opened, active = open_days(case, period), offer_days(case, period)
+        last_open = period.end if case.closed_on is None else min(period.end, case.closed_on)
+        for column in (TOTAL, case.group_on(last_open)):
+            entry = sums.setdefault(column, [0, 0])
+            entry[0] += active
+            entry[1] += opened
+    return {column: Activation(a, o) for column, (a, o) in sums.items()}
+
+
 class Figure(StrEnum):
     ACTIVE = "active"
     INFLOW = "inflow"
     OUTFLOW = "outflow"
     TURNED_AWAY = "turned_away"
+    ACTIVATION = "activation"
 
 
 # Written for the leader who reads them (tooltips, the definitions page, docs/figures.md).
@@ -124,6 +188,11 @@ DEFINITIONS: dict[Figure, str] = {
         "Afgang: sager, der blev afsluttet i perioden, fordelt på hvortil (afslutningens "
         "årsag). I en målgruppe tæller også unge, der skiftede væk fra målgruppen i "
         "perioden (afgang til Skift af målgruppe)."
+    ),
+    Figure.ACTIVATION: (
+        "Aktiveringsgrad: de dage i perioden, hvor unge med en åben sag var i et tilbud "
+        "(fra tilbuddets start til dets afslutning), som andel af alle de dage, sagerne var "
+        "åbne i perioden."
     ),
     Figure.TURNED_AWAY: (
         "Vendt i døren: afgange i perioden til job, uddannelse eller anden selvforsørgelse, "

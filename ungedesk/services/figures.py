@@ -15,7 +15,16 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ungedesk.domain.figures import CaseFacts, FlowFigures, GroupSpan, Period, flow
+from ungedesk.domain.figures import (
+    Activation,
+    CaseFacts,
+    FlowFigures,
+    GroupSpan,
+    OfferSpan,
+    Period,
+    activation,
+    flow,
+)
 from ungedesk.domain.timeliness import (
     DeadlineFact,
     DeadlineKind,
@@ -27,7 +36,7 @@ from ungedesk.domain.timeliness import (
 )
 from ungedesk.domain.visitation import ConversationStatus
 from ungedesk.store.database import Store
-from ungedesk.store.models import Conversation, DeadlineRow, TargetGroupEntry, Youth
+from ungedesk.store.models import CaseEvent, Conversation, DeadlineRow, TargetGroupEntry, Youth
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +66,7 @@ def case_facts_in(s: Session, flt: FigureFilter = FigureFilter()) -> list[CaseFa
             .group_by(Conversation.youth_id)
         ).all()
     )
+    offers = _offer_spans(s)
     out: list[CaseFacts] = []
     for youth_id, opened, closed, exit_reason, caseworker_id in rows:
         history = spans.get(youth_id, [])
@@ -74,9 +84,32 @@ def case_facts_in(s: Session, flt: FigureFilter = FigureFilter()) -> list[CaseFa
                 groups=groups,
                 first_conversation_on=held.date() if held is not None else None,
                 caseworker_id=caseworker_id,
+                offers=tuple(offers.get(youth_id, ())),
             )
         )
     return out
+
+
+_STARTS = ("tilbud_start", "loentilskud_start")
+
+
+def _offer_spans(s: Session) -> dict[int, list[OfferSpan]]:
+    """Each young person's offers: a start opens one, "Tilbud afsluttet" ends the oldest
+    one still running (the events do not say which offer ended)."""
+    spans: dict[int, list[OfferSpan]] = defaultdict(list)
+    running: dict[int, list[date]] = defaultdict(list)
+    for youth_id, kind, on in s.execute(
+        select(CaseEvent.youth_id, CaseEvent.kind, CaseEvent.on)
+        .where(CaseEvent.kind.in_([*_STARTS, "tilbud_slut"]))
+        .order_by(CaseEvent.youth_id, CaseEvent.on, CaseEvent.id)
+    ):
+        if kind in _STARTS:
+            running[youth_id].append(on)
+        elif running[youth_id]:
+            spans[youth_id].append(OfferSpan(running[youth_id].pop(0), on))
+    for youth_id, starts in running.items():
+        spans[youth_id].extend(OfferSpan(start) for start in starts)
+    return spans
 
 
 def flow_figures(store: Store, period: Period, flt: FigureFilter = FigureFilter()) -> FlowFigures:
@@ -150,3 +183,11 @@ def timeliness_figures(
         timeliness(facts, period, today, DeadlineKind.OFFER),
         tuple(targets(facts, period, today)),
     )
+
+
+def activation_figures(
+    store: Store, period: Period, flt: FigureFilter = FigureFilter()
+) -> dict[str, Activation]:
+    """Aktiveringsgrad per target group and in total for ``period``."""
+    with store.session() as s:
+        return activation(case_facts_in(s, flt), period)
