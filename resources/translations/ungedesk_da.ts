@@ -4967,8 +4967,8 @@ Slå de {count} forventede regler til og genberegn alle frister?</translation>
         <translation>&amp;Gentag den</translation>
     </message>
     <message>
-        <source>Case {case} is written to an encrypted file named by the case number. Send the file, and tell the receiver the passphrase another way (by phone or in person), never in the same e-mail.</source>
-        <translation>Sag {case} skrives til en krypteret fil, der er navngivet efter sagsnummeret. Send filen, og fortæl modtageren adgangsfrasen på en anden måde (i telefonen eller personligt), aldrig i samme e-mail.</translation>
+        <source>Case {case} is written to an encrypted file named by the case number. Send the file, and tell the receiver the passphrase another way (by phone or in person), never in the same e-mail. The young person&apos;s team is not sent: its members are your colleagues and partners, and the receiver names its own coordinating caseworker and team.</source>
+        <translation>Sag {case} skrives til en krypteret fil, der er navngivet efter sagsnummeret. Send filen, og fortæl modtageren adgangsfrasen på en anden måde (i telefonen eller personligt), aldrig i samme e-mail. Den unges team sendes ikke med: medlemmerne er dine kolleger og samarbejdspartnere, og modtageren udpeger sin egen koordinerende sagsbehandler og sit eget team.</translation>
     </message>
     <message>
         <source>Choose a folder for the transfer file</source>

@@ -297,3 +297,35 @@ def test_demo_data_gives_most_young_people_a_team_from_the_synthetic_partners(
     # A second run reuses the partners instead of adding them again.
     demo.generate(store, 10, seed=6, today=TODAY)
     assert len(actors.list_actors(store)) == len(PARTNERS)
+
+
+def test_a_transfer_leaves_the_team_behind(store: Store, tmp_path) -> None:
+    import json
+
+    from tests.conftest import PASSPHRASE, TEST_SCRYPT_N
+    from ungedesk.services import setup, transfer
+    from ungedesk.store.paths import StorePaths
+
+    youth_id = register(store)
+    holm = school(store)
+    team.add_member(
+        store, youth_id, MemberInput(TeamRole.CONTACT, START, actor_id=holm.id), today=TODAY
+    )
+    secret = "overførsel mellem to kontorer"
+    path = transfer.export_case(store, youth_id, tmp_path / "ud", secret)
+    doc = json.loads(transfer._decrypt(path.read_bytes(), secret))
+    assert "team_member" not in doc["tables"]
+    receiver = setup.create_installation(
+        StorePaths(tmp_path / "modtager"),
+        PASSPHRASE,
+        ProfileInput("Jens Modtager", "JM", "UU", Role.CASEWORKER),
+        scrypt_n=TEST_SCRYPT_N,
+    ).opened.store
+    try:
+        got = transfer.import_case(receiver, path, secret, today=TODAY)
+        view = team.team(receiver, got.youth_id)
+        assert view.members == () and view.past == ()
+        assert view.coordinator is not None and view.coordinator.name == "Jens Modtager (JM)"
+        assert actors.list_actors(receiver) == []
+    finally:
+        receiver.close()

@@ -167,7 +167,9 @@ def export_case(
             data = {
                 k: v
                 for k, v in collect_in(s, youth_id).items()
-                if k not in (ACCESS_LOG_TABLE, "handover", "case_holder")
+                # The team is the sender's colleagues and partners (transfer_payload's
+                # NOT_COPIED says why): it does not leave this installation.
+                if k not in (ACCESS_LOG_TABLE, "handover", "case_holder", "team_member")
             }
             payload = json.dumps(
                 {

@@ -96,7 +96,9 @@ class TransferExportDialog(WorkDialog):
                 self.tr(
                     "Case {case} is written to an encrypted file named by the case number. "
                     "Send the file, and tell the receiver the passphrase another way (by phone "
-                    "or in person), never in the same e-mail."
+                    "or in person), never in the same e-mail. The young person's team is not "
+                    "sent: its members are your colleagues and partners, and the receiver "
+                    "names its own coordinating caseworker and team."
                 ).format(case=record.case_number)
             )
         )
