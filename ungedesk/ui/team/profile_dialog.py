@@ -72,6 +72,8 @@ class ContactDetailsDialog(WorkDialog):
         self.email.setPlaceholderText(self.tr("e.g. name@municipality.dk"))
         self.field_errors = {f: MessageLabel() for f in FIELDS}
         form = QFormLayout()
+        # The short Danish labels otherwise touch their fields in this narrow dialog.
+        form.setHorizontalSpacing(12)
         form.addRow(who)
         add_row(form, self.tr("&Title"), self.title, self.field_errors["title"])
         add_row(form, self.tr("&Phone"), self.phone, self.field_errors["phone"])
