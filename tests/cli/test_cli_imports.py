@@ -209,6 +209,8 @@ RUNS: dict[str, tuple[list[str], str, tuple[str, ...]]] = {
         "restgruppe",
         (*NEVER, *NO_PDF, "holidays"),
     ),
+    # The figures as a table: no workbook, no PDF, no GUI.
+    "figures": (["figures", "--month", "2026-11"], "figures", (*NEVER, *NO_PDF)),
     "export-person": (
         ["export-person", CPR, "--out", "{tmp}/udtraek"],
         "person",

@@ -45,6 +45,7 @@ COMMANDS: dict[str | None, str] = {
     "rules": "rules:cmd_rules",
     "catalogue": "catalogue:cmd_catalogue",
     "import-restgruppe": "restgruppe:cmd_import_restgruppe",
+    "figures": "figures:cmd_figures",
 }
 
 

@@ -213,6 +213,7 @@ def build_parser() -> Parser:
     _add_rules(sub, common)
     _add_catalogue(sub, common)
     _add_restgruppe(sub, common)
+    _add_figures(sub, common)
     return parser
 
 
@@ -477,3 +478,19 @@ def _add_restgruppe(sub: argparse._SubParsersAction[Parser], common: Parser) -> 
         help="betydningen af en kolonne, programmet ikke kender (cpr, first_name, last_name, "
         "name, school, status, date, ignore); huskes til næste gang",
     )
+
+
+def _add_figures(sub: argparse._SubParsersAction[Parser], common: Parser) -> None:
+    figures = sub.add_parser(
+        "figures",
+        parents=[common],
+        help="ledelsestal for en måned, et kvartal eller et år",
+        description="Tæl ledelsestallene for en periode pr. målgruppe og i alt: aktive sager, "
+        "tilgang, afgang og hvortil, vendt i døren, aktiveringsgrad, rettidighed og 75 "
+        "%%-målene. Skriv dem som en tabel, eller med --out som regneark med en side med "
+        "definitionerne. Kun antal og andele, ingen personoplysninger.",
+    )
+    figures.add_argument("--month", metavar="ÅÅÅÅ-MM", help="måneden, fx 2026-11")
+    figures.add_argument("--quarter", metavar="ÅÅÅÅ-KN", help="kvartalet, fx 2026-K4")
+    figures.add_argument("--year", metavar="ÅÅÅÅ", help="året, fx 2026")
+    figures.add_argument("--out", metavar="FIL", help="skriv tallene til et regneark (.xlsx)")

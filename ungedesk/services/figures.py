@@ -44,7 +44,10 @@ class FigureFilter:
     caseworker_id: int | None = None  # None: the whole caseload
 
 
-def case_facts_in(s: Session, flt: FigureFilter = FigureFilter()) -> list[CaseFacts]:
+EVERYONE = FigureFilter()  # the whole caseload: the default of every figure
+
+
+def case_facts_in(s: Session, flt: FigureFilter = EVERYONE) -> list[CaseFacts]:
     """Every case (optionally one caseworker's) as the counting needs it."""
     cases = select(
         Youth.id, Youth.henvendelse_date, Youth.closed_on, Youth.exit_reason, Youth.caseworker_id
@@ -112,7 +115,7 @@ def _offer_spans(s: Session) -> dict[int, list[OfferSpan]]:
     return spans
 
 
-def flow_figures(store: Store, period: Period, flt: FigureFilter = FigureFilter()) -> FlowFigures:
+def flow_figures(store: Store, period: Period, flt: FigureFilter = EVERYONE) -> FlowFigures:
     """Active, tilgang, afgang by reason and vendt i døren for ``period``."""
     with store.session() as s:
         return flow(case_facts_in(s, flt), period)
@@ -122,7 +125,7 @@ def flow_history(
     store: Store,
     until: Period,
     months: int = 12,
-    flt: FigureFilter = FigureFilter(),
+    flt: FigureFilter = EVERYONE,
 ) -> list[FlowFigures]:
     """The flow figures of the ``months`` months up to ``until``'s last month, oldest first,
     counted from one read of the facts."""
@@ -131,7 +134,7 @@ def flow_history(
     return [flow(facts, month) for month in until.months_back(months)]
 
 
-def deadline_facts_in(s: Session, flt: FigureFilter = FigureFilter()) -> list[DeadlineFact]:
+def deadline_facts_in(s: Session, flt: FigureFilter = EVERYONE) -> list[DeadlineFact]:
     """Every stored deadline with what it is about (from its rule's meeting events)."""
     from ungedesk.services import deadlines  # the rule set: only when rettidighed is counted
 
@@ -173,7 +176,7 @@ class TimelinessFigures:
 
 
 def timeliness_figures(
-    store: Store, period: Period, today: date, flt: FigureFilter = FigureFilter()
+    store: Store, period: Period, today: date, flt: FigureFilter = EVERYONE
 ) -> TimelinessFigures:
     """Rettidighed for conversations and offers in ``period`` and the 75 % targets."""
     with store.session() as s:
@@ -186,7 +189,7 @@ def timeliness_figures(
 
 
 def activation_figures(
-    store: Store, period: Period, flt: FigureFilter = FigureFilter()
+    store: Store, period: Period, flt: FigureFilter = EVERYONE
 ) -> dict[str, Activation]:
     """Aktiveringsgrad per target group and in total for ``period``."""
     with store.session() as s:

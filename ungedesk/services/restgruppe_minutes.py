@@ -21,12 +21,10 @@ a workbook is written (the command line never loads it).
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -36,27 +34,24 @@ from ungedesk.domain.restgruppe import (
     ContactStatus,
     MonthFigures,
 )
-from ungedesk.domain.spreadsheet_text import needs_quote, neutralise
 from ungedesk.services import audit, restgruppe_review
 from ungedesk.services.audit import Action
 from ungedesk.services.restgruppe_import import month_key, month_label
 from ungedesk.services.restgruppe_review import MonthReview, ReviewEntry
 from ungedesk.services.unit import unit_name_in
+from ungedesk.services.workbook import (
+    Cell,
+    Column,
+    add_sheet,
+    new_workbook,
+    to_bytes,
+)
 from ungedesk.store.database import Store
 from ungedesk.store.errors import translate_os_error
 from ungedesk.store.paths import make_private_dirs, write_private_atomic
 
 PURPOSE = "Referat af koordinationsgruppens møde"
 TITLE = "Koordinationsgruppens møde"
-DATE_FORMAT = "dd-mm-yyyy"  # Excel's number format; the PDF writes the same
-
-Cell = str | int | date | None
-
-
-@dataclass(frozen=True, slots=True)
-class Column:
-    title: str
-    width: int  # characters in the workbook; the PDF shares its page width in proportion
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,45 +265,9 @@ def minutes_in(s: Session, month: date, meeting_on: date) -> Minutes:
 # --- the workbook ---------------------------------------------------------------------------
 
 
-def _put(ws: Any, row: int, column: int, value: Cell) -> Any:
-    """One cell; strings always as text, formula-like ones with the quote prefix."""
-    cell = ws.cell(row=row, column=column)
-    if isinstance(value, str):
-        cell.value = neutralise(value)
-        # openpyxl takes a string starting with "=" for a formula (and "#N/A" for an
-        # error): the type is set back to a string, written as an inline string.
-        cell.data_type = "s"
-        if needs_quote(value):
-            cell.quotePrefix = True
-    elif isinstance(value, date):
-        cell.value = value
-        cell.number_format = DATE_FORMAT
-    elif value is not None:
-        cell.value = value
-    return cell
-
-
-def _sheet(wb: Any, title: str, header: Sequence[Column], rows: Sequence[Sequence[Cell]]) -> None:
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
-
-    ws = wb.create_sheet(title)
-    bold = Font(bold=True)
-    for col, column in enumerate(header, start=1):
-        _put(ws, 1, col, column.title).font = bold
-        ws.column_dimensions[get_column_letter(col)].width = column.width
-    for r, values in enumerate(rows, start=2):
-        for col, value in enumerate(values, start=1):
-            _put(ws, r, col, value)
-    ws.freeze_panes = "A2"  # the header stays in view while scrolling
-
-
 def render_xlsx(minutes: Minutes) -> bytes:
     """The workbook in memory: a sheet about the meeting, then one per section."""
-    from openpyxl import Workbook
-
-    wb = Workbook()
-    wb.remove(wb.active)
+    wb = new_workbook()
     f = minutes.figures
     meeting: list[tuple[Cell, ...]] = [
         ("Enhed", minutes.unit),
@@ -318,15 +277,10 @@ def render_xlsx(minutes: Minutes) -> bytes:
     ]
     if minutes.long_on_list_step:
         meeting.append(("Næste skridt efter mere end en måned", minutes.long_on_list_step))
-    _sheet(wb, "Møde", (Column("Emne", 36), Column("Værdi", 40)), meeting)
+    add_sheet(wb, "Møde", (Column("Emne", 36), Column("Værdi", 40)), meeting)
     for section in minutes.sections:
-        _sheet(wb, section.sheet, section.columns, section.rows)
-    wb.properties.title = neutralise(minutes.title)
-    wb.properties.creator = "UngeDesk"
-    wb.properties.language = "da-DK"
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+        add_sheet(wb, section.sheet, section.columns, section.rows)
+    return to_bytes(wb, minutes.title)
 
 
 # --- writing and logging --------------------------------------------------------------------

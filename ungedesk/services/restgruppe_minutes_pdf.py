@@ -25,11 +25,11 @@ from ungedesk.services.restgruppe_import import month_label
 from ungedesk.services.restgruppe_minutes import (
     FIGURE_COLUMNS,
     TITLE,
-    Cell,
     Minutes,
     Section,
     figure_values,
 )
+from ungedesk.services.workbook import Cell
 
 PAGE = landscape(A4)
 WIDTH = PAGE[0] - 2 * MARGIN

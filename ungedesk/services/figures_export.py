@@ -1,0 +1,159 @@
+"""The management figures of a period as one table (rows: figures; columns: the target
+groups of the period and the total), and that table as an xlsx file with a sheet of the
+definitions. The same table feeds the command line and, later, the figures view.
+
+Figures hold counts and shares only: no CPR, names or dates of birth. A figure that needs
+young people behind it (drill-down) is read from services.figures, not from this table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ungedesk.domain.figures import DEFINITIONS, NOT_VISITED, TOTAL, Figure, Period
+from ungedesk.domain.youth import EXIT_LABELS, ExitReason
+from ungedesk.services import audit, figures, target_groups
+from ungedesk.services.audit import Action
+from ungedesk.services.figures import EVERYONE, FigureFilter
+from ungedesk.services.workbook import Column, add_sheet, new_workbook, to_bytes
+from ungedesk.store.database import Store
+from ungedesk.store.errors import translate_os_error
+from ungedesk.store.paths import make_private_dirs, write_private_atomic
+
+TIMELINESS_DEFINITION = {
+    "conversations": (
+        "Rettidighed, samtaler: af de samtalefrister (mødt af en jobsamtale eller en "
+        "KUI-kontakt), hvis frist ligger i perioden, andelen holdt senest på fristdagen. "
+        "Frister, der endnu ikke er nået, tælles ikke; fritagne vises for sig."
+    ),
+    "offers": (
+        "Rettidighed, tilbud: det samme for tilbudsfrister (mødt af et tilbud, løntilskud "
+        "eller en ny aktivitet efter KUI)."
+    ),
+}
+GROUP_CHANGE_LABEL = "Skift af målgruppe"
+
+Value = int | float | str | None
+
+
+@dataclass(frozen=True, slots=True)
+class FigureRow:
+    label: str
+    values: tuple[Value, ...]  # one per column; a float is a share (0-1)
+    definition: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FiguresTable:
+    period: Period
+    columns: tuple[str, ...]  # target-group labels, then "I alt"
+    rows: tuple[FigureRow, ...]
+
+
+def _column_label(code: str, on: date) -> str:
+    if code == TOTAL:
+        return "I alt"
+    if code == NOT_VISITED:
+        return "Ikke visiteret"
+    return target_groups.label(code, on)
+
+
+def figures_table(
+    store: Store, period: Period, today: date, flt: FigureFilter = EVERYONE
+) -> FiguresTable:
+    """Every figure of ``period``, per target group and in total."""
+    flow = figures.flow_figures(store, period, flt)
+    active = figures.activation_figures(store, period, flt)
+    timely = figures.timeliness_figures(store, period, today, flt)
+    codes = flow.columns()
+    rows: list[FigureRow] = []
+    for figure, label in (
+        (Figure.ACTIVE, "Aktive sager"),
+        (Figure.INFLOW, "Tilgang"),
+        (Figure.OUTFLOW, "Afgang"),
+    ):
+        rows.append(
+            FigureRow(label, tuple(flow.count(figure, c) for c in codes), DEFINITIONS[figure])
+        )
+        if figure is Figure.OUTFLOW:
+            for reason in [*ExitReason, "target_group_change"]:
+                values = tuple(flow.outflow_count(str(reason), c) for c in codes)
+                if any(values) and isinstance(reason, ExitReason):
+                    rows.append(FigureRow(f"  Afgang til {EXIT_LABELS[reason].lower()}", values))
+                elif any(values):
+                    rows.append(FigureRow(f"  Afgang til {GROUP_CHANGE_LABEL.lower()}", values))
+    rows.append(
+        FigureRow(
+            "Vendt i døren",
+            tuple(flow.count(Figure.TURNED_AWAY, c) for c in codes),
+            DEFINITIONS[Figure.TURNED_AWAY],
+        )
+    )
+    rows.append(
+        FigureRow(
+            "Aktiveringsgrad",
+            tuple(active[c].share if c in active else None for c in codes),
+            DEFINITIONS[Figure.ACTIVATION],
+        )
+    )
+    blank: tuple[Value, ...] = (None,) * (len(codes) - 1)
+    for key, label, t in (
+        ("conversations", "Rettidighed, samtaler", timely.conversations),
+        ("offers", "Rettidighed, tilbud", timely.offers),
+    ):
+        rows.append(FigureRow(label, (*blank, t.share), TIMELINESS_DEFINITION[key]))
+        rows.append(FigureRow(f"  {label}: fritaget (antal frister)", (*blank, t.deadlines_exempt)))
+    for result in timely.targets:
+        reached = result.reached
+        rows.append(
+            FigureRow(
+                result.target.label,
+                (*blank, result.timeliness.share_with_exempt),
+                f"{result.target.source}. Nået: "
+                + ("ja" if reached else "nej" if reached is not None else "intet at måle"),
+            )
+        )
+    return FiguresTable(period, tuple(_column_label(c, period.end) for c in codes), tuple(rows))
+
+
+def render_xlsx(table: FiguresTable) -> bytes:
+    wb = new_workbook()
+    header = (Column("Tal", 44), *(Column(c, 16) for c in table.columns))
+    add_sheet(
+        wb,
+        "Tal",
+        header,
+        [(row.label, *row.values) for row in table.rows],
+    )
+    add_sheet(
+        wb,
+        "Definitioner",
+        (Column("Tal", 44), Column("Definition", 100)),
+        [(row.label.strip(), row.definition) for row in table.rows if row.definition],
+    )
+    return to_bytes(wb, f"Ledelsestal {table.period.label}")
+
+
+def write_figures_xlsx(
+    store: Store,
+    period: Period,
+    target: Path,
+    today: date,
+    flt: FigureFilter = EVERYONE,
+) -> Path:
+    """The period's figures as an xlsx file, written privately and whole or not at all."""
+    data = render_xlsx(figures_table(store, period, today, flt))
+    try:
+        make_private_dirs(target.parent)
+        write_private_atomic(target, data)
+    except OSError as exc:
+        raise translate_os_error(exc) from exc
+    audit.log(
+        store,
+        Action.EXPORT,
+        subject=f"Ledelsestal {period.label}",
+        detail="Tal som regneark (kun antal og andele)",
+    )
+    return target
