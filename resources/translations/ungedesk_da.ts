@@ -1898,6 +1898,89 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
     </message>
 </context>
 <context>
+    <name>FiguresDialog</name>
+    <message>
+        <source>Management figures</source>
+        <translation>Ledelsestal</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Måned</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Kvartal</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>År</translation>
+    </message>
+    <message>
+        <source>Month or quarter</source>
+        <translation>Måned eller kvartal</translation>
+    </message>
+    <message>
+        <source>Caseworker</source>
+        <translation>Sagsbehandler</translation>
+    </message>
+    <message>
+        <source>The whole unit</source>
+        <translation>Hele enheden</translation>
+    </message>
+    <message>
+        <source>Save as &amp;spreadsheet…</source>
+        <translation>Gem som &amp;regneark…</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Periode:</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Tal</translation>
+    </message>
+    <message>
+        <source>Each figure per target group and in total; its definition is its tooltip.</source>
+        <translation>Hvert tal pr. målgruppe og i alt; definitionen står i værktøjstippet.</translation>
+    </message>
+    <message>
+        <source>The young people behind the number</source>
+        <translation>De unge bag tallet</translation>
+    </message>
+    <message>
+        <source>Enter or a double-click opens the young person&apos;s record.</source>
+        <translation>Enter eller et dobbeltklik åbner den unges sag.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>Lu&amp;k</translation>
+    </message>
+    <message>
+        <source>Quarter %1</source>
+        <translation>%1. kvartal</translation>
+    </message>
+    <message>
+        <source>Double-click a number to see the young people behind it.</source>
+        <translation>Dobbeltklik på et tal for at se de unge bag det.</translation>
+    </message>
+    <message>
+        <source>Save the figures</source>
+        <translation>Gem tallene</translation>
+    </message>
+    <message>
+        <source>Spreadsheet (*.xlsx)</source>
+        <translation>Regneark (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>The figures are saved as %1.</source>
+        <translation>Tallene er gemt som %1.</translation>
+    </message>
+</context>
+<context>
     <name>FiguresModel</name>
     <message>
         <source>Month</source>
@@ -1926,6 +2009,14 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
     <message>
         <source>Back in education or work</source>
         <translation>Tilbage i uddannelse eller job</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Tal</translation>
+    </message>
+    <message>
+        <source>Double-click to see the young people behind the number.</source>
+        <translation>Dobbeltklik for at se de unge bag tallet.</translation>
     </message>
 </context>
 <context>
@@ -2773,6 +2864,10 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
         <translation>Månedslisten over 15-17-årige uden uddannelse: importér og gennemgå</translation>
     </message>
     <message>
+        <source>Management f&amp;igures…</source>
+        <translation>Le&amp;delsestal…</translation>
+    </message>
+    <message>
         <source>&amp;End the case…</source>
         <translation>&amp;Afslut forløbet …</translation>
     </message>
@@ -3432,6 +3527,21 @@ Send den til modtageren, og fortæl adgangsfrasen i telefonen eller personligt.<
     <message>
         <source>The PDF could not be shown.</source>
         <translation>PDF&apos;en kunne ikke vises.</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleModel</name>
+    <message>
+        <source>Case</source>
+        <translation>Sag</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>CPR</source>
+        <translation>CPR</translation>
     </message>
 </context>
 <context>

@@ -126,6 +126,7 @@ def _screens(qtbot, window: MainWindow) -> Census:
         window.plan_batch_action,
         window.catalogue_action,
         window.restgruppe_action,
+        window.figures_action,
         window.profile_action,
         window.colleagues_action,
         window.actors_action,

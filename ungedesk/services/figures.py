@@ -194,3 +194,42 @@ def activation_figures(
     """Aktiveringsgrad per target group and in total for ``period``."""
     with store.session() as s:
         return activation(case_facts_in(s, flt), period)
+
+
+@dataclass(frozen=True, slots=True)
+class PersonBehind:
+    youth_id: int
+    case_number: str
+    name: str
+    masked_cpr: str
+
+
+def people_behind(store: Store, youth_ids: frozenset[int], what: str) -> list[PersonBehind]:
+    """The young people behind a number, in name order; logged as a search with what was
+    opened (``what``: the figure, column and period, no personal data)."""
+    from ungedesk.domain.cpr import mask
+    from ungedesk.services import audit
+    from ungedesk.services.audit import Action
+
+    wanted = sorted(youth_ids)
+    rows: list[tuple[str, int, str, str, str, str]] = []
+    with store.session() as s:
+        for start in range(0, len(wanted), 500):  # within SQLite's bound-parameter limit
+            rows.extend(
+                (sort or "", i, cn, f, la, cpr)
+                for sort, i, cn, f, la, cpr in s.execute(
+                    select(
+                        Youth.register_sort,
+                        Youth.id,
+                        Youth.case_number,
+                        Youth.first_name,
+                        Youth.last_name,
+                        Youth.cpr,
+                    ).where(Youth.id.in_(wanted[start : start + 500]))
+                )
+            )
+        audit.record(
+            s, Action.SEARCH, criterion=f"Ledelsestal: {what}"[:500], detail=f"{len(rows)} unge"
+        )
+    rows.sort()
+    return [PersonBehind(i, cn, f"{f} {la}", mask(cpr)) for _s, i, cn, f, la, cpr in rows]

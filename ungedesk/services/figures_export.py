@@ -43,6 +43,8 @@ class FigureRow:
     label: str
     values: tuple[Value, ...]  # one per column; a float is a share (0-1)
     definition: str = ""
+    # The young people behind each count (for the drill-down); () for shares.
+    members: tuple[frozenset[int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,20 +77,27 @@ def figures_table(
         (Figure.OUTFLOW, "Afgang"),
     ):
         rows.append(
-            FigureRow(label, tuple(flow.count(figure, c) for c in codes), DEFINITIONS[figure])
+            FigureRow(
+                label,
+                tuple(flow.count(figure, c) for c in codes),
+                DEFINITIONS[figure],
+                tuple(frozenset(flow.members.get((figure, c), ())) for c in codes),
+            )
         )
         if figure is Figure.OUTFLOW:
             for reason in [*ExitReason, "target_group_change"]:
                 values = tuple(flow.outflow_count(str(reason), c) for c in codes)
-                if any(values) and isinstance(reason, ExitReason):
-                    rows.append(FigureRow(f"  Afgang til {EXIT_LABELS[reason].lower()}", values))
-                elif any(values):
-                    rows.append(FigureRow(f"  Afgang til {GROUP_CHANGE_LABEL.lower()}", values))
+                who = tuple(frozenset(flow.outflow_to.get((str(reason), c), ())) for c in codes)
+                if not any(values):
+                    continue
+                name = EXIT_LABELS[reason] if isinstance(reason, ExitReason) else GROUP_CHANGE_LABEL
+                rows.append(FigureRow(f"  Afgang til {name.lower()}", values, "", who))
     rows.append(
         FigureRow(
             "Vendt i døren",
             tuple(flow.count(Figure.TURNED_AWAY, c) for c in codes),
             DEFINITIONS[Figure.TURNED_AWAY],
+            tuple(frozenset(flow.members.get((Figure.TURNED_AWAY, c), ())) for c in codes),
         )
     )
     rows.append(

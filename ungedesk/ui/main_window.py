@@ -84,7 +84,6 @@ class MainWindow(CaseMenu, SecurityMenu, RulesMenu, TeamMenu, BackupActions):
     deadlines_action: QAction
     caseload_progression_action: QAction
     catalogue_action: QAction
-    restgruppe_action: QAction
     export_person_action: QAction
     history_action: QAction
     transfer_action: QAction

@@ -94,6 +94,11 @@ def build_menus(window: MainWindow) -> None:
     )
     window.restgruppe_action.triggered.connect(window.open_restgruppe)
     youth_menu.addAction(window.restgruppe_action)
+    window.figures_action = QAction(
+        QCoreApplication.translate("MainWindow", "Management f&igures…"), window
+    )
+    window.figures_action.triggered.connect(window.open_figures)
+    youth_menu.addAction(window.figures_action)
     youth_menu.addSeparator()
     youth_menu.addAction(window.close_record_action)
 

@@ -10,12 +10,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog
 
 from ungedesk.ui.shell.base import ShellBase
 
 if TYPE_CHECKING:
     from ungedesk.ui.catalogue.view import CatalogueDialog
+    from ungedesk.ui.figures.view import FiguresDialog
     from ungedesk.ui.restgruppe.review_dialog import ReviewDialog
     from ungedesk.ui.rules.browser import RulesBrowserDialog
 
@@ -23,6 +25,10 @@ PLANS_FOLDER = "Uddannelsesplaner"  # under the folder last used, for the batch'
 
 
 class RulesMenu(ShellBase):
+    # Made by ui.shell.menus.build_menus (the Young people menu's group and figures).
+    restgruppe_action: QAction
+    figures_action: QAction
+
     def open_rules_browser(self) -> RulesBrowserDialog:
         from ungedesk.ui.rules.browser import RulesBrowserDialog
 
@@ -34,6 +40,14 @@ class RulesMenu(ShellBase):
         from ungedesk.ui.catalogue.view import CatalogueDialog
 
         dialog = CatalogueDialog(self._store, self._today, self)
+        self._show_dialog(dialog)
+        return dialog
+
+    def open_figures(self) -> FiguresDialog:
+        from ungedesk.ui.figures.view import FiguresDialog
+
+        dialog = FiguresDialog(self._store, self._today, self)
+        dialog.open_requested.connect(self.open_record)
         self._show_dialog(dialog)
         return dialog
 

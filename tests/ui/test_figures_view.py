@@ -1,0 +1,93 @@
+"""Ledelsestal on screen: the month's figures per target group with definitions as
+tooltips, the young people behind a number (logged), a record opened from there, and the
+table saved as a workbook."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+
+from tests.conftest import TODAY
+from ungedesk.domain.youth import ExitReason, YouthInput
+from ungedesk.services import audit, retention, visitation, youths
+from ungedesk.services.visitation import VisitationInput
+from ungedesk.store.database import Store
+from ungedesk.ui.figures.view import FiguresDialog
+from ungedesk.ui.main_window import MainWindow
+
+
+def caseload(store: Store) -> tuple[int, int]:
+    a = youths.register(
+        store,
+        YouthInput("010100-4001", "Sofie", "Nørgaard", date(2026, 11, 2), caseworker_id=1),
+        today=TODAY,
+    ).youth_id
+    visitation.save(store, a, VisitationInput(date(2026, 11, 2), "lab6_4"), today=TODAY)
+    retention.close_case(store, a, ExitReason.EDUCATION, date(2026, 11, 3), today=TODAY)
+    b = youths.register(
+        store,
+        YouthInput("020200-4002", "Ali", "Østergaard", date(2026, 10, 5), caseworker_id=1),
+        today=TODAY,
+    ).youth_id
+    visitation.save(store, b, VisitationInput(date(2026, 10, 5), "lab6_5"), today=TODAY)
+    return a, b
+
+
+def open_figures(qtbot, window: MainWindow) -> FiguresDialog:
+    window.figures_action.trigger()
+    dialog = window.dialog
+    assert isinstance(dialog, FiguresDialog)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.table_data is not None)
+    return dialog
+
+
+def row_of(dialog: FiguresDialog, label: str) -> int:
+    return next(i for i, r in enumerate(dialog.model.rows) if r.label == label)
+
+
+def test_the_months_figures_and_the_people_behind_a_number(
+    qtbot, window: MainWindow, store: Store
+) -> None:
+    a, _b = caseload(store)
+    dialog = open_figures(qtbot, window)
+    assert dialog.period().label == "2026-11"  # the month of the injected today
+    m = dialog.model
+    total = m.columnCount() - 1
+    assert m.headerData(total, Qt.Orientation.Horizontal) == "I alt"
+    active = row_of(dialog, "Aktive sager")
+    assert m.data(m.index(active, total)) == "2"
+    assert "mindst én dag i perioden" in m.data(m.index(active, 0), Qt.ItemDataRole.ToolTipRole)
+    turned = row_of(dialog, "Vendt i døren")
+    dialog.show_people(m.index(turned, total))
+    qtbot.waitUntil(lambda: dialog.people.rowCount() == 1)
+    assert dialog.people.rows[0].name == "Sofie Nørgaard"
+    assert dialog.people.rows[0].masked_cpr == "010100-xxxx"
+    assert any(
+        e.criterion.startswith("Ledelsestal: Vendt i døren, I alt, 2026-11")
+        for e in audit.recent_for_actor(store, 1, limit=5)
+    )
+    dialog._open_person(dialog.people.index(0, 1))
+    qtbot.waitUntil(lambda: window.record_view(a) is not None)
+
+
+def test_a_quarter_and_the_workbook(
+    qtbot, window: MainWindow, store: Store, tmp_path: Path, monkeypatch
+) -> None:
+    caseload(store)
+    dialog = open_figures(qtbot, window)
+    dialog.kind.setCurrentIndex(1)  # quarter
+    dialog.part.setCurrentIndex(3)
+    qtbot.waitUntil(
+        lambda: dialog.table_data is not None and dialog.table_data.period.label == "2026-K4"
+    )
+    target = tmp_path / "tal.xlsx"
+    monkeypatch.setattr(dialog, "ask_path", lambda suggested: str(target))
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: not dialog.notice.isHidden())
+    assert dialog.notice.text() == "Tallene er gemt som tal.xlsx."
+    rows = {r[0]: r for r in load_workbook(target)["Tal"].iter_rows(values_only=True)}
+    assert rows["Tilgang"][-1] == 2

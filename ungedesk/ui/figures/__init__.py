@@ -1,0 +1,1 @@
+"""Management figures: the table, the young people behind a number."""

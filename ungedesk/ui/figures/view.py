@@ -1,0 +1,295 @@
+"""Ledelsestal: the management figures of a month, quarter or year per target group and in
+total, for the whole unit or one caseworker, each figure with its definition as tooltip;
+a number opens the young people behind it (logged), and a young person's record opens from
+there like any other read. The table is saved as a workbook with its definitions.
+
+Every read and write is one operation; counting happens in services.figures_export."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ungedesk.domain.errors import KnownError
+from ungedesk.domain.figures import Period
+from ungedesk.services import caseworkers, figures, figures_export
+from ungedesk.services.caseworkers import CaseworkerView
+from ungedesk.services.figures import EVERYONE, FigureFilter, PersonBehind
+from ungedesk.services.figures_export import FigureRow, FiguresTable
+from ungedesk.store.database import Store
+from ungedesk.ui.i18n import LOCALE, format_number
+from ungedesk.ui.operations import Operation
+from ungedesk.ui.rows_model import Index, RowsModel
+from ungedesk.ui.widgets import GOOD_STYLE, HINT_STYLE, MessageLabel, name_table
+
+
+def cell_text(value: object) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{format_number(value * 100, 1)} %"
+    return format_number(value) if isinstance(value, int) else str(value)
+
+
+class FiguresModel(RowsModel[FigureRow]):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.columns: tuple[str, ...] = ()
+
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Figure"), *self.columns)
+
+    def set_table(self, table: FiguresTable) -> None:
+        self.beginResetModel()
+        self.columns = table.columns
+        self.rows = list(table.rows)
+        self.endResetModel()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row.label if column == 0 else cell_text(row.values[column - 1])
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 0:
+                return row.definition or None
+            if row.members and row.members[column - 1]:
+                return self.tr("Double-click to see the young people behind the number.")
+        if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        return None
+
+    def members(self, index: QModelIndex) -> frozenset[int]:
+        row = self.rows[index.row()]
+        if index.column() == 0 or not row.members:
+            return frozenset()
+        return row.members[index.column() - 1]
+
+
+class PeopleModel(RowsModel[PersonBehind]):
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Case"), self.tr("Name"), self.tr("CPR"))
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        p = self.rows[index.row()]
+        return (p.case_number, p.name, p.masked_cpr)[index.column()]
+
+
+class FiguresDialog(QDialog):
+    open_requested = Signal(int)  # a young person's record, opened by the main window
+
+    def __init__(
+        self, store: Store, today: Callable[[], date], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._today = today
+        self.table_data: FiguresTable | None = None
+        self.setWindowTitle(self.tr("Management figures"))
+        self.resize(1180, 680)
+        now = today()
+        self.kind = QComboBox()
+        self.kind.setAccessibleName(self.tr("Period"))
+        for label, key in (
+            (self.tr("Month"), "month"),
+            (self.tr("Quarter"), "quarter"),
+            (self.tr("Year"), "year"),
+        ):
+            self.kind.addItem(label, key)
+        self.year = QSpinBox()
+        self.year.setRange(2014, 2100)
+        self.year.setValue(now.year)
+        self.year.setAccessibleName(self.tr("Year"))
+        self.part = QComboBox()
+        self.part.setAccessibleName(self.tr("Month or quarter"))
+        self.who = QComboBox()
+        self.who.setAccessibleName(self.tr("Caseworker"))
+        self.who.addItem(self.tr("The whole unit"), None)
+        self.save_button = QPushButton(self.tr("Save as &spreadsheet…"))
+        self.save_button.clicked.connect(self.save_xlsx)
+        top = QHBoxLayout()
+        caption = QLabel(self.tr("&Period:"))
+        caption.setBuddy(self.kind)
+        top.addWidget(caption)
+        for widget in (self.kind, self.part, self.year, self.who):
+            top.addWidget(widget)
+        top.addStretch(1)
+        top.addWidget(self.save_button)
+
+        self.model = FiguresModel(self)
+        self.view = QTableView()
+        name_table(
+            self.view,
+            self.tr("Figures"),
+            self.tr("Each figure per target group and in total; its definition is its tooltip."),
+        )
+        self.view.setModel(self.model)
+        self.view.verticalHeader().hide()
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.doubleClicked.connect(self.show_people)
+        self.view.activated.connect(self.show_people)
+        self.people_title = QLabel()
+        self.people_title.setStyleSheet(HINT_STYLE)
+        self.people = PeopleModel(self)
+        self.people_view = QTableView()
+        name_table(
+            self.people_view,
+            self.tr("The young people behind the number"),
+            self.tr("Enter or a double-click opens the young person's record."),
+        )
+        self.people_view.setModel(self.people)
+        self.people_view.verticalHeader().hide()
+        self.people_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.people_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.people_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.people_view.activated.connect(self._open_person)
+        self.people_view.doubleClicked.connect(self._open_person)
+        self.message = MessageLabel()
+        self.notice = MessageLabel(GOOD_STYLE)
+        close = QPushButton(self.tr("&Close"))
+        close.clicked.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.message, 1)
+        bottom.addWidget(self.notice, 1)
+        bottom.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 3)
+        layout.addWidget(self.people_title)
+        layout.addWidget(self.people_view, 1)
+        layout.addLayout(bottom)
+
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
+        self.part.setCurrentIndex(now.month - 1)
+        for signal in (
+            self.part.currentIndexChanged,
+            self.year.valueChanged,
+            self.who.currentIndexChanged,
+        ):
+            signal.connect(self.load)
+        Operation(self, caseworkers.list_caseworkers, store).success(self._people_loaded).run()
+        self.load()
+
+    def show_known_error(self, error: KnownError) -> None:
+        self.notice.show_message(None)
+        self.message.show_message(error.message)
+
+    def _kind_changed(self, *_args: object) -> None:
+        self.part.blockSignals(True)
+        self.part.clear()
+        kind = self.kind.currentData()
+        if kind == "month":
+            from babel.dates import format_date
+
+            for month in range(1, 13):
+                self.part.addItem(format_date(date(2000, month, 1), "MMMM", locale=LOCALE))
+        elif kind == "quarter":
+            for quarter in range(1, 5):
+                self.part.addItem(self.tr("Quarter %1").replace("%1", str(quarter)))
+        self.part.setVisible(kind != "year")
+        self.part.blockSignals(False)
+        self.load()
+
+    def period(self) -> Period:
+        kind, year = self.kind.currentData(), self.year.value()
+        if kind == "month":
+            return Period.month(year, self.part.currentIndex() + 1)
+        if kind == "quarter":
+            return Period.quarter(year, self.part.currentIndex() + 1)
+        return Period.year(year)
+
+    def current_filter(self) -> FigureFilter:
+        caseworker = self.who.currentData()
+        return FigureFilter(caseworker) if isinstance(caseworker, int) else EVERYONE
+
+    def _people_loaded(self, people: list[CaseworkerView]) -> None:
+        self.who.blockSignals(True)
+        for person in people:
+            self.who.addItem(person.name, person.id)
+        self.who.blockSignals(False)
+
+    def load(self, *_args: object) -> None:
+        if self.part.count() == 0 and self.kind.currentData() != "year":
+            return
+        self.message.show_message(None)
+        Operation(
+            self,
+            figures_export.figures_table,
+            self._store,
+            self.period(),
+            self._today(),
+            self.current_filter(),
+        ).latest("figures").success(self._loaded).run()
+
+    def _loaded(self, table: FiguresTable) -> None:
+        self.table_data = table
+        self.model.set_table(table)
+        self.view.resizeColumnToContents(0)
+        self.people.replace_rows([])
+        self.people_title.setText(
+            self.tr("Double-click a number to see the young people behind it.")
+        )
+
+    def show_people(self, index: QModelIndex) -> None:
+        members = self.model.members(index)
+        if not members or self.table_data is None:
+            return
+        row = self.model.rows[index.row()]
+        column = self.model.columns[index.column() - 1]
+        what = f"{row.label.strip()}, {column}, {self.table_data.period.label}"
+        self.people_title.setText(what)
+        Operation(self, figures.people_behind, self._store, members, what).latest("people").success(
+            self.people.replace_rows
+        ).run()
+
+    def _open_person(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_requested.emit(self.people.rows[index.row()].youth_id)
+
+    def ask_path(self, suggested: str) -> str:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the figures"), suggested, self.tr("Spreadsheet (*.xlsx)")
+        )
+        return path
+
+    def save_xlsx(self) -> None:
+        period = self.period()
+        path = self.ask_path(f"ledelsestal-{period.label}.xlsx")
+        if not path:
+            return
+        self.notice.show_message(None)
+        Operation(
+            self,
+            figures_export.write_figures_xlsx,
+            self._store,
+            period,
+            Path(path),
+            self._today(),
+            self.current_filter(),
+        ).success(self._saved).run()
+
+    def _saved(self, path: Path) -> None:
+        self.notice.show_message(self.tr("The figures are saved as %1.").replace("%1", path.name))
