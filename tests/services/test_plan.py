@@ -81,7 +81,8 @@ FULL = PlanContent(
     ),
     contacts=(
         Contact(ContactRole.CONTACT_PERSON, "Mette Holm", "Mentor", "11 22 33 44", "mh@x.example"),
-        Contact(ContactRole.TEAM, "Jonas Berg", "UU-vejleder"),
+        # E-mail only: a plan contact needs a phone or an e-mail to be handed out.
+        Contact(ContactRole.TEAM, "Jonas Berg", "UU-vejleder", email="jb@uu.example"),
     ),
 )
 

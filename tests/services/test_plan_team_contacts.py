@@ -116,3 +116,22 @@ def test_a_missing_phone_refuses_the_hand_out_and_names_what_is_missing(
         store, bo.id, ContactDetailsInput(phone="33 44 55 66", email="bl@kommune.dk")
     )
     assert plan_export.hand_out(store, youth_id, today=TODAY, now=NOW).number == 1
+
+
+def test_a_plan_contact_without_phone_or_email_is_named_before_the_hand_out(
+    store: Store, youth_id: int
+) -> None:
+    from ungedesk.domain.plan import Contact, ContactRole
+
+    content = PlanContent(
+        goal_type=GoalType.EUD,
+        programme="EUX",
+        contacts=(Contact(ContactRole.TEAM, "Jonas Berg", "UU-vejleder"),),
+    )
+    with pytest.raises(MissingContactError) as caught:
+        plan_export.hand_out(store, youth_id, content, today=TODAY, now=NOW)
+    assert "kontakten Jonas Berg på planen har hverken telefonnummer eller e-mailadresse" in (
+        caught.value.message
+    )
+    assert caught.value.fixes == ()  # filled in on the plan itself
+    assert plan.get_plan(store, youth_id, now=NOW).versions == ()

@@ -13,6 +13,7 @@ logged and moves the young person's ``updated_at`` (a case transfer relies on it
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -313,9 +314,10 @@ def _missing_text(words: list[str]) -> str:
     return " og ".join(words)
 
 
-def require_reachable(view: TeamView) -> None:
+def require_reachable(view: TeamView, unreachable: Sequence[str] = ()) -> None:
     """Refuse (MissingContactError) when the coordinating caseworker or the contact person
-    lacks a phone number or an e-mail address: the plan the young person takes home must
+    lacks a phone number or an e-mail address, or when a contact written on the plan
+    (``unreachable``: their names) has neither: the plan the young person takes home must
     say how to reach them, never show an empty line."""
     problems: list[str] = []
     fixes: list[ContactFix] = []
@@ -333,6 +335,10 @@ def require_reachable(view: TeamView) -> None:
         )
     if view.coordinator is None:
         problems.append("den unge har ingen koordinerende sagsbehandler")
+    problems.extend(
+        f"kontakten {name} på planen har hverken telefonnummer eller e-mailadresse"
+        for name in unreachable
+    )
     if problems:
         text = "; ".join(problems)
         raise MissingContactError(

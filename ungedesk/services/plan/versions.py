@@ -89,7 +89,10 @@ def hand_out_in(s: Session, youth: Youth, *, today: date, now: datetime) -> int:
                 "eller mindst ét delmål."
             }
         )
-    team.require_reachable(team.team_in(s, youth_id))
+    team.require_reachable(
+        team.team_in(s, youth_id),
+        [c.name for c in content.contacts if not c.phone.strip() and not c.email.strip()],
+    )
     meeting, place = _next_meeting(s, youth_id, now)
     last = s.scalar(select(func.max(PlanVersion.number)).where(PlanVersion.youth_id == youth_id))
     number = (last or 0) + 1
