@@ -198,6 +198,10 @@ SECURE_SEND = SettingKey("secure_send", "", _text)
 # The coordination group's list import: the column meanings a user chose for headers the
 # reader did not know, {header_key: domain.restgruppe_csv.Column value}.
 RESTGRUPPE_COLUMNS = SettingKey[dict[str, str]]("restgruppe_columns", {}, _text_map)
+# The team's figures files: counts from 1 below this are suppressed (issue 17), and the
+# installation's Ed25519 signing key (hex), made on the first export; "" until then.
+FIGURES_THRESHOLD = SettingKey("figures_threshold", 5, _int)
+FIGURES_SIGNING_KEY = SettingKey("figures_signing_key", "", _text)
 # How many months the coordination group's lists are kept (services.restgruppe_retention).
 RESTGRUPPE_RETENTION_MONTHS = SettingKey("restgruppe_retention_months", 24, _int)
 # The step the municipality has set for a young person more than a month on the list.
@@ -230,6 +234,8 @@ ALL: tuple[SettingKey[Any], ...] = (
     RESTGRUPPE_COLUMNS,
     RESTGRUPPE_LONG_STEP,
     RESTGRUPPE_RETENTION_MONTHS,
+    FIGURES_THRESHOLD,
+    FIGURES_SIGNING_KEY,
 )
 
 
