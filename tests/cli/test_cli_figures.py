@@ -89,3 +89,18 @@ def test_a_wrong_period_or_file_is_a_danish_message(
     result = run("figures", *args, data_dir=data_dir)
     assert_clean_failure(result)
     assert words in result.stderr
+
+
+def test_a_team_file_and_the_merge(data_dir: Path, tmp_path: Path) -> None:
+    team = tmp_path / "tal-til-teamet.json"
+    made = run("figures", "--month", "2026-11", "--team-file", str(team), data_dir=data_dir)
+    assert made.returncode == 0, made.stderr
+    assert CANARY_NAME.encode() not in team.read_bytes()
+    merged = run("figures", "--merge", str(team), data_dir=data_dir)
+    assert merged.returncode == 0, merged.stderr
+    assert "Teamets tal for 2026-11 fra 1 filer" in merged.stdout
+    # Two active cases: below the threshold of 5, so only a floor is shown.
+    assert "mindst 0" in merged.stdout
+    twice = run("figures", "--merge", str(team), str(team), data_dir=data_dir)
+    assert_clean_failure(twice)
+    assert "samme UngeDesk" in twice.stderr

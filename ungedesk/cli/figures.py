@@ -50,7 +50,23 @@ def _cell(value: object) -> str:
     return str(value)
 
 
+def _print_team(paths: list[str]) -> int:
+    from ungedesk.services import figures_share
+
+    team = figures_share.merge_files([Path(p) for p in paths])
+    say(f"Teamets tal for {team.period} fra {team.files} filer (mindst = nogle tal er skjult):")
+    columns = sorted({c for _f, c in team.counts})
+    width = max(len(f) for f, _c in team.counts) + 2
+    say("".ljust(width) + "".join(f"{c[:14]:>16}" for c in columns))
+    for figure in sorted({f for f, _c in team.counts}):
+        cells = (team.counts.get((figure, c)) for c in columns)
+        say(figure.ljust(width) + "".join(f"{m.text if m else '–':>16}" for m in cells))
+    return 0
+
+
 def cmd_figures(args: argparse.Namespace, paths: StorePaths) -> int:
+    if args.merge:
+        return _print_team(args.merge)
     period = parse_period(args)
     out = Path(args.out) if args.out else None
     if out is not None and out.suffix.lower() != ".xlsx":
@@ -58,6 +74,12 @@ def cmd_figures(args: argparse.Namespace, paths: StorePaths) -> int:
     today = date.today()
     opened = open_store(paths)
     try:
+        if args.team_file:
+            from ungedesk.services import figures_share
+
+            written = figures_share.export_file(opened.store, period, Path(args.team_file))
+            say(f"Tallene til teamet for {period.label} er skrevet til {written.name}.")
+            return 0
         if out is not None:
             figures_export.write_figures_xlsx(opened.store, period, out, today)
             say(f"Tallene for {period.label} er skrevet til {out.name}.")

@@ -494,3 +494,14 @@ def _add_figures(sub: argparse._SubParsersAction[Parser], common: Parser) -> Non
     figures.add_argument("--quarter", metavar="ÅÅÅÅ-KN", help="kvartalet, fx 2026-K4")
     figures.add_argument("--year", metavar="ÅÅÅÅ", help="året, fx 2026")
     figures.add_argument("--out", metavar="FIL", help="skriv tallene til et regneark (.xlsx)")
+    figures.add_argument(
+        "--team-file",
+        metavar="FIL",
+        help="skriv periodens antal til lederen som en signeret fil uden personoplysninger",
+    )
+    figures.add_argument(
+        "--merge",
+        nargs="+",
+        metavar="FIL",
+        help="læg kollegernes filer sammen til teamets tal (kræver ingen database)",
+    )
