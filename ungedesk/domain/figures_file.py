@@ -144,8 +144,13 @@ class Merged:
     suppressed: int  # how many files had this count suppressed (the sum is then a floor)
 
     @property
+    def floor(self) -> int:
+        """The least the true sum can be: a suppressed count is at least 1."""
+        return self.value + self.suppressed
+
+    @property
     def text(self) -> str:
-        return f"mindst {self.value}" if self.suppressed else str(self.value)
+        return f"mindst {self.floor}" if self.suppressed else str(self.value)
 
 
 def merge(files: Sequence[FiguresFile]) -> dict[tuple[str, str], Merged]:
