@@ -105,3 +105,27 @@ def test_aktiveringsgrad_from_the_offers_started_and_ended(store: Store) -> None
     visitation.record_event(store, a, "tilbud_start", date(2026, 11, 21), today=TODAY)
     result = figures.activation_figures(store, NOVEMBER)[TOTAL]
     assert (result.offer_days, result.open_days) == (20, 30)
+
+
+def test_progression_movement_is_shown_only_for_enough_young_people(store: Store) -> None:
+    from ungedesk.domain.progression import Indicator, MeasurementInput, ScoreInput
+    from ungedesk.services import figures_export, progression, settings
+
+    ids = [case(store, f"0{n}0100400{n}", date(2026, 5, 4), "lab6_4") for n in range(1, 7)]
+    for n, yid in enumerate(ids):
+        progression.choose_indicators(store, yid, [Indicator.MOTIVATION], date(2026, 5, 4))
+        for day, score in ((date(2026, 6, 1), 3), (date(2026, 11, 10), 3 + n)):
+            progression.record_measurement(
+                store,
+                yid,
+                MeasurementInput(day, (ScoreInput(Indicator.MOTIVATION, score, None, ""),)),
+                today=TODAY,
+            )
+    table = figures_export.figures_table(store, NOVEMBER, TODAY)
+    row = next(r for r in table.rows if r.label == "Progression: Motivation")
+    # Moves 0, 1, 2, 3, 4, 5: mean 2.5 over six young people.
+    assert row.values[-1] == "+2,5 (6 unge)"
+    settings.set_setting(store, settings.FIGURES_THRESHOLD, 7)
+    table = figures_export.figures_table(store, NOVEMBER, TODAY)
+    row = next(r for r in table.rows if r.label == "Progression: Motivation")
+    assert row.values[-1] == "færre end 7 unge"

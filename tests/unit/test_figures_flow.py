@@ -164,3 +164,29 @@ def test_aktiveringsgrad_by_hand() -> None:
     assert result[TOTAL].share == 24 / 40
     assert (result[UP].offer_days, result[UP].open_days) == (15, 31)
     assert result[AP].share == 1.0
+
+
+def test_progression_movement_by_hand() -> None:
+    from ungedesk.domain.figures import ScoreFact, progression_movement
+
+    facts = [
+        # 1: motivation 3 (May) → 5 (Aug) → 8 (Feb): moved +5 by February.
+        ScoreFact(1, "motivation", date(2025, 5, 1), 3),
+        ScoreFact(1, "motivation", date(2025, 8, 1), 5),
+        ScoreFact(1, "motivation", date(2026, 2, 10), 8),
+        # 2: motivation 6 (Jan) → 5 (Feb): moved -1.
+        ScoreFact(2, "motivation", date(2026, 1, 5), 6),
+        ScoreFact(2, "motivation", date(2026, 2, 20), 5),
+        # 3: one February score only: no movement to count.
+        ScoreFact(3, "motivation", date(2026, 2, 3), 9),
+        # 4: latest score in March, after February: not February's.
+        ScoreFact(4, "motivation", date(2026, 1, 3), 2),
+        ScoreFact(4, "motivation", date(2026, 3, 3), 9),
+        # 1's health: 4 → 4, no movement, but counted.
+        ScoreFact(1, "health", date(2025, 5, 1), 4),
+        ScoreFact(1, "health", date(2026, 2, 10), 4),
+    ]
+    moved = progression_movement(facts, FEB)
+    assert moved["motivation"].young_people == 2
+    assert moved["motivation"].mean == (5 + -1) / 2
+    assert (moved["health"].young_people, moved["health"].mean) == (1, 0.0)

@@ -269,3 +269,37 @@ def flow(cases: Iterable[CaseFacts], period: Period) -> FlowFigures:
                 if _turned_away(case):
                     out._add(Figure.TURNED_AWAY, column, case.youth_id)
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreFact:
+    youth_id: int
+    indicator: str
+    measured_on: date
+    score: int  # the caseworker's score
+
+
+@dataclass(frozen=True, slots=True)
+class Movement:
+    young_people: int
+    mean: float | None  # None: nobody measured twice up to the period
+
+
+def progression_movement(facts: Iterable[ScoreFact], period: Period) -> dict[str, Movement]:
+    """Per indicator: for each young person whose latest score up to the period's end lies
+    in the period and who has an earlier one, the latest minus the first score; the mean
+    over those young people (the caseworker's scores)."""
+    series: dict[tuple[int, str], list[tuple[date, int]]] = {}
+    for f in facts:
+        if f.measured_on <= period.end:
+            series.setdefault((f.youth_id, f.indicator), []).append((f.measured_on, f.score))
+    moves: dict[str, list[int]] = {}
+    for (_youth, indicator), scores in series.items():
+        scores.sort()
+        (first_on, first), (last_on, last) = scores[0], scores[-1]
+        if period.contains(last_on) and last_on > first_on:
+            moves.setdefault(indicator, []).append(last - first)
+    return {
+        indicator: Movement(len(values), sum(values) / len(values))
+        for indicator, values in moves.items()
+    }

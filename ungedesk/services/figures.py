@@ -20,10 +20,13 @@ from ungedesk.domain.figures import (
     CaseFacts,
     FlowFigures,
     GroupSpan,
+    Movement,
     OfferSpan,
     Period,
+    ScoreFact,
     activation,
     flow,
+    progression_movement,
 )
 from ungedesk.domain.timeliness import (
     DeadlineFact,
@@ -36,7 +39,15 @@ from ungedesk.domain.timeliness import (
 )
 from ungedesk.domain.visitation import ConversationStatus
 from ungedesk.store.database import Store
-from ungedesk.store.models import CaseEvent, Conversation, DeadlineRow, TargetGroupEntry, Youth
+from ungedesk.store.models import (
+    CaseEvent,
+    Conversation,
+    DeadlineRow,
+    Measurement,
+    MeasurementScore,
+    TargetGroupEntry,
+    Youth,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +197,33 @@ def timeliness_figures(
         timeliness(facts, period, today, DeadlineKind.OFFER),
         tuple(targets(facts, period, today)),
     )
+
+
+def score_facts_in(s: Session, flt: FigureFilter = EVERYONE) -> list[ScoreFact]:
+    """Every caseworker score with its day (the young person's own scores are theirs)."""
+    query = (
+        select(
+            MeasurementScore.youth_id,
+            MeasurementScore.indicator,
+            Measurement.measured_on,
+            MeasurementScore.caseworker_score,
+        )
+        .join(Measurement, Measurement.id == MeasurementScore.measurement_id)
+        .where(MeasurementScore.caseworker_score.is_not(None))
+    )
+    if flt.caseworker_id is not None:
+        query = query.join(Youth, Youth.id == MeasurementScore.youth_id).where(
+            Youth.caseworker_id == flt.caseworker_id
+        )
+    return [ScoreFact(y, i, on, score) for y, i, on, score in s.execute(query) if score is not None]
+
+
+def movement_figures(
+    store: Store, period: Period, flt: FigureFilter = EVERYONE
+) -> dict[str, Movement]:
+    """Average progression movement per indicator up to ``period`` (domain.figures)."""
+    with store.session() as s:
+        return progression_movement(score_facts_in(s, flt), period)
 
 
 def activation_figures(

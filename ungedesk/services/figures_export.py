@@ -13,8 +13,9 @@ from datetime import date
 from pathlib import Path
 
 from ungedesk.domain.figures import DEFINITIONS, NOT_VISITED, TOTAL, Figure, Period
+from ungedesk.domain.progression import INDICATOR_LABELS, Indicator
 from ungedesk.domain.youth import EXIT_LABELS, ExitReason
-from ungedesk.services import audit, figures, target_groups
+from ungedesk.services import audit, figures, settings, target_groups
 from ungedesk.services.audit import Action
 from ungedesk.services.figures import EVERYONE, FigureFilter
 from ungedesk.services.workbook import Column, add_sheet, new_workbook, to_bytes
@@ -34,6 +35,17 @@ TIMELINESS_DEFINITION = {
     ),
 }
 GROUP_CHANGE_LABEL = "Skift af målgruppe"
+MOVEMENT_DEFINITION = (
+    "Progression: for unge, hvis seneste måling ligger i perioden, og som er målt før, "
+    "forskellen mellem sagsbehandlerens seneste og første score på indikatoren (1-10), i "
+    "gennemsnit. Vises kun, når mindst så mange unge som kommunens grænse (standard 5) "
+    "indgår, så ingen enkelt ung kan genkendes."
+)
+
+
+def _decimal(value: float) -> str:
+    return f"{value:.1f}".replace(".", ",")
+
 
 Value = int | float | str | None
 
@@ -124,6 +136,26 @@ def figures_table(
                 + ("ja" if reached else "nej" if reached is not None else "intet at måle"),
             )
         )
+    limit = settings.get_setting(store, settings.FIGURES_THRESHOLD)
+    moved = figures.movement_figures(store, period, flt)
+    defined = False
+    for indicator in Indicator:
+        m = moved.get(indicator.value)
+        if m is None:
+            continue
+        text = (
+            f"{'+' if (m.mean or 0) > 0 else ''}{_decimal(m.mean or 0.0)} ({m.young_people} unge)"
+            if m.young_people >= limit
+            else f"færre end {limit} unge"
+        )
+        rows.append(
+            FigureRow(
+                f"Progression: {INDICATOR_LABELS[indicator]}",
+                (*blank, text),
+                "" if defined else MOVEMENT_DEFINITION,
+            )
+        )
+        defined = True
     return FiguresTable(period, tuple(_column_label(c, period.end) for c in codes), tuple(rows))
 
 
