@@ -129,3 +129,22 @@ def test_progression_movement_is_shown_only_for_enough_young_people(store: Store
     table = figures_export.figures_table(store, NOVEMBER, TODAY)
     row = next(r for r in table.rows if r.label == "Progression: Motivation")
     assert row.values[-1] == "færre end 7 unge"
+
+
+def test_a_mentor_picked_from_the_catalogue_is_no_offer_for_aktiveringsgrad(
+    store: Store,
+) -> None:
+    from sqlalchemy import select
+
+    from ungedesk.domain.figures import TOTAL
+    from ungedesk.store.models import CaseEvent, Offer
+
+    a = case(store, "010100-4001", date(2026, 10, 1), "lab6_4")
+    visitation.record_event(store, a, "tilbud_start", date(2026, 11, 5), today=TODAY)
+    assert figures.activation_figures(store, NOVEMBER)[TOTAL].offer_days == 26
+    with store.session() as s:
+        mentor = s.scalar(select(Offer.uid).where(Offer.kind == "mentor"))
+        event = s.scalar(select(CaseEvent).where(CaseEvent.kind == "tilbud_start"))
+        assert mentor is not None and event is not None
+        event.offer_uid = mentor
+    assert figures.activation_figures(store, NOVEMBER)[TOTAL].offer_days == 0

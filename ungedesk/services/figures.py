@@ -109,15 +109,26 @@ _STARTS = ("tilbud_start", "loentilskud_start")
 
 def _offer_spans(s: Session) -> dict[int, list[OfferSpan]]:
     """Each young person's offers: a start opens one, "Tilbud afsluttet" ends the oldest
-    one still running (the events do not say which offer ended)."""
+    one still running (the events do not say which offer ended). A start picked from the
+    catalogue whose kind is no offer under the law on that day (a mentor) is not an offer
+    here either, as it is not for the deadlines (services.bulk_facts)."""
+    from ungedesk.services.bulk_facts import counts_as_offer
+    from ungedesk.store.models import Offer
+
     spans: dict[int, list[OfferSpan]] = defaultdict(list)
     running: dict[int, list[date]] = defaultdict(list)
-    for youth_id, kind, on in s.execute(
-        select(CaseEvent.youth_id, CaseEvent.kind, CaseEvent.on)
+    kinds: dict[str, str] | None = None
+    for youth_id, kind, on, offer_uid in s.execute(
+        select(CaseEvent.youth_id, CaseEvent.kind, CaseEvent.on, CaseEvent.offer_uid)
         .where(CaseEvent.kind.in_([*_STARTS, "tilbud_slut"]))
         .order_by(CaseEvent.youth_id, CaseEvent.on, CaseEvent.id)
     ):
         if kind in _STARTS:
+            if offer_uid:
+                if kinds is None:  # read once, only when a start names a catalogue offer
+                    kinds = {str(u): str(k) for u, k in s.execute(select(Offer.uid, Offer.kind))}
+                if not counts_as_offer(kinds.get(offer_uid), on):
+                    continue
             running[youth_id].append(on)
         elif running[youth_id]:
             spans[youth_id].append(OfferSpan(running[youth_id].pop(0), on))
