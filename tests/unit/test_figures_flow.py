@@ -190,3 +190,34 @@ def test_progression_movement_by_hand() -> None:
     assert moved["motivation"].young_people == 2
     assert moved["motivation"].mean == (5 + -1) / 2
     assert (moved["health"].young_people, moved["health"].mean) == (1, 0.0)
+
+
+def test_returns_to_benefits_after_5_and_7_months_by_hand() -> None:
+    from ungedesk.domain.figures import FollowUpFact, add_months, outcomes
+
+    q1 = Period.quarter(2026, 1)
+    cases = [
+        CaseFacts(1, date(2025, 10, 1), date(2026, 1, 15), "job"),  # back 15 June: 5 months
+        CaseFacts(2, date(2025, 10, 1), date(2026, 2, 10), "education"),  # back 10 Sep: 7 mo.
+        CaseFacts(3, date(2025, 10, 1), date(2026, 3, 31), "job"),  # checked at 12 months: not
+        CaseFacts(4, date(2025, 10, 1), date(2026, 3, 1), "job"),  # never followed up
+        CaseFacts(5, date(2025, 10, 1), date(2026, 3, 2), "moved"),  # not a job or school
+    ]
+    follow = [
+        FollowUpFact(1, date(2026, 6, 20), date(2026, 6, 15)),
+        FollowUpFact(2, date(2026, 9, 12), date(2026, 9, 10)),
+        FollowUpFact(3, date(2027, 3, 31), None),
+        FollowUpFact(4, date(2026, 5, 1), None),  # two months: too early to know 6 months
+    ]
+    six = outcomes(cases, follow, q1, 6)
+    assert six.left == {1, 2, 3, 4}
+    assert six.returned == {1}
+    # 2 came back after seven months: known to be off benefits at six; 3 checked a year on.
+    assert six.stayed == {2, 3}
+    assert six.unknown == {4}
+    twelve = outcomes(cases, follow, q1, 12)
+    assert (twelve.returned, twelve.stayed, twelve.unknown) == ({1, 2}, {3}, {4})
+    # 31 March + 12 months is 31 March; the leap day's year later is 28 February.
+    assert add_months(date(2026, 3, 31), 12) == date(2027, 3, 31)
+    assert add_months(date(2028, 2, 29), 12) == date(2029, 2, 28)
+    assert add_months(date(2026, 1, 31), 1) == date(2026, 2, 28)

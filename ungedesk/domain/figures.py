@@ -303,3 +303,63 @@ def progression_movement(facts: Iterable[ScoreFact], period: Period) -> dict[str
         indicator: Movement(len(values), sum(values) / len(values))
         for indicator, values in moves.items()
     }
+
+
+SUCCESS_EXITS = frozenset({"job", "education"})
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` later; a day the month lacks becomes its last (31 January
+    plus one month is 28 or 29 February; 29 February 2028 plus 12 months is 28 February)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last))
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUpFact:
+    youth_id: int
+    checked_on: date
+    returned_on: date | None  # None: not back on a benefit when checked
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """Of the young people who left for a job or education in the period: back on a
+    benefit within ``months``, known not to be, and not followed up far enough to know."""
+
+    months: int
+    left: frozenset[int]
+    returned: frozenset[int]
+    stayed: frozenset[int]
+
+    @property
+    def unknown(self) -> frozenset[int]:
+        return self.left - self.returned - self.stayed
+
+
+def outcomes(
+    cases: Iterable[CaseFacts], follow_ups: Iterable[FollowUpFact], period: Period, months: int
+) -> Outcome:
+    by_youth: dict[int, list[FollowUpFact]] = {}
+    for f in follow_ups:
+        by_youth.setdefault(f.youth_id, []).append(f)
+    left: set[int] = set()
+    returned: set[int] = set()
+    stayed: set[int] = set()
+    for case in cases:
+        closed = case.closed_on
+        if closed is None or not period.contains(closed) or case.exit_reason not in SUCCESS_EXITS:
+            continue
+        left.add(case.youth_id)
+        horizon = add_months(closed, months)
+        looks = [f for f in by_youth.get(case.youth_id, ()) if f.checked_on >= closed]
+        if any(f.returned_on is not None and closed < f.returned_on <= horizon for f in looks):
+            returned.add(case.youth_id)
+        elif any(
+            f.checked_on >= horizon and (f.returned_on is None or f.returned_on > horizon)
+            for f in looks
+        ):
+            stayed.add(case.youth_id)
+    return Outcome(months, frozenset(left), frozenset(returned), frozenset(stayed))

@@ -211,6 +211,7 @@ TABLE_LABELS = {
     "plan_version": "Udleverede planer",
     "conversation_correction": "Rettelser af samtaler",
     "restgruppe_entry": "Koordinationsgruppens månedlige liste",
+    "follow_up": "Opfølgning efter afslutning",
     "restgruppe_attempt": "Forsøg på at få kontakt",
     "custody_holder": "Forældremyndighedens indehavere",
     "handover": "Overdragelser af sagen",

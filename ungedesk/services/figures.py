@@ -19,13 +19,16 @@ from ungedesk.domain.figures import (
     Activation,
     CaseFacts,
     FlowFigures,
+    FollowUpFact,
     GroupSpan,
     Movement,
     OfferSpan,
+    Outcome,
     Period,
     ScoreFact,
     activation,
     flow,
+    outcomes,
     progression_movement,
 )
 from ungedesk.domain.timeliness import (
@@ -235,6 +238,24 @@ def movement_figures(
     """Average progression movement per indicator up to ``period`` (domain.figures)."""
     with store.session() as s:
         return progression_movement(score_facts_in(s, flt), period)
+
+
+def outcome_figures(
+    store: Store, period: Period, flt: FigureFilter = EVERYONE
+) -> dict[int, Outcome]:
+    """Of those who left for a job or education in ``period``: back on a benefit within 6
+    and within 12 months, from the dated follow-ups (services.follow_up)."""
+    from ungedesk.store.models import FollowUp
+
+    with store.session() as s:
+        cases = case_facts_in(s, flt)
+        ups = [
+            FollowUpFact(y, checked, returned)
+            for y, checked, returned in s.execute(
+                select(FollowUp.youth_id, FollowUp.checked_on, FollowUp.returned_on)
+            )
+        ]
+    return {months: outcomes(cases, ups, period, months) for months in (6, 12)}
 
 
 def activation_figures(

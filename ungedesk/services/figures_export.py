@@ -35,6 +35,12 @@ TIMELINESS_DEFINITION = {
     ),
 }
 GROUP_CHANGE_LABEL = "Skift af målgruppe"
+OUTCOME_DEFINITION = (
+    "Tilbage på ydelse: af de unge, hvis sag blev afsluttet til job eller uddannelse i "
+    "perioden, hvor mange der ifølge opfølgningen efter afslutningen var tilbage på en ydelse "
+    "senest 6 (og 12) måneder efter afslutningen; de, der ved en opfølgning mindst så længe "
+    "efter ikke var det; og de, der endnu ikke er fulgt op så længe."
+)
 MOVEMENT_DEFINITION = (
     "Progression: for unge, hvis seneste måling ligger i perioden, og som er målt før, "
     "forskellen mellem sagsbehandlerens seneste og første score på indikatoren (1-10), i "
@@ -134,6 +140,20 @@ def figures_table(
                 (*blank, result.timeliness.share_with_exempt),
                 f"{result.target.source}. Nået: "
                 + ("ja" if reached else "nej" if reached is not None else "intet at måle"),
+            )
+        )
+    for months, outcome in figures.outcome_figures(store, period, flt).items():
+        left = len(outcome.left)
+        rows.append(
+            FigureRow(
+                f"Tilbage på ydelse inden {months} måneder",
+                (
+                    *blank,
+                    f"{len(outcome.returned)} af {left} (ikke tilbage {len(outcome.stayed)}, "
+                    f"ukendt {len(outcome.unknown)})",
+                ),
+                OUTCOME_DEFINITION if months == 6 else "",
+                (*((frozenset(),) * len(blank)), outcome.returned),
             )
         )
     limit = settings.get_setting(store, settings.FIGURES_THRESHOLD)

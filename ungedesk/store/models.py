@@ -646,6 +646,7 @@ class CaseHolder(Base):
 # Feature tables kept in their own modules register themselves on Base.metadata here, so
 # every user of the metadata (migrations, the access export, restore) sees all tables.
 from ungedesk.store import restgruppe_tables as _restgruppe_tables  # noqa: E402, F401
+from ungedesk.store.follow_up_tables import FollowUp as FollowUp  # noqa: E402
 
 # The team's tables live in their own module (this one is at its size limit); imported here
 # so that every user of the metadata (migrations, the right-of-access export) sees them.
