@@ -2059,6 +2059,45 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
     </message>
 </context>
 <context>
+    <name>FollowUpDialog</name>
+    <message>
+        <source>&amp;Save the follow-up</source>
+        <translation>&amp;Gem opfølgningen</translation>
+    </message>
+    <message>
+        <source>Follow-up after the case ended – %1</source>
+        <translation>Opfølgning efter afslutning – %1</translation>
+    </message>
+    <message>
+        <source>%1: back on a benefit since %2</source>
+        <translation>%1: tilbage på ydelse siden %2</translation>
+    </message>
+    <message>
+        <source>%1: not on a benefit</source>
+        <translation>%1: ikke på ydelse</translation>
+    </message>
+    <message>
+        <source>Not followed up before.</source>
+        <translation>Ikke fulgt op før.</translation>
+    </message>
+    <message>
+        <source>The young person is &amp;back on a benefit</source>
+        <translation>Den unge er &amp;tilbage på ydelse</translation>
+    </message>
+    <message>
+        <source>&amp;Checked on:</source>
+        <translation>&amp;Undersøgt den:</translation>
+    </message>
+    <message>
+        <source>Back on a benefit &amp;since:</source>
+        <translation>Tilbage på ydelse &amp;siden:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Bemærkning:</translation>
+    </message>
+</context>
+<context>
     <name>HandOutDialog</name>
     <message>
         <source>Hand out plan</source>
@@ -2878,6 +2917,10 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
     <message>
         <source>&amp;Reopen case</source>
         <translation>&amp;Genåbn sag</translation>
+    </message>
+    <message>
+        <source>&amp;Follow-up after the case ended…</source>
+        <translation>&amp;Opfølgning efter afslutning…</translation>
     </message>
     <message>
         <source>Right of &amp;access: export all data…</source>

@@ -16,7 +16,9 @@ from ungedesk.ui.shell.records import RecordTabs
 
 if TYPE_CHECKING:
     from ungedesk.services.access import AccessExport
+    from ungedesk.services.follow_up import FollowUpView
     from ungedesk.services.transfer import ImportResult
+    from ungedesk.services.youths import YouthRecord
     from ungedesk.ui.security.access_views import AuditDialog
 
 
@@ -46,6 +48,21 @@ class CaseMenu(RecordTabs):
 
     def _reopened(self, youth_id: int, _result: None) -> None:
         self.refresh_record(youth_id)
+
+    def follow_up_case(self) -> None:
+        from ungedesk.services import follow_up
+
+        record = self.current_record()
+        if record is None or record.status is not CaseStatus.CLOSED:
+            return
+        Operation(self, follow_up.for_youth, self._store, record.id).success(
+            partial(self._show_follow_up, record)
+        ).run()
+
+    def _show_follow_up(self, record: YouthRecord, earlier: list[FollowUpView]) -> None:
+        from ungedesk.ui.record.follow_up_dialog import FollowUpDialog
+
+        self._show_dialog(FollowUpDialog(self._store, record, earlier, self._today, self))
 
     def show_history(self) -> None:
         from ungedesk.services import audit

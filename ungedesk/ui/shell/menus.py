@@ -117,6 +117,10 @@ def build_menus(window: MainWindow) -> None:
         QCoreApplication.translate("MainWindow", "&Reopen case"), window
     )
     window.reopen_case_action.triggered.connect(window.reopen_case)
+    window.follow_up_action = QAction(
+        QCoreApplication.translate("MainWindow", "&Follow-up after the case ended…"), window
+    )
+    window.follow_up_action.triggered.connect(window.follow_up_case)
     window.export_person_action = QAction(
         QCoreApplication.translate("MainWindow", "Right of &access: export all data…"), window
     )
@@ -131,6 +135,7 @@ def build_menus(window: MainWindow) -> None:
     window.transfer_action.triggered.connect(window.transfer_case)
     case_menu.addAction(window.close_case_action)
     case_menu.addAction(window.reopen_case_action)
+    case_menu.addAction(window.follow_up_action)
     case_menu.addSeparator()
     case_menu.addAction(window.export_person_action)
     case_menu.addAction(window.history_action)
@@ -139,6 +144,7 @@ def build_menus(window: MainWindow) -> None:
     window.case_actions = (
         window.close_case_action,
         window.reopen_case_action,
+        window.follow_up_action,
         window.export_person_action,
         window.history_action,
         window.transfer_action,

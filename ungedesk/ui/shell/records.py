@@ -101,6 +101,7 @@ class RecordTabs(ShellBase):
     case_actions: tuple[QAction, ...]
     close_case_action: QAction
     reopen_case_action: QAction
+    follow_up_action: QAction
     # The list's width before the first record widened its pane, and the width it got then.
     _room_given: tuple[int, int] | None = None
 
@@ -214,6 +215,7 @@ class RecordTabs(ShellBase):
             closed = record.status is CaseStatus.CLOSED
             self.close_case_action.setEnabled(not closed)
             self.reopen_case_action.setEnabled(closed)
+            self.follow_up_action.setEnabled(closed)
 
     def refresh_record(self, youth_id: int) -> None:
         """Show the stored record again in its open tab (after the case was closed,
