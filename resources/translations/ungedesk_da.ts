@@ -1960,6 +1960,14 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
         <translation>Lu&amp;k</translation>
     </message>
     <message>
+        <source>&amp;Table</source>
+        <translation>&amp;Tabel</translation>
+    </message>
+    <message>
+        <source>&amp;12 months</source>
+        <translation>&amp;12 måneder</translation>
+    </message>
+    <message>
         <source>Quarter %1</source>
         <translation>%1. kvartal</translation>
     </message>
@@ -2246,6 +2254,56 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
     <message>
         <source>&amp;Notes</source>
         <translation>&amp;Notat</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>Month</source>
+        <translation>Måned</translation>
+    </message>
+    <message>
+        <source>Active cases</source>
+        <translation>Aktive sager</translation>
+    </message>
+    <message>
+        <source>Inflow</source>
+        <translation>Tilgang</translation>
+    </message>
+    <message>
+        <source>Outflow</source>
+        <translation>Afgang</translation>
+    </message>
+    <message>
+        <source>Turned away at the door</source>
+        <translation>Vendt i døren</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>Chart of the last 12 months</source>
+        <translation>Diagram over de seneste 12 måneder</translation>
+    </message>
+    <message>
+        <source>The last 12 months</source>
+        <translation>De seneste 12 måneder</translation>
+    </message>
+    <message>
+        <source>Active cases, inflow, outflow and turned away per month, in total.</source>
+        <translation>Aktive sager, tilgang, afgang og vendt i døren pr. måned, i alt.</translation>
+    </message>
+    <message>
+        <source>Inflow</source>
+        <translation>Tilgang</translation>
+    </message>
+    <message>
+        <source>Outflow</source>
+        <translation>Afgang</translation>
+    </message>
+    <message>
+        <source>Turned away at the door</source>
+        <translation>Vendt i døren</translation>
     </message>
 </context>
 <context>

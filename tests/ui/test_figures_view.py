@@ -91,3 +91,16 @@ def test_a_quarter_and_the_workbook(
     assert dialog.notice.text() == "Tallene er gemt som tal.xlsx."
     rows = {r[0]: r for r in load_workbook(target)["Tal"].iter_rows(values_only=True)}
     assert rows["Tilgang"][-1] == 2
+
+
+def test_the_12_months_tab_charts_the_flow(qtbot, window: MainWindow, store: Store) -> None:
+    caseload(store)
+    dialog = open_figures(qtbot, window)
+    qtbot.waitUntil(lambda: dialog.history.model.rowCount() == 12)
+    history = dialog.history
+    assert history.model.data(history.model.index(11, 0)) == "nov. 2026"
+    assert history.model.data(history.model.index(11, 2)) == "1"  # November's tilgang
+    assert history.model.data(history.model.index(10, 2)) == "1"  # October's
+    sets = history.chart.series()[0].barSets()
+    assert [s.label() for s in sets] == ["Tilgang", "Afgang", "Vendt i døren"]
+    assert sets[2].at(11) == 1.0

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +35,7 @@ from ungedesk.services.caseworkers import CaseworkerView
 from ungedesk.services.figures import EVERYONE, FigureFilter, PersonBehind
 from ungedesk.services.figures_export import FigureRow, FiguresTable
 from ungedesk.store.database import Store
+from ungedesk.ui.figures.history_chart import HistoryPanel
 from ungedesk.ui.i18n import LOCALE, format_number
 from ungedesk.ui.operations import Operation
 from ungedesk.ui.rows_model import Index, RowsModel
@@ -174,11 +176,18 @@ class FiguresDialog(QDialog):
         bottom.addWidget(self.message, 1)
         bottom.addWidget(self.notice, 1)
         bottom.addWidget(close)
+        table_page = QWidget()
+        table_layout = QVBoxLayout(table_page)
+        table_layout.addWidget(self.view, 3)
+        table_layout.addWidget(self.people_title)
+        table_layout.addWidget(self.people_view, 1)
+        self.history = HistoryPanel()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(table_page, self.tr("&Table"))
+        self.tabs.addTab(self.history, self.tr("&12 months"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.view, 3)
-        layout.addWidget(self.people_title)
-        layout.addWidget(self.people_view, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
 
         self.kind.currentIndexChanged.connect(self._kind_changed)
@@ -243,6 +252,9 @@ class FiguresDialog(QDialog):
             self._today(),
             self.current_filter(),
         ).latest("figures").success(self._loaded).run()
+        Operation(
+            self, figures.flow_history, self._store, self.period(), 12, self.current_filter()
+        ).latest("history").success(self.history.show_history).run()
 
     def _loaded(self, table: FiguresTable) -> None:
         self.table_data = table

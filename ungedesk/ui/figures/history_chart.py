@@ -1,0 +1,94 @@
+"""The last 12 months' flow as a bar chart (tilgang, afgang, vendt i døren) with the active
+cases beside it in a table, so no number is only a colour. Takes plain FlowFigures."""
+
+from __future__ import annotations
+
+from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QHeaderView, QTableView, QVBoxLayout, QWidget
+
+from ungedesk.domain.figures import TOTAL, Figure, FlowFigures
+from ungedesk.ui.i18n import LOCALE
+from ungedesk.ui.rows_model import Index, RowsModel
+from ungedesk.ui.widgets import name_table
+
+COLOURS = ("#0072B2", "#D55E00", "#009E73")  # Okabe-Ito
+SERIES = (Figure.INFLOW, Figure.OUTFLOW, Figure.TURNED_AWAY)
+
+
+def month_short(flow: FlowFigures) -> str:
+    from babel.dates import format_date
+
+    return format_date(flow.period.start, "MMM y", locale=LOCALE)
+
+
+class HistoryModel(RowsModel[FlowFigures]):
+    def headers(self) -> tuple[str, ...]:
+        return (
+            self.tr("Month"),
+            self.tr("Active cases"),
+            self.tr("Inflow"),
+            self.tr("Outflow"),
+            self.tr("Turned away at the door"),
+        )
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        f = self.rows[index.row()]
+        if index.column() == 0:
+            return month_short(f)
+        figure = (Figure.ACTIVE, *SERIES)[index.column() - 1]
+        return str(f.count(figure, TOTAL))
+
+
+class HistoryPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.chart = QChart()
+        self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.view = QChartView(self.chart)
+        self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.view.setAccessibleName(self.tr("Chart of the last 12 months"))
+        self.model = HistoryModel(self)
+        self.table = QTableView()
+        name_table(
+            self.table,
+            self.tr("The last 12 months"),
+            self.tr("Active cases, inflow, outflow and turned away per month, in total."),
+        )
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 3)
+        layout.addWidget(self.table, 2)
+
+    def series_names(self) -> tuple[str, ...]:
+        return (self.tr("Inflow"), self.tr("Outflow"), self.tr("Turned away at the door"))
+
+    def show_history(self, months: list[FlowFigures]) -> None:
+        self.model.replace_rows(months)
+        self.chart.removeAllSeries()
+        for axis in self.chart.axes():
+            self.chart.removeAxis(axis)
+        series = QBarSeries()
+        for name, colour, figure in zip(self.series_names(), COLOURS, SERIES, strict=True):
+            bars = QBarSet(name)
+            bars.setColor(QColor(colour))
+            bars.append([float(m.count(figure, TOTAL)) for m in months])
+            series.append(bars)
+        self.chart.addSeries(series)
+        axis_x = QBarCategoryAxis()
+        axis_x.append([month_short(m) for m in months])
+        axis_y = QValueAxis()
+        axis_y.setLabelFormat("%d")
+        top = max((m.count(f, TOTAL) for m in months for f in SERIES), default=0)
+        axis_y.setRange(0, max(1, top))
+        axis_y.applyNiceNumbers()
+        self.chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        self.chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(axis_x)
+        series.attachAxis(axis_y)
