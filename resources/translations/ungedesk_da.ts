@@ -1968,6 +1968,14 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
         <translation>&amp;12 måneder</translation>
     </message>
     <message>
+        <source>Definitions of the figures</source>
+        <translation>Definitioner af tallene</translation>
+    </message>
+    <message>
+        <source>&amp;Definitions</source>
+        <translation>D&amp;efinitioner</translation>
+    </message>
+    <message>
         <source>Quarter %1</source>
         <translation>%1. kvartal</translation>
     </message>

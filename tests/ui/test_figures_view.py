@@ -104,3 +104,12 @@ def test_the_12_months_tab_charts_the_flow(qtbot, window: MainWindow, store: Sto
     sets = history.chart.series()[0].barSets()
     assert [s.label() for s in sets] == ["Tilgang", "Afgang", "Vendt i døren"]
     assert sets[2].at(11) == 1.0
+
+
+def test_the_definitions_page_names_every_figure(qtbot, window: MainWindow, store: Store) -> None:
+    caseload(store)
+    dialog = open_figures(qtbot, window)
+    text = dialog.definitions.toPlainText()
+    for heading in ("Aktive sager", "Tilgang", "Afgang", "Vendt i døren", "Aktiveringsgrad"):
+        assert heading in text
+    assert "lov nr. 1750 af 29. december 2025" in text.lower()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableView,
     QTabWidget,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -185,6 +187,9 @@ class FiguresDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(table_page, self.tr("&Table"))
         self.tabs.addTab(self.history, self.tr("&12 months"))
+        self.definitions = QTextBrowser()
+        self.definitions.setAccessibleName(self.tr("Definitions of the figures"))
+        self.tabs.addTab(self.definitions, self.tr("&Definitions"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
@@ -259,6 +264,13 @@ class FiguresDialog(QDialog):
     def _loaded(self, table: FiguresTable) -> None:
         self.table_data = table
         self.model.set_table(table)
+        self.definitions.setHtml(
+            "".join(
+                f"<h3>{escape(row.label.strip())}</h3><p>{escape(row.definition)}</p>"
+                for row in table.rows
+                if row.definition
+            )
+        )
         self.view.resizeColumnToContents(0)
         self.people.replace_rows([])
         self.people_title.setText(
