@@ -293,6 +293,7 @@ def shoot_main(shoot: Shooter, paths: StorePaths, count: int, seed: int) -> None
     shoot_catalogue(shoot, window)
     shoot_team(shoot, window, store)
     shoot_restgruppe(shoot, window)
+    shoot_figures(shoot, window)
     shoot_custody_handover(shoot, window, store)
     window.close()
     tasks.runner().call_blocking(store.close)
@@ -597,6 +598,31 @@ def shoot_custody_handover(shoot: Shooter, window: MainWindow, store: Store) -> 
         wait_until(lambda: view.handover.state is not None and not view.handover.state.active)
         show(view.handover)
         shoot(view, "record-handover-done")
+
+
+def shoot_figures(shoot: Shooter, window: MainWindow) -> None:
+    """Ledelsestal on a 1366x768 laptop: the month's table with the young people behind a
+    number, the 12 months' chart and the definitions."""
+    from ungedesk.ui.figures.view import FiguresDialog
+
+    window.figures_action.trigger()
+    dialog = _dialog(window, FiguresDialog)
+    assert isinstance(dialog, FiguresDialog)
+    wait_until(lambda: dialog.table_data is not None)
+    dialog.resize(1280, 700)
+    row = next(i for i, r in enumerate(dialog.model.rows) if r.label == "Tilgang")
+    dialog.show_people(dialog.model.index(row, dialog.model.columnCount() - 1))
+    wait_until(lambda: dialog.people.rowCount() > 0)
+    settle(300)
+    shoot(dialog, "figures-table")
+    dialog.tabs.setCurrentIndex(1)
+    wait_until(lambda: dialog.history.model.rowCount() == 12)
+    settle(300)
+    shoot(dialog, "figures-12-months")
+    dialog.tabs.setCurrentIndex(2)
+    settle(200)
+    shoot(dialog, "figures-definitions")
+    dialog.reject()
 
 
 def shoot_restgruppe(shoot: Shooter, window: MainWindow) -> None:

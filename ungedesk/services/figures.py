@@ -346,3 +346,48 @@ def people_behind(store: Store, youth_ids: frozenset[int], what: str) -> list[Pe
         )
     rows.sort()
     return [PersonBehind(i, cn, f"{f} {la}", mask(cpr)) for _s, i, cn, f, la, cpr in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodFigures:
+    """Every figure of one period, counted from one read of the facts."""
+
+    flow: FlowFigures
+    activation: dict[str, Activation]
+    timeliness: TimelinessFigures
+    outcomes: dict[int, Outcome]
+    movement: dict[str, Movement]
+
+
+def period_figures(
+    store: Store, period: Period, today: date, flt: FigureFilter = EVERYONE
+) -> PeriodFigures:
+    """All the period's figures in one transaction, each fact read once."""
+    from ungedesk.store.models import FollowUp
+
+    with store.session() as s:
+        cases = case_facts_in(s, flt, period)
+        deadline_facts = deadline_facts_in(s, flt, period)
+        scores = score_facts_in(s, flt, period)
+        closed_here = [c.youth_id for c in cases if c.closed_on and period.contains(c.closed_on)]
+        ups: list[FollowUpFact] = []
+        for start in range(0, len(closed_here), 500):
+            ups.extend(
+                FollowUpFact(y, checked, returned)
+                for y, checked, returned in s.execute(
+                    select(FollowUp.youth_id, FollowUp.checked_on, FollowUp.returned_on).where(
+                        FollowUp.youth_id.in_(closed_here[start : start + 500])
+                    )
+                )
+            )
+    return PeriodFigures(
+        flow=flow(cases, period),
+        activation=activation(cases, period),
+        timeliness=TimelinessFigures(
+            timeliness(deadline_facts, period, today, DeadlineKind.CONVERSATION),
+            timeliness(deadline_facts, period, today, DeadlineKind.OFFER),
+            tuple(targets(deadline_facts, period, today)),
+        ),
+        outcomes={months: outcomes(cases, ups, period, months) for months in (6, 12)},
+        movement=progression_movement(scores, period),
+    )

@@ -84,9 +84,8 @@ def figures_table(
     store: Store, period: Period, today: date, flt: FigureFilter = EVERYONE
 ) -> FiguresTable:
     """Every figure of ``period``, per target group and in total."""
-    flow = figures.flow_figures(store, period, flt)
-    active = figures.activation_figures(store, period, flt)
-    timely = figures.timeliness_figures(store, period, today, flt)
+    counted = figures.period_figures(store, period, today, flt)
+    flow, active, timely = counted.flow, counted.activation, counted.timeliness
     codes = flow.columns()
     rows: list[FigureRow] = []
     for figure, label in (
@@ -142,7 +141,7 @@ def figures_table(
                 + ("ja" if reached else "nej" if reached is not None else "intet at måle"),
             )
         )
-    for months, outcome in figures.outcome_figures(store, period, flt).items():
+    for months, outcome in counted.outcomes.items():
         left = len(outcome.left)
         rows.append(
             FigureRow(
@@ -157,7 +156,7 @@ def figures_table(
             )
         )
     limit = settings.get_setting(store, settings.FIGURES_THRESHOLD)
-    moved = figures.movement_figures(store, period, flt)
+    moved = counted.movement
     defined = False
     for indicator in Indicator:
         m = moved.get(indicator.value)
