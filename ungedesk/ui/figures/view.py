@@ -7,6 +7,7 @@ Every read and write is one operation; counting happens in services.figures_expo
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable
 from datetime import date
 from html import escape
@@ -59,6 +60,21 @@ class FiguresModel(RowsModel[FigureRow]):
 
     def headers(self) -> tuple[str, ...]:
         return (self.tr("Figure"), *self.columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        """A target group's label over up to three short lines (the law's reference is in
+        its tooltip), so eight groups fit a laptop's width without cutting any."""
+        if orientation != Qt.Orientation.Horizontal or section == 0:
+            return super().headerData(section, orientation, role)
+        label = self.columns[section - 1]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return label
+        if role == Qt.ItemDataRole.DisplayRole:
+            lines = textwrap.wrap(label.split(" (")[0], 16)
+            return "\n".join(lines[:3]) + ("…" if len(lines) > 3 else "")
+        return None
 
     def set_table(self, table: FiguresTable) -> None:
         self.beginResetModel()
@@ -272,6 +288,7 @@ class FiguresDialog(QDialog):
             )
         )
         self.view.resizeColumnToContents(0)
+        self.view.resizeColumnToContents(self.model.columnCount() - 1)  # "x af y (…)" in full
         self.people.replace_rows([])
         self.people_title.setText(
             self.tr("Double-click a number to see the young people behind it.")
