@@ -72,7 +72,16 @@ class FiguresModel(RowsModel[FigureRow]):
         if role == Qt.ItemDataRole.ToolTipRole:
             return label
         if role == Qt.ItemDataRole.DisplayRole:
-            lines = textwrap.wrap(label.split(" (")[0], 16)
+            words = [
+                # Danish compounds of the law's labels break before "modtager", as in print.
+                w.replace("modtager", "-\nmodtager", 1) if len(w) > 14 else w
+                for w in label.split(" (")[0].split()
+            ]
+            lines = [
+                line
+                for part in " ".join(words).split("\n")
+                for line in textwrap.wrap(part.strip(), 16)
+            ]
             return "\n".join(lines[:3]) + ("…" if len(lines) > 3 else "")
         return None
 
