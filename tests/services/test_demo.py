@@ -358,3 +358,23 @@ def test_the_coordination_groups_lists_have_every_group_to_show(store: Store) ->
     # A second batch into the same store adds no second set of lists.
     demo.generate(store, 10, seed=12, today=TODAY)
     assert restgruppe_review.months(store) == months
+
+
+def test_closed_demo_cases_say_when_and_where_they_went(store: Store) -> None:
+    from sqlalchemy import func, select
+
+    from ungedesk.store.models import FollowUp, Youth
+
+    demo.generate(store, 800, seed=21, today=TODAY)
+    with store.session() as s:
+        closed = s.execute(
+            select(Youth.henvendelse_date, Youth.closed_on, Youth.exit_reason).where(
+                Youth.status == "closed"
+            )
+        ).all()
+        follow_ups = s.scalar(select(func.count()).select_from(FollowUp))
+    assert closed
+    assert all(c is not None and h <= c <= TODAY and r for h, c, r in closed)
+    reasons = {r for _h, _c, r in closed}
+    assert {"job", "education"} <= reasons
+    assert follow_ups and follow_ups > 0

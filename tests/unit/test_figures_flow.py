@@ -221,3 +221,19 @@ def test_returns_to_benefits_after_5_and_7_months_by_hand() -> None:
     assert add_months(date(2026, 3, 31), 12) == date(2027, 3, 31)
     assert add_months(date(2028, 2, 29), 12) == date(2029, 2, 28)
     assert add_months(date(2026, 1, 31), 1) == date(2026, 2, 28)
+
+
+def test_a_visitation_that_says_turned_away_counts_whatever_the_dates() -> None:
+    # Closed to another benefit two weeks after its first conversation, but the visitation
+    # recorded "vendt i døren": counted (an open case never is).
+    told = CaseFacts(
+        10,
+        date(2026, 2, 2),
+        date(2026, 2, 20),
+        "other_benefit",
+        (GroupSpan(UP, date(2026, 2, 2)),),
+        first_conversation_on=date(2026, 2, 5),
+        turned_away_recorded=True,
+    )
+    still_open = CaseFacts(11, date(2026, 2, 2), None, "", turned_away_recorded=True)
+    assert flow([told, still_open], FEB).members[(Figure.TURNED_AWAY, TOTAL)] == {10}

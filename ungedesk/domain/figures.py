@@ -89,6 +89,7 @@ class CaseFacts:
     first_conversation_on: date | None = None  # the first conversation held
     caseworker_id: int | None = None
     offers: tuple[OfferSpan, ...] = ()
+    turned_away_recorded: bool = False  # the visitation says "vendt i døren"
 
     def open_on(self, day: date) -> bool:
         """Open on ``day``: from the henvendelse up to and including the closing day."""
@@ -195,9 +196,10 @@ DEFINITIONS: dict[Figure, str] = {
         "åbne i perioden."
     ),
     Figure.TURNED_AWAY: (
-        "Vendt i døren: afgange i perioden til job, uddannelse eller anden selvforsørgelse, "
-        "hvor sagen blev afsluttet senest på dagen for den første afholdte samtale, eller "
-        "uden at nogen samtale blev holdt."
+        "Vendt i døren: afgange i perioden, hvor visitationen siger, at den unge blev vendt "
+        "i døren, eller hvor sagen gik til job, uddannelse eller anden selvforsørgelse og "
+        "blev afsluttet senest på dagen for den første afholdte samtale (eller uden at "
+        "nogen samtale blev holdt)."
     ),
 }
 
@@ -238,7 +240,11 @@ def _changes_in(case: CaseFacts, period: Period) -> Iterable[tuple[date, str, st
 
 
 def _turned_away(case: CaseFacts) -> bool:
-    if case.closed_on is None or case.exit_reason not in SELF_SUPPORT:
+    if case.closed_on is None:
+        return False
+    if case.turned_away_recorded:
+        return True
+    if case.exit_reason not in SELF_SUPPORT:
         return False
     first = case.first_conversation_on
     return first is None or case.closed_on <= first

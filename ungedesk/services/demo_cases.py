@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any, cast
 
-from sqlalchemy import Table, insert
+from sqlalchemy import Table, insert, update
 from sqlalchemy.orm import Session
 
 from ungedesk.domain import cpr as cprmod
@@ -47,8 +47,10 @@ from ungedesk.store.models import (
     CaseEvent,
     Conversation,
     DeadlineRow,
+    FollowUp,
     TargetGroupEntry,
     Visitation,
+    Youth,
 )
 
 _VISITATION = cast(Table, Visitation.__table__)
@@ -242,6 +244,8 @@ def add_histories(
     talks: list[dict[str, Any]] = []
     case_events: list[dict[str, Any]] = []
     limits: list[dict[str, Any]] = []
+    closings: list[dict[str, Any]] = []
+    follow_ups: list[dict[str, Any]] = []
     for y in youths:
         active = y.status == CaseStatus.ACTIVE.value
         end = today if active else min(today, y.henvendelse + timedelta(days=rng.randint(60, 400)))
@@ -358,6 +362,8 @@ def add_histories(
                 case.record("left_plan", left, "Stoppet på skolen", learned_on=learned)
         _meet_deadlines(case, rule_set, today, rng, late=lapse and not talks_lapse)
         limits.extend(deadline_rows(y.id, case.facts(), rule_set))
+        if not active:
+            closings.append(_closing(y.id, end, today, follow_ups))
     for table, rows in (
         (_VISITATION, visits),
         (_GROUPS, groups),
@@ -367,4 +373,44 @@ def add_histories(
     ):
         if rows:
             session.execute(insert(table), rows)
+    if closings:
+        # By primary key: the closed cases get the day they ended and where they went.
+        session.execute(update(Youth), closings)
+    if follow_ups:
+        session.execute(insert(FollowUp), follow_ups)
     return len(talks)
+
+
+# Where demo cases went (afgang til), roughly as seed 004's table: most to a job or school.
+_EXITS = (
+    ("job", 0.30),
+    ("education", 0.35),
+    ("other_benefit", 0.08),
+    ("moved", 0.08),
+    ("target_group_change", 0.05),
+    ("fleksjob", 0.02),
+    ("foertidspension", 0.02),
+    ("other", 0.10),
+)
+
+
+def _closing(
+    youth_id: int, end: date, today: date, follow_ups: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """The closed case's day and exit, and for a job or school a follow-up half a year on.
+    Drawn from the young person's own stream, so the rest of the demo stays as it was."""
+    rng = random.Random(f"closing-{youth_id}")  # noqa: S311 - reproducible demo data
+    reason = rng.choices([r for r, _w in _EXITS], [w for _r, w in _EXITS])[0]
+    checked = end + timedelta(days=rng.randint(185, 240))
+    if reason in ("job", "education") and checked <= today:
+        back = rng.random() < 0.2
+        follow_ups.append(
+            {
+                "youth_id": youth_id,
+                "checked_on": checked,
+                "returned_on": end + timedelta(days=rng.randint(30, 170)) if back else None,
+                "note": "",
+                "recorded_by": "Demo",
+            }
+        )
+    return {"id": youth_id, "closed_on": end, "exit_reason": reason}

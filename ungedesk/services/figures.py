@@ -50,6 +50,7 @@ from ungedesk.store.models import (
     Measurement,
     MeasurementScore,
     TargetGroupEntry,
+    Visitation,
     Youth,
 )
 
@@ -111,6 +112,13 @@ def case_facts_in(
         ).all()
     )
     offers = _offer_spans(s, relevant)
+    turned_away = set(
+        s.scalars(
+            select(Visitation.youth_id).where(
+                Visitation.turned_away.is_(True), Visitation.youth_id.in_(relevant)
+            )
+        )
+    )
     out: list[CaseFacts] = []
     for youth_id, opened, closed, exit_reason, caseworker_id in rows:
         history = spans.get(youth_id, [])
@@ -129,6 +137,7 @@ def case_facts_in(
                 first_conversation_on=held.date() if held is not None else None,
                 caseworker_id=caseworker_id,
                 offers=tuple(offers.get(youth_id, ())),
+                turned_away_recorded=youth_id in turned_away,
             )
         )
     return out
