@@ -104,3 +104,25 @@ def test_a_team_file_and_the_merge(data_dir: Path, tmp_path: Path) -> None:
     twice = run("figures", "--merge", str(team), str(team), data_dir=data_dir)
     assert_clean_failure(twice)
     assert "samme UngeDesk" in twice.stderr
+
+
+def test_a_reader_that_stops_early_is_no_error(tmp_path: Path) -> None:
+    """A command whose reader went away (``ungedesk find … | head``) ends quietly with the
+    shell's code for it, not as a logged bug; run in a child so its stdout can be closed."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import argparse, sys\n"
+        "from ungedesk.cli import common\n"
+        "def broken(args, paths):\n"
+        "    raise BrokenPipeError()\n"
+        "common.load = lambda target: broken\n"
+        f"args = argparse.Namespace(command='figures', data_dir={str(tmp_path)!r})\n"
+        "sys.exit(common.run(args, 'figures:cmd_figures'))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 141
+    assert result.stderr == ""

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import signal
 import sys
 import time
@@ -213,6 +214,9 @@ def load(target: str) -> Command:
     return found
 
 
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a pipe's reader going away
+
+
 def run(args: argparse.Namespace, target: str) -> int:
     """Run the parsed command inside the data directory's hold; known failures become their
     Danish message and exit code, Ctrl+C exit 130, anything else a logged bug."""
@@ -227,6 +231,11 @@ def run(args: argparse.Namespace, target: str) -> int:
     except (KeyboardInterrupt, EOFError):  # Ctrl+C, or Ctrl+D at a prompt
         warn("\nAfbrudt. Intet er gemt halvt.")
         return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (``ungedesk find … | head``): no bug, nothing to say. Python
+        # would complain again when it flushes stdout at exit, so stdout goes to devnull.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     except Exception as exc:
         log_file = log_bug(exc, paths, command or "")
         where = f" Detaljer er gemt i {log_file}." if log_file else ""

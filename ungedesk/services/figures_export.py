@@ -34,7 +34,6 @@ TIMELINESS_DEFINITION = {
         "eller en ny aktivitet efter KUI)."
     ),
 }
-GROUP_CHANGE_LABEL = "Skift af målgruppe"
 OUTCOME_DEFINITION = (
     "Tilbage på ydelse: af de unge, hvis sag blev afsluttet til job eller uddannelse i "
     "perioden, hvor mange der ifølge opfølgningen efter afslutningen var tilbage på en ydelse "
@@ -102,13 +101,15 @@ def figures_table(
             )
         )
         if figure is Figure.OUTFLOW:
-            for reason in [*ExitReason, "target_group_change"]:
+            # A case closed to "Skift af målgruppe" and a change of group inside the period
+            # share one row: in a target group's column both are an afgang to another group.
+            for reason in ExitReason:
                 values = tuple(flow.outflow_count(str(reason), c) for c in codes)
                 who = tuple(frozenset(flow.outflow_to.get((str(reason), c), ())) for c in codes)
                 if not any(values):
                     continue
-                name = EXIT_LABELS[reason] if isinstance(reason, ExitReason) else GROUP_CHANGE_LABEL
-                rows.append(FigureRow(f"  Afgang til {name.lower()}", values, "", who))
+                label = f"  Afgang til {EXIT_LABELS[reason].lower()}"
+                rows.append(FigureRow(label, values, "", who))
     rows.append(
         FigureRow(
             "Vendt i døren",
