@@ -1936,6 +1936,10 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
         <translation>Gem som &amp;regneark…</translation>
     </message>
     <message>
+        <source>Save the &amp;report as PDF…</source>
+        <translation>Gem r&amp;apport som PDF…</translation>
+    </message>
+    <message>
         <source>&amp;Period:</source>
         <translation>&amp;Periode:</translation>
     </message>
@@ -1990,6 +1994,14 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
     <message>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>Regneark (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Gem rapporten</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <source>The figures are saved as %1.</source>

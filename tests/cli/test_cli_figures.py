@@ -80,7 +80,7 @@ def test_the_workbook_holds_counts_and_definitions_only(data_dir: Path, tmp_path
         (["--month", "11-2026"], "fx 2026-11"),
         (["--quarter", "2026-5"], "fx 2026-K4"),
         (["--month", "2026-11", "--year", "2026"], "Vælg én periode"),
-        (["--month", "2026-11", "--out", "tal.pdf"], ".xlsx"),
+        (["--month", "2026-11", "--out", "tal.txt"], "(.pdf)"),
     ],
 )
 def test_a_wrong_period_or_file_is_a_danish_message(
@@ -126,3 +126,17 @@ def test_a_reader_that_stops_early_is_no_error(tmp_path: Path) -> None:
     )
     assert result.returncode == 141
     assert result.stderr == ""
+
+
+def test_the_quarterly_report_as_pdf(data_dir: Path, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    out = tmp_path / "rapport.pdf"
+    result = run("figures", "--quarter", "2026-K4", "--out", str(out), data_dir=data_dir)
+    assert result.returncode == 0, result.stderr
+    reader = PdfReader(out)
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    for words in ("Ledelsestal 2026-K4", "Aktive sager", "De seneste 12 måneder", "Definitioner"):
+        assert words in text
+    assert CANARY_NAME not in text and "010100" not in text
+    assert reader.metadata is not None and reader.metadata.title == "Ledelsestal 2026-K4"

@@ -113,3 +113,15 @@ def test_the_definitions_page_names_every_figure(qtbot, window: MainWindow, stor
     for heading in ("Aktive sager", "Tilgang", "Afgang", "Vendt i døren", "Aktiveringsgrad"):
         assert heading in text
     assert "lov nr. 1750 af 29. december 2025" in text.lower()
+
+
+def test_the_report_is_saved_as_pdf(
+    qtbot, window: MainWindow, store: Store, tmp_path: Path, monkeypatch
+) -> None:
+    caseload(store)
+    dialog = open_figures(qtbot, window)
+    target = tmp_path / "rapport.pdf"
+    monkeypatch.setattr(dialog, "ask_report_path", lambda suggested: str(target))
+    dialog.report_button.click()
+    qtbot.waitUntil(lambda: not dialog.notice.isHidden(), timeout=30000)
+    assert target.read_bytes().startswith(b"%PDF")

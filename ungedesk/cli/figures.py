@@ -69,8 +69,8 @@ def cmd_figures(args: argparse.Namespace, paths: StorePaths) -> int:
         return _print_team(args.merge)
     period = parse_period(args)
     out = Path(args.out) if args.out else None
-    if out is not None and out.suffix.lower() != ".xlsx":
-        raise InputError({"out": "--out skal være en regnearksfil, der ender på .xlsx."})
+    if out is not None and out.suffix.lower() not in (".xlsx", ".pdf"):
+        raise InputError({"out": "--out skal være et regneark (.xlsx) eller en rapport (.pdf)."})
     today = date.today()
     opened = open_store(paths)
     try:
@@ -79,6 +79,12 @@ def cmd_figures(args: argparse.Namespace, paths: StorePaths) -> int:
 
             written = figures_share.export_file(opened.store, period, Path(args.team_file))
             say(f"Tallene til teamet for {period.label} er skrevet til {written.name}.")
+            return 0
+        if out is not None and out.suffix.lower() == ".pdf":
+            from ungedesk.services import figures_report
+
+            figures_report.write_report_pdf(opened.store, period, out, today)
+            say(f"Rapporten for {period.label} er skrevet til {out.name}.")
             return 0
         if out is not None:
             figures_export.write_figures_xlsx(opened.store, period, out, today)

@@ -493,7 +493,11 @@ def _add_figures(sub: argparse._SubParsersAction[Parser], common: Parser) -> Non
     figures.add_argument("--month", metavar="ÅÅÅÅ-MM", help="måneden, fx 2026-11")
     figures.add_argument("--quarter", metavar="ÅÅÅÅ-KN", help="kvartalet, fx 2026-K4")
     figures.add_argument("--year", metavar="ÅÅÅÅ", help="året, fx 2026")
-    figures.add_argument("--out", metavar="FIL", help="skriv tallene til et regneark (.xlsx)")
+    figures.add_argument(
+        "--out",
+        metavar="FIL",
+        help="skriv tallene til et regneark (.xlsx) eller en rapport til styregruppen (.pdf)",
+    )
     figures.add_argument(
         "--team-file",
         metavar="FIL",

@@ -157,6 +157,8 @@ class FiguresDialog(QDialog):
         self.who.addItem(self.tr("The whole unit"), None)
         self.save_button = QPushButton(self.tr("Save as &spreadsheet…"))
         self.save_button.clicked.connect(self.save_xlsx)
+        self.report_button = QPushButton(self.tr("Save the &report as PDF…"))
+        self.report_button.clicked.connect(self.save_report)
         top = QHBoxLayout()
         caption = QLabel(self.tr("&Period:"))
         caption.setBuddy(self.kind)
@@ -165,6 +167,7 @@ class FiguresDialog(QDialog):
             top.addWidget(widget)
         top.addStretch(1)
         top.addWidget(self.save_button)
+        top.addWidget(self.report_button)
 
         self.model = FiguresModel(self)
         self.view = QTableView()
@@ -334,6 +337,30 @@ class FiguresDialog(QDialog):
         Operation(
             self,
             figures_export.write_figures_xlsx,
+            self._store,
+            period,
+            Path(path),
+            self._today(),
+            self.current_filter(),
+        ).success(self._saved).run()
+
+    def ask_report_path(self, suggested: str) -> str:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the report"), suggested, self.tr("PDF (*.pdf)")
+        )
+        return path
+
+    def save_report(self) -> None:
+        from ungedesk.services import figures_report
+
+        period = self.period()
+        path = self.ask_report_path(f"ledelsestal-{period.label}.pdf")
+        if not path:
+            return
+        self.notice.show_message(None)
+        Operation(
+            self,
+            figures_report.write_report_pdf,
             self._store,
             period,
             Path(path),
