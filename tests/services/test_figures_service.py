@@ -72,7 +72,7 @@ def test_rettidighed_from_the_stored_deadlines(store: Store) -> None:
     held(store, a, date(2026, 11, 4))
     b = case(store, "020200-4002", date(2026, 10, 1), "lab6_4")
     stored = deadlines.for_youth(store, a, TODAY) + deadlines.for_youth(store, b, TODAY)
-    f = figures.timeliness_figures(store, NOVEMBER, TODAY)
+    f = figures.period_figures(store, NOVEMBER, TODAY).timeliness
     # Worked out from the stored deadlines the rules engine made: conversation deadlines
     # due in November up to today, met on or before their day.
     from ungedesk.domain.timeliness import kind_of
@@ -103,7 +103,7 @@ def test_aktiveringsgrad_from_the_offers_started_and_ended(store: Store) -> None
     visitation.record_event(store, a, "tilbud_start", date(2026, 11, 5), today=TODAY)
     visitation.record_event(store, a, "tilbud_slut", date(2026, 11, 14), today=TODAY)
     visitation.record_event(store, a, "tilbud_start", date(2026, 11, 21), today=TODAY)
-    result = figures.activation_figures(store, NOVEMBER)[TOTAL]
+    result = figures.period_figures(store, NOVEMBER, TODAY).activation[TOTAL]
     assert (result.offer_days, result.open_days) == (20, 30)
 
 
@@ -141,10 +141,10 @@ def test_a_mentor_picked_from_the_catalogue_is_no_offer_for_aktiveringsgrad(
 
     a = case(store, "010100-4001", date(2026, 10, 1), "lab6_4")
     visitation.record_event(store, a, "tilbud_start", date(2026, 11, 5), today=TODAY)
-    assert figures.activation_figures(store, NOVEMBER)[TOTAL].offer_days == 26
+    assert figures.period_figures(store, NOVEMBER, TODAY).activation[TOTAL].offer_days == 26
     with store.session() as s:
         mentor = s.scalar(select(Offer.uid).where(Offer.kind == "mentor"))
         event = s.scalar(select(CaseEvent).where(CaseEvent.kind == "tilbud_start"))
         assert mentor is not None and event is not None
         event.offer_uid = mentor
-    assert figures.activation_figures(store, NOVEMBER)[TOTAL].offer_days == 0
+    assert figures.period_figures(store, NOVEMBER, TODAY).activation[TOTAL].offer_days == 0

@@ -28,7 +28,7 @@ def test_returns_within_6_and_12_months_from_the_follow_ups(store: Store) -> Non
     follow_up.record(store, five, date(2026, 5, 10), date(2026, 5, 1), today=TODAY)
     follow_up.record(store, seven, date(2026, 6, 25), date(2026, 6, 20), today=TODAY)
     q4 = Period.quarter(2025, 4)
-    result = figures.outcome_figures(store, q4)
+    result = figures.period_figures(store, q4, TODAY).outcomes
     assert result[6].returned == {five}
     assert result[6].stayed == {seven}  # back after seven months
     assert result[12].returned == {five, seven}

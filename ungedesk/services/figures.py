@@ -242,19 +242,6 @@ class TimelinessFigures:
     targets: tuple[TargetResult, ...]
 
 
-def timeliness_figures(
-    store: Store, period: Period, today: date, flt: FigureFilter = EVERYONE
-) -> TimelinessFigures:
-    """Rettidighed for conversations and offers in ``period`` and the 75 % targets."""
-    with store.session() as s:
-        facts = deadline_facts_in(s, flt, period)
-    return TimelinessFigures(
-        timeliness(facts, period, today, DeadlineKind.CONVERSATION),
-        timeliness(facts, period, today, DeadlineKind.OFFER),
-        tuple(targets(facts, period, today)),
-    )
-
-
 def score_facts_in(
     s: Session, flt: FigureFilter = EVERYONE, window: Period | None = None
 ) -> list[ScoreFact]:
@@ -282,40 +269,6 @@ def score_facts_in(
             Youth.caseworker_id == flt.caseworker_id
         )
     return [ScoreFact(y, i, on, score) for y, i, on, score in s.execute(query) if score is not None]
-
-
-def movement_figures(
-    store: Store, period: Period, flt: FigureFilter = EVERYONE
-) -> dict[str, Movement]:
-    """Average progression movement per indicator up to ``period`` (domain.figures)."""
-    with store.session() as s:
-        return progression_movement(score_facts_in(s, flt, period), period)
-
-
-def outcome_figures(
-    store: Store, period: Period, flt: FigureFilter = EVERYONE
-) -> dict[int, Outcome]:
-    """Of those who left for a job or education in ``period``: back on a benefit within 6
-    and within 12 months, from the dated follow-ups (services.follow_up)."""
-    from ungedesk.store.models import FollowUp
-
-    with store.session() as s:
-        cases = case_facts_in(s, flt, period)
-        ups = [
-            FollowUpFact(y, checked, returned)
-            for y, checked, returned in s.execute(
-                select(FollowUp.youth_id, FollowUp.checked_on, FollowUp.returned_on)
-            )
-        ]
-    return {months: outcomes(cases, ups, period, months) for months in (6, 12)}
-
-
-def activation_figures(
-    store: Store, period: Period, flt: FigureFilter = EVERYONE
-) -> dict[str, Activation]:
-    """Aktiveringsgrad per target group and in total for ``period``."""
-    with store.session() as s:
-        return activation(case_facts_in(s, flt, period), period)
 
 
 @dataclass(frozen=True, slots=True)
