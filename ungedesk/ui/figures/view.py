@@ -330,18 +330,19 @@ class FiguresDialog(QDialog):
 
     def save_xlsx(self) -> None:
         period = self.period()
-        path = self.ask_path(f"ledelsestal-{period.label}.xlsx")
+        self._save(
+            figures_export.write_figures_xlsx,
+            period,
+            self.ask_path(f"ledelsestal-{period.label}.xlsx"),
+        )
+
+    def _save(self, write: Callable[..., Path], period: Period, path: str) -> None:
+        """Write the period's figures with ``write`` (workbook or report) where chosen."""
         if not path:
             return
         self.notice.show_message(None)
         Operation(
-            self,
-            figures_export.write_figures_xlsx,
-            self._store,
-            period,
-            Path(path),
-            self._today(),
-            self.current_filter(),
+            self, write, self._store, period, Path(path), self._today(), self.current_filter()
         ).success(self._saved).run()
 
     def ask_report_path(self, suggested: str) -> str:
@@ -354,19 +355,11 @@ class FiguresDialog(QDialog):
         from ungedesk.services import figures_report
 
         period = self.period()
-        path = self.ask_report_path(f"ledelsestal-{period.label}.pdf")
-        if not path:
-            return
-        self.notice.show_message(None)
-        Operation(
-            self,
+        self._save(
             figures_report.write_report_pdf,
-            self._store,
             period,
-            Path(path),
-            self._today(),
-            self.current_filter(),
-        ).success(self._saved).run()
+            self.ask_report_path(f"ledelsestal-{period.label}.pdf"),
+        )
 
     def _saved(self, path: Path) -> None:
         self.notice.show_message(self.tr("The figures are saved as %1.").replace("%1", path.name))
