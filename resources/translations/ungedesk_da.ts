@@ -4985,6 +4985,10 @@ Slå de {count} forventede regler til og genberegn alle frister?</translation>
         <translation>Vises på mødet ved en ung, der har stået på koordinationsgruppens liste mere end en måned i træk.</translation>
     </message>
     <message>
+        <source>Hide small counts &amp;below</source>
+        <translation>Skjul små tal u&amp;nder</translation>
+    </message>
+    <message>
         <source>Closing &amp;days</source>
         <translation>&amp;Lukkedage</translation>
     </message>
@@ -5003,6 +5007,10 @@ Slå de {count} forventede regler til og genberegn alle frister?</translation>
     <message>
         <source>Logo on the plan</source>
         <translation>Logo på planen</translation>
+    </message>
+    <message>
+        <source>In the figures files for the leader, a count from 1 up to below this number is not written: the file says &quot;under %1&quot;, so no young person can be recognised in a small team. A progression average also needs at least this many young people.</source>
+        <translation>I filerne med tal til lederen skrives et antal fra 1 og op til under denne grænse ikke: filen siger »under %1«, så ingen ung kan genkendes i et lille team. Et gennemsnit for progression kræver også mindst så mange unge.</translation>
     </message>
     <message>
         <source>The plan&apos;s PDF carries the municipality&apos;s logo.</source>

@@ -102,6 +102,7 @@ CHANGED = TrustSettings(
     closed_days=frozenset({ClosingDay.JULEAFTEN}),
     restgruppe_months=36,
     restgruppe_step="Sagen  tages op\ttil møde med familieafdelingen",
+    figures_threshold=3,
 )
 
 
@@ -112,6 +113,8 @@ def test_save_writes_every_value_in_one_go(store: Store) -> None:
     assert saved.uu_hours == "man 10.00-14.00"
     assert saved.restgruppe_step == "Sagen tages op til møde med familieafdelingen"
     assert saved.restgruppe_months == 36
+    assert saved.figures_threshold == 3
+    assert settings.get_setting(store, settings.FIGURES_THRESHOLD) == 3
     assert preferences.load_settings(store) == saved
     # Two logged setting changes: the log's retention and the closing days.
     assert _events(store) == before + 2
@@ -152,6 +155,17 @@ def test_the_coordination_groups_settings_are_checked(
     with pytest.raises(InputError) as caught:
         preferences.save_settings(store, bad)
     assert set(caught.value.fields) == {field}
+    assert preferences.load_settings(store) == before
+
+
+@pytest.mark.parametrize("threshold", [0, 51, -5])
+def test_the_figures_threshold_is_checked(store: Store, threshold: int) -> None:
+    before = preferences.load_settings(store)
+    assert before.figures_threshold == 5  # the default
+    bad = TrustSettings(7, 6, 5, "", frozenset(), "", 24, "", threshold)
+    with pytest.raises(InputError) as caught:
+        preferences.save_settings(store, bad)
+    assert caught.value.fields == {"figures_threshold": "Vælg en grænse mellem 1 og 50."}
     assert preferences.load_settings(store) == before
 
 

@@ -4,6 +4,7 @@ recompute leaves every setting as it was."""
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from datetime import date
 
 import shiboken6
@@ -11,7 +12,7 @@ import shiboken6
 from ungedesk.domain.calendar import ClosingDay
 from ungedesk.domain.errors import StoppedError
 from ungedesk.domain.youth import YouthInput
-from ungedesk.services import caseworkers, preferences, youths
+from ungedesk.services import caseworkers, preferences, settings, youths
 from ungedesk.store.database import Store
 from ungedesk.ui import changes, tasks
 from ungedesk.ui.changes import Aspect, Change
@@ -84,3 +85,37 @@ def test_saving_announces_a_settings_change(
     assert [c.aspects for c in seen] == [frozenset({Aspect.SETTINGS, Aspect.DEADLINES})]
     saved = tasks.runner().call_blocking(preferences.load_settings, store)
     assert saved.closed_days == frozenset({ClosingDay.GRUNDLOVSDAG, ClosingDay.JULEAFTEN})
+
+
+def test_the_figures_threshold_is_set_in_the_dialog(
+    qtbot, window: MainWindow, store: Store
+) -> None:
+    dialog = open_settings(qtbot, window)
+    assert dialog.figures_threshold.value() == 5  # the default
+    assert "under 5" in dialog.threshold_hint.text()
+    assert dialog.figures_threshold.accessibleName() == "Skjul små tal under"
+    dialog.figures_threshold.setValue(8)
+    assert "under 8" in dialog.threshold_hint.text()
+    with qtbot.waitSignal(dialog.saved):
+        dialog.ok_button.click()
+    saved = tasks.runner().call_blocking(preferences.load_settings, store)
+    assert saved.figures_threshold == 8
+    stored = tasks.runner().call_blocking(settings.get_setting, store, settings.FIGURES_THRESHOLD)
+    assert stored == 8
+
+
+def test_a_threshold_out_of_range_is_shown_at_its_field(
+    qtbot, window: MainWindow, store: Store, monkeypatch
+) -> None:
+    dialog = open_settings(qtbot, window)
+    values = dialog.values()
+    # The spin box keeps to the range; a value from elsewhere is still refused by the save.
+    monkeypatch.setattr(dialog, "values", lambda: replace(values, figures_threshold=99))
+    dialog.ok_button.click()
+    error = dialog.field_errors["figures_threshold"]
+    qtbot.waitUntil(lambda: not error.isHidden())
+    assert error.text() == "Vælg en grænse mellem 1 og 50."
+    assert dialog.isVisible()
+    saved = tasks.runner().call_blocking(preferences.load_settings, store)
+    assert saved.figures_threshold == 5
+    dialog.reject()

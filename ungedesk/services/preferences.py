@@ -1,6 +1,7 @@
 """The settings dialog's values, read and saved as one use case: how often to remind about
 backups, how long the log and closed cases are kept, the UU counsellor's hours, the
-municipality's closing days and its secure route for sending a plan. Saving is one
+municipality's closing days, its secure route for sending a plan and the threshold below
+which a count is suppressed in the team's figures files. Saving is one
 transaction: a bad value, a failure or a Stop during the deadline recompute leaves every
 setting as it was."""
 
@@ -31,9 +32,14 @@ class TrustSettings:
     # has set for a young person more than a month on the list.
     restgruppe_months: int = settings.RESTGRUPPE_RETENTION_MONTHS.default
     restgruppe_step: str = settings.RESTGRUPPE_LONG_STEP.default
+    # Counts from 1 up to below this are suppressed in the team's figures files, and a
+    # progression average needs at least this many young people (issue 17).
+    figures_threshold: int = settings.FIGURES_THRESHOLD.default
 
 
 RESTGRUPPE_MONTHS_RANGE = (13, 120)  # the figures look back 12 months: a list lives longer
+# 1 suppresses nothing; above 50 a small team's file would hide almost every count.
+FIGURES_THRESHOLD_RANGE = (1, 50)
 MAX_STEP = 500
 
 
@@ -49,6 +55,7 @@ def load_settings(store: Store) -> TrustSettings:
             settings.read(s, settings.SECURE_SEND),
             settings.read(s, settings.RESTGRUPPE_RETENTION_MONTHS),
             settings.read(s, settings.RESTGRUPPE_LONG_STEP),
+            settings.read(s, settings.FIGURES_THRESHOLD),
         )
 
 
@@ -67,6 +74,9 @@ def save_settings(
         errors["restgruppe_months"] = f"Vælg mellem {low} og {high} måneder."
     if len(step) > MAX_STEP:
         errors["restgruppe_step"] = f"Højst {MAX_STEP} tegn."
+    low, high = FIGURES_THRESHOLD_RANGE
+    if not low <= values.figures_threshold <= high:
+        errors["figures_threshold"] = f"Vælg en grænse mellem {low} og {high}."
     if errors:
         raise InputError(errors)
     with store.session() as s:
@@ -77,6 +87,7 @@ def save_settings(
         settings.write(s, settings.SECURE_SEND, secure)
         settings.write(s, settings.RESTGRUPPE_RETENTION_MONTHS, values.restgruppe_months)
         settings.write(s, settings.RESTGRUPPE_LONG_STEP, step)
+        settings.write(s, settings.FIGURES_THRESHOLD, values.figures_threshold)
         closing_days.write_closed_days(
             s, values.closed_days, progress=None if progress is None else _Steps(progress)
         )
@@ -89,6 +100,7 @@ def save_settings(
         secure,
         values.restgruppe_months,
         step,
+        values.figures_threshold,
     )
 
 

@@ -1,6 +1,7 @@
-"""Settings: how often to remind about backups, how long the log and cases are kept, and
-which days the municipality keeps closed in working-day deadlines (a change recomputes every
-deadline, with progress and Stop). Saving is one operation: services.preferences saves
+"""Settings: how often to remind about backups, how long the log and cases are kept, which
+days the municipality keeps closed in working-day deadlines (a change recomputes every
+deadline, with progress and Stop) and below which count a number is hidden in the team's
+figures files. Saving is one operation: services.preferences saves
 every value in one transaction, so a failure or a Stop leaves all of them as they were."""
 
 from __future__ import annotations
@@ -69,6 +70,13 @@ class SettingsDialog(WorkDialog):
         self.field_errors["restgruppe_months"] = MessageLabel()
         self.restgruppe_step = QLineEdit(current.restgruppe_step)
         self.field_errors["restgruppe_step"] = MessageLabel()
+        low, high = preferences.FIGURES_THRESHOLD_RANGE
+        self.figures_threshold = _spin(low, high, "")
+        self.figures_threshold.setValue(current.figures_threshold)
+        self.field_errors["figures_threshold"] = MessageLabel()
+        self.threshold_hint = self._hint("")
+        self.figures_threshold.valueChanged.connect(self._show_threshold_hint)
+        self._show_threshold_hint(current.figures_threshold)
         self.closing = {
             ClosingDay.GRUNDLOVSDAG: QCheckBox(self.tr("Constitution Day (5 June)")),
             ClosingDay.JULEAFTEN: QCheckBox(self.tr("Christmas Eve (24 December)")),
@@ -167,6 +175,13 @@ class SettingsDialog(WorkDialog):
         )
         add_row(
             form,
+            self.tr("Hide small counts &below"),
+            self.figures_threshold,
+            self.threshold_hint,
+            self.field_errors["figures_threshold"],
+        )
+        add_row(
+            form,
             self.tr("Closing &days"),
             closing_row,
             self._hint(
@@ -211,6 +226,16 @@ class SettingsDialog(WorkDialog):
         Operation(self, plan.has_logo, store).success(self._show_logo).failure(
             self._logo_failed
         ).run()
+
+    def _show_threshold_hint(self, threshold: int) -> None:
+        self.threshold_hint.setText(
+            self.tr(
+                "In the figures files for the leader, a count from 1 up to below this number "
+                'is not written: the file says "under %1", so no young person can be '
+                "recognised in a small team. A progression average also needs at least this "
+                "many young people."
+            ).replace("%1", str(threshold))
+        )
 
     def _logo_text(self, present: bool) -> str:
         if present:
@@ -272,6 +297,7 @@ class SettingsDialog(WorkDialog):
             self.secure_send.text(),
             self.restgruppe_months.value(),
             self.restgruppe_step.text(),
+            self.figures_threshold.value(),
         )
 
     # --- the recompute's progress (a ProgressView for the save operation) -----------------
