@@ -105,6 +105,7 @@ def test_the_same_caseworker_twice_is_refused(team: list[Path], tmp_path: Path) 
     with pytest.raises(FileError) as caught:
         figures_share.merge_files([team[0], copy, team[2]])
     assert "samme UngeDesk" in caught.value.message
+    assert caught.value.message.startswith("kopi.json: tal-AB.json og kopi.json")
 
 
 def test_another_period_is_refused(team: list[Path], tmp_path: Path) -> None:
@@ -115,6 +116,7 @@ def test_another_period_is_refused(team: list[Path], tmp_path: Path) -> None:
     with pytest.raises(FileError) as caught:
         figures_share.merge_files([team[0], october])
     assert "forskellige perioder (2026-10, 2026-11)" in caught.value.message
+    assert caught.value.message.startswith("okt.json: ")
 
 
 @pytest.mark.parametrize(

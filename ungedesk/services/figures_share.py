@@ -119,8 +119,32 @@ def merge_files(paths: list[Path]) -> TeamFigures:
             files.append(_verified(data))
         except FiguresFileError as exc:
             raise FileError(f"{path.name}: {exc.message}") from None
+    _check_together(paths, files)
     try:
         merged = merge(files)
     except FiguresFileError as exc:
         raise FileError(exc.message) from None
     return TeamFigures(files[0].period, len(files), merged)
+
+
+def _check_together(paths: list[Path], files: list[FiguresFile]) -> None:
+    """The merge's refusals (another period, one UngeDesk twice) with the files named, so
+    the leader knows which to take out."""
+    if not files:
+        return
+    periods = sorted({f.period for f in files})
+    if len(periods) > 1:
+        first = files[0].period
+        odd = next(p for p, f in zip(paths, files, strict=True) if f.period != first)
+        raise FileError(
+            f"{odd.name}: filerne er fra forskellige perioder ({', '.join(periods)}). "
+            "Vælg filer fra samme periode."
+        )
+    seen: dict[str, Path] = {}
+    for path, f in zip(paths, files, strict=True):
+        if f.signer in seen:
+            raise FileError(
+                f"{path.name}: {seen[f.signer].name} og {path.name} kommer fra samme "
+                "UngeDesk. Tag kun den nyeste med."
+            )
+        seen[f.signer] = path
