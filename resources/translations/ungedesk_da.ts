@@ -1940,6 +1940,22 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
         <translation>Gem r&amp;apport som PDF…</translation>
     </message>
     <message>
+        <source>Save figures for the &amp;leader…</source>
+        <translation>Gem tal til &amp;lederen…</translation>
+    </message>
+    <message>
+        <source>The period&apos;s counts as a signed file for your leader: no names or CPR numbers, and small counts hidden.</source>
+        <translation>Periodens antal som en signeret fil til din leder: ingen navne eller CPR-numre, og små tal skjult.</translation>
+    </message>
+    <message>
+        <source>Tea&amp;m&apos;s figures…</source>
+        <translation>Tea&amp;mets tal…</translation>
+    </message>
+    <message>
+        <source>Merge the figures files from the team&apos;s caseworkers (for the leader).</source>
+        <translation>Læg filerne med tal fra teamets sagsbehandlere sammen (til lederen).</translation>
+    </message>
+    <message>
         <source>&amp;Period:</source>
         <translation>&amp;Periode:</translation>
     </message>
@@ -2006,6 +2022,18 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
     <message>
         <source>The figures are saved as %1.</source>
         <translation>Tallene er gemt som %1.</translation>
+    </message>
+    <message>
+        <source>Save figures for the leader</source>
+        <translation>Gem tal til lederen</translation>
+    </message>
+    <message>
+        <source>Figures for the leader (*.json)</source>
+        <translation>Tal til lederen (*.json)</translation>
+    </message>
+    <message>
+        <source>The figures for the leader are saved as %1. Send the file to your leader; it holds counts only.</source>
+        <translation>Tallene til lederen er gemt som %1. Send filen til din leder; den indeholder kun antal.</translation>
     </message>
 </context>
 <context>
@@ -5158,6 +5186,104 @@ Slå de {count} forventede regler til og genberegn alle frister?</translation>
     <message>
         <source>Take {name} ({role}) off the team from today? The time on the team is kept.</source>
         <translation>Fjern {name} ({role}) fra teamet fra i dag? Tiden på teamet gemmes i historikken.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamFiguresDialog</name>
+    <message>
+        <source>The team&apos;s figures</source>
+        <translation>Teamets tal</translation>
+    </message>
+    <message>
+        <source>Add the figures files your caseworkers saved with &quot;Save figures for the leader…&quot;. They are checked and added up: counts only, nothing about any young person.</source>
+        <translation>Tilføj de filer med tal, som sagsbehandlerne har gemt med »Gem tal til lederen…«. De kontrolleres og lægges sammen: kun antal, intet om den enkelte unge.</translation>
+    </message>
+    <message>
+        <source>Chosen files</source>
+        <translation>Valgte filer</translation>
+    </message>
+    <message>
+        <source>The figures files added up below; Delete removes the chosen file.</source>
+        <translation>Filerne med tal, der lægges sammen nedenfor; Delete fjerner den valgte fil.</translation>
+    </message>
+    <message>
+        <source>&amp;Add files…</source>
+        <translation>&amp;Tilføj filer…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove file</source>
+        <translation>&amp;Fjern fil</translation>
+    </message>
+    <message>
+        <source>No files yet. Ask each caseworker to open Young people › Management figures, choose the period and press &quot;Save figures for the leader…&quot;, and to send you the file. Then add the files here with &quot;Add files…&quot;.</source>
+        <translation>Ingen filer endnu. Bed hver sagsbehandler om at åbne Unge › Ledelsestal, vælge perioden, trykke på »Gem tal til lederen…« og sende dig filen. Tilføj derefter filerne her med »Tilføj filer…«.</translation>
+    </message>
+    <message>
+        <source>Each figure per target group and in total, added up over the files; &quot;at least&quot; where a file hid a small count.</source>
+        <translation>Hvert tal pr. målgruppe og i alt, lagt sammen over filerne; »mindst«, hvor en fil har skjult et lille tal.</translation>
+    </message>
+    <message>
+        <source>&quot;at least&quot;: one or more files hid a small count here so that no young person can be recognised. Each hidden count is counted as 1, so the true sum is at least the number shown.</source>
+        <translation>»mindst«: en eller flere filer har skjult et lille tal her, så ingen ung kan genkendes. Hvert skjult tal tælles som 1, så den rigtige sum er mindst det viste tal.</translation>
+    </message>
+    <message>
+        <source>Save as &amp;spreadsheet…</source>
+        <translation>Gem som &amp;regneark…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>Lu&amp;k</translation>
+    </message>
+    <message>
+        <source>Add figures files</source>
+        <translation>Tilføj filer med tal</translation>
+    </message>
+    <message>
+        <source>Figures for the leader (*.json);;All files (*)</source>
+        <translation>Tal til lederen (*.json);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Checking the files…</source>
+        <translation>Kontrollerer filerne…</translation>
+    </message>
+    <message>
+        <source>Nothing is added up: a file cannot be used.</source>
+        <translation>Intet er lagt sammen: en fil kan ikke bruges.</translation>
+    </message>
+    <message>
+        <source>Period %1 · %2 files</source>
+        <translation>Periode %1 · %2 filer</translation>
+    </message>
+    <message>
+        <source>Period %1 · 1 file</source>
+        <translation>Periode %1 · 1 fil</translation>
+    </message>
+    <message>
+        <source>Save the team&apos;s figures</source>
+        <translation>Gem teamets tal</translation>
+    </message>
+    <message>
+        <source>Spreadsheet (*.xlsx)</source>
+        <translation>Regneark (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>The team&apos;s figures are saved as %1.</source>
+        <translation>Teamets tal er gemt som %1.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamModel</name>
+    <message>
+        <source>Figure</source>
+        <translation>Tal</translation>
+    </message>
+    <message>
+        <source>at least %1</source>
+        <translation>mindst %1</translation>
+    </message>
+    <message>
+        <source>Hidden as a small count in %1 of the files; each counts as 1 here, so the true sum is at least this.</source>
+        <translation>Skjult som et lille tal i %1 af filerne; hvert tælles her som 1, så den rigtige sum er mindst dette.</translation>
     </message>
 </context>
 <context>

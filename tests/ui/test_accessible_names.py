@@ -210,6 +210,12 @@ def test_the_other_dialogs_name_every_control(
     qtbot.waitUntil(lambda: not tasks.runner().busy)
     catalogue.close()
 
+    figures = window.open_figures()
+    qtbot.waitUntil(lambda: figures.table_data is not None, timeout=10_000)
+    _collect_dialog(qtbot, census, figures.open_team, lambda: figures.team_dialog)
+    qtbot.waitUntil(lambda: not tasks.runner().busy)
+    figures.close()
+
     warning = SendWarning(SecureRoute(address="sikkerpost@kommune.example"), window)
     _collect_dialog(qtbot, census, warning.show, lambda: warning)
     unlock = UnlockDialog(store_paths, keyring_available=True)
@@ -229,7 +235,13 @@ def test_the_other_dialogs_name_every_control(
     lock.dispose()
 
     print(f"{census.total} more controls, {len(census.unnamed)} without an accessible name")
-    assert {"CorrectionDialog", "WaiveDialog", "OfferDialog", "SetupWizard"} <= set(census.screens)
+    assert {
+        "CorrectionDialog",
+        "WaiveDialog",
+        "OfferDialog",
+        "SetupWizard",
+        "TeamFiguresDialog",
+    } <= set(census.screens)
     assert census.total > 60
     assert not census.unnamed, "\n".join(census.unnamed)
     assert not census.undescribed_tables, "\n".join(census.undescribed_tables)

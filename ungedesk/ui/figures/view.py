@@ -1,7 +1,9 @@
 """Ledelsestal: the management figures of a month, quarter or year per target group and in
 total, for the whole unit or one caseworker, each figure with its definition as tooltip;
 a number opens the young people behind it (logged), and a young person's record opens from
-there like any other read. The table is saved as a workbook with its definitions.
+there like any other read. The table is saved as a workbook with its definitions, the
+period's counts as a signed file for the leader (services.figures_share), and the leader
+merges such files in the team's figures (ui.figures.team_dialog).
 
 Every read and write is one operation; counting happens in services.figures_export."""
 
@@ -12,7 +14,9 @@ from collections.abc import Callable
 from datetime import date
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from ungedesk.domain.errors import KnownError
 from ungedesk.domain.figures import Period
-from ungedesk.services import caseworkers, figures, figures_export
+from ungedesk.services import caseworkers, figures, figures_export, figures_share
 from ungedesk.services.caseworkers import CaseworkerView
 from ungedesk.services.figures import EVERYONE, FigureFilter, PersonBehind
 from ungedesk.services.figures_export import FigureRow, FiguresTable
@@ -44,6 +48,9 @@ from ungedesk.ui.operations import Operation
 from ungedesk.ui.rows_model import Index, RowsModel
 from ungedesk.ui.widgets import GOOD_STYLE, HINT_STYLE, MessageLabel, name_table
 
+if TYPE_CHECKING:
+    from ungedesk.ui.figures.team_dialog import TeamFiguresDialog
+
 
 def cell_text(value: object) -> str:
     if value is None:
@@ -51,6 +58,20 @@ def cell_text(value: object) -> str:
     if isinstance(value, float):
         return f"{format_number(value * 100, 1)} %"
     return format_number(value) if isinstance(value, int) else str(value)
+
+
+def short_heading(label: str) -> str:
+    """A target group's label over up to three short lines (the law's reference left to
+    the tooltip), so eight groups fit a laptop's width without cutting any."""
+    words = [
+        # Danish compounds of the law's labels break before "modtager", as in print.
+        w.replace("modtager", "-\nmodtager", 1) if len(w) > 14 else w
+        for w in label.split(" (")[0].split()
+    ]
+    lines = [
+        line for part in " ".join(words).split("\n") for line in textwrap.wrap(part.strip(), 16)
+    ]
+    return "\n".join(lines[:3]) + ("…" if len(lines) > 3 else "")
 
 
 class FiguresModel(RowsModel[FigureRow]):
@@ -64,25 +85,14 @@ class FiguresModel(RowsModel[FigureRow]):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
-        """A target group's label over up to three short lines (the law's reference is in
-        its tooltip), so eight groups fit a laptop's width without cutting any."""
+        """A target group's label shortened (short_heading); in full as its tooltip."""
         if orientation != Qt.Orientation.Horizontal or section == 0:
             return super().headerData(section, orientation, role)
         label = self.columns[section - 1]
         if role == Qt.ItemDataRole.ToolTipRole:
             return label
         if role == Qt.ItemDataRole.DisplayRole:
-            words = [
-                # Danish compounds of the law's labels break before "modtager", as in print.
-                w.replace("modtager", "-\nmodtager", 1) if len(w) > 14 else w
-                for w in label.split(" (")[0].split()
-            ]
-            lines = [
-                line
-                for part in " ".join(words).split("\n")
-                for line in textwrap.wrap(part.strip(), 16)
-            ]
-            return "\n".join(lines[:3]) + ("…" if len(lines) > 3 else "")
+            return short_heading(label)
         return None
 
     def set_table(self, table: FiguresTable) -> None:
@@ -159,6 +169,20 @@ class FiguresDialog(QDialog):
         self.save_button.clicked.connect(self.save_xlsx)
         self.report_button = QPushButton(self.tr("Save the &report as PDF…"))
         self.report_button.clicked.connect(self.save_report)
+        self.team_file_button = QPushButton(self.tr("Save figures for the &leader…"))
+        self.team_file_button.setToolTip(
+            self.tr(
+                "The period's counts as a signed file for your leader: no names or CPR "
+                "numbers, and small counts hidden."
+            )
+        )
+        self.team_file_button.clicked.connect(self.save_team_file)
+        self.team_button = QPushButton(self.tr("Tea&m's figures…"))
+        self.team_button.setToolTip(
+            self.tr("Merge the figures files from the team's caseworkers (for the leader).")
+        )
+        self.team_button.clicked.connect(self.open_team)
+        self.team_dialog: TeamFiguresDialog | None = None
         top = QHBoxLayout()
         caption = QLabel(self.tr("&Period:"))
         caption.setBuddy(self.kind)
@@ -205,6 +229,8 @@ class FiguresDialog(QDialog):
         bottom = QHBoxLayout()
         bottom.addWidget(self.message, 1)
         bottom.addWidget(self.notice, 1)
+        bottom.addWidget(self.team_file_button)
+        bottom.addWidget(self.team_button)
         bottom.addWidget(close)
         table_page = QWidget()
         table_layout = QVBoxLayout(table_page)
@@ -363,3 +389,47 @@ class FiguresDialog(QDialog):
 
     def _saved(self, path: Path) -> None:
         self.notice.show_message(self.tr("The figures are saved as %1.").replace("%1", path.name))
+
+    def ask_team_file_path(self, suggested: str) -> str:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save figures for the leader"),
+            suggested,
+            self.tr("Figures for the leader (*.json)"),
+        )
+        return path
+
+    def save_team_file(self) -> None:
+        """The period's counts for the whole store, small ones hidden below the
+        municipality's threshold (Settings), signed, where the caseworker chooses."""
+        period = self.period()
+        # The period only: a file name must not say whose figures they are.
+        path = self.ask_team_file_path(f"tal-til-lederen-{period.label}.json")
+        if not path:
+            return
+        self.notice.show_message(None)
+        self.message.show_message(None)
+        Operation(self, figures_share.export_file, self._store, period, Path(path)).success(
+            self._team_file_saved
+        ).run()
+
+    def _team_file_saved(self, path: Path) -> None:
+        self.notice.show_message(
+            self.tr(
+                "The figures for the leader are saved as %1. Send the file to your leader; "
+                "it holds counts only."
+            ).replace("%1", path.name)
+        )
+
+    def open_team(self) -> TeamFiguresDialog:
+        from ungedesk.ui.figures.team_dialog import TeamFiguresDialog
+
+        if self.team_dialog is not None and shiboken6.isValid(self.team_dialog):
+            self.team_dialog.raise_()
+            self.team_dialog.activateWindow()
+            return self.team_dialog
+        dialog = TeamFiguresDialog(self._store, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.team_dialog = dialog
+        dialog.open()
+        return dialog
