@@ -158,10 +158,15 @@ def _grid(commands: list[tuple[Any, ...]]) -> TableStyle:
 
 
 def _table(
-    header: Sequence[str], rows: Sequence[Sequence[Flowable]], widths: Sequence[float]
+    header: Sequence[str | Flowable],
+    rows: Sequence[Sequence[Flowable]],
+    widths: Sequence[float],
 ) -> Table:
+    """A table with a shaded heading row repeated on every page; a heading given as text
+    is set in the heading style, a flowable (a heading laid out by the caller) as it is."""
     st = _styles()
-    data: list[list[Any]] = [[_p(h, st.head_cell) for h in header], *[list(r) for r in rows]]
+    heads = [_p(h, st.head_cell) if isinstance(h, str) else h for h in header]
+    data: list[list[Any]] = [heads, *[list(r) for r in rows]]
     table = Table(
         data,
         colWidths=list(widths),
