@@ -54,8 +54,16 @@ def connect_raw(db: Path, key: bytes, *, create: bool = False) -> sqlcipher.Conn
     mode = "rwc" if create else "rw"
     uri = f"file:{quote(str(db))}?mode={mode}"
     try:
+        # No cache of prepared statements: with cipher_memory_security ON, statements kept
+        # prepared across queries made later scans of the same connection 3-4 times slower
+        # (the figures of a month at 100,000 young people: 9.3 s cached, 2.9 s uncached;
+        # benchmarks/RESULTS.md). Preparing a statement again costs microseconds.
         conn = sqlcipher.connect(
-            uri, uri=True, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+            uri,
+            uri=True,
+            check_same_thread=False,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+            cached_statements=0,
         )
     except sqlcipher.Error as exc:
         raise translate_db_error(exc) or StoreError() from exc
