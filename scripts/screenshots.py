@@ -85,6 +85,7 @@ PROFILE = ProfileInput(
 TODAY = date(2026, 11, 24)
 READING_ONLY = False  # --reading: only the screens of reading a case (and what leads there)
 PEOPLE_ONLY = False  # --people: only the custody and handover boxes of a record
+FIGURES_ONLY = False  # --figures: only the settings, Ledelsestal and the team's figures
 
 
 def wait_until(condition: Callable[[], bool], timeout_ms: int = 60_000) -> None:
@@ -192,6 +193,15 @@ def shoot_main(shoot: Shooter, paths: StorePaths, count: int, seed: int) -> None
     window.reload()
     wait_until(lambda: window.model.total == count)
     shoot(window, "main-register")
+    if FIGURES_ONLY:
+        window.settings_action.trigger()
+        settings_dialog = _dialog(window, SettingsDialog)
+        shoot(settings_dialog, "settings")
+        settings_dialog.close()
+        shoot_figures(shoot, window, paths.root.parent)
+        window.close()
+        tasks.runner().call_blocking(store.close)
+        return
     if PEOPLE_ONLY:
         shoot_custody_handover(shoot, window, store)
         window.close()
@@ -293,7 +303,7 @@ def shoot_main(shoot: Shooter, paths: StorePaths, count: int, seed: int) -> None
     shoot_catalogue(shoot, window)
     shoot_team(shoot, window, store)
     shoot_restgruppe(shoot, window)
-    shoot_figures(shoot, window)
+    shoot_figures(shoot, window, paths.root.parent)
     shoot_custody_handover(shoot, window, store)
     window.close()
     tasks.runner().call_blocking(store.close)
@@ -600,9 +610,9 @@ def shoot_custody_handover(shoot: Shooter, window: MainWindow, store: Store) -> 
         shoot(view, "record-handover-done")
 
 
-def shoot_figures(shoot: Shooter, window: MainWindow) -> None:
+def shoot_figures(shoot: Shooter, window: MainWindow, folder: Path) -> None:
     """Ledelsestal on a 1366x768 laptop: the month's table with the young people behind a
-    number, the 12 months' chart and the definitions."""
+    number, the 12 months' chart and the definitions; then the team's figures."""
     from ungedesk.ui.figures.view import FiguresDialog
 
     window.figures_action.trigger()
@@ -622,7 +632,49 @@ def shoot_figures(shoot: Shooter, window: MainWindow) -> None:
     dialog.tabs.setCurrentIndex(2)
     settle(200)
     shoot(dialog, "figures-definitions")
+    dialog.tabs.setCurrentIndex(0)
+    shoot_team_figures(shoot, dialog, folder)
     dialog.reject()
+
+
+def shoot_team_figures(shoot: Shooter, dialog: QWidget, folder: Path) -> None:
+    """Teamets tal: empty, then this store's file of the month and a colleague's (from an
+    installation of its own, with small counts hidden) added up, then a changed file
+    refused by name."""
+    import json
+
+    from tests.support.figures_files import team_file
+    from ungedesk.ui.figures.team_dialog import TeamFiguresDialog
+    from ungedesk.ui.figures.view import FiguresDialog
+
+    assert isinstance(dialog, FiguresDialog)
+    ours = folder / "team" / f"tal-til-lederen-{dialog.period().label}.json"
+    dialog.ask_team_file_path = lambda suggested: str(ours)  # type: ignore[method-assign]
+    dialog.team_file_button.click()
+    wait_until(lambda: ours.exists() and not dialog.notice.isHidden())
+    shoot(dialog, "figures-saved-for-the-leader")
+    colleague = team_file(folder / "team", "CD", 3, dialog.period())
+    team = dialog.open_team()
+    assert isinstance(team, TeamFiguresDialog)
+    wait_until(team.isVisible)
+    shoot(team, "team-figures-empty")
+    merged: list[object] = []
+    team.merged.connect(merged.append)
+    team.add_files([ours, colleague])
+    wait_until(lambda: bool(merged))
+    settle(300)
+    shoot(team, "team-figures-two-files")
+    content = json.loads(colleague.read_bytes())
+    content["counts"][0]["value"] = 99
+    content["counts"][0].pop("suppressed", None)
+    changed = folder / "team" / "tal-fra-kollega-ændret.json"
+    changed.write_text(json.dumps(content), encoding="utf-8")
+    refused: list[str] = []
+    team.refused.connect(refused.append)
+    team.add_files([changed])
+    wait_until(lambda: bool(refused))
+    shoot(team, "team-figures-changed-file")
+    team.reject()
 
 
 def shoot_restgruppe(shoot: Shooter, window: MainWindow) -> None:
@@ -1401,10 +1453,14 @@ def main() -> int:
         "--reading", action="store_true", help="only the register and reading a case"
     )
     parser.add_argument("--people", action="store_true", help="only the custody and handover boxes")
+    parser.add_argument(
+        "--figures", action="store_true", help="only the settings and the management figures"
+    )
     args = parser.parse_args()
-    global READING_ONLY, PEOPLE_ONLY
+    global READING_ONLY, PEOPLE_ONLY, FIGURES_ONLY
     READING_ONLY = args.reading
     PEOPLE_ONLY = args.people
+    FIGURES_ONLY = args.figures
     args.folder.mkdir(parents=True, exist_ok=True)
 
     app = QApplication.instance() or QApplication(sys.argv)

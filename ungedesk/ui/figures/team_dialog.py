@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QPushButton,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -96,7 +97,7 @@ class TeamFiguresDialog(QDialog):
         self.paths: list[Path] = []
         self.table_data: TeamTable | None = None
         self.setWindowTitle(self.tr("The team's figures"))
-        self.resize(980, 620)
+        self.resize(1180, 640)
 
         intro = QLabel(
             self.tr(
@@ -184,6 +185,7 @@ class TeamFiguresDialog(QDialog):
         close.clicked.connect(self.reject)
         bottom = QHBoxLayout()
         bottom.addWidget(self.notice, 1)
+        bottom.addStretch(1)
         bottom.addWidget(self.save_button)
         bottom.addWidget(close)
 
@@ -192,8 +194,13 @@ class TeamFiguresDialog(QDialog):
         layout.addLayout(files_row)
         layout.addWidget(self.summary)
         layout.addWidget(self.message)
-        layout.addWidget(self.empty, 1)
-        layout.addWidget(self.view, 1)
+        # One of: what to do (no files), the table, or nothing (a file refused: the
+        # message above says which).
+        self.body = QStackedWidget()
+        self.body.addWidget(self.empty)
+        self.body.addWidget(self.view)
+        self.body.addWidget(QWidget())
+        layout.addWidget(self.body, 1)
         layout.addWidget(self.at_least)
         layout.addLayout(bottom)
         self._show_table(None)
@@ -264,9 +271,8 @@ class TeamFiguresDialog(QDialog):
         self.table_data = table
         self.model.set_table(table)
         shown = table is not None
-        self.view.setVisible(shown)
+        self.body.setCurrentIndex(1 if shown else 0 if not self.paths else 2)
         self.at_least.setVisible(table is not None and table.any_suppressed)
-        self.empty.setVisible(not self.paths)
         self.save_button.setEnabled(shown)
         if table is None:
             self.summary.setText("")
@@ -278,8 +284,8 @@ class TeamFiguresDialog(QDialog):
             if table.files != 1
             else self.tr("Period %1 · 1 file").replace("%1", table.period)
         )
-        self.view.resizeColumnToContents(0)
-        self.view.resizeRowsToContents()
+        # Every heading in full (a target group's label over up to three lines).
+        self.view.resizeColumnsToContents()
 
     # --- the workbook ---------------------------------------------------------------------
 

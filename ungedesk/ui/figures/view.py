@@ -229,6 +229,7 @@ class FiguresDialog(QDialog):
         bottom = QHBoxLayout()
         bottom.addWidget(self.message, 1)
         bottom.addWidget(self.notice, 1)
+        bottom.addStretch(1)  # the buttons keep their size while no message is shown
         bottom.addWidget(self.team_file_button)
         bottom.addWidget(self.team_button)
         bottom.addWidget(close)
@@ -325,8 +326,9 @@ class FiguresDialog(QDialog):
                 if row.definition
             )
         )
-        self.view.resizeColumnToContents(0)
-        self.view.resizeColumnToContents(self.model.columnCount() - 1)  # "x af y (…)" in full
+        # Every heading in full (a target group's label over up to three lines), and the
+        # total's "x af y (…)".
+        self.view.resizeColumnsToContents()
         self.people.replace_rows([])
         self.people_title.setText(
             self.tr("Double-click a number to see the young people behind it.")
