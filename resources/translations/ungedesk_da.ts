@@ -1932,6 +1932,18 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
         <translation>Hele enheden</translation>
     </message>
     <message>
+        <source>Target group</source>
+        <translation>Målgruppe</translation>
+    </message>
+    <message>
+        <source>Show one target group&apos;s figures beside the total, in the table and the 12 months. The spreadsheet and the PDF report always hold every target group.</source>
+        <translation>Vis én målgruppes tal ved siden af i alt, i tabellen og de 12 måneder. Regnearket og PDF-rapporten indeholder altid alle målgrupper.</translation>
+    </message>
+    <message>
+        <source>All target groups</source>
+        <translation>Alle målgrupper</translation>
+    </message>
+    <message>
         <source>Save as &amp;spreadsheet…</source>
         <translation>Gem som &amp;regneark…</translation>
     </message>
@@ -1958,6 +1970,10 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
     <message>
         <source>&amp;Period:</source>
         <translation>&amp;Periode:</translation>
+    </message>
+    <message>
+        <source>Target &amp;group:</source>
+        <translation>Mål&amp;gruppe:</translation>
     </message>
     <message>
         <source>Figures</source>
@@ -2332,6 +2348,14 @@ Opbevar den på et drev, kommunen har godkendt, og ikke på denne computer. Gend
     <message>
         <source>Chart of the last 12 months</source>
         <translation>Diagram over de seneste 12 måneder</translation>
+    </message>
+    <message>
+        <source>Target group: %1</source>
+        <translation>Målgruppe: %1</translation>
+    </message>
+    <message>
+        <source>Active cases, inflow, outflow and turned away per month, target group %1.</source>
+        <translation>Aktive sager, tilgang, afgang og vendt i døren pr. måned, målgruppe %1.</translation>
     </message>
     <message>
         <source>The last 12 months</source>

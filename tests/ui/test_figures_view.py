@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 
 from tests.conftest import TODAY
 from ungedesk.domain.youth import ExitReason, YouthInput
-from ungedesk.services import audit, retention, visitation, youths
+from ungedesk.services import audit, retention, target_groups, visitation, youths
 from ungedesk.services.visitation import VisitationInput
 from ungedesk.store.database import Store
 from ungedesk.ui.figures.view import FiguresDialog
@@ -125,3 +125,79 @@ def test_the_report_is_saved_as_pdf(
     dialog.report_button.click()
     qtbot.waitUntil(lambda: not dialog.notice.isHidden(), timeout=30000)
     assert target.read_bytes().startswith(b"%PDF")
+
+
+def shown_columns(dialog: FiguresDialog) -> list[str]:
+    m = dialog.model
+    return [
+        str(m.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole))
+        for c in range(1, m.columnCount())
+        if not dialog.view.isColumnHidden(c)
+    ]
+
+
+def test_one_target_group_in_the_table_and_the_12_months(
+    qtbot, window: MainWindow, store: Store
+) -> None:
+    _a, b = caseload(store)
+    dialog = open_figures(qtbot, window)
+    qtbot.waitUntil(lambda: dialog.history.model.rowCount() == 12)
+    four = target_groups.label("lab6_4", date(2026, 11, 30))
+    five = target_groups.label("lab6_5", date(2026, 11, 30))
+    combo = dialog.group
+    assert [combo.itemText(i) for i in range(combo.count())] == ["Alle målgrupper", four, five]
+    assert [combo.itemData(i) for i in range(combo.count())] == [None, "lab6_4", "lab6_5"]
+    assert "Regnearket og PDF-rapporten" in combo.toolTip()  # the files keep every group
+    assert shown_columns(dialog) == [four, five, "I alt"]
+
+    combo.setCurrentIndex(combo.findData("lab6_5"))
+    assert shown_columns(dialog) == [five, "I alt"]
+    history = dialog.history
+    bars = history.bar_values()
+    assert bars["Tilgang"] == [0.0] * 10 + [1.0, 0.0]  # Ali came in October, in lab6_5
+    assert bars["Vendt i døren"] == [0.0] * 12  # Sofie (lab6_4) is not counted here
+    assert history.model.data(history.model.index(11, 1)) == "1"  # Ali active in November
+    assert five in history.table.accessibleDescription()
+    assert five in history.chart.title()
+    # A number of the chosen group still opens its young people (columns keep their index).
+    m = dialog.model
+    column = m.columns.index(five) + 1
+    dialog.show_people(m.index(row_of(dialog, "Aktive sager"), column))
+    qtbot.waitUntil(lambda: dialog.people.rowCount() == 1)
+    assert dialog.people.rows[0].youth_id == b
+
+    # October has lab6_5 only: the choice is kept, and lab6_4 is not offered.
+    dialog.part.setCurrentIndex(9)
+    qtbot.waitUntil(
+        lambda: dialog.table_data is not None and dialog.table_data.period.label == "2026-10"
+    )
+    assert [combo.itemData(i) for i in range(combo.count())] == [None, "lab6_5"]
+    assert combo.currentData() == "lab6_5"
+    assert shown_columns(dialog) == [five, "I alt"]
+
+    # Back to November and lab6_4; then October has no lab6_4: every group is shown again.
+    dialog.part.setCurrentIndex(10)
+    qtbot.waitUntil(
+        lambda: dialog.table_data is not None and dialog.table_data.period.label == "2026-11"
+    )
+    combo.setCurrentIndex(combo.findData("lab6_4"))
+    assert shown_columns(dialog) == [four, "I alt"]
+    assert history.bar_values()["Vendt i døren"][11] == 1.0
+    dialog.part.setCurrentIndex(9)
+    qtbot.waitUntil(
+        lambda: dialog.table_data is not None and dialog.table_data.period.label == "2026-10"
+    )
+    assert combo.currentIndex() == 0
+    assert shown_columns(dialog) == [five, "I alt"]
+
+    # All groups again: every column and the total's months.
+    dialog.part.setCurrentIndex(10)
+    qtbot.waitUntil(
+        lambda: dialog.table_data is not None and dialog.table_data.period.label == "2026-11"
+    )
+    combo.setCurrentIndex(combo.findData("lab6_5"))
+    combo.setCurrentIndex(0)
+    assert shown_columns(dialog) == [four, five, "I alt"]
+    qtbot.waitUntil(lambda: history.bar_values()["Tilgang"][10:] == [1.0, 1.0])
+    assert history.chart.title() == ""
+    assert "i alt" in history.table.accessibleDescription()

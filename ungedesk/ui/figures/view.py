@@ -1,5 +1,7 @@
 """Ledelsestal: the management figures of a month, quarter or year per target group and in
 total, for the whole unit or one caseworker, each figure with its definition as tooltip;
+one target group may be chosen to see its column beside the total and its 12 months (the
+saved workbook and report keep every group);
 a number opens the young people behind it (logged), and a young person's record opens from
 there like any other read. The table is saved as a workbook with its definitions, the
 period's counts as a signed file for the leader (services.figures_share), and the leader
@@ -36,8 +38,8 @@ from PySide6.QtWidgets import (
 )
 
 from ungedesk.domain.errors import KnownError
-from ungedesk.domain.figures import Period
-from ungedesk.services import caseworkers, figures, figures_export, figures_share
+from ungedesk.domain.figures import NOT_VISITED, TOTAL, Period
+from ungedesk.services import caseworkers, figures, figures_export, figures_share, target_groups
 from ungedesk.services.caseworkers import CaseworkerView
 from ungedesk.services.figures import EVERYONE, FigureFilter, PersonBehind
 from ungedesk.services.figures_export import FigureRow, FiguresTable
@@ -58,6 +60,16 @@ def cell_text(value: object) -> str:
     if isinstance(value, float):
         return f"{format_number(value * 100, 1)} %"
     return format_number(value) if isinstance(value, int) else str(value)
+
+
+def column_codes(table: FiguresTable) -> tuple[str, ...]:
+    """The code behind each of the table's columns (the last is TOTAL): its columns are the
+    groups' labels on the period's last day, as services.figures_export makes them; a code
+    the catalogue does not know is its own label."""
+    end = table.period.end
+    codes = [code for code, _label in target_groups.all_codes()]
+    by_label = {figures_export._column_label(c, end): c for c in (*codes, NOT_VISITED, TOTAL)}
+    return tuple(by_label.get(label, label) for label in table.columns)
 
 
 def short_heading(label: str) -> str:
@@ -165,6 +177,20 @@ class FiguresDialog(QDialog):
         self.who = QComboBox()
         self.who.setAccessibleName(self.tr("Caseworker"))
         self.who.addItem(self.tr("The whole unit"), None)
+        self.group = QComboBox()
+        self.group.setAccessibleName(self.tr("Target group"))
+        self.group.setToolTip(
+            self.tr(
+                "Show one target group's figures beside the total, in the table and the 12 "
+                "months. The spreadsheet and the PDF report always hold every target group."
+            )
+        )
+        # A group's label in full may be long: the box shows its start, the list in full.
+        self.group.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.group.setMinimumContentsLength(28)
+        self.group.addItem(self.tr("All target groups"), None)
         self.save_button = QPushButton(self.tr("Save as &spreadsheet…"))
         self.save_button.clicked.connect(self.save_xlsx)
         self.report_button = QPushButton(self.tr("Save the &report as PDF…"))
@@ -189,6 +215,10 @@ class FiguresDialog(QDialog):
         top.addWidget(caption)
         for widget in (self.kind, self.part, self.year, self.who):
             top.addWidget(widget)
+        group_caption = QLabel(self.tr("Target &group:"))
+        group_caption.setBuddy(self.group)
+        top.addWidget(group_caption)
+        top.addWidget(self.group)
         top.addStretch(1)
         top.addWidget(self.save_button)
         top.addWidget(self.report_button)
@@ -259,6 +289,7 @@ class FiguresDialog(QDialog):
             self.who.currentIndexChanged,
         ):
             signal.connect(self.load)
+        self.group.currentIndexChanged.connect(self.show_group)
         Operation(self, caseworkers.list_caseworkers, store).success(self._people_loaded).run()
         self.load()
 
@@ -316,9 +347,40 @@ class FiguresDialog(QDialog):
             self, figures.flow_history, self._store, self.period(), 12, self.current_filter()
         ).latest("history").success(self.history.show_history).run()
 
+    def chosen_group(self) -> str:
+        """The chosen target group's code; TOTAL for all groups."""
+        code = self.group.currentData()
+        return code if isinstance(code, str) else TOTAL
+
+    def _list_groups(self, table: FiguresTable) -> None:
+        """The period's target groups to choose from, the chosen one kept while present."""
+        chosen = self.chosen_group()
+        self.group.blockSignals(True)
+        while self.group.count() > 1:
+            self.group.removeItem(1)
+        for code, label in zip(column_codes(table), table.columns, strict=True):
+            if code != TOTAL:
+                self.group.addItem(label, code)
+                self.group.setItemData(self.group.count() - 1, label, Qt.ItemDataRole.ToolTipRole)
+        self.group.setCurrentIndex(max(0, self.group.findData(chosen)))
+        self.group.view().setMinimumWidth(self.group.view().sizeHintForColumn(0) + 24)
+        self.group.blockSignals(False)
+
+    def show_group(self, *_args: object) -> None:
+        """Only the chosen group's column beside the total (hidden, so a cell's index and
+        its drill-down stay the same), and its 12 months; every column for all groups."""
+        chosen = self.chosen_group()
+        codes = column_codes(self.table_data) if self.table_data is not None else ()
+        for column, code in enumerate(codes, start=1):
+            self.view.setColumnHidden(column, chosen not in (TOTAL, code) and code != TOTAL)
+        label = self.group.currentText() if chosen != TOTAL else ""
+        self.history.show_group(chosen, label)
+
     def _loaded(self, table: FiguresTable) -> None:
         self.table_data = table
         self.model.set_table(table)
+        self._list_groups(table)
+        self.show_group()
         self.definitions.setHtml(
             "".join(
                 f"<h3>{escape(row.label.strip())}</h3><p>{escape(row.definition)}</p>"
