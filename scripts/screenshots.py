@@ -632,6 +632,19 @@ def shoot_figures(shoot: Shooter, window: MainWindow, folder: Path) -> None:
     dialog.tabs.setCurrentIndex(2)
     settle(200)
     shoot(dialog, "figures-definitions")
+    # One target group (the one with the most active cases): its column beside the total,
+    # and its 12 months.
+    active = next(r for r in dialog.model.rows if r.label == "Aktive sager")
+    counts = [v if isinstance(v, int) else 0 for v in active.values[:-1]]
+    biggest = dialog.model.columns[counts.index(max(counts))]
+    dialog.group.setCurrentIndex(dialog.group.findText(biggest))
+    dialog.tabs.setCurrentIndex(0)
+    settle(300)
+    shoot(dialog, "figures-one-group-table")
+    dialog.tabs.setCurrentIndex(1)
+    settle(300)
+    shoot(dialog, "figures-one-group-12-months")
+    dialog.group.setCurrentIndex(0)
     dialog.tabs.setCurrentIndex(0)
     shoot_team_figures(shoot, dialog, folder)
     dialog.reject()

@@ -127,6 +127,21 @@ def test_the_report_is_saved_as_pdf(
     assert target.read_bytes().startswith(b"%PDF")
 
 
+def wait_for(qtbot, dialog: FiguresDialog, month: str) -> None:
+    """Until both the table and the 12 months are the month's."""
+
+    def loaded() -> bool:
+        months = dialog.history.months
+        return (
+            dialog.table_data is not None
+            and dialog.table_data.period.label == month
+            and bool(months)
+            and months[-1].period.start.strftime("%Y-%m") == month
+        )
+
+    qtbot.waitUntil(loaded)
+
+
 def shown_columns(dialog: FiguresDialog) -> list[str]:
     m = dialog.model
     return [
@@ -165,36 +180,33 @@ def test_one_target_group_in_the_table_and_the_12_months(
     dialog.show_people(m.index(row_of(dialog, "Aktive sager"), column))
     qtbot.waitUntil(lambda: dialog.people.rowCount() == 1)
     assert dialog.people.rows[0].youth_id == b
+    assert combo.toolTip().startswith(five)  # the chosen label in full
+    # Another group hides that column, and its young people with it.
+    combo.setCurrentIndex(combo.findData("lab6_4"))
+    assert dialog.people.rowCount() == 0
+    combo.setCurrentIndex(combo.findData("lab6_5"))
 
     # October has lab6_5 only: the choice is kept, and lab6_4 is not offered.
     dialog.part.setCurrentIndex(9)
-    qtbot.waitUntil(
-        lambda: dialog.table_data is not None and dialog.table_data.period.label == "2026-10"
-    )
+    wait_for(qtbot, dialog, "2026-10")
     assert [combo.itemData(i) for i in range(combo.count())] == [None, "lab6_5"]
     assert combo.currentData() == "lab6_5"
     assert shown_columns(dialog) == [five, "I alt"]
 
     # Back to November and lab6_4; then October has no lab6_4: every group is shown again.
     dialog.part.setCurrentIndex(10)
-    qtbot.waitUntil(
-        lambda: dialog.table_data is not None and dialog.table_data.period.label == "2026-11"
-    )
+    wait_for(qtbot, dialog, "2026-11")
     combo.setCurrentIndex(combo.findData("lab6_4"))
     assert shown_columns(dialog) == [four, "I alt"]
     assert history.bar_values()["Vendt i døren"][11] == 1.0
     dialog.part.setCurrentIndex(9)
-    qtbot.waitUntil(
-        lambda: dialog.table_data is not None and dialog.table_data.period.label == "2026-10"
-    )
+    wait_for(qtbot, dialog, "2026-10")
     assert combo.currentIndex() == 0
     assert shown_columns(dialog) == [five, "I alt"]
 
     # All groups again: every column and the total's months.
     dialog.part.setCurrentIndex(10)
-    qtbot.waitUntil(
-        lambda: dialog.table_data is not None and dialog.table_data.period.label == "2026-11"
-    )
+    wait_for(qtbot, dialog, "2026-11")
     combo.setCurrentIndex(combo.findData("lab6_5"))
     combo.setCurrentIndex(0)
     assert shown_columns(dialog) == [four, five, "I alt"]

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QTableView,
     QTabWidget,
@@ -157,6 +158,7 @@ class FiguresDialog(QDialog):
         self._store = store
         self._today = today
         self.table_data: FiguresTable | None = None
+        self.drilled: int | None = None  # the column whose young people are listed
         self.setWindowTitle(self.tr("Management figures"))
         self.resize(1180, 680)
         now = today()
@@ -179,17 +181,18 @@ class FiguresDialog(QDialog):
         self.who.addItem(self.tr("The whole unit"), None)
         self.group = QComboBox()
         self.group.setAccessibleName(self.tr("Target group"))
-        self.group.setToolTip(
-            self.tr(
-                "Show one target group's figures beside the total, in the table and the 12 "
-                "months. The spreadsheet and the PDF report always hold every target group."
-            )
+        self.group_about = self.tr(
+            "Show one target group's figures beside the total, in the table and the 12 "
+            "months. The spreadsheet and the PDF report always hold every target group."
         )
-        # A group's label in full may be long: the box shows its start, the list in full.
+        self.group.setToolTip(self.group_about)
+        # A group's label may be long: the box takes the bar's free width, up to the longest
+        # label (_list_groups), and the chosen label is in full in its tooltip.
         self.group.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.group.setMinimumContentsLength(28)
+        self.group.setMinimumContentsLength(20)
+        self.group.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.group.addItem(self.tr("All target groups"), None)
         self.save_button = QPushButton(self.tr("Save as &spreadsheet…"))
         self.save_button.clicked.connect(self.save_xlsx)
@@ -218,8 +221,8 @@ class FiguresDialog(QDialog):
         group_caption = QLabel(self.tr("Target &group:"))
         group_caption.setBuddy(self.group)
         top.addWidget(group_caption)
-        top.addWidget(self.group)
-        top.addStretch(1)
+        top.addWidget(self.group, 1)  # the free width first, up to the longest label
+        top.addStretch(0)
         top.addWidget(self.save_button)
         top.addWidget(self.report_button)
 
@@ -363,7 +366,12 @@ class FiguresDialog(QDialog):
                 self.group.addItem(label, code)
                 self.group.setItemData(self.group.count() - 1, label, Qt.ItemDataRole.ToolTipRole)
         self.group.setCurrentIndex(max(0, self.group.findData(chosen)))
-        self.group.view().setMinimumWidth(self.group.view().sizeHintForColumn(0) + 24)
+        metrics = self.group.fontMetrics()
+        longest = max(
+            metrics.horizontalAdvance(self.group.itemText(i)) for i in range(self.group.count())
+        )
+        self.group.view().setMinimumWidth(longest + 24)
+        self.group.setMaximumWidth(longest + 56)  # room for the arrow
         self.group.blockSignals(False)
 
     def show_group(self, *_args: object) -> None:
@@ -374,10 +382,14 @@ class FiguresDialog(QDialog):
         for column, code in enumerate(codes, start=1):
             self.view.setColumnHidden(column, chosen not in (TOTAL, code) and code != TOTAL)
         label = self.group.currentText() if chosen != TOTAL else ""
+        self.group.setToolTip(f"{label}\n\n{self.group_about}" if label else self.group_about)
         self.history.show_group(chosen, label)
+        if self.drilled is not None and self.view.isColumnHidden(self.drilled):
+            self._clear_people()  # the young people of a column no longer shown
 
     def _loaded(self, table: FiguresTable) -> None:
         self.table_data = table
+        self.drilled = None
         self.model.set_table(table)
         self._list_groups(table)
         self.show_group()
@@ -391,6 +403,10 @@ class FiguresDialog(QDialog):
         # Every heading in full (a target group's label over up to three lines), and the
         # total's "x af y (…)".
         self.view.resizeColumnsToContents()
+        self._clear_people()
+
+    def _clear_people(self) -> None:
+        self.drilled = None
         self.people.replace_rows([])
         self.people_title.setText(
             self.tr("Double-click a number to see the young people behind it.")
@@ -404,6 +420,7 @@ class FiguresDialog(QDialog):
         column = self.model.columns[index.column() - 1]
         what = f"{row.label.strip()}, {column}, {self.table_data.period.label}"
         self.people_title.setText(what)
+        self.drilled = index.column()
         Operation(self, figures.people_behind, self._store, members, what).latest("people").success(
             self.people.replace_rows
         ).run()
