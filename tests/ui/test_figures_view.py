@@ -181,8 +181,15 @@ def test_one_target_group_in_the_table_and_the_12_months(
     qtbot.waitUntil(lambda: dialog.people.rowCount() == 1)
     assert dialog.people.rows[0].youth_id == b
     assert combo.toolTip().startswith(five)  # the chosen label in full
-    # Another group hides that column, and its young people with it.
+    # Another group hides that column, and its young people with it...
+    ali = list(dialog.people.rows)
     combo.setCurrentIndex(combo.findData("lab6_4"))
+    assert dialog.people.rowCount() == 0
+    combo.setCurrentIndex(combo.findData("lab6_5"))
+    # ... also when they arrive after the column was hidden.
+    dialog.show_people(m.index(row_of(dialog, "Aktive sager"), column))
+    combo.setCurrentIndex(combo.findData("lab6_4"))
+    dialog._people_behind(column, ali)
     assert dialog.people.rowCount() == 0
     combo.setCurrentIndex(combo.findData("lab6_5"))
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -422,8 +423,13 @@ class FiguresDialog(QDialog):
         self.people_title.setText(what)
         self.drilled = index.column()
         Operation(self, figures.people_behind, self._store, members, what).latest("people").success(
-            self.people.replace_rows
+            partial(self._people_behind, index.column())
         ).run()
+
+    def _people_behind(self, column: int, people: list[PersonBehind]) -> None:
+        """The young people behind a number, unless its column was hidden meanwhile."""
+        if self.drilled == column:
+            self.people.replace_rows(people)
 
     def _open_person(self, index: QModelIndex) -> None:
         if index.isValid():
