@@ -10,16 +10,20 @@ The 75 % targets are data with their source and dates (``TARGETS``): from 1 July
 municipality must hold jobsamtaler with, and give an offer within the first six months to,
 at least 75 % of the young people the rules cover; it may exempt up to a quarter, so for
 the target the exempted count as not given (the share is of all, exempted included).
+
+Per target group a deadline counts in the group the young person was in on its due day, or
+on the closing day when the case was closed before it: the group a deadline is owed under,
+or the last one the case had. Each deadline counts once in its group and once in the total.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from ungedesk.domain.figures import Period
+from ungedesk.domain.figures import NOT_VISITED, TOTAL, CaseFacts, Period
 
 
 class DeadlineKind(StrEnum):
@@ -79,33 +83,92 @@ class Timeliness:
         return self.deadlines_on_time / total if total else None
 
 
+def _outcome(d: DeadlineFact, period: Period, today: date, kind: DeadlineKind) -> str | None:
+    """How ``d`` counts for ``kind`` in ``period``: "on_time", "late", "exempt", or None
+    (another kind, provisional, due outside the period, or not met and not yet due)."""
+    if d.kind is not kind or d.provisional or not period.contains(d.due):
+        return None
+    if d.exempt:
+        return "exempt"
+    if d.met_on is not None and d.met_on <= d.due:
+        return "on_time"
+    if d.met_on is not None or d.due < today:
+        return "late"
+    return None
+
+
+class _Tally:
+    """The young people and deadline counts of one column, built up one deadline at a time."""
+
+    def __init__(self) -> None:
+        self.people: dict[str, set[int]] = {"on_time": set(), "late": set(), "exempt": set()}
+        self.counts = {"on_time": 0, "late": 0, "exempt": 0}
+
+    def add(self, outcome: str, youth_id: int) -> None:
+        self.people[outcome].add(youth_id)
+        self.counts[outcome] += 1
+
+    def result(self) -> Timeliness:
+        return Timeliness(
+            frozenset(self.people["on_time"]),
+            frozenset(self.people["late"]),
+            frozenset(self.people["exempt"]),
+            self.counts["on_time"],
+            self.counts["late"],
+            self.counts["exempt"],
+        )
+
+
+NONE_COUNTED = _Tally().result()  # a column with no deadline counted
+
+
 def timeliness(
     deadlines: Iterable[DeadlineFact], period: Period, today: date, kind: DeadlineKind
 ) -> Timeliness:
-    on_time: set[int] = set()
-    late: set[int] = set()
-    exempt: set[int] = set()
-    counts = {"on_time": 0, "late": 0, "exempt": 0}
+    tally = _Tally()
     for d in deadlines:
-        if d.kind is not kind or d.provisional or not period.contains(d.due):
+        outcome = _outcome(d, period, today, kind)
+        if outcome is not None:
+            tally.add(outcome, d.youth_id)
+    return tally.result()
+
+
+GroupOf = Callable[[int, date], str]  # (young person, day) -> the target group's code
+
+
+def deadline_group(case: CaseFacts | None, due: date) -> str:
+    """The target group a deadline due on ``due`` counts in: the group on the due day, or
+    on the closing day when the case was closed before it (the last group it had)."""
+    if case is None:
+        return NOT_VISITED
+    day = due if case.closed_on is None or case.closed_on >= due else case.closed_on
+    return case.group_on(day)
+
+
+def group_of_cases(cases: Iterable[CaseFacts]) -> GroupOf:
+    """``deadline_group`` over the given cases; a young person without one is not visited."""
+    by_id: Mapping[int, CaseFacts] = {c.youth_id: c for c in cases}
+    return lambda youth_id, due: deadline_group(by_id.get(youth_id), due)
+
+
+def timeliness_by_group(
+    deadlines: Iterable[DeadlineFact],
+    period: Period,
+    today: date,
+    kind: DeadlineKind,
+    group_of: GroupOf,
+) -> dict[str, Timeliness]:
+    """``timeliness`` per target group (``group_of`` of the young person and the due day)
+    and in TOTAL, which is always there and equals ``timeliness``. A group is there when
+    a deadline counts in it."""
+    tallies: dict[str, _Tally] = {TOTAL: _Tally()}
+    for d in deadlines:
+        outcome = _outcome(d, period, today, kind)
+        if outcome is None:
             continue
-        if d.exempt:
-            exempt.add(d.youth_id)
-            counts["exempt"] += 1
-        elif d.met_on is not None and d.met_on <= d.due:
-            on_time.add(d.youth_id)
-            counts["on_time"] += 1
-        elif d.met_on is not None or d.due < today:
-            late.add(d.youth_id)
-            counts["late"] += 1
-    return Timeliness(
-        frozenset(on_time),
-        frozenset(late),
-        frozenset(exempt),
-        counts["on_time"],
-        counts["late"],
-        counts["exempt"],
-    )
+        for column in (TOTAL, group_of(d.youth_id, d.due)):
+            tallies.setdefault(column, _Tally()).add(outcome, d.youth_id)
+    return {column: tally.result() for column, tally in tallies.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,11 +243,38 @@ class TargetResult:
         return None if share is None else share >= self.target.share
 
 
+def _measured(target: Target, deadlines: Iterable[DeadlineFact]) -> list[DeadlineFact]:
+    return [d for d in deadlines if d.rule_id in target.rule_ids and d.waivable]
+
+
 def targets(deadlines: list[DeadlineFact], period: Period, today: date) -> list[TargetResult]:
     """The targets in force in ``period``, measured on their rules' deadlines."""
-    out: list[TargetResult] = []
-    for target in TARGETS:
-        if target.applies_to(period):
-            mine = [d for d in deadlines if d.rule_id in target.rule_ids and d.waivable]
-            out.append(TargetResult(target, timeliness(mine, period, today, target.kind)))
-    return out
+    return [
+        TargetResult(target, timeliness(_measured(target, deadlines), period, today, target.kind))
+        for target in TARGETS
+        if target.applies_to(period)
+    ]
+
+
+def targets_by_group(
+    deadlines: list[DeadlineFact], period: Period, today: date, group_of: GroupOf
+) -> dict[str, tuple[TargetResult, ...]]:
+    """``targets`` per target group and in TOTAL (always there, equal to ``targets``).
+    Every column holds the same targets in the same order, so a row per target lines up;
+    a group with none of a target's deadlines has that target with nothing to measure."""
+    measured = [
+        (
+            target,
+            timeliness_by_group(_measured(target, deadlines), period, today, target.kind, group_of),
+        )
+        for target in TARGETS
+        if target.applies_to(period)
+    ]
+    columns = {TOTAL}.union(*(by_group for _t, by_group in measured))
+    return {
+        column: tuple(
+            TargetResult(target, by_group.get(column, NONE_COUNTED))
+            for target, by_group in measured
+        )
+        for column in columns
+    }
