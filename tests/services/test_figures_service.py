@@ -148,3 +148,92 @@ def test_a_mentor_picked_from_the_catalogue_is_no_offer_for_aktiveringsgrad(
         assert mentor is not None and event is not None
         event.offer_uid = mentor
     assert figures.period_figures(store, NOVEMBER, TODAY).activation[TOTAL].offer_days == 0
+
+
+def test_rettidighed_and_the_targets_per_target_group_in_the_table(store: Store) -> None:
+    """Rettidighed, its exempt counts and the 75 % targets per target group, through the
+    table, on deadlines written by hand: a deadline counts in the group on its due day, or
+    on the closing day of a case closed before it."""
+    from sqlalchemy import delete
+
+    from ungedesk.services import figures_export, target_groups
+    from ungedesk.store.models import DeadlineRow
+
+    # a: lab6_4 from October, aktivitetsparat (lab6_5) from 16 November.
+    a = case(store, "010100-4001", date(2026, 10, 1), "lab6_4")
+    visitation.change_target_group(
+        store, a, "lab6_5", date(2026, 11, 16), "Helbredet er blevet dårligere.", today=TODAY
+    )
+    # b: jobparat (lab6_2), closed in October: not among November's cases, and no other
+    # case is in lab6_2, so that column comes from b's deadline alone.
+    b = case(store, "020200-4002", date(2026, 9, 1), "lab6_2")
+    retention.close_case(store, b, ExitReason.MOVED, date(2026, 10, 20), today=TODAY)
+    c = case(store, "030300-4003", date(2026, 10, 5), "lab6_5")
+    talk, offer = "lab-31-3-fire-jobsamtaler", "lab-102-tilbud"
+
+    def due(
+        yid: int, rule: str, on: date, met_on: date | None, exempt: bool = False
+    ) -> DeadlineRow:
+        return DeadlineRow(
+            youth_id=yid,
+            rule_id=rule,
+            start=date(2026, 9, 1),
+            due=on,
+            met=met_on is not None,
+            met_on=met_on,
+            done=0,
+            exempt=exempt,
+            waivable=True,
+        )
+
+    with store.session() as s:
+        s.execute(delete(DeadlineRow))  # only the deadlines below
+        s.add_all(
+            [
+                due(a, talk, date(2026, 11, 5), date(2026, 11, 5)),  # lab6_4, on time
+                due(a, talk, date(2026, 11, 20), None),  # lab6_5 (after the change), late
+                due(b, talk, date(2026, 11, 10), None),  # lab6_2 (closing day), late
+                due(c, talk, date(2026, 11, 12), None, exempt=True),  # lab6_5, exempt
+                due(c, talk, date(2026, 11, 28), None),  # not due by 24 November: not counted
+                due(a, offer, date(2026, 11, 3), date(2026, 10, 30)),  # lab6_4, on time
+                due(c, offer, date(2026, 11, 6), date(2026, 11, 9)),  # lab6_5, late
+            ]
+        )
+    table = figures_export.figures_table(store, NOVEMBER, TODAY)
+    end = NOVEMBER.end
+    assert table.columns == (
+        target_groups.label("lab6_2", end),
+        target_groups.label("lab6_4", end),
+        target_groups.label("lab6_5", end),
+        "I alt",
+    )
+    rows = {r.label.strip(): r for r in table.rows}
+    # Columns: lab6_2, lab6_4, lab6_5, total.
+    assert rows["Rettidighed, samtaler"].values == (0.0, 1.0, 0.0, 1 / 3)
+    exempt = rows["Rettidighed, samtaler: fritaget (antal frister)"]
+    assert exempt.values == (0, 0, 1, 1)
+    assert exempt.members == (frozenset(), frozenset(), {c}, {c})
+    assert rows["Rettidighed, tilbud"].values == (None, 1.0, 0.0, 1 / 2)
+    assert rows["Rettidighed, tilbud: fritaget (antal frister)"].values == (0, 0, 0, 0)
+    # The targets count the exempted as not given: jobsamtaler lab6_5 0 of 2, total 1 of 4.
+    assert rows["Jobsamtaler i de første 6 måneder: mindst 75 %"].values == (0.0, 1.0, 0.0, 1 / 4)
+    assert rows["Tilbud inden for de første 6 måneder: mindst 75 %"].values == (
+        None,
+        1.0,
+        0.0,
+        1 / 2,
+    )
+    # b's case is not in November's flow: its column has no active case.
+    assert rows["Aktive sager"].values == (0, 0, 2, 2)
+
+
+def test_case_facts_of_reads_the_given_young_people_whenever_open(store: Store) -> None:
+    a = case(store, "010100-4001", date(2026, 9, 1), "lab6_2")
+    retention.close_case(store, a, ExitReason.MOVED, date(2026, 10, 20), today=TODAY)
+    b = case(store, "020200-4002", date(2026, 10, 5), "lab6_5")
+    with store.session() as s:
+        # More ids than one IN list takes (500 at a time); those with no case are skipped.
+        facts = figures.case_facts_of(s, set(range(1, 1201)) - {b})
+    assert [(f.youth_id, f.closed_on, f.group_on(date(2026, 11, 10))) for f in facts] == [
+        (a, date(2026, 10, 20), "lab6_2")
+    ]

@@ -17,6 +17,7 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from ungedesk.domain.figures import (
+    TOTAL,
     Activation,
     CaseFacts,
     FlowFigures,
@@ -37,9 +38,10 @@ from ungedesk.domain.timeliness import (
     DeadlineKind,
     TargetResult,
     Timeliness,
+    group_of_cases,
     kind_of,
-    targets,
-    timeliness,
+    targets_by_group,
+    timeliness_by_group,
 )
 from ungedesk.domain.visitation import ConversationStatus
 from ungedesk.store.database import Store
@@ -237,9 +239,97 @@ def deadline_facts_in(
 
 @dataclass(frozen=True, slots=True)
 class TimelinessFigures:
-    conversations: Timeliness
-    offers: Timeliness
-    targets: tuple[TargetResult, ...]
+    """Rettidighed and the 75 % targets per target group and in total (the TOTAL key)."""
+
+    conversations_by_group: dict[str, Timeliness]
+    offers_by_group: dict[str, Timeliness]
+    targets_by_group: dict[str, tuple[TargetResult, ...]]
+
+    @property
+    def conversations(self) -> Timeliness:
+        return self.conversations_by_group[TOTAL]
+
+    @property
+    def offers(self) -> Timeliness:
+        return self.offers_by_group[TOTAL]
+
+    @property
+    def targets(self) -> tuple[TargetResult, ...]:
+        return self.targets_by_group[TOTAL]
+
+    def columns(self) -> set[str]:
+        """The target groups a deadline counts in, and TOTAL."""
+        return {*self.conversations_by_group, *self.offers_by_group, *self.targets_by_group}
+
+
+def case_facts_of(s: Session, youth_ids: set[int]) -> list[CaseFacts]:
+    """The cases of the given young people, whenever they were open (those that exist).
+
+    For a deadline due in a period whose case was not open in it (closed before it): its
+    target group comes from the case. The same facts as ``case_facts_in``, read by id, 500
+    at a time for SQLite's bound-parameter limit."""
+    wanted = sorted(youth_ids)
+    out: list[CaseFacts] = []
+    for start in range(0, len(wanted), 500):
+        relevant = select(Youth.id).where(Youth.id.in_(wanted[start : start + 500]))
+        rows = s.execute(
+            select(
+                Youth.id,
+                Youth.henvendelse_date,
+                Youth.closed_on,
+                Youth.exit_reason,
+                Youth.caseworker_id,
+            ).where(Youth.id.in_(relevant))
+        ).all()
+        spans: dict[int, list[tuple[date, str]]] = defaultdict(list)
+        for youth_id, valid_from, group in s.execute(
+            select(
+                TargetGroupEntry.youth_id,
+                TargetGroupEntry.valid_from,
+                TargetGroupEntry.target_group,
+            )
+            .where(TargetGroupEntry.youth_id.in_(relevant))
+            .order_by(TargetGroupEntry.youth_id, TargetGroupEntry.valid_from, TargetGroupEntry.id)
+        ):
+            spans[youth_id].append((valid_from, group))
+        first_held = dict(
+            s.execute(
+                select(Conversation.youth_id, func.min(Conversation.starts_at))
+                .where(
+                    Conversation.status == ConversationStatus.HELD.value,
+                    Conversation.youth_id.in_(relevant),
+                )
+                .group_by(Conversation.youth_id)
+            ).all()
+        )
+        offers = _offer_spans(s, relevant)
+        turned_away = set(
+            s.scalars(
+                select(Visitation.youth_id).where(
+                    Visitation.turned_away.is_(True), Visitation.youth_id.in_(relevant)
+                )
+            )
+        )
+        for youth_id, opened, closed, exit_reason, caseworker_id in rows:
+            history = spans.get(youth_id, [])
+            held = first_held.get(youth_id)
+            out.append(
+                CaseFacts(
+                    youth_id=youth_id,
+                    opened_on=opened,
+                    closed_on=closed,
+                    exit_reason=exit_reason or "",
+                    groups=tuple(
+                        GroupSpan(group, day, history[i + 1][0] if i + 1 < len(history) else None)
+                        for i, (day, group) in enumerate(history)
+                    ),
+                    first_conversation_on=held.date() if held is not None else None,
+                    caseworker_id=caseworker_id,
+                    offers=tuple(offers.get(youth_id, ())),
+                    turned_away_recorded=youth_id in turned_away,
+                )
+            )
+    return out
 
 
 def score_facts_in(
@@ -331,6 +421,11 @@ def period_figures(
         cases = case_facts_in(s, flt, period)
         deadline_facts = deadline_facts_in(s, flt, period)
         scores = score_facts_in(s, flt, period)
+        # A deadline counts in its young person's target group (domain.timeliness): most
+        # are among the period's cases; one whose case closed before the period is read.
+        seen = {c.youth_id for c in cases}
+        unseen = {d.youth_id for d in deadline_facts} - seen
+        group_of = group_of_cases([*cases, *case_facts_of(s, unseen)] if unseen else cases)
         closed_here = [c.youth_id for c in cases if c.closed_on and period.contains(c.closed_on)]
         ups: list[FollowUpFact] = []
         for start in range(0, len(closed_here), 500):
@@ -346,9 +441,9 @@ def period_figures(
         flow=flow(cases, period),
         activation=activation(cases, period),
         timeliness=TimelinessFigures(
-            timeliness(deadline_facts, period, today, DeadlineKind.CONVERSATION),
-            timeliness(deadline_facts, period, today, DeadlineKind.OFFER),
-            tuple(targets(deadline_facts, period, today)),
+            timeliness_by_group(deadline_facts, period, today, DeadlineKind.CONVERSATION, group_of),
+            timeliness_by_group(deadline_facts, period, today, DeadlineKind.OFFER, group_of),
+            targets_by_group(deadline_facts, period, today, group_of),
         ),
         outcomes={months: outcomes(cases, ups, period, months) for months in (6, 12)},
         movement=progression_movement(scores, period),

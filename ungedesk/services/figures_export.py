@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ungedesk.domain.figures import DEFINITIONS, NOT_VISITED, TOTAL, Figure, Period
 from ungedesk.domain.progression import INDICATOR_LABELS, Indicator
+from ungedesk.domain.timeliness import NONE_COUNTED
 from ungedesk.domain.youth import EXIT_LABELS, ExitReason
 from ungedesk.services import audit, figures, settings, target_groups
 from ungedesk.services.audit import Action
@@ -27,11 +28,15 @@ TIMELINESS_DEFINITION = {
     "conversations": (
         "Rettidighed, samtaler: af de samtalefrister (mødt af en jobsamtale eller en "
         "KUI-kontakt), hvis frist ligger i perioden, andelen holdt senest på fristdagen. "
-        "Frister, der endnu ikke er nået, tælles ikke; fritagne vises for sig."
+        "Frister, der endnu ikke er nået, tælles ikke; fritagne vises for sig. En frist "
+        "tæller i den målgruppe, den unge var i på fristdagen, eller, hvis sagen blev "
+        "afsluttet før fristdagen, i den målgruppe, den unge var i på afslutningsdagen; "
+        "i alt tæller hver frist én gang."
     ),
     "offers": (
         "Rettidighed, tilbud: det samme for tilbudsfrister (mødt af et tilbud, løntilskud "
-        "eller en ny aktivitet efter KUI)."
+        "eller en ny aktivitet efter KUI), med samme regel for, hvilken målgruppe en frist "
+        "tæller i."
     ),
 }
 OUTCOME_DEFINITION = (
@@ -85,7 +90,9 @@ def figures_table(
     """Every figure of ``period``, per target group and in total."""
     counted = figures.period_figures(store, period, today, flt)
     flow, active, timely = counted.flow, counted.activation, counted.timeliness
-    codes = flow.columns()
+    # The flow's target groups, and any a deadline counts in without a case of the group
+    # in the flow (a case closed before the period whose deadline fell due in it).
+    codes = [*sorted((set(flow.columns()) | timely.columns()) - {TOTAL}), TOTAL]
     rows: list[FigureRow] = []
     for figure, label in (
         (Figure.ACTIVE, "Aktive sager"),
@@ -125,23 +132,39 @@ def figures_table(
             DEFINITIONS[Figure.ACTIVATION],
         )
     )
-    blank: tuple[Value, ...] = (None,) * (len(codes) - 1)
-    for key, label, t in (
-        ("conversations", "Rettidighed, samtaler", timely.conversations),
-        ("offers", "Rettidighed, tilbud", timely.offers),
+    for key, label, by_group in (
+        ("conversations", "Rettidighed, samtaler", timely.conversations_by_group),
+        ("offers", "Rettidighed, tilbud", timely.offers_by_group),
     ):
-        rows.append(FigureRow(label, (*blank, t.share), TIMELINESS_DEFINITION[key]))
-        rows.append(FigureRow(f"  {label}: fritaget (antal frister)", (*blank, t.deadlines_exempt)))
-    for result in timely.targets:
+        counted_in = [by_group.get(c, NONE_COUNTED) for c in codes]
+        rows.append(
+            FigureRow(label, tuple(t.share for t in counted_in), TIMELINESS_DEFINITION[key])
+        )
+        rows.append(
+            FigureRow(
+                f"  {label}: fritaget (antal frister)",
+                tuple(t.deadlines_exempt for t in counted_in),
+                "",
+                tuple(t.exempt for t in counted_in),
+            )
+        )
+    for i, result in enumerate(timely.targets):
         reached = result.reached
         rows.append(
             FigureRow(
                 result.target.label,
-                (*blank, result.timeliness.share_with_exempt),
-                f"{result.target.source}. Nået: "
+                tuple(
+                    timely.targets_by_group[c][i].timeliness.share_with_exempt
+                    if c in timely.targets_by_group
+                    else None
+                    for c in codes
+                ),
+                f"{result.target.source}. Fristerne tæller i målgrupperne som ved "
+                "rettidigheden. Nået i alt: "
                 + ("ja" if reached else "nej" if reached is not None else "intet at måle"),
             )
         )
+    blank: tuple[Value, ...] = (None,) * (len(codes) - 1)
     for months, outcome in counted.outcomes.items():
         left = len(outcome.left)
         rows.append(
