@@ -422,9 +422,14 @@ def period_figures(
         deadline_facts = deadline_facts_in(s, flt, period)
         scores = score_facts_in(s, flt, period)
         # A deadline counts in its young person's target group (domain.timeliness): most
-        # are among the period's cases; one whose case closed before the period is read.
+        # are among the period's cases; one whose case closed before the period is read
+        # (only for the deadlines rettidighed counts: other kinds and provisional ones not).
         seen = {c.youth_id for c in cases}
-        unseen = {d.youth_id for d in deadline_facts} - seen
+        unseen = {
+            d.youth_id
+            for d in deadline_facts
+            if d.kind is not DeadlineKind.OTHER and not d.provisional
+        } - seen
         group_of = group_of_cases([*cases, *case_facts_of(s, unseen)] if unseen else cases)
         closed_here = [c.youth_id for c in cases if c.closed_on and period.contains(c.closed_on)]
         ups: list[FollowUpFact] = []
