@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from tests.conftest import TODAY
-from ungedesk.domain.figures import FlowFigures, Period
+from ungedesk.domain.figures import TOTAL, FlowFigures, Period
 from ungedesk.domain.youth import YouthInput
 from ungedesk.services import figures_report, pdf_fonts, target_groups, visitation, youths
 from ungedesk.services.figures_export import FigureRow, FiguresTable
@@ -34,7 +34,7 @@ def words_of(text: str) -> set[str]:
 def table_of(labels: list[str]) -> FiguresTable:
     columns = (*labels, "I alt")
     rows = tuple(FigureRow(n, tuple(range(len(columns))), "") for n in NAMES)
-    return FiguresTable(NOVEMBER, columns, rows)
+    return FiguresTable(NOVEMBER, columns, rows, (*labels, TOTAL))
 
 
 def render(labels: list[str]) -> bytes:

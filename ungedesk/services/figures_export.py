@@ -74,6 +74,7 @@ class FiguresTable:
     period: Period
     columns: tuple[str, ...]  # target-group labels, then "I alt"
     rows: tuple[FigureRow, ...]
+    codes: tuple[str, ...]  # the code behind each column (target group, NOT_VISITED, TOTAL)
 
 
 def _column_label(code: str, on: date) -> str:
@@ -199,7 +200,9 @@ def figures_table(
             )
         )
         defined = True
-    return FiguresTable(period, tuple(_column_label(c, period.end) for c in codes), tuple(rows))
+    return FiguresTable(
+        period, tuple(_column_label(c, period.end) for c in codes), tuple(rows), tuple(codes)
+    )
 
 
 def render_xlsx(table: FiguresTable) -> bytes:

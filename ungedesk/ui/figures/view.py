@@ -40,8 +40,8 @@ from PySide6.QtWidgets import (
 )
 
 from ungedesk.domain.errors import KnownError
-from ungedesk.domain.figures import NOT_VISITED, TOTAL, Period
-from ungedesk.services import caseworkers, figures, figures_export, figures_share, target_groups
+from ungedesk.domain.figures import TOTAL, Period
+from ungedesk.services import caseworkers, figures, figures_export, figures_share
 from ungedesk.services.caseworkers import CaseworkerView
 from ungedesk.services.figures import EVERYONE, FigureFilter, PersonBehind
 from ungedesk.services.figures_export import FigureRow, FiguresTable
@@ -62,16 +62,6 @@ def cell_text(value: object) -> str:
     if isinstance(value, float):
         return f"{format_number(value * 100, 1)} %"
     return format_number(value) if isinstance(value, int) else str(value)
-
-
-def column_codes(table: FiguresTable) -> tuple[str, ...]:
-    """The code behind each of the table's columns (the last is TOTAL): its columns are the
-    groups' labels on the period's last day, as services.figures_export makes them; a code
-    the catalogue does not know is its own label."""
-    end = table.period.end
-    codes = [code for code, _label in target_groups.all_codes()]
-    by_label = {figures_export._column_label(c, end): c for c in (*codes, NOT_VISITED, TOTAL)}
-    return tuple(by_label.get(label, label) for label in table.columns)
 
 
 def short_heading(label: str) -> str:
@@ -362,7 +352,7 @@ class FiguresDialog(QDialog):
         self.group.blockSignals(True)
         while self.group.count() > 1:
             self.group.removeItem(1)
-        for code, label in zip(column_codes(table), table.columns, strict=True):
+        for code, label in zip(table.codes, table.columns, strict=True):
             if code != TOTAL:
                 self.group.addItem(label, code)
                 self.group.setItemData(self.group.count() - 1, label, Qt.ItemDataRole.ToolTipRole)
@@ -379,7 +369,7 @@ class FiguresDialog(QDialog):
         """Only the chosen group's column beside the total (hidden, so a cell's index and
         its drill-down stay the same), and its 12 months; every column for all groups."""
         chosen = self.chosen_group()
-        codes = column_codes(self.table_data) if self.table_data is not None else ()
+        codes = self.table_data.codes if self.table_data is not None else ()
         for column, code in enumerate(codes, start=1):
             self.view.setColumnHidden(column, chosen not in (TOTAL, code) and code != TOTAL)
         label = self.group.currentText() if chosen != TOTAL else ""
