@@ -192,7 +192,10 @@ def test_rettidighed_and_the_targets_per_target_group_in_the_table(store: Store)
             [
                 due(a, talk, date(2026, 11, 5), date(2026, 11, 5)),  # lab6_4, on time
                 due(a, talk, date(2026, 11, 20), None),  # lab6_5 (after the change), late
-                due(b, talk, date(2026, 11, 10), None),  # lab6_2 (closing day), late
+                # b closed on 20 October: met before the closing, counted (lab6_2, the group
+                # on the closing day) and on time; not met by then, lapsed with the case.
+                due(b, talk, date(2026, 11, 10), date(2026, 10, 15)),
+                due(b, talk, date(2026, 11, 14), None),
                 due(c, talk, date(2026, 11, 12), None, exempt=True),  # lab6_5, exempt
                 due(c, talk, date(2026, 11, 28), None),  # not due by 24 November: not counted
                 due(a, offer, date(2026, 11, 3), date(2026, 10, 30)),  # lab6_4, on time
@@ -209,14 +212,14 @@ def test_rettidighed_and_the_targets_per_target_group_in_the_table(store: Store)
     )
     rows = {r.label.strip(): r for r in table.rows}
     # Columns: lab6_2, lab6_4, lab6_5, total.
-    assert rows["Rettidighed, samtaler"].values == (0.0, 1.0, 0.0, 1 / 3)
+    assert rows["Rettidighed, samtaler"].values == (1.0, 1.0, 0.0, 2 / 3)
     exempt = rows["Rettidighed, samtaler: fritaget (antal frister)"]
     assert exempt.values == (0, 0, 1, 1)
     assert exempt.members == (frozenset(), frozenset(), {c}, {c})
     assert rows["Rettidighed, tilbud"].values == (None, 1.0, 0.0, 1 / 2)
     assert rows["Rettidighed, tilbud: fritaget (antal frister)"].values == (0, 0, 0, 0)
-    # The targets count the exempted as not given: jobsamtaler lab6_5 0 of 2, total 1 of 4.
-    assert rows["Jobsamtaler i de første 6 måneder: mindst 75 %"].values == (0.0, 1.0, 0.0, 1 / 4)
+    # The targets count the exempted as not given: jobsamtaler lab6_5 0 of 2, total 2 of 4.
+    assert rows["Jobsamtaler i de første 6 måneder: mindst 75 %"].values == (1.0, 1.0, 0.0, 2 / 4)
     assert rows["Tilbud inden for de første 6 måneder: mindst 75 %"].values == (
         None,
         1.0,

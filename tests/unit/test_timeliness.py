@@ -11,6 +11,7 @@ from ungedesk.domain.timeliness import (
     Timeliness,
     group_of_cases,
     kind_of,
+    still_owed,
     targets,
     targets_by_group,
     timeliness,
@@ -186,3 +187,28 @@ def test_a_group_without_a_target_s_deadlines_has_nothing_to_measure() -> None:
     assert targets_by_group(BY_GROUP, Period.month(2026, 6), TODAY, group_of_cases(CASES)) == {
         TOTAL: ()
     }
+
+
+def test_a_deadline_lapses_with_a_case_closed_before_it_unless_met_by_then() -> None:
+    closed = CaseFacts(
+        1, date(2026, 3, 2), closed_on=date(2026, 9, 8), groups=(GroupSpan(A, date(2026, 3, 2)),)
+    )
+    still_open = CaseFacts(2, date(2026, 3, 2), groups=(GroupSpan(A, date(2026, 3, 2)),))
+    due_after_unmet = DeadlineFact(1, FOUR, TALK, date(2026, 9, 10), None, waivable=True)
+    due_after_met_before = DeadlineFact(
+        1, FOUR, TALK, date(2026, 9, 14), date(2026, 9, 8), waivable=True
+    )
+    due_after_met_after = DeadlineFact(
+        1, FOUR, TALK, date(2026, 9, 15), date(2026, 9, 9), waivable=True
+    )
+    due_on_closing_day = DeadlineFact(1, FOUR, TALK, date(2026, 9, 8), None, waivable=True)
+    open_late = DeadlineFact(2, FOUR, TALK, date(2026, 9, 10), None, waivable=True)
+    kept = still_owed(
+        [due_after_unmet, due_after_met_before, due_after_met_after, due_on_closing_day, open_late],
+        [closed, still_open],
+    )
+    # Met on the closing day: kept (on time); not met, or met only after the closing: gone;
+    # due on the closing day itself: still owed that day, so kept (late).
+    assert kept == [due_after_met_before, due_on_closing_day, open_late]
+    counted = timeliness(kept, SEP, TODAY, TALK)
+    assert (counted.deadlines_on_time, counted.deadlines_late) == (1, 2)

@@ -14,6 +14,8 @@ the target the exempted count as not given (the share is of all, exempted includ
 Per target group a deadline counts in the group the young person was in on its due day, or
 on the closing day when the case was closed before it: the group a deadline is owed under,
 or the last one the case had. Each deadline counts once in its group and once in the total.
+A deadline whose case closed before its due day without its having been met lapsed with
+the case (``still_owed``): nothing was owed any longer, so it is not counted at all.
 """
 
 from __future__ import annotations
@@ -143,6 +145,21 @@ def deadline_group(case: CaseFacts | None, due: date) -> str:
         return NOT_VISITED
     day = due if case.closed_on is None or case.closed_on >= due else case.closed_on
     return case.group_on(day)
+
+
+def lapsed(deadline: DeadlineFact, case: CaseFacts | None) -> bool:
+    """The case closed before the deadline's due day without its having been met: nothing
+    was owed any longer (a young person gone to a job before the fourth jobsamtale is no
+    late jobsamtale), so it counts neither as on time nor as late."""
+    if case is None or case.closed_on is None or case.closed_on >= deadline.due:
+        return False
+    return deadline.met_on is None or deadline.met_on > case.closed_on
+
+
+def still_owed(deadlines: Iterable[DeadlineFact], cases: Iterable[CaseFacts]) -> list[DeadlineFact]:
+    """The deadlines that did not lapse with their case (``lapsed``)."""
+    by_id: Mapping[int, CaseFacts] = {c.youth_id: c for c in cases}
+    return [d for d in deadlines if not lapsed(d, by_id.get(d.youth_id))]
 
 
 def group_of_cases(cases: Iterable[CaseFacts]) -> GroupOf:

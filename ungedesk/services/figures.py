@@ -40,6 +40,7 @@ from ungedesk.domain.timeliness import (
     Timeliness,
     group_of_cases,
     kind_of,
+    still_owed,
     targets_by_group,
     timeliness_by_group,
 )
@@ -430,7 +431,9 @@ def period_figures(
             for d in deadline_facts
             if d.kind is not DeadlineKind.OTHER and not d.provisional
         } - seen
-        group_of = group_of_cases([*cases, *case_facts_of(s, unseen)] if unseen else cases)
+        known = [*cases, *case_facts_of(s, unseen)] if unseen else cases
+        group_of = group_of_cases(known)
+        deadline_facts = still_owed(deadline_facts, known)
         closed_here = [c.youth_id for c in cases if c.closed_on and period.contains(c.closed_on)]
         ups: list[FollowUpFact] = []
         for start in range(0, len(closed_here), 500):

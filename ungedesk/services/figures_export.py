@@ -28,7 +28,9 @@ TIMELINESS_DEFINITION = {
     "conversations": (
         "Rettidighed, samtaler: af de samtalefrister (mødt af en jobsamtale eller en "
         "KUI-kontakt), hvis frist ligger i perioden, andelen holdt senest på fristdagen. "
-        "Frister, der endnu ikke er nået, tælles ikke; fritagne vises for sig. En frist "
+        "Frister, der endnu ikke er nået, tælles ikke; fritagne vises for sig. En frist, "
+        "hvis sag blev afsluttet før fristdagen, uden at fristen var mødt, bortfaldt med "
+        "sagen og tælles ikke. En frist "
         "tæller i den målgruppe, den unge var i på fristdagen, eller, hvis sagen blev "
         "afsluttet før fristdagen, i den målgruppe, den unge var i på afslutningsdagen; "
         "i alt tæller hver frist én gang."
