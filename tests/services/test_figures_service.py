@@ -125,6 +125,8 @@ def test_progression_movement_is_shown_only_for_enough_young_people(store: Store
     row = next(r for r in table.rows if r.label == "Progression: Motivation")
     # Moves 0, 1, 2, 3, 4, 5: mean 2.5 over six young people.
     assert row.values[-1] == "+2,5 (6 unge)"
+    # All six are uddannelsesparate (lab6_4): the group's column says the same.
+    assert row.values == ("+2,5 (6 unge)", "+2,5 (6 unge)")
     settings.set_setting(store, settings.FIGURES_THRESHOLD, 7)
     table = figures_export.figures_table(store, NOVEMBER, TODAY)
     row = next(r for r in table.rows if r.label == "Progression: Motivation")

@@ -8,7 +8,7 @@ import pytest
 
 from tests.conftest import TODAY
 from ungedesk.domain.errors import InputError
-from ungedesk.domain.figures import Period
+from ungedesk.domain.figures import TOTAL, Period
 from ungedesk.domain.youth import ExitReason, YouthInput
 from ungedesk.services import access, audit, figures, follow_up, retention, youths
 from ungedesk.store.database import Store
@@ -29,9 +29,9 @@ def test_returns_within_6_and_12_months_from_the_follow_ups(store: Store) -> Non
     follow_up.record(store, seven, date(2026, 6, 25), date(2026, 6, 20), today=TODAY)
     q4 = Period.quarter(2025, 4)
     result = figures.period_figures(store, q4, TODAY).outcomes
-    assert result[6].returned == {five}
-    assert result[6].stayed == {seven}  # back after seven months
-    assert result[12].returned == {five, seven}
+    assert result[6][TOTAL].returned == {five}
+    assert result[6][TOTAL].stayed == {seven}  # back after seven months
+    assert result[12][TOTAL].returned == {five, seven}
     assert "Opfølgning efter afslutning: tilbage på ydelse" in [
         e.detail for e in audit.events_for_youth(store, five)
     ]

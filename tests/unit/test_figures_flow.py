@@ -237,3 +237,53 @@ def test_a_visitation_that_says_turned_away_counts_whatever_the_dates() -> None:
     )
     still_open = CaseFacts(11, date(2026, 2, 2), None, "", turned_away_recorded=True)
     assert flow([told, still_open], FEB).members[(Figure.TURNED_AWAY, TOTAL)] == {10}
+
+
+def test_outcomes_and_progression_per_target_group_by_hand() -> None:
+    from ungedesk.domain.figures import (
+        FollowUpFact,
+        ScoreFact,
+        outcomes_by_group,
+        progression_movement_by_group,
+    )
+
+    q1 = Period.quarter(2026, 1)
+    cases = [
+        # 1: UP, then AP from 10 January; left for a job on 20 January, in AP.
+        CaseFacts(
+            1,
+            date(2025, 10, 1),
+            date(2026, 1, 20),
+            "job",
+            (GroupSpan(UP, date(2025, 10, 1), date(2026, 1, 10)), GroupSpan(AP, date(2026, 1, 10))),
+        ),
+        # 2: UP all along, left for education on 3 February.
+        CaseFacts(
+            2, date(2025, 10, 1), date(2026, 2, 3), "education", (GroupSpan(UP, date(2025, 10, 1)),)
+        ),
+        # 3: UP, moved away: no outcome anywhere.
+        CaseFacts(
+            3, date(2025, 10, 1), date(2026, 2, 4), "moved", (GroupSpan(UP, date(2025, 10, 1)),)
+        ),
+    ]
+    follow = [
+        FollowUpFact(1, date(2026, 5, 1), date(2026, 4, 2)),
+        FollowUpFact(2, date(2026, 9, 1), None),
+    ]
+    six = outcomes_by_group(cases, follow, q1, 6)
+    assert set(six) == {TOTAL, UP, AP}
+    assert (six[AP].left, six[AP].returned) == ({1}, {1})
+    assert (six[UP].left, six[UP].returned, six[UP].stayed) == ({2}, set(), {2})
+    assert (six[TOTAL].left, six[TOTAL].returned, six[TOTAL].stayed) == ({1, 2}, {1}, {2})
+    # Progression: 1's latest score (15 January) is in AP, 2's (1 February) in UP.
+    scores = [
+        ScoreFact(1, "motivation", date(2025, 11, 1), 2),
+        ScoreFact(1, "motivation", date(2026, 1, 15), 6),
+        ScoreFact(2, "motivation", date(2025, 11, 1), 5),
+        ScoreFact(2, "motivation", date(2026, 2, 1), 4),
+    ]
+    by_id = {c.youth_id: c for c in cases}
+    moved = progression_movement_by_group(scores, q1, lambda y, on: by_id[y].group_on(on))
+    assert (moved[AP]["motivation"].young_people, moved[AP]["motivation"].mean) == (1, 4.0)
+    assert (moved[UP]["motivation"].young_people, moved[UP]["motivation"].mean) == (1, -1.0)
+    assert (moved[TOTAL]["motivation"].young_people, moved[TOTAL]["motivation"].mean) == (2, 1.5)

@@ -14,7 +14,7 @@ tilgang to the new one, but neither in the total, where the case simply goes on.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -295,20 +295,45 @@ def progression_movement(facts: Iterable[ScoreFact], period: Period) -> dict[str
     """Per indicator: for each young person whose latest score up to the period's end lies
     in the period and who has an earlier one, the latest minus the first score; the mean
     over those young people (the caseworker's scores)."""
+    moves: dict[str, list[int]] = {}
+    for _youth, indicator, _on, move in _moves(facts, period):
+        moves.setdefault(indicator, []).append(move)
+    return _means(moves)
+
+
+def _moves(facts: Iterable[ScoreFact], period: Period) -> list[tuple[int, str, date, int]]:
+    """(young person, indicator, day of the latest score, latest minus first score) for
+    each series whose latest score up to the period's end lies in it, after an earlier one."""
     series: dict[tuple[int, str], list[tuple[date, int]]] = {}
     for f in facts:
         if f.measured_on <= period.end:
             series.setdefault((f.youth_id, f.indicator), []).append((f.measured_on, f.score))
-    moves: dict[str, list[int]] = {}
-    for (_youth, indicator), scores in series.items():
+    out: list[tuple[int, str, date, int]] = []
+    for (youth, indicator), scores in series.items():
         scores.sort()
         (first_on, first), (last_on, last) = scores[0], scores[-1]
         if period.contains(last_on) and last_on > first_on:
-            moves.setdefault(indicator, []).append(last - first)
+            out.append((youth, indicator, last_on, last - first))
+    return out
+
+
+def _means(moves: dict[str, list[int]]) -> dict[str, Movement]:
     return {
         indicator: Movement(len(values), sum(values) / len(values))
         for indicator, values in moves.items()
     }
+
+
+def progression_movement_by_group(
+    facts: Iterable[ScoreFact], period: Period, group_of: Callable[[int, date], str]
+) -> dict[str, dict[str, Movement]]:
+    """``progression_movement`` per target group (``group_of`` the young person on the day
+    of the latest score) and in TOTAL: column -> indicator -> movement."""
+    per: dict[str, dict[str, list[int]]] = {TOTAL: {}}
+    for youth, indicator, on, move in _moves(facts, period):
+        for column in (TOTAL, group_of(youth, on)):
+            per.setdefault(column, {}).setdefault(indicator, []).append(move)
+    return {column: _means(moves) for column, moves in per.items()}
 
 
 SUCCESS_EXITS = frozenset({"job", "education"})
@@ -369,3 +394,18 @@ def outcomes(
         ):
             stayed.add(case.youth_id)
     return Outcome(months, frozenset(left), frozenset(returned), frozenset(stayed))
+
+
+def outcomes_by_group(
+    cases: Iterable[CaseFacts], follow_ups: Iterable[FollowUpFact], period: Period, months: int
+) -> dict[str, Outcome]:
+    """``outcomes`` per target group (the group on the closing day) and in TOTAL."""
+    cases, follow_ups = list(cases), list(follow_ups)
+    per: dict[str, list[CaseFacts]] = {}
+    for case in cases:
+        closed = case.closed_on
+        if closed is not None and period.contains(closed) and case.exit_reason in SUCCESS_EXITS:
+            per.setdefault(case.group_on(closed), []).append(case)
+    out = {TOTAL: outcomes(cases, follow_ups, period, months)}
+    out.update({g: outcomes(mine, follow_ups, period, months) for g, mine in per.items()})
+    return out

@@ -30,8 +30,8 @@ from ungedesk.domain.figures import (
     ScoreFact,
     activation,
     flow,
-    outcomes,
-    progression_movement,
+    outcomes_by_group,
+    progression_movement_by_group,
 )
 from ungedesk.domain.timeliness import (
     DeadlineFact,
@@ -408,8 +408,10 @@ class PeriodFigures:
     flow: FlowFigures
     activation: dict[str, Activation]
     timeliness: TimelinessFigures
-    outcomes: dict[int, Outcome]
-    movement: dict[str, Movement]
+    # months (6, 12) -> column (a target group or TOTAL) -> outcome
+    outcomes: dict[int, dict[str, Outcome]]
+    # column -> indicator -> movement
+    movement: dict[str, dict[str, Movement]]
 
 
 def period_figures(
@@ -453,6 +455,6 @@ def period_figures(
             timeliness_by_group(deadline_facts, period, today, DeadlineKind.OFFER, group_of),
             targets_by_group(deadline_facts, period, today, group_of),
         ),
-        outcomes={months: outcomes(cases, ups, period, months) for months in (6, 12)},
-        movement=progression_movement(scores, period),
+        outcomes={months: outcomes_by_group(cases, ups, period, months) for months in (6, 12)},
+        movement=progression_movement_by_group(scores, period, group_of),
     )

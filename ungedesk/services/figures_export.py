@@ -12,7 +12,15 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ungedesk.domain.figures import DEFINITIONS, NOT_VISITED, TOTAL, Figure, Period
+from ungedesk.domain.figures import (
+    DEFINITIONS,
+    NOT_VISITED,
+    TOTAL,
+    Figure,
+    Movement,
+    Outcome,
+    Period,
+)
 from ungedesk.domain.progression import INDICATOR_LABELS, Indicator
 from ungedesk.domain.timeliness import NONE_COUNTED
 from ungedesk.domain.youth import EXIT_LABELS, ExitReason
@@ -45,13 +53,15 @@ OUTCOME_DEFINITION = (
     "Tilbage på ydelse: af de unge, hvis sag blev afsluttet til job eller uddannelse i "
     "perioden, hvor mange der ifølge opfølgningen efter afslutningen var tilbage på en ydelse "
     "senest 6 (og 12) måneder efter afslutningen; de, der ved en opfølgning mindst så længe "
-    "efter ikke var det; og de, der endnu ikke er fulgt op så længe."
+    "efter ikke var det; og de, der endnu ikke er fulgt op så længe. I en målgruppe tæller "
+    "den unge i den målgruppe, sagen havde på afslutningsdagen."
 )
 MOVEMENT_DEFINITION = (
     "Progression: for unge, hvis seneste måling ligger i perioden, og som er målt før, "
     "forskellen mellem sagsbehandlerens seneste og første score på indikatoren (1-10), i "
     "gennemsnit. Vises kun, når mindst så mange unge som kommunens grænse (standard 5) "
-    "indgår, så ingen enkelt ung kan genkendes."
+    "indgår, så ingen enkelt ung kan genkendes. I en målgruppe tæller den unge i den "
+    "målgruppe, den unge var i på dagen for den seneste måling."
 )
 
 
@@ -77,6 +87,21 @@ class FiguresTable:
     columns: tuple[str, ...]  # target-group labels, then "I alt"
     rows: tuple[FigureRow, ...]
     codes: tuple[str, ...]  # the code behind each column (target group, NOT_VISITED, TOTAL)
+
+
+def _outcome_text(outcome: Outcome) -> str:
+    return (
+        f"{len(outcome.returned)} af {len(outcome.left)} (ikke tilbage {len(outcome.stayed)}, "
+        f"ukendt {len(outcome.unknown)})"
+    )
+
+
+def _movement_text(m: Movement, limit: int) -> str:
+    """The mean movement, or only that too few young people are in it to show it (health
+    and substance use are sensitive: no single young person may be read out of a mean)."""
+    if m.young_people < limit:
+        return f"færre end {limit} unge"
+    return f"{'+' if (m.mean or 0) > 0 else ''}{_decimal(m.mean or 0.0)} ({m.young_people} unge)"
 
 
 def _column_label(code: str, on: date) -> str:
@@ -167,37 +192,27 @@ def figures_table(
                 + ("ja" if reached else "nej" if reached is not None else "intet at måle"),
             )
         )
-    blank: tuple[Value, ...] = (None,) * (len(codes) - 1)
-    for months, outcome in counted.outcomes.items():
-        left = len(outcome.left)
+    for months, by_column in counted.outcomes.items():
+        found = [by_column.get(c) for c in codes]
         rows.append(
             FigureRow(
                 f"Tilbage på ydelse inden {months} måneder",
-                (
-                    *blank,
-                    f"{len(outcome.returned)} af {left} (ikke tilbage {len(outcome.stayed)}, "
-                    f"ukendt {len(outcome.unknown)})",
-                ),
+                tuple(None if o is None else _outcome_text(o) for o in found),
                 OUTCOME_DEFINITION if months == 6 else "",
-                (*((frozenset(),) * len(blank)), outcome.returned),
+                tuple(frozenset() if o is None else o.returned for o in found),
             )
         )
     limit = settings.get_setting(store, settings.FIGURES_THRESHOLD)
     moved = counted.movement
     defined = False
     for indicator in Indicator:
-        m = moved.get(indicator.value)
-        if m is None:
+        found_moves = [moved.get(c, {}).get(indicator.value) for c in codes]
+        if all(m is None for m in found_moves):
             continue
-        text = (
-            f"{'+' if (m.mean or 0) > 0 else ''}{_decimal(m.mean or 0.0)} ({m.young_people} unge)"
-            if m.young_people >= limit
-            else f"færre end {limit} unge"
-        )
         rows.append(
             FigureRow(
                 f"Progression: {INDICATOR_LABELS[indicator]}",
-                (*blank, text),
+                tuple(None if m is None else _movement_text(m, limit) for m in found_moves),
                 "" if defined else MOVEMENT_DEFINITION,
             )
         )
