@@ -64,6 +64,10 @@ NOT_ABOUT_A_PERSON = frozenset(
     }
 )
 ACCESS_LOG_TABLE = "audit_event"
+# Kept ready from the tables above for the management figures (services.figure_cases): they
+# say nothing those rows do not, so neither the citizen's copy nor a transfer carries them;
+# retention deletes them with the case like any row about the person.
+DERIVED_TABLES = frozenset({"figure_case"})
 
 FIELD_LABELS = {
     "case_number": "Sagsnummer",
@@ -270,6 +274,8 @@ def collect_in(session: Session, youth_id: int) -> dict[str, list[dict[str, Any]
     """``collect`` inside the caller's transaction."""
     data: dict[str, list[dict[str, Any]]] = {}
     for table, column in person_tables():
+        if table.name in DERIVED_TABLES:
+            continue
         # The register's derived texts (a sort key, folded search texts) say nothing the
         # row does not: left out of the citizen's copy and of a case transfer.
         # A handover's receipt key is a secret of the installation, not data about anyone.

@@ -32,7 +32,7 @@ from ungedesk.domain.errors import InputError
 from ungedesk.domain.profile import Role
 from ungedesk.domain.youth import MAX_AGE, MIN_AGE, Benefit, CaseStatus, Education, allowed_benefits
 from ungedesk.resources import DEMO
-from ungedesk.services import restgruppe_review, settings
+from ungedesk.services import figure_cases, restgruppe_review, settings
 from ungedesk.services.deadlines import rules as deadline_rules
 from ungedesk.services.demo_cases import DemoYouth, add_histories
 from ungedesk.services.demo_plans import add_plans
@@ -585,6 +585,9 @@ def generate(
                 team_rng,
                 day,
             )
+            # The figures' kept facts for this batch, so the first look at the management
+            # figures does not derive a whole demo store's at once.
+            figure_cases.bring_up_to_date(s)
         done += size
         if progress:
             progress(done, n)

@@ -1,19 +1,17 @@
 """The management figures read from the store (domain.figures does the counting).
 
-One pass over the register's few columns, the target-group history and the first held
-conversation per young person: every figure of a period, a quarter or twelve months is
-counted from the same facts in memory, so a month's figures at 100,000 young people cost
-three indexed reads, not one query per figure.
+Every figure of a period, a quarter or twelve months is counted in memory from the same
+facts: each case's kept row (services.figure_cases: one indexed range of one table), the
+period's deadlines and scores, so a month's figures at 100,000 young people cost a few
+reads, not one query per figure.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ungedesk.domain.figures import (
@@ -22,9 +20,7 @@ from ungedesk.domain.figures import (
     CaseFacts,
     FlowFigures,
     FollowUpFact,
-    GroupSpan,
     Movement,
-    OfferSpan,
     Outcome,
     Period,
     ScoreFact,
@@ -44,16 +40,12 @@ from ungedesk.domain.timeliness import (
     targets_by_group,
     timeliness_by_group,
 )
-from ungedesk.domain.visitation import ConversationStatus
+from ungedesk.services import figure_cases
 from ungedesk.store.database import Store
 from ungedesk.store.models import (
-    CaseEvent,
-    Conversation,
     DeadlineRow,
     Measurement,
     MeasurementScore,
-    TargetGroupEntry,
-    Visitation,
     Youth,
 )
 
@@ -66,117 +58,14 @@ class FigureFilter:
 EVERYONE = FigureFilter()  # the whole caseload: the default of every figure
 
 
-def _in_window(flt: FigureFilter, window: Period | None) -> Select[Any]:
-    """The ids of the cases open at some time in ``window`` (all cases without one)."""
-    ids = select(Youth.id)
-    if flt.caseworker_id is not None:
-        ids = ids.where(Youth.caseworker_id == flt.caseworker_id)
-    if window is not None:
-        ids = ids.where(
-            Youth.henvendelse_date <= window.end,
-            or_(Youth.closed_on.is_(None), Youth.closed_on >= window.start),
-        )
-    return ids
-
-
 def case_facts_in(
     s: Session, flt: FigureFilter = EVERYONE, window: Period | None = None
 ) -> list[CaseFacts]:
     """The cases (optionally one caseworker's, optionally only those open at some time in
-    ``window``) as the counting needs them. Reading only the window's cases is what keeps a
-    month at 100,000 young people fast: most of five years' cases are long closed."""
-    relevant = _in_window(flt, window)
-    rows = s.execute(
-        select(
-            Youth.id,
-            Youth.henvendelse_date,
-            Youth.closed_on,
-            Youth.exit_reason,
-            Youth.caseworker_id,
-        ).where(Youth.id.in_(relevant))
-    ).all()
-    spans: dict[int, list[tuple[date, str]]] = defaultdict(list)
-    for youth_id, valid_from, group in s.execute(
-        select(
-            TargetGroupEntry.youth_id, TargetGroupEntry.valid_from, TargetGroupEntry.target_group
-        )
-        .where(TargetGroupEntry.youth_id.in_(relevant))
-        .order_by(TargetGroupEntry.youth_id, TargetGroupEntry.valid_from, TargetGroupEntry.id)
-    ):
-        spans[youth_id].append((valid_from, group))
-    first_held = dict(
-        s.execute(
-            select(Conversation.youth_id, func.min(Conversation.starts_at))
-            .where(
-                Conversation.status == ConversationStatus.HELD.value,
-                Conversation.youth_id.in_(relevant),
-            )
-            .group_by(Conversation.youth_id)
-        ).all()
-    )
-    offers = _offer_spans(s, relevant)
-    turned_away = set(
-        s.scalars(
-            select(Visitation.youth_id).where(
-                Visitation.turned_away.is_(True), Visitation.youth_id.in_(relevant)
-            )
-        )
-    )
-    out: list[CaseFacts] = []
-    for youth_id, opened, closed, exit_reason, caseworker_id in rows:
-        history = spans.get(youth_id, [])
-        groups = tuple(
-            GroupSpan(group, start, history[i + 1][0] if i + 1 < len(history) else None)
-            for i, (start, group) in enumerate(history)
-        )
-        held = first_held.get(youth_id)
-        out.append(
-            CaseFacts(
-                youth_id=youth_id,
-                opened_on=opened,
-                closed_on=closed,
-                exit_reason=exit_reason or "",
-                groups=groups,
-                first_conversation_on=held.date() if held is not None else None,
-                caseworker_id=caseworker_id,
-                offers=tuple(offers.get(youth_id, ())),
-                turned_away_recorded=youth_id in turned_away,
-            )
-        )
-    return out
-
-
-_STARTS = ("tilbud_start", "loentilskud_start")
-
-
-def _offer_spans(s: Session, relevant: Select[Any]) -> dict[int, list[OfferSpan]]:
-    """Each young person's offers: a start opens one, "Tilbud afsluttet" ends the oldest
-    one still running (the events do not say which offer ended). A start picked from the
-    catalogue whose kind is no offer under the law on that day (a mentor) is not an offer
-    here either, as it is not for the deadlines (services.bulk_facts)."""
-    from ungedesk.services.bulk_facts import counts_as_offer
-    from ungedesk.store.models import Offer
-
-    spans: dict[int, list[OfferSpan]] = defaultdict(list)
-    running: dict[int, list[date]] = defaultdict(list)
-    kinds: dict[str, str] | None = None
-    for youth_id, kind, on, offer_uid in s.execute(
-        select(CaseEvent.youth_id, CaseEvent.kind, CaseEvent.on, CaseEvent.offer_uid)
-        .where(CaseEvent.kind.in_([*_STARTS, "tilbud_slut"]), CaseEvent.youth_id.in_(relevant))
-        .order_by(CaseEvent.youth_id, CaseEvent.on, CaseEvent.id)
-    ):
-        if kind in _STARTS:
-            if offer_uid:
-                if kinds is None:  # read once, only when a start names a catalogue offer
-                    kinds = {str(u): str(k) for u, k in s.execute(select(Offer.uid, Offer.kind))}
-                if not counts_as_offer(kinds.get(offer_uid), on):
-                    continue
-            running[youth_id].append(on)
-        elif running[youth_id]:
-            spans[youth_id].append(OfferSpan(running[youth_id].pop(0), on))
-    for youth_id, starts in running.items():
-        spans[youth_id].extend(OfferSpan(start) for start in starts)
-    return spans
+    ``window``) as the counting needs them, from the facts kept ready per case
+    (services.figure_cases), derived first where a case changed since."""
+    figure_cases.bring_up_to_date(s)
+    return figure_cases.read(s, flt.caseworker_id, window)
 
 
 def flow_figures(store: Store, period: Period, flt: FigureFilter = EVERYONE) -> FlowFigures:

@@ -170,6 +170,11 @@ CLOSING_DAYS = SettingKey[tuple[str, ...] | None](
 )
 # Which legal rules the stored deadlines were computed with (a fingerprint); "" unknown.
 RULES_COMPUTED_WITH = SettingKey("rules.computed_with", "", _text, encoding=Encoding.TEXT)
+# Which derivation (and offer rules) the management figures' kept per-case facts were
+# derived with (services.figure_cases); another one derives them all again. "" unknown.
+FIGURE_CASES_COMPUTED_WITH = SettingKey(
+    "figures.cases_computed_with", "", _text, encoding=Encoding.TEXT
+)
 
 # --- features ---------------------------------------------------------------------------
 # The municipality's edited progression descriptors (TOML text); None: the shipped ones.

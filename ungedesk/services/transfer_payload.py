@@ -61,7 +61,13 @@ from ungedesk.domain.youth import (
     clean,
     validate,
 )
-from ungedesk.services.access import ACCESS_LOG_TABLE, FIELD_LABELS, TABLE_LABELS, person_tables
+from ungedesk.services.access import (
+    ACCESS_LOG_TABLE,
+    DERIVED_TABLES,
+    FIELD_LABELS,
+    TABLE_LABELS,
+    person_tables,
+)
 from ungedesk.services.conversations import MAX_REASON
 from ungedesk.services.handover import HandoverMeta, meta_from_json
 from ungedesk.services.visitation import EVENT_KINDS
@@ -274,7 +280,9 @@ class ParsedCase:
 @cache
 def _copied() -> tuple[SaTable, ...]:
     return tuple(
-        t for t, _ in person_tables() if t.name not in NOT_COPIED and t.name != ACCESS_LOG_TABLE
+        t
+        for t, _ in person_tables()
+        if t.name not in NOT_COPIED | DERIVED_TABLES and t.name != ACCESS_LOG_TABLE
     )
 
 

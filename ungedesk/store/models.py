@@ -646,6 +646,9 @@ class CaseHolder(Base):
 # Feature tables kept in their own modules register themselves on Base.metadata here, so
 # every user of the metadata (migrations, the access export, restore) sees all tables.
 from ungedesk.store import restgruppe_tables as _restgruppe_tables  # noqa: E402, F401
+
+# The management figures' derived per-case facts (kept ready by services.figure_cases).
+from ungedesk.store.figure_tables import FigureCase as FigureCase  # noqa: E402
 from ungedesk.store.follow_up_tables import FollowUp as FollowUp  # noqa: E402
 
 # The team's tables live in their own module (this one is at its size limit); imported here
