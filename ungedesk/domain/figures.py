@@ -112,6 +112,14 @@ class CaseFacts:
         return current
 
 
+def _group_on(case: CaseFacts, day: date) -> str:
+    # Most cases have one target group all along: no search through the history.
+    groups = case.groups
+    if len(groups) == 1:
+        return groups[0].group
+    return case.group_on(day) if groups else NOT_VISITED
+
+
 def _days(first: date, last: date) -> int:
     return max(0, (last - first).days + 1)
 
@@ -125,6 +133,8 @@ def open_days(case: CaseFacts, period: Period) -> int:
 def offer_days(case: CaseFacts, period: Period) -> int:
     """Days of ``period`` the case was open and the young person in an offer (overlapping
     offers count a day once)."""
+    if not case.offers:  # two in three cases: no offer at all
+        return 0
     last_open = period.end if case.closed_on is None else min(period.end, case.closed_on)
     first_open = max(period.start, case.opened_on)
     spans = sorted(
@@ -159,7 +169,7 @@ def activation(cases: Iterable[CaseFacts], period: Period) -> dict[str, Activati
             continue
         opened, active = open_days(case, period), offer_days(case, period)
         last_open = period.end if case.closed_on is None else min(period.end, case.closed_on)
-        for column in (TOTAL, case.group_on(last_open)):
+        for column in (TOTAL, _group_on(case, last_open)):
             entry = sums.setdefault(column, [0, 0])
             entry[0] += active
             entry[1] += opened
@@ -216,9 +226,6 @@ class FlowFigures:
     members: dict[tuple[Figure, str], set[int]] = field(default_factory=dict)
     outflow_to: dict[tuple[str, str], set[int]] = field(default_factory=dict)
 
-    def _add(self, figure: Figure, column: str, youth_id: int) -> None:
-        self.members.setdefault((figure, column), set()).add(youth_id)
-
     def count(self, figure: Figure, column: str = TOTAL) -> int:
         return len(self.members.get((figure, column), ()))
 
@@ -250,31 +257,55 @@ def _turned_away(case: CaseFacts) -> bool:
     return first is None or case.closed_on <= first
 
 
+def _put[K](into: dict[K, set[int]], key: K, who: int) -> None:
+    bucket = into.get(key)
+    if bucket is None:
+        into[key] = {who}
+    else:
+        bucket.add(who)
+
+
 def flow(cases: Iterable[CaseFacts], period: Period) -> FlowFigures:
-    """Active, tilgang, afgang (by reason) and vendt i døren for ``period``."""
-    out = FlowFigures(period)
+    """Active, tilgang, afgang (by reason) and vendt i døren for ``period``.
+
+    Written for speed (twelve months over ~50,000 open cases each for the year's chart):
+    the period's bounds and the sets are held in locals, not looked up per case."""
+    members: dict[tuple[Figure, str], set[int]] = {}
+    outflow_to: dict[tuple[str, str], set[int]] = {}
+    put = _put
+    first, last = period.start, period.end
+    active, inflow, outflow, turned_away = (
+        Figure.ACTIVE,
+        Figure.INFLOW,
+        Figure.OUTFLOW,
+        Figure.TURNED_AWAY,
+    )
     for case in cases:
-        if not case.open_in(period):
+        opened, closed = case.opened_on, case.closed_on
+        if opened > last or (closed is not None and closed < first):
             continue
-        last_open = min(period.end, case.closed_on or period.end)
-        out._add(Figure.ACTIVE, TOTAL, case.youth_id)
-        out._add(Figure.ACTIVE, case.group_on(last_open), case.youth_id)
-        if period.contains(case.opened_on):
-            out._add(Figure.INFLOW, TOTAL, case.youth_id)
-            out._add(Figure.INFLOW, case.group_on(case.opened_on), case.youth_id)
-        for _day, old, new in _changes_in(case, period):
-            out._add(Figure.OUTFLOW, old, case.youth_id)
-            out.outflow_to.setdefault((GROUP_CHANGE, old), set()).add(case.youth_id)
-            out._add(Figure.INFLOW, new, case.youth_id)
-        if case.closed_on is not None and period.contains(case.closed_on):
-            group = case.group_on(case.closed_on)
+        who = case.youth_id
+        last_open = last if closed is None or closed > last else closed
+        put(members, (active, TOTAL), who)
+        put(members, (active, _group_on(case, last_open)), who)
+        if opened >= first:
+            put(members, (inflow, TOTAL), who)
+            put(members, (inflow, _group_on(case, opened)), who)
+        if len(case.groups) > 1:
+            for _day, old, new in _changes_in(case, period):
+                put(members, (outflow, old), who)
+                put(outflow_to, (GROUP_CHANGE, old), who)
+                put(members, (inflow, new), who)
+        if closed is not None and closed <= last:
+            group = _group_on(case, closed)
             reason = case.exit_reason or "other"
+            away = _turned_away(case)
             for column in (TOTAL, group):
-                out._add(Figure.OUTFLOW, column, case.youth_id)
-                out.outflow_to.setdefault((reason, column), set()).add(case.youth_id)
-                if _turned_away(case):
-                    out._add(Figure.TURNED_AWAY, column, case.youth_id)
-    return out
+                put(members, (outflow, column), who)
+                put(outflow_to, (reason, column), who)
+                if away:
+                    put(members, (turned_away, column), who)
+    return FlowFigures(period, members, outflow_to)
 
 
 @dataclass(frozen=True, slots=True)
