@@ -16,6 +16,7 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Select, String, delete, func, insert, or_, select, type_coerce
@@ -32,13 +33,17 @@ DERIVATION = "1"
 _CHUNK = 500  # ids per IN list, within SQLite's bound-parameter limit
 
 
+@cache
+def _offer_rules_digest() -> str:
+    from ungedesk.services.catalogue import OFFER_RULES_FILE  # shipped: read once a process
+
+    return hashlib.sha256(OFFER_RULES_FILE.read_bytes()).hexdigest()[:16]
+
+
 def fingerprint() -> str:
     """What the kept rows must have been derived with: this derivation and the shipped
     offer rules (whether a catalogue offer's kind counts as an offer on a day)."""
-    from ungedesk.services.catalogue import OFFER_RULES_FILE
-
-    rules = hashlib.sha256(OFFER_RULES_FILE.read_bytes()).hexdigest()[:16]
-    return f"{DERIVATION}:{rules}"
+    return f"{DERIVATION}:{_offer_rules_digest()}"
 
 
 # --- the folded lists -------------------------------------------------------------------
@@ -240,14 +245,14 @@ def _facts(rows: Iterable[Sequence[Any]]) -> list[CaseFacts]:
             youth_id=youth_id,
             opened_on=day(opened),
             closed_on=day(closed) if closed else None,
-            exit_reason=exit_reason,
+            exit_reason=reason,
             groups=decode_groups(groups),
             first_conversation_on=day(held) if held else None,
-            caseworker_id=caseworker_id,
+            caseworker_id=worker,
             offers=decode_offers(offers) if offers else (),
-            turned_away_recorded=bool(turned_away),
+            turned_away_recorded=bool(away),
         )
-        for youth_id, opened, closed, exit_reason, groups, held, caseworker_id, offers, turned_away in rows
+        for youth_id, opened, closed, reason, groups, held, worker, offers, away in rows
     ]
 
 

@@ -156,70 +156,9 @@ def case_facts_of(s: Session, youth_ids: set[int]) -> list[CaseFacts]:
     """The cases of the given young people, whenever they were open (those that exist).
 
     For a deadline due in a period whose case was not open in it (closed before it): its
-    target group comes from the case. The same facts as ``case_facts_in``, read by id, 500
-    at a time for SQLite's bound-parameter limit."""
-    wanted = sorted(youth_ids)
-    out: list[CaseFacts] = []
-    for start in range(0, len(wanted), 500):
-        relevant = select(Youth.id).where(Youth.id.in_(wanted[start : start + 500]))
-        rows = s.execute(
-            select(
-                Youth.id,
-                Youth.henvendelse_date,
-                Youth.closed_on,
-                Youth.exit_reason,
-                Youth.caseworker_id,
-            ).where(Youth.id.in_(relevant))
-        ).all()
-        spans: dict[int, list[tuple[date, str]]] = defaultdict(list)
-        for youth_id, valid_from, group in s.execute(
-            select(
-                TargetGroupEntry.youth_id,
-                TargetGroupEntry.valid_from,
-                TargetGroupEntry.target_group,
-            )
-            .where(TargetGroupEntry.youth_id.in_(relevant))
-            .order_by(TargetGroupEntry.youth_id, TargetGroupEntry.valid_from, TargetGroupEntry.id)
-        ):
-            spans[youth_id].append((valid_from, group))
-        first_held = dict(
-            s.execute(
-                select(Conversation.youth_id, func.min(Conversation.starts_at))
-                .where(
-                    Conversation.status == ConversationStatus.HELD.value,
-                    Conversation.youth_id.in_(relevant),
-                )
-                .group_by(Conversation.youth_id)
-            ).all()
-        )
-        offers = _offer_spans(s, relevant)
-        turned_away = set(
-            s.scalars(
-                select(Visitation.youth_id).where(
-                    Visitation.turned_away.is_(True), Visitation.youth_id.in_(relevant)
-                )
-            )
-        )
-        for youth_id, opened, closed, exit_reason, caseworker_id in rows:
-            history = spans.get(youth_id, [])
-            held = first_held.get(youth_id)
-            out.append(
-                CaseFacts(
-                    youth_id=youth_id,
-                    opened_on=opened,
-                    closed_on=closed,
-                    exit_reason=exit_reason or "",
-                    groups=tuple(
-                        GroupSpan(group, day, history[i + 1][0] if i + 1 < len(history) else None)
-                        for i, (day, group) in enumerate(history)
-                    ),
-                    first_conversation_on=held.date() if held is not None else None,
-                    caseworker_id=caseworker_id,
-                    offers=tuple(offers.get(youth_id, ())),
-                    turned_away_recorded=youth_id in turned_away,
-                )
-            )
-    return out
+    target group comes from the case. The same kept facts as ``case_facts_in``, by id."""
+    figure_cases.bring_up_to_date(s)
+    return figure_cases.read_ids(s, youth_ids)
 
 
 def score_facts_in(
