@@ -14,6 +14,7 @@ tilgang to the new one, but neither in the total, where the case simply goes on.
 from __future__ import annotations
 
 import calendar
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -257,22 +258,13 @@ def _turned_away(case: CaseFacts) -> bool:
     return first is None or case.closed_on <= first
 
 
-def _put[K](into: dict[K, set[int]], key: K, who: int) -> None:
-    bucket = into.get(key)
-    if bucket is None:
-        into[key] = {who}
-    else:
-        bucket.add(who)
-
-
 def flow(cases: Iterable[CaseFacts], period: Period) -> FlowFigures:
     """Active, tilgang, afgang (by reason) and vendt i døren for ``period``.
 
     Written for speed (twelve months over ~50,000 open cases each for the year's chart):
     the period's bounds and the sets are held in locals, not looked up per case."""
-    members: dict[tuple[Figure, str], set[int]] = {}
-    outflow_to: dict[tuple[str, str], set[int]] = {}
-    put = _put
+    members: defaultdict[tuple[Figure, str], set[int]] = defaultdict(set)
+    outflow_to: defaultdict[tuple[str, str], set[int]] = defaultdict(set)
     first, last = period.start, period.end
     active, inflow, outflow, turned_away = (
         Figure.ACTIVE,
@@ -286,26 +278,27 @@ def flow(cases: Iterable[CaseFacts], period: Period) -> FlowFigures:
             continue
         who = case.youth_id
         last_open = last if closed is None or closed > last else closed
-        put(members, (active, TOTAL), who)
-        put(members, (active, _group_on(case, last_open)), who)
+        members[(active, TOTAL)].add(who)
+        members[(active, _group_on(case, last_open))].add(who)
         if opened >= first:
-            put(members, (inflow, TOTAL), who)
-            put(members, (inflow, _group_on(case, opened)), who)
+            members[(inflow, TOTAL)].add(who)
+            members[(inflow, _group_on(case, opened))].add(who)
         if len(case.groups) > 1:
             for _day, old, new in _changes_in(case, period):
-                put(members, (outflow, old), who)
-                put(outflow_to, (GROUP_CHANGE, old), who)
-                put(members, (inflow, new), who)
+                members[(outflow, old)].add(who)
+                outflow_to[(GROUP_CHANGE, old)].add(who)
+                members[(inflow, new)].add(who)
         if closed is not None and closed <= last:
             group = _group_on(case, closed)
             reason = case.exit_reason or "other"
             away = _turned_away(case)
             for column in (TOTAL, group):
-                put(members, (outflow, column), who)
-                put(outflow_to, (reason, column), who)
+                members[(outflow, column)].add(who)
+                outflow_to[(reason, column)].add(who)
                 if away:
-                    put(members, (turned_away, column), who)
-    return FlowFigures(period, members, outflow_to)
+                    members[(turned_away, column)].add(who)
+    # Plain dicts again: a lookup of a figure nobody is in must not add an empty entry.
+    return FlowFigures(period, dict(members), dict(outflow_to))
 
 
 @dataclass(frozen=True, slots=True)

@@ -67,6 +67,8 @@ def encode_groups(groups: Iterable[GroupSpan]) -> str:
 def decode_groups(text: str) -> tuple[GroupSpan, ...]:
     if not text:
         return ()
+    if "," not in text:  # most cases: one target group all along
+        return (GroupSpan(_unquote(text[11:]), date.fromisoformat(text[:10])),)
     history = [(date.fromisoformat(p[:10]), _unquote(p[11:])) for p in text.split(",")]
     return tuple(
         GroupSpan(group, start, history[i + 1][0] if i + 1 < len(history) else None)
@@ -267,7 +269,7 @@ def read(s: Session, caseworker_id: int | None, window: Period | None) -> list[C
             FigureCase.opened_on <= window.end,
             or_(FigureCase.closed_on.is_(None), FigureCase.closed_on >= window.start),
         )
-    return _facts(s.connection().execute(query))
+    return _facts(s.connection().execute(query).all())
 
 
 def read_ids(s: Session, youth_ids: Iterable[int]) -> list[CaseFacts]:
