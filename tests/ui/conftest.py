@@ -95,7 +95,9 @@ def window(qtbot, store: Store, store_paths: StorePaths, today: date) -> Iterato
     win = MainWindow(store, store_paths, today=lambda: today)
     qtbot.addWidget(win)
     win.show()
-    qtbot.waitUntil(lambda: win.model.index_ready and win.user is not None)
+    # A wait for the first load, not a speed check: on a shared 2-core machine with both
+    # test workers busy it has taken over the default 5 s.
+    qtbot.waitUntil(lambda: win.model.index_ready and win.user is not None, timeout=20_000)
     yield win
     win.close()
     # Closing may queue work (the last search for the audit log): let it finish before the
