@@ -242,17 +242,18 @@ _COLUMNS = (
 
 def _facts(rows: Iterable[Sequence[Any]]) -> list[CaseFacts]:
     day = date.fromisoformat
+    # Positional, in CaseFacts' field order: tens of thousands of rows a month.
     return [
         CaseFacts(
-            youth_id=youth_id,
-            opened_on=day(opened),
-            closed_on=day(closed) if closed else None,
-            exit_reason=reason,
-            groups=decode_groups(groups),
-            first_conversation_on=day(held) if held else None,
-            caseworker_id=worker,
-            offers=decode_offers(offers) if offers else (),
-            turned_away_recorded=bool(away),
+            youth_id,
+            day(opened),
+            day(closed) if closed else None,
+            reason,
+            decode_groups(groups),
+            day(held) if held else None,
+            worker,
+            decode_offers(offers) if offers else (),
+            bool(away),
         )
         for youth_id, opened, closed, reason, groups, held, worker, offers, away in rows
     ]
