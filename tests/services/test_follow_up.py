@@ -38,6 +38,28 @@ def test_returns_within_6_and_12_months_from_the_follow_ups(store: Store) -> Non
     assert access.collect(store, five)["follow_up"][0]["returned_on"] == "2026-05-01"
 
 
+def test_the_table_counts_each_outcome_with_its_young_people(store: Store) -> None:
+    from ungedesk.services import figures_export, visitation
+    from ungedesk.services.visitation import VisitationInput
+
+    five = closed_case(store, "010100-4001", date(2025, 12, 1), ExitReason.JOB)
+    seven = closed_case(store, "020200-4002", date(2025, 11, 20), ExitReason.EDUCATION)
+    unknown = closed_case(store, "030300-4003", date(2025, 12, 5), ExitReason.JOB)
+    for yid in (five, seven, unknown):
+        visitation.save(store, yid, VisitationInput(date(2025, 9, 1), "lab6_4"), today=TODAY)
+    follow_up.record(store, five, date(2026, 5, 10), date(2026, 5, 1), today=TODAY)
+    follow_up.record(store, seven, date(2026, 6, 25), date(2026, 6, 20), today=TODAY)
+    table = figures_export.figures_table(store, Period.quarter(2025, 4), TODAY)
+    rows = {r.label.strip(): r for r in table.rows}
+    # Columns: lab6_4 and the total, the same three young people in both.
+    assert rows["Afsluttet til job eller uddannelse"].values == (3, 3)
+    assert rows["Tilbage på ydelse inden 6 måneder"].members == ({five}, {five})
+    assert rows["Ikke tilbage på ydelse efter 6 måneder"].members == ({seven}, {seven})
+    assert rows["Endnu ikke fulgt op efter 6 måneder"].members == ({unknown}, {unknown})
+    assert rows["Tilbage på ydelse inden 12 måneder"].values == (2, 2)
+    assert rows["Endnu ikke fulgt op efter 12 måneder"].values == (1, 1)
+
+
 @pytest.mark.parametrize(
     ("checked", "returned", "field"),
     [

@@ -89,11 +89,10 @@ class FiguresTable:
     codes: tuple[str, ...]  # the code behind each column (target group, NOT_VISITED, TOTAL)
 
 
-def _outcome_text(outcome: Outcome) -> str:
-    return (
-        f"{len(outcome.returned)} af {len(outcome.left)} (ikke tilbage {len(outcome.stayed)}, "
-        f"ukendt {len(outcome.unknown)})"
-    )
+def _outcome_part(outcome: Outcome, part: str) -> frozenset[int]:
+    if part == "returned":
+        return outcome.returned
+    return outcome.stayed if part == "stayed" else outcome.unknown
 
 
 def _movement_text(m: Movement, limit: int) -> str:
@@ -192,16 +191,28 @@ def figures_table(
                 + ("ja" if reached else "nej" if reached is not None else "intet at måle"),
             )
         )
+    # Counts, each with its young people, not one long text per cell: a leader opens who
+    # came back, and eight target-group columns stay narrow.
+    none: frozenset[int] = frozenset()
     for months, by_column in counted.outcomes.items():
         found = [by_column.get(c) for c in codes]
-        rows.append(
-            FigureRow(
-                f"Tilbage på ydelse inden {months} måneder",
-                tuple(None if o is None else _outcome_text(o) for o in found),
-                OUTCOME_DEFINITION if months == 6 else "",
-                tuple(frozenset() if o is None else o.returned for o in found),
+        if months == min(counted.outcomes):
+            left = tuple(none if o is None else o.left for o in found)
+            rows.append(
+                FigureRow(
+                    "Afsluttet til job eller uddannelse",
+                    tuple(len(w) for w in left),
+                    OUTCOME_DEFINITION,
+                    left,
+                )
             )
-        )
+        for label, part in (
+            (f"  Tilbage på ydelse inden {months} måneder", "returned"),
+            (f"  Ikke tilbage på ydelse efter {months} måneder", "stayed"),
+            (f"  Endnu ikke fulgt op efter {months} måneder", "unknown"),
+        ):
+            who = tuple(none if o is None else _outcome_part(o, part) for o in found)
+            rows.append(FigureRow(label, tuple(len(w) for w in who), "", who))
     limit = settings.get_setting(store, settings.FIGURES_THRESHOLD)
     moved = counted.movement
     defined = False
