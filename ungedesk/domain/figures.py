@@ -164,16 +164,24 @@ class Activation:
 def activation(cases: Iterable[CaseFacts], period: Period) -> dict[str, Activation]:
     """Aktiveringsgrad per target group (the group on the last open day) and in total: the
     days in an offer as a share of the days open in the period."""
-    sums: dict[str, list[int]] = {}
+    sums: dict[str, list[int]] = {TOTAL: [0, 0]}
+    total = sums[TOTAL]
+    first, last = period.start, period.end
+    # open_in and open_days worked out in place: this runs over ~45,000 cases a month.
     for case in cases:
-        if not case.open_in(period):
+        opened, closed = case.opened_on, case.closed_on
+        if opened > last or (closed is not None and closed < first):
             continue
-        opened, active = open_days(case, period), offer_days(case, period)
-        last_open = period.end if case.closed_on is None else min(period.end, case.closed_on)
-        for column in (TOTAL, _group_on(case, last_open)):
-            entry = sums.setdefault(column, [0, 0])
-            entry[0] += active
-            entry[1] += opened
+        last_open = last if closed is None or closed > last else closed
+        days = (last_open - (first if first > opened else opened)).days + 1
+        active = offer_days(case, period) if case.offers else 0
+        total[0] += active
+        total[1] += days
+        entry = sums.setdefault(_group_on(case, last_open), [0, 0])
+        entry[0] += active
+        entry[1] += days
+    if total == [0, 0]:
+        del sums[TOTAL]  # no case open in the period: no column at all, as before
     return {column: Activation(a, o) for column, (a, o) in sums.items()}
 
 
