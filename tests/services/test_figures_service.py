@@ -6,23 +6,15 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from tests.conftest import TODAY
+from tests.support.visited import case
 from ungedesk.domain.figures import TOTAL, Figure, Period
 from ungedesk.domain.visitation import ConversationInput, ConversationKind, ConversationStatus
-from ungedesk.domain.youth import ExitReason, YouthInput
-from ungedesk.services import conversations, figures, retention, visitation, youths
+from ungedesk.domain.youth import ExitReason
+from ungedesk.services import conversations, figures, retention, visitation
 from ungedesk.services.figures import FigureFilter
-from ungedesk.services.visitation import VisitationInput
 from ungedesk.store.database import Store
 
 NOVEMBER = Period.month(2026, 11)
-
-
-def case(store: Store, cpr: str, opened: date, group: str) -> int:
-    yid = youths.register(
-        store, YouthInput(cpr, "Ung", "Person", opened, caseworker_id=1), today=TODAY
-    ).youth_id
-    visitation.save(store, yid, VisitationInput(opened, group), today=TODAY)
-    return yid
 
 
 def held(store: Store, yid: int, day: date) -> None:
@@ -230,15 +222,3 @@ def test_rettidighed_and_the_targets_per_target_group_in_the_table(store: Store)
     )
     # b's case is not in November's flow: its column has no active case.
     assert rows["Aktive sager"].values == (0, 0, 2, 2)
-
-
-def test_case_facts_of_reads_the_given_young_people_whenever_open(store: Store) -> None:
-    a = case(store, "010100-4001", date(2026, 9, 1), "lab6_2")
-    retention.close_case(store, a, ExitReason.MOVED, date(2026, 10, 20), today=TODAY)
-    b = case(store, "020200-4002", date(2026, 10, 5), "lab6_5")
-    with store.session() as s:
-        # More ids than one IN list takes (500 at a time); those with no case are skipped.
-        facts = figures.case_facts_of(s, set(range(1, 1201)) - {b})
-    assert [(f.youth_id, f.closed_on, f.group_on(date(2026, 11, 10))) for f in facts] == [
-        (a, date(2026, 10, 20), "lab6_2")
-    ]

@@ -152,15 +152,6 @@ class TimelinessFigures:
         return {*self.conversations_by_group, *self.offers_by_group, *self.targets_by_group}
 
 
-def case_facts_of(s: Session, youth_ids: set[int]) -> list[CaseFacts]:
-    """The cases of the given young people, whenever they were open (those that exist).
-
-    For a deadline due in a period whose case was not open in it (closed before it): its
-    target group comes from the case. The same kept facts as ``case_facts_in``, by id."""
-    figure_cases.bring_up_to_date(s)
-    return figure_cases.read_ids(s, youth_ids)
-
-
 def score_facts_in(
     s: Session, flt: FigureFilter = EVERYONE, window: Period | None = None
 ) -> list[ScoreFact]:
@@ -261,7 +252,8 @@ def period_figures(
             for d in deadline_facts
             if d.kind is not DeadlineKind.OTHER and not d.provisional
         } - seen
-        known = [*cases, *case_facts_of(s, unseen)] if unseen else cases
+        # (case_facts_in above has brought the kept facts up to date in this session.)
+        known = [*cases, *figure_cases.read_ids(s, unseen)] if unseen else cases
         group_of = group_of_cases(known)
         deadline_facts = still_owed(deadline_facts, known)
         closed_here = [c.youth_id for c in cases if c.closed_on and period.contains(c.closed_on)]

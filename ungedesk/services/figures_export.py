@@ -18,7 +18,6 @@ from ungedesk.domain.figures import (
     TOTAL,
     Figure,
     Movement,
-    Outcome,
     Period,
 )
 from ungedesk.domain.progression import INDICATOR_LABELS, Indicator
@@ -38,8 +37,8 @@ TIMELINESS_DEFINITION = {
         "KUI-kontakt), hvis frist ligger i perioden, andelen holdt senest på fristdagen. "
         "Frister, der endnu ikke er nået, tælles ikke; fritagne vises for sig. En frist, "
         "hvis sag blev afsluttet før fristdagen, uden at fristen var mødt, bortfaldt med "
-        "sagen og tælles ikke. En frist "
-        "tæller i den målgruppe, den unge var i på fristdagen, eller, hvis sagen blev "
+        "sagen og tælles ikke. En frist tæller i den målgruppe, den unge var i på "
+        "fristdagen, eller, hvis sagen blev "
         "afsluttet før fristdagen, i den målgruppe, den unge var i på afslutningsdagen; "
         "i alt tæller hver frist én gang."
     ),
@@ -87,12 +86,6 @@ class FiguresTable:
     columns: tuple[str, ...]  # target-group labels, then "I alt"
     rows: tuple[FigureRow, ...]
     codes: tuple[str, ...]  # the code behind each column (target group, NOT_VISITED, TOTAL)
-
-
-def _outcome_part(outcome: Outcome, part: str) -> frozenset[int]:
-    if part == "returned":
-        return outcome.returned
-    return outcome.stayed if part == "stayed" else outcome.unknown
 
 
 def _movement_text(m: Movement, limit: int) -> str:
@@ -206,12 +199,20 @@ def figures_table(
                     left,
                 )
             )
-        for label, part in (
-            (f"  Tilbage på ydelse inden {months} måneder", "returned"),
-            (f"  Ikke tilbage på ydelse efter {months} måneder", "stayed"),
-            (f"  Endnu ikke fulgt op efter {months} måneder", "unknown"),
+        for label, who in (
+            (
+                f"  Tilbage på ydelse inden {months} måneder",
+                tuple(none if o is None else o.returned for o in found),
+            ),
+            (
+                f"  Ikke tilbage på ydelse efter {months} måneder",
+                tuple(none if o is None else o.stayed for o in found),
+            ),
+            (
+                f"  Endnu ikke fulgt op efter {months} måneder",
+                tuple(none if o is None else o.unknown for o in found),
+            ),
         ):
-            who = tuple(none if o is None else _outcome_part(o, part) for o in found)
             rows.append(FigureRow(label, tuple(len(w) for w in who), "", who))
     limit = settings.get_setting(store, settings.FIGURES_THRESHOLD)
     moved = counted.movement
